@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { contract } from '../../shared/api/contract';
+import { isOperationName, type OperationName } from '../../shared/api/operation-names';
+import type { ApiResult } from '../../shared/api/result';
+import type { ProgressEvent } from '../../shared/api/progress';
+import { WorkspaceError } from '../store/workspace-error';
+import type { Backend } from './backend';
+import type { Handler } from './handler-types';
+import { HANDLERS } from './handlers';
+
+/** "areaName: must not be empty" — the first problem of a refused payload, naming the field. */
+function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
+  const field = issue.path.map(String).join('.');
+  const message = issue.code === 'unrecognized_keys'
+    ? `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+    : issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  return { field, message };
+}
+
+/**
+ * The single entry point every host calls: checks the operation name and validates the payload against the
+ * contract before any handler runs, and turns every failure into an error answer instead of a crash.
+ */
+export async function dispatch(backend: Backend, operation: string, payload: unknown,
+  onProgress: (event: ProgressEvent) => void = () => {}): Promise<ApiResult<unknown>> {
+  if (!isOperationName(operation)) {
+    return { ok: false, error: { code: 'unknown-operation', message: `There is no operation called "${operation.slice(0, 100)}".` } };
+  }
+  const parsed = contract[operation].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const { field, message } = first ? describeIssue(first) : { field: '', message: 'is not valid' };
+    return { ok: false, error: { code: 'invalid-request', field,
+      message: `${operation}: ${field ? `${field} ` : 'the request '}${message}.` } };
+  }
+  try {
+    const handler = HANDLERS[operation] as Handler<OperationName>;
+    const value = await handler(parsed.data as never, {
+      backend,
+      progress: (event) => onProgress({ operation, ...event }),
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof WorkspaceError) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    }
+    console.error(`[sendpack] ${operation} failed:`, error);
+    return { ok: false, error: { code: 'internal',
+      message: `Something went wrong in ${operation}: ${(error as Error)?.message ?? String(error)}. Nothing was half-saved; try again, and report this if it happens again.` } };
+  }
+}

@@ -1,0 +1,14 @@
+import type { OperationName } from '../../shared/api/operation-names';
+import type { ParsedRequest, Response } from '../../shared/api/contract';
+import type { ProgressEvent } from '../../shared/api/progress';
+import type { Backend } from './backend';
+
+export interface HandlerContext {
+  backend: Backend;
+  progress(event: Omit<ProgressEvent, 'operation'>): void;
+}
+
+export type Handler<K extends OperationName> = (request: ParsedRequest<K>, context: HandlerContext) => Response<K> | Promise<Response<K>>;
+
+/** A domain's handlers: a subset of the operations, each typed by the contract. */
+export type Handlers<K extends OperationName = OperationName> = { [P in K]: Handler<P> };

@@ -1,0 +1,7 @@
+import type { Handlers } from './handler-types';
+import { settingsHandlers } from './settings-handlers';
+import { workspaceHandlers } from './workspace-handlers';
+import { checklistHandlers } from './checklist-handlers';
+
+/** Every operation's handler; the type fails to check if an operation of the contract has none. */
+export const HANDLERS: Handlers = { ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers };

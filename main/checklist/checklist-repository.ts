@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
+import { WorkspaceError } from '../store/workspace-error';
+import { appendEvent } from './audit-events';
+import { toChecklistItem } from './item-row';
+
+export function listItems(db: Database): ChecklistItem[] {
+  return (db.prepare('SELECT * FROM items WHERE retired = 0 ORDER BY sort_order, id').all() as Record<string, unknown>[])
+    .map(toChecklistItem);
+}
+
+export function getItem(db: Database, id: string): ChecklistItem {
+  const row = db.prepare('SELECT * FROM items WHERE id = ? AND retired = 0').get(id) as Record<string, unknown> | undefined;
+  if (!row) throw new WorkspaceError('not-found', `There is no checklist item with id "${id}".`, 'itemId');
+  return toChecklistItem(row);
+}
+
+type ItemUpdate = ParsedRequest<'checklist.update'>;
+
+/**
+ * Changes an item's status, owner or note in one transaction, with one audit event per changed field.
+ * An approved item is locked: the only change allowed is reopening it, which needs a reason.
+ */
+export function updateItem(db: Database, update: ItemUpdate, who: string, at = new Date().toISOString()): ChecklistItem {
+  return db.transaction(() => {
+    const item = getItem(db, update.itemId);
+    const status = update.status ?? item.status;
+    const owner = update.owner ?? item.owner;
+    const note = update.note ?? item.note;
+    if (item.personLevel && note !== item.note) {
+      throw new WorkspaceError('refused', `"${item.title}" is a person-level item: it carries a status only, never notes or files. Keep its details in the secure transfer to inspectors.`, 'note');
+    }
+    if (item.status === 'approved') {
+      if (status === 'approved' && (owner !== item.owner || note !== item.note)) {
+        throw new WorkspaceError('refused', `"${item.title}" is approved and locked. Reopen it (set its status back to in progress, with a reason) before changing it.`, 'status');
+      }
+      if (status !== 'approved' && !update.reason) {
+        throw new WorkspaceError('refused', `Reopening the approved item "${item.title}" needs a reason, recorded in the audit trail.`, 'reason');
+      }
+    }
+    const approvedBy = status === 'approved' ? (item.status === 'approved' ? item.approvedBy : who) : null;
+    const approvedAt = status === 'approved' ? (item.status === 'approved' ? item.approvedAt : at) : null;
+    const changes: [string, string, string][] = [];
+    if (status !== item.status) changes.push(['status', item.status, status]);
+    if (owner !== item.owner) changes.push(['owner', item.owner, owner]);
+    if (note !== item.note) changes.push(['note', item.note, note]);
+    if (changes.length === 0) return item;
+    db.prepare(`UPDATE items SET status = ?, owner = ?, note = ?, approved_by = ?, approved_at = ?, updated_at = ?,
+                updated_by = ? WHERE id = ?`).run(status, owner, note, approvedBy, approvedAt, at, who, item.id);
+    for (const [field, before, after] of changes) {
+      appendEvent(db, { at, who, itemId: item.id, action: field, before, after, reason: update.reason ?? null });
+    }
+    return getItem(db, item.id);
+  })();
+}
+
+/** Adds an officer's own item after the catalogue items; its id is derived from the title and never changes. */
+export function addCustomItem(db: Database, request: ParsedRequest<'checklist.addItem'>, who: string,
+  at = new Date().toISOString()): ChecklistItem {
+  return db.transaction(() => {
+    const base = `custom-${request.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'item'}`;
+    let id = base;
+    for (let n = 2; db.prepare('SELECT 1 FROM items WHERE id = ?').get(id); n++) id = `${base}-${n}`;
+    const order = (db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 10 FROM items').pluck().get() as number);
+    const areas = [...new Set(request.areas)];
+    db.prepare(`INSERT INTO items (id, title, description, areas, kinds, origin, sort_order, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, '["document"]', 'custom', ?, ?, ?)`)
+      .run(id, request.title, request.description, JSON.stringify(areas), order, at, who);
+    appendEvent(db, { at, who, itemId: id, action: 'add-item', before: null, after: request.title });
+    return getItem(db, id);
+  })();
+}

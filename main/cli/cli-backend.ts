@@ -1,0 +1,47 @@
+import { userInfo } from 'node:os';
+import { dispatch } from '../api/dispatch';
+import { Backend } from '../api/backend';
+import { defaultDataDir } from '../settings/data-dir';
+import { Workspace } from '../workspace/workspace';
+import { WorkspaceError } from '../store/workspace-error';
+import type { OperationName } from '../../shared/api/operation-names';
+import type { Response } from '../../shared/api/contract';
+import { RefusedError, UsageError, type CliIo } from './cli-io';
+import type { OptionValues } from './command';
+
+/** Who the CLI records as making changes: --user, else this installation's name, else the OS account. */
+export function cliUserName(values: OptionValues, backend: Backend): string {
+  if (typeof values.user === 'string' && values.user.trim()) return values.user.trim();
+  return backend.settings.read().userName ?? userInfo().username;
+}
+
+export function requireDb(values: OptionValues): string {
+  if (typeof values.db !== 'string' || !values.db) throw new UsageError('--db PATH is required (a workspace folder or its workspace.db).');
+  return values.db;
+}
+
+/** Opens the workspace named by --db for one command; the lock is released when the command ends. */
+export function openForCli(values: OptionValues, io: CliIo): Backend {
+  const probe = new Backend({ dataDir: defaultDataDir(io.env), host: 'cli' });
+  const backend = new Backend({ dataDir: probe.options.dataDir, host: 'cli', userName: cliUserName(values, probe) });
+  const workspace = Workspace.open(requireDb(values), { user: backend.userName(), catalogue: backend.catalogue });
+  backend.replaceWorkspace(workspace);
+  if (workspace.lockedBy) {
+    const who = workspace.lockedBy;
+    io.stderr(`Note: ${who.user} has this workspace open on ${who.host}; it is open read-only here.\n`);
+  }
+  return backend;
+}
+
+/** Runs an operation through the same dispatch as the app, so the CLI validates exactly as the UI does. */
+export async function call<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
+  const result = await dispatch(backend, operation, payload);
+  if (!result.ok) throw new RefusedError(result.error.message);
+  return result.value as Response<K>;
+}
+
+export function refusalFrom(error: unknown): RefusedError | null {
+  if (error instanceof RefusedError) return error;
+  if (error instanceof WorkspaceError) return new RefusedError(error.message);
+  return null;
+}

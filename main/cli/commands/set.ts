@@ -1,0 +1,42 @@
+import { ITEM_STATUSES, isItemStatus, ITEM_STATUS_LABELS } from '../../../shared/domain/item-status';
+import { RefusedError, UsageError } from '../cli-io';
+import { call, openForCli } from '../cli-backend';
+import type { Command } from '../command';
+
+export const setCommand: Command = {
+  name: 'set',
+  summary: "Change an item's status, owner or note",
+  usage: 'sendpack set --db PATH --item ID [--status S] [--owner NAME] [--note TEXT] [--reason TEXT] [--user NAME]',
+  help: [
+    '--db PATH       a workspace folder or its workspace.db',
+    '--item ID       the catalogue id, e.g. jsna-send (see: sendpack status)',
+    `--status S      one of ${ITEM_STATUSES.join(', ')}`,
+    '--owner NAME    who owns the item',
+    '--note TEXT     the item\'s note (replaces the current one)',
+    '--reason TEXT   why; required to reopen an approved item',
+    '--user NAME     who is recorded as making the change',
+  ],
+  options: {
+    db: { type: 'string' }, item: { type: 'string' }, status: { type: 'string' }, owner: { type: 'string' },
+    note: { type: 'string' }, reason: { type: 'string' }, user: { type: 'string' },
+  },
+  async run(values, _positionals, io) {
+    if (typeof values.item !== 'string' || !values.item) throw new UsageError('--item ID is required.');
+    if (values.status === undefined && values.owner === undefined && values.note === undefined) {
+      throw new UsageError('Give at least one of --status, --owner or --note.');
+    }
+    if (typeof values.status === 'string' && !isItemStatus(values.status)) {
+      throw new RefusedError(`--status "${values.status}" is not a status; use one of ${ITEM_STATUSES.join(', ')}.`);
+    }
+    const backend = openForCli(values, io);
+    try {
+      const item = await call(backend, 'checklist.update', {
+        itemId: values.item, status: values.status, owner: values.owner, note: values.note, reason: values.reason,
+      });
+      io.stdout(`${item.id}: ${ITEM_STATUS_LABELS[item.status]}${item.owner ? `, owner ${item.owner}` : ''}\n`);
+      return 0;
+    } finally {
+      backend.close();
+    }
+  },
+};

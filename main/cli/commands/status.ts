@@ -1,0 +1,39 @@
+import { ITEM_STATUS_LABELS } from '../../../shared/domain/item-status';
+import { findLocalAuthorityByOldCode } from '../../catalogue/local-authorities';
+import { call, openForCli } from '../cli-backend';
+import type { Command } from '../command';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'Show every checklist item with its status, owner and note',
+  usage: 'sendpack status --db PATH [--json]',
+  help: ['--db PATH   a workspace folder or its workspace.db', '--json      print one JSON document on stdout'],
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  async run(values, _positionals, io) {
+    const backend = openForCli(values, io);
+    try {
+      const session = backend.openWorkspace().session();
+      const { items } = await call(backend, 'checklist.list', {});
+      const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
+      if (values.json) {
+        io.stdout(`${JSON.stringify({
+          area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null, newLaCode: la?.newCode ?? null,
+            catalogueVersion: session.catalogueVersion, path: session.path, readOnly: session.readOnly },
+          items: items.map((i) => ({ id: i.id, title: i.title, areas: i.areas, kind: i.kinds.join('+'), status: i.status,
+            owner: i.owner, note: i.note, personLevel: i.personLevel, approvedBy: i.approvedBy, approvedAt: i.approvedAt })),
+        }, null, 2)}\n`);
+        return 0;
+      }
+      io.stdout(`${session.areaName}${session.laCode ? ` (LA ${session.laCode})` : ''}: ${items.length} items\n`);
+      const width = Math.max(...items.map((i) => i.id.length));
+      for (const item of items) {
+        const extras = [item.owner && `owner: ${item.owner}`, item.note && `note: ${item.note.replace(/\s+/g, ' ').slice(0, 60)}`]
+          .filter(Boolean).join('; ');
+        io.stdout(`${item.id.padEnd(width)}  ${ITEM_STATUS_LABELS[item.status].padEnd(16)}  ${extras}\n`);
+      }
+      return 0;
+    } finally {
+      backend.close();
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, type CliIo } from './cli-io';
+import { refusalFrom } from './cli-backend';
+import type { Command } from './command';
+import { initCommand } from './commands/init';
+import { statusCommand } from './commands/status';
+import { setCommand } from './commands/set';
+
+export const COMMANDS: readonly Command[] = [initCommand, statusCommand, setCommand];
+
+function toolHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return ['sendpack — SEND Evidence Pack from the command line', '',
+    'Usage: sendpack COMMAND [OPTIONS]    (sendpack COMMAND --help for its options)', '', 'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '',
+    'Exit codes: 0 success, 1 the input was refused, 2 bad usage.',
+    'Data folder: SENDPACK_DATA_DIR, else your user data folder.', ''].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [`${command.summary}.`, '', `Usage: ${command.usage}`, '', 'Options:',
+    ...command.help.map((line) => `  ${line}`), '  --help         show this help', ''].join('\n');
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(toolHelp());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See sendpack --help.\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.allowPositionals ?? false });
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Usage: ${command.usage}`);
+    }
+    return await command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    const refusal = refusalFrom(error);
+    if (refusal) {
+      io.stderr(`${refusal.message}\n`);
+      return EXIT.refused;
+    }
+    io.stderr(`sendpack ${name} failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.refused;
+  }
+}

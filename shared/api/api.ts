@@ -1,0 +1,12 @@
+import type { OperationName } from './operation-names';
+import type { Request, Response } from './contract';
+import type { ApiResult } from './result';
+import type { ProgressEvent } from './progress';
+
+/**
+ * What the renderer sees: one named function per operation. The Electron preload implements it over IPC; the
+ * browser build implements it over HTTP. Neither exposes a generic invoke.
+ */
+export type SendpackApi = { [K in OperationName]: (request: Request<K>) => Promise<ApiResult<Response<K>>> } & {
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+};

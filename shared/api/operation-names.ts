@@ -1,0 +1,25 @@
+/**
+ * Every operation of the API, by name. Kept free of schemas so the sandboxed preload can expose one named
+ * function per operation without bundling the validators. contract.ts must define exactly these.
+ */
+export const OPERATION_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.setUserName',
+  'localAuthorities.list',
+  'workspace.recent',
+  'workspace.create',
+  'workspace.open',
+  'workspace.breakLock',
+  'workspace.current',
+  'workspace.close',
+  'checklist.list',
+  'checklist.update',
+  'checklist.addItem',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export function isOperationName(value: string): value is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(value);
+}

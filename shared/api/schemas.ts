@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ITEM_STATUSES } from '../domain/item-status';
+import { ITEM_KINDS } from '../domain/catalogue';
+
+const EVALUATION_AREA_IDS = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP'] as const;
+
+/** Text a person types: trimmed, no control characters other than newlines and tabs. */
+const text = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
+    message: 'must not contain control characters',
+  });
+const requiredText = (max: number) => text(max).trim().min(1, 'must not be empty');
+
+export const ItemStatusSchema = z.enum(ITEM_STATUSES);
+export const EvaluationAreaSchema = z.enum(EVALUATION_AREA_IDS);
+export const LaCodeSchema = z.string().regex(/^\d{3}$/, 'must be a three-digit LA code, e.g. 841');
+export const UserNameSchema = requiredText(100);
+export const AreaNameSchema = requiredText(120);
+export const OwnerSchema = text(200).trim();
+export const NoteSchema = text(20_000);
+export const ReasonSchema = requiredText(2_000);
+/** A workspace folder as the host sees it: a path on the machine that runs main. */
+export const WorkspacePathSchema = requiredText(4_096);
+
+export const LocalAuthoritySchema = z.object({
+  name: z.string(),
+  oldCode: z.string(),
+  newCode: z.string(),
+  region: z.string(),
+  regionCode: z.string(),
+  dfeTidyName: z.string().optional(),
+});
+
+export const LockHolderSchema = z.object({
+  user: z.string(),
+  host: z.string(),
+  pid: z.number(),
+  since: z.string(),
+  heartbeat: z.string(),
+});
+
+export const WorkspaceSessionSchema = z.object({
+  path: z.string(),
+  areaName: z.string(),
+  laCode: z.string().nullable(),
+  catalogueVersion: z.string(),
+  readOnly: z.boolean(),
+  /** Who holds the workspace when it was opened read-only, and whether that lock looks abandoned. */
+  lockedBy: LockHolderSchema.nullable(),
+  lockIsStale: z.boolean(),
+  journalMode: z.enum(['wal', 'delete']),
+});
+
+export const ChecklistItemSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  areas: z.array(EvaluationAreaSchema),
+  kinds: z.array(z.enum(ITEM_KINDS)),
+  typicalOwner: z.string(),
+  freshnessRule: z.string(),
+  personLevel: z.boolean(),
+  origin: z.enum(['catalogue', 'custom']),
+  status: ItemStatusSchema,
+  owner: z.string(),
+  note: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const RecentWorkspaceSchema = z.object({
+  path: z.string(),
+  areaName: z.string(),
+  lastOpened: z.string(),
+  exists: z.boolean(),
+});

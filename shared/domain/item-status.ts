@@ -1,0 +1,15 @@
+/** Review states of a checklist item, in the order work moves through them. */
+export const ITEM_STATUSES = ['not-started', 'in-progress', 'ready-for-review', 'approved', 'not-applicable'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'ready-for-review': 'Ready for review',
+  approved: 'Approved',
+  'not-applicable': 'Not applicable',
+};
+
+export function isItemStatus(value: string): value is ItemStatus {
+  return (ITEM_STATUSES as readonly string[]).includes(value);
+}
