@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorCode, ApiResult } from '../../shared/api/result';
+import { Backend } from '../api/backend';
+import { dispatch } from '../api/dispatch';
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+const STATUS_FOR: Record<ApiErrorCode, number> = {
+  'invalid-request': 400, 'unknown-operation': 404, 'not-found': 404, refused: 409, 'read-only': 409, 'no-workspace': 409,
+  'newer-version': 409, damaged: 409, internal: 500,
+};
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface HttpHostOptions {
+  dataDir: string;
+  /** The built renderer (vite's dist/). */
+  distDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  origin: string;
+  token: string;
+  server: Server;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
+  send(res, status, { ok: false, error: { code, message } } satisfies ApiResult<never>);
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the renderer on 127.0.0.1 and answers the API contract at POST /api/<operation> with the same dispatch
+ * Electron uses. Every /api/ request must carry the per-run token (401 otherwise, before any routing), and only
+ * our own origin and host name are accepted, which stops other web pages and DNS rebinding from reaching it.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const backend = new Backend({ dataDir: options.dataDir, host: 'browser' });
+  let origin = '';
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (!tokenMatches(req.headers['x-sendpack-token'], token)) {
+      refuse(res, 401, 'refused', 'This request has no valid access token. Open the address the app printed when it started.');
+      return;
+    }
+    if ((req.headers.origin !== undefined && req.headers.origin !== origin) || req.headers.host !== origin.slice('http://'.length)) {
+      refuse(res, 403, 'refused', 'Requests from other web sites are refused.');
+      return;
+    }
+    if (req.method !== 'POST') { refuse(res, 405, 'invalid-request', 'Use POST for API operations.'); return; }
+    const raw = await readBody(req);
+    if (raw === null) { refuse(res, 413, 'invalid-request', `The request is larger than ${MAX_BODY_BYTES} bytes.`); return; }
+    let payload: unknown;
+    try { payload = raw ? JSON.parse(raw) : {}; } catch {
+      refuse(res, 400, 'invalid-request', 'The request body is not valid JSON.');
+      return;
+    }
+    const operation = decodeURIComponent(path.slice('/api/'.length));
+    // One operation at a time, in arrival order, as the single SQLite connection expects.
+    const result = queue.then(() => dispatch(backend, operation, payload));
+    queue = result.catch(() => undefined);
+    const answer = await result;
+    send(res, answer.ok ? 200 : STATUS_FOR[answer.error.code], answer);
+  };
+
+  const handleStatic = async (res: ServerResponse, path: string) => {
+    const relative = normalize(decodeURIComponent(path === '/' ? '/index.html' : path)).replace(/^([/\\])+/, '');
+    const file = join(options.distDir, relative);
+    if (!file.startsWith(options.distDir + sep) || relative.split(/[/\\]/).includes('..')) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const work = path.startsWith('/api/') ? handleApi(req, res, path)
+      : req.method === 'GET' || req.method === 'HEAD' ? handleStatic(res, path)
+      : Promise.resolve(void res.writeHead(405).end());
+    work.catch((error: unknown) => {
+      console.error('[sendpack] request failed:', error);
+      if (!res.headersSent) refuse(res, 500, 'internal', 'The request failed unexpectedly.');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/#token=${token}`, origin, token, server, backend,
+    close: () => new Promise<void>((resolve) => {
+      backend.close();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

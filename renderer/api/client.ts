@@ -1,0 +1,15 @@
+import type { SendpackApi } from '../../shared/api/api';
+import { createHttpApi, readToken } from './http-api';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in the browser host. */
+    sendpack?: SendpackApi;
+  }
+}
+
+export function resolveApi(): SendpackApi | null {
+  if (window.sendpack) return window.sendpack;
+  const token = readToken(window.location, window.sessionStorage);
+  return token ? createHttpApi(token) : null;
+}

@@ -1,0 +1,36 @@
+import { useAppStore } from '../state/app-store';
+import { NameScreen } from './NameScreen';
+import { WelcomeScreen } from './WelcomeScreen';
+import { ChecklistScreen } from './ChecklistScreen';
+import { ErrorSummary } from './ErrorSummary';
+
+export function App() {
+  const screen = useAppStore((s) => s.screen);
+  const userName = useAppStore((s) => s.userName);
+  const announcement = useAppStore((s) => s.announcement);
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to main content</a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <span className="app-header__title">SEND Evidence Pack</span>
+          {userName && <span className="app-header__user">Signed in as <strong>{userName}</strong></span>}
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <ErrorSummary />
+        {screen === 'loading' && <p>Loading…</p>}
+        {screen === 'no-connection' && (
+          <>
+            <h1>This page needs its access link</h1>
+            <p>Open the address the app printed when it started (it ends with <code>#token=…</code>).</p>
+          </>
+        )}
+        {screen === 'name' && <NameScreen />}
+        {screen === 'welcome' && <WelcomeScreen />}
+        {screen === 'checklist' && <ChecklistScreen />}
+      </main>
+      <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+    </>
+  );
+}

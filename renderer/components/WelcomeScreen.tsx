@@ -1,0 +1,74 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useAppStore } from '../state/app-store';
+
+export function WelcomeScreen() {
+  const authorities = useAppStore((s) => s.authorities);
+  const recent = useAppStore((s) => s.recent);
+  const createWorkspace = useAppStore((s) => s.createWorkspace);
+  const openWorkspace = useAppStore((s) => s.openWorkspace);
+  const busy = useAppStore((s) => s.busy);
+  const [areaName, setAreaName] = useState('');
+  const [laCode, setLaCode] = useState('');
+  const [problems, setProblems] = useState<{ areaName?: string; laCode?: string }>({});
+  const sorted = useMemo(() => [...authorities].sort((a, b) => a.name.localeCompare(b.name)), [authorities]);
+
+  const chooseAuthority = (code: string) => {
+    setLaCode(code);
+    const la = authorities.find((a) => a.oldCode === code);
+    if (la && !areaName.trim()) setAreaName(la.name);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof problems = {};
+    if (!areaName.trim()) found.areaName = 'Enter the name of your local area partnership';
+    if (!laCode) found.laCode = 'Choose your local authority';
+    setProblems(found);
+    if (Object.keys(found).length === 0) void createWorkspace(areaName.trim(), laCode);
+  };
+
+  return (
+    <div className="narrow">
+      <h1>Start your area's evidence pack</h1>
+      <p className="lead">A workspace holds your area's checklist, evidence and data. It is saved on this computer as
+        you work.</p>
+      <form onSubmit={submit} noValidate aria-labelledby="create-heading">
+        <h2 id="create-heading">Create a workspace</h2>
+        <div className={`form-group${problems.laCode ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor="la-code">Local authority</label>
+          <p className="hint" id="la-code-hint">The list shows each authority with its DfE LA code.</p>
+          {problems.laCode && <p className="error-message" id="la-code-error">{problems.laCode}</p>}
+          <select id="la-code" className="select" value={laCode} onChange={(e) => chooseAuthority(e.target.value)}
+            aria-describedby={`la-code-hint${problems.laCode ? ' la-code-error' : ''}`}>
+            <option value="">Choose…</option>
+            {sorted.map((la) => (
+              <option key={la.oldCode} value={la.oldCode}>{la.name} ({la.oldCode}, {la.newCode})</option>
+            ))}
+          </select>
+        </div>
+        <div className={`form-group${problems.areaName ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor="area-name">Area name</label>
+          <p className="hint" id="area-name-hint">How the pack names your local area partnership.</p>
+          {problems.areaName && <p className="error-message" id="area-name-error">{problems.areaName}</p>}
+          <input id="area-name" className="input" value={areaName} onChange={(e) => setAreaName(e.target.value)}
+            aria-describedby={`area-name-hint${problems.areaName ? ' area-name-error' : ''}`} />
+        </div>
+        <button type="submit" className="button" disabled={busy}>Create workspace</button>
+      </form>
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent workspaces</h2>
+          <ul className="recent-list">
+            {recent.map((r) => (
+              <li key={r.path}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void openWorkspace(r.path)}>
+                  {r.areaName}
+                </button>
+                <span className="hint"> {r.exists ? r.path : `${r.path} (missing)`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
