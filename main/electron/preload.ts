@@ -1,0 +1,34 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { OPERATION_NAMES, type OperationName } from '../../shared/api/operation-names';
+import type { SendpackApi } from '../../shared/api/api';
+import type { ProgressEvent } from '../../shared/api/progress';
+import { operationChannel, PROGRESS_CHANNEL } from './ipc-channels';
+
+/*
+ * The sandboxed preload: bundled to one CommonJS file that requires nothing but 'electron'. It exposes
+ * window.sendpack with one named function per operation and onProgress, and nothing else: no generic
+ * invoke/send and no ipcRenderer, so a compromised page can reach only the operations the contract defines
+ * (and main still validates every payload).
+ */
+
+type Operations = { [K in OperationName]: SendpackApi[K] };
+
+// Derived from OPERATION_NAMES so a new operation is exposed without editing this file; the cast is the one
+// place the types are taken on trust, and tests/unit/electron-security.test.ts checks the exact key set.
+const operations = Object.fromEntries(OPERATION_NAMES.map((name) => [
+  name,
+  (request: unknown) => ipcRenderer.invoke(operationChannel(name), request),
+])) as Operations;
+
+const api = {
+  ...operations,
+  onProgress(listener: (event: ProgressEvent) => void): () => void {
+    // The IpcRendererEvent is dropped here: it carries `sender` (the ipcRenderer itself) and must never reach
+    // the page.
+    const forward = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
+    ipcRenderer.on(PROGRESS_CHANNEL, forward);
+    return () => { ipcRenderer.removeListener(PROGRESS_CHANNEL, forward); };
+  },
+} satisfies SendpackApi;
+
+contextBridge.exposeInMainWorld('sendpack', api);
