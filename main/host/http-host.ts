@@ -120,7 +120,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const work = path.startsWith('/api/') ? handleApi(req, res, path)
+    // Decided on the raw path too, so "/api/../x" cannot dodge the token check by normalising out of /api/.
+    const isApi = path.startsWith('/api/') || (req.url ?? '').startsWith('/api');
+    const work = isApi ? handleApi(req, res, path)
       : req.method === 'GET' || req.method === 'HEAD' ? handleStatic(res, path)
       : Promise.resolve(void res.writeHead(405).end());
     work.catch((error: unknown) => {
