@@ -30,7 +30,7 @@ export function configureSpellcheck(ses: Session, options: SpellcheckOptions): v
   if (options.platform === 'darwin') return;
   installBundledDictionaries(options.dictionariesDir, join(options.userDataDir, 'Dictionaries'));
   // Trailing slash: Chromium appends the file name (e.g. en-gb-10-1.bdic) to this base URL.
-  ses.setSpellCheckerDictionaryDownloadURL(`${pathToFileURL(options.dictionariesDir).href.replace(/\/?$/, '/')}`);
+  ses.setSpellCheckerDictionaryDownloadURL(pathToFileURL(options.dictionariesDir).href.replace(/\/?$/, '/'));
   ses.on('spellcheck-dictionary-download-failure', (_event, language) => {
     console.warn(`[sendpack] no bundled spellcheck dictionary for ${language}; spellcheck is off for it`);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { ITEM_STATUSES, ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
+import { areaGroupOf } from '../../shared/domain/evaluation-areas';
 import { useAppStore } from '../state/app-store';
 import { StatusTag } from './StatusTag';
 import { useSavedText } from './use-saved-text';
@@ -31,7 +32,7 @@ export function ChecklistItemRow({ item, readOnly }: { item: ChecklistItem; read
         <span>Id: <code>{item.id}</code></span>
         {item.typicalOwner && <span>Usually owned by: {item.typicalOwner}</span>}
         {item.freshnessRule && <span>Keep current: {item.freshnessRule}</span>}
-        {item.areas.length > 1 && <span>Also supports: {item.areas.slice(1).join(', ')}</span>}
+        {item.areas.length > 1 && <span>Also supports: {item.areas.slice(1).map((a) => areaGroupOf(a).shortName).join(', ')}</span>}
         {item.personLevel && <span className="item__person-level">Person-level: status only, never in the pack</span>}
       </p>
       {error && <p className="error-message" role="alert" id={`${base}-error`}>{error}</p>}

@@ -1,0 +1,56 @@
+// Bundles the Electron side into dist-electron/ with esbuild: main process, sandboxed preload, backend utility
+// process. Prints nothing on success except warnings. Run from the repository root: npm run build:electron
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist-electron');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  logLevel: 'warning',
+  legalComments: 'none',
+  keepNames: true, // readable stack traces in logs from the packaged app
+  charset: 'utf8',
+};
+
+// Electron 45 runs Node 24 and a Chromium newer than 140.
+const NODE_TARGET = 'node24';
+const CHROME_TARGET = 'chrome140';
+
+await rm(outDir, { recursive: true, force: true });
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['main/electron/main.ts'],
+    outfile: join(outDir, 'main.cjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+    external: ['electron', 'better-sqlite3'],
+  }),
+  // The sandboxed preload may require only 'electron' (and a few polyfills); platform 'browser' makes any
+  // accidental node:* import a build error instead of a preload that fails at run time.
+  build({
+    ...common,
+    entryPoints: ['main/electron/preload.ts'],
+    outfile: join(outDir, 'preload.cjs'),
+    platform: 'browser',
+    target: CHROME_TARGET,
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/electron/backend-process.ts'],
+    outfile: join(outDir, 'backend-process.cjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+    // better-sqlite3 stays a real node_modules package: bundling it breaks how it finds its .node binary.
+    external: ['electron', 'better-sqlite3'],
+  }),
+]);

@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpHost } from '../../main/host/http-host';
+import { launchChromium } from './helpers/chromium';
+import { startAppHost } from './helpers/app-host';
+import { axeViolations } from './helpers/axe';
+
+const SHOTS = join('.ci-out', 'screenshots');
+let browser: Browser;
+beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
+afterAll(async () => { await browser?.close(); });
+
+async function expectAccessible(page: Page, screen: string) {
+  expect(await axeViolations(page), `axe violations on ${screen}`).toEqual([]);
+}
+
+describe('first run to a saved checklist, in Chromium', () => {
+  it('creates a workspace, edits an item and finds the edits after a reload and after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
+    let host: HttpHost = await startAppHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Welcome to SEND Evidence Pack' }).waitFor();
+    await expectAccessible(page, 'name');
+    await page.screenshot({ path: join(SHOTS, '01-name.png') });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Enter your name', { exact: true }).first().waitFor();
+    await page.getByLabel('Your name').fill('Dana Lead');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: "Start your area's evidence pack" }).waitFor();
+    await page.getByLabel('Local authority').selectOption('841');
+    expect(await page.getByLabel('Area name').inputValue()).toBe('Darlington');
+    await expectAccessible(page, 'welcome');
+    await page.screenshot({ path: join(SHOTS, '02-welcome.png') });
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+
+    await page.getByRole('heading', { name: 'Darlington (LA 841)' }).waitFor();
+    for (const heading of ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'Leadership and strategy', 'Alternative provision', 'Logistics and other']) {
+      await expect(page.getByRole('heading', { level: 2, name: new RegExp(heading) }).count()).resolves.toBe(1);
+    }
+    expect(await page.locator('li.item').count()).toBe(63);
+    await expectAccessible(page, 'checklist');
+    await page.screenshot({ path: join(SHOTS, '03-checklist.png') });
+
+    const jsna = page.locator('li[data-item-id="jsna-send"]');
+    await jsna.getByLabel('Status of JSNA (SEND/CYP chapter)').selectOption('in-progress');
+    await page.getByText('Saved status of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached' });
+    await jsna.getByLabel('Owner of JSNA (SEND/CYP chapter)').fill('Public health team');
+    await jsna.getByLabel('Note on JSNA (SEND/CYP chapter)').click(); // leaving the owner field saves it
+    await page.getByText('Saved owner of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached' });
+    await jsna.getByLabel('Note on JSNA (SEND/CYP chapter)').fill('SEND chapter refreshed in 2025; board sign-off due.');
+    await page.getByText('Saved note of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached', timeout: 5000 });
+
+    // Filters: by owner and status, and search by title.
+    await page.getByLabel('Owner', { exact: true }).selectOption('Public health team');
+    expect(await page.locator('li.item').count()).toBe(1);
+    await page.getByLabel('Owner', { exact: true }).selectOption('');
+    await page.getByLabel('Status', { exact: true }).selectOption('in-progress');
+    expect(await page.locator('li.item').count()).toBe(1);
+    await page.getByLabel('Status', { exact: true }).selectOption('all');
+    await page.getByLabel('Search titles').fill('tribunal');
+    expect(await page.locator('li.item').count()).toBe(1);
+    await page.getByLabel('Search titles').fill('');
+
+    const expectSaved = async () => {
+      const item = page.locator('li[data-item-id="jsna-send"]');
+      await item.waitFor();
+      expect(await item.getByLabel('Status of JSNA (SEND/CYP chapter)').inputValue()).toBe('in-progress');
+      expect(await item.getByLabel('Owner of JSNA (SEND/CYP chapter)').inputValue()).toBe('Public health team');
+      expect(await item.getByLabel('Note on JSNA (SEND/CYP chapter)').inputValue()).toBe('SEND chapter refreshed in 2025; board sign-off due.');
+    };
+    await page.reload();
+    await expectSaved();
+
+    // Restart: a new host process state (new token, no open workspace) over the same data folder.
+    await host.close();
+    host = await startAppHost(dataDir);
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Recent workspaces' }).waitFor();
+    await page.getByRole('button', { name: 'Darlington' }).click();
+    await expectSaved();
+
+    expect(errors).toEqual([]);
+    // The API refuses a call that lacks the token, even from the app's own page.
+    const status = await page.evaluate(async () => (await fetch('/api/checklist.list', { method: 'POST', body: '{}' })).status);
+    expect(status).toBe(401);
+    await page.close();
+    await host.close();
+  });
+
+  it('locks an approved item in the UI until it is reopened with a reason', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
+    const host = await startAppHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host.url);
+    await page.getByLabel('Your name').fill('Dana Lead');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Local authority').selectOption('840');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    const item = page.locator('li[data-item-id="send-strategy"]');
+    await item.getByLabel(/^Status of/).selectOption('approved');
+    await item.getByText(/Approved by Dana Lead/).waitFor();
+    expect(await item.getByLabel(/^Owner of/).isDisabled()).toBe(true);
+    await item.getByRole('button', { name: 'Reopen…' }).click();
+    await item.getByLabel('Why are you reopening it?').fill('Board asked for a revision');
+    await page.screenshot({ path: join(SHOTS, '04-reopen.png') });
+    await item.getByRole('button', { name: 'Reopen item' }).click();
+    await item.getByText('In progress', { exact: true }).first().waitFor();
+    expect(await item.getByLabel(/^Owner of/).isDisabled()).toBe(false);
+    await page.close();
+    await host.close();
+  });
+});
