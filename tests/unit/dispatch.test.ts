@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
 import { OPERATION_NAMES } from '../../shared/api/operation-names';
-import { contract } from '../../shared/api/contract';
+import { contract, type Response } from '../../shared/api/contract';
+import type { ApiResult } from '../../shared/api/result';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -55,10 +56,10 @@ describe('dispatch', () => {
     backend.close();
 
     backend = new Backend({ dataDir, host: 'browser' });
-    const recent = await dispatch(backend, 'workspace.recent', {});
+    const recent = await dispatch(backend, 'workspace.recent', {}) as ApiResult<Response<'workspace.recent'>>;
     const path = recent.ok ? recent.value.workspaces[0]!.path : '';
     expect(await dispatch(backend, 'workspace.open', { path })).toMatchObject({ ok: true });
-    const list = await dispatch(backend, 'checklist.list', {});
+    const list = await dispatch(backend, 'checklist.list', {}) as ApiResult<Response<'checklist.list'>>;
     expect(list.ok && list.value.items.find((i) => i.id === 'local-offer')?.owner).toBe('Local offer team');
     backend.close();
   });
