@@ -11,9 +11,4 @@ export const MENU_CHANNEL = 'sendpack:menu';
 
 export const operationChannel = (name: OperationName): string => `${CHANNEL_PREFIX}${name}`;
 
-/**
- * What the File menu asks the renderer to do. Main shows the native folder picker itself for "Open", so the
- * renderer only ever receives a path the person chose. Not yet part of SendpackApi (it needs an onMenu in
- * shared/api/api.ts); until then main sends these and nothing listens.
- */
-export type MenuCommand = { command: 'new-workspace' } | { command: 'open-workspace'; path: string };
+export type { MenuCommand } from '../../shared/api/menu';

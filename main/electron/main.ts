@@ -39,14 +39,22 @@ function run(): void {
     return window;
   };
   const sendMenu = (command: MenuCommand) => {
-    const window = mainWindow ?? openWindow();
-    window.webContents.send(MENU_CHANNEL, command);
+    if (mainWindow) {
+      mainWindow.webContents.send(MENU_CHANNEL, command);
+      return;
+    }
+    // macOS with no window open: a message sent before the page has loaded would be lost.
+    const window = openWindow();
+    window.webContents.once('did-finish-load', () => window.webContents.send(MENU_CHANNEL, command));
   };
 
   if (process.platform === 'win32') app.setAppUserModelId('uk.gov.sendevidencepack');
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    if (!mainWindow) {
+      if (app.isReady()) openWindow(); // macOS: the app was running with no window open
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();

@@ -2,7 +2,8 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { OPERATION_NAMES, type OperationName } from '../../shared/api/operation-names';
 import type { SendpackApi } from '../../shared/api/api';
 import type { ProgressEvent } from '../../shared/api/progress';
-import { operationChannel, PROGRESS_CHANNEL } from './ipc-channels';
+import type { MenuCommand } from '../../shared/api/menu';
+import { MENU_CHANNEL, operationChannel, PROGRESS_CHANNEL } from './ipc-channels';
 
 /*
  * The sandboxed preload: bundled to one CommonJS file that requires nothing but 'electron'. It exposes
@@ -28,6 +29,11 @@ const api = {
     const forward = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
     ipcRenderer.on(PROGRESS_CHANNEL, forward);
     return () => { ipcRenderer.removeListener(PROGRESS_CHANNEL, forward); };
+  },
+  onMenu(listener: (command: MenuCommand) => void): () => void {
+    const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
+    ipcRenderer.on(MENU_CHANNEL, forward);
+    return () => { ipcRenderer.removeListener(MENU_CHANNEL, forward); };
   },
 } satisfies SendpackApi;
 

@@ -77,6 +77,8 @@ export function hardenSession(ses: Session): void {
   // webRequest's header events do not fire for custom schemes, which is why app-protocol.ts also sets the
   // header itself; this covers anything else the session ever loads.
   ses.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools (development builds only) brings its own policy and breaks under ours.
+    if (details.url.startsWith('devtools://')) return callback({});
     callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
   // Belt and braces behind CSP connect-src and the navigation rules: nothing in this app talks to a server.

@@ -26,5 +26,5 @@ export function createHttpApi(token: string): SendpackApi {
     }
   };
   const api = Object.fromEntries(OPERATION_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
-  return { ...api, onProgress: () => () => {} } as unknown as SendpackApi;
+  return { ...api, onProgress: () => () => {}, onMenu: () => () => {} } as unknown as SendpackApi;
 }

@@ -85,6 +85,10 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     async start(api) {
       if (!api) { set({ screen: 'no-connection' }); return; }
       set({ api });
+      api.onMenu((menu) => {
+        if (menu.command === 'open-workspace') void get().openWorkspace(menu.path);
+        else if (get().session) void get().closeWorkspace();
+      });
       await withErrors(async () => {
         const { userName } = await call('settings.get', {});
         set({ userName });

@@ -2,6 +2,7 @@ import type { OperationName } from './operation-names';
 import type { Request, Response } from './contract';
 import type { ApiResult } from './result';
 import type { ProgressEvent } from './progress';
+import type { MenuCommand } from './menu';
 
 /**
  * What the renderer sees: one named function per operation. The Electron preload implements it over IPC; the
@@ -9,4 +10,6 @@ import type { ProgressEvent } from './progress';
  */
 export type SendpackApi = { [K in OperationName]: (request: Request<K>) => Promise<ApiResult<Response<K>>> } & {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** File menu commands from the desktop app; the browser host never calls the listener. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
 };
