@@ -4,8 +4,16 @@ import { SHIPPED_CATALOGUE } from '../catalogue/shipped-catalogue';
 import { SettingsStore } from '../settings/settings-store';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
+import { UploadArea } from '../evidence/upload-area';
+import type { Extractor } from '../evidence/extractor';
+import type { BackupRewriter } from '../evidence/purge-attachment';
+import { extractText } from '../extract/extract-text';
+import { rewriteBackups } from '../store/backups';
+import { PeriodicBackup } from '../workspace/open-workspace';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
+
+const PERIODIC_BACKUP_MS = 10 * 60 * 1000;
 
 export interface BackendOptions {
   dataDir: string;
@@ -13,6 +21,7 @@ export interface BackendOptions {
   catalogue?: Catalogue;
   /** A name given for this run (the CLI's --user), in place of the installation's setting. */
   userName?: string;
+  extract?: Extractor;
 }
 
 /** State shared by every handler of one host: settings, the catalogue and the open workspace. */
@@ -20,10 +29,16 @@ export class Backend {
   readonly settings: SettingsStore;
   readonly catalogue: Catalogue;
   workspace: Workspace | null = null;
+  readonly uploads: UploadArea;
+  readonly extract: Extractor;
+  readonly rewriteBackups: BackupRewriter = rewriteBackups;
+  private backupTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly options: BackendOptions) {
     this.settings = new SettingsStore(options.dataDir);
     this.catalogue = options.catalogue ?? SHIPPED_CATALOGUE;
+    this.uploads = new UploadArea(options.dataDir);
+    this.extract = options.extract ?? extractText;
   }
 
   /** The name recorded with every change; a change cannot be made before it is set. */
@@ -45,12 +60,22 @@ export class Backend {
   }
 
   replaceWorkspace(next: Workspace | null): void {
+    clearInterval(this.backupTimer);
     this.workspace?.close();
     this.workspace = next;
+    // Long-running hosts keep a rolling backup while people edit; the CLI's single commands do not need one.
+    if (next && !next.readOnly && this.options.host !== 'cli') {
+      const periodic = new PeriodicBackup();
+      this.backupTimer = setInterval(() => {
+        periodic.runIfChanged(next).catch((error: unknown) => console.error('[sendpack] periodic backup failed:', error));
+      }, PERIODIC_BACKUP_MS);
+      this.backupTimer.unref();
+    }
   }
 
   close(): void {
     this.replaceWorkspace(null);
+    this.uploads.dispose();
   }
 }
 

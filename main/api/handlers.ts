@@ -2,6 +2,12 @@ import type { Handlers } from './handler-types';
 import { settingsHandlers } from './settings-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { checklistHandlers } from './checklist-handlers';
+import { evidenceHandlers } from './evidence-handlers';
+import { auditHandlers } from './audit-handlers';
+import { inspectionHandlers } from './inspection-handlers';
+import { backupHandlers } from './backup-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
-export const HANDLERS: Handlers = { ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers };
+export const HANDLERS: Handlers = {
+  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers,
+};

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { Workspace } from '../workspace/workspace';
+import { openWorkspace } from '../workspace/open-workspace';
 import { workspacesDir } from '../settings/data-dir';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import { databaseFile, freeWorkspaceFolder } from '../workspace/workspace-folder';
 
-function openAndRemember(backend: Backend, path: string, breakLock = false) {
-  const workspace = Workspace.open(path, { user: backend.userName(), breakLock, heartbeat: true, catalogue: backend.catalogue });
+async function openAndRemember(backend: Backend, path: string, breakLock = false) {
+  const workspace = await openWorkspace(path, { user: backend.userName(), breakLock, heartbeat: true, catalogue: backend.catalogue });
   backend.replaceWorkspace(workspace);
   const session = workspace.session();
   backend.settings.rememberWorkspace(session.path, session.areaName);
@@ -24,19 +25,19 @@ export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create'
   'workspace.recent': (_req, { backend }) => ({
     workspaces: backend.settings.read().recent.map((r) => ({ ...r, exists: existsSync(databaseFile(r.path)) })),
   }),
-  'workspace.create': (req, { backend, progress }) => {
+  'workspace.create': async (req, { backend, progress }) => {
     progress({ phase: 'Creating the workspace', done: 0, total: 2 });
     const { folder } = Workspace.create({
       folder: freeWorkspaceFolder(req.parentDir ?? workspacesDir(backend.options.dataDir), req.areaName),
       areaName: req.areaName, laCode: req.laCode, user: backend.userName(), catalogue: backend.catalogue,
     });
     progress({ phase: 'Opening it', done: 1, total: 2 });
-    const session = openAndRemember(backend, folder);
+    const session = await openAndRemember(backend, folder);
     progress({ phase: 'Done', done: 2, total: 2 });
     return { session, warnings: laCodeWarnings(req.laCode) };
   },
   'workspace.open': (req, { backend }) => openAndRemember(backend, req.path),
-  'workspace.breakLock': (req, { backend }) => {
+  'workspace.breakLock': async (req, { backend }) => {
     // The read-only connection of our own earlier attempt must go before the lock is taken over.
     if (backend.workspace?.folder === req.path) backend.replaceWorkspace(null);
     return openAndRemember(backend, req.path, true);

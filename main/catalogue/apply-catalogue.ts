@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { appendEvent } from '../checklist/audit-events';
+import { reindexItem } from '../search/search-index';
 
 export interface CatalogueChange {
   added: string[];
@@ -53,6 +54,7 @@ export function applyCatalogue(db: Database, catalogue: Catalogue, who: string, 
       change.retired.push(id);
     }
   }
+  for (const id of [...change.added, ...change.updated, ...change.retired]) reindexItem(db, id);
   const previous = db.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get() as string | undefined;
   db.prepare("INSERT INTO meta (key, value) VALUES ('catalogue_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
     .run(catalogue.catalogueVersion);

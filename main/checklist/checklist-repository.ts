@@ -2,17 +2,19 @@ import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
 import { WorkspaceError } from '../store/workspace-error';
 import { appendEvent } from './audit-events';
-import { toChecklistItem } from './item-row';
+import { ITEM_SELECT, scheduleContext, toChecklistItem } from './item-row';
+import { reindexItem } from '../search/search-index';
 
 export function listItems(db: Database): ChecklistItem[] {
-  return (db.prepare('SELECT * FROM items WHERE retired = 0 ORDER BY sort_order, id').all() as Record<string, unknown>[])
-    .map(toChecklistItem);
+  const context = scheduleContext(db);
+  return (db.prepare(`${ITEM_SELECT} WHERE i.retired = 0 ORDER BY i.sort_order, i.id`).all() as Record<string, unknown>[])
+    .map((row) => toChecklistItem(row, context));
 }
 
 export function getItem(db: Database, id: string): ChecklistItem {
-  const row = db.prepare('SELECT * FROM items WHERE id = ? AND retired = 0').get(id) as Record<string, unknown> | undefined;
+  const row = db.prepare(`${ITEM_SELECT} WHERE i.id = ? AND i.retired = 0`).get(id) as Record<string, unknown> | undefined;
   if (!row) throw new WorkspaceError('not-found', `There is no checklist item with id "${id}".`, 'itemId');
-  return toChecklistItem(row);
+  return toChecklistItem(row, scheduleContext(db));
 }
 
 type ItemUpdate = ParsedRequest<'checklist.update'>;
@@ -27,11 +29,12 @@ export function updateItem(db: Database, update: ItemUpdate, who: string, at = n
     const status = update.status ?? item.status;
     const owner = update.owner ?? item.owner;
     const note = update.note ?? item.note;
+    const dueDate = update.dueDate === undefined ? item.dueDate : update.dueDate;
     if (item.personLevel && note !== item.note) {
       throw new WorkspaceError('refused', `"${item.title}" is a person-level item: it carries a status only, never notes or files. Keep its details in the secure transfer to inspectors.`, 'note');
     }
     if (item.status === 'approved') {
-      if (status === 'approved' && (owner !== item.owner || note !== item.note)) {
+      if (status === 'approved' && (owner !== item.owner || note !== item.note || dueDate !== item.dueDate)) {
         throw new WorkspaceError('refused', `"${item.title}" is approved and locked. Reopen it (set its status back to in progress, with a reason) before changing it.`, 'status');
       }
       if (status !== 'approved' && !update.reason) {
@@ -44,12 +47,14 @@ export function updateItem(db: Database, update: ItemUpdate, who: string, at = n
     if (status !== item.status) changes.push(['status', item.status, status]);
     if (owner !== item.owner) changes.push(['owner', item.owner, owner]);
     if (note !== item.note) changes.push(['note', item.note, note]);
+    if (dueDate !== item.dueDate) changes.push(['due-date', item.dueDate ?? '', dueDate ?? '']);
     if (changes.length === 0) return item;
-    db.prepare(`UPDATE items SET status = ?, owner = ?, note = ?, approved_by = ?, approved_at = ?, updated_at = ?,
-                updated_by = ? WHERE id = ?`).run(status, owner, note, approvedBy, approvedAt, at, who, item.id);
+    db.prepare(`UPDATE items SET status = ?, owner = ?, note = ?, due_date = ?, approved_by = ?, approved_at = ?, updated_at = ?,
+                updated_by = ? WHERE id = ?`).run(status, owner, note, dueDate, approvedBy, approvedAt, at, who, item.id);
     for (const [field, before, after] of changes) {
       appendEvent(db, { at, who, itemId: item.id, action: field, before, after, reason: update.reason ?? null });
     }
+    if (note !== item.note) reindexItem(db, item.id);
     return getItem(db, item.id);
   })();
 }
@@ -67,6 +72,7 @@ export function addCustomItem(db: Database, request: ParsedRequest<'checklist.ad
                 VALUES (?, ?, ?, ?, '["document"]', 'custom', ?, ?, ?)`)
       .run(id, request.title, request.description, JSON.stringify(areas), order, at, who);
     appendEvent(db, { at, who, itemId: id, action: 'add-item', before: null, after: request.title });
+    reindexItem(db, id);
     return getItem(db, id);
   })();
 }

@@ -2,7 +2,8 @@ import { userInfo } from 'node:os';
 import { dispatch } from '../api/dispatch';
 import { Backend } from '../api/backend';
 import { defaultDataDir } from '../settings/data-dir';
-import { Workspace } from '../workspace/workspace';
+import { openWorkspace } from '../workspace/open-workspace';
+import { SettingsStore } from '../settings/settings-store';
 import { WorkspaceError } from '../store/workspace-error';
 import type { OperationName } from '../../shared/api/operation-names';
 import type { Response } from '../../shared/api/contract';
@@ -10,9 +11,9 @@ import { RefusedError, UsageError, type CliIo } from './cli-io';
 import type { OptionValues } from './command';
 
 /** Who the CLI records as making changes: --user, else this installation's name, else the OS account. */
-export function cliUserName(values: OptionValues, backend: Backend): string {
+export function cliUserName(values: OptionValues, settings: SettingsStore): string {
   if (typeof values.user === 'string' && values.user.trim()) return values.user.trim();
-  return backend.settings.read().userName ?? userInfo().username;
+  return settings.read().userName ?? userInfo().username;
 }
 
 export function requireDb(values: OptionValues): string {
@@ -21,10 +22,10 @@ export function requireDb(values: OptionValues): string {
 }
 
 /** Opens the workspace named by --db for one command; the lock is released when the command ends. */
-export function openForCli(values: OptionValues, io: CliIo): Backend {
-  const probe = new Backend({ dataDir: defaultDataDir(io.env), host: 'cli' });
-  const backend = new Backend({ dataDir: probe.options.dataDir, host: 'cli', userName: cliUserName(values, probe) });
-  const workspace = Workspace.open(requireDb(values), { user: backend.userName(), catalogue: backend.catalogue });
+export async function openForCli(values: OptionValues, io: CliIo): Promise<Backend> {
+  const dataDir = defaultDataDir(io.env);
+  const backend = new Backend({ dataDir, host: 'cli', userName: cliUserName(values, new SettingsStore(dataDir)) });
+  const workspace = await openWorkspace(requireDb(values), { user: backend.userName(), catalogue: backend.catalogue });
   backend.replaceWorkspace(workspace);
   if (workspace.lockedBy) {
     const who = workspace.lockedBy;

@@ -5,8 +5,16 @@ import type { Command } from './command';
 import { initCommand } from './commands/init';
 import { statusCommand } from './commands/status';
 import { setCommand } from './commands/set';
+import { notifyCommand } from './commands/notify';
+import { attachCommand } from './commands/attach';
+import { logCommand } from './commands/log';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { exportCommand, importWorkspaceCommand } from './commands/archive';
 
-export const COMMANDS: readonly Command[] = [initCommand, statusCommand, setCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
+  exportCommand, importWorkspaceCommand,
+];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -70,6 +70,8 @@ export function connect(file: string, options: OpenOptions): Database {
     db.pragma(`journal_mode = ${options.journalMode === 'wal' ? 'WAL' : 'DELETE'}`);
     // Approvals and audit events must survive a power cut, so every commit is synced.
     db.pragma('synchronous = FULL');
+    // Deleted content (a purged child's document, its extracted text) is overwritten, not left in free pages.
+    db.pragma('secure_delete = ON');
     if (options.create) db.pragma(`application_id = ${APPLICATION_ID}`);
   }
   return db;

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { processIsAlive } from '../util/process-alive';
 
 export const LOCK_FILE = 'workspace.lock';
 /** A holder that has not refreshed its lock for this long is presumed gone (crashed, or machine switched off). */
@@ -28,10 +29,6 @@ function readHolder(file: string): LockHolder | null {
   } catch {
     return null;
   }
-}
-
-function processIsAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
 export function isStale(holder: LockHolder, now = Date.now()): boolean {

@@ -10,6 +10,7 @@ import { connect, inspectDatabase } from '../store/open-database';
 import { WorkspaceError } from '../store/workspace-error';
 import { appendEvent } from '../checklist/audit-events';
 import { databaseFile, isWorkspaceFolder, resolveWorkspaceFolder, SUBFOLDERS } from './workspace-folder';
+import { collectGarbage } from '../evidence/blob-store';
 import { acquireLock, breakLock, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
 
 export interface CreateOptions {
@@ -111,6 +112,8 @@ export class Workspace {
         db.transaction(() => applyCatalogue(db, catalogue, options.user, new Date().toISOString()))();
       }
       if (options.heartbeat) workspace.startHeartbeat();
+      const referenced = new Set(db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+      collectGarbage(folder, referenced);
       return workspace;
     } catch (error) {
       releaseLock(folder, outcome.holder);

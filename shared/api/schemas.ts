@@ -68,6 +68,16 @@ export const ChecklistItemSchema = z.object({
   approvedAt: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** Set for this item; null means it follows the pack deadline. */
+  dueDate: z.string().nullable(),
+  /** When it is due: its own date, else the pack deadline, else none until a notification is recorded. */
+  due: z.string().nullable(),
+  overdue: z.boolean(),
+  attachments: z.number(),
+  latestDocumentDate: z.string().nullable(),
+  /** The newest document's date plus the item's freshness rule. */
+  expires: z.string().nullable(),
+  stale: z.boolean(),
 });
 
 export const RecentWorkspaceSchema = z.object({
@@ -76,3 +86,47 @@ export const RecentWorkspaceSchema = z.object({
   lastOpened: z.string(),
   exists: z.boolean(),
 });
+
+/** A calendar date as YYYY-MM-DD that exists (no 30 February). */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((s) => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}, 'is not a real date');
+
+export const AttachmentStateSchema = z.enum(['current', 'superseded', 'binned', 'purged']);
+
+export const AttachmentMetadataSchema = z.strictObject({
+  title: text(300).trim().min(1, 'must not be empty').optional(),
+  documentDate: IsoDateSchema.nullable().optional(),
+  versionLabel: text(100).optional(),
+  author: text(200).optional(),
+  source: text(300).optional(),
+  note: text(5_000).optional(),
+});
+
+export const AttachmentSchema = z.object({
+  id: z.number(),
+  itemId: z.string(),
+  chainId: z.number(),
+  versionNo: z.number(),
+  sha256: z.string().nullable(),
+  fileName: z.string(),
+  bytes: z.number(),
+  title: z.string(),
+  documentDate: z.string().nullable(),
+  versionLabel: z.string(),
+  author: z.string(),
+  source: z.string(),
+  note: z.string(),
+  state: AttachmentStateSchema,
+  addedAt: z.string(),
+  addedBy: z.string(),
+  binnedAt: z.string().nullable(),
+  binnedBy: z.string().nullable(),
+  textStatus: z.enum(['ok', 'not-scanned']).nullable(),
+  notScannedReason: z.string().nullable(),
+});
+
+/** A file handed to main: by an upload handle (browser, drag and drop, file picker) — never a path from the page. */
+export const FileRefSchema = z.strictObject({ handle: z.string().regex(/^[0-9a-f]{32}$/, 'must be an upload handle') });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
-import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations/index';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/store/migrations/index';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
 
@@ -27,7 +27,7 @@ describe('opening a workspace database', () => {
     const db = new BetterSqlite3(join(folder, 'workspace.db'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(0x53454e44);
-    expect(db.prepare('SELECT id, name FROM schema_migrations').all()).toEqual([{ id: 1, name: '0001-initial' }]);
+    expect(db.prepare('SELECT id, name FROM schema_migrations').all()).toEqual(MIGRATIONS.map(({ id, name }) => ({ id, name })));
     db.close();
   });
 

@@ -1,4 +1,5 @@
-import { Backend } from '../../api/backend';
+import { SHIPPED_CATALOGUE } from '../../catalogue/shipped-catalogue';
+import { SettingsStore } from '../../settings/settings-store';
 import { defaultDataDir } from '../../settings/data-dir';
 import { Workspace } from '../../workspace/workspace';
 import { resolveWorkspaceFolder } from '../../workspace/workspace-folder';
@@ -26,11 +27,11 @@ export const initCommand: Command = {
     if (laCode !== null && !LaCodeSchema.safeParse(laCode).success) {
       throw new RefusedError(`--la-code "${laCode}" is not a three-digit LA code (e.g. 841).`);
     }
-    const backend = new Backend({ dataDir: defaultDataDir(io.env), host: 'cli' });
+    const catalogue = SHIPPED_CATALOGUE;
     const folder = resolveWorkspaceFolder(requireDb(values));
-    Workspace.create({ folder, areaName: area.data, laCode, user: cliUserName(values, backend), catalogue: backend.catalogue });
+    Workspace.create({ folder, areaName: area.data, laCode, user: cliUserName(values, new SettingsStore(defaultDataDir(io.env))), catalogue });
     for (const warning of laCodeWarnings(laCode)) io.stderr(`Warning: ${warning}\n`);
-    io.stdout(`Created ${folder} with ${backend.catalogue.items.length} checklist items (catalogue ${backend.catalogue.catalogueVersion}).\n`);
+    io.stdout(`Created ${folder} with ${catalogue.items.length} checklist items (catalogue ${catalogue.catalogueVersion}).\n`);
     return 0;
   },
 };

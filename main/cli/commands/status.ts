@@ -10,7 +10,7 @@ export const statusCommand: Command = {
   help: ['--db PATH   a workspace folder or its workspace.db', '--json      print one JSON document on stdout'],
   options: { db: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, _positionals, io) {
-    const backend = openForCli(values, io);
+    const backend = await openForCli(values, io);
     try {
       const session = backend.openWorkspace().session();
       const { items } = await call(backend, 'checklist.list', {});
@@ -20,14 +20,17 @@ export const statusCommand: Command = {
           area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null, newLaCode: la?.newCode ?? null,
             catalogueVersion: session.catalogueVersion, path: session.path, readOnly: session.readOnly },
           items: items.map((i) => ({ id: i.id, title: i.title, areas: i.areas, kind: i.kinds.join('+'), status: i.status,
-            owner: i.owner, note: i.note, personLevel: i.personLevel, approvedBy: i.approvedBy, approvedAt: i.approvedAt })),
+            owner: i.owner, note: i.note, personLevel: i.personLevel, approvedBy: i.approvedBy, approvedAt: i.approvedAt,
+            due: i.due, overdue: i.overdue, stale: i.stale, expires: i.expires, attachments: i.attachments })),
         }, null, 2)}\n`);
         return 0;
       }
       io.stdout(`${session.areaName}${session.laCode ? ` (LA ${session.laCode})` : ''}: ${items.length} items\n`);
       const width = Math.max(...items.map((i) => i.id.length));
       for (const item of items) {
-        const extras = [item.owner && `owner: ${item.owner}`, item.note && `note: ${item.note.replace(/\s+/g, ' ').slice(0, 60)}`]
+        const extras = [item.owner && `owner: ${item.owner}`, item.due && `due ${item.due}${item.overdue ? ' (overdue)' : ''}`,
+          item.attachments && `${item.attachments} file${item.attachments === 1 ? '' : 's'}`, item.stale && `stale since ${item.expires}`,
+          item.note && `note: ${item.note.replace(/\s+/g, ' ').slice(0, 60)}`]
           .filter(Boolean).join('; ');
         io.stdout(`${item.id.padEnd(width)}  ${ITEM_STATUS_LABELS[item.status].padEnd(16)}  ${extras}\n`);
       }

@@ -1,4 +1,5 @@
 import m0001 from './0001-initial';
+import m0002 from './0002-notice-window';
 
 export interface Migration {
   id: number;
@@ -9,6 +10,7 @@ export interface Migration {
 /** Every migration in order. Append only; ids are 1, 2, 3… with no gaps. */
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001-initial', sql: m0001 },
+  { id: 2, name: '0002-notice-window', sql: m0002 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,43 @@
+import type { Handlers } from './handler-types';
+import type { Backend } from './backend';
+import {
+  attachFiles, binAttachment, getAttachment, listAttachments, readOnlyCopy, replaceAttachment, restoreAttachment, updateAttachment,
+} from '../evidence/attachments-repository';
+import { purgeAttachment } from '../evidence/purge-attachment';
+
+/** Takes the uploaded files for an operation and releases them whether or not it succeeds. */
+async function withUploads<T>(backend: Backend, handles: string[], work: (files: ReturnType<Backend['uploads']['take']>[]) => Promise<T>): Promise<T> {
+  try {
+    return await work(handles.map((h) => backend.uploads.take(h)));
+  } finally {
+    backend.uploads.release(handles);
+  }
+}
+
+export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'attachments.add' | 'attachments.replace' |
+  'attachments.update' | 'attachments.remove' | 'attachments.restore' | 'attachments.purge' | 'attachments.open'> = {
+  'files.upload': (req, { backend }) => backend.uploads.put(req.name, req.bytes),
+  'attachments.list': (req, { backend }) => ({ attachments: listAttachments(backend.openWorkspace().db, req.itemId) }),
+  'attachments.add': (req, { backend, progress }) => {
+    const workspace = backend.writableWorkspace();
+    progress({ phase: 'Storing and reading the files', done: 0, total: req.files.length });
+    return withUploads(backend, req.files.map((f) => f.handle), async (files) => ({
+      attachments: await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), backend.extract),
+    }));
+  },
+  'attachments.replace': (req, { backend }) => {
+    const workspace = backend.writableWorkspace();
+    return withUploads(backend, [req.file.handle], async ([file]) =>
+      replaceAttachment(workspace, req.attachmentId, file!, req.metadata, backend.userName(), backend.extract));
+  },
+  'attachments.update': (req, { backend }) => updateAttachment(backend.writableWorkspace().db, req.attachmentId, req.metadata, backend.userName()),
+  'attachments.remove': (req, { backend }) => binAttachment(backend.writableWorkspace().db, req.attachmentId, backend.userName()),
+  'attachments.restore': (req, { backend }) => restoreAttachment(backend.writableWorkspace().db, req.attachmentId, backend.userName()),
+  'attachments.purge': async (req, { backend }) => {
+    const workspace = backend.writableWorkspace();
+    getAttachment(workspace.db, req.attachmentId);
+    const { backupsRewritten } = await purgeAttachment(workspace, req.attachmentId, backend.userName(), req.reason, backend.rewriteBackups);
+    return { purged: true, backupsRewritten };
+  },
+  'attachments.open': (req, { backend }) => readOnlyCopy(backend.openWorkspace(), req.attachmentId),
+};

@@ -1,0 +1,191 @@
+import { chmodSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { z } from 'zod';
+import type { AttachmentMetadataSchema } from '../../shared/api/schemas';
+import { appendEvent } from '../checklist/audit-events';
+import { getItem } from '../checklist/checklist-repository';
+import { indexAttachment, removeAttachmentFromIndex } from '../search/search-index';
+import { WorkspaceError } from '../store/workspace-error';
+import type { Workspace } from '../workspace/workspace';
+import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
+import { blobPath, writeBlob } from './blob-store';
+import type { Extractor } from './extractor';
+
+export type AttachmentMetadata = z.output<typeof AttachmentMetadataSchema>;
+export interface IncomingFile { name: string; bytes: Uint8Array }
+
+export function getAttachment(db: Database, id: number): Attachment {
+  const row = db.prepare(`${ATTACHMENT_SELECT} WHERE a.id = ?`).get(id) as Record<string, unknown> | undefined;
+  if (!row || row.state === 'purged') throw new WorkspaceError('not-found', `There is no attachment ${id}.`, 'attachmentId');
+  return toAttachment(row);
+}
+
+/** Current and binned attachments of an item with their earlier versions, newest first within each chain. */
+export function listAttachments(db: Database, itemId?: string): Attachment[] {
+  const rows = (itemId
+    ? db.prepare(`${ATTACHMENT_SELECT} WHERE a.item_id = ? AND a.state != 'purged' ORDER BY a.chain_id, a.version_no DESC`).all(itemId)
+    : db.prepare(`${ATTACHMENT_SELECT} WHERE a.state != 'purged' ORDER BY a.item_id, a.chain_id, a.version_no DESC`).all()) as Record<string, unknown>[];
+  return rows.map(toAttachment);
+}
+
+/** Evidence can be added only to an item that takes files and is not locked by approval. */
+function assertItemTakesEvidence(db: Database, itemId: string): void {
+  const item = getItem(db, itemId);
+  if (item.personLevel) {
+    throw new WorkspaceError('refused', `"${item.title}" is a person-level item: it carries a status only, never files. Send these documents to inspectors by secure transfer.`, 'itemId');
+  }
+  if (item.status === 'approved') {
+    throw new WorkspaceError('refused', `"${item.title}" is approved and locked. Reopen it (with a reason) before changing its evidence.`, 'itemId');
+  }
+}
+
+const defaultTitle = (fileName: string) => basename(fileName, extname(fileName)).replace(/[_]+/g, ' ').trim() || fileName;
+
+interface StoredFile { file: IncomingFile; sha256: string; text: string; extraction: Awaited<ReturnType<Extractor>> | null }
+
+/**
+ * Stores each file (content-addressed, synced) and extracts its text before the database is touched; then one
+ * transaction records blobs, attachments, search text and audit events. A crash before the commit leaves only
+ * unreferenced files, which the next open removes; nothing half-attached is ever counted.
+ */
+async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: Extractor): Promise<StoredFile[]> {
+  const stored: StoredFile[] = [];
+  for (const file of files) {
+    const { sha256 } = writeBlob(workspace.folder, file.bytes);
+    const known = workspace.db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
+    if (known !== undefined) {
+      stored.push({ file, sha256, extraction: null, text: (JSON.parse(known) as { text: string }[]).map((s) => s.text).join('\n') });
+      continue;
+    }
+    const extraction = await extract(file.bytes, file.name);
+    stored.push({ file, sha256, extraction, text: extraction.status === 'ok' ? extraction.text : '' });
+  }
+  return stored;
+}
+
+function recordBlob(db: Database, stored: StoredFile, at: string): void {
+  const x = stored.extraction;
+  if (!x) return;
+  db.prepare(`INSERT OR IGNORE INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?)`).run(stored.sha256, stored.file.bytes.length, x.status, x.kind,
+    x.status === 'not-scanned' ? x.reason : null, JSON.stringify(x.status === 'ok' ? x.segments : []), at);
+}
+
+export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,
+  who: string, extract: Extractor, at = new Date().toISOString()): Promise<Attachment[]> {
+  workspace.assertWritable();
+  const db = workspace.db;
+  assertItemTakesEvidence(db, itemId);
+  if (files.length === 0) throw new WorkspaceError('invalid-request', 'Choose at least one file to attach.', 'files');
+  const stored = await storeFiles(workspace, files, extract);
+  return db.transaction(() => {
+    assertItemTakesEvidence(db, itemId);
+    return stored.map((s) => {
+      recordBlob(db, s, at);
+      const title = files.length === 1 && meta.title ? meta.title : defaultTitle(s.file.name);
+      const info = db.prepare(`INSERT INTO attachments (item_id, chain_id, version_no, sha256, file_name, bytes, title, document_date,
+          version_label, author, source, note, state, added_at, added_by)
+          VALUES (?, 0, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)`).run(itemId, s.sha256, basename(s.file.name), s.file.bytes.length,
+        title, meta.documentDate ?? null, meta.versionLabel ?? '', meta.author ?? '', meta.source ?? '', meta.note ?? '', at, who);
+      const id = Number(info.lastInsertRowid);
+      db.prepare('UPDATE attachments SET chain_id = id WHERE id = ?').run(id);
+      indexAttachment(db, id, s.text);
+      appendEvent(db, { at, who, itemId, action: 'attach', before: null,
+        after: JSON.stringify({ attachmentId: id, title, fileName: basename(s.file.name), sha256: s.sha256 }) });
+      return getAttachment(db, id);
+    });
+  })();
+}
+
+/** A new version of an attachment; the earlier versions are kept, superseded. */
+export async function replaceAttachment(workspace: Workspace, attachmentId: number, file: IncomingFile,
+  meta: AttachmentMetadata, who: string, extract: Extractor, at = new Date().toISOString()): Promise<Attachment> {
+  workspace.assertWritable();
+  const db = workspace.db;
+  const previous = getAttachment(db, attachmentId);
+  if (previous.state !== 'current') throw new WorkspaceError('refused', `Only the current version of "${previous.title}" can be replaced.`, 'attachmentId');
+  assertItemTakesEvidence(db, previous.itemId);
+  const [stored] = await storeFiles(workspace, [file], extract);
+  return db.transaction(() => {
+    const now = getAttachment(db, attachmentId);
+    if (now.state !== 'current') throw new WorkspaceError('refused', `"${now.title}" changed while the new version was being stored; try again.`);
+    recordBlob(db, stored!, at);
+    db.prepare("UPDATE attachments SET state = 'superseded' WHERE id = ?").run(attachmentId);
+    removeAttachmentFromIndex(db, attachmentId);
+    const info = db.prepare(`INSERT INTO attachments (item_id, chain_id, version_no, sha256, file_name, bytes, title, document_date,
+        version_label, author, source, note, state, added_at, added_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)`).run(previous.itemId, previous.chainId, previous.versionNo + 1,
+      stored!.sha256, basename(file.name), file.bytes.length, meta.title ?? previous.title,
+      meta.documentDate === undefined ? null : meta.documentDate, meta.versionLabel ?? '', meta.author ?? previous.author,
+      meta.source ?? previous.source, meta.note ?? '', at, who);
+    const id = Number(info.lastInsertRowid);
+    indexAttachment(db, id, stored!.text);
+    appendEvent(db, { at, who, itemId: previous.itemId, action: 'attach-new-version',
+      before: JSON.stringify({ attachmentId, versionNo: previous.versionNo }),
+      after: JSON.stringify({ attachmentId: id, versionNo: previous.versionNo + 1, fileName: basename(file.name), sha256: stored!.sha256 }) });
+    return getAttachment(db, id);
+  })();
+}
+
+const META_COLUMNS: Record<keyof AttachmentMetadata, string> = {
+  title: 'title', documentDate: 'document_date', versionLabel: 'version_label', author: 'author', source: 'source', note: 'note',
+};
+
+export function updateAttachment(db: Database, attachmentId: number, meta: AttachmentMetadata, who: string,
+  at = new Date().toISOString()): Attachment {
+  return db.transaction(() => {
+    const before = getAttachment(db, attachmentId);
+    assertItemTakesEvidence(db, before.itemId);
+    const changed = (Object.keys(META_COLUMNS) as (keyof AttachmentMetadata)[])
+      .filter((key) => meta[key] !== undefined && meta[key] !== before[key]);
+    if (changed.length === 0) return before;
+    for (const key of changed) db.prepare(`UPDATE attachments SET ${META_COLUMNS[key]} = ? WHERE id = ?`).run(meta[key], attachmentId);
+    if (changed.includes('title')) {
+      const text = db.prepare("SELECT body FROM search_index WHERE kind = 'attachment' AND ref = ?").pluck().get(String(attachmentId)) as string | undefined;
+      if (text !== undefined) indexAttachment(db, attachmentId, text);
+    }
+    appendEvent(db, { at, who, itemId: before.itemId, action: 'attachment-details',
+      before: JSON.stringify(Object.fromEntries(changed.map((k) => [k, before[k]]))),
+      after: JSON.stringify({ attachmentId, ...Object.fromEntries(changed.map((k) => [k, meta[k]])) }) });
+    return getAttachment(db, attachmentId);
+  })();
+}
+
+/** Moves an attachment (and its earlier versions) to the bin, from where it can be restored or purged. */
+export function binAttachment(db: Database, attachmentId: number, who: string, at = new Date().toISOString()): Attachment {
+  return db.transaction(() => {
+    const attachment = getAttachment(db, attachmentId);
+    if (attachment.state !== 'current') throw new WorkspaceError('refused', `"${attachment.title}" is not a current attachment.`, 'attachmentId');
+    assertItemTakesEvidence(db, attachment.itemId);
+    db.prepare("UPDATE attachments SET state = 'binned', binned_at = ?, binned_by = ? WHERE id = ?").run(at, who, attachmentId);
+    appendEvent(db, { at, who, itemId: attachment.itemId, action: 'remove-attachment', before: 'current',
+      after: JSON.stringify({ attachmentId, state: 'binned' }) });
+    return getAttachment(db, attachmentId);
+  })();
+}
+
+export function restoreAttachment(db: Database, attachmentId: number, who: string, at = new Date().toISOString()): Attachment {
+  return db.transaction(() => {
+    const attachment = getAttachment(db, attachmentId);
+    if (attachment.state !== 'binned') throw new WorkspaceError('refused', `"${attachment.title}" is not in the bin.`, 'attachmentId');
+    assertItemTakesEvidence(db, attachment.itemId);
+    db.prepare("UPDATE attachments SET state = 'current', binned_at = NULL, binned_by = NULL WHERE id = ?").run(attachmentId);
+    appendEvent(db, { at, who, itemId: attachment.itemId, action: 'restore-attachment', before: 'binned',
+      after: JSON.stringify({ attachmentId, state: 'current' }) });
+    return getAttachment(db, attachmentId);
+  })();
+}
+
+/** A read-only copy in a fresh temporary folder, for the system's viewer: the stored file can never be edited. */
+export function readOnlyCopy(workspace: Workspace, attachmentId: number): { path: string; fileName: string } {
+  const attachment = getAttachment(workspace.db, attachmentId);
+  if (!attachment.sha256) throw new WorkspaceError('not-found', `"${attachment.title}" has no stored file.`);
+  const dir = mkdtempSync(join(tmpdir(), 'sendpack-open-'));
+  const safeName = attachment.fileName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_') || 'attachment';
+  const path = join(dir, safeName);
+  copyFileSync(blobPath(workspace.folder, attachment.sha256), path);
+  chmodSync(path, 0o444);
+  return { path, fileName: safeName };
+}

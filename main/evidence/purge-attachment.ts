@@ -1,0 +1,65 @@
+import type { Database } from 'better-sqlite3';
+import { appendEvent } from '../checklist/audit-events';
+import { compactIndex } from '../search/search-index';
+import { WorkspaceError } from '../store/workspace-error';
+import type { Workspace } from '../workspace/workspace';
+import { getAttachment } from './attachments-repository';
+import { deleteBlob } from './blob-store';
+
+// Must match migration 0001: the audit trail is append-only except for this one audited redaction.
+const EVENTS_UPDATE_TRIGGER = `CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`;
+const ATTACHMENT_ACTIONS = ['attach', 'attach-new-version', 'attachment-details', 'remove-attachment', 'restore-attachment'];
+
+/**
+ * Removes every trace of one attachment chain from a database: names and notes, extracted text, the search index,
+ * and the file names in earlier audit entries (the purge itself is recorded separately). Returns the stored files
+ * nothing else refers to any more. Used on the live database and on every backup.
+ */
+export function scrubAttachmentChain(db: Database, chainId: number): string[] {
+  const rows = db.prepare('SELECT id, sha256 FROM attachments WHERE chain_id = ?').all(chainId) as { id: number; sha256: string | null }[];
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const shas = [...new Set(rows.map((r) => r.sha256).filter((s): s is string => s !== null))];
+  db.prepare(`UPDATE attachments SET state = 'purged', sha256 = NULL, file_name = '(purged)', title = '(purged)', note = '',
+              author = '', source = '', version_label = '' WHERE chain_id = ?`).run(chainId);
+  for (const id of ids) db.prepare("DELETE FROM search_index WHERE kind = 'attachment' AND ref = ?").run(String(id));
+  const unreferenced = shas.filter((sha) => !db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha));
+  for (const sha of unreferenced) db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
+  db.exec('DROP TRIGGER IF EXISTS events_append_only_update');
+  const redact = db.prepare(`UPDATE events SET before = NULL, after = json_object('attachmentId', ?, 'redacted', 'purged')
+      WHERE action = ? AND (json_extract(after, '$.attachmentId') = ? OR json_extract(before, '$.attachmentId') = ?)`);
+  for (const id of ids) for (const action of ATTACHMENT_ACTIONS) redact.run(id, action, id, id);
+  db.exec(EVENTS_UPDATE_TRIGGER);
+  compactIndex(db);
+  return unreferenced;
+}
+
+/** Applies a change to every backup of a workspace and answers the backups it rewrote (main/store/backups.ts). */
+export type BackupRewriter = (folder: string, mutate: (db: Database) => void) => readonly unknown[] | Promise<readonly unknown[]>;
+
+/**
+ * Purging is for a file that must not be kept at all (a child's document attached by mistake). Only a binned
+ * attachment can be purged, with a reason; afterwards the file is gone from files/, the database, the search
+ * index and every backup. The purge itself stays in the audit trail, without the file's name.
+ */
+export async function purgeAttachment(workspace: Workspace, attachmentId: number, who: string, reason: string,
+  rewriteBackups: BackupRewriter, at = new Date().toISOString()): Promise<{ backupsRewritten: number }> {
+  workspace.assertWritable();
+  const db = workspace.db;
+  const attachment = getAttachment(db, attachmentId);
+  if (attachment.state !== 'binned') {
+    throw new WorkspaceError('refused', `Remove "${attachment.title}" to the bin first; only files in the bin can be purged.`, 'attachmentId');
+  }
+  const files = db.transaction(() => {
+    const unreferenced = scrubAttachmentChain(db, attachment.chainId);
+    appendEvent(db, { at, who, itemId: attachment.itemId, action: 'purge-attachment', before: null,
+      after: JSON.stringify({ attachmentId, versions: attachment.versionNo }), reason });
+    return unreferenced;
+  })();
+  if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  for (const sha of files) deleteBlob(workspace.folder, sha);
+  const rewritten = await rewriteBackups(workspace.folder, (backup) => { scrubAttachmentChain(backup, attachment.chainId); });
+  return { backupsRewritten: rewritten.length };
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { WorkspaceError } from '../store/workspace-error';
+import type { IncomingFile } from './attachments-repository';
+import { processIsAlive } from '../util/process-alive';
+
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Files on their way in. The page hands over bytes (a dropped file, the file picker) and gets a handle back;
+ * operations then refer to the handle, so no host ever passes a path from the page to main.
+ */
+export class UploadArea {
+  private readonly entries = new Map<string, { name: string; path: string; bytes: number }>();
+  private readonly dir: string;
+
+  constructor(dataDir: string) {
+    const root = join(dataDir, 'uploads');
+    this.dir = join(root, `${process.pid}-${randomBytes(4).toString('hex')}`);
+    // Folders of processes that have ended hold files that were never attached (the app and the CLI share root).
+    for (const name of safeList(root)) {
+      const pid = Number(name.split('-')[0]);
+      if (!processIsAlive(pid)) rmSync(join(root, name), { recursive: true, force: true });
+    }
+  }
+
+  /** Removes this process's folder; called when the backend closes. */
+  dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+    this.entries.clear();
+  }
+
+  put(name: string, bytes: Uint8Array): { handle: string; name: string; bytes: number } {
+    if (bytes.length > MAX_UPLOAD_BYTES) {
+      throw new WorkspaceError('refused', `${name} is ${Math.round(bytes.length / 1048576)} MB; files up to ${MAX_UPLOAD_BYTES / 1048576} MB can be attached.`, 'bytes');
+    }
+    mkdirSync(this.dir, { recursive: true });
+    const handle = randomBytes(16).toString('hex');
+    const path = join(this.dir, handle);
+    writeFileSync(path, bytes);
+    const entry = { name: basename(name.replace(/\\/g, '/')) || 'file', path, bytes: bytes.length };
+    this.entries.set(handle, entry);
+    return { handle, name: entry.name, bytes: entry.bytes };
+  }
+
+  take(handle: string): IncomingFile {
+    const entry = this.entries.get(handle);
+    if (!entry) throw new WorkspaceError('not-found', 'That file upload has expired or was already used; add the file again.', 'handle');
+    return { name: entry.name, bytes: readFileSync(entry.path) };
+  }
+
+  /** Called once an operation has used the files. */
+  release(handles: string[]): void {
+    for (const handle of handles) {
+      const entry = this.entries.get(handle);
+      if (entry) rmSync(entry.path, { force: true });
+      this.entries.delete(handle);
+    }
+  }
+}
+
+function safeList(dir: string): string[] {
+  try { return readdirSync(dir); } catch { return []; }
+}

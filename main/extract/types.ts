@@ -1,0 +1,51 @@
+/** The kinds of file whose text is read. */
+export type ExtractKind = 'docx' | 'xlsx' | 'csv' | 'txt' | 'pdf';
+
+/** One piece of a file's text and where it came from, e.g. "page 3", "sheet Budget, row 14", "paragraph 12". */
+export interface Segment { location: string; text: string }
+
+export interface ExtractOk {
+  status: 'ok';
+  kind: ExtractKind;
+  /** The segments' text joined by newlines: what the full-text index stores. */
+  text: string;
+  segments: Segment[];
+  /** True when the text was cut at the length cap (the note says so in words). */
+  truncated: boolean;
+  /** Plain-language remarks for the officer: a cut at the cap, PDF pages without text. Usually empty. */
+  notes: string[];
+}
+
+export interface ExtractNotScanned {
+  status: 'not-scanned';
+  /** What the file was taken to be: one of ExtractKind, or 'image', 'zip', 'pptx', 'office-legacy', 'unknown'… */
+  kind: string;
+  /** Why nothing was read, in plain words, fit to show the officer. */
+  reason: string;
+}
+
+export type ExtractResult = ExtractOk | ExtractNotScanned;
+
+/** The caps that keep a hostile or enormous file from exhausting the backend. */
+export interface ExtractLimits {
+  /** Total bytes decompressed from a zip (docx/xlsx) across every entry read. */
+  maxUnzippedBytes: number;
+  /** Entries in a zip's central directory. */
+  maxZipEntries: number;
+  /** Characters of extracted text kept; the rest is dropped and the result says it was truncated. */
+  maxTextChars: number;
+}
+
+export const DEFAULT_LIMITS: ExtractLimits = {
+  maxUnzippedBytes: 200 * 1024 * 1024,
+  maxZipEntries: 10_000,
+  maxTextChars: 20 * 1024 * 1024,
+};
+
+/** A controlled refusal: becomes a not-scanned result with this reason. */
+export class NotScanned extends Error {
+  constructor(readonly kind: string, readonly reason: string) {
+    super(reason);
+    this.name = 'NotScanned';
+  }
+}

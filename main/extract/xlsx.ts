@@ -1,0 +1,234 @@
+import type { TextCollector } from './collector';
+import { readContentTypes, readRelationships, relType } from './opc';
+import { decodeEntities, decodeXml, parseAttributes, prefixFor, scanXml } from './xml';
+import type { ZipReader } from './zip';
+
+const S_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+const R_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+
+/** Content types of an Excel workbook part (workbook, macro-enabled, template). Binary .xlsb is not among them. */
+export const EXCEL_MAIN_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+  'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  'application/vnd.ms-excel.template.macroEnabled.main+xml',
+];
+
+export function findExcelMainPart(zip: ZipReader): string | null {
+  const types = readContentTypes(zip);
+  for (const [part, type] of types?.overrides ?? []) if (EXCEL_MAIN_TYPES.includes(type)) return part;
+  return null;
+}
+
+/** OOXML escapes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x). */
+function unescapeOoxml(s: string): string {
+  if (!s.includes('_x')) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Local name without its prefix. */
+function local(name: string): string { return name.slice(name.indexOf(':') + 1); }
+
+function readSharedStrings(xml: string): string[] {
+  const s = prefixFor(xml, S_NS) ?? '';
+  const strings: string[] = [];
+  let current: string[] | null = null;
+  let inT = 0;
+  let inPhonetic = 0;
+  scanXml(xml, {
+    open(name) {
+      if (name === `${s}si`) current = [];
+      else if (name === `${s}rPh`) inPhonetic++;
+      else if (name === `${s}t` && inPhonetic === 0) inT++;
+    },
+    close(name) {
+      if (name === `${s}si`) { strings.push(unescapeOoxml((current ?? []).join(''))); current = null; }
+      else if (name === `${s}rPh`) inPhonetic--;
+      else if (name === `${s}t` && inPhonetic === 0) inT--;
+    },
+    text(raw, cdata) { if (inT > 0 && current) current.push(cdata ? raw : decodeEntities(raw)); },
+  });
+  return strings;
+}
+
+type DateKind = 'date' | 'datetime' | 'time';
+
+const BUILTIN_DATE_FORMATS = new Map<number, DateKind>([
+  [14, 'date'], [15, 'date'], [16, 'date'], [17, 'date'], [18, 'time'], [19, 'time'], [20, 'time'], [21, 'time'],
+  [22, 'datetime'], [45, 'time'], [46, 'time'], [47, 'time'],
+  // East Asian built-in date formats.
+  ...[27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58].map((id) => [id, 'date'] as [number, DateKind]),
+  [32, 'time'], [33, 'time'], [55, 'time'], [56, 'time'],
+]);
+
+/** Whether a custom number format shows a date, a time or both. */
+export function classifyFormat(code: string): DateKind | null {
+  const first = code.split(';')[0] ?? '';
+  const bare = first.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[[^\]]*\]/g, '')
+    .toLowerCase();
+  const time = /[hs]/.test(bare);
+  const date = /[dy]/.test(bare) || (/m/.test(bare.replace(/am\/pm|a\/p/g, '')) && !time);
+  if (date && time) return 'datetime';
+  if (date) return 'date';
+  if (time) return 'time';
+  return null;
+}
+
+/** For each cell style index (the `s` of a cell), whether its number format shows a date or time. */
+function readDateStyles(xml: string): (DateKind | null)[] {
+  const s = prefixFor(xml, S_NS) ?? '';
+  const custom = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let inCellXfs = 0;
+  let xfDepth = 0;
+  scanXml(xml, {
+    open(name, attrs) {
+      if (name === `${s}numFmt`) {
+        const a = parseAttributes(attrs);
+        custom.set(Number(a.get('numFmtId')), a.get('formatCode') ?? '');
+      } else if (name === `${s}cellXfs`) inCellXfs++;
+      else if (name === `${s}xf` && inCellXfs > 0) {
+        if (xfDepth++ === 0) xfFormats.push(Number(parseAttributes(attrs).get('numFmtId') ?? 0));
+      }
+    },
+    close(name) {
+      if (name === `${s}cellXfs`) inCellXfs--;
+      else if (name === `${s}xf` && inCellXfs > 0) xfDepth--;
+    },
+    text() {},
+  });
+  return xfFormats.map((id) => {
+    const code = custom.get(id);
+    return code !== undefined ? classifyFormat(code) : BUILTIN_DATE_FORMATS.get(id) ?? null;
+  });
+}
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An Excel serial date as the UK shows it: 07/03/2014, 07/03/2014 14:30, 14:30. */
+export function formatSerial(serial: number, kind: DateKind, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return null;
+  let days = Math.floor(serial);
+  let seconds = Math.round((serial - days) * 86_400);
+  if (seconds >= 86_400) { days += 1; seconds -= 86_400; }
+  const hh = Math.floor(seconds / 3600), mm = Math.floor((seconds % 3600) / 60), ss = seconds % 60;
+  const time = `${pad(hh)}:${pad(mm)}${ss ? `:${pad(ss)}` : ''}`;
+  if (kind === 'time') return time;
+  let date: string;
+  if (!date1904 && days === 60) date = '29/02/1900'; // Excel's deliberate 1900 leap-year bug
+  else {
+    const base = date1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+    const d = new Date(base + days * DAY_MS);
+    date = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  }
+  return kind === 'datetime' ? `${date} ${time}` : date;
+}
+
+interface Cell { type: string; style: number; value: string[]; inline: string[] }
+
+/** Reads one worksheet; each row with any value becomes "sheet NAME, row N" with its cells joined by tabs. */
+function readSheet(xml: string, sheetName: string, shared: string[], dateStyles: (DateKind | null)[], date1904: boolean,
+  out: TextCollector): void {
+  const s = prefixFor(xml, S_NS) ?? '';
+  const ROW = `${s}row`, C = `${s}c`, V = `${s}v`, IS = `${s}is`, T = `${s}t`, RPH = `${s}rPh`;
+  let row = 0;
+  let cells: string[] = [];
+  let cell: Cell | null = null;
+  let inV = 0, inIs = 0, inT = 0, inPhonetic = 0;
+  scanXml(xml, {
+    get done() { return out.full; },
+    open(name, attrs) {
+      if (name === ROW) {
+        const r = Number.parseInt(parseAttributes(attrs).get('r') ?? '', 10);
+        row = Number.isFinite(r) && r > 0 ? r : row + 1;
+        cells = [];
+      } else if (name === C) {
+        const a = parseAttributes(attrs);
+        cell = { type: a.get('t') ?? 'n', style: Number.parseInt(a.get('s') ?? '0', 10) || 0, value: [], inline: [] };
+      } else if (name === V) inV++;
+      else if (name === IS) inIs++;
+      else if (name === RPH) inPhonetic++;
+      else if (name === T && inIs > 0 && inPhonetic === 0) inT++;
+    },
+    close(name) {
+      if (name === ROW) {
+        out.add(`sheet ${sheetName}, row ${row}`, cells.join('\t'));
+        cells = [];
+      } else if (name === C) {
+        if (cell) {
+          const text = renderCell(cell, shared, dateStyles, date1904);
+          if (text !== '') cells.push(text);
+        }
+        cell = null;
+      } else if (name === V) inV--;
+      else if (name === IS) inIs--;
+      else if (name === RPH) inPhonetic--;
+      else if (name === T && inIs > 0 && inPhonetic === 0) inT--;
+    },
+    text(raw, cdata) {
+      if (!cell) return;
+      const text = cdata ? raw : decodeEntities(raw);
+      if (inV > 0) cell.value.push(text);
+      else if (inT > 0) cell.inline.push(text);
+    },
+  });
+}
+
+function renderCell(cell: Cell, shared: string[], dateStyles: (DateKind | null)[], date1904: boolean): string {
+  const v = cell.value.join('');
+  switch (cell.type) {
+    case 's': return shared[Number.parseInt(v, 10)] ?? '';
+    case 'inlineStr': return unescapeOoxml(cell.inline.join(''));
+    case 'str': return unescapeOoxml(v);
+    case 'b': return v === '' ? '' : v === '1' || v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
+    case 'e': case 'd': return v;
+    default: {
+      const trimmed = v.trim();
+      const kind = dateStyles[cell.style];
+      if (kind && trimmed !== '') return formatSerial(Number(trimmed), kind, date1904) ?? trimmed;
+      return trimmed;
+    }
+  }
+}
+
+/** Reads a .xlsx: every worksheet in workbook order (hidden ones too), one segment per row. */
+export function extractXlsx(zip: ZipReader, workbookPart: string, out: TextCollector): void {
+  const workbookBytes = zip.read(workbookPart);
+  if (!workbookBytes) throw new Error('the workbook part is missing');
+  const workbook = decodeXml(workbookBytes);
+  const s = prefixFor(workbook, S_NS) ?? '';
+  const r = prefixFor(workbook, R_NS);
+  const sheets: { name: string; id: string }[] = [];
+  let date1904 = false;
+  scanXml(workbook, {
+    open(name, attrs) {
+      if (name === `${s}sheet`) {
+        const a = parseAttributes(attrs);
+        const id = r !== null ? a.get(`${r}id`) : [...a].find(([k]) => local(k) === 'id' && k.includes(':'))?.[1];
+        sheets.push({ name: a.get('name') ?? `Sheet${sheets.length + 1}`, id: id ?? '' });
+      } else if (name === `${s}workbookPr`) {
+        const v = parseAttributes(attrs).get('date1904');
+        date1904 = v === '1' || v === 'true';
+      }
+    },
+    close() {},
+    text() {},
+  });
+  const rels = readRelationships(zip, workbookPart).filter((rel) => !rel.external);
+  const byId = new Map(rels.map((rel) => [rel.id, rel]));
+  const sharedPart = rels.find((rel) => relType(rel) === 'sharedStrings')?.target;
+  const sharedBytes = sharedPart ? zip.read(sharedPart) : null;
+  const shared = sharedBytes ? readSharedStrings(decodeXml(sharedBytes)) : [];
+  const stylesPart = rels.find((rel) => relType(rel) === 'styles')?.target;
+  const stylesBytes = stylesPart ? zip.read(stylesPart) : null;
+  const dateStyles = stylesBytes ? readDateStyles(decodeXml(stylesBytes)) : [];
+  for (const sheet of sheets) {
+    const rel = byId.get(sheet.id);
+    if (!rel || relType(rel) !== 'worksheet') continue; // chart sheets and dialog sheets hold no cells
+    const bytes = zip.read(rel.target);
+    if (!bytes) continue;
+    readSheet(decodeXml(bytes), sheet.name, shared, dateStyles, date1904, out);
+    if (out.full) return;
+  }
+}

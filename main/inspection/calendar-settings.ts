@@ -1,0 +1,20 @@
+import type { Database } from 'better-sqlite3';
+import { createHolidayCalendar, type HolidayCalendar, type HolidayOverrides } from '../../shared/domain/bank-holidays';
+
+/** A workspace's bank-holiday overrides (local closures, or holidays worked), shared by everyone who opens it. */
+export function holidayOverrides(db: Database): HolidayOverrides {
+  const raw = db.prepare("SELECT value FROM meta WHERE key = 'holiday_overrides'").pluck().get() as string | undefined;
+  if (!raw) return { add: [], remove: [] };
+  const parsed = JSON.parse(raw) as Partial<HolidayOverrides>;
+  return { add: parsed.add ?? [], remove: parsed.remove ?? [] };
+}
+
+export function workspaceCalendar(db: Database): HolidayCalendar {
+  return createHolidayCalendar(holidayOverrides(db));
+}
+
+/** Today as YYYY-MM-DD on this computer's clock and time zone (officers work in UK time). */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

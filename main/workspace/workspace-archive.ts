@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { Database } from 'better-sqlite3';
+import { WorkspaceError } from '../store/workspace-error';
+import { inspectDatabase } from '../store/open-database';
+import { DB_FILE, SUBFOLDERS } from './workspace-folder';
+
+const MANIFEST = 'manifest.json';
+const ENTRY_PATTERN = /^(workspace\.db|manifest\.json|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+
+interface Manifest {
+  format: 'sendpack-workspace';
+  version: 1;
+  exportedAt: string;
+  areaName: string;
+  files: Record<string, { bytes: number; sha256: string }>;
+}
+
+async function streamInto(zip: Zip, name: string, path: string, compress: boolean): Promise<void> {
+  const entry = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
+  zip.add(entry);
+  for await (const chunk of createReadStream(path)) entry.push(chunk as Uint8Array);
+  entry.push(new Uint8Array(0), true);
+}
+
+/**
+ * The whole workspace as one .zip, for a colleague or another machine: a consistent snapshot of the database
+ * (made with SQLite's backup API while it stays open) and every stored evidence file, with a manifest of hashes.
+ */
+export async function exportWorkspace(db: Database, folder: string, areaName: string, outFile: string): Promise<{ files: number; bytes: number }> {
+  const work = join(tmpdir(), `sendpack-export-${randomBytes(6).toString('hex')}`);
+  mkdirSync(work);
+  const temp = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
+  try {
+    const snapshot = join(work, DB_FILE);
+    await db.backup(snapshot);
+    const manifest: Manifest = { format: 'sendpack-workspace', version: 1, exportedAt: new Date().toISOString(), areaName, files: {} };
+    const entries: [string, string][] = [[DB_FILE, snapshot]];
+    for (const prefix of safeList(join(folder, 'files')).filter((n) => /^[0-9a-f]{2}$/.test(n))) {
+      for (const name of safeList(join(folder, 'files', prefix)).filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+        entries.push([`files/${prefix}/${name}`, join(folder, 'files', prefix, name)]);
+      }
+    }
+    for (const [name, path] of entries) {
+      manifest.files[name] = { bytes: statSync(path).size, sha256: await hashFile(path) };
+    }
+    mkdirSync(dirname(resolve(outFile)), { recursive: true });
+    const out = createWriteStream(temp);
+    const finished = new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); });
+    const zip = new Zip((error, chunk, final) => {
+      if (error) { out.destroy(error); return; }
+      out.write(chunk);
+      if (final) out.end();
+    });
+    const manifestEntry = new ZipDeflate(MANIFEST);
+    zip.add(manifestEntry);
+    manifestEntry.push(new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true);
+    for (const [name, path] of entries) await streamInto(zip, name, path, name === DB_FILE);
+    zip.end();
+    await finished;
+    renameSync(temp, outFile);
+    return { files: entries.length - 1, bytes: statSync(outFile).size };
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Unpacks an exported workspace into a new folder. Every entry must be one the export writes and match the
+ * manifest's hash; the database must pass its checks. It is built beside the target and renamed into place, so a
+ * refused or interrupted import leaves nothing behind.
+ */
+export async function importWorkspace(zipFile: string, target: string): Promise<{ folder: string; files: number }> {
+  const folder = resolve(target);
+  if (existsSync(folder)) throw new WorkspaceError('refused', `${folder} already exists; choose a new folder to import into.`, 'db');
+  mkdirSync(dirname(folder), { recursive: true });
+  const staging = join(dirname(folder), `.importing-${randomBytes(6).toString('hex')}`);
+  try {
+    mkdirSync(staging);
+    for (const sub of SUBFOLDERS) mkdirSync(join(staging, sub));
+    const written = await unpack(zipFile, staging);
+    const manifestPath = join(staging, MANIFEST);
+    if (!existsSync(manifestPath)) throw new WorkspaceError('refused', `${zipFile} is not a workspace archive (it has no manifest.json).`);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    if (manifest.format !== 'sendpack-workspace') throw new WorkspaceError('refused', `${zipFile} is not a SEND Evidence Pack workspace archive.`);
+    for (const [name, expected] of Object.entries(manifest.files)) {
+      if (!written.has(name)) throw new WorkspaceError('refused', `${zipFile} is incomplete: ${name} is missing.`);
+      const actual = await hashFile(join(staging, name));
+      if (actual !== expected.sha256) throw new WorkspaceError('refused', `${zipFile} is damaged: ${name} does not match its recorded SHA-256.`);
+      if (name.startsWith('files/') && actual !== name.slice(-64)) throw new WorkspaceError('refused', `${zipFile} is damaged: ${name} does not match its name.`);
+    }
+    for (const name of written) {
+      if (name !== MANIFEST && !manifest.files[name]) throw new WorkspaceError('refused', `${zipFile} holds ${name}, which its manifest does not list.`);
+    }
+    rmSync(manifestPath);
+    inspectDatabase(join(staging, DB_FILE));
+    renameSync(staging, folder);
+    return { folder, files: Object.keys(manifest.files).length - 1 };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (error instanceof WorkspaceError) throw error;
+    throw new WorkspaceError('refused', `${zipFile} could not be imported: ${(error as Error).message}`);
+  }
+}
+
+async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
+  const written = new Set<string>();
+  const pending: Promise<void>[] = [];
+  let failure: Error | null = null;
+  const unzip = new Unzip((file) => {
+    if (!ENTRY_PATTERN.test(file.name) || written.has(file.name)) {
+      failure ??= new WorkspaceError('refused', `${zipFile} holds an unexpected entry "${file.name.slice(0, 120)}"; it is not a workspace archive.`);
+      return;
+    }
+    written.add(file.name);
+    const path = join(staging, file.name);
+    mkdirSync(dirname(path), { recursive: true });
+    const out = createWriteStream(path);
+    pending.push(new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); }));
+    file.ondata = (error, chunk, final) => {
+      if (error) { failure ??= error; out.destroy(); return; }
+      out.write(chunk);
+      if (final) out.end();
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  for await (const chunk of createReadStream(zipFile)) {
+    unzip.push(chunk as Uint8Array);
+    if (failure) throw failure;
+  }
+  unzip.push(new Uint8Array(0), true);
+  await Promise.all(pending);
+  if (failure) throw failure;
+  return written;
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function safeList(dir: string): string[] {
+  try { return readdirSync(dir); } catch { return []; }
+}
