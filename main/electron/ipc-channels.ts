@@ -8,6 +8,7 @@ import type { OperationName } from '../../shared/api/operation-names';
 export const CHANNEL_PREFIX = 'sendpack:';
 export const PROGRESS_CHANNEL = 'sendpack:progress';
 export const MENU_CHANNEL = 'sendpack:menu';
+export const SAVE_FILE_CHANNEL = 'sendpack:save-file';
 
 export const operationChannel = (name: OperationName): string => `${CHANNEL_PREFIX}${name}`;
 

@@ -1,9 +1,11 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { OPERATION_NAMES } from '../../shared/api/operation-names';
 import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
 import { isAppUrl } from './app-url';
-import { operationChannel, PROGRESS_CHANNEL } from './ipc-channels';
+import { operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
 
 /** Whatever runs operations: the utility-process client in the app, a fake in tests. */
 export interface OperationRunner {
@@ -35,11 +37,28 @@ export function registerIpc(runner: OperationRunner): () => void {
         if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_CHANNEL, progress);
       };
       try {
-        return await runner.call(name, payload, sendProgress);
+        const result = await runner.call(name, payload, sendProgress);
+        // The backend made a read-only temporary copy; showing it in the system's viewer is the desktop's part.
+        if (name === 'attachments.open' && result.ok) await shell.openPath((result.value as { path: string }).path);
+        return result;
       } catch (error) {
         return { ok: false, error: { code: 'internal', message: `${name} failed in the app: ${(error as Error)?.message ?? String(error)}` } };
       }
     });
   }
-  return () => { for (const name of OPERATION_NAMES) ipcMain.removeHandler(operationChannel(name)); };
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown) => {
+    if (!isTrustedSender(event)) return { saved: false, path: null };
+    const { suggestedName, content } = (request ?? {}) as { suggestedName?: unknown; content?: unknown };
+    if (typeof suggestedName !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array)) return { saved: false, path: null };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: basename(suggestedName) };
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    await writeFile(choice.filePath, content);
+    return { saved: true, path: choice.filePath };
+  });
+  return () => {
+    for (const name of OPERATION_NAMES) ipcMain.removeHandler(operationChannel(name));
+    ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+  };
 }

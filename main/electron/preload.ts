@@ -3,7 +3,7 @@ import { OPERATION_NAMES, type OperationName } from '../../shared/api/operation-
 import type { SendpackApi } from '../../shared/api/api';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { MenuCommand } from '../../shared/api/menu';
-import { MENU_CHANNEL, operationChannel, PROGRESS_CHANNEL } from './ipc-channels';
+import { MENU_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
 
 /*
  * The sandboxed preload: bundled to one CommonJS file that requires nothing but 'electron'. It exposes
@@ -34,6 +34,9 @@ const api = {
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_CHANNEL, forward);
     return () => { ipcRenderer.removeListener(MENU_CHANNEL, forward); };
+  },
+  saveFile(suggestedName: string, content: string | Uint8Array) {
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, { suggestedName, content }) as Promise<{ saved: boolean; path: string | null }>;
   },
 } satisfies SendpackApi;
 

@@ -1,6 +1,4 @@
-/** What text extraction gives back for one file (see main/extract/). */
-export type ExtractOutcome =
-  | { status: 'ok'; kind: string; text: string; segments: { location: string; text: string }[] }
-  | { status: 'not-scanned'; kind: string; reason: string };
+import type { ExtractResult } from '../extract/types';
 
-export type Extractor = (bytes: Uint8Array, fileName: string) => Promise<ExtractOutcome>;
+/** Extracts a file's text once, on attach, for search and the personal-data scan (main/extract/extract-text.ts). */
+export type Extractor = (bytes: Uint8Array, fileName: string) => Promise<ExtractResult>;

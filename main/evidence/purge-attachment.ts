@@ -27,8 +27,11 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
   const unreferenced = shas.filter((sha) => !db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha));
   for (const sha of unreferenced) db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
   db.exec('DROP TRIGGER IF EXISTS events_append_only_update');
+  // remove-attachment and restore-attachment events hold a plain word in `before`, not JSON: json_extract on it
+  // would abort the purge, so only valid JSON is looked into.
   const redact = db.prepare(`UPDATE events SET before = NULL, after = json_object('attachmentId', ?, 'redacted', 'purged')
-      WHERE action = ? AND (json_extract(after, '$.attachmentId') = ? OR json_extract(before, '$.attachmentId') = ?)`);
+      WHERE action = ? AND (CASE WHEN json_valid(after) THEN json_extract(after, '$.attachmentId') END = ?
+        OR CASE WHEN json_valid(before) THEN json_extract(before, '$.attachmentId') END = ?)`);
   for (const id of ids) for (const action of ATTACHMENT_ACTIONS) redact.run(id, action, id, id);
   db.exec(EVENTS_UPDATE_TRIGGER);
   compactIndex(db);
@@ -36,7 +39,8 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
 }
 
 /** Applies a change to every backup of a workspace and answers the backups it rewrote (main/store/backups.ts). */
-export type BackupRewriter = (folder: string, mutate: (db: Database) => void) => readonly unknown[] | Promise<readonly unknown[]>;
+export type BackupRewriter = (folder: string, mutate: (db: Database, info: { schemaVersion: number }) => void) =>
+  readonly unknown[] | Promise<readonly unknown[]>;
 
 /**
  * Purging is for a file that must not be kept at all (a child's document attached by mistake). Only a binned
@@ -60,6 +64,9 @@ export async function purgeAttachment(workspace: Workspace, attachmentId: number
   if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   for (const sha of files) deleteBlob(workspace.folder, sha);
-  const rewritten = await rewriteBackups(workspace.folder, (backup) => { scrubAttachmentChain(backup, attachment.chainId); });
+  // Backups older than migration 0002 predate attachments and hold nothing to scrub.
+  const rewritten = await rewriteBackups(workspace.folder, (backup, info) => {
+    if (info.schemaVersion >= 2) scrubAttachmentChain(backup, attachment.chainId);
+  });
   return { backupsRewritten: rewritten.length };
 }

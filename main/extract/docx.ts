@@ -1,5 +1,5 @@
 import type { TextCollector } from './collector';
-import { readContentTypes, readRelationships, relType } from './opc';
+import { readRelationships, relType } from './opc';
 import { decodeEntities, decodeXml, prefixFor, scanXml } from './xml';
 import type { ZipReader } from './zip';
 
@@ -78,12 +78,6 @@ function locationPrefix(kind: string, part: string): string {
 const EXTRA_PARTS: readonly [string, string][] = [
   ['header', 'header'], ['footer', 'footer'], ['footnotes', 'footnotes'], ['endnotes', 'endnotes'], ['comments', 'comments'],
 ];
-
-export function findWordMainPart(zip: ZipReader): string | null {
-  const types = readContentTypes(zip);
-  for (const [part, type] of types?.overrides ?? []) if (WORD_MAIN_TYPES.includes(type)) return part;
-  return null;
-}
 
 /** Reads a .docx: the body ("paragraph 12"), then headers, footers, footnotes, endnotes and comments. */
 export function extractDocx(zip: ZipReader, mainPart: string, out: TextCollector, maxChars: number): void {

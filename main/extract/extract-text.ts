@@ -6,13 +6,12 @@
 import { TextCollector } from './collector';
 import { controlCharRatio, decodeText } from './decode';
 import { fileExtension, isEncryptedOffice, isImage, isOle } from './detect';
-import { extractDocx, findWordMainPart } from './docx';
-import { readContentTypes, readRelationships, relType } from './opc';
+import { extractDocx, WORD_MAIN_TYPES } from './docx';
+import { partOfType, readContentTypes, readRelationships, relType } from './opc';
 import { extractPdf, looksLikePdf } from './pdf';
 import { extractCsv, extractLines, sniffDelimiter } from './plain-text';
 import { DEFAULT_LIMITS, NotScanned, type ExtractLimits, type ExtractResult } from './types';
-import { extractXlsx, findExcelMainPart } from './xlsx';
-import { XmlError } from './xml';
+import { EXCEL_MAIN_TYPES, extractXlsx } from './xlsx';
 import { looksLikeZip, ZipError, ZipReader } from './zip';
 
 export type { ExtractKind, ExtractLimits, ExtractNotScanned, ExtractOk, ExtractResult, Segment } from './types';
@@ -28,7 +27,7 @@ const BINARY_NAMES: Record<string, string> = {
 
 const MB = 1024 * 1024;
 
-function describe(kind: string): string {
+function kindName(kind: string): string {
   switch (kind) {
     case 'docx': return 'Word document';
     case 'xlsx': return 'Excel workbook';
@@ -67,12 +66,12 @@ Promise<ExtractResult> {
           + 'when unpacked, so it was not read (it may be a "zip bomb").');
         case 'too-many-entries': return notScanned(kind, `The file holds more than ${limits.maxZipEntries.toLocaleString('en-GB')} `
           + 'parts, so it was not read (it may be a "zip bomb").');
-        case 'encrypted': return notScanned(kind, `The ${describe(kind)} is password-protected.`);
-        case 'unsupported': return notScanned(kind, `The ${describe(kind)} uses a compression method that is not supported.`);
+        case 'encrypted': return notScanned(kind, `The ${kindName(kind)} is password-protected.`);
+        case 'unsupported': return notScanned(kind, `The ${kindName(kind)} uses a compression method that is not supported.`);
         case 'damaged': break;
       }
     }
-    return notScanned(kind, `The ${describe(kind)} is damaged and could not be read.`);
+    return notScanned(kind, `The ${kindName(kind)} is damaged and could not be read.`);
   }
 }
 
@@ -117,31 +116,30 @@ function extractPlain(bytes: Uint8Array, ext: string, limits: ExtractLimits, out
     return notScanned(hinted ? (CSV_EXTENSIONS.has(ext) ? 'csv' : 'txt') : 'unknown',
       hinted ? `The file is named .${ext} but does not contain text; it could not be read.` : unsupported(ext));
   }
+  const csv = CSV_EXTENSIONS.has(ext);
+  if (csv) extractCsv(text, sniffDelimiter(text, ext), out); else extractLines(text, out);
+  // Bytes past those decoded never reached the collector: the text is cut even if what was decoded fitted.
   if (bytes.length > maxBytes) out.markTruncated();
-  if (CSV_EXTENSIONS.has(ext)) {
-    extractCsv(text, sniffDelimiter(text, ext), out);
-    return out.result('csv');
-  }
-  extractLines(text, out);
-  return out.result('txt');
+  return out.result(csv ? 'csv' : 'txt');
 }
 
 function extractZip(bytes: Uint8Array, ext: string, limits: ExtractLimits, context: { kind: string }, out: TextCollector): ExtractResult {
   if (context.kind === 'unknown') context.kind = 'zip';
   const zip = new ZipReader(bytes, limits.maxUnzippedBytes, limits.maxZipEntries);
-  const word = findWordMainPart(zip) ?? fallbackMainPart(zip, ext, 'docx', 'word/document.xml');
+  const contentTypes = readContentTypes(zip);
+  const word = partOfType(contentTypes, WORD_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'docx', 'word/document.xml');
   if (word) {
     context.kind = 'docx';
     extractDocx(zip, word, out, limits.maxTextChars);
     return out.result('docx');
   }
-  const excel = findExcelMainPart(zip) ?? fallbackMainPart(zip, ext, 'xlsx', 'xl/workbook.xml');
+  const excel = partOfType(contentTypes, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'xlsx', 'xl/workbook.xml');
   if (excel) {
     context.kind = 'xlsx';
     extractXlsx(zip, excel, out);
     return out.result('xlsx');
   }
-  const types = [...(readContentTypes(zip)?.overrides.values() ?? [])].join(' ');
+  const types = [...(contentTypes?.overrides.values() ?? [])].join(' ');
   if (types.includes('presentationml')) return notScanned('pptx', unsupported(ext || 'pptx'));
   if (types.includes('ms-excel.sheet.binary')) return notScanned('xlsb', unsupported(ext || 'xlsb'));
   if (zip.has('mimetype') && zip.has('content.xml')) return notScanned('odf', unsupported(ext));
@@ -164,6 +162,3 @@ function fallbackMainPart(zip: ZipReader, ext: string, kind: 'docx' | 'xlsx', us
   const matchesExt = kind === 'docx' ? ['docx', 'docm', 'dotx'].includes(ext) : ['xlsx', 'xlsm', 'xltx'].includes(ext);
   return matchesExt && zip.has(usual) ? usual : null;
 }
-
-// Re-exported for tests of the guard rails.
-export { XmlError };

@@ -34,6 +34,14 @@ export function readContentTypes(zip: ZipReader): { overrides: Map<string, strin
   return { overrides, defaults };
 }
 
+export type ContentTypes = NonNullable<ReturnType<typeof readContentTypes>>;
+
+/** The first part whose content type (from an Override) is one of `types`. */
+export function partOfType(contentTypes: ContentTypes | null, types: readonly string[]): string | null {
+  for (const [part, type] of contentTypes?.overrides ?? []) if (types.includes(type)) return part;
+  return null;
+}
+
 /** The folder of a part name, with its trailing slash ('' for the root). */
 export function partFolder(part: string): string {
   const slash = part.lastIndexOf('/');

@@ -1,5 +1,5 @@
 import type { TextCollector } from './collector';
-import { readContentTypes, readRelationships, relType } from './opc';
+import { readRelationships, relType } from './opc';
 import { decodeEntities, decodeXml, parseAttributes, prefixFor, scanXml } from './xml';
 import type { ZipReader } from './zip';
 
@@ -13,12 +13,6 @@ export const EXCEL_MAIN_TYPES = [
   'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
   'application/vnd.ms-excel.template.macroEnabled.main+xml',
 ];
-
-export function findExcelMainPart(zip: ZipReader): string | null {
-  const types = readContentTypes(zip);
-  for (const [part, type] of types?.overrides ?? []) if (EXCEL_MAIN_TYPES.includes(type)) return part;
-  return null;
-}
 
 /** OOXML escapes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x). */
 function unescapeOoxml(s: string): string {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResult } from '../../shared/api/result';
 import { Backend } from '../api/backend';
 import { dispatch } from '../api/dispatch';
+import { MAX_UPLOAD_BYTES } from '../evidence/upload-area';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
@@ -51,15 +52,15 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > limit) return null;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -83,14 +84,23 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     if (req.method !== 'POST') { refuse(res, 405, 'invalid-request', 'Use POST for API operations.'); return; }
-    const raw = await readBody(req);
-    if (raw === null) { refuse(res, 413, 'invalid-request', `The request is larger than ${MAX_BODY_BYTES} bytes.`); return; }
-    let payload: unknown;
-    try { payload = raw ? JSON.parse(raw) : {}; } catch {
-      refuse(res, 400, 'invalid-request', 'The request body is not valid JSON.');
-      return;
-    }
     const operation = decodeURIComponent(path.slice('/api/'.length));
+    // An upload's body is the file itself; every other operation's body is its JSON request.
+    const isUpload = operation === 'files.upload';
+    const limit = isUpload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+    const raw = await readBody(req, limit);
+    if (raw === null) { refuse(res, 413, 'invalid-request', `The request is larger than ${Math.round(limit / 1048576)} MB.`); return; }
+    let payload: unknown;
+    if (isUpload) {
+      let name = '';
+      try { name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')); } catch { /* refused by the schema below */ }
+      payload = { name, bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) };
+    } else {
+      try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
+        refuse(res, 400, 'invalid-request', 'The request body is not valid JSON.');
+        return;
+      }
+    }
     // One operation at a time, in arrival order, as the single SQLite connection expects.
     const result = queue.then(() => dispatch(backend, operation, payload));
     queue = result.catch(() => undefined);

@@ -28,6 +28,7 @@ export interface Timeline {
   workingDayToday: number;
   /** Working days from today to the pack deadline; 0 on the day, negative once it has passed. */
   workingDaysLeft: number;
+  todayIsWorkingDay: boolean;
 }
 
 export function getInspection(db: Database): InspectionRecord | null {
@@ -51,6 +52,7 @@ export function timeline(db: Database, today = todayIso()): Timeline | null {
     inspection, presetName: INSPECTION_PRESETS[inspection.preset].name, milestones, packDue, today,
     workingDayToday: workingDaysBetween(dayZero, today, calendar),
     workingDaysLeft: workingDaysBetween(today, packDue, calendar),
+    todayIsWorkingDay: calendar.isWorkingDay(today),
   };
 }
 

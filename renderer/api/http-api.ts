@@ -13,18 +13,35 @@ export function readToken(location: Location, storage: Storage): string | null {
 
 /** The API over the browser host's HTTP endpoints: one named function per operation, like the Electron preload. */
 export function createHttpApi(token: string): SendpackApi {
-  const call = async (operation: string, request: unknown): Promise<ApiResult<unknown>> => {
+  const post = async (operation: string, body: BodyInit, headers: Record<string, string>): Promise<ApiResult<unknown>> => {
     try {
-      const response = await fetch(`/api/${operation}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-sendpack-token': token },
-        body: JSON.stringify(request ?? {}),
-      });
+      const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { ...headers, 'x-sendpack-token': token }, body });
       return (await response.json()) as ApiResult<unknown>;
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: `The app's background service did not answer (${(error as Error).message}). Check it is still running, then try again.` } };
     }
   };
+  const call = (operation: string, request: unknown): Promise<ApiResult<unknown>> => {
+    // File bytes travel as the raw request body; JSON would triple their size.
+    if (operation === 'files.upload') {
+      const { name, bytes } = request as { name: string; bytes: Uint8Array };
+      return post(operation, new Blob([bytes as BlobPart]), { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) });
+    }
+    return post(operation, JSON.stringify(request ?? {}), { 'content-type': 'application/json' });
+  };
   const api = Object.fromEntries(OPERATION_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
-  return { ...api, onProgress: () => () => {}, onMenu: () => () => {} } as unknown as SendpackApi;
+  return {
+    ...api,
+    onProgress: () => () => {},
+    onMenu: () => () => {},
+    async saveFile(suggestedName: string, content: string | Uint8Array) {
+      const url = URL.createObjectURL(new Blob([content as BlobPart]));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { saved: true, path: null };
+    },
+  } as unknown as SendpackApi;
 }

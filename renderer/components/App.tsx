@@ -1,7 +1,8 @@
 import { useAppStore } from '../state/app-store';
 import { NameScreen } from './NameScreen';
 import { WelcomeScreen } from './WelcomeScreen';
-import { ChecklistScreen } from './ChecklistScreen';
+import { WorkspaceScreen } from './WorkspaceScreen';
+import { DamagedWorkspace } from './DamagedWorkspace';
 import { ErrorSummary } from './ErrorSummary';
 
 export function App() {
@@ -27,8 +28,9 @@ export function App() {
           </>
         )}
         {screen === 'name' && <NameScreen />}
+        {screen === 'welcome' && <DamagedWorkspace />}
         {screen === 'welcome' && <WelcomeScreen />}
-        {screen === 'checklist' && <ChecklistScreen />}
+        {screen === 'workspace' && <WorkspaceScreen />}
       </main>
       <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
     </>

@@ -1,80 +1,33 @@
-import { useState } from 'react';
 import type { ChecklistItem } from '../../shared/api/contract';
-import { ITEM_STATUSES, ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
-import { useAppStore } from '../state/app-store';
 import { StatusTag } from './StatusTag';
-import { useSavedText } from './use-saved-text';
+import { ItemEditor } from './ItemEditor';
+import { ItemLink } from './ItemLink';
+import { formatDate } from './use-loaded';
 
 export function ChecklistItemRow({ item, readOnly }: { item: ChecklistItem; readOnly: boolean }) {
-  const updateItem = useAppStore((s) => s.updateItem);
-  const error = useAppStore((s) => s.itemErrors[item.id]);
-  const owner = useSavedText(item.owner, (value) => updateItem(item.id, { owner: value }));
-  const note = useSavedText(item.note, (value) => updateItem(item.id, { note: value }));
-  const [reopening, setReopening] = useState(false);
-  const [reason, setReason] = useState('');
-  const locked = item.status === 'approved';
-  const disabled = readOnly || locked;
   const base = `item-${item.id}`;
-
-  const reopen = async () => {
-    if (await updateItem(item.id, { status: 'in-progress', reason: reason.trim() })) { setReopening(false); setReason(''); }
-  };
-
   return (
     <li className="item" data-item-id={item.id} aria-labelledby={`${base}-title`}>
       <div className="item__head">
-        <h3 id={`${base}-title`} className="item__title">{item.title}</h3>
-        <StatusTag status={item.status} />
+        <h3 id={`${base}-title`} className="item__title"><ItemLink id={item.id} title={item.title} /></h3>
+        <span className="item__tags">
+          {item.overdue && <strong className="tag tag--overdue">Overdue</strong>}
+          {item.stale && <strong className="tag tag--stale">Out of date</strong>}
+          <StatusTag status={item.status} />
+        </span>
       </div>
       <p className="item__description">{item.description}</p>
       <p className="item__meta">
         <span>Id: <code>{item.id}</code></span>
+        {item.due && <span>Due: {formatDate(item.due)}</span>}
+        {!item.personLevel && <span>Evidence files: {item.attachments}</span>}
         {item.typicalOwner && <span>Usually owned by: {item.typicalOwner}</span>}
         {item.freshnessRule && <span>Keep current: {item.freshnessRule}</span>}
         {item.areas.length > 1 && <span>Also supports: {item.areas.slice(1).map((a) => areaGroupOf(a).shortName).join(', ')}</span>}
         {item.personLevel && <span className="item__person-level">Person-level: status only, never in the pack</span>}
       </p>
-      {error && <p className="error-message" role="alert" id={`${base}-error`}>{error}</p>}
-      <div className="item__fields">
-        <div className="form-group">
-          <label className="label" htmlFor={`${base}-status`}>Status<span className="visually-hidden"> of {item.title}</span></label>
-          <select id={`${base}-status`} className="select" value={item.status} disabled={readOnly || locked}
-            onChange={(e) => void updateItem(item.id, { status: e.target.value as ItemStatus })}>
-            {ITEM_STATUSES.map((s) => <option key={s} value={s}>{ITEM_STATUS_LABELS[s]}</option>)}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor={`${base}-owner`}>Owner<span className="visually-hidden"> of {item.title}</span></label>
-          <input id={`${base}-owner`} className="input" value={owner.draft} disabled={disabled} list="owner-suggestions"
-            onChange={(e) => owner.change(e.target.value)} onBlur={owner.flush}
-            onKeyDown={(e) => { if (e.key === 'Enter') owner.flush(); }} />
-        </div>
-        {!item.personLevel && (
-          <div className="form-group form-group--wide">
-            <label className="label" htmlFor={`${base}-note`}>Note<span className="visually-hidden"> on {item.title}</span></label>
-            <textarea id={`${base}-note`} className="textarea" rows={2} value={note.draft} disabled={disabled}
-              onChange={(e) => note.change(e.target.value)} onBlur={note.flush} />
-          </div>
-        )}
-      </div>
-      {locked && (
-        <div className="item__locked">
-          <p>Approved by {item.approvedBy} on {item.approvedAt ? new Date(item.approvedAt).toLocaleString('en-GB') : ''}.
-            It is locked: reopen it to make changes.</p>
-          {!readOnly && !reopening && (
-            <button type="button" className="button button--secondary" onClick={() => setReopening(true)}>Reopen…</button>
-          )}
-          {reopening && (
-            <div className="form-group">
-              <label className="label" htmlFor={`${base}-reason`}>Why are you reopening it?</label>
-              <input id={`${base}-reason`} className="input" value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />
-              <button type="button" className="button" disabled={!reason.trim()} onClick={() => void reopen()}>Reopen item</button>{' '}
-              <button type="button" className="button button--secondary" onClick={() => setReopening(false)}>Cancel</button>
-            </div>
-          )}
-        </div>
-      )}
+      <ItemEditor item={item} readOnly={readOnly} />
     </li>
   );
 }

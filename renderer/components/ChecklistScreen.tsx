@@ -4,7 +4,6 @@ import type { ChecklistItem } from '../../shared/api/contract';
 import { useAppStore, type ChecklistFilter } from '../state/app-store';
 import { ChecklistFilters } from './ChecklistFilters';
 import { ChecklistItemRow } from './ChecklistItemRow';
-import { LockBanner } from './LockBanner';
 import { AddItemForm } from './AddItemForm';
 
 /** An item is listed once, under its first evaluation area; the others show as tags on the item. */
@@ -21,23 +20,13 @@ export function ChecklistScreen() {
   const session = useAppStore((s) => s.session);
   const items = useAppStore((s) => s.items);
   const filter = useAppStore((s) => s.filter);
-  const warnings = useAppStore((s) => s.warnings);
-  const closeWorkspace = useAppStore((s) => s.closeWorkspace);
   const visible = useMemo(() => items.filter((i) => matches(i, filter)), [items, filter]);
   const approved = items.filter((i) => i.status === 'approved' || i.status === 'not-applicable').length;
   if (!session) return null;
   return (
     <>
-      <div className="workspace-bar">
-        <div>
-          <span className="caption">Workspace</span>
-          <h1 className="workspace-bar__title">{session.areaName}{session.laCode ? ` (LA ${session.laCode})` : ''}</h1>
-          <p className="workspace-bar__summary">{approved} of {items.length} items approved or not applicable</p>
-        </div>
-        <button type="button" className="button button--secondary" onClick={() => void closeWorkspace()}>Close workspace</button>
-      </div>
-      {warnings.map((w) => <p key={w} className="inset-text">{w}</p>)}
-      <LockBanner session={session} />
+      <h1>Checklist</h1>
+      <p className="lead">{approved} of {items.length} items approved or not applicable</p>
       <ChecklistFilters items={items} shown={visible.length} />
       <datalist id="owner-suggestions">
         {[...new Set(items.flatMap((i) => [i.owner, i.typicalOwner]).filter(Boolean))].sort().map((o) => <option key={o} value={o} />)}

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { SendpackApi } from '../../shared/api/api';
 import type { ChecklistItem, RecentWorkspace, Request, Response, WorkspaceSession } from '../../shared/api/contract';
-import type { OperationName } from '../../shared/api/operation-names';
-import { ApiCallError, unwrap, type ApiResult } from '../../shared/api/result';
+import { call, setApi } from '../api/call';
 import type { LocalAuthority } from '../../shared/domain/local-authority';
 import type { ItemStatus } from '../../shared/domain/item-status';
 
-export type Screen = 'loading' | 'no-connection' | 'name' | 'welcome' | 'checklist';
+export type Screen = 'loading' | 'no-connection' | 'name' | 'welcome' | 'workspace';
+/** The workspace's views, in the order the job follows. */
+export type View = 'dashboard' | 'checklist' | 'item' | 'search' | 'audit' | 'settings';
 
 export interface ChecklistFilter {
   status: ItemStatus | 'all';
@@ -17,6 +18,11 @@ export interface ChecklistFilter {
 interface AppState {
   api: SendpackApi | null;
   screen: Screen;
+  view: View;
+  /** The item shown by the item view. */
+  itemId: string | null;
+  /** Bumped after any change, so views showing data derived from items (dashboard, history) reload it. */
+  revision: number;
   userName: string | null;
   session: WorkspaceSession | null;
   warnings: string[];
@@ -43,17 +49,14 @@ interface AppActions {
   addItem(request: Request<'checklist.addItem'>): Promise<boolean>;
   setFilter(filter: Partial<ChecklistFilter>): void;
   dismissError(): void;
+  showView(view: View, itemId?: string): void;
+  reloadItems(): Promise<void>;
+  /** A damaged workspace: the path and message, with the newest good backup to offer. */
+  damaged: { path: string; problem: string; latestGood: string | null } | null;
+  restoreLatest(): Promise<void>;
 }
 
 export const useAppStore = create<AppState & AppActions>()((set, get) => {
-  async function call<K extends OperationName>(operation: K, request: Request<K>): Promise<Response<K>> {
-    const api = get().api;
-    if (!api) throw new ApiCallError({ code: 'internal', message: 'Not connected to the app.' });
-    // Indexing a mapped type by a generic key loses the pairing of request and response; the contract keeps it.
-    const invoke = api[operation] as unknown as (r: Request<K>) => Promise<ApiResult<Response<K>>>;
-    return unwrap(await invoke(request));
-  }
-
   async function withErrors(work: () => Promise<void>): Promise<boolean> {
     set({ busy: true, error: null });
     try {
@@ -69,7 +72,8 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
 
   async function enterWorkspace(session: WorkspaceSession, warnings: string[] = []): Promise<void> {
     const { items } = await call('checklist.list', {});
-    set({ session, warnings, items, screen: 'checklist', filter: { status: 'all', owner: '', query: '' }, itemErrors: {},
+    set({ session, warnings, items, screen: 'workspace', view: 'dashboard', itemId: null, damaged: null,
+      filter: { status: 'all', owner: '', query: '' }, itemErrors: {},
       announcement: `Opened ${session.areaName}${session.readOnly ? ', read-only' : ''}` });
   }
 
@@ -79,10 +83,11 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
   }
 
   return {
-    api: null, screen: 'loading', userName: null, session: null, warnings: [], recent: [], authorities: [], items: [],
+    api: null, screen: 'loading', view: 'dashboard', itemId: null, revision: 0, damaged: null, userName: null, session: null, warnings: [], recent: [], authorities: [], items: [],
     filter: { status: 'all', owner: '', query: '' }, announcement: '', error: null, itemErrors: {}, busy: false,
 
     async start(api) {
+      setApi(api);
       if (!api) { set({ screen: 'no-connection' }); return; }
       set({ api });
       api.onMenu((menu) => {
@@ -115,7 +120,34 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     },
 
     async openWorkspace(path) {
-      await withErrors(async () => enterWorkspace(await call('workspace.open', { path })));
+      await withErrors(async () => {
+        try {
+          await enterWorkspace(await call('workspace.open', { path }));
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'damaged') throw error;
+          const { damaged, latestGood } = await call('backups.list', { path });
+          set({ damaged: { path, problem: damaged ?? (error as Error).message, latestGood } });
+        }
+      });
+    },
+
+    async restoreLatest() {
+      const damaged = get().damaged;
+      if (!damaged?.latestGood) return;
+      await withErrors(async () => {
+        const { session, savedAs } = await call('backups.restore', { path: damaged.path, name: damaged.latestGood!, confirm: true });
+        await enterWorkspace(session, savedAs ? [`Restored from ${damaged.latestGood}. The damaged database was kept in the backups folder as ${savedAs}.`] : []);
+      });
+    },
+
+    showView(view, itemId) {
+      set({ view, itemId: itemId ?? (view === 'item' ? get().itemId : null), error: null });
+      window.scrollTo?.(0, 0);
+    },
+
+    async reloadItems() {
+      const { items } = await call('checklist.list', {});
+      set({ items, revision: get().revision + 1 });
     },
 
     async breakLock() {
@@ -137,8 +169,10 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       set({ itemErrors });
       try {
         const updated = await call('checklist.update', { itemId, ...change });
-        const field = change.status !== undefined ? 'status' : change.owner !== undefined ? 'owner' : 'note';
-        set({ items: get().items.map((i) => (i.id === itemId ? updated : i)), announcement: `Saved ${field} of ${updated.title}` });
+        const field = change.status !== undefined ? 'status' : change.owner !== undefined ? 'owner'
+          : change.dueDate !== undefined ? 'due date' : 'note';
+        set({ items: get().items.map((i) => (i.id === itemId ? updated : i)), announcement: `Saved ${field} of ${updated.title}`,
+          revision: get().revision + 1 });
         return true;
       } catch (error) {
         set({ itemErrors: { ...get().itemErrors, [itemId]: (error as Error).message } });

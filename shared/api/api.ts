@@ -12,4 +12,6 @@ export type SendpackApi = { [K in OperationName]: (request: Request<K>) => Promi
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** File menu commands from the desktop app; the browser host never calls the listener. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Saves content the page produced (an audit trail CSV…): a save dialog in the app, a download in a browser. */
+  saveFile(suggestedName: string, content: string | Uint8Array): Promise<{ saved: boolean; path: string | null }>;
 };

@@ -23,6 +23,7 @@ export const TimelineSchema = z.object({
   today: z.string(),
   workingDayToday: z.number(),
   workingDaysLeft: z.number(),
+  todayIsWorkingDay: z.boolean(),
 });
 
 export const DashboardSchema = z.object({

@@ -42,7 +42,10 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, '02-welcome.png') });
     await page.getByRole('button', { name: 'Create workspace' }).click();
 
-    await page.getByRole('heading', { name: 'Darlington (LA 841)' }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await expectAccessible(page, 'dashboard');
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Checklist' }).click();
+    await page.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
     for (const heading of ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'Leadership and strategy', 'Alternative provision', 'Logistics and other']) {
       await expect(page.getByRole('heading', { level: 2, name: new RegExp(heading) }).count()).resolves.toBe(1);
     }
@@ -78,6 +81,7 @@ describe('first run to a saved checklist, in Chromium', () => {
       expect(await item.getByLabel('Note on JSNA (SEND/CYP chapter)').inputValue()).toBe('SEND chapter refreshed in 2025; board sign-off due.');
     };
     await page.reload();
+    await page.getByRole('button', { name: 'Checklist' }).click();
     await expectSaved();
 
     // Restart: a new host process state (new token, no open workspace) over the same data folder.
@@ -86,6 +90,7 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Recent workspaces' }).waitFor();
     await page.getByRole('button', { name: 'Darlington' }).click();
+    await page.getByRole('button', { name: 'Checklist' }).click();
     await expectSaved();
 
     expect(errors).toEqual([]);
@@ -105,6 +110,7 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Local authority').selectOption('840');
     await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('button', { name: 'Checklist' }).click();
     const item = page.locator('li[data-item-id="send-strategy"]');
     await item.getByLabel(/^Status of/).selectOption('approved');
     await item.getByText(/Approved by Dana Lead/).waitFor();

@@ -137,7 +137,7 @@ describe('preload', () => {
     await import('../../main/electron/preload');
     expect([...electron.exposed.keys()]).toEqual(['sendpack']);
     const api = electron.exposed.get('sendpack') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onMenu', 'onProgress'].sort());
+    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onMenu', 'onProgress', 'saveFile'].sort());
     for (const [key, value] of Object.entries(api)) expect(typeof value, key).toBe('function');
     for (const forbidden of ['invoke', 'send', 'sendSync', 'on', 'ipcRenderer', 'postMessage']) {
       expect(Object.keys(api)).not.toContain(forbidden);

@@ -1,0 +1,32 @@
+import type { SendpackApi } from '../../shared/api/api';
+import type { Request, Response } from '../../shared/api/contract';
+import type { OperationName } from '../../shared/api/operation-names';
+import { ApiCallError, unwrap, type ApiResult } from '../../shared/api/result';
+
+let current: SendpackApi | null = null;
+
+export function setApi(api: SendpackApi | null): void {
+  current = api;
+}
+
+export function api(): SendpackApi {
+  if (!current) throw new ApiCallError({ code: 'internal', message: 'Not connected to the app.' });
+  return current;
+}
+
+/** Calls one operation of the contract and returns its value, or throws ApiCallError with main's message. */
+export async function call<K extends OperationName>(operation: K, request: Request<K>): Promise<Response<K>> {
+  // Indexing a mapped type by a generic key loses the pairing of request and response; the contract keeps it.
+  const invoke = api()[operation] as unknown as (r: Request<K>) => Promise<ApiResult<Response<K>>>;
+  return unwrap(await invoke(request));
+}
+
+/** Hands files to main (drag and drop or the file picker) and returns their upload handles. */
+export async function uploadFiles(files: File[]): Promise<{ handle: string }[]> {
+  const handles: { handle: string }[] = [];
+  for (const file of files) {
+    const { handle } = await call('files.upload', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    handles.push({ handle });
+  }
+  return handles;
+}

@@ -1,0 +1,119 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { ChecklistItem } from '../../shared/api/contract';
+import { call, uploadFiles } from '../api/call';
+import { useAppStore } from '../state/app-store';
+import { formatDate, formatDateTime, useLoaded } from './use-loaded';
+import { AttachmentDetails } from './AttachmentDetails';
+import { BinList } from './BinList';
+
+const size = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
+
+/** An item's evidence files: add (picker or drop), details, open, replace, remove to the bin, restore or purge. */
+export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; readOnly: boolean }) {
+  const reloadItems = useAppStore((s) => s.reloadItems);
+  const { data, reload } = useLoaded(() => call('attachments.list', { itemId: item.id }), [item.id]);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const locked = readOnly || item.status === 'approved';
+
+  const run = async (message: string, work: () => Promise<string>) => {
+    setProblem(null);
+    setStatus(message);
+    try {
+      setStatus(await work());
+      await reloadItems();
+      reload();
+    } catch (error) {
+      setStatus('');
+      setProblem((error as Error).message);
+    }
+  };
+  const attach = (files: File[]) => {
+    if (files.length === 0) return;
+    void run(`Attaching ${files.length} file${files.length === 1 ? '' : 's'}…`, async () => {
+      const handles = await uploadFiles(files);
+      const { attachments } = await call('attachments.add', { itemId: item.id, files: handles, metadata: {} });
+      return `Attached ${attachments.map((a) => a.fileName).join(', ')}`;
+    });
+  };
+  const replace = (attachmentId: number, files: File[]) => {
+    const [file] = files;
+    if (!file) return;
+    void run(`Storing the new version of ${file.name}…`, async () => {
+      const [handle] = await uploadFiles([file]);
+      const next = await call('attachments.replace', { attachmentId, file: handle!, metadata: {} });
+      return `Stored version ${next.versionNo} of ${next.title}`;
+    });
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!locked) attach([...event.dataTransfer.files]);
+  };
+
+  const all = data?.attachments ?? [];
+  const current = all.filter((a) => a.state === 'current');
+  const binned = all.filter((a) => a.state === 'binned');
+  const earlier = (chainId: number) => all.filter((a) => a.chainId === chainId && a.state === 'superseded');
+
+  if (item.personLevel) {
+    return <p className="inset-text">Person-level items carry a status only. Their documents go to inspectors by secure transfer, never into this workspace.</p>;
+  }
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">Evidence files</h2>
+      {problem && <p className="error-message" role="alert">{problem}</p>}
+      <p className="hint" role="status">{status}</p>
+      {!locked && (
+        <div className={`drop-zone${dragging ? ' drop-zone--active' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragLeave={() => setDragging(false)} onDrop={onDrop}>
+          <label className="label" htmlFor="attach-files">Add evidence files</label>
+          <p className="hint" id="attach-files-hint">Choose one or more files of any type, or drop them here. Each file is stored once and never changed.</p>
+          <input id="attach-files" ref={picker} type="file" multiple className="file-input" aria-describedby="attach-files-hint"
+            onChange={(e) => { attach([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        </div>
+      )}
+      {current.length === 0 ? <p>No evidence files yet.</p> : (
+        <ul className="attachment-list">
+          {current.map((a) => (
+            <li key={a.id} className="attachment" data-attachment-id={a.id}>
+              <div className="attachment__head">
+                <h3 className="attachment__title">{a.title}</h3>
+                <span className="hint">{a.fileName}, {size(a.bytes)}{a.versionNo > 1 ? `, version ${a.versionNo}` : ''}
+                  {a.documentDate ? `, dated ${formatDate(a.documentDate)}` : ''}</span>
+              </div>
+              <p className="hint">Added by {a.addedBy}, {formatDateTime(a.addedAt)}. SHA-256 {a.sha256?.slice(0, 12)}.
+                {a.textStatus === 'not-scanned' ? ` Not scanned: ${a.notScannedReason}` : ' Its text is searchable.'}</p>
+              <div className="button-row">
+                <button type="button" className="button button--secondary" onClick={() => void run('Opening a read-only copy…', async () => {
+                  const copy = await call('attachments.open', { attachmentId: a.id });
+                  return `Opened a read-only copy: ${copy.path}`;
+                })}>Open<span className="visually-hidden"> {a.title}</span></button>
+                {!locked && (
+                  <>
+                    <label className="button button--secondary" htmlFor={`replace-${a.id}`}>Replace with a new version<span className="visually-hidden"> of {a.title}</span></label>
+                    <input id={`replace-${a.id}`} type="file" className="visually-hidden" onChange={(e) => { replace(a.id, [...(e.target.files ?? [])]); e.target.value = ''; }} />
+                    <button type="button" className="button button--secondary" onClick={() => void run('Moving to the bin…', async () => {
+                      await call('attachments.remove', { attachmentId: a.id });
+                      return `Moved ${a.title} to the bin`;
+                    })}>Remove<span className="visually-hidden"> {a.title}</span></button>
+                  </>
+                )}
+              </div>
+              <details>
+                <summary>Details<span className="visually-hidden"> of {a.title}</span></summary>
+                <AttachmentDetails attachment={a} disabled={locked} onSaved={setStatus} />
+              </details>
+              {earlier(a.chainId).length > 0 && (
+                <p className="hint">Earlier versions: {earlier(a.chainId).map((v) => `version ${v.versionNo} (${v.fileName}, ${formatDateTime(v.addedAt)})`).join('; ')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {binned.length > 0 && <BinList binned={binned} readOnly={locked} run={run} />}
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { call } from '../api/call';
+import type { Response } from '../../shared/api/contract';
+import { useAppStore } from '../state/app-store';
+import { formatDate, useLoaded } from './use-loaded';
+import { NotificationForm } from './NotificationForm';
+import { ItemLink } from './ItemLink';
+import { MilestonesTable } from './MilestonesTable';
+
+type Dashboard = Response<'dashboard.get'>;
+
+function Countdown({ timeline }: { timeline: NonNullable<Dashboard['timeline']> }) {
+  const left = timeline.workingDaysLeft;
+  // Compared as dates first: on a weekend after the deadline no working day has passed, but the deadline has.
+  const late = timeline.today > timeline.packDue;
+  const ago = Math.max(1, -left);
+  const headline = late ? `The evidence pack was due ${ago} working day${ago === 1 ? '' : 's'} ago`
+    : timeline.today === timeline.packDue ? 'The evidence pack is due today'
+    : left > 1 ? `${left} working days left` : left === 1 ? '1 working day left' : 'The evidence pack is due on the next working day';
+  return (
+    <div className={`countdown${late ? ' countdown--late' : ''}`}>
+      <p className="countdown__headline">{headline}</p>
+      <p className="countdown__detail">Evidence pack due {formatDate(timeline.packDue)}. {timeline.presetName}: notified
+        {' '}{formatDate(timeline.inspection.notifiedDate)}{timeline.inspection.notifiedTime ? ` at ${timeline.inspection.notifiedTime}` : ''}
+        {timeline.inspection.leadOfficer ? `; nominated officer ${timeline.inspection.leadOfficer}` : ''}.
+        {timeline.todayIsWorkingDay ? ` Today is working day ${timeline.workingDayToday}.` : ' Today is not a working day.'}</p>
+    </div>
+  );
+}
+
+function ItemList({ title, items, empty, extra }: { title: string; items: Dashboard['overdue']; empty: string;
+  extra: (item: Dashboard['overdue'][number]) => string }) {
+  return (
+    <section className="dashboard-card" aria-labelledby={`card-${title}`}>
+      <h2 id={`card-${title}`} className="dashboard-card__title">{title} <span className="count">({items.length})</span></h2>
+      {items.length === 0 ? <p className="hint">{empty}</p> : (
+        <ul className="plain-list">
+          {items.slice(0, 12).map((i) => <li key={i.id}><ItemLink id={i.id} title={i.title} /> <span className="hint">{extra(i)}</span></li>)}
+          {items.length > 12 && <li className="hint">and {items.length - 12} more</li>}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DashboardScreen() {
+  const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
+  const userName = useAppStore((s) => s.userName);
+  const [recording, setRecording] = useState(false);
+  const { data, error, reload } = useLoaded(() => call('dashboard.get', {}));
+  if (error) return <p className="error-message" role="alert">{error}</p>;
+  if (!data) return <p>Loading…</p>;
+  const t = data.timeline;
+  return (
+    <>
+      <h1>Dashboard</h1>
+      {t ? <Countdown timeline={t} /> : <p className="lead">No notification has been recorded yet. When the call comes,
+        record it here and every item gets its due date.</p>}
+      {!readOnly && (!t || recording) && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
+      {!readOnly && t && !recording && (
+        <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification again…</button>
+      )}
+      {t && <MilestonesTable timeline={t} readOnly={readOnly} onChange={reload} />}
+      <section aria-labelledby="readiness-heading">
+        <h2 id="readiness-heading">Readiness by evaluation area</h2>
+        <p className="hint">Approved or not applicable, over all items. {data.overall.done} of {data.overall.total} items ({data.overall.percent}%).</p>
+        <table className="table">
+          <caption className="visually-hidden">Readiness by evaluation area</caption>
+          <thead><tr><th scope="col">Area</th><th scope="col">Ready</th><th scope="col">Progress</th></tr></thead>
+          <tbody>
+            {data.readiness.filter((r) => r.total > 0).map((r) => (
+              <tr key={r.group}>
+                <th scope="row">{r.group === 'other' ? '' : `${r.group} `}{r.name}</th>
+                <td>{r.done} of {r.total}</td>
+                <td><progress max={100} value={r.percent} aria-label={`${r.name}: ${r.percent}% ready`} /> {r.percent}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="dashboard-grid">
+        <ItemList title="Overdue" items={data.overdue} empty="Nothing is overdue." extra={(i) => `due ${formatDate(i.due)}${i.owner ? `, ${i.owner}` : ''}`} />
+        <ItemList title={`Yours${userName ? ` (${userName})` : ''}`} items={data.mine} empty="No open items are owned by you. Set yourself as an item's owner to see it here."
+          extra={(i) => (i.due ? `due ${formatDate(i.due)}` : '')} />
+        <ItemList title="Out of date evidence" items={data.stale} empty="No evidence is past its freshness date."
+          extra={(i) => `expired ${formatDate(i.expires)}`} />
+      </div>
+      <section aria-labelledby="owners-heading">
+        <h2 id="owners-heading">What each owner has left</h2>
+        <table className="table">
+          <caption className="visually-hidden">Open items by owner</caption>
+          <thead><tr><th scope="col">Owner</th><th scope="col">Open items</th><th scope="col">Overdue</th></tr></thead>
+          <tbody>
+            {data.byOwner.map((o) => <tr key={o.owner}><th scope="row">{o.owner}</th><td>{o.remaining}</td><td>{o.overdue}</td></tr>)}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
