@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
+  type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
@@ -7,8 +8,11 @@ import type { Database } from 'better-sqlite3';
 import { WorkspaceError } from '../store/workspace-error';
 import { inspectDatabase } from '../store/open-database';
 import { DB_FILE, SUBFOLDERS } from './workspace-folder';
+import { processIsAlive } from '../util/process-alive';
 
 const MANIFEST = 'manifest.json';
+/** Imports are unpacked into .importing-PID-RANDOM beside the target, then renamed into place. */
+const STAGING_PREFIX = '.importing-';
 const ENTRY_PATTERN = /^(workspace\.db|manifest\.json|files\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
 interface Manifest {
@@ -80,7 +84,8 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
   const folder = resolve(target);
   if (existsSync(folder)) throw new WorkspaceError('refused', `${folder} already exists; choose a new folder to import into.`, 'db');
   mkdirSync(dirname(folder), { recursive: true });
-  const staging = join(dirname(folder), `.importing-${randomBytes(6).toString('hex')}`);
+  removeAbandonedStaging(dirname(folder));
+  const staging = join(dirname(folder), `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
     mkdirSync(staging);
     for (const sub of SUBFOLDERS) mkdirSync(join(staging, sub));
@@ -100,6 +105,9 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
     }
     rmSync(manifestPath);
     inspectDatabase(join(staging, DB_FILE));
+    // A snapshot of a WAL database opened read-only by the check leaves an empty -wal and -shm behind; the archive
+    // never holds them (ENTRY_PATTERN), so they are only ours to remove.
+    for (const sidecar of ['-wal', '-shm']) rmSync(join(staging, DB_FILE + sidecar), { force: true });
     renameSync(staging, folder);
     return { folder, files: Object.keys(manifest.files).length - 1 };
   } catch (error) {
@@ -109,9 +117,18 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
   }
 }
 
+/** Staging folders of imports whose process has ended (killed mid-import, or the machine went off) are removed. */
+function removeAbandonedStaging(parent: string): void {
+  for (const name of safeList(parent)) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(name.slice(STAGING_PREFIX.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
   const written = new Set<string>();
-  const pending: Promise<void>[] = [];
+  const outputs: { stream: WriteStream; done: Promise<void> }[] = [];
   let failure: Error | null = null;
   const unzip = new Unzip((file) => {
     if (!ENTRY_PATTERN.test(file.name) || written.has(file.name)) {
@@ -122,7 +139,13 @@ async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
     const path = join(staging, file.name);
     mkdirSync(dirname(path), { recursive: true });
     const out = createWriteStream(path);
-    pending.push(new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); }));
+    const done = new Promise<void>((ok, fail) => {
+      out.on('finish', ok);
+      out.on('error', fail);
+      out.on('close', () => fail(new Error(`${file.name} was cut short`))); // after 'finish' this changes nothing
+    });
+    done.catch(() => { /* awaited below; after a refusal the stream is closed instead */ });
+    outputs.push({ stream: out, done });
     file.ondata = (error, chunk, final) => {
       if (error) { failure ??= error; out.destroy(); return; }
       out.write(chunk);
@@ -131,14 +154,23 @@ async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
     file.start();
   });
   unzip.register(UnzipInflate);
-  for await (const chunk of createReadStream(zipFile)) {
-    unzip.push(chunk as Uint8Array);
+  try {
+    for await (const chunk of createReadStream(zipFile)) {
+      unzip.push(chunk as Uint8Array);
+      if (failure) throw failure;
+    }
+    unzip.push(new Uint8Array(0), true);
     if (failure) throw failure;
+    await Promise.all(outputs.map((o) => o.done));
+    if (failure) throw failure;
+    return written;
+  } catch (error) {
+    // Files still being written must be closed before the caller removes the staging folder, or their late opens
+    // and writes fail (or recreate nothing) after the refusal has been reported.
+    await Promise.all(outputs.map(({ stream }) => (stream.closed ? undefined
+      : new Promise<void>((ok) => { stream.once('close', () => ok()); stream.destroy(); }))));
+    throw error;
   }
-  unzip.push(new Uint8Array(0), true);
-  await Promise.all(pending);
-  if (failure) throw failure;
-  return written;
 }
 
 async function hashFile(path: string): Promise<string> {

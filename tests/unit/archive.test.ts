@@ -175,6 +175,23 @@ describe('workspace archive', () => {
     }
   });
 
+  it('refuses a truncated archive without hanging, leaving nothing behind', async () => {
+    const dir = tempDir();
+    const { backend, folder } = await populatedWorkspace(dir);
+    const zip = join(dir, 'w.zip');
+    await exportWorkspace(backend.openWorkspace().db, folder, 'Exportshire', zip);
+    backend.close();
+    const bytes = readFileSync(zip);
+    const parent = join(dir, 'imports');
+    mkdirSync(parent);
+    for (const fraction of [0.1, 0.5, 0.9]) {
+      const cut = join(dir, 'cut.zip');
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * fraction)));
+      await expect(importWorkspace(cut, join(parent, 'Cut.sendpack')), String(fraction)).rejects.toThrow(/incomplete|missing|not a workspace archive|could not be imported/);
+      expect(leftovers(parent, [])).toEqual([]);
+    }
+  });
+
   it('refuses a file that is not a workspace archive', async () => {
     const dir = tempDir();
     const parent = join(dir, 'imports');

@@ -285,7 +285,10 @@ describe('IPC handlers', () => {
       return { ok: true as const, value: operation };
     }) };
     const unregister = registerIpc(runner);
-    expect([...electron.handlers.keys()].sort()).toEqual(OPERATION_NAMES.map((name) => `sendpack:${name}`).sort());
+    expect([...electron.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map((name) => `sendpack:${name}`), 'sendpack:save-file'].sort());
+    // Saving a file shows a native dialog only for the app's own frame.
+    expect(await electron.handlers.get('sendpack:save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender },
+      { suggestedName: 'x.csv', content: 'a' })).toEqual({ saved: false, path: null });
 
     const handler = electron.handlers.get('sendpack:app.info')!;
     for (const senderFrame of [

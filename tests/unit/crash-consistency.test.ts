@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { blobPath } from '../../main/evidence/blob-store';
+import { search } from '../../main/search/search-index';
+import { Workspace } from '../../main/workspace/workspace';
+import { createWorkspace } from '../helpers/workspace';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+/** Seeded, so a failing sequence of kills can be replayed exactly (the seed is in every assertion message). */
+const SEED = 0x5e9d2026;
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface KillPlan { afterCommits: number; delayMs: number }
+
+function killPlans(): KillPlan[] {
+  const random = mulberry32(SEED);
+  const fixed: KillPlan[] = [{ afterCommits: 0, delayMs: 0 }, { afterCommits: 1, delayMs: 0 }, { afterCommits: 3, delayMs: 0 }];
+  const randomised = Array.from({ length: 9 }, () => ({ afterCommits: Math.floor(random() * 3), delayMs: Math.floor(random() * 80) }));
+  return [...fixed, ...randomised];
+}
+
+const wait = (ms: number) => new Promise<void>((ok) => { setTimeout(ok, ms); });
+
+/** Runs the attach loop in its own process and SIGKILLs it after `afterCommits` commits and `delayMs` more. */
+async function runAndKill(folder: string, runId: number, plan: KillPlan): Promise<{ pid: number; committed: number; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-attach.ts', folder, String(runId)],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => {
+    child.once('exit', (code, signal) => ok({ code, signal }));
+  });
+  let committed = 0;
+  let ready = false;
+  let stderr = '';
+  let buffered = '';
+  let reached: () => void = () => {};
+  const target = new Promise<void>((ok) => { reached = ok; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines) {
+      if (line === 'ready') ready = true;
+      else if (line.startsWith('committed ')) committed = Number(line.slice('committed '.length));
+    }
+    if (ready && committed >= plan.afterCommits) reached();
+  });
+  const outcome = await Promise.race([target.then(() => 'reached' as const), exited.then(() => 'exited' as const)]);
+  if (outcome === 'exited') throw new Error(`the attach loop ended before it could be killed: ${stderr}`);
+  if (plan.delayMs > 0) await wait(plan.delayMs);
+  child.kill('SIGKILL');
+  const { signal } = await exited;
+  expect(signal, stderr).toBe('SIGKILL');
+  return { pid: child.pid!, committed, stderr };
+}
+
+const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Everything under files/: stored blobs as their names, and anything else (temporary files) as its path. */
+function filesFolder(folder: string): { blobs: string[]; other: string[] } {
+  const blobs: string[] = [];
+  const other: string[] = [];
+  const root = join(folder, 'files');
+  for (const entry of readdirSync(root)) {
+    const path = join(root, entry);
+    if (!/^[0-9a-f]{2}$/.test(entry) || !statSync(path).isDirectory()) { other.push(entry); continue; }
+    for (const name of readdirSync(path)) (/^[0-9a-f]{64}$/.test(name) && name.startsWith(entry) ? blobs : other).push(join(entry, name));
+  }
+  return { blobs: blobs.map((b) => b.slice(3)), other };
+}
+
+/** The database as the killed process left it, checked without the app's own open (which would tidy up). */
+function checkDatabase(folder: string, label: string, committedSeen: number): { attachments: number; referenced: Set<string> } {
+  const db = new BetterSqlite3(join(folder, 'workspace.db'));
+  try {
+    expect(db.pragma('integrity_check', { simple: true }), label).toBe('ok');
+    expect(db.pragma('foreign_key_check'), label).toEqual([]);
+    const attachments = db.prepare('SELECT id, item_id, sha256, bytes, state, file_name FROM attachments').all() as
+      { id: number; item_id: string; sha256: string; bytes: number; state: string; file_name: string }[];
+    for (const a of attachments) {
+      const path = blobPath(folder, a.sha256);
+      expect(existsSync(path), `${label}: blob of attachment ${a.id}`).toBe(true);
+      expect(statSync(path).size, `${label}: size of attachment ${a.id}`).toBe(a.bytes);
+      expect(sha256File(path), `${label}: SHA-256 of attachment ${a.id}`).toBe(a.sha256);
+      expect(db.prepare('SELECT bytes FROM blobs WHERE sha256 = ?').pluck().get(a.sha256), `${label}: blobs row of ${a.id}`).toBe(a.bytes);
+    }
+    const unreferencedRows = db.prepare('SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)').all();
+    expect(unreferencedRows, `${label}: blobs rows nothing refers to`).toEqual([]);
+    const unindexed = db.prepare(`SELECT id FROM attachments a WHERE a.state = 'current' AND NOT EXISTS
+      (SELECT 1 FROM search_index s WHERE s.kind = 'attachment' AND s.ref = CAST(a.id AS TEXT))`).all();
+    expect(unindexed, `${label}: attachments without their search row`).toEqual([]);
+    const indexRows = db.prepare("SELECT COUNT(*) FROM search_index WHERE kind = 'attachment'").pluck().get() as number;
+    expect(indexRows, `${label}: search rows`).toBe(attachments.length);
+    const attachEvents = db.prepare("SELECT COUNT(*) FROM events WHERE action = 'attach'").pluck().get() as number;
+    expect(attachEvents, `${label}: attach events`).toBe(attachments.length);
+    // Each attach commits its two files together or not at all: never one without the other.
+    expect(attachments.length % 2, `${label}: half an attach`).toBe(0);
+    expect(attachments.length, `${label}: attachments vs commits reported`).toBeGreaterThanOrEqual(2 * committedSeen);
+    for (const a of attachments.filter((x) => x.file_name.endsWith('.txt'))) {
+      const marker = a.file_name.replace(/^notes-(\d+)-(\d+)\.txt$/, 'crashmarker$1x$2');
+      expect(search(db, marker).map((h) => h.attachmentId), `${label}: ${marker} searchable`).toEqual([a.id]);
+    }
+    return { attachments: attachments.length, referenced: new Set(attachments.map((a) => a.sha256)) };
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash consistency', () => {
+  it('keeps the workspace consistent when the process attaching files is killed at any moment', { timeout: 240_000 }, async () => {
+    const folder = createWorkspace(tempDir());
+    let previous = 0;
+    const plans = killPlans();
+    expect(plans.length).toBeGreaterThanOrEqual(10);
+    for (const [runId, plan] of plans.entries()) {
+      const label = `seed ${SEED}, kill ${runId} (${JSON.stringify(plan)})`;
+      const { pid, committed } = await runAndKill(folder, runId, plan);
+      const { attachments, referenced } = checkDatabase(folder, label, 0);
+      expect(attachments, label).toBeGreaterThanOrEqual(previous + 2 * committed);
+      expect(attachments, label).toBeLessThanOrEqual(previous + 2 * (committed + 1));
+      previous = attachments;
+
+      // The killed process's lock is still there: the next opener is told it is stale and gets the workspace
+      // read-only, with nothing tidied, until a person confirms taking it over.
+      const before = filesFolder(folder);
+      const readOnly = Workspace.open(folder, { user: 'Next Officer' });
+      try {
+        expect(readOnly.readOnly, label).toBe(true);
+        expect(readOnly.lockIsStale, label).toBe(true);
+        expect(readOnly.lockedBy, label).toMatchObject({ user: 'Crash Tester', pid });
+      } finally {
+        readOnly.close();
+      }
+      expect(filesFolder(folder), label).toEqual(before);
+
+      const taken = Workspace.open(folder, { user: 'Next Officer', breakLock: true });
+      try {
+        expect(taken.readOnly, label).toBe(false);
+        const after = filesFolder(folder);
+        expect(after.other, `${label}: temporary files left`).toEqual([]);
+        expect(after.blobs.sort(), `${label}: stored files`).toEqual([...referenced].sort());
+        expect(taken.db.prepare("SELECT COUNT(*) FROM attachments WHERE state = 'current'").pluck().get(), label).toBe(attachments);
+      } finally {
+        taken.close();
+      }
+      expect(existsSync(join(folder, 'workspace.lock')), label).toBe(false);
+      checkDatabase(folder, `${label}, reopened`, 0);
+    }
+  });
+});
