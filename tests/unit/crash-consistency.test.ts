@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { attachFiles } from '../../main/evidence/attachments-repository';
 import { blobPath } from '../../main/evidence/blob-store';
+import { extractText } from '../../main/extract/extract-text';
+import { exportWorkspace, importWorkspace } from '../../main/workspace/workspace-archive';
 import { search } from '../../main/search/search-index';
 import { Workspace } from '../../main/workspace/workspace';
 import { createWorkspace } from '../helpers/workspace';
@@ -161,5 +164,57 @@ describe('crash consistency', () => {
       expect(existsSync(join(folder, 'workspace.lock')), label).toBe(false);
       checkDatabase(folder, `${label}, reopened`, 0);
     }
+  });
+
+  it('never leaves a half-imported workspace when the importing process is killed', { timeout: 240_000 }, async () => {
+    const dir = tempDir();
+    const source = createWorkspace(dir, 'Sourceshire');
+    const workspace = Workspace.open(source, { user: 'Exporter' });
+    const zip = join(dir, 'Sourceshire.zip');
+    try {
+      for (let n = 0; n < 6; n++) {
+        await attachFiles(workspace, 'send-strategy', [{ name: `part-${n}.bin`, bytes: randomBytes(3 * 1024 * 1024) }], {}, 'Exporter', extractText);
+      }
+      await exportWorkspace(workspace.db, source, 'Sourceshire', zip);
+    } finally {
+      workspace.close();
+    }
+    const parent = join(dir, 'imports');
+    mkdirSync(parent);
+    const random = mulberry32(SEED + 1);
+    const outcomes = { killed: 0, finished: 0 };
+    for (let run = 0; run < 10; run++) {
+      const target = join(parent, `Run${run}.sendpack`);
+      const delayMs = Math.floor(random() * 400);
+      const label = `seed ${SEED + 1}, import ${run} killed after ${delayMs} ms`;
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-import.ts', zip, target], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise<NodeJS.Signals | null>((ok) => { child.once('exit', (_code, signal) => ok(signal)); });
+      let out = '';
+      await new Promise<void>((ok) => {
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; if (out.includes('ready')) ok(); });
+        void exited.then(() => ok());
+      });
+      await wait(delayMs);
+      child.kill('SIGKILL');
+      const signal = await exited;
+      outcomes[signal === 'SIGKILL' && !out.includes('imported') ? 'killed' : 'finished']++;
+      // The target is either absent or a whole workspace that opens, with every file and row intact.
+      if (existsSync(target)) {
+        expect(readdirSync(target).sort(), label).toEqual(['backups', 'bin', 'files', 'workspace.db']);
+        const copy = Workspace.open(target, { user: 'Importer' });
+        try {
+          expect(copy.readOnly, label).toBe(false);
+          const shas = copy.db.prepare('SELECT sha256 FROM attachments').pluck().all() as string[];
+          expect(shas, label).toHaveLength(6);
+          for (const sha of shas) expect(sha256File(blobPath(target, sha)), label).toBe(sha);
+        } finally {
+          copy.close();
+        }
+      }
+    }
+    expect(outcomes.killed, JSON.stringify(outcomes)).toBeGreaterThan(0);
+    // A later import tidies the staging folders the killed ones left, and succeeds.
+    await importWorkspace(zip, join(parent, 'Final.sendpack'));
+    expect(readdirSync(parent).filter((n) => n.startsWith('.')), 'staging folders left').toEqual([]);
   });
 });
