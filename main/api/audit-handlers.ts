@@ -3,11 +3,17 @@ import { listEvents } from '../checklist/audit-events';
 import { auditTrailCsv } from '../checklist/audit-csv';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 import { search } from '../search/search-index';
+import { WorkspaceError } from '../store/workspace-error';
 
 export const auditHandlers: Handlers<'audit.list' | 'audit.exportCsv' | 'search.query'> = {
-  'audit.list': (req, { backend }) => ({
-    events: listEvents(backend.openWorkspace().db, req.itemId).map((e) => ({ ...e, reason: e.reason ?? null })),
-  }),
+  'audit.list': (req, { backend }) => {
+    const db = backend.openWorkspace().db;
+    // Retired items keep their history, so the check is against every item ever loaded, not the current checklist.
+    if (req.itemId && !db.prepare('SELECT 1 FROM items WHERE id = ?').get(req.itemId)) {
+      throw new WorkspaceError('not-found', `There is no checklist item with id "${req.itemId}".`, 'itemId');
+    }
+    return { events: listEvents(db, req.itemId).map((e) => ({ ...e, reason: e.reason ?? null })) };
+  },
   'audit.exportCsv': (_req, { backend }) => {
     const workspace = backend.openWorkspace();
     const area = workspaceFolderName(workspace.session().areaName).replace(/\.sendpack$/, '');

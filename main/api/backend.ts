@@ -5,6 +5,7 @@ import { SettingsStore } from '../settings/settings-store';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { UploadArea } from '../evidence/upload-area';
+import { removeOpenedCopies } from '../evidence/attachments-repository';
 import type { Extractor } from '../evidence/extractor';
 import type { BackupRewriter } from '../evidence/purge-attachment';
 import { extractText } from '../extract/extract-text';
@@ -76,6 +77,7 @@ export class Backend {
   close(): void {
     this.replaceWorkspace(null);
     this.uploads.dispose();
+    removeOpenedCopies();
   }
 }
 

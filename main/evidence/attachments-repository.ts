@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { indexAttachment, removeAttachmentFromIndex } from '../search/search-ind
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
-import { blobPath, writeBlob } from './blob-store';
+import { blobPath, sha256OfFile, writeBlob } from './blob-store';
 import type { Extractor } from './extractor';
 
 export type AttachmentMetadata = z.output<typeof AttachmentMetadataSchema>;
@@ -28,6 +28,12 @@ export function listAttachments(db: Database, itemId?: string): Attachment[] {
     ? db.prepare(`${ATTACHMENT_SELECT} WHERE a.item_id = ? AND a.state != 'purged' ORDER BY a.chain_id, a.version_no DESC`).all(itemId)
     : db.prepare(`${ATTACHMENT_SELECT} WHERE a.state != 'purged' ORDER BY a.item_id, a.chain_id, a.version_no DESC`).all()) as Record<string, unknown>[];
   return rows.map(toAttachment);
+}
+
+/** The text extracted when the file was first stored (kept with the file, so a restore needs no re-reading). */
+function storedText(db: Database, sha256: string | null): string {
+  const segments = sha256 ? db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined : undefined;
+  return segments ? (JSON.parse(segments) as { text: string }[]).map((s) => s.text).join('\n') : '';
 }
 
 /** Evidence can be added only to an item that takes files and is not locked by approval. */
@@ -56,7 +62,7 @@ async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: 
     const { sha256 } = writeBlob(workspace.folder, file.bytes);
     const known = workspace.db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
     if (known !== undefined) {
-      stored.push({ file, sha256, extraction: null, text: (JSON.parse(known) as { text: string }[]).map((s) => s.text).join('\n') });
+      stored.push({ file, sha256, extraction: null, text: storedText(workspace.db, sha256) });
       continue;
     }
     const extraction = await extract(file.bytes, file.name);
@@ -111,6 +117,7 @@ export async function replaceAttachment(workspace: Workspace, attachmentId: numb
   return db.transaction(() => {
     const now = getAttachment(db, attachmentId);
     if (now.state !== 'current') throw new WorkspaceError('refused', `"${now.title}" changed while the new version was being stored; try again.`);
+    assertItemTakesEvidence(db, now.itemId); // it may have been approved while the file was being read
     recordBlob(db, stored!, at);
     db.prepare("UPDATE attachments SET state = 'superseded' WHERE id = ?").run(attachmentId);
     removeAttachmentFromIndex(db, attachmentId);
@@ -160,6 +167,7 @@ export function binAttachment(db: Database, attachmentId: number, who: string, a
     if (attachment.state !== 'current') throw new WorkspaceError('refused', `"${attachment.title}" is not a current attachment.`, 'attachmentId');
     assertItemTakesEvidence(db, attachment.itemId);
     db.prepare("UPDATE attachments SET state = 'binned', binned_at = ?, binned_by = ? WHERE id = ?").run(at, who, attachmentId);
+    removeAttachmentFromIndex(db, attachmentId);
     appendEvent(db, { at, who, itemId: attachment.itemId, action: 'remove-attachment', before: 'current',
       after: JSON.stringify({ attachmentId, state: 'binned' }) });
     return getAttachment(db, attachmentId);
@@ -172,20 +180,39 @@ export function restoreAttachment(db: Database, attachmentId: number, who: strin
     if (attachment.state !== 'binned') throw new WorkspaceError('refused', `"${attachment.title}" is not in the bin.`, 'attachmentId');
     assertItemTakesEvidence(db, attachment.itemId);
     db.prepare("UPDATE attachments SET state = 'current', binned_at = NULL, binned_by = NULL WHERE id = ?").run(attachmentId);
+    indexAttachment(db, attachmentId, storedText(db, attachment.sha256));
     appendEvent(db, { at, who, itemId: attachment.itemId, action: 'restore-attachment', before: 'binned',
       after: JSON.stringify({ attachmentId, state: 'current' }) });
     return getAttachment(db, attachmentId);
   })();
 }
 
+/** Where this process puts copies opened for viewing; removed when the backend closes and after a purge. */
+const OPENED_COPIES = join(tmpdir(), `sendpack-open-${process.pid}`);
+
+export function removeOpenedCopies(): void {
+  try { rmSync(OPENED_COPIES, { recursive: true, force: true }); } catch { /* a viewer may still hold one open */ }
+}
+
 /** A read-only copy in a fresh temporary folder, for the system's viewer: the stored file can never be edited. */
 export function readOnlyCopy(workspace: Workspace, attachmentId: number): { path: string; fileName: string } {
   const attachment = getAttachment(workspace.db, attachmentId);
   if (!attachment.sha256) throw new WorkspaceError('not-found', `"${attachment.title}" has no stored file.`);
-  const dir = mkdtempSync(join(tmpdir(), 'sendpack-open-'));
+  mkdirSync(OPENED_COPIES, { recursive: true });
+  const dir = mkdtempSync(join(OPENED_COPIES, 'copy-'));
   const safeName = attachment.fileName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_') || 'attachment';
   const path = join(dir, safeName);
-  copyFileSync(blobPath(workspace.folder, attachment.sha256), path);
+  try {
+    copyFileSync(blobPath(workspace.folder, attachment.sha256), path);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    throw new WorkspaceError('not-found', `The stored file of "${attachment.title}" is missing from the workspace's files folder. Restore the folder from a copy, or remove the attachment and attach the file again.`);
+  }
   chmodSync(path, 0o444);
+  // The copy is checked, not the stored file's name trusted: a stored file changed on disk is never shown as evidence.
+  if (sha256OfFile(path) !== attachment.sha256) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new WorkspaceError('damaged', `The stored file of "${attachment.title}" has been changed on disk and no longer matches what was attached.`);
+  }
   return { path, fileName: safeName };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync,
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync,
   statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from '../store/workspace-error';
@@ -10,6 +10,19 @@ import { WorkspaceError } from '../store/workspace-error';
  */
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** The SHA-256 of a file on disk, read in chunks so a large file is never held in memory at once. */
+export function sha256OfFile(path: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1024 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 export function blobPath(folder: string, sha256: string): string {
   return join(folder, 'files', sha256.slice(0, 2), sha256);
 }
@@ -18,7 +31,8 @@ export function blobPath(folder: string, sha256: string): string {
 export function writeBlob(folder: string, bytes: Uint8Array): { sha256: string; existed: boolean } {
   const sha256 = sha256Of(bytes);
   const target = blobPath(folder, sha256);
-  if (existsSync(target) && statSync(target).size === bytes.length) return { sha256, existed: true };
+  // A stored file that was changed on disk is replaced by the genuine bytes rather than kept.
+  if (existsSync(target) && statSync(target).size === bytes.length && sha256OfFile(target) === sha256) return { sha256, existed: true };
   mkdirSync(join(folder, 'files', sha256.slice(0, 2)), { recursive: true });
   const temp = join(folder, 'files', `.incoming-${randomBytes(6).toString('hex')}`);
   const fd = openSync(temp, 'w', 0o644);

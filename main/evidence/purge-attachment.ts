@@ -3,7 +3,7 @@ import { appendEvent } from '../checklist/audit-events';
 import { compactIndex } from '../search/search-index';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
-import { getAttachment } from './attachments-repository';
+import { getAttachment, removeOpenedCopies } from './attachments-repository';
 import { deleteBlob } from './blob-store';
 
 // Must match migration 0001: the audit trail is append-only except for this one audited redaction.
@@ -64,6 +64,7 @@ export async function purgeAttachment(workspace: Workspace, attachmentId: number
   if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   for (const sha of files) deleteBlob(workspace.folder, sha);
+  removeOpenedCopies();
   // Backups older than migration 0002 predate attachments and hold nothing to scrub.
   const rewritten = await rewriteBackups(workspace.folder, (backup, info) => {
     if (info.schemaVersion >= 2) scrubAttachmentChain(backup, attachment.chainId);

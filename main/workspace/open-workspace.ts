@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { inspectDatabase } from '../store/open-database';
 import { createBackup, pruneBackups } from '../store/backups';
 import { Workspace, type OpenOptions } from './workspace';
 import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
+import { LOCK_FILE } from './workspace-lock';
 
 /**
  * Opens a workspace the way the app and CLI do: if this version is about to migrate the database, a checked
@@ -12,7 +15,8 @@ import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
 export async function openWorkspace(input: string, options: OpenOptions): Promise<Workspace> {
   const folder = resolveWorkspaceFolder(input);
   const { schemaVersion } = inspectDatabase(databaseFile(folder));
-  if (schemaVersion > 0 && schemaVersion < LATEST_SCHEMA_VERSION) {
+  // Only an opener that will migrate backs up: a workspace someone else holds opens read-only and stays as it is.
+  if (schemaVersion > 0 && schemaVersion < LATEST_SCHEMA_VERSION && !existsSync(join(folder, LOCK_FILE))) {
     const source = new BetterSqlite3(databaseFile(folder), { readonly: true, fileMustExist: true });
     try { await createBackup(source, folder, 'pre-migration'); } finally { source.close(); }
   }

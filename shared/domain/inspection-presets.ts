@@ -122,8 +122,8 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
         note: "5 working days' notice to the DCS and CCG lead [S1][R6][R7]",
       },
       {
-        id: 'evidence-pack-due', name: 'Evidence pack due', workingDay: 4, verified: false,
-        note: 'Local planning deadline: the working day before the site visit (unverified)',
+        id: 'evidence-pack-due', name: 'Evidence pack due', workingDay: 5, verified: false,
+        note: 'The app\'s default for every preset: 5 working days after notification, here the first day on site (unverified)',
       },
       {
         id: 'site-visit', name: 'Site visit', workingDay: 5, durationWorkingDays: 5, verified: true,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { unzipSync, zipSync } from 'fflate';
@@ -14,11 +14,17 @@ import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const open: Backend[] = [];
-afterEach(() => { for (const backend of open.splice(0)) backend.close(); });
+/** Read-only copies made for the viewer live in the system's temporary folder; they are removed after each test. */
+const openedCopies: string[] = [];
+afterEach(() => {
+  for (const backend of open.splice(0)) backend.close();
+  for (const dir of openedCopies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 async function ok<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
   const result = await dispatch(backend, operation, payload);
   if (!result.ok) throw new Error(`${operation} refused: ${result.error.code}: ${result.error.message}`);
+  if (operation === 'attachments.open') openedCopies.push(dirname((result.value as Response<'attachments.open'>).path));
   return result.value as Response<K>;
 }
 
@@ -127,7 +133,8 @@ describe('workspace archive', () => {
     expect(Object.keys(entries)).toContain('manifest.json');
     const victim = Object.keys(entries).filter((n) => n.startsWith('files/')).sort()[0]!;
     const altered = Uint8Array.from(entries[victim]!);
-    altered[Math.floor(altered.length / 2)] ^= 0x01;
+    const middle = Math.floor(altered.length / 2);
+    altered[middle] = altered[middle]! ^ 0x01;
     const tampered = join(dir, 'tampered.zip');
     writeFileSync(tampered, zipSync({ ...entries, [victim]: altered }));
 
@@ -140,7 +147,7 @@ describe('workspace archive', () => {
 
     // The database entry is checked too.
     const badDb = Uint8Array.from(entries['workspace.db']!);
-    badDb[badDb.length - 10] ^= 0xff;
+    badDb[badDb.length - 10] = badDb[badDb.length - 10]! ^ 0xff;
     writeFileSync(tampered, zipSync({ ...entries, 'workspace.db': badDb }));
     await expect(importWorkspace(tampered, target)).rejects.toThrow(/workspace\.db does not match/);
     expect(leftovers(parent, [])).toEqual([]);

@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
+import { attachFiles, replaceAttachment } from '../../main/evidence/attachments-repository';
 import { blobPath } from '../../main/evidence/blob-store';
+import type { Extractor } from '../../main/evidence/extractor';
+import { extractText } from '../../main/extract/extract-text';
 import { createBackup, listBackups } from '../../main/store/backups';
 import { migrationChecksum } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations/index';
@@ -18,11 +21,17 @@ import { useTempDirs } from '../helpers/temp-dir';
 const tempDir = useTempDirs();
 const USER = 'Evi Dence';
 const open: Backend[] = [];
-afterEach(() => { for (const backend of open.splice(0)) backend.close(); });
+/** Read-only copies made for the viewer live in the system's temporary folder; they are removed after each test. */
+const openedCopies: string[] = [];
+afterEach(() => {
+  for (const backend of open.splice(0)) backend.close();
+  for (const dir of openedCopies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 async function ok<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
   const result = await dispatch(backend, operation, payload);
   if (!result.ok) throw new Error(`${operation} refused: ${result.error.code}: ${result.error.message}`);
+  if (operation === 'attachments.open') openedCopies.push(dirname((result.value as Response<'attachments.open'>).path));
   return result.value as Response<K>;
 }
 
@@ -105,6 +114,66 @@ describe('evidence register', () => {
     expect(storedFiles(folder)).toEqual([join(sha.slice(0, 2), sha)]);
     expect((await ok(backend, 'attachments.list', { itemId: 'sufficiency-plan' })).attachments).toHaveLength(1);
     expect((await ok(backend, 'attachments.list', { itemId: 'joint-commissioning' })).attachments).toHaveLength(1);
+  });
+
+  it('never opens a stored file that was changed on disk, and attaching the genuine file again repairs it', async () => {
+    const { backend, folder } = await newBackend();
+    const file = { name: 'plan.bin', bytes: new Uint8Array(randomBytes(30_000)) };
+    const [a] = await attach(backend, 'sufficiency-plan', [file]);
+    const stored = blobPath(folder, a!.sha256!);
+    chmodSync(stored, 0o644);
+    const damaged = readFileSync(stored);
+    damaged[100] = damaged[100]! ^ 0xff;
+    writeFileSync(stored, damaged);
+    expect(await refused(backend, 'attachments.open', { attachmentId: a!.id })).toMatchObject({ code: 'damaged', message: expect.stringMatching(/changed on disk/) });
+    rmSync(stored);
+    expect(await refused(backend, 'attachments.open', { attachmentId: a!.id })).toMatchObject({ code: 'not-found', message: expect.stringMatching(/missing/) });
+    writeFileSync(stored, damaged);
+
+    const [again] = await attach(backend, 'joint-commissioning', [file]);
+    expect(again!.sha256).toBe(a!.sha256);
+    expect(Buffer.compare(readFileSync(stored), Buffer.from(file.bytes))).toBe(0);
+    expect(statSync(stored).mode & 0o777).toBe(0o444);
+    for (const id of [a!.id, again!.id]) {
+      expect(Buffer.compare(readFileSync((await ok(backend, 'attachments.open', { attachmentId: id })).path), Buffer.from(file.bytes))).toBe(0);
+    }
+  });
+
+  it('refuses files, new or replacing, for an item approved while they were being read', async () => {
+    const { backend, folder } = await newBackend();
+    const [first] = await attach(backend, 'pfa', [textFile('pfa')]);
+    const workspace = backend.openWorkspace();
+    // The real extractor, held at a gate so the item can be approved while the files are being read.
+    const gatedExtractor = () => {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((ok) => { release = ok; });
+      let started: () => void = () => {};
+      const reading = new Promise<void>((ok) => { started = ok; });
+      const extractor: Extractor = async (bytes, name) => { started(); await gate; return extractText(bytes, name); };
+      return { extractor, reading, release };
+    };
+    const file = { name: 'pfa-v2.txt', bytes: new TextEncoder().encode('Preparing for adulthood, version 2') };
+    for (const run of [
+      (extract: Extractor) => replaceAttachment(workspace, first!.id, file, {}, USER, extract),
+      (extract: Extractor) => attachFiles(workspace, 'pfa', [file], {}, USER, extract),
+    ]) {
+      const { extractor, reading, release } = gatedExtractor();
+      const pending = run(extractor);
+      pending.catch(() => {}); // awaited below, once the gate is open
+      await reading;
+      await ok(backend, 'checklist.update', { itemId: 'pfa', status: 'approved' });
+      release();
+      await expect(pending).rejects.toThrow(/approved and locked/);
+      await ok(backend, 'checklist.update', { itemId: 'pfa', status: 'in-progress', reason: 'Try the other way' });
+    }
+    const list = (await ok(backend, 'attachments.list', { itemId: 'pfa' })).attachments;
+    expect(list.map((a) => [a.id, a.state, a.versionNo])).toEqual([[first!.id, 'current', 1]]);
+    // The file stored on the way in is not referenced; the next open removes it.
+    backend.close();
+    const again = new Backend({ dataDir: join(folder, '..', 'data'), host: 'browser' });
+    open.push(again);
+    await ok(again, 'workspace.open', { path: folder });
+    expect(storedFiles(folder)).toEqual([join(first!.sha256!.slice(0, 2), first!.sha256!)]);
   });
 
   it('keeps metadata and audits every change to it', async () => {

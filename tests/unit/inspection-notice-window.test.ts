@@ -64,8 +64,8 @@ describe('inspection record and milestones', () => {
     await ok(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
     const again = await ok(backend, 'inspection.record', { date: '2026-11-18', time: '09:00', preset: 'legacy5', leadOfficer: 'Pat' });
     expect(again.inspection).toMatchObject({ notifiedDate: '2026-11-18', preset: 'legacy5', leadOfficer: 'Pat' });
-    // The 2016 preset puts the pack on the working day before the site visit (working day 4).
-    expect(again.packDue).toBe('2026-11-24');
+    // Every preset's default pack deadline is 5 working days after notification; in 2016's that is the first day on site.
+    expect(again.packDue).toBe('2026-11-25');
     expect(byId(again.milestones)['site-visit']).toMatchObject({ date: '2026-11-25', workingDay: 5 });
     const events = (await ok(backend, 'audit.list', {})).events.filter((e) => e.action.startsWith('notification'));
     expect(events.map((e) => e.action)).toEqual(['notification', 'notification-replaced']);

@@ -77,7 +77,7 @@ describe('inspection presets', () => {
 
   it("2016 framework: 5 working days' notice, call Monday → on site next Monday", () => {
     const m = byId(milestoneDates('legacy5', '2027-01-11', england));
-    expect(m['evidence-pack-due']).toMatchObject({ date: '2027-01-15', workingDay: 4, verified: false });
+    expect(m['evidence-pack-due']).toMatchObject({ date: '2027-01-18', workingDay: 5, verified: false });
     expect(m['site-visit']).toMatchObject({ date: '2027-01-18', endDate: '2027-01-22', workingDay: 5 });
     expect(m['final-feedback']?.date).toBe('2027-01-22');
     // Easter 2027: 5 working days after Thu 25 Mar, skipping Good Friday and Easter Monday, is Mon 5 Apr.
