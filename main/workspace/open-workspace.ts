@@ -9,16 +9,24 @@ import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
 import { LOCK_FILE } from './workspace-lock';
 
 /**
- * Opens a workspace the way the app and CLI do: if this version is about to migrate the database, a checked
- * backup is made first (from a read-only connection, so nothing is written before it exists).
+ * Opens a workspace the way the app and CLI do: if this version is about to migrate the database or upgrade its
+ * catalogue, a checked backup is made first (from a read-only connection, so nothing is written before it exists).
  */
 export async function openWorkspace(input: string, options: OpenOptions): Promise<Workspace> {
   const folder = resolveWorkspaceFolder(input);
-  const { schemaVersion } = inspectDatabase(databaseFile(folder));
-  // Only an opener that will migrate backs up: a workspace someone else holds opens read-only and stays as it is.
-  if (schemaVersion > 0 && schemaVersion < LATEST_SCHEMA_VERSION && !existsSync(join(folder, LOCK_FILE))) {
-    const source = new BetterSqlite3(databaseFile(folder), { readonly: true, fileMustExist: true });
-    try { await createBackup(source, folder, 'pre-migration'); } finally { source.close(); }
+  const file = databaseFile(folder);
+  const { schemaVersion } = inspectDatabase(file);
+  // Only an opener that will change the database backs up: a workspace someone else holds opens read-only as it is.
+  if (schemaVersion > 0 && !existsSync(join(folder, LOCK_FILE))) {
+    const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      const catalogueVersion = source.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get();
+      const reason = schemaVersion < LATEST_SCHEMA_VERSION ? 'pre-migration'
+        : options.catalogue && catalogueVersion !== options.catalogue.catalogueVersion ? 'pre-risky' : null;
+      if (reason) await createBackup(source, folder, reason);
+    } finally {
+      source.close();
+    }
   }
   return Workspace.open(folder, options);
 }

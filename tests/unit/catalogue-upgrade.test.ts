@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
+import { openWorkspace } from '../../main/workspace/open-workspace';
+import { listBackups } from '../../main/store/backups';
 import { SHIPPED_CATALOGUE } from '../../main/catalogue/shipped-catalogue';
 import { getItem, listItems, updateItem } from '../../main/checklist/checklist-repository';
 import { listEvents } from '../../main/checklist/audit-events';
@@ -32,5 +34,17 @@ describe('catalogue upgrade', () => {
     expect(workspace.db.prepare("SELECT retired FROM items WHERE id = 'old-retired-item'").pluck().get()).toBe(1);
     expect(listEvents(workspace.db).at(-1)).toMatchObject({ action: 'catalogue-upgrade', before: '2025.9', who: 'B' });
     workspace.close();
+  });
+
+  it('backs up the database before upgrading its catalogue', async () => {
+    const older: Catalogue = { ...SHIPPED_CATALOGUE, catalogueVersion: '2025.9' };
+    const folder = Workspace.create({ folder: join(tempDir(), 'Old.sendpack'), areaName: 'Old', laCode: null, user: 'A', catalogue: older }).folder;
+    expect(listBackups(folder)).toEqual([]);
+    const workspace = await openWorkspace(folder, { user: 'B', catalogue: SHIPPED_CATALOGUE });
+    workspace.close();
+    expect(listBackups(folder).map((b) => b.reason)).toEqual(['pre-risky']);
+    // Opening again finds nothing to upgrade and makes no further backup.
+    (await openWorkspace(folder, { user: 'B', catalogue: SHIPPED_CATALOGUE })).close();
+    expect(listBackups(folder)).toHaveLength(1);
   });
 });
