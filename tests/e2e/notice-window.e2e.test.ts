@@ -47,6 +47,7 @@ describe('the notice window, in Chromium', () => {
       { name: 'board-minutes.csv', mimeType: 'text/csv', buffer: Buffer.from('meeting,date\nSEND board,2025-10-01\n') },
     ]);
     await page.getByText('Attached JSNA SEND chapter 2025.txt, board-minutes.csv').waitFor();
+    await page.locator('li.attachment').nth(1).waitFor();
     expect(await page.locator('li.attachment').count()).toBe(2);
     expect(await axeViolations(page), 'axe on the item page').toEqual([]);
     await page.screenshot({ path: join(SHOTS, '06-item.png'), fullPage: true });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCK_FILE } from '../../main/workspace/workspace-lock';
+import { OPERATION_NAMES } from '../../shared/api/operation-names';
 
 // Boots the real bundles from `npm run build` — dist-electron/main.cjs with a fake 'electron' — and serves
 // calls through dist-electron/backend-process.cjs in a real child process with the real better-sqlite3. The
@@ -119,7 +120,8 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
   it('registers one handler per operation and loads the app:// page', async () => {
     requireBooted();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 0)); // whenReady().then(...)
-    expect(booted.handlers.size).toBe(13);
+    // One per operation, plus the save-file dialog.
+    expect([...booted.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map((n) => `sendpack:${n}`), 'sendpack:save-file'].sort());
     expect(booted.loadedUrls).toEqual(['app://sendpack/index.html']);
     const page = await booted.serve({ url: 'app://sendpack/index.html', method: 'GET' });
     expect(page.status).toBe(200);
