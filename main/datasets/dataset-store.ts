@@ -1,0 +1,84 @@
+import type { Database } from 'better-sqlite3';
+import type { DatasetRow } from '../../shared/domain/datasets/types';
+import { appendEvent } from '../checklist/audit-events';
+
+export type StoredDatasetRow = DatasetRow & { dataset: string };
+
+export interface ImportRecord {
+  dataset: string;
+  sourceName: string;
+  sourceSha256: string;
+  layout: string;
+  rowsRead: number;
+  /** Columns read but not kept, e.g. a case-level extract's identifiers: listed so the officer can see what was dropped. */
+  discardedColumns: string[];
+  rows: DatasetRow[];
+}
+
+export interface CommitResult {
+  importId: number;
+  periods: string[];
+  rowsKept: number;
+  /** Periods that held data before and were replaced by this import. */
+  replacedPeriods: string[];
+}
+
+/**
+ * Writes an import in one transaction, all rows or none. Each area and period it covers is replaced as a whole
+ * (every breakdown), so a re-import never mixes old and new figures; areas it does not cover stay (a local-only
+ * file keeps the national comparator imported from DfE's file). The audit trail says what was replaced.
+ */
+export function commitImport(db: Database, record: ImportRecord, who: string, at = new Date().toISOString()): CommitResult {
+  const periods = [...new Set(record.rows.map((r) => r.period))].sort();
+  return db.transaction(() => {
+    const keys = [...new Map(record.rows.map((r) => [`${r.period}|${r.geography}|${r.areaCode}`, r])).values()];
+    const exists = db.prepare('SELECT 1 FROM dataset_rows WHERE dataset = ? AND period = ? AND geography = ? AND area_code = ? LIMIT 1');
+    const replacedPeriods = [...new Set(keys.filter((k) => exists.get(record.dataset, k.period, k.geography, k.areaCode)).map((k) => k.period))].sort();
+    const info = db.prepare(`INSERT INTO dataset_imports (dataset, periods, source_name, source_sha256, layout, rows_read, rows_kept,
+        discarded_columns, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(record.dataset, JSON.stringify(periods), record.sourceName, record.sourceSha256, record.layout, record.rowsRead,
+        record.rows.length, JSON.stringify(record.discardedColumns), at, who);
+    const importId = Number(info.lastInsertRowid);
+    const remove = db.prepare('DELETE FROM dataset_rows WHERE dataset = ? AND period = ? AND geography = ? AND area_code = ?');
+    for (const k of keys) remove.run(record.dataset, k.period, k.geography, k.areaCode);
+    const insert = db.prepare(`INSERT INTO dataset_rows (dataset, period, geography, area_code, area_name, breakdown, figures, missing, import_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const row of record.rows) {
+      insert.run(record.dataset, row.period, row.geography, row.areaCode, row.areaName, row.breakdown, JSON.stringify(row.values),
+        JSON.stringify(row.missing), importId);
+    }
+    appendEvent(db, { at, who, itemId: null, action: replacedPeriods.length ? 'import-replaced' : 'import',
+      before: replacedPeriods.length ? JSON.stringify({ dataset: record.dataset, periods: replacedPeriods }) : null,
+      after: JSON.stringify({ dataset: record.dataset, periods, file: record.sourceName, rows: record.rows.length,
+        discardedColumns: record.discardedColumns }) });
+    return { importId, periods, rowsKept: record.rows.length, replacedPeriods };
+  })();
+}
+
+export function listRows(db: Database, dataset?: string): StoredDatasetRow[] {
+  const rows = (dataset
+    ? db.prepare('SELECT * FROM dataset_rows WHERE dataset = ? ORDER BY period, geography, area_code, breakdown').all(dataset)
+    : db.prepare('SELECT * FROM dataset_rows ORDER BY dataset, period, geography, area_code, breakdown').all()) as Record<string, string>[];
+  return rows.map((r) => ({
+    dataset: r.dataset!, period: r.period!, geography: r.geography as DatasetRow['geography'], areaCode: r.area_code!,
+    areaName: r.area_name!, breakdown: r.breakdown!, values: JSON.parse(r.figures!) as DatasetRow['values'],
+    missing: JSON.parse(r.missing!) as DatasetRow['missing'],
+  }));
+}
+
+export interface ImportSummary {
+  id: number; dataset: string; periods: string[]; sourceName: string; layout: string; rowsRead: number; rowsKept: number;
+  discardedColumns: string[]; importedAt: string; importedBy: string;
+}
+
+export function listImports(db: Database, dataset?: string): ImportSummary[] {
+  const rows = (dataset
+    ? db.prepare('SELECT * FROM dataset_imports WHERE dataset = ? ORDER BY id DESC').all(dataset)
+    : db.prepare('SELECT * FROM dataset_imports ORDER BY id DESC').all()) as Record<string, string | number>[];
+  return rows.map((r) => ({
+    id: r.id as number, dataset: r.dataset as string, periods: JSON.parse(r.periods as string) as string[],
+    sourceName: r.source_name as string, layout: r.layout as string, rowsRead: r.rows_read as number, rowsKept: r.rows_kept as number,
+    discardedColumns: JSON.parse(r.discarded_columns as string) as string[], importedAt: r.imported_at as string,
+    importedBy: r.imported_by as string,
+  }));
+}
