@@ -19,6 +19,11 @@ const common = {
   charset: 'utf8',
 };
 
+// Native modules stay real node_modules packages (electron-builder unpacks their .node files from the asar):
+// bundling them breaks how they find their binaries. better-sqlite3 loads its prebuild; @resvg/resvg-js (the
+// chart PNGs, main/charts/) requires its platform package, e.g. @resvg/resvg-js-linux-x64-gnu.
+const NATIVE = ['better-sqlite3', '@resvg/resvg-js'];
+
 // Electron 45 runs Node 24 and a Chromium newer than 140.
 const NODE_TARGET = 'node24';
 const CHROME_TARGET = 'chrome140';
@@ -32,7 +37,7 @@ await Promise.all([
     outfile: join(outDir, 'main.cjs'),
     platform: 'node',
     target: NODE_TARGET,
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', ...NATIVE],
   }),
   // The sandboxed preload may require only 'electron' (and a few polyfills); platform 'browser' makes any
   // accidental node:* import a build error instead of a preload that fails at run time.
@@ -50,7 +55,6 @@ await Promise.all([
     outfile: join(outDir, 'backend-process.cjs'),
     platform: 'node',
     target: NODE_TARGET,
-    // better-sqlite3 stays a real node_modules package: bundling it breaks how it finds its .node binary.
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', ...NATIVE],
   }),
 ]);

@@ -11,6 +11,7 @@ import type { BackupRewriter } from '../evidence/purge-attachment';
 import { extractText } from '../extract/extract-text';
 import { rewriteBackups } from '../store/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
+import type { ImportRecord } from '../datasets/dataset-store';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
 
@@ -34,6 +35,19 @@ export class Backend {
   readonly extract: Extractor;
   readonly rewriteBackups: BackupRewriter = rewriteBackups;
   private backupTimer: NodeJS.Timeout | undefined;
+  /** Imports previewed and not yet committed: commit writes exactly what the officer saw. */
+  private readonly previews = new Map<string, ImportRecord>();
+
+  rememberPreview(id: string, record: ImportRecord, keep: number): void {
+    this.previews.set(id, record);
+    while (this.previews.size > keep) this.previews.delete(this.previews.keys().next().value!);
+  }
+
+  takePreview(id: string): ImportRecord | undefined {
+    const record = this.previews.get(id);
+    this.previews.delete(id);
+    return record;
+  }
 
   constructor(readonly options: BackendOptions) {
     this.settings = new SettingsStore(options.dataDir);
@@ -64,6 +78,7 @@ export class Backend {
     clearInterval(this.backupTimer);
     this.workspace?.close();
     this.workspace = next;
+    this.previews.clear();
     // Long-running hosts keep a rolling backup while people edit; the CLI's single commands do not need one.
     if (next && !next.readOnly && this.options.host !== 'cli') {
       const periodic = new PeriodicBackup();

@@ -6,8 +6,9 @@ import { evidenceHandlers } from './evidence-handlers';
 import { auditHandlers } from './audit-handlers';
 import { inspectionHandlers } from './inspection-handlers';
 import { backupHandlers } from './backup-handlers';
+import { datasetHandlers } from './dataset-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
 export const HANDLERS: Handlers = {
-  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers,
+  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers,
 };

@@ -1,4 +1,4 @@
-import { type Cell, type ChartModel, directionSentence, NOT_SHOWN_REASON, periodRange, sayValue } from './model';
+import { type Cell, type ChartModel, directionSentence, NOT_SHOWN_REASON, periodRange } from './model';
 import type { ChartSpec } from './types';
 
 /**
@@ -13,7 +13,7 @@ export function chartAltText(spec: ChartSpec, model: ChartModel): string {
   const head = [spec.title.trim(), local?.label.trim(), range].filter((part) => part).join(', ');
   const sentences = [`${spec.kind === 'trend' ? 'Line chart' : 'Bar chart'}: ${head}.`];
 
-  const say = (cell: Cell) => cell.state === 'value' ? sayValue(cell.value, spec.unit)
+  const say = (cell: Cell) => cell.state === 'value' ? model.say(cell.value)
     : cell.state === 'invalid' ? `not shown (${NOT_SHOWN_REASON})` : 'not available';
   const hasFigure = model.series.some((s) => s.cells.some((c) => c.state === 'value'));
 

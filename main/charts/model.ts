@@ -19,6 +19,10 @@ export interface SeriesModel {
 export interface ChartModel {
   periods: string[];
   series: SeriesModel[];
+  /** A figure as labelled on the chart, every figure with the same decimals: "58.7%", "1,234", "8.0", "12.5". */
+  format(value: number): string;
+  /** A figure as the alt text says it: "58.7%", "1,234", "12.5 weeks", "3.25 per 100". */
+  say(value: number): string;
 }
 
 export function buildModel(spec: ChartSpec): ChartModel {
@@ -36,7 +40,21 @@ export function buildModel(spec: ChartSpec): ChartModel {
     }
     return { index, label: s.label, role: s.role, variant, cells: periods.map((p) => byPeriod.get(p) ?? { state: 'missing' }) };
   });
-  return { periods, series };
+  const values = series.flatMap((s) => s.cells.flatMap((c) => (c.state === 'value' ? [c.value] : [])));
+  const decimals = spec.unit === '%' ? 1 : Math.max(0, ...values.map((v) => decimalsOf(v, MAX_DECIMALS[spec.unit])));
+  const format = (value: number) => formatValue(value, spec.unit, decimals);
+  return { periods, series, format, say: (value) => sayValue(format(value), spec.unit) };
+}
+
+/** Percentages always show one decimal place, as DfE publishes them; the others as many as the figures need, up to these. */
+const MAX_DECIMALS: Record<ChartUnit, number> = { '%': 1, count: 1, weeks: 1, 'per 100': 2 };
+
+function decimalsOf(value: number, max: number): number {
+  for (let d = 0; d < max; d++) {
+    const scaled = value * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled))) return d;
+  }
+  return max;
 }
 
 /** Periods as the metrics engine writes them ('2019', '2023/24', '2025-03-31') sort correctly as text. */
@@ -44,30 +62,21 @@ function comparePeriods(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const GROUPED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const RATE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-
-/** A figure as it is labelled on the chart: "58.7%", "1,234", "12.5", "3.25". */
-export function formatValue(value: number, unit: ChartUnit): string {
-  switch (unit) {
-    case '%': return `${clean(value.toFixed(1))}%`;
-    case 'per 100': return clean(RATE.format(value));
-    default: return clean(GROUPED.format(value));
-  }
+function formatValue(value: number, unit: ChartUnit, decimals: number): string {
+  const shown = clean(new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value));
+  return unit === '%' ? `${shown}%` : shown;
 }
 
-/** A figure as the alt text says it: "58.7%", "1,234", "12.5 weeks", "3.25 per 100". */
-export function sayValue(value: number, unit: ChartUnit): string {
-  const shown = formatValue(value, unit);
+function sayValue(shown: string, unit: ChartUnit): string {
   switch (unit) {
-    case 'weeks': return `${shown} ${shown === '1' ? 'week' : 'weeks'}`;
+    case 'weeks': return `${shown} ${/^1(\.0+)?$/.test(shown) ? 'week' : 'weeks'}`;
     case 'per 100': return `${shown} per 100`;
     default: return shown;
   }
 }
 
 function clean(text: string): string {
-  return /^-0(\.0+)?%?$/.test(text) ? text.slice(1) : text; // a tiny negative rounds to "-0.0"
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text; // a tiny negative rounds to "-0.0"
 }
 
 export function unitTitle(unit: ChartUnit): string {

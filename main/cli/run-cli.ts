@@ -10,10 +10,13 @@ import { attachCommand } from './commands/attach';
 import { logCommand } from './commands/log';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { exportCommand, importWorkspaceCommand } from './commands/archive';
+import { datasetsCommand, templateCommand } from './commands/datasets';
+import { importCommand } from './commands/import';
+import { metricsCommand } from './commands/metrics';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand,
 ];
 
 function toolHelp(): string {

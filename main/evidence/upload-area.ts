@@ -50,6 +50,11 @@ export class UploadArea {
     return { name: entry.name, bytes: readFileSync(entry.path) };
   }
 
+  /** Takes files for one use: they are released whether or not the operation succeeds. */
+  takeAll(handles: string[]): IncomingFile[] {
+    try { return handles.map((h) => this.take(h)); } finally { this.release(handles); }
+  }
+
   /** Called once an operation has used the files. */
   release(handles: string[]): void {
     for (const handle of handles) {

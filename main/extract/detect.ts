@@ -49,3 +49,14 @@ export function fileExtension(fileName: string): string {
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
+
+/** True when "%PDF-" appears in the first kilobyte (readers accept a little junk before it). */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 1024) - 5;
+  for (let i = 0; i <= n; i++) {
+    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -7,7 +7,7 @@ import { TextCollector } from './collector';
 import { controlCharRatio, decodeText } from './decode';
 import { fileExtension, isEncryptedOffice, isImage, isOle } from './detect';
 import { extractDocx, WORD_MAIN_TYPES } from './docx';
-import { partOfType, readContentTypes, readRelationships, relType } from './opc';
+import { fallbackMainPart, partOfType, readContentTypes } from './opc';
 import { extractPdf, looksLikePdf } from './pdf';
 import { extractCsv, extractLines, sniffDelimiter } from './plain-text';
 import { DEFAULT_LIMITS, NotScanned, type ExtractLimits, type ExtractResult } from './types';
@@ -149,16 +149,4 @@ function extractZip(bytes: Uint8Array, ext: string, limits: ExtractLimits, conte
   return notScanned('zip', ext === 'zip' || !ext
     ? 'Zip archives are not opened; attach the files inside it instead.'
     : unsupported(ext));
-}
-
-/**
- * The main part when [Content_Types].xml does not name one: the package's officeDocument relationship, else the
- * usual part name, but only when the extension says this kind of document.
- */
-function fallbackMainPart(zip: ZipReader, ext: string, kind: 'docx' | 'xlsx', usual: string): string | null {
-  const officeDocument = readRelationships(zip, '').find((r) => relType(r) === 'officeDocument' && !r.external)?.target;
-  const folder = kind === 'docx' ? 'word/' : 'xl/';
-  if (officeDocument?.toLowerCase().startsWith(folder) && zip.has(officeDocument)) return officeDocument;
-  const matchesExt = kind === 'docx' ? ['docx', 'docm', 'dotx'].includes(ext) : ['xlsx', 'xlsm', 'xltx'].includes(ext);
-  return matchesExt && zip.has(usual) ? usual : null;
 }

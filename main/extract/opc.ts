@@ -80,3 +80,15 @@ export function readRelationships(zip: ZipReader, part: string): Relationship[] 
 export function relType(rel: Relationship): string {
   return rel.type.slice(rel.type.lastIndexOf('/') + 1);
 }
+
+/**
+ * The main part when [Content_Types].xml does not name one: the package's officeDocument relationship, else the
+ * usual part name, but only when the extension says this kind of document.
+ */
+export function fallbackMainPart(zip: ZipReader, ext: string, kind: 'docx' | 'xlsx', usual: string): string | null {
+  const officeDocument = readRelationships(zip, '').find((r) => relType(r) === 'officeDocument' && !r.external)?.target;
+  const folder = kind === 'docx' ? 'word/' : 'xl/';
+  if (officeDocument?.toLowerCase().startsWith(folder) && zip.has(officeDocument)) return officeDocument;
+  const matchesExt = kind === 'docx' ? ['docx', 'docm', 'dotx'].includes(ext) : ['xlsx', 'xlsm', 'xltx'].includes(ext);
+  return matchesExt && zip.has(usual) ? usual : null;
+}

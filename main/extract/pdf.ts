@@ -2,16 +2,7 @@ import { getDocumentProxy } from 'unpdf';
 import type { TextCollector } from './collector';
 import { NotScanned } from './types';
 
-/** True when "%PDF-" appears in the first kilobyte (readers accept a little junk before it). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 1024) - 5;
-  for (let i = 0; i <= n; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) {
-      return true;
-    }
-  }
-  return false;
-}
+export { looksLikePdf } from './detect';
 
 function listPages(pages: number[]): string {
   const shown = pages.slice(0, 10).map(String);

@@ -3,8 +3,10 @@ import { readRelationships, relType } from './opc';
 import { decodeEntities, decodeXml, parseAttributes, prefixFor, scanXml } from './xml';
 import type { ZipReader } from './zip';
 
-const S_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
-const R_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+/** The SpreadsheetML main namespace (transitional and strict). */
+export const S_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+/** The relationships namespace (transitional and strict). */
+export const R_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 
 /** Content types of an Excel workbook part (workbook, macro-enabled, template). Binary .xlsb is not among them. */
 export const EXCEL_MAIN_TYPES = [
@@ -15,7 +17,7 @@ export const EXCEL_MAIN_TYPES = [
 ];
 
 /** OOXML escapes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x). */
-function unescapeOoxml(s: string): string {
+export function unescapeOoxml(s: string): string {
   if (!s.includes('_x')) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
@@ -23,7 +25,8 @@ function unescapeOoxml(s: string): string {
 /** Local name without its prefix. */
 function local(name: string): string { return name.slice(name.indexOf(':') + 1); }
 
-function readSharedStrings(xml: string): string[] {
+/** The shared-string table: each <si>'s text (rich-text runs joined, phonetic runs left out). */
+export function readSharedStrings(xml: string): string[] {
   const s = prefixFor(xml, S_NS) ?? '';
   const strings: string[] = [];
   let current: string[] | null = null;
@@ -45,9 +48,10 @@ function readSharedStrings(xml: string): string[] {
   return strings;
 }
 
-type DateKind = 'date' | 'datetime' | 'time';
+export type DateKind = 'date' | 'datetime' | 'time';
 
-const BUILTIN_DATE_FORMATS = new Map<number, DateKind>([
+/** Built-in number format ids that show a date, a time or both. */
+export const BUILTIN_DATE_FORMATS: ReadonlyMap<number, DateKind> = new Map<number, DateKind>([
   [14, 'date'], [15, 'date'], [16, 'date'], [17, 'date'], [18, 'time'], [19, 'time'], [20, 'time'], [21, 'time'],
   [22, 'datetime'], [45, 'time'], [46, 'time'], [47, 'time'],
   // East Asian built-in date formats.
@@ -68,8 +72,8 @@ export function classifyFormat(code: string): DateKind | null {
   return null;
 }
 
-/** For each cell style index (the `s` of a cell), whether its number format shows a date or time. */
-function readDateStyles(xml: string): (DateKind | null)[] {
+/** The number formats of a styles part: each cell style's (cellXfs entry's) numFmtId, and the custom format codes. */
+export function readCellFormats(xml: string): { xfFormats: number[]; custom: Map<number, string> } {
   const s = prefixFor(xml, S_NS) ?? '';
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
@@ -91,6 +95,12 @@ function readDateStyles(xml: string): (DateKind | null)[] {
     },
     text() {},
   });
+  return { xfFormats, custom };
+}
+
+/** For each cell style index (the `s` of a cell), whether its number format shows a date or time. */
+function readDateStyles(xml: string): (DateKind | null)[] {
+  const { xfFormats, custom } = readCellFormats(xml);
   return xfFormats.map((id) => {
     const code = custom.get(id);
     return code !== undefined ? classifyFormat(code) : BUILTIN_DATE_FORMATS.get(id) ?? null;
@@ -186,21 +196,40 @@ function renderCell(cell: Cell, shared: string[], dateStyles: (DateKind | null)[
   }
 }
 
-/** Reads a .xlsx: every worksheet in workbook order (hidden ones too), one segment per row. */
-export function extractXlsx(zip: ZipReader, workbookPart: string, out: TextCollector): void {
+/** A worksheet (or chart or dialog sheet) listed in the workbook, in workbook order. */
+export interface WorkbookSheet {
+  name: string;
+  /** 'visible', 'hidden' or 'veryHidden', as the workbook says. */
+  state: string;
+  /** The relationship id (r:id) that names its part. */
+  id: string;
+  /** Its part name, or null when the relationship is missing or not a worksheet (chart sheets hold no cells). */
+  part: string | null;
+}
+
+export interface WorkbookInfo {
+  sheets: WorkbookSheet[];
+  /** True when the workbook uses the 1904 date system. */
+  date1904: boolean;
+  sharedStringsPart: string | null;
+  stylesPart: string | null;
+}
+
+/** The workbook part's sheet list, date system, and where its shared strings and styles are. */
+export function readWorkbook(zip: ZipReader, workbookPart: string): WorkbookInfo {
   const workbookBytes = zip.read(workbookPart);
   if (!workbookBytes) throw new Error('the workbook part is missing');
   const workbook = decodeXml(workbookBytes);
   const s = prefixFor(workbook, S_NS) ?? '';
   const r = prefixFor(workbook, R_NS);
-  const sheets: { name: string; id: string }[] = [];
+  const listed: { name: string; id: string; state: string }[] = [];
   let date1904 = false;
   scanXml(workbook, {
     open(name, attrs) {
       if (name === `${s}sheet`) {
         const a = parseAttributes(attrs);
         const id = r !== null ? a.get(`${r}id`) : [...a].find(([k]) => local(k) === 'id' && k.includes(':'))?.[1];
-        sheets.push({ name: a.get('name') ?? `Sheet${sheets.length + 1}`, id: id ?? '' });
+        listed.push({ name: a.get('name') ?? `Sheet${listed.length + 1}`, id: id ?? '', state: a.get('state') ?? 'visible' });
       } else if (name === `${s}workbookPr`) {
         const v = parseAttributes(attrs).get('date1904');
         date1904 = v === '1' || v === 'true';
@@ -211,16 +240,28 @@ export function extractXlsx(zip: ZipReader, workbookPart: string, out: TextColle
   });
   const rels = readRelationships(zip, workbookPart).filter((rel) => !rel.external);
   const byId = new Map(rels.map((rel) => [rel.id, rel]));
-  const sharedPart = rels.find((rel) => relType(rel) === 'sharedStrings')?.target;
-  const sharedBytes = sharedPart ? zip.read(sharedPart) : null;
+  const sheets = listed.map((sheet) => {
+    const rel = byId.get(sheet.id);
+    return { ...sheet, part: rel && relType(rel) === 'worksheet' ? rel.target : null };
+  });
+  return {
+    sheets,
+    date1904,
+    sharedStringsPart: rels.find((rel) => relType(rel) === 'sharedStrings')?.target ?? null,
+    stylesPart: rels.find((rel) => relType(rel) === 'styles')?.target ?? null,
+  };
+}
+
+/** Reads a .xlsx: every worksheet in workbook order (hidden ones too), one segment per row. */
+export function extractXlsx(zip: ZipReader, workbookPart: string, out: TextCollector): void {
+  const { sheets, date1904, sharedStringsPart, stylesPart } = readWorkbook(zip, workbookPart);
+  const sharedBytes = sharedStringsPart ? zip.read(sharedStringsPart) : null;
   const shared = sharedBytes ? readSharedStrings(decodeXml(sharedBytes)) : [];
-  const stylesPart = rels.find((rel) => relType(rel) === 'styles')?.target;
   const stylesBytes = stylesPart ? zip.read(stylesPart) : null;
   const dateStyles = stylesBytes ? readDateStyles(decodeXml(stylesBytes)) : [];
   for (const sheet of sheets) {
-    const rel = byId.get(sheet.id);
-    if (!rel || relType(rel) !== 'worksheet') continue; // chart sheets and dialog sheets hold no cells
-    const bytes = zip.read(rel.target);
+    if (!sheet.part) continue; // chart sheets and dialog sheets hold no cells
+    const bytes = zip.read(sheet.part);
     if (!bytes) continue;
     readSheet(decodeXml(bytes), sheet.name, shared, dateStyles, date1904, out);
     if (out.full) return;

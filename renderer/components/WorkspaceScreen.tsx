@@ -5,11 +5,13 @@ import { ItemScreen } from './ItemScreen';
 import { SearchScreen } from './SearchScreen';
 import { AuditScreen } from './AuditScreen';
 import { SettingsScreen } from './SettingsScreen';
+import { DataScreen } from './DataScreen';
 import { LockBanner } from './LockBanner';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
   { view: 'checklist', label: 'Checklist' },
+  { view: 'data', label: 'Data' },
   { view: 'search', label: 'Search' },
   { view: 'audit', label: 'Audit trail' },
   { view: 'settings', label: 'Settings' },
@@ -47,6 +49,7 @@ export function WorkspaceScreen() {
       {view === 'dashboard' && <DashboardScreen />}
       {view === 'checklist' && <ChecklistScreen />}
       {view === 'item' && <ItemScreen />}
+      {view === 'data' && <DataScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}

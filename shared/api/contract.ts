@@ -8,6 +8,7 @@ import {
 import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
+import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -116,6 +117,32 @@ export const contract = {
     z.strictObject({ path: WorkspacePathSchema, name: z.string().regex(/^workspace-[\w-]+\.db$/, 'must be a backup\'s file name'),
       confirm: z.literal(true, 'must be true: restoring replaces the current database') }),
     z.object({ session: WorkspaceSessionSchema, savedAs: z.string().nullable() })),
+  'datasets.list': op('Every dataset the app takes, with its columns', none, z.object({ datasets: z.array(DatasetSummarySchema) })),
+  'datasets.template': op('A blank template for a dataset, as CSV or Excel',
+    z.strictObject({ dataset: DatasetIdSchema, format: z.enum(['csv', 'xlsx']) }),
+    z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
+  'datasets.rows': op('The figures stored for a dataset', z.strictObject({ dataset: DatasetIdSchema }),
+    z.object({ rows: z.array(DatasetRowSchema) })),
+  'datasets.enter': op('Type one period\'s figures for your area into a dataset',
+    z.strictObject({ dataset: DatasetIdSchema, period: z.string().trim().min(1, 'must not be empty').max(20),
+      breakdown: z.string().max(60).default(''), values: z.record(z.string(), z.number().finite().nullable()) }),
+    z.object({ periods: z.array(z.string()), replacedPeriods: z.array(z.string()), problems: z.array(z.string()) })),
+  'imports.preview': op('Read a file for a dataset and show what would be imported, writing nothing',
+    z.strictObject({ dataset: DatasetIdSchema, file: FileRefSchema, authority: z.string().trim().max(100).optional(),
+      period: z.string().trim().max(20).optional(), snapshot: IsoDateSchema.optional(), sheet: z.string().max(100).optional() }),
+    ImportPreviewSchema),
+  'imports.commit': op('Import a previewed file: all its rows or none',
+    z.strictObject({ previewId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a preview id') }),
+    z.object({ importId: z.number(), periods: z.array(z.string()), rowsKept: z.number(), replacedPeriods: z.array(z.string()) })),
+  'imports.list': op('Files imported into a dataset', z.strictObject({ dataset: DatasetIdSchema.optional() }),
+    z.object({ imports: z.array(z.object({ id: z.number(), dataset: z.string(), periods: z.array(z.string()), sourceName: z.string(),
+      layout: z.string(), rowsRead: z.number(), rowsKept: z.number(), discardedColumns: z.array(z.string()), importedAt: z.string(),
+      importedBy: z.string() })) })),
+  'metrics.list': op('Every metric computed from the stored figures, with its national comparator',
+    z.strictObject({ dataset: DatasetIdSchema.optional() }), z.object({ metrics: z.array(MetricResultSchema) })),
+  'metrics.chart': op('A chart of one metric across periods, as SVG with a text alternative',
+    z.strictObject({ metricId: z.string().min(1).max(100), breakdown: z.string().max(60).optional() }),
+    z.object({ svg: z.string(), altText: z.string(), width: z.number(), height: z.number() })),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

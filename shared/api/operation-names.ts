@@ -37,6 +37,15 @@ export const OPERATION_NAMES = [
   'backups.list',
   'backups.create',
   'backups.restore',
+  'datasets.list',
+  'datasets.template',
+  'datasets.rows',
+  'datasets.enter',
+  'imports.preview',
+  'imports.commit',
+  'imports.list',
+  'metrics.list',
+  'metrics.chart',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -28,6 +28,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'dist-electron/**/*', 'package.json']));
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**/*.node');
+    expect(config.asarUnpack).toContain('**/node_modules/@resvg/**/*.node');
     expect(config.publish).toBeNull();
   });
 
@@ -122,6 +123,17 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
     expect(existsSync(join(prebuilds, 'linux-x64.node'))).toBe(true);
     const shipped = readdirSync(prebuilds);
     expect(shipped.filter((name) => name.includes('arm64') || name.startsWith('linuxmusl'))).toEqual([]);
+  });
+
+  it('unpacks the resvg binary for linux-x64 (its optional platform package) beside the asar', () => {
+    requirePacked();
+    // @resvg/resvg-js requires its platform package (an optional dependency npm installs for the machine it runs
+    // on); electron-builder packs the installed one and asarUnpack puts its .node file beside the asar.
+    expect(entries).toEqual(expect.arrayContaining(['/node_modules/@resvg/resvg-js/index.js', '/node_modules/@resvg/resvg-js/js-binding.js',
+      '/node_modules/@resvg/resvg-js-linux-x64-gnu/package.json']));
+    const unpacked = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', '@resvg');
+    expect(existsSync(join(unpacked, 'resvg-js-linux-x64-gnu', 'resvgjs.linux-x64-gnu.node'))).toBe(true);
+    expect(readdirSync(unpacked)).toEqual(['resvg-js-linux-x64-gnu']); // no other platform's binary
   });
 
   it('bundles a preload that requires only electron, and a backend that does not require it', () => {

@@ -30,6 +30,11 @@ export interface ValidationRule {
   /** The fields the rule reads; it is skipped when any of them is missing. */
   fields: string[];
   holds(values: Record<string, number>): boolean;
+  /**
+   * Optional (added): the failure written with the row's numbers, e.g. "plans issued within 20 weeks (29,895) must
+   * not exceed plans issued (49,519)". Use explainFailure() from ./rules, which falls back to the description.
+   */
+  explain?(values: Record<string, number>): string;
 }
 
 export interface DatasetDefinition {
@@ -40,7 +45,12 @@ export interface DatasetDefinition {
   catalogueItem: string;
   periodType: PeriodType;
   /** A dimension within one area and period, e.g. the service for health waits; absent when rows are whole areas. */
-  breakdown?: { name: string; title: string; values: { id: string; title: string }[] };
+  breakdown?: {
+    name: string;
+    title: string;
+    /** `synonyms` (optional, added): other labels for the value in source files, e.g. 'SALT' or 'EHC plan'. */
+    values: { id: string; title: string; synonyms?: string[] }[];
+  };
   columns: DatasetColumn[];
   rules: ValidationRule[];
 }

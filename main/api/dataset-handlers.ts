@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { Handlers } from './handler-types';
+import type { Backend } from './backend';
+import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
+import { parsePeriod } from '../../shared/domain/datasets/period';
+import type { DatasetDefinition } from '../../shared/domain/datasets/types';
+import { WorkspaceError } from '../store/workspace-error';
+import { commitImport, listImports, listRows, type ImportRecord } from '../datasets/dataset-store';
+import { previewImport } from '../imports/preview-import';
+import { resolveArea, describeArea, type ChosenArea } from '../imports/authority';
+import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
+import { templateCsv, templateXlsx } from '../imports/template-file';
+import { readFigure } from '../imports/figures';
+import { interpretCell } from '../imports/tabular/interpret';
+import { sha256Of } from '../evidence/blob-store';
+import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
+import { metricChartSpec } from '../metrics/metric-chart';
+import { renderChartSvg } from '../charts/index';
+
+const MAX_PREVIEWS = 8;
+
+function dataset(id: string): DatasetDefinition {
+  const def = datasetById(id);
+  if (!def) throw new WorkspaceError('not-found', `There is no dataset "${id}". Datasets: ${DATASETS.map((d) => d.id).join(', ')}.`, 'dataset');
+  return def;
+}
+
+/** The workspace's own authority: the area every import keeps, unless the officer names another. */
+function workspaceArea(backend: Backend): ChosenArea | null {
+  const code = backend.openWorkspace().session().laCode;
+  const la = code ? findLocalAuthorityByOldCode(code) : undefined;
+  return la ? { kind: 'la', la } : null;
+}
+
+function metricsFor(backend: Backend) {
+  const workspace = backend.openWorkspace();
+  const area = workspaceArea(backend);
+  const rows = listRows(workspace.db);
+  const localCodes = [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))];
+  const areaCode = area ? describeArea(area).code : localCodes[0];
+  return { results: computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, ...(areaCode ? { areaCode } : {}) }),
+    areaName: area ? describeArea(area).name : workspace.session().areaName };
+}
+
+export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | 'datasets.rows' | 'datasets.enter' |
+  'imports.preview' | 'imports.commit' | 'imports.list' | 'metrics.list' | 'metrics.chart'> = {
+  'datasets.list': () => ({
+    datasets: DATASETS.map((d) => ({ name: d.id, title: d.title, catalogueItem: d.catalogueItem, periodType: d.periodType,
+      breakdown: d.breakdown ? { name: d.breakdown.name, title: d.breakdown.title, values: d.breakdown.values.map((v) => ({ id: v.id, title: v.title })) } : null,
+      columns: d.columns.map((c) => ({ name: c.name, title: c.title, type: c.type, unit: c.unit, required: c.required })) })),
+  }),
+  'datasets.template': (req) => {
+    const def = dataset(req.dataset);
+    // A copy in a plain ArrayBuffer: what crosses IPC and the contract's schema expect.
+    return { fileName: `${def.id} template.${req.format}`, bytes: new Uint8Array(req.format === 'csv' ? templateCsv(def) : templateXlsx(def)) };
+  },
+  'datasets.rows': (req, { backend }) => ({ rows: listRows(backend.openWorkspace().db, dataset(req.dataset).id).map(({ dataset: _d, ...row }) => row) }),
+  'datasets.enter': (req, { backend }) => {
+    const def = dataset(req.dataset);
+    const workspace = backend.writableWorkspace();
+    const area = workspaceArea(backend);
+    if (!area) throw new WorkspaceError('refused', 'The workspace has no LA code, so typed figures cannot be given an area.');
+    const period = parsePeriod(req.period, def.periodType);
+    if (!period.ok) throw new WorkspaceError('invalid-request', period.error, 'period');
+    if (def.breakdown ? !def.breakdown.values.some((v) => v.id === req.breakdown) : req.breakdown !== '') {
+      throw new WorkspaceError('invalid-request', def.breakdown ? `breakdown must be one of ${def.breakdown.values.map((v) => v.id).join(', ')}` : `${def.title} has no breakdown`, 'breakdown');
+    }
+    const values: Record<string, number | null> = {};
+    const missing: Record<string, string> = {};
+    for (const [field, value] of Object.entries(req.values)) {
+      const column = def.columns.find((c) => c.name === field);
+      if (!column) throw new WorkspaceError('invalid-request', `${def.title} has no column "${field}".`, `values.${field}`);
+      if (value === null) { values[field] = null; missing[field] = 'blank'; continue; }
+      const figure = readFigure(interpretCell(String(value)), column);
+      if ('problem' in figure) throw new WorkspaceError('invalid-request', `${field}: ${figure.problem}`, `values.${field}`);
+      values[field] = 'value' in figure ? figure.value : null;
+    }
+    const { code, name } = describeArea(area);
+    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: '', layout: 'form', rowsRead: 1,
+      discardedColumns: [], rows: [{ period: period.period, geography: 'local', areaCode: code, areaName: name, breakdown: req.breakdown, values, missing }] },
+      backend.userName());
+    return { periods: result.periods, replacedPeriods: result.replacedPeriods, problems: [] };
+  },
+  'imports.preview': (req, { backend, progress }) => {
+    const def = dataset(req.dataset);
+    const workspace = backend.openWorkspace();
+    let area = workspaceArea(backend);
+    if (req.authority) {
+      area = resolveArea(req.authority);
+      if (!area) throw new WorkspaceError('invalid-request', `"${req.authority}" is not an English local authority or region: give its name, old (3-digit) or new (E06…) code.`, 'authority');
+    }
+    const [file] = backend.uploads.takeAll([req.file.handle]);
+    progress({ phase: `Reading ${file!.name}`, done: 0, total: 1 });
+    const preview = previewImport({ def, bytes: file!.bytes, fileName: file!.name, area,
+      ...(req.period ? { period: req.period } : {}), ...(req.snapshot ? { snapshot: req.snapshot } : {}), ...(req.sheet ? { sheet: req.sheet } : {}) });
+    const previewId = randomBytes(16).toString('hex');
+    const record: ImportRecord = { dataset: def.id, sourceName: file!.name, sourceSha256: sha256Of(file!.bytes), layout: preview.layout,
+      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows };
+    const canCommit = preview.problems.length === 0 && preview.rows.length > 0 && !workspace.readOnly;
+    if (canCommit) backend.rememberPreview(previewId, record, MAX_PREVIEWS);
+    const held = new Set(listRows(workspace.db, def.id).filter((r) => r.geography === 'local').map((r) => r.period));
+    return { previewId, dataset: def.id, fileName: file!.name, ...preview, replaces: preview.periods.filter((p) => held.has(p)),
+      authority: area ? describeArea(area) : null, canCommit };
+  },
+  'imports.commit': (req, { backend }) => {
+    const workspace = backend.writableWorkspace();
+    const record = backend.takePreview(req.previewId);
+    if (!record) throw new WorkspaceError('not-found', 'That preview has expired or was already imported: preview the file again.', 'previewId');
+    return commitImport(workspace.db, record, backend.userName());
+  },
+  'imports.list': (req, { backend }) => ({ imports: listImports(backend.openWorkspace().db, req.dataset) }),
+  'metrics.list': (req, { backend }) => {
+    const { results } = metricsFor(backend);
+    return { metrics: req.dataset ? results.filter((m) => m.dataset === req.dataset) : results };
+  },
+  'metrics.chart': (req, { backend }) => {
+    const { results, areaName } = metricsFor(backend);
+    const spec = metricChartSpec(results, req.metricId, areaName, req.breakdown);
+    if (!spec) throw new WorkspaceError('not-found', `There are no figures for the metric "${req.metricId}" yet.`, 'metricId');
+    const chart = renderChartSvg(spec);
+    return { svg: chart.svg, altText: chart.altText, width: chart.width, height: chart.height };
+  },
+};

@@ -1,0 +1,20 @@
+/** Small statistics over whole-week durations, for aggregating case-level extracts. */
+export const DAYS_PER_WEEK = 7;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The p-th percentile (0–100) by the nearest-rank method, in weeks to one decimal place. */
+export function percentileWeeks(sortedDays: readonly number[], p: number): number | null {
+  if (sortedDays.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sortedDays.length));
+  return round1(sortedDays[rank - 1]! / DAYS_PER_WEEK);
+}
+
+export function meanWeeks(days: readonly number[]): number | null {
+  if (days.length === 0) return null;
+  return round1(days.reduce((a, b) => a + b, 0) / days.length / DAYS_PER_WEEK);
+}
+
+export const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -1,0 +1,91 @@
+import { findColumn } from '../../../shared/domain/datasets/columns';
+import { parsePeriod } from '../../../shared/domain/datasets/period';
+import type { Geography } from '../../../shared/domain/datasets/types';
+import { sameAuthorityName } from '../authority';
+import { findHeaderRow, normaliseHeader } from '../tabular/header';
+import type { Layout, LayoutInput, LayoutResult } from './layout';
+import { cellText, mapFigures, type MappedColumn } from './map-figures';
+
+const IDENTITY = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name',
+  'new_la_code', 'old_la_code', 'la_name', 'breakdown_topic', 'breakdown'];
+
+function header(input: LayoutInput) {
+  return findHeaderRow(input.table.rows, IDENTITY.map((n) => [n]), { minMatches: 3, merges: input.table.merges });
+}
+
+/**
+ * DfE's explore-education-statistics layout: one row per area, period and breakdown, national to local. Only the
+ * chosen authority's rows, its region's and the national rows are kept, and of each only the area total (the
+ * breakdown "All …"): summing every breakdown would count children twice.
+ */
+export const dfeTidyLayout: Layout = {
+  id: 'dfe-tidy',
+  recognises: (input) => {
+    const match = header(input);
+    if (!match) return false;
+    const names = new Set(match.columns.map((c) => c.normalised));
+    return names.has('time period') && names.has('geographic level');
+  },
+  map(input) {
+    const { def, table, area } = input;
+    const match = header(input)!;
+    const at = (name: string) => match.columns.find((c) => c.normalised === normaliseHeader(name))?.index ?? -1;
+    const idx = Object.fromEntries(IDENTITY.map((n) => [n, at(n)])) as Record<string, number>;
+    const mapped: MappedColumn[] = [];
+    const columns = match.columns.filter((c) => c.header).map((c) => {
+      if (IDENTITY.includes(c.normalised.replace(/ /g, '_'))) return { header: c.header, field: null };
+      const column = findColumn(def, c.name);
+      if (column) mapped.push({ index: c.index, header: c.header, column });
+      return { header: c.header, field: column?.name ?? null };
+    });
+    const result: LayoutResult = { layout: 'dfe-tidy', rowsRead: 0, rows: [], problems: [], columns, discardedColumns: [], notes: [],
+      headerRow: match.headerRow };
+    if (mapped.length === 0) {
+      result.problems.push({ row: match.headerRow, column: null, message: `None of this file's columns belong to ${def.title}: is it the right file for this dataset?` });
+      return result;
+    }
+    const hasLocalRows = table.rows.slice(match.headerRow).some((r) => normaliseHeader(cellText(r[idx.geographic_level!])) === 'local authority');
+    if (hasLocalRows && !area) {
+      result.problems.push({ row: null, column: null, message: 'This is a national file: choose your local authority (by name, old or new LA code) so its rows can be picked out.' });
+      return result;
+    }
+    const regionCode = area?.kind === 'la' ? area.la.regionCode : area?.kind === 'region' ? area.code : null;
+    for (let r = match.headerRow; r < table.rows.length; r++) {
+      const cells = table.rows[r]!;
+      if (cells.length === 0) continue;
+      result.rowsRead++;
+      const level = normaliseHeader(cellText(cells[idx.geographic_level!]));
+      const breakdown = `${cellText(cells[idx.breakdown_topic!])} ${cellText(cells[idx.breakdown!])}`.trim();
+      if (idx.breakdown! >= 0 && breakdown && !/^all\b/i.test(cellText(cells[idx.breakdown!])) && !/\btotal\b/i.test(cellText(cells[idx.breakdown!]))) continue;
+      let geography: Geography | null = null;
+      let areaCode = '';
+      let areaName = '';
+      if (level === 'national') {
+        geography = 'national'; areaCode = cellText(cells[idx.country_code!]) || 'E92000001'; areaName = cellText(cells[idx.country_name!]) || 'England';
+      } else if (level === 'regional' && regionCode && cellText(cells[idx.region_code!]) === regionCode) {
+        geography = area?.kind === 'region' ? 'local' : 'regional'; areaCode = regionCode; areaName = cellText(cells[idx.region_name!]);
+      } else if (level === 'local authority' && area?.kind === 'la') {
+        const la = area.la;
+        const sameCode = cellText(cells[idx.old_la_code!]) === la.oldCode || cellText(cells[idx.new_la_code!]) === la.newCode;
+        if (sameCode || sameAuthorityName(cellText(cells[idx.la_name!]), la.dfeTidyName ?? la.name)) {
+          geography = 'local'; areaCode = la.oldCode; areaName = la.name;
+        }
+      }
+      if (!geography) continue;
+      const sourceRow = r + 1;
+      const rawPeriod = cellText(cells[idx.time_period!]) || input.period || '';
+      const period = parsePeriod(rawPeriod, def.periodType);
+      if (!period.ok) {
+        result.problems.push({ row: sourceRow, column: 'time_period', message: period.error });
+        continue;
+      }
+      result.rows.push({ period: period.period, geography, areaCode, areaName, breakdown: '', sourceRow,
+        ...mapFigures(cells, mapped, sourceRow, result.problems) });
+    }
+    if (area && !result.rows.some((row) => row.geography === 'local')) {
+      const named = area.kind === 'la' ? `${area.la.name} (LA ${area.la.oldCode}, ${area.la.newCode})` : area.name;
+      result.problems.push({ row: null, column: null, message: `The file has no total rows for ${named}. Check the authority, or the file: only the "All …" breakdown rows are an area's total.` });
+    }
+    return result;
+  },
+};

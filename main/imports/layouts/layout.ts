@@ -1,0 +1,43 @@
+import type { DatasetDefinition, DatasetRow } from '../../../shared/domain/datasets/types';
+import type { ChosenArea } from '../authority';
+import type { TableReadOk } from '../tabular/types';
+
+export interface ImportProblem {
+  /** 1-based row of the file (spreadsheet row), null for the file as a whole. */
+  row: number | null;
+  /** The column's header as written in the file. */
+  column: string | null;
+  message: string;
+}
+
+export interface LayoutInput {
+  def: DatasetDefinition;
+  table: TableReadOk;
+  /** The authority (or region) to keep; the workspace's authority unless the officer chose another. */
+  area: ChosenArea | null;
+  /** Given by the officer, for files without a period column. */
+  period?: string;
+  /** For case-level waiting lists: the day the list was taken. */
+  snapshot?: string;
+}
+
+export interface LayoutResult {
+  layout: string;
+  /** Data rows in the file (below the header), whether kept or not. */
+  rowsRead: number;
+  rows: (DatasetRow & { sourceRow: number | null })[];
+  problems: ImportProblem[];
+  columns: { header: string; field: string | null }[];
+  /** Columns read only to aggregate and never stored (identifiers in a case-level extract). */
+  discardedColumns: string[];
+  notes: string[];
+  /** The header row (1-based), so a preview can show the file from there. */
+  headerRow: number;
+}
+
+/** A layout says whether it recognises a file and, if so, maps it. */
+export interface Layout {
+  id: string;
+  recognises(input: LayoutInput): boolean;
+  map(input: LayoutInput): LayoutResult;
+}

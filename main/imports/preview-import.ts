@@ -1,0 +1,86 @@
+import type { DatasetDefinition, DatasetRow } from '../../shared/domain/datasets/types';
+import { validateRow } from '../../shared/domain/datasets/rules';
+import type { ChosenArea } from './authority';
+import { readTable } from './tabular/read-table';
+import type { Cell } from './tabular/types';
+import { dfeTidyLayout } from './layouts/dfe-tidy';
+import { yearColumnsTableLayout } from './layouts/year-columns-table';
+import { templateLayout } from './layouts/template';
+import { planListLayout, waitingListLayout } from './layouts/case-extract';
+import type { ImportProblem, Layout, LayoutInput } from './layouts/layout';
+
+/** Most specific first: a case-level list also has dates a template would not take; the template takes anything left. */
+const LAYOUTS: readonly Layout[] = [waitingListLayout, planListLayout, dfeTidyLayout, yearColumnsTableLayout, templateLayout];
+const PREVIEW_ROWS = 10;
+
+export interface ImportRequest {
+  def: DatasetDefinition;
+  bytes: Uint8Array;
+  fileName: string;
+  area: ChosenArea | null;
+  period?: string;
+  snapshot?: string;
+  sheet?: string;
+}
+
+export interface Preview {
+  layout: string;
+  rowsRead: number;
+  columns: { header: string; field: string | null }[];
+  discardedColumns: string[];
+  firstRows: string[][];
+  rows: DatasetRow[];
+  problems: ImportProblem[];
+  notes: string[];
+  periods: string[];
+}
+
+const shown = (cell: Cell | undefined) => (cell ? cell.raw.trim() : '');
+
+function failed(problem: ImportProblem): Preview {
+  return { layout: 'none', rowsRead: 0, columns: [], discardedColumns: [], firstRows: [], rows: [], problems: [problem], notes: [], periods: [] };
+}
+
+/**
+ * Reads a file for a dataset and works out everything an import would write, writing nothing: the layout, which
+ * columns map where, the rows kept, every problem with its row and column, and rule breaches (which are imported
+ * but flagged, so the metric shows as invalid rather than silently wrong).
+ */
+export function previewImport(request: ImportRequest): Preview {
+  const { def } = request;
+  const table = readTable(request.bytes, request.fileName, request.sheet ? { sheet: request.sheet } : {});
+  if (!table.ok) return failed({ row: null, column: null, message: table.problem });
+  const input: LayoutInput = { def, table, area: request.area, ...(request.period ? { period: request.period } : {}),
+    ...(request.snapshot ? { snapshot: request.snapshot } : {}) };
+  const layout = LAYOUTS.find((l) => l.recognises(input));
+  if (!layout) {
+    const expected = def.columns.slice(0, 8).map((c) => c.name).join(', ');
+    return failed({ row: null, column: null, message: `${request.fileName} has no column that belongs to ${def.title}. Its header should name columns such as ${expected}; save a blank template to see them all.` });
+  }
+  const result = layout.map(input);
+  const problems = [...result.problems];
+  const notes = [...result.notes];
+  const seen = new Set<string>();
+  for (const row of result.rows) {
+    const key = `${row.period}|${row.geography}|${row.areaCode}|${row.breakdown}`;
+    if (seen.has(key)) {
+      problems.push({ row: row.sourceRow, column: null, message: `a second row for ${row.areaName} ${row.period}${row.breakdown ? ` (${row.breakdown})` : ''}: keep one` });
+    }
+    seen.add(key);
+    for (const failure of validateRow(def, row)) {
+      notes.push(`${row.sourceRow ? `Row ${row.sourceRow}` : `${row.areaName} ${row.period}`}${row.breakdown ? ` (${row.breakdown})` : ''}: ${failure.message}. `
+        + 'It will be imported but shown as invalid, and left out of charts and the pack, until the figures are corrected.');
+    }
+  }
+  const caseLevel = result.discardedColumns.length > 0;
+  // A case-level list's rows are about children: the preview shows what will be kept, never the list itself.
+  const firstRows = caseLevel
+    ? [['period', 'breakdown', ...Object.keys(result.rows[0]?.values ?? {})],
+      ...result.rows.slice(0, PREVIEW_ROWS).map((r) => [r.period, r.breakdown, ...Object.values(r.values).map((v) => (v === null ? '' : String(v)))])]
+    : table.rows.slice(result.headerRow - 1, result.headerRow + PREVIEW_ROWS).map((row) => row.map(shown));
+  return {
+    layout: result.layout, rowsRead: result.rowsRead, columns: result.columns, discardedColumns: result.discardedColumns,
+    firstRows, rows: result.rows.map(({ sourceRow: _sourceRow, ...row }) => row), problems, notes,
+    periods: [...new Set(result.rows.map((r) => r.period))].sort(),
+  };
+}

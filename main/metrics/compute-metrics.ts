@@ -1,0 +1,216 @@
+import {
+  comparePeriods, datasetById, DFE_PUBLISHED_DATASETS, formatNumber, parsePeriod, validateRow, type DatasetDefinition,
+  type DatasetRow, type StoredRow,
+} from '../../shared/domain/datasets/index';
+import { METRICS } from '../../shared/domain/metrics/definitions';
+import type {
+  ComparatorFile, MetricComparator, MetricDefinition, MetricResult, MetricStatus,
+} from '../../shared/domain/metrics/types';
+
+/**
+ * The metrics engine: every metric of §4 for every period the local area has a row for, with the national
+ * comparator of the same period, validation and the reason for every missing or invalid figure.
+ */
+
+export type { StoredRow };
+
+export interface ComputeOptions {
+  /** National figures shipped with the app (resources/comparators.json, see ./comparators). */
+  comparators: ComparatorFile;
+  /**
+   * The local area's DfE old LA code. When absent, every local row is the area's; rows of several local areas then
+   * throw, since results carry no area.
+   */
+  areaCode?: string;
+  /** Metrics to compute; all of METRICS by default. */
+  metrics?: readonly MetricDefinition[];
+}
+
+export const IMPORTED_NATIONAL_SOURCE_DFE = 'DfE national figure (imported file)';
+export const IMPORTED_NATIONAL_SOURCE_OTHER = 'National figure (imported file)';
+
+const MISSING_MEANINGS: Record<string, string> = {
+  x: '',
+  ':': '',
+  z: 'not applicable',
+  c: 'suppressed',
+  low: 'rounds to zero',
+  blank: 'blank in the file',
+};
+
+function missingProblem(field: string, reason: string | undefined): string {
+  if (reason === undefined) return `${field} is not available (no value given)`;
+  const meaning = MISSING_MEANINGS[reason];
+  return `${field} is not available (${reason}${meaning ? `: ${meaning}` : ''})`;
+}
+
+/** num ÷ den × 100 rounded half up to `decimals` places, computed from the counts (as DfE publishes). */
+export function roundedRatio(numerator: number, denominator: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round((numerator * 100 * scale) / denominator) / scale;
+}
+
+function roundTo(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+export interface Evaluation {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: MetricStatus;
+  problems: string[];
+}
+
+const sum = (values: Record<string, number | null>, fields: string[]) => fields.reduce((t, f) => t + (values[f] ?? 0), 0);
+
+/** One metric from one row: the value, its inputs, and every problem (missing inputs, broken rules). */
+export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition, row: DatasetRow): Evaluation {
+  const fields = metric.formula.kind === 'ratio' ? [...new Set([...metric.formula.numerator, ...metric.formula.denominator])] : [metric.formula.field];
+  const missing: string[] = [];
+  for (const f of fields) {
+    const v = row.values[f];
+    if (typeof v !== 'number' || !Number.isFinite(v)) missing.push(missingProblem(f, row.missing[f]));
+  }
+
+  const invalid: string[] = [];
+  const period = parsePeriod(row.period, def.periodType);
+  if (!period.ok) invalid.push(`period: ${period.error}`);
+  else if (period.period !== row.period) invalid.push(`period '${row.period}' is not written as ${period.period}`);
+  for (const failure of validateRow(def, row)) invalid.push(failure.message);
+
+  let value: number | null = null;
+  let numerator: number | null = null;
+  let denominator: number | null = null;
+  if (missing.length === 0) {
+    if (metric.formula.kind === 'ratio') {
+      numerator = sum(row.values, metric.formula.numerator);
+      denominator = sum(row.values, metric.formula.denominator);
+      const numText = metric.formula.numerator.join(' + ');
+      const denText = metric.formula.denominator.join(' + ');
+      if (denominator === 0) {
+        missing.push(`${denText} is 0, so the ${metric.unit === '%' ? 'percentage' : 'rate'} cannot be computed`);
+      } else {
+        value = roundedRatio(numerator, denominator, metric.decimals);
+        if (metric.unit === '%' && numerator > denominator && invalid.length === 0) {
+          invalid.push(`${numText} (${formatNumber(numerator)}) must not exceed ${denText} (${formatNumber(denominator)})`);
+        }
+      }
+    } else {
+      const v = row.values[metric.formula.field]!;
+      value = metric.unit === 'count' ? v : roundTo(v, metric.decimals);
+    }
+  }
+
+  const status: MetricStatus = invalid.length ? 'invalid' : value === null ? 'missing' : 'ok';
+  return { value, numerator, denominator, status, problems: [...missing, ...invalid] };
+}
+
+function better(metric: MetricDefinition, status: MetricStatus, value: number | null, comparator: MetricComparator | null): MetricResult['better'] {
+  if (status !== 'ok' || value === null || comparator === null || metric.direction === 'context') return null;
+  const diff = value - comparator.value;
+  if (Math.abs(diff) < 1e-9) return 'same';
+  return (diff > 0) === (metric.direction === 'higher') ? 'better' : 'worse';
+}
+
+function rowKey(dataset: string, breakdown: string, period: string): string {
+  return `${dataset}\u0000${breakdown}\u0000${period}`;
+}
+
+/**
+ * Computes every metric for every period present for the local area. Rows are all datasets and geographies,
+ * each tagged with its dataset id. Rows of unknown datasets are ignored.
+ */
+export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptions): MetricResult[] {
+  const metrics = options.metrics ?? METRICS;
+  const local = rows.filter((r) => r.geography === 'local' && (options.areaCode === undefined || r.areaCode === options.areaCode));
+  if (options.areaCode === undefined) {
+    const areas = [...new Set(local.map((r) => r.areaCode))];
+    if (areas.length > 1) throw new Error(`rows hold several local areas (${areas.join(', ')}); say which with areaCode`);
+  }
+
+  const localByKey = new Map<string, StoredRow[]>();
+  for (const r of local) {
+    const key = rowKey(r.dataset, r.breakdown, r.period);
+    localByKey.set(key, [...(localByKey.get(key) ?? []), r]);
+  }
+  const national = new Map<string, StoredRow[]>();
+  for (const r of rows) {
+    if (r.geography !== 'national') continue;
+    const key = rowKey(r.dataset, r.breakdown, r.period);
+    national.set(key, [...(national.get(key) ?? []), r]);
+  }
+  const shipped = new Map<string, ComparatorFile['comparators'][number]>();
+  for (const c of options.comparators.comparators) shipped.set(`${c.metric}\u0000${c.period}`, c);
+
+  const results: MetricResult[] = [];
+  for (const metric of metrics) {
+    const def = datasetById(metric.dataset);
+    if (!def) throw new Error(`metric ${metric.id} reads unknown dataset ${metric.dataset}`);
+    const breakdown = metric.breakdown ?? '';
+    const periods = [...new Set(local.filter((r) => r.dataset === metric.dataset && r.breakdown === breakdown).map((r) => r.period))].sort(comparePeriods);
+    for (const period of periods) {
+      const candidates = localByKey.get(rowKey(metric.dataset, breakdown, period)) ?? [];
+      const row = candidates[candidates.length - 1]!;
+      const evaluation = evaluateMetric(metric, def, row);
+      if (candidates.length > 1) {
+        evaluation.problems.push(`${candidates.length} rows for ${period}${breakdown ? ` (${breakdown})` : ''}: re-import the period so that one remains`);
+        evaluation.status = 'invalid';
+      }
+
+      let comparator: MetricComparator | null = null;
+      const nationalRows = national.get(rowKey(metric.dataset, breakdown, period)) ?? [];
+      if (nationalRows.length === 1) {
+        const n = evaluateMetric(metric, def, nationalRows[0]!);
+        if (n.status === 'ok' && n.value !== null) {
+          comparator = {
+            value: n.value,
+            period,
+            source: DFE_PUBLISHED_DATASETS.has(metric.dataset) ? IMPORTED_NATIONAL_SOURCE_DFE : IMPORTED_NATIONAL_SOURCE_OTHER,
+          };
+        }
+      }
+      if (comparator === null) {
+        const entry = shipped.get(`${metric.id}\u0000${period}`);
+        if (entry) comparator = { value: entry.value, period: entry.period, source: entry.source };
+      }
+
+      const result: MetricResult = {
+        id: metric.id,
+        title: metric.title,
+        dataset: metric.dataset,
+        period,
+        value: evaluation.value,
+        unit: metric.unit,
+        direction: metric.direction,
+        numerator: evaluation.numerator,
+        denominator: evaluation.denominator,
+        comparator,
+        status: evaluation.status,
+        problems: evaluation.problems,
+        better: better(metric, evaluation.status, evaluation.value, comparator),
+      };
+      if (metric.breakdown !== undefined) result.breakdown = metric.breakdown;
+      if (metric.label !== undefined) result.label = metric.label;
+      if (metric.standard !== undefined) result.standard = metric.standard;
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+export interface TrendPoint {
+  period: string;
+  /** The value when its status is ok; null for missing and invalid figures, which are never charted. */
+  value: number | null;
+  status: MetricStatus;
+}
+
+/** One metric's values by period, oldest first. */
+export function trend(results: readonly MetricResult[], id: string): TrendPoint[] {
+  return results
+    .filter((r) => r.id === id)
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map((r) => ({ period: r.period, value: r.status === 'ok' ? r.value : null, status: r.status }));
+}

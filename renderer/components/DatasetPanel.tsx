@@ -1,0 +1,53 @@
+import type { Response } from '../../shared/api/contract';
+import { api, call } from '../api/call';
+import { useAppStore } from '../state/app-store';
+import { useState } from 'react';
+import { ImportForm } from './ImportForm';
+import { MetricsTable } from './MetricsTable';
+import { useLoaded } from './use-loaded';
+
+type Dataset = Response<'datasets.list'>['datasets'][number];
+
+export function DatasetPanel({ dataset }: { dataset: Dataset }) {
+  const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
+  const [status, setStatus] = useState('');
+  const imports = useLoaded(() => call('imports.list', { dataset: dataset.name }), [dataset.name]);
+  const saveTemplate = async (format: 'csv' | 'xlsx') => {
+    try {
+      const { fileName, bytes } = await call('datasets.template', { dataset: dataset.name, format });
+      const saved = await api().saveFile(fileName, bytes);
+      setStatus(saved.saved ? `Saved the blank template ${saved.path ?? fileName}` : 'The template was not saved');
+    } catch (error) { setStatus((error as Error).message); }
+  };
+  return (
+    <section aria-labelledby="dataset-heading">
+      <h2 id="dataset-heading">{dataset.title}</h2>
+      <details className="columns-details">
+        <summary>Columns this dataset takes ({dataset.columns.length})</summary>
+        <table className="table">
+          <caption className="visually-hidden">Columns of {dataset.title}</caption>
+          <thead><tr><th scope="col">Column</th><th scope="col">Meaning</th><th scope="col">Type</th><th scope="col">Unit</th></tr></thead>
+          <tbody>{dataset.columns.map((c) => <tr key={c.name}><td><code>{c.name}</code></td><td>{c.title}</td><td>{c.type}</td><td>{c.unit}</td></tr>)}</tbody>
+        </table>
+      </details>
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={() => void saveTemplate('csv')}>Save a blank CSV template</button>
+        <button type="button" className="button button--secondary" onClick={() => void saveTemplate('xlsx')}>Save a blank Excel template</button>
+      </div>
+      <p className="hint" role="status">{status}</p>
+      {!readOnly && <ImportForm dataset={dataset} onImported={imports.reload} />}
+      {imports.data && imports.data.imports.length > 0 && (
+        <details>
+          <summary>Files imported ({imports.data.imports.length})</summary>
+          <ul className="plain-list">
+            {imports.data.imports.map((i) => (
+              <li key={i.id}>{i.sourceName}: {i.rowsKept} rows for {i.periods.join(', ')}, by {i.importedBy}
+                {i.discardedColumns.length ? `; columns not kept: ${i.discardedColumns.join(', ')}` : ''}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <MetricsTable dataset={dataset.name} />
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const DatasetIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a dataset id such as ehcp-timeliness');
+
+export const DatasetSummarySchema = z.object({
+  name: z.string(), title: z.string(), catalogueItem: z.string(), periodType: z.string(),
+  breakdown: z.object({ name: z.string(), title: z.string(), values: z.array(z.object({ id: z.string(), title: z.string() })) }).nullable(),
+  columns: z.array(z.object({ name: z.string(), title: z.string(), type: z.string(), unit: z.string(), required: z.boolean() })),
+});
+
+export const DatasetRowSchema = z.object({
+  period: z.string(), geography: z.enum(['local', 'regional', 'national']), areaCode: z.string(), areaName: z.string(),
+  breakdown: z.string(), values: z.record(z.string(), z.number().nullable()), missing: z.record(z.string(), z.string()),
+});
+
+export const ImportProblemSchema = z.object({
+  row: z.number().nullable(), column: z.string().nullable(), message: z.string(),
+});
+
+export const ImportPreviewSchema = z.object({
+  previewId: z.string(),
+  dataset: z.string(),
+  fileName: z.string(),
+  layout: z.string(),
+  rowsRead: z.number(),
+  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+  discardedColumns: z.array(z.string()),
+  firstRows: z.array(z.array(z.string())),
+  rows: z.array(DatasetRowSchema),
+  problems: z.array(ImportProblemSchema),
+  periods: z.array(z.string()),
+  replaces: z.array(z.string()),
+  authority: z.object({ code: z.string(), name: z.string() }).nullable(),
+  notes: z.array(z.string()),
+  canCommit: z.boolean(),
+});
+
+export const MetricResultSchema = z.object({
+  id: z.string(), title: z.string(), period: z.string(), value: z.number().nullable(), unit: z.string(),
+  direction: z.string(), numerator: z.number().nullable(), denominator: z.number().nullable(),
+  comparator: z.object({ value: z.number(), period: z.string(), source: z.string() }).nullable(),
+  status: z.enum(['ok', 'invalid', 'missing']), problems: z.array(z.string()),
+  better: z.enum(['better', 'worse', 'same']).nullable(), breakdown: z.string().optional(), dataset: z.string(),
+});

@@ -1,0 +1,96 @@
+/**
+ * Metric (KPI) definitions and results, shared by the engine (main/metrics/), the API, the CLI and the UI.
+ * Ids follow the domain reference §4; where §4 gives several figures under one id, each figure has its own id that
+ * starts with it (ar-on-time-decision-4wk, ar-on-time-completed; chs-waits-camhs-over-18wk).
+ */
+
+/** '%': 0–100; 'per 100': a rate per 100 pupils; 'count': a whole number; 'weeks': a duration. */
+export type MetricUnit = '%' | 'per 100' | 'count' | 'weeks';
+
+/** Which way is better; 'context' metrics are shown without a better/worse judgement. */
+export type MetricDirection = 'higher' | 'lower' | 'context';
+
+/**
+ * How a metric comes from one DatasetRow's values.
+ * ratio: value = (sum of numerator fields) ÷ (sum of denominator fields) × 100 (unit '%' or 'per 100').
+ * value: value = the field itself (unit 'count' or 'weeks').
+ */
+export type MetricFormula =
+  | { kind: 'ratio'; numerator: string[]; denominator: string[] }
+  | { kind: 'value'; field: string };
+
+export interface MetricDefinition {
+  id: string;
+  /** The §4 id the figure belongs to (e.g. 'ar-on-time' for 'ar-on-time-completed'); equals id when §4 gives one figure. */
+  family: string;
+  title: string;
+  /** The dataset id whose rows it reads. */
+  dataset: string;
+  /** For datasets with a breakdown: the breakdown value it reads (e.g. 'camhs'); absent otherwise. */
+  breakdown?: string;
+  unit: MetricUnit;
+  direction: MetricDirection;
+  formula: MetricFormula;
+  /** Decimal places of the value: 1 for % and weeks (as DfE publishes), 2 for rates per 100, 0 for counts. */
+  decimals: number;
+  /** The dataset column holding the published figure for the same thing, when there is one. */
+  publishedField?: string;
+  /** A label to show beside the value, e.g. 'local/provisional' (cypmh-4wk). */
+  label?: string;
+  /** What a reader should know: definition caveats, why a direction is given as context. */
+  note?: string;
+  /** A national standard or target (not a national figure for a period), e.g. RTT 92%. */
+  standard?: { value: number; source: string };
+}
+
+export interface MetricComparator {
+  value: number;
+  period: string;
+  source: string;
+}
+
+export type MetricStatus = 'ok' | 'invalid' | 'missing';
+
+export interface MetricResult {
+  id: string;
+  title: string;
+  /** The dataset the figure comes from. */
+  dataset: string;
+  period: string;
+  /** Rounded to the metric's decimals (percentages to 1 dp, as DfE publishes); null when it cannot be computed. */
+  value: number | null;
+  unit: MetricUnit;
+  direction: MetricDirection;
+  /** For ratio metrics: the summed numerator and denominator counts; null for value metrics or when missing. */
+  numerator: number | null;
+  denominator: number | null;
+  /** The national figure for the SAME period only; null when there is none. */
+  comparator: MetricComparator | null;
+  /**
+   * ok: computed and every rule of the row holds. invalid: a validation rule fails (value still reported, never to
+   * be charted or put in the pack). missing: an input is missing (reason in problems); value is null.
+   */
+  status: MetricStatus;
+  /** Every problem written for a person, with the numbers. */
+  problems: string[];
+  /** Against the comparator, using direction; null for context metrics, no comparator or a value that is not ok. */
+  better: 'better' | 'worse' | 'same' | null;
+  breakdown?: string;
+  label?: string;
+  standard?: { value: number; source: string };
+}
+
+/** One national figure from the domain reference, for one metric and period. */
+export interface ComparatorEntry {
+  metric: string;
+  period: string;
+  value: number;
+  /** Where the figure comes from, citing the §7 source key, e.g. "… [R51]". */
+  source: string;
+}
+
+/** The shape of resources/comparators.json. */
+export interface ComparatorFile {
+  source: string;
+  comparators: ComparatorEntry[];
+}
