@@ -31,7 +31,9 @@ export function MetricsTable({ dataset }: { dataset: string }) {
                   {m.numerator !== null && m.denominator !== null && m.status !== 'missing' ? <span className="hint"> {m.numerator.toLocaleString('en-GB')} of {m.denominator.toLocaleString('en-GB')}</span> : null}</td>
                 <td>{m.comparator ? `${format(m.comparator.value, m.unit)} (${m.comparator.period})` : 'none for this period'}</td>
                 <td>{m.better ? (m.better === 'better' ? 'Better than national' : m.better === 'worse' ? 'Worse than national' : 'Same as national') : '—'}</td>
-                <td>{m.status === 'ok' ? 'OK' : <strong className="error-text">{m.status === 'invalid' ? 'Invalid' : 'Missing'}: {m.problems.join('; ')}</strong>}</td>
+                <td>{m.status === 'ok' ? 'OK'
+                  : m.status === 'invalid' ? <strong className="error-text">Invalid: {m.problems.join('; ')}</strong>
+                  : <span className="hint">Not available: {m.problems.join('; ')}</span>}</td>
               </tr>
             ))}
           </tbody>

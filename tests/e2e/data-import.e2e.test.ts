@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/chromium';
+import { startAppHost } from './helpers/app-host';
+import { axeViolations } from './helpers/axe';
+
+const SHOTS = join('.ci-out', 'screenshots');
+const TIMELINESS = new URL('../../../shared/data/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
+let browser: Browser;
+beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
+afterAll(async () => { await browser?.close(); });
+
+describe('importing DfE figures, in Chromium', () => {
+  it('previews the published timeliness file, imports it and shows the metric against England with its chart', async () => {
+    const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    await page.getByLabel('Your name').fill('Dana Lead');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Local authority').selectOption('841');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
+    await page.getByLabel('Dataset').selectOption('ehcp-timeliness');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'timeliness_20_week.csv', mimeType: 'text/csv', buffer: readFileSync(TIMELINESS) });
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+
+    // The preview: rows read, what is kept (Darlington, its region and England), columns mapped, first rows.
+    const preview = page.locator('section.preview');
+    await preview.getByRole('heading', { name: 'Preview: timeliness_20_week.csv' }).waitFor();
+    const summary = await preview.locator('dl').textContent();
+    expect(summary).toContain('55');
+    expect(summary).toContain('for Darlington');
+    expect(summary).toContain('plans_issued_within_20_weeks → plans_issued_within_20_weeks');
+    expect(await preview.getByRole('region', { name: 'First rows of the file' }).textContent()).toContain('time_period');
+    expect(await axeViolations(page), 'axe on the import preview').toEqual([]);
+    await page.screenshot({ path: join(SHOTS, '08-import-preview.png'), fullPage: true });
+    await preview.getByRole('button', { name: 'Import 6 rows' }).click();
+    await page.getByText('Imported 6 rows for 2019, 2020.').waitFor();
+
+    // The metric equals the published percentage, beside England's for the same year, better or worse in words.
+    const row = page.locator('tr[data-metric-id="ehcp-20wk-all"]').filter({ hasText: '2019' });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('93.8%');
+    expect(text).toContain('76 of 81');
+    expect(text).toContain('58.7% (2019)');
+    expect(text).toContain('Better than national');
+
+    // Its chart, drawn by main, with the figures in its text alternative.
+    const chart = page.getByRole('img', { name: /EHC plans issued within 20 weeks.*Darlington/ }).first();
+    await chart.waitFor();
+    const alt = await chart.getAttribute('alt');
+    expect(alt).toContain('2019 93.8%');
+    expect(alt).toContain('2020 65.7%');
+    expect(alt).toContain('England');
+    expect(await axeViolations(page), 'axe on the data screen').toEqual([]);
+    await page.screenshot({ path: join(SHOTS, '09-metrics.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    await host.close();
+  });
+});
