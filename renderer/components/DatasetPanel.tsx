@@ -3,6 +3,7 @@ import { api, call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { useState } from 'react';
 import { ImportForm } from './ImportForm';
+import { EnterFiguresForm } from './EnterFiguresForm';
 import { MetricsTable } from './MetricsTable';
 import { useLoaded } from './use-loaded';
 
@@ -36,6 +37,7 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
       </div>
       <p className="hint" role="status">{status}</p>
       {!readOnly && <ImportForm dataset={dataset} onImported={imports.reload} />}
+      {!readOnly && <EnterFiguresForm dataset={dataset} onSaved={imports.reload} />}
       {imports.data && imports.data.imports.length > 0 && (
         <details>
           <summary>Files imported ({imports.data.imports.length})</summary>

@@ -45,7 +45,9 @@ describe('importing DfE figures, in Chromium', () => {
     await page.getByText('Imported 6 rows for 2019, 2020.').waitFor();
 
     // The metric equals the published percentage, beside England's for the same year, better or worse in words.
-    const row = page.locator('tr[data-metric-id="ehcp-20wk-all"]').filter({ hasText: '2019' });
+    const metricRow = (period: string) => page.locator('tr[data-metric-id="ehcp-20wk-all"]')
+      .filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${period}$`) }) });
+    const row = metricRow('2019');
     await row.waitFor();
     const text = await row.textContent();
     expect(text).toContain('93.8%');
@@ -62,6 +64,17 @@ describe('importing DfE figures, in Chromium', () => {
     expect(alt).toContain('England');
     expect(await axeViolations(page), 'axe on the data screen').toEqual([]);
     await page.screenshot({ path: join(SHOTS, '09-metrics.png'), fullPage: true });
+    // Figures typed in for a later year join the trend.
+    await page.getByText('Type the figures in').click();
+    await page.getByLabel('Period', { exact: true }).fill('2021');
+    await page.getByLabel(/^New EHC plans issued \(/).fill('50');
+    await page.getByLabel(/^Plans issued within 20 weeks \(/).fill('30');
+    await page.getByRole('button', { name: 'Save these figures' }).click();
+    await page.getByText('Saved the figures for 2021.').waitFor();
+    const typed = metricRow('2021');
+    await typed.waitFor();
+    expect(await typed.textContent()).toContain('60.0%');
+    expect(await typed.textContent()).toContain('Down 5.7 points since 2020');
     expect(errors).toEqual([]);
     await page.close();
     await host.close();
