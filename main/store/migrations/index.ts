@@ -1,6 +1,7 @@
 import m0001 from './0001-initial';
 import m0002 from './0002-notice-window';
 import m0003 from './0003-datasets';
+import m0004 from './0004-pack-builds';
 
 export interface Migration {
   id: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001-initial', sql: m0001 },
   { id: 2, name: '0002-notice-window', sql: m0002 },
   { id: 3, name: '0003-datasets', sql: m0003 },
+  { id: 4, name: '0004-pack-builds', sql: m0004 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

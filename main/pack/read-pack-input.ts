@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { AREA_GROUPS, type AreaGroupId } from '../../shared/domain/evaluation-areas';
+import { ITEM_STATUSES, type ItemStatus } from '../../shared/domain/item-status';
+import { comparePeriods } from '../../shared/domain/datasets/period';
+import type { MetricResult } from '../../shared/domain/metrics/types';
+import { listItems } from '../checklist/checklist-repository';
+import { listAttachments } from '../evidence/attachments-repository';
+import { timeline } from '../inspection/inspection-repository';
+import { listRows } from '../datasets/dataset-store';
+import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
+import { metricChartSpec } from '../metrics/metric-chart';
+import { renderChartPng } from '../charts/index';
+import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
+import type { Workspace } from '../workspace/workspace';
+import { GLOSSARY } from './glossary';
+import { formatComparator, formatMetricValue } from './format-figure';
+import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
+
+export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
+const MAX_CHARTS = 30;
+const CHART_WIDTH = 600;
+
+const meta = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+
+export function previousBuilds(db: Database): PackBuildRecord[] {
+  return (db.prepare('SELECT version, built_at, built_by, status_counts FROM pack_builds ORDER BY version').all() as Record<string, string | number>[])
+    .map((r) => ({ version: r.version as number, builtAt: r.built_at as string, builtBy: r.built_by as string,
+      counts: JSON.parse(r.status_counts as string) as Record<ItemStatus, number> }));
+}
+
+/** The newest figure of each metric that passed its checks: invalid values never reach the pack. */
+function keyMetrics(results: readonly MetricResult[]): MetricResult[] {
+  const latest = new Map<string, MetricResult>();
+  for (const r of results) {
+    if (r.status !== 'ok') continue;
+    const key = `${r.id}|${r.breakdown ?? ''}`;
+    const held = latest.get(key);
+    if (!held || comparePeriods(r.period, held.period) > 0) latest.set(key, r);
+  }
+  return [...latest.values()];
+}
+
+/**
+ * Reads everything a pack is built from, once: the build itself is then a pure function of this input, which is
+ * recorded with the build so the same document text can be made again.
+ */
+export async function readPackInput(workspace: Workspace, options: PackOptions, preparedBy: string, builtAt = new Date().toISOString()): Promise<PackInput> {
+  const db = workspace.db;
+  const session = workspace.session();
+  const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
+  const items = listItems(db);
+  const attachments = listAttachments(db).filter((a) => a.state === 'current');
+  const approved = new Set(items.filter((i) => i.status === 'approved').map((i) => i.id));
+  const groupsOf = (areas: readonly string[]): AreaGroupId[] => (areas.length ? (areas as AreaGroupId[]) : ['other']);
+
+  const evidence: PackEvidence[] = [];
+  for (const item of items) {
+    if (item.personLevel || (options.approvedOnly && !approved.has(item.id))) continue;
+    for (const a of attachments.filter((x) => x.itemId === item.id)) {
+      evidence.push({ ref: `E${String(evidence.length + 1).padStart(3, '0')}`, title: a.title, itemId: item.id, itemTitle: item.title,
+        group: groupsOf(item.areas)[0]!, documentDate: a.documentDate, version: a.versionLabel || (a.versionNo > 1 ? `v${a.versionNo}` : ''),
+        owner: item.owner, fileName: a.fileName, bytes: a.bytes, sha256: a.sha256 ?? '' });
+    }
+  }
+  const packItems: PackItem[] = items.map((i) => ({
+    id: i.id, title: i.title, description: i.description, groups: groupsOf(i.areas), status: i.status, owner: i.owner, due: i.due,
+    freshnessRule: i.freshnessRule, stale: i.stale, expires: i.expires, personLevel: i.personLevel,
+    narrative: i.personLevel ? '' : i.note, evidenceRefs: evidence.filter((e) => e.itemId === i.id).map((e) => e.ref),
+  }));
+  const readiness: PackReadiness[] = AREA_GROUPS.map((g) => {
+    const inGroup = packItems.filter((i) => i.groups.includes(g.id));
+    const count = (s: ItemStatus) => inGroup.filter((i) => i.status === s).length;
+    return { group: g.id, heading: g.heading, total: inGroup.length, approved: count('approved'), readyForReview: count('ready-for-review'),
+      inProgress: count('in-progress'), notStarted: count('not-started'), notApplicable: count('not-applicable'), stale: inGroup.filter((i) => i.stale).length };
+  }).filter((r) => r.total > 0);
+
+  const rows = listRows(db);
+  const areaCode = session.laCode ?? [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))][0];
+  const results = computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, ...(areaCode ? { areaCode } : {}) });
+  const chosen = keyMetrics(results);
+  const metrics: PackMetric[] = chosen.map((m) => ({
+    id: m.id, title: `${m.title}${m.breakdown ? ` (${m.breakdown})` : ''}`, period: m.period, unit: m.unit, display: formatMetricValue(m),
+    comparator: m.comparator ? { display: formatComparator(m.comparator.value, m.unit), period: m.comparator.period, source: m.comparator.source } : null,
+    better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
+  }));
+  const charts: PackChart[] = [];
+  for (const m of chosen) {
+    if (charts.length >= MAX_CHARTS) break;
+    const periods = results.filter((r) => r.id === m.id && r.breakdown === m.breakdown && r.status === 'ok').length;
+    if (periods < 2) continue;
+    const spec = metricChartSpec(results, m.id, session.areaName, m.breakdown);
+    if (!spec) continue;
+    const png = await renderChartPng(spec, { width: CHART_WIDTH });
+    charts.push({ id: spec.id, title: spec.title, png: new Uint8Array(png.png), width: png.width, height: png.height, altText: png.altText, spec });
+  }
+  const t = timeline(db);
+  return {
+    area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },
+    marking: meta(db, 'protective_marking') ?? DEFAULT_MARKING,
+    version: ((db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1,
+    builtAt, preparedBy, options,
+    draft: items.some((i) => i.status !== 'approved' && i.status !== 'not-applicable'),
+    previousBuilds: previousBuilds(db),
+    timeline: t ? { presetName: t.presetName, notified: t.inspection.notifiedDate, packDue: t.packDue,
+      milestones: t.milestones.map((m) => ({ name: m.name, date: m.date, endDate: m.endDate ?? null })) } : null,
+    readiness, metrics, charts, items: packItems, evidence, glossary: [...GLOSSARY],
+  };
+}
+
+export function statusCounts(input: PackInput): Record<ItemStatus, number> {
+  return Object.fromEntries(ITEM_STATUSES.map((s) => [s, input.items.filter((i) => i.status === s).length])) as Record<ItemStatus, number>;
+}
+
+/** The recorded form of an input: each chart keeps its spec and its PNG's hash, since it is drawn again from the spec. */
+export function recordableInput(input: PackInput): { json: string; sha256: string } {
+  const json = JSON.stringify({ ...input, charts: input.charts.map(({ png, ...c }) => ({ ...c, pngSha256: createHash('sha256').update(png).digest('hex') })) });
+  return { json, sha256: createHash('sha256').update(json).digest('hex') };
+}
+
+/** A recorded input made whole again: every chart redrawn from its spec. */
+export async function restoreRecordedInput(json: string): Promise<PackInput> {
+  const recorded = JSON.parse(json) as Omit<PackInput, 'charts'> & { charts: (Omit<PackChart, 'png'> & { pngSha256: string })[] };
+  const charts: PackChart[] = [];
+  for (const { pngSha256: _sha, ...chart } of recorded.charts) {
+    const png = chart.spec ? (await renderChartPng(chart.spec, { width: chart.width })).png : new Uint8Array();
+    charts.push({ ...chart, png: new Uint8Array(png) });
+  }
+  return { ...recorded, charts };
+}
