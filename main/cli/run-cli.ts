@@ -13,10 +13,11 @@ import { exportCommand, importWorkspaceCommand } from './commands/archive';
 import { datasetsCommand, templateCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
+import { verifyBundleCommand } from './commands/verify-bundle';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, verifyBundleCommand,
 ];
 
 function toolHelp(): string {

@@ -72,8 +72,9 @@ export function previewImport(request: ImportRequest): Preview {
         + 'It will be imported but shown as invalid, and left out of charts and the pack, until the figures are corrected.');
     }
   }
-  const caseLevel = result.discardedColumns.length > 0;
-  // A case-level list's rows are about children: the preview shows what will be kept, never the list itself.
+  // A case-level list's rows are about children: the preview shows what will be kept, never the list itself, whether
+  // or not the list has identifier columns to discard.
+  const caseLevel = layout === waitingListLayout || layout === planListLayout;
   const firstRows = caseLevel
     ? [['period', 'breakdown', ...Object.keys(result.rows[0]?.values ?? {})],
       ...result.rows.slice(0, PREVIEW_ROWS).map((r) => [r.period, r.breakdown, ...Object.values(r.values).map((v) => (v === null ? '' : String(v)))])]

@@ -13,7 +13,8 @@ export function metricChartSpec(results: readonly MetricResult[], metricId: stri
   if (!first) return null;
   const local = mine.map((r) => ({ period: r.period, value: r.status === 'missing' ? null : r.value, ...(r.status === 'invalid' ? { invalid: true } : {}) }));
   const national = mine.filter((r) => r.comparator).map((r) => ({ period: r.period, value: r.comparator!.value }));
-  const title = `${first.title}${breakdown ? ` (${breakdown})` : ''}, ${areaName}`;
+  // The area is the local series' label (the legend, and the alt text after the title): not in the title too.
+  const title = `${first.title}${breakdown ? ` (${breakdown})` : ''}`;
   return {
     id: `${metricId}${breakdown ? `-${breakdown}` : ''}`,
     title,

@@ -3,7 +3,9 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
   type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { open } from 'node:fs/promises';
+import { entryContent, readCentralDirectory } from '../util/zip-reader';
 import type { Database } from 'better-sqlite3';
 import { WorkspaceError } from '../store/workspace-error';
 import { inspectDatabase } from '../store/open-database';
@@ -128,48 +130,37 @@ function removeAbandonedStaging(parent: string): void {
 
 async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
   const written = new Set<string>();
-  const outputs: { stream: WriteStream; done: Promise<void> }[] = [];
-  let failure: Error | null = null;
-  const unzip = new Unzip((file) => {
-    if (!ENTRY_PATTERN.test(file.name) || written.has(file.name)) {
-      failure ??= new WorkspaceError('refused', `${zipFile} holds an unexpected entry "${file.name.slice(0, 120)}"; it is not a workspace archive.`);
-      return;
-    }
-    written.add(file.name);
-    const path = join(staging, file.name);
-    mkdirSync(dirname(path), { recursive: true });
-    const out = createWriteStream(path);
-    const done = new Promise<void>((ok, fail) => {
-      out.on('finish', ok);
-      out.on('error', fail);
-      out.on('close', () => fail(new Error(`${file.name} was cut short`))); // after 'finish' this changes nothing
-    });
-    done.catch(() => { /* awaited below; after a refusal the stream is closed instead */ });
-    outputs.push({ stream: out, done });
-    file.ondata = (error, chunk, final) => {
-      if (error) { failure ??= error; out.destroy(); return; }
-      out.write(chunk);
-      if (final) out.end();
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
+  // Read through the central directory: a streamed reader would take a stored .docx's insides for entries of ours.
+  const handle = await open(zipFile, 'r');
   try {
-    for await (const chunk of createReadStream(zipFile)) {
-      unzip.push(chunk as Uint8Array);
-      if (failure) throw failure;
+    const { size } = await handle.stat();
+    let entries;
+    try { entries = await readCentralDirectory(handle, size); } catch (error) {
+      throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: it cannot be read as a zip file (${(error as Error).message}).`);
     }
-    unzip.push(new Uint8Array(0), true);
-    if (failure) throw failure;
-    await Promise.all(outputs.map((o) => o.done));
-    if (failure) throw failure;
+    for (const entry of entries) {
+      if (!ENTRY_PATTERN.test(entry.name) || written.has(entry.name)) {
+        throw new WorkspaceError('refused', `${zipFile} holds an unexpected entry "${entry.name.slice(0, 120)}"; it is not a workspace archive.`);
+      }
+      written.add(entry.name);
+      const path = join(staging, entry.name);
+      mkdirSync(dirname(path), { recursive: true });
+      const out = createWriteStream(path);
+      const done = new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); });
+      try {
+        for await (const chunk of entryContent(handle, entry, size)) {
+          if (!out.write(chunk)) await new Promise<void>((ok) => out.once('drain', () => ok()));
+        }
+        out.end();
+        await done;
+      } catch (error) {
+        await new Promise<void>((ok) => { out.once('close', () => ok()); out.destroy(); });
+        throw error instanceof WorkspaceError ? error : new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${(error as Error).message}).`);
+      }
+    }
     return written;
-  } catch (error) {
-    // Files still being written must be closed before the caller removes the staging folder, or their late opens
-    // and writes fail (or recreate nothing) after the refusal has been reported.
-    await Promise.all(outputs.map(({ stream }) => (stream.closed ? undefined
-      : new Promise<void>((ok) => { stream.once('close', () => ok()); stream.destroy(); }))));
-    throw error;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { parsePeriod } from '../../../shared/domain/datasets/period';
 import type { DatasetRow } from '../../../shared/domain/datasets/types';
 import { findHeaderRow, normaliseHeader } from '../tabular/header';
 import type { Cell } from '../tabular/types';
-import { daysBetween, DAYS_PER_WEEK, meanWeeks, percentileWeeks, round1 } from './case-stats';
+import { dayCounter, DAYS_PER_WEEK, labelLookup, meanWeeks, percentileWeeks, round1 } from './case-stats';
 import type { ImportProblem, Layout, LayoutInput, LayoutResult } from './layout';
 import { cellText } from './map-figures';
 
@@ -83,6 +83,8 @@ export const waitingListLayout: Layout = {
     const snapshot = input.snapshot;
     const area = localArea(input, result);
     const waits = new Map<string, number[]>();
+    const daysBetween = dayCounter();
+    const serviceOf = labelLookup((label) => findBreakdownValue(input.def, label));
     let later = 0;
     for (let r = found.match.headerRow; r < input.table.rows.length; r++) {
       const cells = input.table.rows[r]!;
@@ -90,7 +92,7 @@ export const waitingListLayout: Layout = {
       result.rowsRead++;
       const row = r + 1;
       const label = cellText(cells[found.roleIndex.service!]);
-      const service = label ? findBreakdownValue(input.def, label) : undefined;
+      const service = label ? serviceOf(label) : undefined;
       if (!service) {
         result.problems.push({ row, column: header('service'), message: label
           ? `'${label.slice(0, 40)}' is not a service this dataset takes: use one of ${input.def.breakdown?.values.map((v) => v.id).join(', ')}`
@@ -145,6 +147,7 @@ export const planListLayout: Layout = {
     const onlyPeriod = input.period ? parsePeriod(input.period, input.def.periodType) : null;
     if (onlyPeriod && !onlyPeriod.ok) result.problems.push({ row: null, column: null, message: onlyPeriod.error });
     const byYear = new Map<string, { days: number; exception: boolean }[]>();
+    const daysBetween = dayCounter();
     let notIssued = 0;
     for (let r = found.match.headerRow; r < input.table.rows.length; r++) {
       const cells = input.table.rows[r]!;
@@ -167,7 +170,9 @@ export const planListLayout: Layout = {
       }
       const year = issue.slice(0, 4);
       if (onlyPeriod?.ok && onlyPeriod.period !== year) continue;
-      byYear.set(year, [...(byYear.get(year) ?? []), { days: daysBetween(request, issue), exception }]);
+      let plans = byYear.get(year);
+      if (!plans) { plans = []; byYear.set(year, plans); }
+      plans.push({ days: daysBetween(request, issue), exception });
     }
     if (notIssued) result.notes.push(`${notIssued} request${notIssued === 1 ? ' has' : 's have'} no plan issued yet and ${notIssued === 1 ? 'was' : 'were'} not counted.`);
     if (!area) return result;

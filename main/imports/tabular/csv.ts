@@ -59,19 +59,33 @@ export function sniffDelimiter(text: string, extension: string): Delimiter {
   return best;
 }
 
+interface ColumnCache { cells: Map<string, Cell>; lookups: number; hits: number; on: boolean }
+/** Lookups after which a column whose values mostly differ stops being cached; and a column's most values kept. */
+const CACHE_TRIAL = 2_000;
+const CACHE_LIMIT = 50_000;
+
 /** Parses CSV text into rows of cells; rows[i] is record i + 1 (a quoted line break does not start a new row). */
 export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget): Cell[][] {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const rows: Cell[][] = [];
-  const cache = new Map<string, Cell>();
-  const cellFor = (value: string): Cell => {
+  // Equal fields share one Cell, per column: a column that repeats (services, dates, markers) is read once per
+  // value; one whose values are all different (NHS numbers, names) stops being remembered after its first rows,
+  // where a cache would only cost time and memory.
+  const caches: (ColumnCache | undefined)[] = [];
+  const cellFor = (value: string, column: number): Cell => {
     if (value.length === 0) return EMPTY_CELL;
     if (value.length > 32) return interpretCell(value);
-    let cell = cache.get(value);
-    if (cell === undefined) {
-      cell = interpretCell(value);
-      if (cache.size < 100_000) cache.set(value, cell);
+    const cache = caches[column] ??= { cells: new Map(), lookups: 0, hits: 0, on: true };
+    if (!cache.on) return interpretCell(value);
+    cache.lookups++;
+    let cell = cache.cells.get(value);
+    if (cell !== undefined) { cache.hits++; return cell; }
+    cell = interpretCell(value);
+    cache.cells.set(value, cell);
+    if ((cache.lookups >= CACHE_TRIAL && cache.hits * 2 < cache.lookups) || cache.cells.size >= CACHE_LIMIT) {
+      cache.on = false;
+      cache.cells.clear();
     }
     return cell;
   };
@@ -110,7 +124,7 @@ export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget)
       value = text.slice(i, j);
       i = j;
     }
-    row.push(cellFor(value));
+    row.push(cellFor(value, row.length));
     if (i >= n) break;
     c = text.charCodeAt(i);
     if (c === d) {

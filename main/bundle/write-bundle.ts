@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { blobPath, sha256Of } from '../evidence/blob-store';
+import type { PackEvidence } from '../pack/pack-input';
+import { WorkspaceError } from '../store/workspace-error';
+import { evidenceFileStem, groupFolder, groupOrder, naturalCompare, PathAllocator } from './bundle-names';
+import { BUNDLE_EXTRAS, BUNDLE_FORMAT, MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, PACK_DOCX, PACK_PDF, README_TXT,
+  type BundleFileRecord, type BundleManifest } from './bundle-manifest';
+import { bundleReadme } from './bundle-readme';
+import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, ZipFileWriter, ZipTooLargeError, zipTimeFor } from './zip-writer';
+
+export interface BundleInput {
+  /** The workspace folder whose files/ holds the evidence, by SHA-256. */
+  workspaceFolder: string;
+  packDocx: Uint8Array;
+  /** A PDF copy of the pack, when one could be made. */
+  packPdf?: Uint8Array | null;
+  evidence: PackEvidence[];
+  area: string;
+  builtAt: string;
+  version: number;
+  /** References left out (e.g. by the privacy check): listed in README.txt and manifest.json by reference only. */
+  excluded?: ReadonlySet<string>;
+  /** Protective marking for README.txt; default OFFICIAL-SENSITIVE. */
+  marking?: string;
+  /** Called after each evidence file is written: files done, files in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BundleResult {
+  /** The bundle written, as an absolute path. */
+  path: string;
+  /** Its size and SHA-256. */
+  bytes: number;
+  sha256: string;
+  /** The manifest's rows: the pack first, then each evidence file, in the bundle's order. */
+  files: BundleFileRecord[];
+  evidenceFiles: number;
+  excluded: string[];
+}
+
+const READ_CHUNK = 1024 * 1024;
+/** Formats that are compressed already: stored as they are, which is faster and no larger. */
+const STORE_AS_IS = new Set(['.docx', '.docm', '.dotx', '.xlsx', '.xlsm', '.pptx', '.odt', '.ods', '.odp', '.zip', '.7z', '.gz', '.rar',
+  '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.heic', '.mp3', '.m4a', '.mp4', '.mov', '.msg']);
+
+/**
+ * The share bundle: pack.docx (and pack.pdf), the evidence files in one folder per evaluation area group, named by
+ * reference and title, manifest.csv, manifest.json and README.txt, as one .zip. Written to a temporary file beside
+ * outFile and renamed into place, so outFile is only ever a whole bundle (an earlier one is left as it was if this
+ * one fails). Each evidence file's SHA-256 is checked as it is copied in: a stored file changed on disk is refused.
+ * The same inputs give the same bytes: entries are in a fixed order and all carry builtAt as their time.
+ */
+export async function writeBundle(input: BundleInput, outFile: string): Promise<BundleResult> {
+  const excludedSet = input.excluded ?? new Set<string>();
+  const evidence = input.evidence.filter((e) => !excludedSet.has(e.ref));
+  for (const e of evidence) {
+    if (!/^[0-9a-f]{64}$/.test(e.sha256)) throw new WorkspaceError('invalid-request', `Evidence ${e.ref} has no valid SHA-256 ("${e.sha256.slice(0, 70)}").`);
+  }
+  evidence.sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || naturalCompare(a.ref, b.ref)
+    || naturalCompare(a.fileName, b.fileName) || naturalCompare(a.sha256, b.sha256));
+  const mtime = zipTimeFor(input.builtAt);
+  const marking = input.marking?.trim() || 'OFFICIAL-SENSITIVE';
+  const pdf = input.packPdf && input.packPdf.length ? input.packPdf : null;
+
+  const paths = new PathAllocator();
+  for (const name of [...BUNDLE_EXTRAS, PACK_DOCX, PACK_PDF]) paths.reserve(name);
+  const packFiles: BundleFileRecord[] = [
+    { reference: null, title: 'Evidence pack', item: null, itemTitle: null, path: PACK_DOCX, bytes: input.packDocx.length, sha256: sha256Of(input.packDocx) },
+    ...(pdf ? [{ reference: null, title: 'Evidence pack (PDF copy)', item: null, itemTitle: null, path: PACK_PDF, bytes: pdf.length, sha256: sha256Of(pdf) }] : []),
+  ];
+  const evidenceFiles = evidence.map((e) => {
+    const { stem, extension } = evidenceFileStem(e.ref, e.title, e.fileName);
+    const record: BundleFileRecord = { reference: e.ref, title: e.title, item: e.itemId, itemTitle: e.itemTitle,
+      path: paths.allocate(groupFolder(e.group), stem, extension), bytes: e.bytes, sha256: e.sha256 };
+    return { evidence: e, record, compress: !STORE_AS_IS.has(extension.toLowerCase()) };
+  });
+  const files = [...packFiles, ...evidenceFiles.map((f) => f.record)];
+  const excluded = [...excludedSet].sort(naturalCompare);
+
+  const total = files.reduce((sum, f) => sum + f.bytes, 0);
+  if (total > ZIP_MAX_BYTES - 64 * 1024 * 1024 || files.length + BUNDLE_EXTRAS.length > ZIP_MAX_ENTRIES) {
+    throw new WorkspaceError('refused', `The bundle would hold ${files.length} files and ${(total / 2 ** 30).toFixed(1)} GB, more than one zip file `
+      + 'can (4 GB, 65,535 files). Leave some evidence out, or share the largest files separately.');
+  }
+  const manifest: BundleManifest = { format: BUNDLE_FORMAT, formatVersion: 1, area: input.area, packVersion: input.version,
+    builtAt: input.builtAt, files, excluded };
+  const readme = bundleReadme({ area: input.area, version: input.version, builtAt: input.builtAt, marking, hasPdf: pdf !== null,
+    evidenceFiles: evidenceFiles.length, excluded,
+    folders: [...new Set(evidenceFiles.map((f) => f.record.path.slice(0, f.record.path.indexOf('/'))))] });
+
+  const target = resolve(outFile);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(4).toString('hex')}.partial`;
+  const handle = await open(temp, 'wx');
+  let closed = false;
+  try {
+    const zip = new ZipFileWriter(handle, mtime);
+    const text = (s: string) => new TextEncoder().encode(s);
+    await zip.addBytes(README_TXT, text(readme), true);
+    await zip.addBytes(MANIFEST_JSON, text(manifestJson(manifest)), true);
+    await zip.addBytes(MANIFEST_CSV, text(manifestCsv(manifest)), true);
+    await zip.addBytes(PACK_DOCX, input.packDocx, false);
+    if (pdf) await zip.addBytes(PACK_PDF, pdf, false);
+    let done = 0;
+    for (const file of evidenceFiles) {
+      await zip.addStream(file.record.path, verifiedBlob(input.workspaceFolder, file.evidence, target), file.compress);
+      input.onProgress?.(++done, evidenceFiles.length);
+    }
+    const written = await zip.finish();
+    await handle.sync();
+    await handle.close();
+    closed = true;
+    try {
+      await rename(temp, target);
+    } catch (error) {
+      throw new WorkspaceError('refused', `${target} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); `
+        + 'if it is open in another program, close it and try again.', 'path');
+    }
+    return { path: target, bytes: written.bytes, sha256: written.sha256, files, evidenceFiles: evidenceFiles.length, excluded };
+  } catch (error) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    if (error instanceof ZipTooLargeError) throw new WorkspaceError('refused', `${error.message} Leave some evidence out, or share the largest files separately.`);
+    throw error;
+  }
+}
+
+/**
+ * A stored evidence file's bytes, hashed as they are read; throws, naming the reference and the file, when what is
+ * on disk is missing or no longer the file that was attached.
+ */
+async function* verifiedBlob(folder: string, evidence: PackEvidence, target: string): AsyncGenerator<Uint8Array> {
+  const which = `Evidence ${evidence.ref} ("${evidence.fileName}", ${evidence.itemTitle})`;
+  const nothingWritten = `Nothing was written to ${basename(target)}.`;
+  let handle: FileHandle;
+  try {
+    handle = await open(blobPath(folder, evidence.sha256), 'r');
+  } catch {
+    throw new WorkspaceError('not-found', `${which} cannot go in the bundle: its stored file ${evidence.sha256.slice(0, 12)} is missing from the `
+      + `workspace's files folder. ${nothingWritten} Restore the folder from a copy, or attach the file again.`);
+  }
+  const changed = () => new WorkspaceError('damaged', `${which} cannot go in the bundle: its stored file has been changed on disk and no `
+    + `longer matches the file that was attached (SHA-256 ${evidence.sha256.slice(0, 12)}…). ${nothingWritten} Attach the original file `
+    + `again, or remove ${evidence.ref} from the item.`);
+  try {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      if (bytesRead === 0) break;
+      bytes += bytesRead;
+      if (bytes > evidence.bytes) throw changed();
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      yield chunk;
+    }
+    if (bytes !== evidence.bytes || hash.digest('hex') !== evidence.sha256) throw changed();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { Bookmark, HeadingLevel, Paragraph, TextRun, type ParagraphChild, type Table, type TableOfContents } from 'docx';
+import { BULLETS, STYLE } from './styles';
+
+/** What a section builder returns: the body blocks of its part of the document, in order. */
+export type PackBlock = Paragraph | Table | TableOfContents;
+
+/** A section heading: starts a new page and is listed in the contents. */
+export function heading1(text: string): Paragraph {
+  return new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(text)] });
+}
+
+/** An item or sub-section heading, optionally bookmarked so other parts of the pack can link to it. */
+export function heading2(text: string, bookmark?: string): Paragraph {
+  const run = new TextRun(text);
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    children: [bookmark ? new Bookmark({ id: bookmark, children: [run] }) : run],
+  });
+}
+
+export function body(content: string | ParagraphChild[], options: { keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    children: typeof content === 'string' ? [new TextRun(content)] : content,
+    ...(options.keepNext ? { keepNext: true } : {}),
+  });
+}
+
+export function note(text: string): Paragraph {
+  return new Paragraph({ style: STYLE.note, children: [new TextRun(text)] });
+}
+
+/** "Status: Approved" — the label in bold, the value in words. */
+export function fact(label: string, value: string | ParagraphChild[], options: { last?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    style: STYLE.fact,
+    ...(options.last ? { spacing: { after: 200 }, keepNext: false } : {}),
+    children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof value === 'string' ? [new TextRun(value)] : value)],
+  });
+}
+
+export function bullet(content: string | ParagraphChild[]): Paragraph {
+  return new Paragraph({
+    numbering: { reference: BULLETS, level: 0 },
+    spacing: { after: 60 },
+    children: typeof content === 'string' ? [new TextRun(content)] : content,
+  });
+}
+
+/**
+ * The officers' narrative as paragraphs: plain text, paragraphs separated by blank lines, lines starting "- "
+ * (or "* ", "• ") as bullets; other line breaks inside a paragraph are kept as spaces.
+ */
+export function narrativeParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const block of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    let lines: string[] = [];
+    let bulletText: string | null = null;
+    const flush = () => {
+      if (bulletText !== null) out.push(bullet(bulletText));
+      else if (lines.length) out.push(body(lines.join(' ')));
+      lines = [];
+      bulletText = null;
+    };
+    for (const raw of block.split('\n')) {
+      const line = raw.trim();
+      if (!line) continue;
+      const item = /^[-*\u2022]\s+(.*)$/.exec(line);
+      if (item) {
+        flush();
+        bulletText = item[1]!;
+      } else if (bulletText !== null && /^\s/.test(raw)) {
+        bulletText += ` ${line}`; // an indented line continues the bullet above it
+      } else {
+        if (bulletText !== null) flush();
+        lines.push(line);
+      }
+    }
+    flush();
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ProgressEvent } from '../../shared/api/progress';
+import type { Workspace } from '../workspace/workspace';
+import { buildPack } from './build-pack';
+import { writeBundle } from '../bundle/write-bundle';
+import type { PackOptions } from './pack-input';
+import { readPackInput, recordableInput, statusCounts } from './read-pack-input';
+import { pdfCopy } from './pdf-copy';
+import { appendEvent } from '../checklist/audit-events';
+
+export interface BuildRequest {
+  options: PackOptions;
+  docxPath: string;
+  bundlePath?: string;
+  /** Add a PDF copy of the pack to the bundle, made with LibreOffice where it is installed. */
+  pdf?: boolean;
+}
+
+export interface BuildResult {
+  version: number;
+  docxPath: string;
+  docxBytes: number;
+  bundlePath: string | null;
+  pdfIncluded: boolean;
+  draft: boolean;
+  evidenceFiles: number;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Writes through a temporary file beside the target, so a failed build never leaves half a document. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.partial`;
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Builds the pack (and optionally the share bundle) from the workspace and records the build: its version, time,
+ * options and the input it used, so the same document text can be made again.
+ */
+export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
+  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}): Promise<BuildResult> {
+  workspace.assertWritable();
+  const steps = 3 + (request.bundlePath ? 1 : 0) + (request.pdf ? 1 : 0);
+  let step = 0;
+  const report = (phase: string) => progress({ phase, done: step++, total: steps });
+  report('Reading the workspace');
+  const input = await readPackInput(workspace, request.options, who);
+  report('Writing the Word document');
+  const docx = await buildPack(input);
+  writeAtomically(request.docxPath, docx);
+  let pdf: Uint8Array | null = null;
+  if (request.pdf) {
+    report('Making a PDF copy');
+    pdf = await pdfCopy(docx);
+  }
+  let bundleSha: string | null = null;
+  if (request.bundlePath) {
+    report('Writing the share bundle');
+    await writeBundle({ workspaceFolder: workspace.folder, packDocx: docx, packPdf: pdf, evidence: input.evidence, area: input.area.name,
+      builtAt: input.builtAt, version: input.version }, request.bundlePath);
+    bundleSha = sha256(readFileSync(request.bundlePath));
+  }
+  report('Recording the build');
+  const recorded = recordableInput(input);
+  workspace.db.transaction(() => {
+    workspace.db.prepare(`INSERT INTO pack_builds (version, built_at, built_by, options, input_sha256, input, status_counts, document_sha256, bundle_sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.version, input.builtAt, who, JSON.stringify(request.options), recorded.sha256, recorded.json,
+      JSON.stringify(statusCounts(input)), sha256(docx), bundleSha);
+    appendEvent(workspace.db, { at: input.builtAt, who, itemId: null, action: 'build-pack', before: null,
+      after: JSON.stringify({ version: input.version, draft: input.draft, evidence: input.evidence.length, bundle: request.bundlePath !== undefined }) });
+  })();
+  progress({ phase: 'Done', done: steps, total: steps });
+  return { version: input.version, docxPath: request.docxPath, docxBytes: docx.length, bundlePath: request.bundlePath ?? null,
+    pdfIncluded: pdf !== null, draft: input.draft, evidenceFiles: input.evidence.length };
+}

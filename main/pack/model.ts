@@ -1,0 +1,60 @@
+import { AREA_GROUPS, type AreaGroupId } from '../../shared/domain/evaluation-areas';
+import type { PackEvidence, PackInput, PackItem } from './pack-input';
+
+/** The rules every section follows about what the pack may print, in one place. */
+
+/** Whether an item's narrative, owner, freshness and evidence are printed: never for person-level items, and only
+ * for approved items when the pack is built with approved items only. */
+export function showsContent(item: PackItem, input: PackInput): boolean {
+  if (item.personLevel) return false;
+  return !input.options.approvedOnly || item.status === 'approved';
+}
+
+/** Gaps: every item not approved (not applicable is no gap), and every item whose evidence is out of date. */
+export function isGap(item: PackItem): boolean {
+  return (item.status !== 'approved' && item.status !== 'not-applicable') || item.stale;
+}
+
+/** "EC1: Identification and assessment", "Leadership and strategy". */
+export function groupLabel(id: AreaGroupId): string {
+  const group = AREA_GROUPS.find((g) => g.id === id);
+  if (!group) return id;
+  return /^EC\d$/.test(id) ? `${id}: ${group.shortName}` : group.shortName;
+}
+
+export function itemsInGroup(input: PackInput, group: AreaGroupId): PackItem[] {
+  return input.items.filter((item) => item.groups.includes(group));
+}
+
+/** The evidence files the pack lists: those of items whose content it prints. */
+export function listedEvidence(input: PackInput): PackEvidence[] {
+  const items = new Map(input.items.map((item) => [item.id, item]));
+  return input.evidence.filter((e) => {
+    const item = items.get(e.itemId);
+    return item !== undefined && showsContent(item, input);
+  });
+}
+
+/** Bookmark names for item headings (Word: a letter first, then letters, digits and underscores, at most 40). */
+export function itemBookmarks(items: readonly PackItem[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>();
+  items.forEach((item, index) => {
+    let name = `Item_${item.id.replace(/[^A-Za-z0-9]+/g, '_')}`.slice(0, 40);
+    if (used.has(name)) name = `Item_${index}`;
+    used.add(name);
+    names.set(item.id, name);
+  });
+  return names;
+}
+
+export interface ApprovalSummary { applicable: number; approved: number; stale: number }
+
+export function approvalSummary(input: PackInput): ApprovalSummary {
+  const applicable = input.items.filter((i) => i.status !== 'not-applicable');
+  return {
+    applicable: applicable.length,
+    approved: applicable.filter((i) => i.status === 'approved').length,
+    stale: input.items.filter((i) => i.stale).length,
+  };
+}

@@ -1,0 +1,49 @@
+import { ITEM_STATUSES, type ItemStatus } from '../../../shared/domain/item-status';
+import { body, fact, heading1, heading2, note, type PackBlock } from '../blocks';
+import { formatDateTime } from '../format';
+import type { PackBuildRecord, PackInput } from '../pack-input';
+import { packTable } from '../tables';
+
+function countsOf(input: PackInput): Record<ItemStatus, number> {
+  const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  for (const item of input.items) counts[item.status] += 1;
+  return counts;
+}
+
+/** Document control: this version, and every earlier build of the pack from this workspace with its status counts. */
+export function documentControlSection(input: PackInput): PackBlock[] {
+  const current: PackBuildRecord = { version: input.version, builtAt: input.builtAt, builtBy: input.preparedBy, counts: countsOf(input) };
+  const history = [...input.previousBuilds].sort((a, b) => a.version - b.version);
+  const row = (build: PackBuildRecord, isCurrent: boolean) => [
+    isCurrent ? `${build.version} (this version)` : String(build.version),
+    formatDateTime(build.builtAt),
+    build.builtBy,
+    String(build.counts.approved ?? 0),
+    String(build.counts['ready-for-review'] ?? 0),
+    String(build.counts['in-progress'] ?? 0),
+    String(build.counts['not-started'] ?? 0),
+    String(build.counts['not-applicable'] ?? 0),
+  ];
+  return [
+    heading1('Document control'),
+    fact('Version', String(input.version)),
+    fact('Built', formatDateTime(input.builtAt)),
+    fact('Prepared by', input.preparedBy),
+    fact('Protective marking', input.marking),
+    fact('Contents', input.options.approvedOnly
+      ? 'approved checklist items only; other items show their status only'
+      : 'every checklist item, approved or not', { last: true }),
+    heading2('Version history'),
+    ...(history.length === 0 ? [body('This is the first version of the pack built from this workspace.')] : []),
+    packTable({
+      columns: [
+        { header: 'Version', weight: 13 }, { header: 'Built', weight: 20 }, { header: 'Built by', weight: 17 },
+        { header: 'Approved', weight: 10, align: 'right' }, { header: 'Ready for review', weight: 10, align: 'right' },
+        { header: 'In progress', weight: 10, align: 'right' }, { header: 'Not started', weight: 10, align: 'right' },
+        { header: 'Not applicable', weight: 10, align: 'right' },
+      ],
+      rows: [...history.map((b) => row(b, false)), row(current, true)],
+    }),
+    note('The numbers are checklist items by status when each version was built.'),
+  ];
+}

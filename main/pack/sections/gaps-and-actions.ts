@@ -1,0 +1,43 @@
+import { body, heading1, note, type PackBlock } from '../blocks';
+import { plural, statusLabel } from '../format';
+import { groupLabel, isGap } from '../model';
+import type { PackInput, PackItem } from '../pack-input';
+import { packTable } from '../tables';
+import { dueText } from './area-sections';
+
+const GROUP_ORDER = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP', 'other'];
+
+function byDueThenArea(a: PackItem, b: PackItem): number {
+  const due = (a.due ?? '9999') < (b.due ?? '9999') ? -1 : (a.due ?? '9999') > (b.due ?? '9999') ? 1 : 0;
+  if (due) return due;
+  const area = GROUP_ORDER.indexOf(a.groups[0] ?? 'other') - GROUP_ORDER.indexOf(b.groups[0] ?? 'other');
+  return area || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+}
+
+/** Every item not approved (not applicable is no gap) or with out-of-date evidence, with owner, due date and status. */
+export function gapsAndActionsSection(input: PackInput): PackBlock[] {
+  const gaps = input.items.filter(isGap).sort(byDueThenArea);
+  if (gaps.length === 0) {
+    return [heading1('Gaps and actions'), body('There are no gaps: every applicable item is approved and its evidence is current.')];
+  }
+  const personLevel = gaps.some((i) => i.personLevel);
+  return [
+    heading1('Gaps and actions'),
+    body(`${plural(gaps.length, 'item')} ${gaps.length === 1 ? 'is' : 'are'} not yet approved or ${gaps.length === 1 ? 'has' : 'have'} out-of-date evidence, `
+      + 'listed by due date.'),
+    packTable({
+      columns: [
+        { header: 'Checklist item', weight: 31 }, { header: 'Evaluation area', weight: 19 }, { header: 'Status', weight: 17 },
+        { header: 'Owner', weight: 16 }, { header: 'Due', weight: 17 },
+      ],
+      rows: gaps.map((item) => [
+        item.title,
+        item.groups.map(groupLabel).join('\n'),
+        item.stale ? `${statusLabel(item.status)}; evidence out of date` : statusLabel(item.status),
+        item.personLevel ? '\u2014' : item.owner.trim() || 'Not assigned',
+        item.personLevel ? '\u2014' : dueText(item, input.builtAt),
+      ]),
+    }),
+    ...(personLevel ? [note('Person-level items show their status only: their documents go to the inspection team by secure transfer.')] : []),
+  ];
+}
