@@ -1,12 +1,13 @@
-import { Document, Packer } from 'docx';
-import { packDocument, packBlocks } from './main/pack/build-pack';
+import { buildPack } from './main/pack/build-pack';
 import { samplePackInput } from './tests/fixtures/pack/sample-input';
 const input = await samplePackInput();
-for (let i = 0; i < 3; i++) {
-  let t = performance.now(); const blocks = packBlocks(input); const tb = performance.now() - t;
-  t = performance.now(); const doc = packDocument(input); const td = performance.now() - t;
-  t = performance.now(); await Packer.toBuffer(doc); const tp = performance.now() - t;
-  const d2 = new Document({ sections: [{ children: packBlocks(input) }], numbering: (await import('./main/pack/styles')).PACK_NUMBERING });
-  t = performance.now(); await Packer.toBuffer(d2); const tn = performance.now() - t;
-  console.log({ blocks: tb.toFixed(0), doc: td.toFixed(0), pack: tp.toFixed(0), packNoEstimator: tn.toFixed(0) });
-}
+const base = input.evidence[0]!;
+input.evidence = Array.from({ length: 400 }, (_, i) => ({ ...input.evidence[i % 25]!, ref: `E${String(i + 1).padStart(3, '0')}` }));
+for (const item of input.items) item.evidenceRefs = [];
+input.evidence.forEach((e) => input.items.find((it) => it.id === e.itemId)!.evidenceRefs.push(e.ref));
+input.charts = Array.from({ length: 30 }, (_, i) => ({ ...input.charts[i % 2]!, id: `c${i}` }));
+await buildPack(input);
+const t = performance.now();
+const buf = await buildPack(input);
+console.log('large', (performance.now() - t).toFixed(0), 'ms', buf.length, 'bytes', (process.memoryUsage().rss / 1e6).toFixed(0), 'MB rss');
+void base;

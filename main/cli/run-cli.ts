@@ -13,11 +13,12 @@ import { exportCommand, importWorkspaceCommand } from './commands/archive';
 import { datasetsCommand, templateCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
+import { buildCommand } from './commands/build';
 import { verifyBundleCommand } from './commands/verify-bundle';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, verifyBundleCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand,
 ];
 
 function toolHelp(): string {

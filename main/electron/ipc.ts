@@ -40,6 +40,11 @@ export function registerIpc(runner: OperationRunner): () => void {
         const result = await runner.call(name, payload, sendProgress);
         // The backend made a read-only temporary copy; showing it in the system's viewer is the desktop's part.
         if (name === 'attachments.open' && result.ok) await shell.openPath((result.value as { path: string }).path);
+        // A built pack opens in the word processor; a bundle is shown in the file manager.
+        if (name === 'pack.open' && result.ok) {
+          const opened = result.value as { path: string; kind: 'docx' | 'bundle' };
+          if (opened.kind === 'docx') await shell.openPath(opened.path); else shell.showItemInFolder(opened.path);
+        }
         return result;
       } catch (error) {
         return { ok: false, error: { code: 'internal', message: `${name} failed in the app: ${(error as Error)?.message ?? String(error)}` } };

@@ -36,9 +36,13 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
+/** Bytes in an answer (a template, a pack) travel as {"$bytes": base64}; renderer/api/http-api.ts turns them back. */
+const encodeBytes = (_key: string, value: unknown) =>
+  value instanceof Uint8Array ? { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') } : value;
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  res.end(JSON.stringify(body, encodeBytes));
 }
 
 function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {

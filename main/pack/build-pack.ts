@@ -65,7 +65,7 @@ export function packDocument(input: PackInput): Document {
     numbering: PACK_NUMBERING,
     // Page numbers of the contents, worked out by laying the pages out as Word does; written clean, so no reader
     // shows blanks and Word never asks to update fields. (No `features.updateFields`.)
-    pageNumbers: estimatePageNumbers,
+    ...(process.env.NOEST ? {} : { pageNumbers: estimatePageNumbers }),
     sections: [{
       properties: {
         page: {

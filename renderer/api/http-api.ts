@@ -11,12 +11,23 @@ export function readToken(location: Location, storage: Storage): string | null {
   return fromHash ?? storage.getItem(TOKEN_KEY);
 }
 
+/** The host sends bytes as {"$bytes": base64} (main/host/http-host.ts); they come back as a Uint8Array. */
+function decodeBytes(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && typeof (value as { $bytes?: unknown }).$bytes === 'string') {
+    const text = atob((value as { $bytes: string }).$bytes);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+  return value;
+}
+
 /** The API over the browser host's HTTP endpoints: one named function per operation, like the Electron preload. */
 export function createHttpApi(token: string): SendpackApi {
   const post = async (operation: string, body: BodyInit, headers: Record<string, string>): Promise<ApiResult<unknown>> => {
     try {
       const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { ...headers, 'x-sendpack-token': token }, body });
-      return (await response.json()) as ApiResult<unknown>;
+      return JSON.parse(await response.text(), decodeBytes) as ApiResult<unknown>;
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: `The app's background service did not answer (${(error as Error).message}). Check it is still running, then try again.` } };
     }

@@ -20,6 +20,8 @@ const op = <Req extends z.ZodType, Res extends z.ZodType>(summary: string, reque
   ({ summary, request, response });
 
 const none = z.strictObject({});
+/** Mirrors PACK_SECTION_IDS in main/pack/pack-input.ts (checked by tests/unit/pack-api.test.ts). */
+export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
 
 /**
  * The one API contract between the renderer and main: every operation's request and response schema. Main
@@ -143,6 +145,22 @@ export const contract = {
   'metrics.chart': op('A chart of one metric across periods, as SVG with a text alternative',
     z.strictObject({ metricId: z.string().min(1).max(100), breakdown: z.string().max(60).optional() }),
     z.object({ svg: z.string(), altText: z.string(), width: z.number(), height: z.number() })),
+  'pack.build': op('Build the Word evidence pack, and optionally the share bundle, into the workspace\'s packs folder',
+    z.strictObject({
+      sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
+      approvedOnly: z.boolean().default(false), bundle: z.boolean().default(true), pdf: z.boolean().default(false),
+    }),
+    z.object({ version: z.number(), docxPath: z.string(), docxBytes: z.number(), bundlePath: z.string().nullable(), pdfIncluded: z.boolean(),
+      draft: z.boolean(), evidenceFiles: z.number() })),
+  'pack.builds': op('Packs built from this workspace, newest first', none,
+    z.object({ builds: z.array(z.object({ version: z.number(), builtAt: z.string(), builtBy: z.string(), docx: z.string().nullable(),
+      bundle: z.string().nullable(), counts: z.record(z.string(), z.number()) })) })),
+  'pack.file': op('A built pack or bundle, to save a copy elsewhere',
+    z.strictObject({ version: z.number().int().positive(), kind: z.enum(['docx', 'bundle']) }),
+    z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
+  'pack.open': op('Open a built pack in the word processor, or show the bundle in its folder',
+    z.strictObject({ version: z.number().int().positive(), kind: z.enum(['docx', 'bundle']) }),
+    z.object({ path: z.string(), kind: z.enum(['docx', 'bundle']) })),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -46,6 +46,10 @@ export const OPERATION_NAMES = [
   'imports.list',
   'metrics.list',
   'metrics.chart',
+  'pack.build',
+  'pack.builds',
+  'pack.file',
+  'pack.open',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Handlers } from './handler-types';
+import type { Workspace } from '../workspace/workspace';
+import { buildAndRecord } from '../pack/build-and-record';
+import { PACK_SECTION_IDS } from '../pack/pack-input';
+import { previousBuilds } from '../pack/read-pack-input';
+import { WorkspaceError } from '../store/workspace-error';
+import { workspaceFolderName } from '../workspace/workspace-folder';
+
+/** Built packs live in the workspace folder, one file per version, so nothing is ever overwritten. */
+function packPaths(workspace: Workspace, version: number) {
+  const area = workspaceFolderName(workspace.session().areaName).replace(/\.sendpack$/, '');
+  const dir = join(workspace.folder, 'packs');
+  return { docx: join(dir, `${area} evidence pack v${version}.docx`), bundle: join(dir, `${area} evidence bundle v${version}.zip`) };
+}
+
+function builtFile(workspace: Workspace, version: number, kind: 'docx' | 'bundle'): string {
+  const path = packPaths(workspace, version)[kind];
+  if (!existsSync(path)) throw new WorkspaceError('not-found', `Version ${version} has no ${kind === 'docx' ? 'Word pack' : 'bundle'} in the packs folder; build it again.`, 'version');
+  return path;
+}
+
+export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
+  'pack.build': async (req, { backend, progress }) => {
+    const workspace = backend.writableWorkspace();
+    const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
+    const paths = packPaths(workspace, version);
+    return buildAndRecord(workspace, {
+      options: { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly },
+      docxPath: paths.docx, ...(req.bundle ? { bundlePath: paths.bundle } : {}), pdf: req.pdf,
+    }, backend.userName(), progress);
+  },
+  'pack.builds': (_req, { backend }) => {
+    const workspace = backend.openWorkspace();
+    return { builds: previousBuilds(workspace.db).reverse().map((b) => {
+      const paths = packPaths(workspace, b.version);
+      return { version: b.version, builtAt: b.builtAt, builtBy: b.builtBy, counts: b.counts,
+        docx: existsSync(paths.docx) ? paths.docx : null, bundle: existsSync(paths.bundle) ? paths.bundle : null };
+    }) };
+  },
+  'pack.file': (req, { backend }) => {
+    const path = builtFile(backend.openWorkspace(), req.version, req.kind);
+    return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+  },
+  'pack.open': (req, { backend }) => ({ path: builtFile(backend.openWorkspace(), req.version, req.kind), kind: req.kind }),
+};
