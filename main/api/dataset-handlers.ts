@@ -98,8 +98,11 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
       rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows };
     const canCommit = preview.problems.length === 0 && preview.rows.length > 0 && !workspace.readOnly;
     if (canCommit) backend.rememberPreview(previewId, record, MAX_PREVIEWS);
-    const held = new Set(listRows(workspace.db, def.id).filter((r) => r.geography === 'local').map((r) => r.period));
-    return { previewId, dataset: def.id, fileName: file!.name, ...preview, replaces: preview.periods.filter((p) => held.has(p)),
+    // What commit will replace: the periods of the same areas (as commitImport decides), not another authority's.
+    const key = (r: { period: string; geography: string; areaCode: string }) => `${r.period}|${r.geography}|${r.areaCode}`;
+    const held = new Set(listRows(workspace.db, def.id).map(key));
+    const replaces = [...new Set(preview.rows.filter((r) => held.has(key(r))).map((r) => r.period))].sort();
+    return { previewId, dataset: def.id, fileName: file!.name, ...preview, replaces,
       authority: area ? describeArea(area) : null, canCommit };
   },
   'imports.commit': (req, { backend }) => {

@@ -7,6 +7,7 @@ import type { ApiErrorCode, ApiResult } from '../../shared/api/result';
 import { Backend } from '../api/backend';
 import { dispatch } from '../api/dispatch';
 import { MAX_UPLOAD_BYTES } from '../evidence/upload-area';
+import type { ProgressEvent } from '../../shared/api/progress';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
@@ -78,13 +79,28 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   let origin = '';
   let queue: Promise<unknown> = Promise.resolve();
 
+  // Progress of long work, pushed to every open page (EventSource cannot send headers, so its token is in the query).
+  const listeners = new Set<ServerResponse>();
+  const broadcast = (event: ProgressEvent) => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  };
+
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    if (!tokenMatches(req.headers['x-sendpack-token'], token)) {
+    const queryToken = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+    const isEvents = path === '/api/events' && req.method === 'GET';
+    if (!tokenMatches(isEvents ? queryToken : req.headers['x-sendpack-token'], token)) {
       refuse(res, 401, 'refused', 'This request has no valid access token. Open the address the app printed when it started.');
       return;
     }
     if ((req.headers.origin !== undefined && req.headers.origin !== origin) || req.headers.host !== origin.slice('http://'.length)) {
       refuse(res, 403, 'refused', 'Requests from other web sites are refused.');
+      return;
+    }
+    if (isEvents) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
       return;
     }
     if (req.method !== 'POST') { refuse(res, 405, 'invalid-request', 'Use POST for API operations.'); return; }
@@ -106,7 +122,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
     }
     // One operation at a time, in arrival order, as the single SQLite connection expects.
-    const result = queue.then(() => dispatch(backend, operation, payload));
+    const result = queue.then(() => dispatch(backend, operation, payload, broadcast));
     queue = result.catch(() => undefined);
     const answer = await result;
     send(res, answer.ok ? 200 : STATUS_FOR[answer.error.code], answer);
@@ -152,6 +168,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   return {
     url: `${origin}/#token=${token}`, origin, token, server, backend,
     close: () => new Promise<void>((resolve) => {
+      for (const res of listeners) res.end();
       backend.close();
       server.closeAllConnections();
       server.close(() => resolve());

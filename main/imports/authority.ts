@@ -28,10 +28,15 @@ export function resolveArea(text: string): ChosenArea | null {
   const query = text.trim();
   if (!query) return null;
   const upper = query.toUpperCase();
-  const la = LOCAL_AUTHORITIES.find((a) => a.oldCode === query || a.newCode === upper) ?? authorityByName(query);
-  if (la) return { kind: 'la', la };
+  const lower = query.toLowerCase();
+  const exact = LOCAL_AUTHORITIES.find((a) => a.oldCode === query || a.newCode === upper || a.name.toLowerCase() === lower
+    || a.dfeTidyName?.toLowerCase() === lower);
+  if (exact) return { kind: 'la', la: exact };
+  // A region's own name before an authority's loose one: "London" is the region, not the City of London.
   const region = REGIONS.find((r) => r.code === upper || simplify(r.name) === simplify(query));
-  return region ? { kind: 'region', name: region.name, code: region.code } : null;
+  if (region) return { kind: 'region', name: region.name, code: region.code };
+  const la = authorityByName(query);
+  return la ? { kind: 'la', la } : null;
 }
 
 export function describeArea(area: ChosenArea): { code: string; name: string } {

@@ -1,6 +1,7 @@
 import { OPERATION_NAMES } from '../../shared/api/operation-names';
 import type { SendpackApi } from '../../shared/api/api';
 import type { ApiResult } from '../../shared/api/result';
+import type { ProgressEvent } from '../../shared/api/progress';
 
 const TOKEN_KEY = 'sendpack-token';
 
@@ -43,7 +44,11 @@ export function createHttpApi(token: string): SendpackApi {
   const api = Object.fromEntries(OPERATION_NAMES.map((name) => [name, (request: unknown) => call(name, request)]));
   return {
     ...api,
-    onProgress: () => () => {},
+    onProgress(listener: (event: ProgressEvent) => void) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (message) => listener(JSON.parse(message.data as string) as ProgressEvent);
+      return () => source.close();
+    },
     onMenu: () => () => {},
     async saveFile(suggestedName: string, content: string | Uint8Array) {
       const url = URL.createObjectURL(new Blob([content as BlobPart]));

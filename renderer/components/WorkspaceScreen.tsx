@@ -6,12 +6,14 @@ import { SearchScreen } from './SearchScreen';
 import { AuditScreen } from './AuditScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { DataScreen } from './DataScreen';
+import { BuildScreen } from './BuildScreen';
 import { LockBanner } from './LockBanner';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
   { view: 'checklist', label: 'Checklist' },
   { view: 'data', label: 'Data' },
+  { view: 'build', label: 'Build pack' },
   { view: 'search', label: 'Search' },
   { view: 'audit', label: 'Audit trail' },
   { view: 'settings', label: 'Settings' },
@@ -50,6 +52,7 @@ export function WorkspaceScreen() {
       {view === 'checklist' && <ChecklistScreen />}
       {view === 'item' && <ItemScreen />}
       {view === 'data' && <DataScreen />}
+      {view === 'build' && <BuildScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}

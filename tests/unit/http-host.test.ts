@@ -43,6 +43,9 @@ describe('browser host', () => {
       expect((await raw(h, path, {})).status, path).toBe(401);
       expect((await raw(h, path, { 'x-sendpack-token': 'wrong' })).status, path).toBe(401);
     }
+    // The progress stream takes its token in the query, and refuses without it too.
+    expect((await raw(h, '/api/events', {}, 'GET')).status).toBe(401);
+    expect((await raw(h, '/api/events?token=wrong', {}, 'GET')).status).toBe(401);
   });
 
   it('refuses requests from other origins and host names, even with the token', async () => {

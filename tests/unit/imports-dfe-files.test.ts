@@ -211,6 +211,16 @@ describe('annual_reviews_excerpt.csv (no authority rows: imported for a region)'
       numerator: 16669, denominator: 27036, comparator: { value: completed(englandRow), period: '2025', source: expect.stringMatching(IMPORTED) } });
   });
 
+  it('reads "London" as the region, not the City of London, and says the excerpt has no rows for it', async () => {
+    const { backend } = await workspace(null);
+    const shown = await preview(backend, 'annual-reviews', FILE, dfeFile(FILE), { authority: 'London' });
+    expect(shown.authority).toEqual({ code: 'E12000007', name: 'London' });
+    expect(shown.canCommit).toBe(false);
+    expect(shown.problems).toEqual([{ row: null, column: null, message: expect.stringMatching(/^The file has no total rows for London\./) }]);
+    const city = await preview(backend, 'annual-reviews', FILE, dfeFile(FILE), { authority: 'City of London' });
+    expect(city.authority).toEqual({ code: '201', name: 'City of London' });
+  });
+
   it('imports for the region in an authority’s workspace; the region’s metrics compute for its area code', async () => {
     const { backend } = await workspace('841');
     await importFile(backend, 'annual-reviews', FILE, dfeFile(FILE), { authority: 'North East' });

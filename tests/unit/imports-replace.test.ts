@@ -97,6 +97,25 @@ describe('re-importing a period', () => {
     expect(restored.rows).toHaveLength(6);
   });
 
+  it('the preview says exactly what the commit will replace: never another authority’s periods', async () => {
+    const { backend } = await workspace();
+    const FILE = 'timeliness_20_week_excerpt.csv';
+    await importFile(backend, 'ehcp-timeliness', 'ours.csv', sheet([2019, 100, 50, 90, 45]));
+    // Hull's rows (2019) and England's (2019, 2020) are not held yet: nothing is replaced.
+    let shown = await preview(backend, 'ehcp-timeliness', FILE, dfeFile(FILE), { authority: 'Kingston Upon Hull, City of' });
+    expect(shown.replaces).toEqual([]);
+    let committed = await call(backend, 'imports.commit', { previewId: shown.previewId });
+    expect(committed.replacedPeriods).toEqual([]);
+    // Again: now Hull's and England's rows are held, and both sides say so.
+    shown = await preview(backend, 'ehcp-timeliness', FILE, dfeFile(FILE), { authority: '810' });
+    expect(shown.replaces).toEqual(['2019', '2020']);
+    committed = await call(backend, 'imports.commit', { previewId: shown.previewId });
+    expect(committed.replacedPeriods).toEqual(['2019', '2020']);
+    // Darlington's own 2019 row was never touched.
+    const { rows } = await call(backend, 'datasets.rows', { dataset: 'ehcp-timeliness' });
+    expect(rows.find((r) => r.areaCode === '841')?.values.plans_issued_den).toBe(100);
+  });
+
   it('typed-in figures replace the period too, and are recorded as such', async () => {
     const { backend } = await workspace();
     await importFile(backend, 'ehcp-timeliness', 'timeliness.csv', sheet([2019, 100, 50, 90, 45]));

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import type { Response } from '../../shared/api/contract';
+import { PACK_SECTIONS } from '../../shared/api/contract';
+import type { ProgressEvent } from '../../shared/api/progress';
+import { api, call } from '../api/call';
+import { useAppStore } from '../state/app-store';
+import { formatDateTime, useLoaded } from './use-loaded';
+
+const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
+  cover: 'Cover', 'document-control': 'Document control', contents: 'Contents', readiness: 'Readiness summary',
+  metrics: 'Key metrics and charts', areas: 'One section per evaluation area', gaps: 'Gaps and actions',
+  'evidence-index': 'Evidence index', glossary: 'Glossary',
+};
+
+type Build = Response<'pack.builds'>['builds'][number];
+
+/** Build the Word pack and the share bundle, watch it happen, then open, reveal or save copies. */
+export function BuildScreen() {
+  const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
+  const reloadItems = useAppStore((s) => s.reloadItems);
+  const builds = useLoaded(() => call('pack.builds', {}));
+  const [sections, setSections] = useState<string[]>([...PACK_SECTIONS]);
+  const [approvedOnly, setApprovedOnly] = useState(false);
+  const [bundle, setBundle] = useState(true);
+  const [pdf, setPdf] = useState(false);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [building, setBuilding] = useState(false);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => api().onProgress((event) => { if (event.operation === 'pack.build') setProgress(event); }), []);
+
+  const build = async () => {
+    setBuilding(true);
+    setProblem(null);
+    setStatus('Building the pack…');
+    try {
+      const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf });
+      setStatus(`Built version ${result.version}${result.draft ? ' (marked DRAFT: not every item is approved)' : ''}`
+        + `${result.bundlePath ? `, with a bundle of ${result.evidenceFiles} evidence files` : ''}.`);
+      await reloadItems();
+      builds.reload();
+    } catch (error) {
+      setStatus('');
+      setProblem((error as Error).message);
+    } finally {
+      setBuilding(false);
+      setProgress(null);
+    }
+  };
+  const saveCopy = async (b: Build, kind: 'docx' | 'bundle') => {
+    try {
+      const { fileName, bytes } = await call('pack.file', { version: b.version, kind });
+      const saved = await api().saveFile(fileName, bytes);
+      setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
+    } catch (error) { setProblem((error as Error).message); }
+  };
+  const open = async (b: Build, kind: 'docx' | 'bundle') => {
+    try {
+      const { path } = await call('pack.open', { version: b.version, kind });
+      setStatus(kind === 'docx' ? `Opened ${path}` : `The bundle is in ${path}`);
+    } catch (error) { setProblem((error as Error).message); }
+  };
+
+  return (
+    <>
+      <h1>Build the pack</h1>
+      <p className="lead">The evidence pack is a Word document for the inspection team and partners, built from this
+        workspace; the share bundle is a .zip of the pack with the evidence files it cites, and a manifest of their checksums.</p>
+      {problem && <p className="error-message" role="alert">{problem}</p>}
+      {!readOnly && (
+        <div className="panel panel--wide">
+          <fieldset className="fieldset">
+            <legend className="label">Sections</legend>
+            <div className="checkboxes">
+              {PACK_SECTIONS.map((s) => (
+                <div className="checkbox" key={s}>
+                  <input id={`section-${s}`} type="checkbox" checked={sections.includes(s)}
+                    onChange={(e) => setSections(e.target.checked ? PACK_SECTIONS.filter((x) => x === s || sections.includes(x)) : sections.filter((x) => x !== s))} />
+                  <label htmlFor={`section-${s}`}>{SECTION_LABELS[s]}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend className="label">Options</legend>
+            <div className="checkbox">
+              <input id="approved-only" type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} />
+              <label htmlFor="approved-only">Approved items only (others are listed as gaps)</label>
+            </div>
+            <div className="checkbox">
+              <input id="with-bundle" type="checkbox" checked={bundle} onChange={(e) => setBundle(e.target.checked)} />
+              <label htmlFor="with-bundle">Also make the share bundle (.zip)</label>
+            </div>
+            <div className="checkbox">
+              <input id="with-pdf" type="checkbox" checked={pdf} disabled={!bundle} onChange={(e) => setPdf(e.target.checked)} />
+              <label htmlFor="with-pdf">Add a PDF copy to the bundle (needs LibreOffice)</label>
+            </div>
+          </fieldset>
+          <button type="button" className="button" disabled={building || sections.length === 0} onClick={() => void build()}>
+            {building ? 'Building…' : 'Build the pack'}
+          </button>
+          {building && (
+            <div className="progress-block">
+              <label htmlFor="build-progress">{progress?.phase ?? 'Starting'}</label>
+              <progress id="build-progress" max={progress?.total ?? 1} value={progress?.done ?? 0} />
+            </div>
+          )}
+          <p role="status" className="hint">{status}</p>
+        </div>
+      )}
+      <section aria-labelledby="builds-heading">
+        <h2 id="builds-heading">Built packs</h2>
+        {builds.data?.builds.length === 0 && <p>No pack has been built yet.</p>}
+        {builds.data && builds.data.builds.length > 0 && (
+          <table className="table">
+            <caption className="visually-hidden">Packs built from this workspace</caption>
+            <thead><tr><th scope="col">Version</th><th scope="col">Built</th><th scope="col">By</th><th scope="col">Approved</th><th scope="col">Files</th></tr></thead>
+            <tbody>
+              {builds.data.builds.map((b) => (
+                <tr key={b.version}>
+                  <th scope="row">{b.version}</th><td>{formatDateTime(b.builtAt)}</td><td>{b.builtBy}</td>
+                  <td>{b.counts.approved ?? 0} of {Object.values(b.counts).reduce((a, n) => a + n, 0)}</td>
+                  <td>
+                    <span className="button-row">
+                      {b.docx && <button type="button" className="button button--secondary" onClick={() => void open(b, 'docx')}>Open the pack<span className="visually-hidden"> version {b.version}</span></button>}
+                      {b.docx && <button type="button" className="button button--secondary" onClick={() => void saveCopy(b, 'docx')}>Save a copy<span className="visually-hidden"> of the pack version {b.version}</span></button>}
+                      {b.bundle && <button type="button" className="button button--secondary" onClick={() => void open(b, 'bundle')}>Show the bundle<span className="visually-hidden"> version {b.version}</span></button>}
+                      {b.bundle && <button type="button" className="button button--secondary" onClick={() => void saveCopy(b, 'bundle')}>Save the bundle<span className="visually-hidden"> version {b.version}</span></button>}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
