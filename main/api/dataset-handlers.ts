@@ -25,11 +25,16 @@ function dataset(id: string): DatasetDefinition {
   return def;
 }
 
-/** The workspace's own authority: the area every import keeps, unless the officer names another. */
+/**
+ * The workspace's own authority: the area every import keeps, unless the officer names another. A code that is not
+ * in the shipped list (a new authority, or the fictional sample's 999) still names the area, by the workspace's name.
+ */
 function workspaceArea(backend: Backend): ChosenArea | null {
-  const code = backend.openWorkspace().session().laCode;
-  const la = code ? findLocalAuthorityByOldCode(code) : undefined;
-  return la ? { kind: 'la', la } : null;
+  const session = backend.openWorkspace().session();
+  if (!session.laCode) return null;
+  const la = findLocalAuthorityByOldCode(session.laCode)
+    ?? { name: session.areaName, oldCode: session.laCode, newCode: '', region: '', regionCode: '' };
+  return { kind: 'la', la };
 }
 
 function metricsFor(backend: Backend) {

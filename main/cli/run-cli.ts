@@ -14,11 +14,12 @@ import { datasetsCommand, templateCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
 import { buildCommand } from './commands/build';
+import { demoCommand } from './commands/demo';
 import { verifyBundleCommand } from './commands/verify-bundle';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand,
 ];
 
 function toolHelp(): string {

@@ -108,6 +108,8 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
 }
 
 function better(metric: MetricDefinition, status: MetricStatus, value: number | null, comparator: MetricComparator | null): MetricResult['better'] {
+  // A local count set against England's count says nothing about better or worse; only rates compare.
+  if (metric.unit === 'count') return null;
   if (status !== 'ok' || value === null || comparator === null || metric.direction === 'context') return null;
   const diff = value - comparator.value;
   if (Math.abs(diff) < 1e-9) return 'same';

@@ -4,9 +4,37 @@ import { BULLETS, STYLE } from './styles';
 /** What a section builder returns: the body blocks of its part of the document, in order. */
 export type PackBlock = Paragraph | Table | TableOfContents;
 
-/** A section heading: starts a new page and is listed in the contents. */
+export interface ContentsEntry { title: string; bookmark: string }
+
+const SECTION_HEADINGS = new WeakMap<PackBlock, ContentsEntry>();
+
+/** A bookmark name from a heading's text (FNV-1a): the same heading gets the same name in every build. */
+export function headingBookmark(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of text) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `_Toc_${hash.toString(16).padStart(8, '0')}`;
+}
+
+/** A section heading: starts a new page, is bookmarked, and is listed in the contents. */
 export function heading1(text: string): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(text)] });
+  const bookmark = headingBookmark(text);
+  const paragraph = new Paragraph({
+    heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
+    children: [new Bookmark({ id: bookmark, children: [new TextRun(text)] })],
+  });
+  SECTION_HEADINGS.set(paragraph, { title: text, bookmark });
+  return paragraph;
+}
+
+/** The contents entries of built blocks: their section headings, in order. */
+export function contentsEntries(blocks: readonly PackBlock[]): ContentsEntry[] {
+  return blocks.flatMap((b) => {
+    const entry = SECTION_HEADINGS.get(b);
+    return entry ? [entry] : [];
+  });
 }
 
 /** An item or sub-section heading, optionally bookmarked so other parts of the pack can link to it. */

@@ -1,6 +1,5 @@
-import { Document, Packer } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
-import type { PackBlock } from './blocks';
+import { Document, Packer, PageOrientation, type ISectionOptions } from 'docx';
+import { contentsEntries, type PackBlock } from './blocks';
 import { finaliseDocx } from './finalise';
 import { formatDateTime } from './format';
 import { packFooter, packHeader } from './header-footer';
@@ -14,16 +13,15 @@ import { gapsAndActionsSection } from './sections/gaps-and-actions';
 import { glossarySection } from './sections/glossary';
 import { metricsSection } from './sections/metrics';
 import { readinessSection } from './sections/readiness';
-import { PACK_NUMBERING, PACK_STYLES, PAGE } from './styles';
+import { CONTENT_WIDTH, LANDSCAPE_CONTENT_WIDTH, PACK_NUMBERING, PACK_STYLES, PAGE } from './styles';
 import { textOf } from './text-of';
 
 export type SectionBuilder = (input: PackInput) => PackBlock[];
 
 /** The section builders, by the section ids of PackOptions; the glossary is built last, from the others' text. */
-export const SECTION_BUILDERS: Readonly<Record<Exclude<PackSectionId, 'glossary'>, SectionBuilder>> = {
+export const SECTION_BUILDERS: Readonly<Record<Exclude<PackSectionId, 'glossary' | 'contents'>, SectionBuilder>> = {
   cover: coverSection,
   'document-control': documentControlSection,
-  contents: contentsSection,
   readiness: readinessSection,
   metrics: metricsSection,
   areas: areaSections,
@@ -37,18 +35,59 @@ export function packTitle(input: PackInput): string {
   return `Area SEND inspection: evidence pack \u2014 ${input.area.name}`;
 }
 
-/** The body of the pack: the chosen sections (all of them when none are chosen) in the document's order. */
+/**
+ * The body of the pack: the chosen sections (all of them when none are chosen) in the document's order. The glossary
+ * is built from the text of the others, and the contents from everyone's headings, so both come last.
+ */
 export function packBlocks(input: PackInput): PackBlock[] {
+  return packParts(input).flatMap((part) => part.blocks);
+}
+
+/** Sections laid out on landscape pages (in a Word section of their own). */
+export const LANDSCAPE_SECTIONS: ReadonlySet<PackSectionId> = new Set(['evidence-index']);
+
+/** The chosen sections' blocks, by section, in the document's order. */
+export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBlock[] }[] {
   const chosen = new Set<PackSectionId>(input.options.sections.length ? input.options.sections : PACK_SECTION_IDS);
-  const blocks: PackBlock[] = [];
+  const parts = new Map<PackSectionId, PackBlock[]>();
   for (const id of PACK_SECTION_IDS) {
-    if (chosen.has(id) && id !== 'glossary') blocks.push(...SECTION_BUILDERS[id](input));
+    if (chosen.has(id) && id !== 'glossary' && id !== 'contents') parts.set(id, SECTION_BUILDERS[id](input));
   }
   if (chosen.has('glossary')) {
     const pageText = [input.area.name, input.marking, packTitle(input)].join(' ');
-    blocks.push(...glossarySection(input, `${textOf(blocks)} ${pageText}`));
+    parts.set('glossary', glossarySection(input, `${textOf([...parts.values()].flat())} ${pageText}`));
   }
-  return blocks;
+  if (chosen.has('contents')) parts.set('contents', contentsSection(input, contentsEntries([...parts.values()].flat())));
+  return PACK_SECTION_IDS.flatMap((id) => {
+    const blocks = parts.get(id);
+    return blocks ? [{ id, blocks }] : [];
+  });
+}
+
+/** Word sections: runs of portrait pack sections, and each landscape one on its own. */
+function wordSections(input: PackInput): ISectionOptions[] {
+  const runs: { landscape: boolean; blocks: PackBlock[] }[] = [];
+  for (const part of packParts(input)) {
+    const landscape = LANDSCAPE_SECTIONS.has(part.id);
+    const last = runs.at(-1);
+    if (last && last.landscape === landscape && !landscape) last.blocks.push(...part.blocks);
+    else runs.push({ landscape, blocks: [...part.blocks] });
+  }
+  return runs.map(({ landscape, blocks }) => ({
+    properties: {
+      page: {
+        // docx swaps width and height itself for a landscape page.
+        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: {
+          top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide,
+          header: PAGE.header, footer: PAGE.footer,
+        },
+      },
+    },
+    headers: { default: packHeader(input, landscape ? LANDSCAPE_CONTENT_WIDTH : CONTENT_WIDTH) },
+    footers: { default: packFooter(input, landscape ? LANDSCAPE_CONTENT_WIDTH : CONTENT_WIDTH) },
+    children: blocks,
+  }));
 }
 
 /** The docx Document of a pack, before packing. */
@@ -63,23 +102,8 @@ export function packDocument(input: PackInput): Document {
     revision: Math.max(1, input.version),
     styles: PACK_STYLES,
     numbering: PACK_NUMBERING,
-    // Page numbers of the contents, worked out by laying the pages out as Word does; written clean, so no reader
-    // shows blanks and Word never asks to update fields. (No `features.updateFields`.)
-    ...(process.env.NOEST ? {} : { pageNumbers: estimatePageNumbers }),
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: {
-            top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide,
-            header: PAGE.header, footer: PAGE.footer,
-          },
-        },
-      },
-      headers: { default: packHeader(input) },
-      footers: { default: packFooter(input) },
-      children: packBlocks(input),
-    }],
+    // No `features.updateFields` and no `pageNumbers`: see sections/contents.ts.
+    sections: wordSections(input),
   });
 }
 

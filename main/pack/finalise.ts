@@ -7,7 +7,7 @@ import { ukWallClock } from './format';
  *  - docProps/core.xml: created and modified are the build time (Packer writes the current time), and the language.
  *  - word/settings.xml: the theme's language, en-GB, so Word proofs the document in British English.
  *  - word/document.xml: bookmark ids renumbered in order (docx draws them from a counter shared by every document
- *    built in the process).
+ *    built in the process), and each picture's alt text copied from its drawing to the picture itself.
  *  - the zip: entries in a fixed order, each dated with the build time (UK wall clock, as zip dates are local), so the
  *    same input gives the same bytes.
  */
@@ -61,6 +61,20 @@ function renumberBookmarks(xml: string): string {
   });
 }
 
+/**
+ * docx writes a picture's alt text on the drawing (wp:docPr) but leaves the picture's own (pic:cNvPr) empty; some
+ * readers take it from there, so it is copied across, with the drawing's id and name.
+ */
+function pictureAltText(xml: string): string {
+  return xml.replace(/<w:drawing>[\s\S]*?<\/w:drawing>/g, (drawing) => {
+    const docPr = /<wp:docPr\b([^>]*?)\/?>/.exec(drawing);
+    if (!docPr) return drawing;
+    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(docPr[1]!)?.[1] ?? '';
+    return drawing.replace(/<pic:cNvPr id="0" name="" descr=""\/>/,
+      `<pic:cNvPr id="${attr('id')}" name="${attr('name')}" descr="${attr('descr')}"/>`);
+  });
+}
+
 const FIRST = ['[Content_Types].xml', '_rels/.rels'];
 
 export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer {
@@ -71,7 +85,7 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
   };
   edit('docProps/core.xml', (xml) => fixCore(xml, options));
   edit('word/settings.xml', (xml) => fixSettings(xml, options));
-  edit('word/document.xml', renumberBookmarks);
+  edit('word/document.xml', (xml) => pictureAltText(renumberBookmarks(xml)));
 
   const t = ukWallClock(options.builtAt);
   const mtime = t && t.year >= 1980 ? new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) : new Date(1980, 0, 1);

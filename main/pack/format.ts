@@ -79,6 +79,9 @@ export function formatBytes(bytes: number): string {
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
+/** Statuses in the order the pack reports them: done first. */
+export const REPORT_ORDER: readonly ItemStatus[] = ['approved', 'ready-for-review', 'in-progress', 'not-started', 'not-applicable'];
+
 export function statusLabel(status: ItemStatus): string {
   return ITEM_STATUS_LABELS[status];
 }

@@ -6,10 +6,10 @@ import { COLOUR, CONTENT_WIDTH, SIZE, STYLE } from './styles';
  * Every page: area name and protective marking at the top, with DRAFT under them in large bold capitals while the
  * pack is a draft; marking and "Page X of Y" at the bottom.
  */
-export function packHeader(input: PackInput): Header {
+export function packHeader(input: PackInput, width: number = CONTENT_WIDTH): Header {
   const line = new Paragraph({
     style: STYLE.headerText,
-    tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+    tabStops: [{ type: TabStopType.RIGHT, position: width }],
     border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.border, space: 4 } },
     children: [
       new TextRun(input.area.name),
@@ -18,17 +18,17 @@ export function packHeader(input: PackInput): Header {
   });
   const draft = new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 60, after: 0 },
+    spacing: { before: 60, after: 200 },
     children: [new TextRun({ text: 'DRAFT', bold: true, size: SIZE.draft, color: COLOUR.draft, characterSpacing: 60 })],
   });
   return new Header({ children: input.draft ? [line, draft] : [line] });
 }
 
-export function packFooter(input: PackInput): Footer {
+export function packFooter(input: PackInput, width: number = CONTENT_WIDTH): Footer {
   return new Footer({
     children: [new Paragraph({
       style: STYLE.headerText,
-      tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+      tabStops: [{ type: TabStopType.RIGHT, position: width }],
       border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.border, space: 4 } },
       children: [
         new TextRun({ text: input.marking, bold: true, color: COLOUR.text }),

@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 /**
  * The pack's look in one place: fonts, sizes, colours, page geometry, paragraph styles and the bullet list.
@@ -10,7 +10,7 @@ export const FONT = 'Arial';
 
 export const SIZE = {
   body: 22, // 11 pt
-  table: 19, // 9.5 pt
+  table: 18, // 9 pt
   tableSmall: 16, // 8 pt: the evidence index's nine columns
   note: 18,
   header: 18,
@@ -46,6 +46,9 @@ export const PAGE = {
 /** The width text and tables have: the page less its side margins. */
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginSide;
 
+/** The same on a landscape page (the evidence index, whose nine columns need it). */
+export const LANDSCAPE_CONTENT_WIDTH = PAGE.height - 2 * PAGE.marginSide;
+
 /** The widest a chart is shown, in pixels at 96 dpi (a little inside the text width). */
 export const MAX_IMAGE_WIDTH_PX = Math.floor((CONTENT_WIDTH / 1440) * 96) - 4;
 
@@ -70,23 +73,23 @@ export const PACK_STYLES: IStylesOptions = {
   default: {
     document: {
       run: { font: FONT, size: SIZE.body, color: COLOUR.text, language: { value: 'en-GB' } },
-      paragraph: { spacing: { after: 120, line: 264 } },
+      paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
     },
     title: {
       run: { font: FONT, size: SIZE.title, bold: true, color: COLOUR.text },
-      paragraph: { spacing: { before: 240, after: 360, line: 240 } },
+      paragraph: { spacing: { before: 240, after: 360, line: 240, lineRule: LineRuleType.AUTO } },
     },
     heading1: {
       run: { font: FONT, size: SIZE.heading1, bold: true, color: COLOUR.text },
-      paragraph: { keepNext: true, keepLines: true, spacing: { before: 0, after: 240, line: 240 }, border: { bottom: thinRule } },
+      paragraph: { outlineLevel: 0, keepNext: true, keepLines: true, spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO }, border: { bottom: thinRule } },
     },
     heading2: {
       run: { font: FONT, size: SIZE.heading2, bold: true, color: COLOUR.text },
-      paragraph: { keepNext: true, keepLines: true, spacing: { before: 360, after: 120, line: 240 } },
+      paragraph: { outlineLevel: 1, keepNext: true, keepLines: true, spacing: { before: 360, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
     },
     heading3: {
       run: { font: FONT, size: SIZE.heading3, bold: true, color: COLOUR.text },
-      paragraph: { keepNext: true, keepLines: true, spacing: { before: 240, after: 80, line: 240 } },
+      paragraph: { outlineLevel: 2, keepNext: true, keepLines: true, spacing: { before: 240, after: 80, line: 240, lineRule: LineRuleType.AUTO } },
     },
     hyperlink: { run: { color: COLOUR.accent, underline: {} } },
   },
@@ -95,7 +98,7 @@ export const PACK_STYLES: IStylesOptions = {
       // Word's own style for the heading of a table of contents: looks like Heading 1, is not listed in the contents.
       id: STYLE.contentsHeading, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', quickFormat: true,
       run: { size: SIZE.heading1, bold: true },
-      paragraph: { keepNext: true, spacing: { before: 0, after: 240, line: 240 }, border: { bottom: thinRule } },
+      paragraph: { keepNext: true, spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO }, border: { bottom: thinRule } },
     },
     { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 60, after: 60 } } },
     { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 284 }, spacing: { after: 40 } } },
@@ -108,15 +111,19 @@ export const PACK_STYLES: IStylesOptions = {
       id: STYLE.marking, name: 'Protective marking', basedOn: 'Normal', next: 'Normal',
       run: { bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
     },
-    { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', run: { size: SIZE.table }, paragraph: { spacing: { before: 40, after: 40, line: 240 } } },
+    { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', run: { size: SIZE.table }, paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
     { id: STYLE.tableTextSmall, name: 'Table text small', basedOn: STYLE.tableText, run: { size: SIZE.tableSmall } },
     { id: STYLE.fact, name: 'Item detail', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 40 }, keepNext: true } },
-    { id: STYLE.note, name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: SIZE.note, color: COLOUR.secondary } },
+    { id: STYLE.note, name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: SIZE.note, color: COLOUR.secondary }, paragraph: { spacing: { before: 80, after: 120 } } },
     {
       id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal',
-      run: { size: 20, bold: true }, paragraph: { spacing: { before: 60, after: 60 }, keepNext: true },
+      run: { size: 20, bold: true }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true },
     },
     { id: STYLE.headerText, name: 'Header text', basedOn: 'Normal', run: { size: SIZE.header, color: COLOUR.secondary }, paragraph: { spacing: { after: 0 } } },
+  ],
+  characterStyles: [
+    // The contents entries' runs name this style (as LibreOffice and Word write them); plain text, no colour.
+    { id: 'IndexLink', name: 'Index Link', basedOn: 'DefaultParagraphFont' },
   ],
 };
 

@@ -39,7 +39,7 @@ export function columnWidthsDxa(weights: readonly number[], total: number = CONT
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOUR.border } as const;
-const CELL_MARGINS = { top: 40, bottom: 40, left: 100, right: 100 } as const;
+const CELL_MARGINS = { top: 40, bottom: 40, left: 85, right: 85 } as const;
 
 function cellParagraphs(content: PackCell, style: string, align: PackColumn['align'], bold: boolean): Paragraph[] {
   const alignment = align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;

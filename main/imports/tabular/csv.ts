@@ -60,7 +60,10 @@ export function sniffDelimiter(text: string, extension: string): Delimiter {
 }
 
 interface ColumnCache { cells: Map<string, Cell>; lookups: number; hits: number; on: boolean }
-/** Lookups after which a column whose values mostly differ stops being cached; and a column's most values kept. */
+/**
+ * Lookups after which a column where fewer than 1 in 10 values repeat (identifiers, names, postcodes) stops being
+ * cached — dates of birth repeat enough to keep —, and the most values a column's cache keeps.
+ */
 const CACHE_TRIAL = 2_000;
 const CACHE_LIMIT = 50_000;
 
@@ -83,7 +86,7 @@ export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget)
     if (cell !== undefined) { cache.hits++; return cell; }
     cell = interpretCell(value);
     cache.cells.set(value, cell);
-    if ((cache.lookups >= CACHE_TRIAL && cache.hits * 2 < cache.lookups) || cache.cells.size >= CACHE_LIMIT) {
+    if ((cache.lookups >= CACHE_TRIAL && cache.hits * 10 < cache.lookups) || cache.cells.size >= CACHE_LIMIT) {
       cache.on = false;
       cache.cells.clear();
     }

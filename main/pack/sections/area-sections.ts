@@ -1,6 +1,6 @@
 import { InternalHyperlink, TextRun } from 'docx';
 import { AREA_GROUPS, type AreaGroup, type AreaGroupId } from '../../../shared/domain/evaluation-areas';
-import { ITEM_STATUSES } from '../../../shared/domain/item-status';
+import { REPORT_ORDER } from '../format';
 import { body, bullet, fact, heading1, heading2, narrativeParagraphs, note, type PackBlock } from '../blocks';
 import { describeFreshnessRule, formatDate, isoDay, listInWords, statusLabel } from '../format';
 import { groupLabel, itemBookmarks, itemsInGroup, showsContent } from '../model';
@@ -38,7 +38,7 @@ function statusText(item: PackItem): string {
 
 function groupSummary(items: readonly PackItem[]): string {
   if (items.length === 0) return 'No checklist items are mapped to this area.';
-  const parts = ITEM_STATUSES.flatMap((s) => {
+  const parts = REPORT_ORDER.flatMap((s) => {
     const n = items.filter((i) => i.status === s).length;
     return n ? [`${n} ${statusLabel(s).toLowerCase()}`] : [];
   });

@@ -3,7 +3,7 @@ import type { PackBlock } from '../blocks';
 import { formatDate, formatDateTime } from '../format';
 import { approvalSummary } from '../model';
 import type { PackInput } from '../pack-input';
-import { COLOUR, SIZE, STYLE } from '../styles';
+import { COLOUR, STYLE } from '../styles';
 
 /** The cover: area, title, DRAFT when not everything is approved, version, when built, by whom, marking. */
 export function coverSection(input: PackInput): PackBlock[] {
@@ -17,17 +17,20 @@ export function coverSection(input: PackInput): PackBlock[] {
   return [
     new Paragraph({ style: STYLE.coverArea, children: [new TextRun(input.area.name)] }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Area SEND inspection: evidence pack')] }),
-    ...(input.draft ? [
-      new Paragraph({
-        spacing: { before: 120, after: 60 },
-        children: [new TextRun({ text: 'DRAFT', bold: true, size: SIZE.draft + 8, color: COLOUR.draft, characterSpacing: 40 })],
+    input.draft
+      ? new Paragraph({
+        style: STYLE.coverLine, spacing: { after: 360 },
+        children: [
+          new TextRun({ text: 'DRAFT: ', bold: true, color: COLOUR.draft }),
+          new TextRun(`not every applicable checklist item is approved yet (${approved} of ${applicable} are).`),
+        ],
+      })
+      : new Paragraph({
+        style: STYLE.coverLine, spacing: { after: 360 },
+        children: [new TextRun(approved === applicable
+          ? `All ${applicable} applicable checklist items are approved.`
+          : `${approved} of ${applicable} applicable checklist items are approved.`)],
       }),
-      new Paragraph({
-        style: STYLE.coverLine,
-        spacing: { after: 360 },
-        children: [new TextRun(`Not every applicable checklist item is approved yet: ${approved} of ${applicable} are.`)],
-      }),
-    ] : [new Paragraph({ style: STYLE.coverLine, spacing: { after: 360 }, children: [new TextRun(`All ${applicable} applicable checklist items are approved.`)] })]),
     ...(la ? [line('Local authority', la)] : []),
     line('Protective marking', input.marking),
     line('Version', String(input.version)),

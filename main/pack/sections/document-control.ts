@@ -1,6 +1,6 @@
 import { ITEM_STATUSES, type ItemStatus } from '../../../shared/domain/item-status';
 import { body, fact, heading1, heading2, note, type PackBlock } from '../blocks';
-import { formatDateTime } from '../format';
+import { formatDateTime, REPORT_ORDER, statusLabel } from '../format';
 import type { PackBuildRecord, PackInput } from '../pack-input';
 import { packTable } from '../tables';
 
@@ -18,11 +18,7 @@ export function documentControlSection(input: PackInput): PackBlock[] {
     isCurrent ? `${build.version} (this version)` : String(build.version),
     formatDateTime(build.builtAt),
     build.builtBy,
-    String(build.counts.approved ?? 0),
-    String(build.counts['ready-for-review'] ?? 0),
-    String(build.counts['in-progress'] ?? 0),
-    String(build.counts['not-started'] ?? 0),
-    String(build.counts['not-applicable'] ?? 0),
+    REPORT_ORDER.map((s) => `${build.counts[s] ?? 0} ${statusLabel(s).toLowerCase()}`).join('\n'),
   ];
   return [
     heading1('Document control'),
@@ -37,10 +33,8 @@ export function documentControlSection(input: PackInput): PackBlock[] {
     ...(history.length === 0 ? [body('This is the first version of the pack built from this workspace.')] : []),
     packTable({
       columns: [
-        { header: 'Version', weight: 13 }, { header: 'Built', weight: 20 }, { header: 'Built by', weight: 17 },
-        { header: 'Approved', weight: 10, align: 'right' }, { header: 'Ready for review', weight: 10, align: 'right' },
-        { header: 'In progress', weight: 10, align: 'right' }, { header: 'Not started', weight: 10, align: 'right' },
-        { header: 'Not applicable', weight: 10, align: 'right' },
+        { header: 'Version', weight: 16 }, { header: 'Built', weight: 30 }, { header: 'Built by', weight: 24 },
+        { header: 'Checklist items', weight: 30 },
       ],
       rows: [...history.map((b) => row(b, false)), row(current, true)],
     }),

@@ -2,6 +2,7 @@ import { body, heading1, note, type PackBlock } from '../blocks';
 import { formatBytes, formatShortDate, plural } from '../format';
 import { listedEvidence } from '../model';
 import type { PackInput } from '../pack-input';
+import { LANDSCAPE_CONTENT_WIDTH } from '../styles';
 import { packTable } from '../tables';
 
 /** The first 12 hex characters of a SHA-256: enough to check a file by eye against the bundle's manifest. */
@@ -9,7 +10,7 @@ export function shortSha(sha256: string): string {
   return sha256.trim().toLowerCase().slice(0, 12);
 }
 
-/** Appendix: every evidence file the pack cites, by reference number. */
+/** Appendix: every evidence file the pack cites, by reference number. Laid out for a landscape page. */
 export function evidenceIndexSection(input: PackInput): PackBlock[] {
   const files = listedEvidence(input);
   const blocks: PackBlock[] = [heading1('Evidence index')];
@@ -22,10 +23,11 @@ export function evidenceIndexSection(input: PackInput): PackBlock[] {
       + 'SHA-256 hash: the file in the evidence bundle with the same reference has the same one.'),
     packTable({
       small: true,
+      width: LANDSCAPE_CONTENT_WIDTH,
       columns: [
-        { header: 'Ref', weight: 6 }, { header: 'Title', weight: 17 }, { header: 'Checklist item', weight: 14 },
-        { header: 'Document date', weight: 10 }, { header: 'Version', weight: 7 }, { header: 'Owner', weight: 10 },
-        { header: 'File name', weight: 16 }, { header: 'Size', weight: 8, align: 'right' }, { header: 'SHA-256 (start)', weight: 12 },
+        { header: 'Ref', weight: 5 }, { header: 'Title', weight: 19 }, { header: 'Checklist item', weight: 14 },
+        { header: 'Document date', weight: 9 }, { header: 'Version', weight: 7 }, { header: 'Owner', weight: 12 },
+        { header: 'File name', weight: 17 }, { header: 'Size', weight: 7, align: 'right' }, { header: 'SHA-256 (start)', weight: 10 },
       ],
       rows: files.map((e) => [
         e.ref, e.title, e.itemTitle, formatShortDate(e.documentDate, 'Undated'), e.version || '\u2014', e.owner || '\u2014',

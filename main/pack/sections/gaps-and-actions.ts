@@ -27,8 +27,8 @@ export function gapsAndActionsSection(input: PackInput): PackBlock[] {
       + 'listed by due date.'),
     packTable({
       columns: [
-        { header: 'Checklist item', weight: 31 }, { header: 'Evaluation area', weight: 19 }, { header: 'Status', weight: 17 },
-        { header: 'Owner', weight: 16 }, { header: 'Due', weight: 17 },
+        { header: 'Checklist item', weight: 27 }, { header: 'Evaluation area', weight: 19 }, { header: 'Status', weight: 16 },
+        { header: 'Owner', weight: 21 }, { header: 'Due', weight: 17 },
       ],
       rows: gaps.map((item) => [
         item.title,

@@ -16,8 +16,12 @@ export function chartParagraphs(chart: PackChart, index: number): Paragraph[] {
   const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / chart.width);
   const width = Math.round(chart.width * scale);
   const height = Math.round(chart.height * scale);
+  const caption = new Paragraph({ style: STYLE.caption, children: [new TextRun(`Figure ${index + 1}: ${chart.title}`)] });
+  const inWords = note(`Figure ${index + 1} in words: ${chart.altText}`);
+  // A chart without an image (one that could not be drawn again) is given in words only.
+  if (chart.png.length === 0 || !(chart.width > 0 && chart.height > 0)) return [caption, inWords];
   return [
-    new Paragraph({ style: STYLE.caption, children: [new TextRun(`Figure ${index + 1}: ${chart.title}`)] }),
+    caption,
     new Paragraph({
       alignment: AlignmentType.CENTER, keepNext: true, spacing: { after: 60 },
       children: [new ImageRun({
@@ -26,7 +30,7 @@ export function chartParagraphs(chart: PackChart, index: number): Paragraph[] {
         altText: { id: String(index + 1), name: `Figure ${index + 1}`, title: chart.title, description: chart.altText },
       })],
     }),
-    note(`Figure ${index + 1} in words: ${chart.altText}`),
+    inWords,
   ];
 }
 
@@ -40,7 +44,7 @@ export function metricsSection(input: PackInput): PackBlock[] {
       body('The latest figure for each measure, with the national figure for England where one is published.'),
       packTable({
         columns: [
-          { header: 'Measure', weight: 34 }, { header: 'Period', weight: 13 }, { header: 'Value', weight: 13, align: 'right' },
+          { header: 'Measure', weight: 33 }, { header: 'Period', weight: 13 }, { header: 'Value', weight: 14, align: 'right' },
           { header: 'England (period)', weight: 20 }, { header: 'Compared with England', weight: 20 },
         ],
         rows: input.metrics.map((m) => [
@@ -52,9 +56,8 @@ export function metricsSection(input: PackInput): PackBlock[] {
     );
     const sources = [...new Set(input.metrics.flatMap((m) => (m.comparator?.source ? [m.comparator.source] : [])))].sort();
     if (sources.length) blocks.push(note(`National figures: ${listInWords(sources)}.`));
-    if (input.metrics.some((m) => /fewer than/i.test(m.display))) {
-      blocks.push(note('Counts below 5 are shown as "fewer than 5" so that no child can be identified.'));
-    }
+    const suppressed = input.metrics.map((m) => /fewer than (\d+)/i.exec(m.display)?.[1]).find((n) => n !== undefined);
+    if (suppressed) blocks.push(note(`Small numbers are shown as "fewer than ${suppressed}" so that no child can be identified.`));
   }
   if (input.charts.length) {
     blocks.push(heading2('Charts'));

@@ -13,13 +13,13 @@ export function readinessSection(input: PackInput): PackBlock[] {
       + `${stale === 0 ? 'No item has' : `${plural(stale, 'item')} ${stale === 1 ? 'has' : 'have'}`} out-of-date evidence.`),
     packTable({
       columns: [
-        { header: 'Evaluation area', weight: 30 }, { header: 'Items', weight: 8, align: 'right' },
-        { header: 'Approved', weight: 10, align: 'right' }, { header: 'Ready for review', weight: 10, align: 'right' },
-        { header: 'In progress', weight: 10, align: 'right' }, { header: 'Not started', weight: 10, align: 'right' },
-        { header: 'Not applicable', weight: 11, align: 'right' }, { header: 'Out of date', weight: 10, align: 'right' },
+        { header: 'Evaluation area (items)', weight: 22 },
+        { header: 'Approved', weight: 13, align: 'right' }, { header: 'Ready for review', weight: 13, align: 'right' },
+        { header: 'In progress', weight: 13, align: 'right' }, { header: 'Not started', weight: 13, align: 'right' },
+        { header: 'Not applicable', weight: 13, align: 'right' }, { header: 'Out of date', weight: 13, align: 'right' },
       ],
       rows: input.readiness.map((r) => [
-        groupLabel(r.group), String(r.total), String(r.approved), String(r.readyForReview), String(r.inProgress),
+        `${groupLabel(r.group)} (${r.total})`, String(r.approved), String(r.readyForReview), String(r.inProgress),
         String(r.notStarted), String(r.notApplicable), String(r.stale),
       ]),
     }),

@@ -1,0 +1,114 @@
+/**
+ * Creates the sample area's workspace (resources/sample/) through the app's own code paths: the workspace is
+ * created like any other, the notification recorded, every dataset's CSV previewed and committed by the importer,
+ * the checklist filled in with updateItem and addCustomItem, and the evidence files attached with text extraction.
+ * Dates follow the day it is created, so a newcomer always sees an inspection a few working days in.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
+import { addCalendarDays, addWorkingDays, previousWorkingDayOnOrBefore } from '../../shared/domain/working-days';
+import { SHIPPED_CATALOGUE } from '../catalogue/shipped-catalogue';
+import { addCustomItem, getItem, updateItem } from '../checklist/checklist-repository';
+import { commitImport } from '../datasets/dataset-store';
+import { attachFiles } from '../evidence/attachments-repository';
+import { sha256Of } from '../evidence/blob-store';
+import { extractText } from '../extract/extract-text';
+import { previewImport } from '../imports/preview-import';
+import { todayIso, workspaceCalendar } from '../inspection/calendar-settings';
+import { recordNotification } from '../inspection/inspection-repository';
+import { Workspace } from '../workspace/workspace';
+import { buildEvidenceFile } from './evidence-documents';
+import {
+  loadSampleContent, narrativeText, sampleAuthority, type SampleContent, type SampleCustomItem, type SampleItem,
+} from './sample-content';
+
+export interface SampleOptions {
+  /** The moment the sample is made (default: now): dates of the notification and documents count back from it. */
+  now?: Date;
+  /** Who the audit trail records; by default the sample's own name, "Sample data (fictional)". */
+  user?: string;
+  /** The resources/sample folder; found next to the app by default (see findSampleDir). */
+  sampleDir?: string;
+}
+
+interface Context { content: SampleContent; workspace: Workspace; db: Database; who: string; at: string; today: string }
+
+/** The notification: a few working days before today, so the countdown is running and the deadline still ahead. */
+function recordSampleNotification(ctx: Context): void {
+  const { notification } = ctx.content.area;
+  const calendar = workspaceCalendar(ctx.db);
+  const date = addWorkingDays(previousWorkingDayOnOrBefore(ctx.today, calendar), -notification.workingDaysBeforeToday, calendar);
+  recordNotification(ctx.db, { date, time: notification.time, preset: notification.preset, leadOfficer: notification.leadOfficer },
+    ctx.who, ctx.at);
+}
+
+/** Each dataset's CSV through the importer, as an officer's file would go; the sample must import without a flaw. */
+function importDatasets(ctx: Context): void {
+  const area = { kind: 'la' as const, la: sampleAuthority(ctx.content.area) };
+  for (const [id, fileName] of ctx.content.dataFiles) {
+    const def = datasetById(id);
+    if (!def) throw new Error(`The sample's data/${fileName} names no dataset (datasets: ${DATASETS.map((d) => d.id).join(', ')}).`);
+    const bytes = readFileSync(join(ctx.content.dir, 'data', fileName));
+    const preview = previewImport({ def, bytes, fileName, area });
+    const flaws = [...preview.problems.map((p) => `${p.row ? `row ${p.row}: ` : ''}${p.message}`), ...preview.notes];
+    if (flaws.length || preview.rows.length === 0) {
+      throw new Error(`The sample's data/${fileName} did not import cleanly: ${flaws[0] ?? 'no rows'}`);
+    }
+    commitImport(ctx.db, { dataset: def.id, sourceName: fileName, sourceSha256: sha256Of(bytes), layout: preview.layout,
+      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows }, ctx.who, ctx.at);
+  }
+}
+
+/** The item's owner and narrative, then its evidence, then its status: approval comes last, as it locks the item. */
+async function fillItem(ctx: Context, itemId: string, entry: SampleItem | SampleCustomItem): Promise<void> {
+  const personLevel = getItem(ctx.db, itemId).personLevel;
+  const note = personLevel ? undefined : narrativeText(entry.narrative);
+  if (personLevel && entry.narrative.length) throw new Error(`The sample gives the person-level item ${itemId} a narrative.`);
+  updateItem(ctx.db, { itemId, owner: entry.owner, ...(note ? { note } : {}) }, ctx.who, ctx.at);
+  for (const file of ctx.content.evidence.filter((f) => f.item === itemId)) {
+    const date = addCalendarDays(ctx.today, -file.daysAgo);
+    const template = readFileSync(join(ctx.content.dir, file.template), 'utf8');
+    const bytes = buildEvidenceFile(file.format, template, { title: file.title, author: file.author, date });
+    await attachFiles(ctx.workspace, itemId, [{ name: file.fileName, bytes }], {
+      title: file.title, documentDate: date, versionLabel: file.version, author: file.author, source: file.origin,
+    }, ctx.who, extractText, ctx.at);
+  }
+  if (entry.status !== 'not-started') updateItem(ctx.db, { itemId, status: entry.status }, ctx.who, ctx.at);
+}
+
+async function fillChecklist(ctx: Context): Promise<void> {
+  for (const entry of ctx.content.items) await fillItem(ctx, entry.id, entry);
+  for (const entry of ctx.content.customItems) {
+    const item = addCustomItem(ctx.db, { title: entry.title, description: entry.description, areas: entry.areas }, ctx.who, ctx.at);
+    await fillItem(ctx, item.id, entry);
+  }
+}
+
+/**
+ * Creates the sample area's workspace at `folder`, which must not exist yet, and closes it. Nothing is left behind
+ * if a step fails.
+ */
+export async function createSampleWorkspace(folder: string, options: SampleOptions = {}): Promise<{ folder: string }> {
+  const content = loadSampleContent(options.sampleDir);
+  const now = options.now ?? new Date();
+  const who = options.user ?? content.area.user;
+  const { folder: created } = Workspace.create({ folder, areaName: content.area.areaName, laCode: content.area.authority.oldCode,
+    user: who, catalogue: SHIPPED_CATALOGUE });
+  try {
+    const workspace = Workspace.open(created, { user: who });
+    try {
+      const ctx: Context = { content, workspace, db: workspace.db, who, at: now.toISOString(), today: todayIso(now) };
+      recordSampleNotification(ctx);
+      importDatasets(ctx);
+      await fillChecklist(ctx);
+    } finally {
+      workspace.close();
+    }
+  } catch (error) {
+    rmSync(created, { recursive: true, force: true });
+    throw error;
+  }
+  return { folder: created };
+}
