@@ -14,6 +14,8 @@ import { readFigure } from '../imports/figures';
 import { interpretCell } from '../imports/tabular/interpret';
 import { sha256Of } from '../evidence/blob-store';
 import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
+import { METRICS } from '../../shared/domain/metrics/index';
+import type { MetricResult } from '../../shared/domain/metrics/types';
 import { metricChartSpec } from '../metrics/metric-chart';
 import { renderChartSvg } from '../charts/index';
 
@@ -37,14 +39,20 @@ function workspaceArea(backend: Backend): ChosenArea | null {
   return { kind: 'la', la };
 }
 
-function metricsFor(backend: Backend) {
+/**
+ * Metrics per area: the workspace's own first, then any other area whose figures were imported as its own (a
+ * region, for a file with no authority rows). Other areas' titles name the area, so they are never mistaken.
+ */
+function metricsByArea(backend: Backend, metricId?: string): { code: string; name: string; results: MetricResult[] }[] {
   const workspace = backend.openWorkspace();
   const area = workspaceArea(backend);
   const rows = listRows(workspace.db);
-  const localCodes = [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))];
-  const areaCode = area ? describeArea(area).code : localCodes[0];
-  return { results: computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, ...(areaCode ? { areaCode } : {}) }),
-    areaName: area ? describeArea(area).name : workspace.session().areaName };
+  const own = area ? describeArea(area) : null;
+  const locals = new Map(rows.filter((r) => r.geography === 'local').map((r) => [r.areaCode, r.areaName]));
+  const areas = [...(own ? [own] : []), ...[...locals].filter(([code]) => code !== own?.code).map(([code, name]) => ({ code, name }))];
+  const options = { comparators: SHIPPED_COMPARATORS, ...(metricId ? { metrics: METRICS.filter((m) => m.id === metricId) } : {}) };
+  return areas.map((a, index) => ({ ...a, results: computeMetrics(rows, { ...options, areaCode: a.code })
+    .map((m) => (index === 0 ? m : { ...m, title: `${m.title} (${a.name})` })) }));
 }
 
 export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | 'datasets.rows' | 'datasets.enter' |
@@ -118,12 +126,13 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
   },
   'imports.list': (req, { backend }) => ({ imports: listImports(backend.openWorkspace().db, req.dataset) }),
   'metrics.list': (req, { backend }) => {
-    const { results } = metricsFor(backend);
+    const results = metricsByArea(backend).flatMap((a) => a.results);
     return { metrics: req.dataset ? results.filter((m) => m.dataset === req.dataset) : results };
   },
   'metrics.chart': (req, { backend }) => {
-    const { results, areaName } = metricsFor(backend);
-    const spec = metricChartSpec(results, req.metricId, areaName, req.breakdown);
+    // Charted for the first area that has figures for it: the workspace's own, else the area imported (a region).
+    const area = metricsByArea(backend, req.metricId).find((a) => a.results.length > 0);
+    const spec = area ? metricChartSpec(area.results, req.metricId, area.name, req.breakdown) : null;
     if (!spec) throw new WorkspaceError('not-found', `There are no figures for the metric "${req.metricId}" yet.`, 'metricId');
     const chart = renderChartSvg(spec);
     return { svg: chart.svg, altText: chart.altText, width: chart.width, height: chart.height };

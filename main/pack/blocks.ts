@@ -53,15 +53,27 @@ export function body(content: string | ParagraphChild[], options: { keepNext?: b
   });
 }
 
-export function note(text: string): Paragraph {
-  return new Paragraph({ style: STYLE.note, children: [new TextRun(text)] });
+export function note(text: string, options: { keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ style: STYLE.note, ...(options.keepNext ? { keepNext: true } : {}), children: [new TextRun(text)] });
 }
 
 /** "Status: Approved" — the label in bold, the value in words. */
-export function fact(label: string, value: string | ParagraphChild[], options: { last?: boolean } = {}): Paragraph {
+export interface FactOptions {
+  /** The last of a run of details: space after it. */
+  last?: boolean;
+  /** Space before it, after paragraphs of text. */
+  spaceBefore?: boolean;
+  /** Ends its item: not kept on the page with what follows (details are, by their style). */
+  end?: boolean;
+}
+
+export function fact(label: string, value: string | ParagraphChild[], options: FactOptions = {}): Paragraph {
   return new Paragraph({
     style: STYLE.fact,
-    ...(options.last ? { spacing: { after: 200 }, keepNext: false } : {}),
+    ...(options.last || options.spaceBefore
+      ? { spacing: { ...(options.spaceBefore ? { before: 160 } : {}), after: options.last ? 200 : 40 } }
+      : {}),
+    ...(options.end ? { keepNext: false } : {}),
     children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof value === 'string' ? [new TextRun(value)] : value)],
   });
 }

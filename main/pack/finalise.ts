@@ -63,7 +63,7 @@ function renumberBookmarks(xml: string): string {
 
 /**
  * docx writes a picture's alt text on the drawing (wp:docPr) but leaves the picture's own (pic:cNvPr) empty; some
- * readers take it from there, so it is copied across, with the drawing's id and name.
+ * readers take it from there, so it is copied across, with the drawing's name.
  */
 function pictureAltText(xml: string): string {
   return xml.replace(/<w:drawing>[\s\S]*?<\/w:drawing>/g, (drawing) => {
@@ -71,7 +71,7 @@ function pictureAltText(xml: string): string {
     if (!docPr) return drawing;
     const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(docPr[1]!)?.[1] ?? '';
     return drawing.replace(/<pic:cNvPr id="0" name="" descr=""\/>/,
-      `<pic:cNvPr id="${attr('id')}" name="${attr('name')}" descr="${attr('descr')}"/>`);
+      `<pic:cNvPr id="0" name="${attr('name')}" descr="${attr('descr')}"/>`);
   });
 }
 

@@ -57,7 +57,6 @@ export const BULLETS = 'pack-bullets';
 export const STYLE = {
   coverArea: 'CoverArea',
   coverLine: 'CoverLine',
-  marking: 'Marking',
   contentsHeading: 'TOCHeading',
   tableText: 'TableText',
   tableTextSmall: 'TableTextSmall',
@@ -107,10 +106,6 @@ export const PACK_STYLES: IStylesOptions = {
       run: { size: SIZE.coverArea, bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 2400, after: 120 } },
     },
     { id: STYLE.coverLine, name: 'Cover detail', basedOn: 'Normal', next: 'Normal', run: { size: 24 }, paragraph: { spacing: { after: 80 } } },
-    {
-      id: STYLE.marking, name: 'Protective marking', basedOn: 'Normal', next: 'Normal',
-      run: { bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
-    },
     { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', run: { size: SIZE.table }, paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
     { id: STYLE.tableTextSmall, name: 'Table text small', basedOn: STYLE.tableText, run: { size: SIZE.tableSmall } },
     { id: STYLE.fact, name: 'Item detail', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 40 }, keepNext: true } },
@@ -123,7 +118,7 @@ export const PACK_STYLES: IStylesOptions = {
   ],
   characterStyles: [
     // The contents entries' runs name this style (as LibreOffice and Word write them); plain text, no colour.
-    { id: 'IndexLink', name: 'Index Link', basedOn: 'DefaultParagraphFont' },
+    { id: 'IndexLink', name: 'Index Link' },
   ],
 };
 

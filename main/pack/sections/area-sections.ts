@@ -1,8 +1,7 @@
 import { InternalHyperlink, TextRun } from 'docx';
 import { AREA_GROUPS, type AreaGroup, type AreaGroupId } from '../../../shared/domain/evaluation-areas';
-import { REPORT_ORDER } from '../format';
 import { body, bullet, fact, heading1, heading2, narrativeParagraphs, note, type PackBlock } from '../blocks';
-import { describeFreshnessRule, formatDate, isoDay, listInWords, statusLabel } from '../format';
+import { describeFreshnessRule, formatDate, isoDay, listInWords, REPORT_ORDER, statusLabel } from '../format';
 import { groupLabel, itemBookmarks, itemsInGroup, showsContent } from '../model';
 import type { PackEvidence, PackInput, PackItem } from '../pack-input';
 import { COLOUR } from '../styles';
@@ -70,7 +69,7 @@ function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmark
 
   const others = item.groups.filter((g) => g !== group.id && KNOWN_GROUPS.has(g));
   blocks.push(
-    ...(item.description ? [note(item.description)] : []),
+    ...(item.description ? [note(item.description, { keepNext: true })] : []),
     fact('Status', statusText(item)),
     fact('Owner', item.owner.trim() || 'Not assigned'),
     fact('Due', dueText(item, input.builtAt)),
@@ -80,9 +79,9 @@ function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmark
   const narrative = narrativeParagraphs(item.narrative);
   blocks.push(...(narrative.length ? narrative : [body([new TextRun({ text: 'No narrative has been written for this item yet.', italics: true, color: COLOUR.secondary })])]));
   if (item.evidenceRefs.length === 0) {
-    blocks.push(fact('Evidence', 'no files attached', { last: true }));
+    blocks.push(fact('Evidence', 'no files attached', { last: true, spaceBefore: true, end: true }));
   } else {
-    blocks.push(fact('Evidence', `${item.evidenceRefs.length} ${item.evidenceRefs.length === 1 ? 'file' : 'files'} (see the evidence index)`));
+    blocks.push(fact('Evidence', `${item.evidenceRefs.length} ${item.evidenceRefs.length === 1 ? 'file' : 'files'} (see the evidence index)`, { spaceBefore: true }));
     for (const ref of item.evidenceRefs) {
       const e = evidence.get(ref);
       blocks.push(bullet([

@@ -28,7 +28,7 @@ export function documentControlSection(input: PackInput): PackBlock[] {
     fact('Protective marking', input.marking),
     fact('Contents', input.options.approvedOnly
       ? 'approved checklist items only; other items show their status only'
-      : 'every checklist item, approved or not', { last: true }),
+      : 'every checklist item, approved or not', { last: true, end: true }),
     heading2('Version history'),
     ...(history.length === 0 ? [body('This is the first version of the pack built from this workspace.')] : []),
     packTable({

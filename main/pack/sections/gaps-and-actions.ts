@@ -1,3 +1,4 @@
+import { AREA_GROUP_IDS } from '../../../shared/domain/evaluation-areas';
 import { body, heading1, note, type PackBlock } from '../blocks';
 import { plural, statusLabel } from '../format';
 import { groupLabel, isGap } from '../model';
@@ -5,9 +6,11 @@ import type { PackInput, PackItem } from '../pack-input';
 import { packTable } from '../tables';
 import { dueText } from './area-sections';
 
-const GROUP_ORDER = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP', 'other'];
+const GROUP_ORDER: readonly string[] = AREA_GROUP_IDS;
 
+/** By due date (none last), then area, then title; person-level items, whose dates aren't shown, at the end. */
 function byDueThenArea(a: PackItem, b: PackItem): number {
+  if (a.personLevel !== b.personLevel) return a.personLevel ? 1 : -1;
   const due = (a.due ?? '9999') < (b.due ?? '9999') ? -1 : (a.due ?? '9999') > (b.due ?? '9999') ? 1 : 0;
   if (due) return due;
   const area = GROUP_ORDER.indexOf(a.groups[0] ?? 'other') - GROUP_ORDER.indexOf(b.groups[0] ?? 'other');

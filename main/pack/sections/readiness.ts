@@ -35,7 +35,7 @@ export function readinessSection(input: PackInput): PackBlock[] {
   blocks.push(
     fact('Inspection', timeline.presetName),
     fact('Notified', formatDateTime(timeline.notified)),
-    fact('Evidence pack due', formatDate(timeline.packDue), { last: true }),
+    fact('Evidence pack due', formatDate(timeline.packDue), { last: true, end: true }),
     packTable({
       columns: [{ header: 'Milestone', weight: 50 }, { header: 'Date', weight: 50 }],
       rows: timeline.milestones.map((m) => [
