@@ -1,0 +1,30 @@
+/** One measured build in a fresh process: prints {readMs, docxMs, bundleMs, totalMs, peakRss, charts, evidence, pages}. */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Workspace } from '../main/workspace/workspace';
+import { readPackInput } from '../main/pack/read-pack-input';
+import { buildPack } from '../main/pack/build-pack';
+import { writeBundle } from '../main/bundle/write-bundle';
+import { PACK_SECTION_IDS } from '../main/pack/pack-input';
+import { packMarkdown } from './pack-markdown';
+import { writeFileSync } from 'node:fs';
+
+const [folder, outDir] = process.argv.slice(2) as [string, string];
+const baselineRss = process.memoryUsage().rss;
+const workspace = Workspace.open(folder, { user: 'Benchmark' });
+const t0 = performance.now();
+const input = await readPackInput(workspace, { sections: [...PACK_SECTION_IDS], approvedOnly: false }, 'Benchmark');
+const t1 = performance.now();
+const afterReadRss = process.memoryUsage().rss;
+const docx = await buildPack(input);
+const t2 = performance.now();
+const afterDocxRss = process.memoryUsage().rss;
+writeFileSync(join(outDir, 'pack.docx'), docx);
+const bundle = join(outDir, 'bundle.zip');
+rmSync(bundle, { force: true });
+await writeBundle({ workspaceFolder: folder, packDocx: docx, packPdf: null, evidence: input.evidence, area: input.area.name, builtAt: input.builtAt, version: 1 }, bundle);
+const t3 = performance.now();
+writeFileSync(join(outDir, 'pack.md'), packMarkdown(input));
+workspace.close();
+process.stdout.write(JSON.stringify({ readMs: t1 - t0, docxMs: t2 - t1, bundleMs: t3 - t2, totalMs: t3 - t0, docxBytes: docx.length,
+  peakRss: process.resourceUsage().maxRSS * 1024, baselineRss, afterReadRss, afterDocxRss, charts: input.charts.length, evidence: input.evidence.length, items: input.items.length }));
