@@ -12,7 +12,8 @@ export function metricChartSpec(results: readonly MetricResult[], metricId: stri
   const first = mine[0];
   if (!first) return null;
   const local = mine.map((r) => ({ period: r.period, value: r.status === 'missing' ? null : r.value, ...(r.status === 'invalid' ? { invalid: true } : {}) }));
-  const national = mine.filter((r) => r.comparator).map((r) => ({ period: r.period, value: r.comparator!.value }));
+  // A local count beside England's (38 against 26,977) flattens the local line and compares nothing: rates only.
+  const national = first.unit === 'count' ? [] : mine.filter((r) => r.comparator).map((r) => ({ period: r.period, value: r.comparator!.value }));
   // The area is the local series' label (the legend, and the alt text after the title): not in the title too.
   const title = `${first.title}${breakdown ? ` (${breakdown})` : ''}`;
   return {

@@ -80,7 +80,8 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   const results = computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, ...(areaCode ? { areaCode } : {}) });
   const chosen = keyMetrics(results);
   const metrics: PackMetric[] = chosen.map((m) => ({
-    id: m.id, title: `${m.title}${m.breakdown ? ` (${m.breakdown})` : ''}`, period: m.period, unit: m.unit, display: formatMetricValue(m),
+    // A breakdown's metric title already names it ("…, Speech and language therapy").
+    id: m.id, title: m.title, period: m.period, unit: m.unit, display: formatMetricValue(m),
     comparator: m.comparator ? { display: formatComparator(m.comparator.value, m.unit), period: m.comparator.period, source: m.comparator.source } : null,
     better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
   }));

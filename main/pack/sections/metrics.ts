@@ -13,10 +13,11 @@ function comparisonWords(metric: PackMetric): string {
 
 /** A chart at its size, scaled down to the text width when wider; alt text states every figure. */
 export function chartParagraphs(chart: PackChart, index: number): Paragraph[] {
-  const scale = Math.min(1, MAX_IMAGE_WIDTH_PX / chart.width);
+  // Four fifths of the text width: two charts with their captions and words fit on a page.
+  const scale = Math.min(1, (MAX_IMAGE_WIDTH_PX * 0.8) / chart.width);
   const width = Math.round(chart.width * scale);
   const height = Math.round(chart.height * scale);
-  const caption = new Paragraph({ style: STYLE.caption, children: [new TextRun(`Figure ${index + 1}: ${chart.title}`)] });
+  const caption = new Paragraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(`Figure ${index + 1}: ${chart.title}`)] });
   const inWords = note(`Figure ${index + 1} in words: ${chart.altText}`);
   // A chart without an image (one that could not be drawn again) is given in words only.
   if (chart.png.length === 0 || !(chart.width > 0 && chart.height > 0)) return [caption, inWords];
