@@ -8,8 +8,9 @@ import { inspectionHandlers } from './inspection-handlers';
 import { backupHandlers } from './backup-handlers';
 import { datasetHandlers } from './dataset-handlers';
 import { packHandlers } from './pack-handlers';
+import { privacyHandlers } from './privacy-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
 export const HANDLERS: Handlers = {
-  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers,
+  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers,
 };

@@ -15,11 +15,12 @@ import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
 import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
+import { checkCommand } from './commands/check';
 import { verifyBundleCommand } from './commands/verify-bundle';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
 ];
 
 function toolHelp(): string {

@@ -9,6 +9,19 @@ import type { PackOptions } from './pack-input';
 import { readPackInput, recordableInput, statusCounts } from './read-pack-input';
 import { pdfCopy } from './pdf-copy';
 import { appendEvent } from '../checklist/audit-events';
+import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy-check/scan-workspace';
+import { WorkspaceError } from '../store/workspace-error';
+
+/** A build refused because personal data may leave in it; the message lists where (snippets masked). */
+export class PrivacyBlock extends WorkspaceError {
+  constructor(readonly scan: WorkspaceScan) {
+    const open = scan.findings.filter((f) => f.severity === 'block' && !f.resolution);
+    const unread = scan.unscanned.filter((u) => !u.decision);
+    const lines = [...open.map((f) => `${locationLabel(f.location)}: ${f.snippet}`),
+      ...unread.map((u) => `file ${u.fileName} (item "${u.itemTitle}") could not be read: confirm it holds no personal data, or leave it out`)];
+    super('refused', `The pack was not built: ${scan.blocking} possible piece${scan.blocking === 1 ? '' : 's'} of personal data must be resolved first (Privacy check). ${lines.slice(0, 10).join('; ')}${lines.length > 10 ? `; and ${lines.length - 10} more` : ''}.`);
+  }
+}
 
 export interface BuildRequest {
   options: PackOptions;
@@ -50,6 +63,8 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
 export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
   progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}): Promise<BuildResult> {
   workspace.assertWritable();
+  const scan = scanWorkspace(workspace.db);
+  if (scan.blocking > 0) throw new PrivacyBlock(scan);
   const steps = 3 + (request.bundlePath ? 1 : 0) + (request.pdf ? 1 : 0);
   let step = 0;
   const report = (phase: string) => progress({ phase, done: step++, total: steps });

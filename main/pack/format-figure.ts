@@ -1,7 +1,8 @@
 import type { MetricResult } from '../../shared/domain/metrics/types';
+import { DEFAULT_SMALL_NUMBER_THRESHOLD, fewerThan, isSmall, isSmallCount } from '../privacy/small-numbers';
 
 /** Counts below this are printed as "fewer than N"; a setting, since the right figure for a shared pack is a local decision. */
-export const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
+export { DEFAULT_SMALL_NUMBER_THRESHOLD };
 
 const number = (n: number, decimals = 0) => n.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
@@ -11,9 +12,8 @@ const number = (n: number, decimals = 0) => n.toLocaleString('en-GB', { minimumF
  */
 export function formatMetricValue(m: Pick<MetricResult, 'value' | 'unit' | 'numerator' | 'denominator'>, threshold = DEFAULT_SMALL_NUMBER_THRESHOLD): string {
   if (m.value === null) return 'not available';
-  const small = (n: number | null) => n !== null && n > 0 && n < threshold;
-  if (m.unit === 'count') return small(m.value) ? `fewer than ${threshold}` : number(m.value);
-  if ((m.unit === '%' || m.unit === 'per 100') && (small(m.numerator) || small(m.denominator))) return `fewer than ${threshold}`;
+  if (m.unit === 'count') return isSmallCount(m.value, threshold) ? fewerThan(threshold) : number(m.value);
+  if ((m.unit === '%' || m.unit === 'per 100') && isSmall(m.numerator, m.denominator, threshold)) return fewerThan(threshold);
   if (m.unit === '%') return `${number(m.value, 1)}%`;
   if (m.unit === 'per 100') return `${number(m.value, 2)} per 100`;
   return `${number(m.value, 1)} ${m.unit}`;

@@ -14,6 +14,7 @@ import { renderChartPng } from '../charts/index';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import type { Workspace } from '../workspace/workspace';
 import { GLOSSARY } from './glossary';
+import { excludedAttachmentIds } from '../privacy-check/decisions';
 import { formatComparator, formatMetricValue } from './format-figure';
 import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
 
@@ -50,7 +51,9 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   const session = workspace.session();
   const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
   const items = listItems(db);
-  const attachments = listAttachments(db).filter((a) => a.state === 'current');
+  // Files the privacy check left out never reach the pack or the bundle.
+  const excluded = excludedAttachmentIds(db);
+  const attachments = listAttachments(db).filter((a) => a.state === 'current' && !excluded.has(a.id));
   const approved = new Set(items.filter((i) => i.status === 'approved').map((i) => i.id));
   const groupsOf = (areas: readonly string[]): AreaGroupId[] => (areas.length ? (areas as AreaGroupId[]) : ['other']);
 

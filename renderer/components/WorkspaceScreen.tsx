@@ -7,12 +7,14 @@ import { AuditScreen } from './AuditScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { DataScreen } from './DataScreen';
 import { BuildScreen } from './BuildScreen';
+import { PrivacyScreen } from './PrivacyScreen';
 import { LockBanner } from './LockBanner';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
   { view: 'checklist', label: 'Checklist' },
   { view: 'data', label: 'Data' },
+  { view: 'privacy', label: 'Privacy check' },
   { view: 'build', label: 'Build pack' },
   { view: 'search', label: 'Search' },
   { view: 'audit', label: 'Audit trail' },
@@ -52,6 +54,7 @@ export function WorkspaceScreen() {
       {view === 'checklist' && <ChecklistScreen />}
       {view === 'item' && <ItemScreen />}
       {view === 'data' && <DataScreen />}
+      {view === 'privacy' && <PrivacyScreen />}
       {view === 'build' && <BuildScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}

@@ -8,6 +8,7 @@ import {
 import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
+import { PrivacyScanSchema } from './privacy-schemas';
 import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
@@ -161,6 +162,12 @@ export const contract = {
   'pack.open': op('Open a built pack in the word processor, or show the bundle in its folder',
     z.strictObject({ version: z.number().int().positive(), kind: z.enum(['docx', 'bundle']) }),
     z.object({ path: z.string(), kind: z.enum(['docx', 'bundle']) })),
+  'privacy.check': op('Scan everything that could leave in the pack or bundle for personal data', none, PrivacyScanSchema),
+  'privacy.markFalsePositive': op('Record that a finding is not personal data, with the reason',
+    z.strictObject({ key: z.string().regex(/^[0-9a-f]{32}$/, 'must be a finding key'), reason: ReasonSchema }), PrivacyScanSchema),
+  'privacy.decideFile': op('Leave a file out of the pack and bundle, confirm an unreadable file holds no personal data, or undo either',
+    z.strictObject({ attachmentId: z.number().int().positive(), decision: z.enum(['excluded', 'confirmed-no-personal-data', 'undecided']), reason: ReasonSchema }),
+    PrivacyScanSchema),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

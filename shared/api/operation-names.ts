@@ -50,6 +50,9 @@ export const OPERATION_NAMES = [
   'pack.builds',
   'pack.file',
   'pack.open',
+  'privacy.check',
+  'privacy.markFalsePositive',
+  'privacy.decideFile',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

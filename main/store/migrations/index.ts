@@ -2,6 +2,7 @@ import m0001 from './0001-initial';
 import m0002 from './0002-notice-window';
 import m0003 from './0003-datasets';
 import m0004 from './0004-pack-builds';
+import m0005 from './0005-privacy-decisions';
 
 export interface Migration {
   id: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: '0002-notice-window', sql: m0002 },
   { id: 3, name: '0003-datasets', sql: m0003 },
   { id: 4, name: '0004-pack-builds', sql: m0004 },
+  { id: 5, name: '0005-privacy-decisions', sql: m0005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

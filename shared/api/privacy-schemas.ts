@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { FINDING_KINDS } from '../domain/privacy/findings';
+
+const DecisionSchema = z.object({ decision: z.string(), reason: z.string(), by: z.string(), at: z.string() });
+
+export const PrivacyScanSchema = z.object({
+  findings: z.array(z.object({
+    key: z.string(), kind: z.enum(FINDING_KINDS), severity: z.enum(['block', 'warn']),
+    location: z.object({ itemId: z.string().nullable(), itemTitle: z.string().nullable(), attachmentId: z.number().nullable(),
+      fileName: z.string().nullable(), field: z.string(), detail: z.string() }),
+    snippet: z.string(),
+    resolution: z.union([DecisionSchema, z.object({ decision: z.literal('file-excluded') })]).nullable(),
+  })),
+  unscanned: z.array(z.object({ attachmentId: z.number(), itemId: z.string(), itemTitle: z.string(), fileName: z.string(), reason: z.string(),
+    decision: DecisionSchema.nullable() })),
+  blocking: z.number(),
+});
