@@ -70,7 +70,7 @@ const CLEAN: Array<() => string> = [
 ];
 
 let plantSeed = 1;
-const letters = 'abcdefghijklmnopqrstuvwxyz';
+const letters = 'abcdefghijklmnopqrstuvwxyz'.split('');
 const madeUpName = () => { let s = ''; for (let i = 0; i < 3; i++) s += pick(['quor', 'vex', 'mar', 'zil', 'thorn', 'bly', 'wick', 'dra', 'spen']); return s[0]!.toUpperCase() + s.slice(1); };
 const dobDate = () => `${pad2(int(1, 28))}/${pad2(int(1, 12))}/${int(2002, 2022)}`;
 

@@ -10,6 +10,7 @@ import { readPackInput, recordableInput, statusCounts } from './read-pack-input'
 import { pdfCopy } from './pdf-copy';
 import { appendEvent } from '../checklist/audit-events';
 import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy-check/scan-workspace';
+import { casePatterns, privacySettings } from '../privacy-check/privacy-settings';
 import { WorkspaceError } from '../store/workspace-error';
 
 /** A build refused because personal data may leave in it; the message lists where (snippets masked). */
@@ -63,7 +64,7 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
 export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
   progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}): Promise<BuildResult> {
   workspace.assertWritable();
-  const scan = scanWorkspace(workspace.db);
+  const scan = scanWorkspace(workspace.db, { casePatterns: casePatterns(privacySettings(workspace.db)) });
   if (scan.blocking > 0) throw new PrivacyBlock(scan);
   const steps = 3 + (request.bundlePath ? 1 : 0) + (request.pdf ? 1 : 0);
   let step = 0;

@@ -15,6 +15,7 @@ import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import type { Workspace } from '../workspace/workspace';
 import { GLOSSARY } from './glossary';
 import { excludedAttachmentIds } from '../privacy-check/decisions';
+import { privacySettings } from '../privacy-check/privacy-settings';
 import { formatComparator, formatMetricValue } from './format-figure';
 import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
 
@@ -82,9 +83,10 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   const areaCode = session.laCode ?? [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))][0];
   const results = computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, ...(areaCode ? { areaCode } : {}) });
   const chosen = keyMetrics(results);
+  const { smallNumberThreshold } = privacySettings(db);
   const metrics: PackMetric[] = chosen.map((m) => ({
     // A breakdown's metric title already names it ("…, Speech and language therapy").
-    id: m.id, title: m.title, period: m.period, unit: m.unit, display: formatMetricValue(m),
+    id: m.id, title: m.title, period: m.period, unit: m.unit, display: formatMetricValue(m, smallNumberThreshold),
     comparator: m.comparator ? { display: formatComparator(m.comparator.value, m.unit), period: m.comparator.period, source: m.comparator.source } : null,
     better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
   }));

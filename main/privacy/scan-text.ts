@@ -94,16 +94,16 @@ const EMAIL_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-
 // area code optionally in brackets), then one to three groups of 2–6 digits separated by a space, a dash or nothing.
 const PHONE = /(?<![0-9A-Za-z_+£$€.,/\\-])(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9][0-9]{0,4}|\(?0[0-9]{1,5}\)?)(?:[ -]?[0-9]{2,6}){1,3}(?![0-9A-Za-z_]|[.,/][0-9])/g;
 
-const DOB_CUE = /(?<![0-9A-Za-z_])(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s?date|born|b\.(?= ?[0-9]))/gi;
+const DOB_CUE = /\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s?date|born|b\.(?= ?[0-9]))/gi;
 const FULL_DATE = new RegExp(FULL_DATE_SOURCE, 'i');
 const SENTENCE_BREAK = /[!?;]|\.\s+[A-Z]|\n\s*\n/;
 
-const NAME_CUE = /(?<![0-9A-Za-z_'’])(?:(Mrs|Mr|Ms|Miss|Mx)\.?|[Nn]amed|[Cc]alled|[Kk]nown as|[Pp]upil|[Ss]tudent|[Ss]on|[Dd]aughter|[Ss]tep-?(?:son|daughter)|[Gg]rand(?:son|daughter)|[Cc]hild|[Yy]oung person|[Bb]rother|[Ss]ister|[Bb]aby),? +(?=[A-Z])/g;
+const NAME_CUE = /\b(?:(Mrs|Mr|Ms|Miss|Mx)\.?|[Nn]amed|[Cc]alled|[Kk]nown as|[Pp]upil|[Ss]tudent|[Ss]on|[Dd]aughter|[Ss]tep-?(?:son|daughter)|[Gg]rand(?:son|daughter)|[Cc]hild|[Yy]oung person|[Bb]rother|[Ss]ister|[Bb]aby),? +(?=[A-Z])/g;
 const NAME_WORD = "(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*";
 const NAME_AT = new RegExp(`(${NAME_WORD})(?: (${NAME_WORD}))?(?![0-9A-Za-z_])`, 'y');
 const INITIALS_NAME_AT = new RegExp(`(?:[A-Z]\\.? ){1,2}(${NAME_WORD})(?![0-9A-Za-z_])`, 'y');
 
-const CASE_CUE = /(?<![0-9A-Za-z_])(?:case|client|child(?:['’]s)?|pupil|patient|family|person|EHCP?|EHC plan|Mosaic|LCS|EHM|NHS|ULN|UPN)\s?(?:ref(?:erence)?|no|number|id)\b\.?\s*(?:[:#=-]\s*)?/gi;
+const CASE_CUE = /\b(?:case|client|child(?:['’]s)?|pupil|patient|family|person|EHCP?|EHC plan|Mosaic|LCS|EHM|NHS|ULN|UPN)\s?(?:ref(?:erence)?|no|number|id)\b\.?\s*(?:[:#=-]\s*)?/gi;
 const CASE_TOKEN_AT = /(?:[A-Za-z]{1,6}[-/ ]?)?[0-9][0-9A-Za-z/-]*(?: [0-9]+)*(?![0-9A-Za-z])/y;
 
 const DATE_ONLY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
@@ -249,6 +249,7 @@ function scanNames(text: string, add: Add): void {
   NAME_CUE.lastIndex = 0;
   for (let m = NAME_CUE.exec(text); m; m = NAME_CUE.exec(text)) {
     const at = m.index + m[0].length;
+    if (m.index > 0 && (text[m.index - 1] === "'" || text[m.index - 1] === '’')) continue; // "Children’s Son…": not a cue
     const honorific = m[1] !== undefined;
     if (honorific) {
       INITIALS_NAME_AT.lastIndex = at;

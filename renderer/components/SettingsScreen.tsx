@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDate, useLoaded } from './use-loaded';
+import { PrivacySettingsForm } from './PrivacySettingsForm';
 
 /** Bank holidays used for working days: England and Wales by rule, plus this workspace's own closures or exceptions. */
 export function SettingsScreen() {
@@ -71,6 +72,7 @@ export function SettingsScreen() {
           </form>
         )}
       </section>
+      <PrivacySettingsForm readOnly={readOnly} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import {
 import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
-import { PrivacyScanSchema } from './privacy-schemas';
+import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy-schemas';
 import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
@@ -168,6 +168,8 @@ export const contract = {
   'privacy.decideFile': op('Leave a file out of the pack and bundle, confirm an unreadable file holds no personal data, or undo either',
     z.strictObject({ attachmentId: z.number().int().positive(), decision: z.enum(['excluded', 'confirmed-no-personal-data', 'undecided']), reason: ReasonSchema }),
     PrivacyScanSchema),
+  'privacy.settings': op('The small-number threshold and the council\'s case-reference formats', none, PrivacySettingsSchema),
+  'privacy.saveSettings': op('Change the small-number threshold or the case-reference formats', PrivacySettingsSchema.strict(), PrivacySettingsSchema),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

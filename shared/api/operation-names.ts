@@ -53,6 +53,8 @@ export const OPERATION_NAMES = [
   'privacy.check',
   'privacy.markFalsePositive',
   'privacy.decideFile',
+  'privacy.settings',
+  'privacy.saveSettings',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

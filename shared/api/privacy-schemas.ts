@@ -15,3 +15,8 @@ export const PrivacyScanSchema = z.object({
     decision: DecisionSchema.nullable() })),
   blocking: z.number(),
 });
+
+export const PrivacySettingsSchema = z.object({
+  smallNumberThreshold: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100'),
+  casePatterns: z.array(z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters')).max(20),
+});
