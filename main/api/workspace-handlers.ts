@@ -3,6 +3,7 @@ import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { Workspace } from '../workspace/workspace';
 import { openWorkspace } from '../workspace/open-workspace';
+import { createSampleWorkspace } from '../sample/create-sample-workspace';
 import { workspacesDir } from '../settings/data-dir';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import { databaseFile, freeWorkspaceFolder } from '../workspace/workspace-folder';
@@ -21,7 +22,7 @@ export function laCodeWarnings(laCode: string | null): string[] {
 }
 
 export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create' | 'workspace.open' |
-  'workspace.breakLock' | 'workspace.current' | 'workspace.close'> = {
+  'workspace.breakLock' | 'workspace.current' | 'workspace.close' | 'workspace.openSample'> = {
   'workspace.recent': (_req, { backend }) => ({
     workspaces: backend.settings.read().recent.map((r) => ({ ...r, exists: existsSync(databaseFile(r.path)) })),
   }),
@@ -43,6 +44,12 @@ export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create'
     return openAndRemember(backend, req.path, true);
   },
   'workspace.current': (_req, { backend }) => backend.workspace?.session() ?? null,
+  'workspace.openSample': async (_req, { backend, progress }) => {
+    progress({ phase: 'Making a copy of the sample area', done: 0, total: 1 });
+    // A fresh copy each time: exploring the sample never changes the one shipped with the app.
+    const { folder } = await createSampleWorkspace(freeWorkspaceFolder(workspacesDir(backend.options.dataDir), 'Kestrelmouth sample'));
+    return openAndRemember(backend, folder);
+  },
   'workspace.close': (_req, { backend }) => {
     const closed = backend.workspace !== null;
     backend.replaceWorkspace(null);

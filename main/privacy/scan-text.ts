@@ -8,9 +8,10 @@
  * over the text, and cue-based detectors (dates of birth, names, case references) that look only at the few
  * characters after a cue. No pattern can backtrack beyond a fixed, small number of steps per position.
  *
- * The rules, and why (documented for officers in the report of issue 6):
+ * The rules (decided for issue 6; tests/unit/privacy-*.test.ts hold an example of each):
  * - NHS number: ten digits, together or 3-3-4 with spaces or dashes, whose check digit holds (modulus 11).
- *   A run of one digit repeated ("0000000000", a placeholder) is ignored; ten digits after "+44" are a phone number.
+ *   A run of one digit repeated ("0000000000", a placeholder) is ignored; ten digits after "+44" are a phone number;
+ *   unevenly grouped digits touching other digit groups ("07000 135319 2024/25") are pieces of other figures.
  * - ULN: ten digits written together, first non-zero, whose modulus 11 check holds. (No ten digits are both.)
  * - UPN: a letter, 11 digits and a digit or letter (either case) whose check letter holds; also any UPN-shaped
  *   string within 30 characters after "UPN" even when its check letter fails (a mistyped UPN still identifies).
@@ -20,10 +21,11 @@
  *   sentence. Meeting dates and other dates without a cue are not findings.
  * - Postcode: a full UK postcode in upper case (outward and inward code); an outward code alone is not.
  * - Address: a house number, one to three capitalised words and a street word ("14 Acacia Avenue"); `block` when
- *   a town (", Kestrelmouth") or a postcode follows, `warn` otherwise. "Year 5 Way"-like figures and "County Court"
- *   are not addresses.
+ *   a town (", Kestrelmouth") or a postcode follows, `warn` otherwise. Figures ("Table 3 Row …", "in 5 Key Stage …") and
+ *   courts ("2 County Court hearings") are not addresses.
  * - Email: every address except documentation domains (example.com/.org/.net, .test, .example, .invalid,
- *   .localhost), which are ignored, and `publicContacts`. A team or role mailbox ("send@…", "localoffer@…",
+ *   .localhost), which are ignored, and `publicContacts` (the council's own published details, which also cover
+ *   its phone numbers, office addresses and postcodes). A team or role mailbox ("send@…", "localoffer@…",
  *   every word of the local part a role word) at an organisation's domain is `warn`; all others, and every
  *   address at a personal mail provider (gmail.com, hotmail.co.uk…), are `block`.
  * - Phone: UK numbers, national or +44/0044: mobiles (07) and geographic numbers (01, 02) are `block`;
@@ -65,7 +67,10 @@ export interface ScanOptions {
   casePatterns?: readonly RegExp[];
   /** yyyy-mm-dd: dates of birth are looked for in the 26 years up to this day. Default: today (UTC). */
   today?: string;
-  /** The council's published phone numbers and email addresses, never findings (any spacing, +44 or 0). */
+  /**
+   * The council's published contact details, never findings: phone numbers (any spacing, +44 or 0), email addresses
+   * (any case), and its offices' addresses ("1 Civic Way") and postcodes (any spacing).
+   */
   publicContacts?: readonly string[];
 }
 
@@ -76,6 +81,8 @@ const RANK = { identifier: 10, configuredCase: 9, email: 8, phone: 7, dob: 6, po
 // Ten digits, together or 3-3-4 with single spaces or dashes (domain reference §6), not inside a longer word or
 // number, and not a decimal or thousands-separated figure.
 const TEN_DIGITS = /(?<![0-9A-Za-z_]|[0-9][.,])([0-9]{3})([ -]?)([0-9]{3})([ -]?)([0-9]{4})(?![0-9A-Za-z_]|[.,][0-9])/g;
+const DIGIT_GROUP_BEFORE = /[0-9][ -]$/;
+const DIGIT_GROUP_AFTER = /^[ /-][0-9]/;
 const AFTER_INTERNATIONAL_PREFIX = /(?:\+ ?44|0044) ?(?:\(0\) ?)?$/;
 const REPEATED_DIGIT = /^([0-9])\1{9}$/;
 
@@ -91,20 +98,26 @@ const TOWN_AHEAD = /^, *[A-Z][a-z]/;
 const EMAIL_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/y;
 
 // A UK number: +44 / 0044 (optionally "(0)") then the number without its 0, or a national number from 0 (its
-// area code optionally in brackets), then one to three groups of 2–6 digits separated by a space, a dash or nothing.
-const PHONE = /(?<![0-9A-Za-z_+£$€.,/\\-])(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9][0-9]{0,4}|\(?0[0-9]{1,5}\)?)(?:[ -]?[0-9]{2,6}){1,3}(?![0-9A-Za-z_]|[.,/][0-9])/g;
+// area code optionally in brackets), then one to three groups of 2–6 digits, the first after a space, a dash or
+// nothing, the others after a space or a dash.
+const PHONE = /(?<![0-9A-Za-z_+£$€.,/\\-])(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9][0-9]{0,4}|\(?0[0-9]{1,5}\)?)[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){0,2}(?![0-9A-Za-z_]|[.,/][0-9])/g;
 
-const DOB_CUE = /\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth|birth\s?date|born|b\.(?= ?[0-9]))/gi;
+const DOB_CUE = /\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s?dates?\b|born\b|b\.(?= ?[0-9]))/gi;
 const FULL_DATE = new RegExp(FULL_DATE_SOURCE, 'i');
 const SENTENCE_BREAK = /[!?;]|\.\s+[A-Z]|\n\s*\n/;
 
 const NAME_CUE = /\b(?:(Mrs|Mr|Ms|Miss|Mx)\.?|[Nn]amed|[Cc]alled|[Kk]nown as|[Pp]upil|[Ss]tudent|[Ss]on|[Dd]aughter|[Ss]tep-?(?:son|daughter)|[Gg]rand(?:son|daughter)|[Cc]hild|[Yy]oung person|[Bb]rother|[Ss]ister|[Bb]aby),? +(?=[A-Z])/g;
-const NAME_WORD = "(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*";
+// A capitalised word, with Mc/Mac/O'/D' and double-barrelled forms; never a possessive "'s".
+const NAME_WORD = "(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*";
 const NAME_AT = new RegExp(`(${NAME_WORD})(?: (${NAME_WORD}))?(?![0-9A-Za-z_])`, 'y');
+const NAMING_CUE = /^(?:named|called|known as)/i;
+const PREVIOUS_WORD_CAPITALISED = /(?:^|[^0-9A-Za-z_])[A-Z][A-Za-z'’-]* $/;
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const CAPITALISED_RUN_AT = /[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,3}/y;
 const INITIALS_NAME_AT = new RegExp(`(?:[A-Z]\\.? ){1,2}(${NAME_WORD})(?![0-9A-Za-z_])`, 'y');
 
 const CASE_CUE = /\b(?:case|client|child(?:['’]s)?|pupil|patient|family|person|EHCP?|EHC plan|Mosaic|LCS|EHM|NHS|ULN|UPN)\s?(?:ref(?:erence)?|no|number|id)\b\.?\s*(?:[:#=-]\s*)?/gi;
-const CASE_TOKEN_AT = /(?:[A-Za-z]{1,6}[-/ ]?)?[0-9][0-9A-Za-z/-]*(?: [0-9]+)*(?![0-9A-Za-z])/y;
+const CASE_TOKEN_AT = /(?:[A-Za-z]{1,6}[-/]?)?[0-9][0-9A-Za-z/-]*(?: [0-9]+)*(?![0-9A-Za-z])/y;
 
 const DATE_ONLY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -121,8 +134,8 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   scanEmails(text, contacts, add);
   scanPhones(text, contacts, add);
   for (const pattern of options.casePatterns ?? []) scanConfigured(text, pattern, add);
-  scanPostcodes(text, add);
-  scanAddresses(text, add);
+  scanPostcodes(text, contacts, add);
+  scanAddresses(text, contacts, add);
   scanDatesOfBirth(text, today, add);
   scanNames(text, add);
   scanCaseCues(text, add);
@@ -141,6 +154,9 @@ function scanTenDigits(text: string, add: Add): void {
     const digits = m[1]! + m[3]! + m[5]!;
     if (REPEATED_DIGIT.test(digits)) continue;
     const start = m.index; const end = start + m[0].length;
+    // Grouped unevenly ("135319 2024") and touching other digit groups, these are pieces of other figures
+    // ("07000 135319 2024/25"), not an NHS number; evenly grouped or together, they are one whatever stands beside them.
+    if (m[2] !== m[4] && (DIGIT_GROUP_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || DIGIT_GROUP_AFTER.test(text.slice(end, end + 2)))) continue;
     if (isValidNhsNumber(digits)) {
       if (!AFTER_INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, start - 12), start))) add('nhs-number', start, end, 'block', RANK.identifier);
     } else if (m[2] === '' && m[4] === '' && isValidUln(digits)) {
@@ -159,17 +175,20 @@ function scanUpns(text: string, add: Add): void {
   }
 }
 
-function scanPostcodes(text: string, add: Add): void {
+function scanPostcodes(text: string, contacts: ReadonlySet<string>, add: Add): void {
   POSTCODE.lastIndex = 0;
-  for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) add('postcode', m.index, m.index + m[0].length, 'block', RANK.postcode);
+  for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) {
+    if (!contacts.has(placeKey(m[0]))) add('postcode', m.index, m.index + m[0].length, 'block', RANK.postcode);
+  }
 }
 
-function scanAddresses(text: string, add: Add): void {
+function scanAddresses(text: string, contacts: ReadonlySet<string>, add: Add): void {
   ADDRESS.lastIndex = 0;
   for (let m = ADDRESS.exec(text); m; m = ADDRESS.exec(text)) {
     const words = m[1]!.trim().split(/ +/);
     if (NOT_ADDRESS_FIRST_WORDS.has(words[0]!)) continue;
     if ((m[2] === 'Court' || m[2] === 'Ct') && COURT_NAMES.has(words[words.length - 1]!)) continue;
+    if (contacts.has(placeKey(m[0]))) continue;
     const end = m.index + m[0].length;
     const after = text.slice(end, end + 60);
     add('address', m.index, end, TOWN_AHEAD.test(after) || POSTCODE_AHEAD.test(after) ? 'block' : 'warn', RANK.address);
@@ -214,13 +233,21 @@ function nationalDigits(written: string): string | null {
 function scanPhones(text: string, contacts: ReadonlySet<string>, add: Add): void {
   PHONE.lastIndex = 0;
   for (let m = PHONE.exec(text); m; m = PHONE.exec(text)) {
-    const national = nationalDigits(m[0]);
-    if (national === null) continue;
-    // A bare run of ten digits is an NHS number, a ULN or a reference, never a phone number.
-    if (national.length === 10 && /^[0-9]{10}$/.test(m[0])) continue;
-    const kind = classifyUkPhone(national);
-    if (kind === null || contacts.has(national)) continue;
-    add('phone', m.index, m.index + m[0].length, kind === 'non-geographic' ? 'warn' : 'block', RANK.phone);
+    // The pattern takes every group it can ("01632 960000 1234"): try the whole, then without its last groups.
+    let written = m[0];
+    for (;;) {
+      const national = nationalDigits(written);
+      // A bare run of ten digits is an NHS number, a ULN or a reference, never a phone number.
+      const kind = national === null || (national.length === 10 && /^[0-9]{10}$/.test(written)) ? null : classifyUkPhone(national);
+      if (kind !== null) {
+        if (!contacts.has(national!)) add('phone', m.index, m.index + written.length, kind === 'non-geographic' ? 'warn' : 'block', RANK.phone);
+        PHONE.lastIndex = m.index + written.length;
+        break;
+      }
+      const cut = Math.max(written.lastIndexOf(' '), written.lastIndexOf('-'));
+      if (cut <= 0) break;
+      written = written.slice(0, cut).trimEnd();
+    }
   }
 }
 
@@ -235,10 +262,12 @@ function scanConfigured(text: string, pattern: RegExp, add: Add): void {
 function scanDatesOfBirth(text: string, today: string, add: Add): void {
   DOB_CUE.lastIndex = 0;
   for (let m = DOB_CUE.exec(text); m; m = DOB_CUE.exec(text)) {
+    if (m.index > 0 && text[m.index - 1] === '-') continue; // "new-born", "first-born"
     const from = m.index + m[0].length;
     const window = text.slice(from, from + 72);
     const date = FULL_DATE.exec(window);
-    if (!date || date.index > 40 || SENTENCE_BREAK.test(window.slice(0, date.index))) continue;
+    // The date follows the cue closely: in the same sentence, with no other figure between ("no date of birth: 312 (checked 14/03/2025)").
+    if (!date || date.index > 40 || SENTENCE_BREAK.test(window.slice(0, date.index)) || /[0-9]/.test(window.slice(0, date.index))) continue;
     const iso = dateFromMatch(date, today);
     if (iso === null || !isWithinSendAgeRange(iso, today)) continue;
     add('date-of-birth', from + date.index, from + date.index + date[0].length, 'block', RANK.dob);
@@ -251,6 +280,8 @@ function scanNames(text: string, add: Add): void {
     const at = m.index + m[0].length;
     if (m.index > 0 && (text[m.index - 1] === "'" || text[m.index - 1] === '’')) continue; // "Children’s Son…": not a cue
     const honorific = m[1] !== undefined;
+    // A capitalised cue after a capitalised word is part of a title: "Every Child Matters", "The Young Person Friendly Award".
+    if (!honorific && isUpper(text.charCodeAt(m.index)) && PREVIOUS_WORD_CAPITALISED.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     if (honorific) {
       INITIALS_NAME_AT.lastIndex = at;
       const initials = INITIALS_NAME_AT.exec(text);
@@ -261,7 +292,13 @@ function scanNames(text: string, add: Add): void {
     if (!name) continue;
     const first = name[1]!; const second = name[2];
     if (NOT_NAME_WORDS.has(first) || ORGANISATION_WORDS.has(first)) continue;
-    if (second !== undefined && ORGANISATION_WORDS.has(second)) continue;
+    // "called Oakfield Primary", "named Kestrelmouth Family Hub": an organisation's or a place's name. (After a
+    // child or family cue — "pupil", "daughter" — the words are taken as a name whatever follows.)
+    if (!honorific && NAMING_CUE.test(m[0])) {
+      CAPITALISED_RUN_AT.lastIndex = at;
+      const run = CAPITALISED_RUN_AT.exec(text)?.[0].split(' ') ?? [];
+      if (run.slice(1).some((w) => ORGANISATION_WORDS.has(w))) continue;
+    }
     const length = second !== undefined && !NOT_NAME_WORDS.has(second) ? name[0].length : first.length;
     add('person-name', at, at + length, 'block', RANK.name);
   }
@@ -312,6 +349,9 @@ function settle(candidates: Candidate[]): Candidate[] {
   return kept;
 }
 
+/** An address or postcode as compared with the public contacts: no spaces, upper case. */
+const placeKey = (s: string) => `place:${s.replace(/[\s,]+/g, '').toUpperCase()}`;
+
 function publicContactSet(contacts: readonly string[]): Set<string> {
   const set = new Set<string>();
   for (const c of contacts) {
@@ -319,6 +359,7 @@ function publicContactSet(contacts: readonly string[]): Set<string> {
     else {
       const national = nationalDigits(c);
       if (national) set.add(national);
+      set.add(placeKey(c));
     }
   }
   return set;

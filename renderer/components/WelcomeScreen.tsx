@@ -6,6 +6,7 @@ export function WelcomeScreen() {
   const recent = useAppStore((s) => s.recent);
   const createWorkspace = useAppStore((s) => s.createWorkspace);
   const openWorkspace = useAppStore((s) => s.openWorkspace);
+  const openSample = useAppStore((s) => s.openSample);
   const busy = useAppStore((s) => s.busy);
   const [areaName, setAreaName] = useState('');
   const [laCode, setLaCode] = useState('');
@@ -54,6 +55,12 @@ export function WelcomeScreen() {
         </div>
         <button type="submit" className="button" disabled={busy}>Create workspace</button>
       </form>
+      <section aria-labelledby="sample-heading">
+        <h2 id="sample-heading">Explore a sample area</h2>
+        <p>Kestrelmouth is a fictional area with a full checklist, evidence files and five years of figures, so you can
+          see what a finished pack looks like before you start your own.</p>
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void openSample()}>Explore the sample area</button>
+      </section>
       {recent.length > 0 && (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent workspaces</h2>

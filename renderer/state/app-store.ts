@@ -43,6 +43,7 @@ interface AppActions {
   setUserName(name: string): Promise<void>;
   createWorkspace(areaName: string, laCode: string | null): Promise<void>;
   openWorkspace(path: string): Promise<void>;
+  openSample(): Promise<void>;
   breakLock(): Promise<void>;
   closeWorkspace(): Promise<void>;
   updateItem(itemId: string, change: Omit<Request<'checklist.update'>, 'itemId'>): Promise<boolean>;
@@ -129,6 +130,11 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
           set({ damaged: { path, problem: damaged ?? (error as Error).message, latestGood } });
         }
       });
+    },
+
+    async openSample() {
+      await withErrors(async () => enterWorkspace(await call('workspace.openSample', {}),
+        ['This is a fictional sample area: a copy made for you to explore. Nothing in it is real.']));
     },
 
     async restoreLatest() {

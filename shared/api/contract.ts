@@ -48,6 +48,7 @@ export const contract = {
     WorkspaceSessionSchema),
   'workspace.current': op('The open workspace, if any', none, WorkspaceSessionSchema.nullable()),
   'workspace.close': op('Close the open workspace', none, z.object({ closed: z.boolean() })),
+  'workspace.openSample': op('Make a fresh copy of the fictional sample area and open it', none, WorkspaceSessionSchema),
   'checklist.list': op('Every checklist item with its status, owner and note', none,
     z.object({ items: z.array(ChecklistItemSchema) })),
   'checklist.update': op('Change an item\'s status, owner or note',

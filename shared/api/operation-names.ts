@@ -13,6 +13,7 @@ export const OPERATION_NAMES = [
   'workspace.breakLock',
   'workspace.current',
   'workspace.close',
+  'workspace.openSample',
   'checklist.list',
   'checklist.update',
   'checklist.addItem',

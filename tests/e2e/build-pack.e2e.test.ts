@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
-import { createSampleWorkspace } from '../../main/sample/create-sample-workspace';
 import { verifyBundle } from '../../main/bundle/verify-bundle';
 
 const SHOTS = join('.ci-out', 'screenshots');
@@ -18,7 +17,6 @@ afterAll(async () => { await browser?.close(); });
 describe('building the pack, in Chromium', () => {
   it('builds the sample area\'s pack and bundle with progress, and lists the build', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
-    const { folder } = await createSampleWorkspace(join(dataDir, 'workspaces', 'Kestrelmouth.sendpack'));
     const host = await startAppHost(dataDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
@@ -26,12 +24,9 @@ describe('building the pack, in Chromium', () => {
     await page.goto(host.url);
     await page.getByLabel('Your name').fill('Dana Lead');
     await page.keyboard.press('Enter');
-    // Open the sample through the API the page uses, then work in the page.
-    await page.evaluate(async (path) => {
-      const token = sessionStorage.getItem('sendpack-token') ?? '';
-      await fetch('/api/workspace.open', { method: 'POST', headers: { 'content-type': 'application/json', 'x-sendpack-token': token }, body: JSON.stringify({ path }) });
-    }, folder);
-    await page.reload();
+    await page.getByRole('button', { name: 'Explore the sample area' }).click();
+    await page.getByText('This is a fictional sample area').waitFor();
+    const folder = host.backend.workspace!.folder;
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Build pack' }).click();
     await page.getByRole('heading', { name: 'Build the pack', level: 1 }).waitFor();
     expect(await axeViolations(page), 'axe on the build screen').toEqual([]);

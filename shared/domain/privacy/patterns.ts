@@ -106,7 +106,11 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'Son', 'Family', 'Families', 'Looked-After', 'Premises', 'Attendance', 'Exclusion', 'Exclusions', 'Absence', 'Transition',
   'Placement', 'Placements', 'Provision', 'Offer', 'Resource', 'Base', 'Hearing', 'Impairment', 'Autism', 'Autistic', 'Speech',
   'Language', 'Communication', 'Physical', 'Sensory', 'Moderate', 'Severe', 'Profound', 'Specific', 'Learning', 'Difficulty',
-  'Difficulties', 'Disability', 'Disabilities', 'Emotional', 'Behaviour', 'Premium-funded', 'Census-day', 'Equality', 'Rights',
+  'Difficulties', 'Disability', 'Disabilities', 'Emotional', 'Behaviour', 'Equality', 'Rights', 'Sexual', 'Criminal',
+  'Exploitation', 'Abuse', 'Trafficking', 'Neglect', 'Death', 'Deaths', 'Mortality', 'Minding', 'Minder', 'Minders',
+  'Maintenance', 'Contact', 'Matters', 'Friendly', 'Parliament', 'Led', 'Centred', 'Progress', 'Tracking', 'Numbers', 'Place',
+  'Places', 'Database', 'Finance', 'Loan', 'Loans', 'Union', 'Bank', 'Steps', 'Organisation', 'Information', 'Wellbeing',
+  'Guidance', 'Charter', 'Award', 'Awards', 'Week', 'Month', 'Day', 'Council', 'Commission', 'Commissioner', 'Panel', 'Review',
 ]);
 
 /** Second words that turn a capitalised phrase into an organisation or place: "called Oakfield Primary", "named Hilltop Academy". */
