@@ -17,7 +17,10 @@ export interface FindingLocation {
 }
 
 export interface WorkspaceFinding {
-  /** Stable across scans of the same text: decisions are recorded against it. Derived by hashing, never the text itself. */
+  /**
+   * Stable across scans of the same text: decisions are recorded against it. Made from the location, the kind and the
+   * masked snippet, never the identifier itself: a hash of an NHS number could be reversed by trying them all.
+   */
   key: string;
   kind: FindingKind;
   severity: FindingSeverity;
@@ -43,8 +46,8 @@ export interface WorkspaceScan {
   blocking: number;
 }
 
-const keyOf = (location: FindingLocation, kind: string, match: string) => createHash('sha256')
-  .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, match.replace(/\s+/g, '')]))
+const keyOf = (location: FindingLocation, kind: string, snippet: string) => createHash('sha256')
+  .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, snippet]))
   .digest('hex').slice(0, 32);
 
 export function locationLabel(l: FindingLocation): string {
@@ -66,7 +69,7 @@ export function scanWorkspace(db: Database, options: { casePatterns?: RegExp[]; 
   const scan = (text: string, location: FindingLocation) => {
     if (!text) return;
     for (const f of scanText(text, options)) {
-      const key = keyOf(location, f.kind, f.match);
+      const key = keyOf(location, f.kind, f.snippet);
       const decided = decisions.get(key);
       const excluded = location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';
       findings.push({ key, kind: f.kind, severity: f.severity, location, snippet: f.snippet,
