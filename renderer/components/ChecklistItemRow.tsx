@@ -1,6 +1,6 @@
 import type { ChecklistItem } from '../../shared/api/contract';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
-import { StatusTag } from './StatusTag';
+import { ItemTags } from './ItemTags';
 import { ItemEditor } from './ItemEditor';
 import { ItemLink } from './ItemLink';
 import { formatDate } from './use-loaded';
@@ -11,11 +11,7 @@ export function ChecklistItemRow({ item, readOnly }: { item: ChecklistItem; read
     <li className="item" data-item-id={item.id} aria-labelledby={`${base}-title`}>
       <div className="item__head">
         <h3 id={`${base}-title`} className="item__title"><ItemLink id={item.id} title={item.title} /></h3>
-        <span className="item__tags">
-          {item.overdue && <strong className="tag tag--overdue">Overdue</strong>}
-          {item.stale && <strong className="tag tag--stale">Out of date</strong>}
-          <StatusTag status={item.status} />
-        </span>
+        <ItemTags item={item} />
       </div>
       <p className="item__description">{item.description}</p>
       <p className="item__meta">

@@ -1,7 +1,7 @@
 import { call } from '../api/call';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
 import { useAppStore } from '../state/app-store';
-import { StatusTag } from './StatusTag';
+import { ItemTags } from './ItemTags';
 import { ItemEditor } from './ItemEditor';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { AuditTable } from './AuditTable';
@@ -19,11 +19,7 @@ export function ItemScreen() {
       <button type="button" className="link-button back-link" onClick={() => showView('checklist')}>Back to the checklist</button>
       <div className="item__head">
         <h1 id="item-heading">{item.title}</h1>
-        <span className="item__tags">
-          {item.overdue && <strong className="tag tag--overdue">Overdue</strong>}
-          {item.stale && <strong className="tag tag--stale">Out of date</strong>}
-          <StatusTag status={item.status} />
-        </span>
+        <ItemTags item={item} />
       </div>
       <p className="lead">{item.description}</p>
       <dl className="summary-list">

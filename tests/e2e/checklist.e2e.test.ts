@@ -7,6 +7,7 @@ import type { HttpHost } from '../../main/host/http-host';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
+import { createWorkspaceInPage } from './helpers/onboard';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
@@ -105,11 +106,7 @@ describe('first run to a saved checklist, in Chromium', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
     const host = await startAppHost(dataDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(host.url);
-    await page.getByLabel('Your name').fill('Dana Lead');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Local authority').selectOption('840');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await createWorkspaceInPage(page, host.url, '840');
     await page.getByRole('button', { name: 'Checklist' }).click();
     const item = page.locator('li[data-item-id="send-strategy"]');
     await item.getByLabel(/^Status of/).selectOption('approved');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
+import { createWorkspaceInPage } from './helpers/onboard';
 
 const SHOTS = join('.ci-out', 'screenshots');
 const TIMELINESS = new URL('../../../shared/data/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
@@ -19,12 +20,7 @@ describe('importing DfE figures, in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await page.getByLabel('Your name').fill('Dana Lead');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Local authority').selectOption('841');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await createWorkspaceInPage(page, host.url, '841');
 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
     await page.getByLabel('Dataset').selectOption('ehcp-timeliness');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
+import { createWorkspaceInPage } from './helpers/onboard';
 import { blobPath } from '../../main/evidence/blob-store';
 
 const SHOTS = join('.ci-out', 'screenshots');
@@ -20,14 +21,9 @@ describe('the notice window, in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await page.getByLabel('Your name').fill('Dana Lead');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Local authority').selectOption('841');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await createWorkspaceInPage(page, host.url, '841');
 
     // Notification on Friday 13 November 2026 at 16:45: working day 0; the pack is due five working days later.
-    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await page.getByLabel('Date of the call').fill('2026-11-13');
     await page.getByLabel('Time (optional)').fill('16:45');
     await page.getByLabel('Local area nominated officer').fill('Lee Nominated');

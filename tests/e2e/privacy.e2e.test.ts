@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
+import { createWorkspaceInPage } from './helpers/onboard';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
@@ -16,11 +17,7 @@ describe('personal data never leaves in a pack, in Chromium', () => {
   it('blocks the build on a planted NHS number until it is marked not personal data with a reason', async () => {
     const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(host.url);
-    await page.getByLabel('Your name').fill('Dana Lead');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Local authority').selectOption('841');
-    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await createWorkspaceInPage(page, host.url, '841');
     const nav = page.getByRole('navigation', { name: 'Workspace' });
 
     // A reference that happens to pass the NHS check digit, pasted into a narrative.

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { seededRandom } from '../../shared/domain/privacy/synthetic';
 import { describe, expect, it } from 'vitest';
 import { attachFiles } from '../../main/evidence/attachments-repository';
 import { blobPath } from '../../main/evidence/blob-store';
@@ -17,21 +18,11 @@ const tempDir = useTempDirs();
 
 /** Seeded, so a failing sequence of kills can be replayed exactly (the seed is in every assertion message). */
 const SEED = 0x5e9d2026;
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface KillPlan { afterCommits: number; delayMs: number }
 
 function killPlans(): KillPlan[] {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const fixed: KillPlan[] = [{ afterCommits: 0, delayMs: 0 }, { afterCommits: 1, delayMs: 0 }, { afterCommits: 3, delayMs: 0 }];
   const randomised = Array.from({ length: 9 }, () => ({ afterCommits: Math.floor(random() * 3), delayMs: Math.floor(random() * 80) }));
   return [...fixed, ...randomised];
@@ -181,7 +172,7 @@ describe('crash consistency', () => {
     }
     const parent = join(dir, 'imports');
     mkdirSync(parent);
-    const random = mulberry32(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const outcomes = { killed: 0, finished: 0 };
     for (let run = 0; run < 10; run++) {
       const target = join(parent, `Run${run}.sendpack`);
