@@ -23,6 +23,10 @@ const PLANTED: [FindingKind, string][] = [
   ['postcode', 'The family moved to SW1A 1AA last year.'],
   ['email', 'Mum wrote from j.bloggs1987@gmail.com about the plan.'],
   ['person-name', 'The review for pupil Jayden Smith was late.'],
+  ['phone', 'Call the family on 07700 900123 after school.'],
+  ['address', 'They live at 14 Acacia Avenue, Sheffield S1 2AB now.'],
+  ['case-reference', 'Social care case ref: 4471902 was closed.'],
+  ['former-upn', `Her former UPN ${makeUpn(14)} was replaced.`],
 ];
 const EXPECTED = new Set(PLANTED.map(([kind]) => kind));
 const lines = PLANTED.map(([, line]) => line);
