@@ -1,50 +1,35 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { unzipSync, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
-import { dispatch } from '../../main/api/dispatch';
 import { exportWorkspace, importWorkspace } from '../../main/workspace/workspace-archive';
 import { Workspace } from '../../main/workspace/workspace';
-import type { Response } from '../../shared/api/contract';
-import type { OperationName } from '../../shared/api/operation-names';
 import { useTempDirs } from '../helpers/temp-dir';
+import { call, useBackends } from '../helpers/api';
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-/** Read-only copies made for the viewer live in the system's temporary folder; they are removed after each test. */
-const openedCopies: string[] = [];
-afterEach(() => {
-  for (const backend of open.splice(0)) backend.close();
-  for (const dir of openedCopies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const backends = useBackends();
 
-async function ok<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
-  const result = await dispatch(backend, operation, payload);
-  if (!result.ok) throw new Error(`${operation} refused: ${result.error.code}: ${result.error.message}`);
-  if (operation === 'attachments.open') openedCopies.push(dirname((result.value as Response<'attachments.open'>).path));
-  return result.value as Response<K>;
-}
 
 /** A workspace with a notification, edits, attachments (one replaced, one binned) — everything an export must carry. */
 async function populatedWorkspace(dir: string): Promise<{ backend: Backend; folder: string }> {
-  const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
-  open.push(backend);
-  await ok(backend, 'settings.setUserName', { userName: 'Ari Archive' });
-  const { session } = await ok(backend, 'workspace.create', { areaName: 'Exportshire', laCode: '841', parentDir: dir });
-  await ok(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
-  await ok(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', owner: 'Public health', note: 'Chapter due' });
-  const upload = async (name: string, bytes: Uint8Array) => ({ handle: (await ok(backend, 'files.upload', { name, bytes })).handle });
+  const backend = backends.backend(join(dir, 'data'));
+  await call(backend, 'settings.setUserName', { userName: 'Ari Archive' });
+  const { session } = await call(backend, 'workspace.create', { areaName: 'Exportshire', laCode: '841', parentDir: dir });
+  await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
+  await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', owner: 'Public health', note: 'Chapter due' });
+  const upload = async (name: string, bytes: Uint8Array) => ({ handle: (await call(backend, 'files.upload', { name, bytes })).handle });
   const files = [
     await upload('notes.txt', new TextEncoder().encode('Partnership notes on the Harrowgate pathway')),
     await upload('scan.bin', new Uint8Array(randomBytes(400_000))),
     await upload('sheet.csv', new TextEncoder().encode('a,b\n1,2\n')),
   ];
-  const attached = (await ok(backend, 'attachments.add', { itemId: 'jsna-send', files, metadata: { documentDate: '2025-01-31' } })).attachments;
-  await ok(backend, 'attachments.replace', { attachmentId: attached[2]!.id, file: await upload('sheet-v2.csv', new TextEncoder().encode('a,b\n1,3\n')) });
-  await ok(backend, 'attachments.remove', { attachmentId: attached[1]!.id });
+  const attached = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files, metadata: { documentDate: '2025-01-31' } })).attachments;
+  await call(backend, 'attachments.replace', { attachmentId: attached[2]!.id, file: await upload('sheet-v2.csv', new TextEncoder().encode('a,b\n1,3\n')) });
+  await call(backend, 'attachments.remove', { attachmentId: attached[1]!.id });
   return { backend, folder: session.path };
 }
 
@@ -100,18 +85,17 @@ describe('workspace archive', () => {
     for (const [name, bytes] of original) expect(Buffer.compare(copy.get(name)!, bytes), name).toBe(0);
 
     // The imported workspace opens, and its evidence reads back and is searchable.
-    const other = new Backend({ dataDir: join(dir, 'data2'), host: 'browser' });
-    open.push(other);
-    await ok(other, 'settings.setUserName', { userName: 'Colleague' });
-    expect(await ok(other, 'workspace.open', { path: target })).toMatchObject({ areaName: 'Exportshire', readOnly: false });
-    const list = (await ok(other, 'attachments.list', { itemId: 'jsna-send' })).attachments;
+    const other = backends.backend(join(dir, 'data2'));
+    await call(other, 'settings.setUserName', { userName: 'Colleague' });
+    expect(await call(other, 'workspace.open', { path: target })).toMatchObject({ areaName: 'Exportshire', readOnly: false });
+    const list = (await call(other, 'attachments.list', { itemId: 'jsna-send' })).attachments;
     expect(list.map((a) => [a.fileName, a.state])).toEqual([
       ['notes.txt', 'current'], ['scan.bin', 'binned'], ['sheet-v2.csv', 'current'], ['sheet.csv', 'superseded']]);
     for (const a of list) {
-      expect(readFileSync((await ok(other, 'attachments.open', { attachmentId: a.id })).path)).toEqual(original.get(join('files', a.sha256!.slice(0, 2), a.sha256!)));
+      expect(readFileSync((await call(other, 'attachments.open', { attachmentId: a.id })).path)).toEqual(original.get(join('files', a.sha256!.slice(0, 2), a.sha256!)));
     }
-    expect((await ok(other, 'search.query', { query: 'harrowgate' })).hits).toHaveLength(1);
-    expect(await ok(other, 'inspection.get', {})).toMatchObject({ packDue: '2026-11-20' });
+    expect((await call(other, 'search.query', { query: 'harrowgate' })).hits).toHaveLength(1);
+    expect(await call(other, 'inspection.get', {})).toMatchObject({ packDue: '2026-11-20' });
     expect(filesUnder(target).size).toBe(4);
   });
 

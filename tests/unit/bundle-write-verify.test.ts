@@ -14,6 +14,7 @@ import { Workspace } from '../../main/workspace/workspace';
 import type { AreaGroupId } from '../../shared/domain/evaluation-areas';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
+import { parseCsvText } from '../fixtures/imports/csv-text';
 
 const tempDir = useTempDirs();
 const opened: Workspace[] = [];
@@ -59,20 +60,6 @@ const EXPECTED_PATHS = [
   "Other/E004 Inspection rooms - 'base' room.txt",
 ];
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
-  }
-  return rows;
-}
 
 /** Unzips a bundle, lets the test change its files, and zips it again (fflate zipSync), keeping the manifest. */
 function rezip(from: string, to: string, change: (files: Record<string, Uint8Array>) => void): void {
@@ -121,7 +108,7 @@ describe('share bundle', { timeout: 60_000 }, () => {
 
     const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['manifest.csv']);
     expect(csvText.startsWith('\uFEFF')).toBe(true);
-    const [header, ...rows] = parseCsv(csvText.slice(1));
+    const [header, ...rows] = parseCsvText(csvText.slice(1));
     expect(header).toEqual(['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256']);
     expect(rows).toEqual(manifest.files.map((f) => [f.reference ?? '', f.title, f.item ?? '', f.itemTitle ?? '', f.path, String(f.bytes), f.sha256]));
 

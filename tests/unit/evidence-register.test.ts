@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
 import { attachFiles, replaceAttachment } from '../../main/evidence/attachments-repository';
@@ -14,26 +14,14 @@ import { migrationChecksum } from '../../main/store/migrate';
 import { MIGRATIONS } from '../../main/store/migrations/index';
 import { connect } from '../../main/store/open-database';
 import { SUBFOLDERS } from '../../main/workspace/workspace-folder';
-import type { Response } from '../../shared/api/contract';
 import type { OperationName } from '../../shared/api/operation-names';
 import { useTempDirs } from '../helpers/temp-dir';
+import { call, useBackends } from '../helpers/api';
 
 const tempDir = useTempDirs();
 const USER = 'Evi Dence';
-const open: Backend[] = [];
-/** Read-only copies made for the viewer live in the system's temporary folder; they are removed after each test. */
-const openedCopies: string[] = [];
-afterEach(() => {
-  for (const backend of open.splice(0)) backend.close();
-  for (const dir of openedCopies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const backends = useBackends();
 
-async function ok<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
-  const result = await dispatch(backend, operation, payload);
-  if (!result.ok) throw new Error(`${operation} refused: ${result.error.code}: ${result.error.message}`);
-  if (operation === 'attachments.open') openedCopies.push(dirname((result.value as Response<'attachments.open'>).path));
-  return result.value as Response<K>;
-}
 
 async function refused(backend: Backend, operation: OperationName, payload: unknown) {
   const result = await dispatch(backend, operation, payload);
@@ -42,19 +30,12 @@ async function refused(backend: Backend, operation: OperationName, payload: unkn
 }
 
 /** A browser-host backend with a fresh workspace open, as the app has after "create workspace". */
-async function newBackend(): Promise<{ backend: Backend; folder: string }> {
-  const dir = tempDir();
-  const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
-  open.push(backend);
-  await ok(backend, 'settings.setUserName', { userName: USER });
-  const { session } = await ok(backend, 'workspace.create', { areaName: 'Evidenceshire', laCode: '841', parentDir: dir });
-  return { backend, folder: session.path };
-}
+const newBackend = () => backends.workspace(tempDir(), { userName: USER, areaName: 'Evidenceshire', laCode: '841' });
 
 async function attach(backend: Backend, itemId: string, files: { name: string; bytes: Uint8Array }[], metadata: object = {}) {
   const refs = [];
-  for (const file of files) refs.push({ handle: (await ok(backend, 'files.upload', file)).handle });
-  return (await ok(backend, 'attachments.add', { itemId, files: refs, metadata })).attachments;
+  for (const file of files) refs.push({ handle: (await call(backend, 'files.upload', file)).handle });
+  return (await call(backend, 'attachments.add', { itemId, files: refs, metadata })).attachments;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -93,13 +74,13 @@ describe('evidence register', () => {
       expect(Buffer.compare(readFileSync(stored), Buffer.from(file.bytes))).toBe(0);
       expect(statSync(stored).mode & 0o777).toBe(0o444);
 
-      const copy = await ok(backend, 'attachments.open', { attachmentId: attachment.id });
+      const copy = await call(backend, 'attachments.open', { attachmentId: attachment.id });
       expect(copy.fileName).toBe(file.name);
       expect(copy.path).not.toContain(folder);
       expect(statSync(copy.path).mode & 0o777).toBe(0o444);
       expect(Buffer.compare(readFileSync(copy.path), Buffer.from(file.bytes))).toBe(0);
     }
-    const item = (await ok(backend, 'checklist.list', {})).items.find((i) => i.id === 'send-strategy')!;
+    const item = (await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'send-strategy')!;
     expect(item.attachments).toBe(2);
   });
 
@@ -112,8 +93,8 @@ describe('evidence register', () => {
     expect(first!.id).not.toBe(second!.id);
     const sha = sha256(file.bytes);
     expect(storedFiles(folder)).toEqual([join(sha.slice(0, 2), sha)]);
-    expect((await ok(backend, 'attachments.list', { itemId: 'sufficiency-plan' })).attachments).toHaveLength(1);
-    expect((await ok(backend, 'attachments.list', { itemId: 'joint-commissioning' })).attachments).toHaveLength(1);
+    expect((await call(backend, 'attachments.list', { itemId: 'sufficiency-plan' })).attachments).toHaveLength(1);
+    expect((await call(backend, 'attachments.list', { itemId: 'joint-commissioning' })).attachments).toHaveLength(1);
   });
 
   it('never opens a stored file that was changed on disk, and attaching the genuine file again repairs it', async () => {
@@ -135,7 +116,7 @@ describe('evidence register', () => {
     expect(Buffer.compare(readFileSync(stored), Buffer.from(file.bytes))).toBe(0);
     expect(statSync(stored).mode & 0o777).toBe(0o444);
     for (const id of [a!.id, again!.id]) {
-      expect(Buffer.compare(readFileSync((await ok(backend, 'attachments.open', { attachmentId: id })).path), Buffer.from(file.bytes))).toBe(0);
+      expect(Buffer.compare(readFileSync((await call(backend, 'attachments.open', { attachmentId: id })).path), Buffer.from(file.bytes))).toBe(0);
     }
   });
 
@@ -161,18 +142,17 @@ describe('evidence register', () => {
       const pending = run(extractor);
       pending.catch(() => {}); // awaited below, once the gate is open
       await reading;
-      await ok(backend, 'checklist.update', { itemId: 'pfa', status: 'approved' });
+      await call(backend, 'checklist.update', { itemId: 'pfa', status: 'approved' });
       release();
       await expect(pending).rejects.toThrow(/approved and locked/);
-      await ok(backend, 'checklist.update', { itemId: 'pfa', status: 'in-progress', reason: 'Try the other way' });
+      await call(backend, 'checklist.update', { itemId: 'pfa', status: 'in-progress', reason: 'Try the other way' });
     }
-    const list = (await ok(backend, 'attachments.list', { itemId: 'pfa' })).attachments;
+    const list = (await call(backend, 'attachments.list', { itemId: 'pfa' })).attachments;
     expect(list.map((a) => [a.id, a.state, a.versionNo])).toEqual([[first!.id, 'current', 1]]);
     // The file stored on the way in is not referenced; the next open removes it.
     backend.close();
-    const again = new Backend({ dataDir: join(folder, '..', 'data'), host: 'browser' });
-    open.push(again);
-    await ok(again, 'workspace.open', { path: folder });
+    const again = backends.backend(join(folder, '..', 'data'));
+    await call(again, 'workspace.open', { path: folder });
     expect(storedFiles(folder)).toEqual([join(first!.sha256!.slice(0, 2), first!.sha256!)]);
   });
 
@@ -182,15 +162,15 @@ describe('evidence register', () => {
       source: 'Council website', note: 'Signed off at HWB' };
     const [a] = await attach(backend, 'jsna-send', [textFile('jsna')], metadata);
     expect(a).toMatchObject(metadata);
-    expect((await ok(backend, 'attachments.list', { itemId: 'jsna-send' })).attachments[0]).toMatchObject(metadata);
+    expect((await call(backend, 'attachments.list', { itemId: 'jsna-send' })).attachments[0]).toMatchObject(metadata);
 
-    const edited = await ok(backend, 'attachments.update', { attachmentId: a!.id, metadata: { title: 'JSNA 2025 chapter', documentDate: '2025-04-01',
+    const edited = await call(backend, 'attachments.update', { attachmentId: a!.id, metadata: { title: 'JSNA 2025 chapter', documentDate: '2025-04-01',
       versionLabel: 'v3', author: 'PH intelligence', source: 'Intranet', note: 'Republished' } });
     expect(edited).toMatchObject({ title: 'JSNA 2025 chapter', documentDate: '2025-04-01', versionLabel: 'v3', author: 'PH intelligence',
       source: 'Intranet', note: 'Republished' });
     // Unchanged values make no event.
-    await ok(backend, 'attachments.update', { attachmentId: a!.id, metadata: { title: 'JSNA 2025 chapter' } });
-    const events = (await ok(backend, 'audit.list', { itemId: 'jsna-send' })).events;
+    await call(backend, 'attachments.update', { attachmentId: a!.id, metadata: { title: 'JSNA 2025 chapter' } });
+    const events = (await call(backend, 'audit.list', { itemId: 'jsna-send' })).events;
     expect(events.map((e) => e.action)).toEqual(['attach', 'attachment-details']);
     const details = events[1]!;
     expect(details.who).toBe(USER);
@@ -205,35 +185,35 @@ describe('evidence register', () => {
     const v1 = { name: 'plan-v1.bin', bytes: new Uint8Array(randomBytes(20_000)) };
     const v2 = { name: 'plan-v2.bin', bytes: new Uint8Array(randomBytes(21_000)) };
     const [first] = await attach(backend, 'strategy-action-plan', [v1], { title: 'Action plan' });
-    const handle = (await ok(backend, 'files.upload', v2)).handle;
-    const second = await ok(backend, 'attachments.replace', { attachmentId: first!.id, file: { handle }, metadata: { versionLabel: 'June' } });
+    const handle = (await call(backend, 'files.upload', v2)).handle;
+    const second = await call(backend, 'attachments.replace', { attachmentId: first!.id, file: { handle }, metadata: { versionLabel: 'June' } });
     expect(second).toMatchObject({ chainId: first!.chainId, versionNo: 2, state: 'current', title: 'Action plan', fileName: 'plan-v2.bin',
       versionLabel: 'June' });
-    const list = (await ok(backend, 'attachments.list', { itemId: 'strategy-action-plan' })).attachments;
+    const list = (await call(backend, 'attachments.list', { itemId: 'strategy-action-plan' })).attachments;
     expect(list.map((a) => [a.versionNo, a.state, a.sha256])).toEqual([[2, 'current', sha256(v2.bytes)], [1, 'superseded', sha256(v1.bytes)]]);
     for (const file of [v1, v2]) expect(Buffer.compare(readFileSync(blobPath(folder, sha256(file.bytes))), Buffer.from(file.bytes))).toBe(0);
     // The earlier version still opens, and only the current one counts as the item's evidence.
-    expect(readFileSync((await ok(backend, 'attachments.open', { attachmentId: first!.id })).path)).toEqual(Buffer.from(v1.bytes));
-    expect((await ok(backend, 'checklist.list', {})).items.find((i) => i.id === 'strategy-action-plan')!.attachments).toBe(1);
-    expect((await refused(backend, 'attachments.replace', { attachmentId: first!.id, file: { handle: (await ok(backend, 'files.upload', v2)).handle } })).code)
+    expect(readFileSync((await call(backend, 'attachments.open', { attachmentId: first!.id })).path)).toEqual(Buffer.from(v1.bytes));
+    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'strategy-action-plan')!.attachments).toBe(1);
+    expect((await refused(backend, 'attachments.replace', { attachmentId: first!.id, file: { handle: (await call(backend, 'files.upload', v2)).handle } })).code)
       .toBe('refused');
-    expect((await ok(backend, 'audit.list', { itemId: 'strategy-action-plan' })).events.map((e) => e.action)).toEqual(['attach', 'attach-new-version']);
+    expect((await call(backend, 'audit.list', { itemId: 'strategy-action-plan' })).events.map((e) => e.action)).toEqual(['attach', 'attach-new-version']);
   });
 
   it('moves a removed attachment to the bin, from where it can be restored', async () => {
     const { backend, folder } = await newBackend();
     const file = { name: 'offer.bin', bytes: new Uint8Array(randomBytes(10_000)) };
     const [a] = await attach(backend, 'local-offer', [file]);
-    const binned = await ok(backend, 'attachments.remove', { attachmentId: a!.id });
+    const binned = await call(backend, 'attachments.remove', { attachmentId: a!.id });
     expect(binned).toMatchObject({ state: 'binned', binnedBy: USER });
-    expect((await ok(backend, 'checklist.list', {})).items.find((i) => i.id === 'local-offer')!.attachments).toBe(0);
+    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'local-offer')!.attachments).toBe(0);
     expect(existsSync(blobPath(folder, a!.sha256!))).toBe(true);
     expect((await refused(backend, 'attachments.remove', { attachmentId: a!.id })).code).toBe('refused');
-    const restored = await ok(backend, 'attachments.restore', { attachmentId: a!.id });
+    const restored = await call(backend, 'attachments.restore', { attachmentId: a!.id });
     expect(restored).toMatchObject({ state: 'current', binnedAt: null, binnedBy: null });
-    expect((await ok(backend, 'checklist.list', {})).items.find((i) => i.id === 'local-offer')!.attachments).toBe(1);
-    expect(readFileSync((await ok(backend, 'attachments.open', { attachmentId: a!.id })).path)).toEqual(Buffer.from(file.bytes));
-    expect((await ok(backend, 'audit.list', { itemId: 'local-offer' })).events.map((e) => e.action))
+    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'local-offer')!.attachments).toBe(1);
+    expect(readFileSync((await call(backend, 'attachments.open', { attachmentId: a!.id })).path)).toEqual(Buffer.from(file.bytes));
+    expect((await call(backend, 'audit.list', { itemId: 'local-offer' })).events.map((e) => e.action))
       .toEqual(['attach', 'remove-attachment', 'restore-attachment']);
   });
 
@@ -241,15 +221,15 @@ describe('evidence register', () => {
     const { backend, folder } = await newBackend();
     const file = textFile('tracking');
     const personLevel = await refused(backend, 'attachments.add', { itemId: 'tracking-cases',
-      files: [{ handle: (await ok(backend, 'files.upload', file)).handle }] });
+      files: [{ handle: (await call(backend, 'files.upload', file)).handle }] });
     expect(personLevel).toMatchObject({ code: 'refused', message: expect.stringMatching(/person-level/) });
 
-    await ok(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' });
-    const locked = await refused(backend, 'attachments.add', { itemId: 'tribunal', files: [{ handle: (await ok(backend, 'files.upload', file)).handle }] });
+    await call(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' });
+    const locked = await refused(backend, 'attachments.add', { itemId: 'tribunal', files: [{ handle: (await call(backend, 'files.upload', file)).handle }] });
     expect(locked).toMatchObject({ code: 'refused', message: expect.stringMatching(/approved and locked/) });
     // Nothing was stored for either refusal.
     expect(storedFiles(folder)).toEqual([]);
-    await ok(backend, 'checklist.update', { itemId: 'tribunal', status: 'in-progress', reason: 'Add the 2025 figures' });
+    await call(backend, 'checklist.update', { itemId: 'tribunal', status: 'in-progress', reason: 'Add the 2025 figures' });
     expect(await attach(backend, 'tribunal', [file])).toHaveLength(1);
     expect(storedFiles(folder)).toHaveLength(1);
   });
@@ -262,38 +242,38 @@ describe('evidence register', () => {
     const [mistake] = await attach(backend, 'ehcp-quality-audit', [secret], { note: `attached by mistake ${NAME_MARK}` });
     // Other evidence that stays: one binned and restored, one binned and left in the bin.
     const [kept] = await attach(backend, 'ehcp-quality-audit', [textFile('kept')]);
-    await ok(backend, 'attachments.remove', { attachmentId: kept!.id });
-    await ok(backend, 'attachments.restore', { attachmentId: kept!.id });
+    await call(backend, 'attachments.remove', { attachmentId: kept!.id });
+    await call(backend, 'attachments.restore', { attachmentId: kept!.id });
     const [inBin] = await attach(backend, 'annual-reviews', [{ name: 'old.bin', bytes: new Uint8Array(randomBytes(5_000)) }]);
-    await ok(backend, 'attachments.remove', { attachmentId: inBin!.id });
+    await call(backend, 'attachments.remove', { attachmentId: inBin!.id });
 
-    expect((await ok(backend, 'search.query', { query: TEXT_MARK })).hits).toEqual([expect.objectContaining({ attachmentId: mistake!.id })]);
+    expect((await call(backend, 'search.query', { query: TEXT_MARK })).hits).toEqual([expect.objectContaining({ attachmentId: mistake!.id })]);
     await createBackup(backend.openWorkspace().db, folder, 'manual');
-    await ok(backend, 'attachments.update', { attachmentId: mistake!.id, metadata: { title: `Draft for ${NAME_MARK}` } });
+    await call(backend, 'attachments.update', { attachmentId: mistake!.id, metadata: { title: `Draft for ${NAME_MARK}` } });
     await createBackup(backend.openWorkspace().db, folder, 'periodic');
     for (const backup of listBackups(folder)) expect(readFileSync(backup.file).includes(Buffer.from(NAME_MARK)), backup.name).toBe(true);
 
     const notBinned = await refused(backend, 'attachments.purge', { attachmentId: mistake!.id, reason: 'Child data', confirm: true });
     expect(notBinned).toMatchObject({ code: 'refused', message: expect.stringMatching(/bin/) });
-    await ok(backend, 'attachments.remove', { attachmentId: mistake!.id });
+    await call(backend, 'attachments.remove', { attachmentId: mistake!.id });
     expect(await refused(backend, 'attachments.purge', { attachmentId: mistake!.id, confirm: true })).toMatchObject({ code: 'invalid-request', field: 'reason' });
     expect(await refused(backend, 'attachments.purge', { attachmentId: mistake!.id, reason: '   ', confirm: true })).toMatchObject({ field: 'reason' });
     expect(existsSync(blobPath(folder, mistake!.sha256!))).toBe(true);
 
-    const purged = await ok(backend, 'attachments.purge', { attachmentId: mistake!.id, reason: "A child's EHCP attached by mistake", confirm: true });
+    const purged = await call(backend, 'attachments.purge', { attachmentId: mistake!.id, reason: "A child's EHCP attached by mistake", confirm: true });
     expect(purged).toEqual({ purged: true, backupsRewritten: 2 });
 
     expect(existsSync(blobPath(folder, mistake!.sha256!))).toBe(false);
     expect(existsSync(blobPath(folder, kept!.sha256!))).toBe(true);
     expect(existsSync(blobPath(folder, inBin!.sha256!))).toBe(true);
-    expect((await ok(backend, 'search.query', { query: TEXT_MARK })).hits).toEqual([]);
-    expect((await ok(backend, 'search.query', { query: NAME_MARK })).hits).toEqual([]);
-    expect((await ok(backend, 'search.query', { query: 'kept' })).hits.map((h) => h.attachmentId)).toContain(kept!.id);
-    expect((await ok(backend, 'attachments.list', { itemId: 'ehcp-quality-audit' })).attachments.map((a) => a.id)).toEqual([kept!.id]);
+    expect((await call(backend, 'search.query', { query: TEXT_MARK })).hits).toEqual([]);
+    expect((await call(backend, 'search.query', { query: NAME_MARK })).hits).toEqual([]);
+    expect((await call(backend, 'search.query', { query: 'kept' })).hits.map((h) => h.attachmentId)).toContain(kept!.id);
+    expect((await call(backend, 'attachments.list', { itemId: 'ehcp-quality-audit' })).attachments.map((a) => a.id)).toEqual([kept!.id]);
     expect((await refused(backend, 'attachments.open', { attachmentId: mistake!.id })).code).toBe('not-found');
     expect((await refused(backend, 'attachments.restore', { attachmentId: mistake!.id })).code).toBe('not-found');
 
-    const events = (await ok(backend, 'audit.list', { itemId: 'ehcp-quality-audit' })).events;
+    const events = (await call(backend, 'audit.list', { itemId: 'ehcp-quality-audit' })).events;
     expect(events.map((e) => e.action)).toEqual(['attach', 'attach', 'remove-attachment', 'restore-attachment', 'attachment-details',
       'remove-attachment', 'purge-attachment']);
     const purgeEvent = events.at(-1)!;
@@ -335,17 +315,16 @@ describe('evidence register', () => {
     const file = { name: 'shared.bin', bytes: new Uint8Array(randomBytes(40_000)) };
     const [one] = await attach(backend, 'complaints', [file]);
     const [two] = await attach(backend, 'lgsco', [file]);
-    await ok(backend, 'attachments.remove', { attachmentId: one!.id });
-    await ok(backend, 'attachments.purge', { attachmentId: one!.id, reason: 'Wrong item', confirm: true });
+    await call(backend, 'attachments.remove', { attachmentId: one!.id });
+    await call(backend, 'attachments.purge', { attachmentId: one!.id, reason: 'Wrong item', confirm: true });
     expect(existsSync(blobPath(folder, file.bytes.length ? sha256(file.bytes) : ''))).toBe(true);
-    expect(readFileSync((await ok(backend, 'attachments.open', { attachmentId: two!.id })).path)).toEqual(Buffer.from(file.bytes));
-    expect((await ok(backend, 'attachments.list', { itemId: 'complaints' })).attachments).toEqual([]);
+    expect(readFileSync((await call(backend, 'attachments.open', { attachmentId: two!.id })).path)).toEqual(Buffer.from(file.bytes));
+    expect((await call(backend, 'attachments.list', { itemId: 'complaints' })).attachments).toEqual([]);
     // Reopening (which collects unreferenced files) keeps it too.
     const path = folder;
     backend.close();
-    const again = new Backend({ dataDir: join(folder, '..', 'data'), host: 'browser' });
-    open.push(again);
-    await ok(again, 'workspace.open', { path });
+    const again = backends.backend(join(folder, '..', 'data'));
+    await call(again, 'workspace.open', { path });
     expect(existsSync(blobPath(folder, two!.sha256!))).toBe(true);
   });
 
@@ -363,15 +342,14 @@ describe('evidence register', () => {
     old.prepare("INSERT INTO meta (key, value) VALUES ('area_name', 'Oldshire')").run();
     old.close();
 
-    const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
-    open.push(backend);
-    await ok(backend, 'settings.setUserName', { userName: USER });
-    await ok(backend, 'workspace.open', { path: folder });
+    const backend = backends.backend(join(dir, 'data'));
+    await call(backend, 'settings.setUserName', { userName: USER });
+    await call(backend, 'workspace.open', { path: folder });
     expect(listBackups(folder).map((b) => b.reason)).toEqual(['pre-migration']);
     const [a] = await attach(backend, 'complaints', [textFile('complaints')]);
     await createBackup(backend.openWorkspace().db, folder, 'manual');
-    await ok(backend, 'attachments.remove', { attachmentId: a!.id });
-    const purged = await ok(backend, 'attachments.purge', { attachmentId: a!.id, reason: 'Wrong file', confirm: true });
+    await call(backend, 'attachments.remove', { attachmentId: a!.id });
+    const purged = await call(backend, 'attachments.purge', { attachmentId: a!.id, reason: 'Wrong file', confirm: true });
     expect(purged.purged).toBe(true);
     expect(existsSync(blobPath(folder, a!.sha256!))).toBe(false);
     const backup = listBackups(folder).find((b) => b.reason === 'manual')!;

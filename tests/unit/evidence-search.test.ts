@@ -1,36 +1,20 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
-import { dispatch } from '../../main/api/dispatch';
-import type { Response } from '../../shared/api/contract';
-import type { OperationName } from '../../shared/api/operation-names';
 import { useTempDirs } from '../helpers/temp-dir';
+import { call, useBackends } from '../helpers/api';
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const backend of open.splice(0)) backend.close(); });
+const backends = useBackends();
 
-async function ok<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
-  const result = await dispatch(backend, operation, payload);
-  if (!result.ok) throw new Error(`${operation} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value as Response<K>;
-}
 
-async function newBackend(): Promise<Backend> {
-  const dir = tempDir();
-  const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
-  open.push(backend);
-  await ok(backend, 'settings.setUserName', { userName: 'Sam Searcher' });
-  await ok(backend, 'workspace.create', { areaName: 'Searchshire', laCode: null, parentDir: dir });
-  return backend;
-}
+const newBackend = async () => (await backends.workspace(tempDir(), { userName: 'Sam Searcher', areaName: 'Searchshire', laCode: null })).backend;
 
 async function attach(backend: Backend, itemId: string, name: string, content: string, metadata: object = {}) {
-  const { handle } = await ok(backend, 'files.upload', { name, bytes: new TextEncoder().encode(content) });
-  return (await ok(backend, 'attachments.add', { itemId, files: [{ handle }], metadata })).attachments[0]!;
+  const { handle } = await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(content) });
+  return (await call(backend, 'attachments.add', { itemId, files: [{ handle }], metadata })).attachments[0]!;
 }
 
-const search = async (backend: Backend, query: string) => (await ok(backend, 'search.query', { query })).hits;
+const search = async (backend: Backend, query: string) => (await call(backend, 'search.query', { query })).hits;
 
 describe('full-text search', () => {
   it('finds item titles by a word prefix', async () => {
@@ -45,9 +29,9 @@ describe('full-text search', () => {
   it('finds an item by its note once the note is saved, and no longer by a note that was replaced', async () => {
     const backend = await newBackend();
     expect(await search(backend, 'Grimsthorpe')).toEqual([]);
-    await ok(backend, 'checklist.update', { itemId: 'mediation', note: 'Figures from the Grimsthorpe mediation service' });
+    await call(backend, 'checklist.update', { itemId: 'mediation', note: 'Figures from the Grimsthorpe mediation service' });
     expect(await search(backend, 'grimsth')).toEqual([expect.objectContaining({ kind: 'item', itemId: 'mediation' })]);
-    await ok(backend, 'checklist.update', { itemId: 'mediation', note: 'Awaiting the provider' });
+    await call(backend, 'checklist.update', { itemId: 'mediation', note: 'Awaiting the provider' });
     expect(await search(backend, 'Grimsthorpe')).toEqual([]);
     expect((await search(backend, 'awaiting provider')).map((h) => h.itemId)).toEqual(['mediation']);
   });
@@ -69,7 +53,7 @@ describe('full-text search', () => {
     expect((await search(backend, 'oakhurst academy')).map((h) => h.attachmentId)).toEqual([csv.id]);
     // The file name is searchable too, and a renamed attachment is found by its new title only.
     expect((await search(backend, 'absence')).map((h) => h.attachmentId)).toContain(csv.id);
-    await ok(backend, 'attachments.update', { attachmentId: txt.id, metadata: { title: 'Zennor annual review' } });
+    await call(backend, 'attachments.update', { attachmentId: txt.id, metadata: { title: 'Zennor annual review' } });
     expect(await search(backend, 'quillerby')).toEqual([]);
     expect((await search(backend, 'zennor')).map((h) => h.attachmentId)).toEqual([txt.id]);
     // Still found by its text after the rename.
@@ -79,8 +63,8 @@ describe('full-text search', () => {
   it('finds only the current version of a replaced file, and the text of a file attached again', async () => {
     const backend = await newBackend();
     const first = await attach(backend, 'complaints', 'themes.txt', 'Theme: Pellinore transport delays');
-    const { handle } = await ok(backend, 'files.upload', { name: 'themes-v2.txt', bytes: new TextEncoder().encode('Theme: Trevanion waiting times') });
-    const second = await ok(backend, 'attachments.replace', { attachmentId: first.id, file: { handle } });
+    const { handle } = await call(backend, 'files.upload', { name: 'themes-v2.txt', bytes: new TextEncoder().encode('Theme: Trevanion waiting times') });
+    const second = await call(backend, 'attachments.replace', { attachmentId: first.id, file: { handle } });
     expect(await search(backend, 'pellinore')).toEqual([]);
     expect((await search(backend, 'trevanion')).map((h) => h.attachmentId)).toEqual([second.id]);
     // The same bytes attached elsewhere reuse the extracted text.

@@ -1,49 +1,35 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
 import { todayIso } from '../../main/inspection/calendar-settings';
 import { addCalendarDays, addMonths } from '../../shared/domain/working-days';
 import { AREA_GROUP_IDS } from '../../shared/domain/evaluation-areas';
-import type { ChecklistItem, Response } from '../../shared/api/contract';
-import type { OperationName } from '../../shared/api/operation-names';
+import type { ChecklistItem } from '../../shared/api/contract';
 import { useTempDirs } from '../helpers/temp-dir';
+import { call, useBackends } from '../helpers/api';
 
 const tempDir = useTempDirs();
 const USER = 'Lena Lano';
-const open: Backend[] = [];
-afterEach(() => { for (const backend of open.splice(0)) backend.close(); });
+const backends = useBackends();
 
-async function ok<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
-  const result = await dispatch(backend, operation, payload);
-  if (!result.ok) throw new Error(`${operation} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value as Response<K>;
-}
 
-async function newBackend(): Promise<Backend> {
-  const dir = tempDir();
-  const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
-  open.push(backend);
-  await ok(backend, 'settings.setUserName', { userName: USER });
-  await ok(backend, 'workspace.create', { areaName: 'Noticeshire', laCode: '841', parentDir: dir });
-  return backend;
-}
+const newBackend = async () => (await backends.workspace(tempDir(), { userName: USER, areaName: 'Noticeshire', laCode: '841' })).backend;
 
-const items = async (backend: Backend) => (await ok(backend, 'checklist.list', {})).items;
+const items = async (backend: Backend) => (await call(backend, 'checklist.list', {})).items;
 const item = async (backend: Backend, id: string) => (await items(backend)).find((i) => i.id === id)!;
 const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((x) => [x.id, x]));
 
 async function attachDated(backend: Backend, itemId: string, documentDate: string) {
-  const { handle } = await ok(backend, 'files.upload', { name: `${itemId}.txt`, bytes: new TextEncoder().encode(`Evidence for ${itemId}`) });
-  return (await ok(backend, 'attachments.add', { itemId, files: [{ handle }], metadata: { documentDate } })).attachments[0]!;
+  const { handle } = await call(backend, 'files.upload', { name: `${itemId}.txt`, bytes: new TextEncoder().encode(`Evidence for ${itemId}`) });
+  return (await call(backend, 'attachments.add', { itemId, files: [{ handle }], metadata: { documentDate } })).attachments[0]!;
 }
 
 describe('inspection record and milestones', () => {
   it('lays out the full preset from a Friday-afternoon notification, with the pack due 5 working days later', async () => {
     const backend = await newBackend();
-    expect(await ok(backend, 'inspection.get', {})).toBeNull();
+    expect(await call(backend, 'inspection.get', {})).toBeNull();
     expect((await item(backend, 'jsna-send')).due).toBeNull();
-    const t = await ok(backend, 'inspection.record', { date: '2026-11-13', time: '16:45', leadOfficer: 'Lena Lano' });
+    const t = await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45', leadOfficer: 'Lena Lano' });
     expect(t.inspection).toMatchObject({ notifiedDate: '2026-11-13', notifiedTime: '16:45', preset: 'full', leadOfficer: 'Lena Lano', recordedBy: USER });
     expect(t.packDue).toBe('2026-11-20');
     expect(t.milestones.map((m) => [m.id, m.date, m.workingDay])).toEqual([
@@ -56,18 +42,18 @@ describe('inspection record and milestones', () => {
       ['final-feedback', '2026-12-03', 14],
     ]);
     expect(byId(t.milestones)['site-visit']).toMatchObject({ endDate: '2026-12-03', durationWorkingDays: 5 });
-    expect(await ok(backend, 'inspection.get', {})).toMatchObject({ packDue: '2026-11-20' });
+    expect(await call(backend, 'inspection.get', {})).toMatchObject({ packDue: '2026-11-20' });
   });
 
   it('replaces an earlier notification, keeping both in the audit trail', async () => {
     const backend = await newBackend();
-    await ok(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
-    const again = await ok(backend, 'inspection.record', { date: '2026-11-18', time: '09:00', preset: 'legacy5', leadOfficer: 'Pat' });
+    await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
+    const again = await call(backend, 'inspection.record', { date: '2026-11-18', time: '09:00', preset: 'legacy5', leadOfficer: 'Pat' });
     expect(again.inspection).toMatchObject({ notifiedDate: '2026-11-18', preset: 'legacy5', leadOfficer: 'Pat' });
     // Every preset's default pack deadline is 5 working days after notification; in 2016's that is the first day on site.
     expect(again.packDue).toBe('2026-11-25');
     expect(byId(again.milestones)['site-visit']).toMatchObject({ date: '2026-11-25', workingDay: 5 });
-    const events = (await ok(backend, 'audit.list', {})).events.filter((e) => e.action.startsWith('notification'));
+    const events = (await call(backend, 'audit.list', {})).events.filter((e) => e.action.startsWith('notification'));
     expect(events.map((e) => e.action)).toEqual(['notification', 'notification-replaced']);
     expect(events[0]).toMatchObject({ who: USER, before: null });
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ date: '2026-11-13', time: '16:45', preset: 'full' });
@@ -77,27 +63,27 @@ describe('inspection record and milestones', () => {
 
   it('lets a milestone date be overridden and put back to the computed one; items follow the pack deadline', async () => {
     const backend = await newBackend();
-    await ok(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
+    await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-20');
-    const moved = await ok(backend, 'inspection.setMilestone', { milestoneId: 'evidence-pack-due', date: '2026-11-19' });
+    const moved = await call(backend, 'inspection.setMilestone', { milestoneId: 'evidence-pack-due', date: '2026-11-19' });
     expect(moved.packDue).toBe('2026-11-19');
     expect(byId(moved.milestones)['evidence-pack-due']).toMatchObject({ date: '2026-11-19', overridden: true });
     expect(moved.inspection.milestoneOverrides).toEqual({ 'evidence-pack-due': '2026-11-19' });
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-19');
 
     // An item's own due date wins over the pack deadline; null goes back to following it.
-    const own = await ok(backend, 'checklist.update', { itemId: 'tribunal', dueDate: '2026-11-17' });
+    const own = await call(backend, 'checklist.update', { itemId: 'tribunal', dueDate: '2026-11-17' });
     expect(own).toMatchObject({ dueDate: '2026-11-17', due: '2026-11-17' });
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-19');
 
-    const back = await ok(backend, 'inspection.setMilestone', { milestoneId: 'evidence-pack-due', date: null });
+    const back = await call(backend, 'inspection.setMilestone', { milestoneId: 'evidence-pack-due', date: null });
     expect(back.packDue).toBe('2026-11-20');
     expect(byId(back.milestones)['evidence-pack-due']).toMatchObject({ date: '2026-11-20', overridden: false });
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-20');
     expect((await item(backend, 'tribunal')).due).toBe('2026-11-17');
-    expect(await ok(backend, 'checklist.update', { itemId: 'tribunal', dueDate: null })).toMatchObject({ dueDate: null, due: '2026-11-20' });
+    expect(await call(backend, 'checklist.update', { itemId: 'tribunal', dueDate: null })).toMatchObject({ dueDate: null, due: '2026-11-20' });
 
-    const audit = (await ok(backend, 'audit.list', {})).events;
+    const audit = (await call(backend, 'audit.list', {})).events;
     expect(audit.filter((e) => e.action === 'milestone-date').map((e) => JSON.parse(e.after!))).toEqual([
       { milestoneId: 'evidence-pack-due', date: '2026-11-19' }, { milestoneId: 'evidence-pack-due', date: '(computed)' }]);
     expect(audit.filter((e) => e.action === 'due-date').map((e) => [e.itemId, e.before, e.after])).toEqual([
@@ -112,31 +98,31 @@ describe('inspection record and milestones', () => {
 
   it('moves the pack deadline past a local closure day added in the calendar overrides', async () => {
     const backend = await newBackend();
-    await ok(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
-    const calendar = await ok(backend, 'calendar.setOverrides', { add: [{ date: '2026-11-17', name: 'County closure day' }], remove: [] });
+    await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
+    const calendar = await call(backend, 'calendar.setOverrides', { add: [{ date: '2026-11-17', name: 'County closure day' }], remove: [] });
     expect(calendar.overrides.add).toEqual([{ date: '2026-11-17', name: 'County closure day' }]);
-    expect((await ok(backend, 'inspection.get', {}))!.packDue).toBe('2026-11-23');
+    expect((await call(backend, 'inspection.get', {}))!.packDue).toBe('2026-11-23');
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-23');
     // Removing the override puts it back.
-    await ok(backend, 'calendar.setOverrides', { add: [], remove: [] });
-    expect((await ok(backend, 'inspection.get', {}))!.packDue).toBe('2026-11-20');
-    expect((await ok(backend, 'audit.list', {})).events.filter((e) => e.action === 'holiday-overrides')).toHaveLength(2);
+    await call(backend, 'calendar.setOverrides', { add: [], remove: [] });
+    expect((await call(backend, 'inspection.get', {}))!.packDue).toBe('2026-11-20');
+    expect((await call(backend, 'audit.list', {})).events.filter((e) => e.action === 'holiday-overrides')).toHaveLength(2);
   });
 });
 
 describe('due dates, freshness and the dashboard', () => {
   it('marks open items overdue once their due date has passed, but not approved or not-applicable ones', async () => {
     const backend = await newBackend();
-    await ok(backend, 'inspection.record', { date: '2020-01-06', time: '10:00' });
-    await ok(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' });
-    await ok(backend, 'checklist.update', { itemId: 'mediation', status: 'not-applicable' });
-    await ok(backend, 'checklist.update', { itemId: 'sendiass', dueDate: addCalendarDays(todayIso(), 7) });
+    await call(backend, 'inspection.record', { date: '2020-01-06', time: '10:00' });
+    await call(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' });
+    await call(backend, 'checklist.update', { itemId: 'mediation', status: 'not-applicable' });
+    await call(backend, 'checklist.update', { itemId: 'sendiass', dueDate: addCalendarDays(todayIso(), 7) });
     const list = byId(await items(backend));
     expect(list['jsna-send']).toMatchObject({ due: '2020-01-13', overdue: true });
     expect(list['tribunal']).toMatchObject({ due: '2020-01-13', overdue: false });
     expect(list['mediation']).toMatchObject({ overdue: false });
     expect(list['sendiass']).toMatchObject({ overdue: false });
-    const dashboard = await ok(backend, 'dashboard.get', {});
+    const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.overdue.map((i) => i.id).sort()).toEqual(Object.values(list).filter((i) => i.overdue).map((i) => i.id).sort());
     expect(dashboard.overdue).toHaveLength(60);
     expect(dashboard.timeline!.workingDaysLeft).toBeLessThan(0);
@@ -144,12 +130,12 @@ describe('due dates, freshness and the dashboard', () => {
 
   it('counts readiness per area over all items, with each item in each of its areas', async () => {
     const backend = await newBackend();
-    await ok(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' }); // EC2 and L
-    await ok(backend, 'checklist.update', { itemId: 'not-in-school', status: 'not-applicable' }); // EC3 and AP
-    await ok(backend, 'checklist.update', { itemId: 'inspection-logistics', status: 'approved' }); // no area: other
-    await ok(backend, 'checklist.update', { itemId: 'attainment', status: 'ready-for-review' }); // EC4, not done
+    await call(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' }); // EC2 and L
+    await call(backend, 'checklist.update', { itemId: 'not-in-school', status: 'not-applicable' }); // EC3 and AP
+    await call(backend, 'checklist.update', { itemId: 'inspection-logistics', status: 'approved' }); // no area: other
+    await call(backend, 'checklist.update', { itemId: 'attainment', status: 'ready-for-review' }); // EC4, not done
     const all = await items(backend);
-    const dashboard = await ok(backend, 'dashboard.get', {});
+    const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.readiness.map((r) => r.group)).toEqual([...AREA_GROUP_IDS]);
     const expected = (group: string) => {
       const inGroup = all.filter((i) => (group === 'other' ? i.areas.length === 0 : (i.areas as string[]).includes(group)));
@@ -168,13 +154,13 @@ describe('due dates, freshness and the dashboard', () => {
 
   it("lists each owner's remaining items and the current user's own", async () => {
     const backend = await newBackend();
-    await ok(backend, 'inspection.record', { date: '2020-01-06' });
-    await ok(backend, 'checklist.update', { itemId: 'jsna-send', owner: 'Public health' });
-    await ok(backend, 'checklist.update', { itemId: 'jhws', owner: 'Public health' });
-    await ok(backend, 'checklist.update', { itemId: 'tribunal', owner: USER.toUpperCase() });
-    await ok(backend, 'checklist.update', { itemId: 'mediation', owner: USER, dueDate: addCalendarDays(todayIso(), 10) });
-    await ok(backend, 'checklist.update', { itemId: 'sendiass', owner: USER, status: 'approved' });
-    const dashboard = await ok(backend, 'dashboard.get', {});
+    await call(backend, 'inspection.record', { date: '2020-01-06' });
+    await call(backend, 'checklist.update', { itemId: 'jsna-send', owner: 'Public health' });
+    await call(backend, 'checklist.update', { itemId: 'jhws', owner: 'Public health' });
+    await call(backend, 'checklist.update', { itemId: 'tribunal', owner: USER.toUpperCase() });
+    await call(backend, 'checklist.update', { itemId: 'mediation', owner: USER, dueDate: addCalendarDays(todayIso(), 10) });
+    await call(backend, 'checklist.update', { itemId: 'sendiass', owner: USER, status: 'approved' });
+    const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.mine.map((i) => i.id).sort()).toEqual(['mediation', 'tribunal']);
     const owners = Object.fromEntries(dashboard.byOwner.map((o) => [o.owner, o]));
     expect(owners['Public health']).toEqual({ owner: 'Public health', remaining: 2, overdue: 2 });
@@ -193,17 +179,17 @@ describe('due dates, freshness and the dashboard', () => {
     await attachDated(backend, 'jsna-send', fourYearsAgo); // freshness 36 months
     let jsna: ChecklistItem = await item(backend, 'jsna-send');
     expect(jsna).toMatchObject({ latestDocumentDate: fourYearsAgo, expires: addMonths(fourYearsAgo, 36), stale: true, attachments: 1 });
-    expect((await ok(backend, 'dashboard.get', {})).stale.map((i) => i.id)).toEqual(['jsna-send']);
+    expect((await call(backend, 'dashboard.get', {})).stale.map((i) => i.id)).toEqual(['jsna-send']);
 
     // A newer document makes the item fresh again.
     const recent = await attachDated(backend, 'jsna-send', lastMonth);
     jsna = await item(backend, 'jsna-send');
     expect(jsna).toMatchObject({ latestDocumentDate: lastMonth, expires: addMonths(lastMonth, 36), stale: false, attachments: 2 });
-    expect((await ok(backend, 'dashboard.get', {})).stale).toEqual([]);
+    expect((await call(backend, 'dashboard.get', {})).stale).toEqual([]);
     // Binning the newer one makes it stale again; not-applicable items are never stale.
-    await ok(backend, 'attachments.remove', { attachmentId: recent.id });
+    await call(backend, 'attachments.remove', { attachmentId: recent.id });
     expect((await item(backend, 'jsna-send')).stale).toBe(true);
-    await ok(backend, 'checklist.update', { itemId: 'jsna-send', status: 'not-applicable' });
+    await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'not-applicable' });
     expect((await item(backend, 'jsna-send')).stale).toBe(false);
 
     // A 12-month item with a 13-month-old document is stale; an item without a freshness rule never is.
@@ -212,8 +198,8 @@ describe('due dates, freshness and the dashboard', () => {
     await attachDated(backend, 'tribunal', '2001-01-01');
     expect(await item(backend, 'tribunal')).toMatchObject({ expires: null, stale: false });
     // A document date can be corrected afterwards.
-    const [a] = (await ok(backend, 'attachments.list', { itemId: 'local-offer-feedback' })).attachments;
-    await ok(backend, 'attachments.update', { attachmentId: a!.id, metadata: { documentDate: lastMonth } });
+    const [a] = (await call(backend, 'attachments.list', { itemId: 'local-offer-feedback' })).attachments;
+    await call(backend, 'attachments.update', { attachmentId: a!.id, metadata: { documentDate: lastMonth } });
     expect((await item(backend, 'local-offer-feedback')).stale).toBe(false);
   });
 });

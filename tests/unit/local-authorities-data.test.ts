@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { parseCsvText } from '../fixtures/imports/csv-text';
 
 // Independent check of resources/local-authorities.json against the DfE files in
 // /work/shared/data/dfe. Parses the CSVs itself; imports nothing from the app.
@@ -27,47 +28,6 @@ const authorities = data.authorities;
 const dfeDir = new URL('../../../shared/data/dfe/', import.meta.url);
 const readDfe = (file: string): string => readFileSync(new URL(file, dfeDir), 'utf8');
 
-/** RFC 4180-style parser: quoted fields, doubled quotes, newlines inside quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      inQuotes = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 // Upper-case separator rows in the appeal-rate CSV -> DfE tidy-file region name and code.
 const SEPARATOR_REGIONS: Record<string, { name: string; code: string }> = {
@@ -102,7 +62,7 @@ interface AppealRow {
 function appealRows(): AppealRow[] {
   const out: AppealRow[] = [];
   let separator = '';
-  for (const cells of parseCsv(readDfe('send_appeal_rate_2024_2025.csv'))) {
+  for (const cells of parseCsvText(readDfe('send_appeal_rate_2024_2025.csv'))) {
     const first = (cells[0] ?? '').trim();
     const code = (cells[1] ?? '').trim();
     if (/^\d{3}$/.test(code)) {
@@ -124,7 +84,7 @@ interface TidyRow {
 }
 
 function tidyLaRows(file: string): TidyRow[] {
-  const [header, ...rows] = parseCsv(readDfe(file));
+  const [header, ...rows] = parseCsvText(readDfe(file));
   if (!header) throw new Error(`${file} is empty`);
   const col = (name: string): number => {
     const i = header.indexOf(name);

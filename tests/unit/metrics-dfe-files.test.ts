@@ -3,32 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, type StoredRow } from '../../main/metrics/compute-metrics';
 import { SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
 import type { MetricResult } from '../../shared/domain/metrics/types';
+import { parseCsvText } from '../fixtures/imports/csv-text';
 
-// The real DfE files in /work/shared/data/dfe, read with a tiny CSV reader of this test's own (the importer is
+// The real DfE files in /work/shared/data/dfe, read with the tests' own CSV reader, not the importer's (which is
 // separate work). Rows are built by hand the way the importer will: DfE column names, markers as null + reason.
 
 const dfeDir = new URL('../../../shared/data/dfe/', import.meta.url);
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
-const read = (file: string) => parseCsv(readFileSync(new URL(file, dfeDir), 'utf8').replace(/^\uFEFF/, ''));
+const read = (file: string) => parseCsvText(readFileSync(new URL(file, dfeDir), 'utf8').replace(/^\uFEFF/, ''));
 const MARKERS = new Set(['x', 'z', 'c', 'low', ':']);
 
 /** A cell as the importer stores it: a number, or null with the marker as the reason. */
