@@ -12,6 +12,7 @@ import { extractText } from '../extract/extract-text';
 import { rewriteBackups } from '../store/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
 import type { ImportRecord } from '../datasets/dataset-store';
+import { RunningWork } from './running-work';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
 
@@ -34,6 +35,7 @@ export class Backend {
   readonly uploads: UploadArea;
   readonly extract: Extractor;
   readonly rewriteBackups: BackupRewriter = rewriteBackups;
+  readonly work = new RunningWork();
   private backupTimer: NodeJS.Timeout | undefined;
   /** Imports previewed and not yet committed: commit writes exactly what the officer saw. */
   private readonly previews = new Map<string, ImportRecord>();

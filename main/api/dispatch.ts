@@ -33,11 +33,13 @@ export async function dispatch(backend: Backend, operation: string, payload: unk
     return { ok: false, error: { code: 'invalid-request', field,
       message: `${operation}: ${field ? `${field} ` : 'the request '}${message}.` } };
   }
+  const running = backend.work.start(operation);
   try {
     const handler = HANDLERS[operation] as Handler<OperationName>;
     const value = await handler(parsed.data as never, {
       backend,
       progress: (event) => onProgress({ operation, ...event }),
+      stopIfCancelled: running.stopIfCancelled,
     });
     return { ok: true, value };
   } catch (error) {
@@ -47,5 +49,7 @@ export async function dispatch(backend: Backend, operation: string, payload: unk
     console.error(`[sendpack] ${operation} failed:`, error);
     return { ok: false, error: { code: 'internal',
       message: `Something went wrong in ${operation}: ${(error as Error)?.message ?? String(error)}. Nothing was half-saved; try again, and report this if it happens again.` } };
+  } finally {
+    running.finish();
   }
 }

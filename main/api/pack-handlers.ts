@@ -22,14 +22,14 @@ function builtFile(workspace: Workspace, version: number, kind: 'docx' | 'bundle
 }
 
 export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
-  'pack.build': async (req, { backend, progress }) => {
+  'pack.build': async (req, { backend, progress, stopIfCancelled }) => {
     const workspace = backend.writableWorkspace();
     const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
     const paths = packPaths(workspace, version);
     return buildAndRecord(workspace, {
       options: { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly },
       docxPath: paths.docx, ...(req.bundle ? { bundlePath: paths.bundle } : {}), pdf: req.pdf,
-    }, backend.userName(), progress);
+    }, backend.userName(), progress, stopIfCancelled);
   },
   'pack.builds': (_req, { backend }) => {
     const workspace = backend.openWorkspace();

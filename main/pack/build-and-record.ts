@@ -62,7 +62,7 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
  * options and the input it used, so the same document text can be made again.
  */
 export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
-  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}): Promise<BuildResult> {
+  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}, stopIfCancelled: () => void = () => {}): Promise<BuildResult> {
   workspace.assertWritable();
   const scan = scanWorkspace(workspace.db, { casePatterns: casePatterns(privacySettings(workspace.db)) });
   if (scan.blocking > 0) throw new PrivacyBlock(scan);
@@ -71,14 +71,18 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   const report = (phase: string) => progress({ phase, done: step++, total: steps });
   report('Reading the workspace');
   const input = await readPackInput(workspace, request.options, who);
+  stopIfCancelled();
   report('Writing the Word document');
   const docx = await buildPack(input);
-  writeAtomically(request.docxPath, docx);
+  stopIfCancelled();
   let pdf: Uint8Array | null = null;
   if (request.pdf) {
     report('Making a PDF copy');
     pdf = await pdfCopy(docx);
   }
+  // The last point a cancel is honoured: from here the files are written and the build recorded, all or none.
+  stopIfCancelled();
+  writeAtomically(request.docxPath, docx);
   let bundleSha: string | null = null;
   if (request.bundlePath) {
     report('Writing the share bundle');

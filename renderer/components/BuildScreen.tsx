@@ -25,6 +25,7 @@ export function BuildScreen() {
   const [pdf, setPdf] = useState(false);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [building, setBuilding] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => api().onProgress((event) => { if (event.operation === 'pack.build') setProgress(event); }), []);
@@ -40,12 +41,19 @@ export function BuildScreen() {
       await reloadItems();
       builds.reload();
     } catch (error) {
-      setStatus('');
-      setProblem((error as Error).message);
+      const cancelled = (error as { code?: string }).code === 'cancelled';
+      setStatus(cancelled ? (error as Error).message : '');
+      if (!cancelled) setProblem((error as Error).message);
     } finally {
       setBuilding(false);
+      setCancelling(false);
       setProgress(null);
     }
+  };
+  const cancel = async () => {
+    setCancelling(true);
+    setStatus('Stopping the build at the next safe point…');
+    try { await call('work.cancel', { operation: 'pack.build' }); } catch (error) { setProblem((error as Error).message); }
   };
   const saveCopy = async (b: Build, kind: 'docx' | 'bundle') => {
     try {
@@ -103,6 +111,9 @@ export function BuildScreen() {
             <div className="progress-block">
               <label htmlFor="build-progress">{progress?.phase ?? 'Starting'}</label>
               <progress id="build-progress" max={progress?.total ?? 1} value={progress?.done ?? 0} />
+              <button type="button" className="button button--secondary" disabled={cancelling} onClick={() => void cancel()}>
+                {cancelling ? 'Cancelling…' : 'Cancel the build'}
+              </button>
             </div>
           )}
           <p role="status" className="hint">{status}</p>

@@ -22,6 +22,10 @@ const op = <Req extends z.ZodType, Res extends z.ZodType>(summary: string, reque
 
 const none = z.strictObject({});
 /** Mirrors PACK_SECTION_IDS in main/pack/pack-input.ts (checked by tests/unit/pack-api.test.ts). */
+/** Long work that can be stopped part-way; each checks for a cancel at points where nothing is half-written. */
+export const CANCELLABLE_OPERATIONS = ['pack.build'] as const;
+export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
+
 export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
 
 /**
@@ -172,6 +176,8 @@ export const contract = {
     PrivacyScanSchema),
   'privacy.settings': op('The small-number threshold and the council\'s case-reference formats', none, PrivacySettingsSchema),
   'privacy.saveSettings': op('Change the small-number threshold or the case-reference formats', PrivacySettingsSchema.strict(), PrivacySettingsSchema),
+  'work.cancel': op('Stop long work that is running (a pack build) at its next safe point, writing nothing',
+    z.strictObject({ operation: z.enum(CANCELLABLE_OPERATIONS) }), z.object({ cancelled: z.boolean() })),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -56,6 +56,7 @@ export const OPERATION_NAMES = [
   'privacy.decideFile',
   'privacy.settings',
   'privacy.saveSettings',
+  'work.cancel',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -8,6 +8,7 @@ export const API_ERROR_CODES = [
   'no-workspace',
   'newer-version', // the workspace was written by a newer version of the app
   'damaged', // the database failed its integrity check
+  'cancelled', // the officer stopped long work; nothing was written
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
