@@ -4,6 +4,8 @@ import { WelcomeScreen } from './WelcomeScreen';
 import { WorkspaceScreen } from './WorkspaceScreen';
 import { DamagedWorkspace } from './DamagedWorkspace';
 import { ErrorSummary } from './ErrorSummary';
+import { HeaderStatus } from './HeaderStatus';
+import { SHORTCUTS } from './use-shortcuts';
 
 export function App() {
   const screen = useAppStore((s) => s.screen);
@@ -15,6 +17,7 @@ export function App() {
       <header className="app-header">
         <div className="app-header__inner">
           <span className="app-header__title">SEND Evidence Pack</span>
+          {screen === 'workspace' && <HeaderStatus />}
           {userName && <span className="app-header__user">Signed in as <strong>{userName}</strong></span>}
         </div>
       </header>
@@ -32,6 +35,11 @@ export function App() {
         {screen === 'welcome' && <WelcomeScreen />}
         {screen === 'workspace' && <WorkspaceScreen />}
       </main>
+      {screen === 'workspace' && (
+        <footer className="app-footer">
+          <p>Keyboard shortcuts: {SHORTCUTS.map((s, i) => <span key={s.view}>{i > 0 && ' · '}<kbd>{s.label}</kbd> {s.does}</span>)}</p>
+        </footer>
+      )}
       <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
     </>
   );

@@ -6,17 +6,13 @@ import { formatDate, useLoaded } from './use-loaded';
 import { NotificationForm } from './NotificationForm';
 import { ItemLink } from './ItemLink';
 import { MilestonesTable } from './MilestonesTable';
+import { countdownText } from './countdown-text';
+import { ScreenLoading } from './ScreenLoading';
 
 type Dashboard = Response<'dashboard.get'>;
 
 function Countdown({ timeline }: { timeline: NonNullable<Dashboard['timeline']> }) {
-  const left = timeline.workingDaysLeft;
-  // Compared as dates first: on a weekend after the deadline no working day has passed, but the deadline has.
-  const late = timeline.today > timeline.packDue;
-  const ago = Math.max(1, -left);
-  const headline = late ? `The evidence pack was due ${ago} working day${ago === 1 ? '' : 's'} ago`
-    : timeline.today === timeline.packDue ? 'The evidence pack is due today'
-    : left > 1 ? `${left} working days left` : left === 1 ? '1 working day left' : 'The evidence pack is due on the next working day';
+  const { text: headline, late } = countdownText(timeline);
   return (
     <div className={`countdown${late ? ' countdown--late' : ''}`}>
       <p className="countdown__headline">{headline}</p>
@@ -48,8 +44,7 @@ export function DashboardScreen() {
   const userName = useAppStore((s) => s.userName);
   const [recording, setRecording] = useState(false);
   const { data, error, reload } = useLoaded(() => call('dashboard.get', {}));
-  if (error) return <p className="error-message" role="alert">{error}</p>;
-  if (!data) return <p>Loading…</p>;
+  if (error || !data) return <ScreenLoading title="Dashboard" error={error} />;
   const t = data.timeline;
   return (
     <>

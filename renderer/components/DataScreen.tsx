@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { call } from '../api/call';
 import { useLoaded } from './use-loaded';
 import { DatasetPanel } from './DatasetPanel';
+import { ScreenLoading } from './ScreenLoading';
 
 /** Every dataset the inspectors' numbers come from: import a file, type figures in, see the metrics and charts. */
 export function DataScreen() {
   const { data, error } = useLoaded(() => call('datasets.list', {}));
   const [chosen, setChosen] = useState('');
-  if (error) return <p className="error-message" role="alert">{error}</p>;
-  if (!data) return <p>Loading…</p>;
+  if (error || !data) return <ScreenLoading title="Data" error={error} />;
   const dataset = data.datasets.find((d) => d.name === chosen) ?? null;
   return (
     <>

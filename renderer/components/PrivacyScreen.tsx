@@ -5,6 +5,7 @@ import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { ItemLink } from './ItemLink';
 import { useLoaded } from './use-loaded';
+import { ScreenLoading } from './ScreenLoading';
 
 type Scan = Response<'privacy.check'>;
 type Finding = Scan['findings'][number];
@@ -39,8 +40,7 @@ export function PrivacyScreen() {
   const act = async (work: () => Promise<unknown>, message: string) => {
     try { await work(); setOpen(null); setProblem(null); setStatus(message); reload(); } catch (e) { setProblem((e as Error).message); }
   };
-  if (error) return <p className="error-message" role="alert">{error}</p>;
-  if (!data) return <p>Checking…</p>;
+  if (error || !data) return <ScreenLoading title="Privacy check" error={error} waiting="Checking everything that could leave in the pack…" />;
   const pending = data.findings.filter((f) => !f.resolution);
   const resolved = data.findings.filter((f) => f.resolution);
   const unread = data.unscanned.filter((u) => !u.decision);

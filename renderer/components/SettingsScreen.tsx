@@ -3,16 +3,17 @@ import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDate, useLoaded } from './use-loaded';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
+import { ScreenLoading } from './ScreenLoading';
 
 /** Bank holidays used for working days: England and Wales by rule, plus this workspace's own closures or exceptions. */
 export function SettingsScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const reloadItems = useAppStore((s) => s.reloadItems);
-  const { data, reload } = useLoaded(() => call('calendar.get', {}));
+  const { data, error, reload } = useLoaded(() => call('calendar.get', {}));
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  if (!data) return <p>Loading…</p>;
+  if (error || !data) return <ScreenLoading title="Settings" error={error} />;
   const save = async (overrides: typeof data.overrides) => {
     try {
       await call('calendar.setOverrides', overrides);

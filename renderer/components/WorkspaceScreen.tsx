@@ -1,4 +1,6 @@
+import { useCallback, useEffect } from 'react';
 import { useAppStore, type View } from '../state/app-store';
+import { shortcutFor, useShortcuts } from './use-shortcuts';
 import { ChecklistScreen } from './ChecklistScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { ItemScreen } from './ItemScreen';
@@ -21,29 +23,53 @@ const NAV: { view: View; label: string }[] = [
   { view: 'settings', label: 'Settings' },
 ];
 
+/**
+ * After a view change, focus moves to its heading so a screen reader announces where the officer now is. A view
+ * that is still loading swaps its heading for the loaded one, so focus follows it until the view has settled.
+ */
+function useFocusHeadingOnViewChange(view: View, itemId: string | null): void {
+  useEffect(() => {
+    const main = document.getElementById('main');
+    const active = document.activeElement;
+    // A view that focuses its own field (search) keeps it.
+    if (!main || (active && active !== document.body && main.contains(active) && !active.closest('.workspace-nav'))) return undefined;
+    let focused: HTMLElement | null = null;
+    const focusHeading = () => {
+      const heading = main.querySelector('h1');
+      if (!heading) return;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      focused = heading;
+    };
+    focusHeading();
+    const observer = new MutationObserver(() => {
+      if (focused && !focused.isConnected && (document.activeElement === document.body || document.activeElement === null)) focusHeading();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const settle = setTimeout(() => observer.disconnect(), 5000);
+    return () => { observer.disconnect(); clearTimeout(settle); };
+  }, [view, itemId]);
+}
+
 export function WorkspaceScreen() {
   const session = useAppStore((s) => s.session);
   const view = useAppStore((s) => s.view);
+  const itemId = useAppStore((s) => s.itemId);
   const showView = useAppStore((s) => s.showView);
-  const closeWorkspace = useAppStore((s) => s.closeWorkspace);
   const warnings = useAppStore((s) => s.warnings);
+  const open = useCallback((v: View) => showView(v), [showView]);
+  useShortcuts(open, session !== null);
+  useFocusHeadingOnViewChange(view, itemId);
   if (!session) return null;
   const current = view === 'item' ? 'checklist' : view;
   return (
     <>
-      <div className="workspace-bar">
-        <div>
-          <span className="caption">Workspace</span>
-          <p className="workspace-bar__title">{session.areaName}{session.laCode ? ` (LA ${session.laCode})` : ''}</p>
-        </div>
-        <button type="button" className="button button--secondary" onClick={() => void closeWorkspace()}>Close workspace</button>
-      </div>
       <nav className="workspace-nav" aria-label="Workspace">
         <ul>
           {NAV.map((n) => (
             <li key={n.view}>
               <button type="button" className="workspace-nav__link" aria-current={current === n.view ? 'page' : undefined}
-                onClick={() => showView(n.view)}>{n.label}</button>
+                aria-keyshortcuts={shortcutFor(n.view)?.aria} onClick={() => showView(n.view)}>{n.label}</button>
             </li>
           ))}
         </ul>

@@ -76,6 +76,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     set({ session, warnings, items, screen: 'workspace', view: 'dashboard', itemId: null, damaged: null,
       filter: { status: 'all', owner: '', query: '' }, itemErrors: {},
       announcement: `Opened ${session.areaName}${session.readOnly ? ', read-only' : ''}` });
+    window.scrollTo?.(0, 0);
   }
 
   async function loadWelcome(): Promise<void> {

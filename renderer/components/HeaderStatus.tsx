@@ -1,0 +1,24 @@
+import { call } from '../api/call';
+import { useAppStore } from '../state/app-store';
+import { countdownText } from './countdown-text';
+import { useLoaded } from './use-loaded';
+
+/** The open workspace and the days left, in the header on every screen, so the deadline is never out of sight. */
+export function HeaderStatus() {
+  const session = useAppStore((s) => s.session);
+  const showView = useAppStore((s) => s.showView);
+  const closeWorkspace = useAppStore((s) => s.closeWorkspace);
+  const timeline = useLoaded(() => (session ? call('inspection.get', {}) : Promise.resolve(null)), [session?.path]);
+  if (!session) return null;
+  const countdown = timeline.data ? countdownText(timeline.data) : null;
+  return (
+    <div className="app-header__workspace">
+      <span className="app-header__area">{session.areaName}{session.readOnly ? ' (read-only)' : ''}</span>
+      <button type="button" className={`app-header__countdown${countdown?.late ? ' app-header__countdown--late' : ''}`}
+        onClick={() => showView('dashboard')} aria-label={`${countdown ? countdown.text : 'No notification recorded yet'}: open the dashboard`}>
+        {countdown ? countdown.text : 'No notification recorded yet'}
+      </button>
+      <button type="button" className="app-header__close" onClick={() => void closeWorkspace()}>Close workspace</button>
+    </div>
+  );
+}
