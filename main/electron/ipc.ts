@@ -5,7 +5,8 @@ import { OPERATION_NAMES } from '../../shared/api/operation-names';
 import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
 import { isAppUrl } from './app-url';
-import { operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
+import { CHOOSE_WORKSPACE_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
+import { chooseWorkspaceToOpen } from './dialogs';
 
 /** Whatever runs operations: the utility-process client in the app, a fake in tests. */
 export interface OperationRunner {
@@ -62,8 +63,13 @@ export function registerIpc(runner: OperationRunner): () => void {
     await writeFile(choice.filePath, content);
     return { saved: true, path: choice.filePath };
   });
+  ipcMain.handle(CHOOSE_WORKSPACE_CHANNEL, async (event) => {
+    if (!isTrustedSender(event)) return null;
+    return chooseWorkspaceToOpen(BrowserWindow.fromWebContents(event.sender));
+  });
   return () => {
     for (const name of OPERATION_NAMES) ipcMain.removeHandler(operationChannel(name));
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+    ipcMain.removeHandler(CHOOSE_WORKSPACE_CHANNEL);
   };
 }

@@ -3,7 +3,7 @@ import { OPERATION_NAMES, type OperationName } from '../../shared/api/operation-
 import type { SendpackApi } from '../../shared/api/api';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { MenuCommand } from '../../shared/api/menu';
-import { MENU_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
+import { CHOOSE_WORKSPACE_CHANNEL, MENU_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
 
 /*
  * The sandboxed preload: bundled to one CommonJS file that requires nothing but 'electron'. It exposes
@@ -37,6 +37,9 @@ const api = {
   },
   saveFile(suggestedName: string, content: string | Uint8Array) {
     return ipcRenderer.invoke(SAVE_FILE_CHANNEL, { suggestedName, content }) as Promise<{ saved: boolean; path: string | null }>;
+  },
+  chooseWorkspaceFolder() {
+    return ipcRenderer.invoke(CHOOSE_WORKSPACE_CHANNEL) as Promise<string | null>;
   },
 } satisfies SendpackApi;
 

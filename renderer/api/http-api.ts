@@ -50,6 +50,7 @@ export function createHttpApi(token: string): SendpackApi {
       return () => source.close();
     },
     onMenu: () => () => {},
+    chooseWorkspaceFolder: () => Promise.resolve('unsupported' as const),
     async saveFile(suggestedName: string, content: string | Uint8Array) {
       const url = URL.createObjectURL(new Blob([content as BlobPart]));
       const link = document.createElement('a');

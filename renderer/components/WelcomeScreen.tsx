@@ -1,5 +1,45 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { api } from '../api/call';
 import { useAppStore } from '../state/app-store';
+
+/** Opens a workspace folder from disk: the system's folder picker in the app, a typed path in a browser. */
+function OpenWorkspace() {
+  const openWorkspace = useAppStore((s) => s.openWorkspace);
+  const busy = useAppStore((s) => s.busy);
+  const [typing, setTyping] = useState(false);
+  const [path, setPath] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const choose = async () => {
+    const chosen = await api().chooseWorkspaceFolder();
+    if (chosen === 'unsupported') setTyping(true);
+    else if (chosen) await openWorkspace(chosen);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!path.trim()) { setProblem('Enter the path of a workspace folder (its name ends in .sendpack)'); return; }
+    setProblem(null);
+    void openWorkspace(path.trim());
+  };
+  return (
+    <section aria-labelledby="open-heading">
+      <h2 id="open-heading">Open a workspace</h2>
+      <p>A colleague's workspace, one restored from a backup, or one you keep on a shared drive: a folder whose name ends in .sendpack.</p>
+      {!typing && <button type="button" className="button button--secondary" disabled={busy} onClick={() => void choose()}>Open a workspace…</button>}
+      {typing && (
+        <form onSubmit={submit} noValidate className={`form-group${problem ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor="open-path">Workspace folder</label>
+          <p className="hint" id="open-path-hint">Paste its full path, for example {'C:\\Users\\you\\Documents\\Northshire.sendpack'}</p>
+          {problem && <p className="error-message" id="open-path-error">{problem}</p>}
+          <div className="search-form__row">
+            <input id="open-path" className="input" value={path} autoFocus onChange={(e) => setPath(e.target.value)}
+              aria-describedby={`open-path-hint${problem ? ' open-path-error' : ''}`} />
+            <button type="submit" className="button" disabled={busy}>Open</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
 
 export function WelcomeScreen() {
   const authorities = useAppStore((s) => s.authorities);
@@ -61,6 +101,7 @@ export function WelcomeScreen() {
           see what a finished pack looks like before you start your own.</p>
         <button type="button" className="button button--secondary" disabled={busy} onClick={() => void openSample()}>Explore the sample area</button>
       </section>
+      <OpenWorkspace />
       {recent.length > 0 && (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent workspaces</h2>

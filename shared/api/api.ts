@@ -14,4 +14,9 @@ export type SendpackApi = { [K in OperationName]: (request: Request<K>) => Promi
   onMenu(listener: (command: MenuCommand) => void): () => void;
   /** Saves content the page produced (an audit trail CSV…): a save dialog in the app, a download in a browser. */
   saveFile(suggestedName: string, content: string | Uint8Array): Promise<{ saved: boolean; path: string | null }>;
+  /**
+   * Asks for a workspace folder with the system's folder picker and answers its path, or null if cancelled. A
+   * browser cannot give a page a folder's path, so there it answers 'unsupported' and the page asks for the path.
+   */
+  chooseWorkspaceFolder(): Promise<string | null | 'unsupported'>;
 };

@@ -137,7 +137,7 @@ describe('preload', () => {
     await import('../../main/electron/preload');
     expect([...electron.exposed.keys()]).toEqual(['sendpack']);
     const api = electron.exposed.get('sendpack') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'onMenu', 'onProgress', 'saveFile'].sort());
+    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'chooseWorkspaceFolder', 'onMenu', 'onProgress', 'saveFile'].sort());
     for (const [key, value] of Object.entries(api)) expect(typeof value, key).toBe('function');
     for (const forbidden of ['invoke', 'send', 'sendSync', 'on', 'ipcRenderer', 'postMessage']) {
       expect(Object.keys(api)).not.toContain(forbidden);
@@ -285,10 +285,11 @@ describe('IPC handlers', () => {
       return { ok: true as const, value: operation };
     }) };
     const unregister = registerIpc(runner);
-    expect([...electron.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map((name) => `sendpack:${name}`), 'sendpack:save-file'].sort());
-    // Saving a file shows a native dialog only for the app's own frame.
+    expect([...electron.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map((name) => `sendpack:${name}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort());
+    // Saving a file or choosing a workspace shows a native dialog only for the app's own frame.
     expect(await electron.handlers.get('sendpack:save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender },
       { suggestedName: 'x.csv', content: 'a' })).toEqual({ saved: false, path: null });
+    expect(await electron.handlers.get('sendpack:choose-workspace')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender })).toBeNull();
 
     const handler = electron.handlers.get('sendpack:app.info')!;
     for (const senderFrame of [
