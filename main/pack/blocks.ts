@@ -1,5 +1,7 @@
-import { Bookmark, HeadingLevel, Paragraph, TextRun, type ParagraphChild, type Table, type TableOfContents } from 'docx';
-import { BULLETS, STYLE } from './styles';
+import { Bookmark, ExternalHyperlink, HeadingLevel, Paragraph, TextRun, type ParagraphChild, type Table, type TableOfContents } from 'docx';
+import type { NarrativeInline } from '../../shared/domain/narrative/ast';
+import { parseNarrative } from '../../shared/domain/narrative/parse';
+import { BULLETS, NUMBERS, numberedList, STYLE } from './styles';
 
 /** What a section builder returns: the body blocks of its part of the document, in order. */
 export type PackBlock = Paragraph | Table | TableOfContents;
@@ -86,36 +88,66 @@ export function bullet(content: string | ParagraphChild[]): Paragraph {
   });
 }
 
-/**
- * The officers' narrative as paragraphs: plain text, paragraphs separated by blank lines, lines starting "- "
- * (or "* ", "• ") as bullets; other line breaks inside a paragraph are kept as spaces.
- */
-export function narrativeParagraphs(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  for (const block of text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
-    let lines: string[] = [];
-    let bulletText: string | null = null;
-    const flush = () => {
-      if (bulletText !== null) out.push(bullet(bulletText));
-      else if (lines.length) out.push(body(lines.join(' ')));
-      lines = [];
-      bulletText = null;
-    };
-    for (const raw of block.split('\n')) {
-      const line = raw.trim();
-      if (!line) continue;
-      const item = /^[-*\u2022]\s+(.*)$/.exec(line);
-      if (item) {
-        flush();
-        bulletText = item[1]!;
-      } else if (bulletText !== null && /^\s/.test(raw)) {
-        bulletText += ` ${line}`; // an indented line continues the bullet above it
-      } else {
-        if (bulletText !== null) flush();
-        lines.push(line);
+/** How the pack prints a cited evidence file: its reference in this pack (E001…) and its title. */
+export interface CitedEvidence { ref: string; title: string }
+
+export interface NarrativeOptions {
+  /** The file a `[[evidence:N]]` citation names, or undefined when this pack does not list it. */
+  evidence?: (fileId: number) => CitedEvidence | undefined;
+}
+
+interface RunFormat { bold?: true; italics?: true; style?: string }
+
+function inlineRuns(inlines: readonly NarrativeInline[], format: RunFormat, options: NarrativeOptions): ParagraphChild[] {
+  return inlines.flatMap((inline): ParagraphChild[] => {
+    switch (inline.kind) {
+      case 'text': return [new TextRun({ text: inline.text, ...format })];
+      case 'bold': return inlineRuns(inline.children, { ...format, bold: true }, options);
+      case 'italic': return inlineRuns(inline.children, { ...format, italics: true }, options);
+      case 'link':
+        return [new ExternalHyperlink({ link: inline.href, children: inlineRuns(inline.children, { ...format, style: 'Hyperlink' }, options) })];
+      case 'evidence': {
+        const cited = options.evidence?.(inline.fileId);
+        // A file this pack does not list (left out, binned, purged) stays as written, for the officer to see and fix.
+        if (!cited) return [new TextRun({ text: inline.source, ...format })];
+        return [new TextRun({ text: cited.ref, ...format, bold: true }), new TextRun({ text: ` (${cited.title})`, ...format })];
       }
     }
-    flush();
+  });
+}
+
+/**
+ * The officers' narrative as paragraphs, from its stored Markdown subset (shared/domain/narrative/parse.ts). Its
+ * headings sit below the item's Heading 2: "## " becomes Heading 3 and "### " Heading 4, never skipping a level.
+ * Each numbered list starts again at the number its first item was written with.
+ */
+export function narrativeParagraphs(text: string, options: NarrativeOptions = {}): Paragraph[] {
+  const out: Paragraph[] = [];
+  let previousLevel = 2;
+  for (const block of parseNarrative(text)) {
+    switch (block.kind) {
+      case 'heading': {
+        const level = Math.min(block.level + 2, previousLevel + 1);
+        previousLevel = level;
+        out.push(new Paragraph({ heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4, children: inlineRuns(block.children, {}, options) }));
+        break;
+      }
+      case 'paragraph':
+        out.push(body(inlineRuns(block.children, {}, options)));
+        break;
+      case 'bullets':
+        out.push(...block.items.map((item) => bullet(inlineRuns(item, {}, options))));
+        break;
+      case 'numbered': {
+        const list = numberedList(block.start);
+        out.push(...block.items.map((item, index) => new Paragraph({
+          numbering: { reference: list.reference === NUMBERS ? NUMBERS : list, level: 0, ...(index === 0 ? { restart: true } : {}) },
+          spacing: { after: 60 },
+          children: inlineRuns(item, {}, options),
+        })));
+        break;
+      }
+    }
   }
   return out;
 }

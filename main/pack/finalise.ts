@@ -7,7 +7,8 @@ import { ukWallClock } from './format';
  *  - docProps/core.xml: created and modified are the build time (Packer writes the current time), and the language.
  *  - word/settings.xml: the theme's language, en-GB, so Word proofs the document in British English.
  *  - word/document.xml: bookmark ids renumbered in order (docx draws them from a counter shared by every document
- *    built in the process), and each picture's alt text copied from its drawing to the picture itself.
+ *    built in the process), external hyperlinks' relationship ids too (docx draws them at random), and each picture's
+ *    alt text copied from its drawing to the picture itself.
  *  - the zip: entries in a fixed order, each dated with the build time (UK wall clock, as zip dates are local), so the
  *    same input gives the same bytes.
  */
@@ -75,6 +76,25 @@ function pictureAltText(xml: string): string {
   });
 }
 
+/**
+ * docx names each external hyperlink's relationship at random: renamed rIdLink1, rIdLink2… in document order, in the
+ * document and its relationships alike.
+ */
+function renumberLinks(documentXml: string, relsXml: string): { documentXml: string; relsXml: string } {
+  const ids = new Map<string, string>();
+  const doc = documentXml.replace(/(<w:hyperlink\b[^>]*?\br:id=")([^"]+)"/g, (_all, head: string, id: string) => {
+    let next = ids.get(id);
+    if (next === undefined) { next = `rIdLink${ids.size + 1}`; ids.set(id, next); }
+    return `${head}${next}"`;
+  });
+  if (ids.size === 0) return { documentXml, relsXml };
+  const rels = relsXml.replace(/(<Relationship\b[^>]*?\bId=")([^"]+)"/g, (all, head: string, id: string) => {
+    const next = ids.get(id);
+    return next === undefined ? all : `${head}${next}"`;
+  });
+  return { documentXml: doc, relsXml: rels };
+}
+
 const FIRST = ['[Content_Types].xml', '_rels/.rels'];
 
 export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer {
@@ -86,6 +106,13 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
   edit('docProps/core.xml', (xml) => fixCore(xml, options));
   edit('word/settings.xml', (xml) => fixSettings(xml, options));
   edit('word/document.xml', (xml) => pictureAltText(renumberBookmarks(xml)));
+  const rels = files['word/_rels/document.xml.rels'];
+  const documentXml = files['word/document.xml'];
+  if (rels && documentXml) {
+    const renamed = renumberLinks(strFromU8(documentXml), strFromU8(rels));
+    files['word/document.xml'] = strToU8(renamed.documentXml);
+    files['word/_rels/document.xml.rels'] = strToU8(renamed.relsXml);
+  }
 
   const t = ukWallClock(options.builtAt);
   const mtime = t && t.year >= 1980 ? new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) : new Date(1980, 0, 1);

@@ -60,6 +60,8 @@ export interface PackChart {
 export interface PackEvidence {
   /** "E001": how the pack and the bundle cite the file. */
   ref: string;
+  /** The attachment chain id narratives cite it by (`[[evidence:N]]`); absent in inputs recorded before they could. */
+  fileId?: number;
   title: string;
   itemId: string;
   itemTitle: string;

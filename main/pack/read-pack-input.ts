@@ -62,7 +62,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   for (const item of items) {
     if (item.personLevel || (options.approvedOnly && !approved.has(item.id))) continue;
     for (const a of attachments.filter((x) => x.itemId === item.id)) {
-      evidence.push({ ref: `E${String(evidence.length + 1).padStart(3, '0')}`, title: a.title, itemId: item.id, itemTitle: item.title,
+      evidence.push({ ref: `E${String(evidence.length + 1).padStart(3, '0')}`, fileId: a.chainId, title: a.title, itemId: item.id, itemTitle: item.title,
         group: groupsOf(item.areas)[0]!, documentDate: a.documentDate, version: a.versionLabel || (a.versionNo > 1 ? `v${a.versionNo}` : ''),
         owner: item.owner, fileName: a.fileName, bytes: a.bytes, sha256: a.sha256 ?? '' });
     }

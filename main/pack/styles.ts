@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions, type NumberingDefinition } from 'docx';
 
 /**
  * The pack's look in one place: fonts, sizes, colours, page geometry, paragraph styles and the bullet list.
@@ -20,6 +20,7 @@ export const SIZE = {
   heading1: 36,
   heading2: 28,
   heading3: 24,
+  heading4: 22,
 } as const;
 
 export const COLOUR = {
@@ -53,6 +54,8 @@ export const LANDSCAPE_CONTENT_WIDTH = PAGE.height - 2 * PAGE.marginSide;
 export const MAX_IMAGE_WIDTH_PX = Math.floor((CONTENT_WIDTH / 1440) * 96) - 4;
 
 export const BULLETS = 'pack-bullets';
+/** Numbered lists in narratives: each list starts again at its first number (see blocks.ts). */
+export const NUMBERS = 'pack-numbers';
 
 export const STYLE = {
   coverArea: 'CoverArea',
@@ -89,6 +92,10 @@ export const PACK_STYLES: IStylesOptions = {
     heading3: {
       run: { font: FONT, size: SIZE.heading3, bold: true, color: COLOUR.text },
       paragraph: { outlineLevel: 2, keepNext: true, keepLines: true, spacing: { before: 240, after: 80, line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    heading4: {
+      run: { font: FONT, size: SIZE.heading4, bold: true, color: COLOUR.text },
+      paragraph: { outlineLevel: 3, keepNext: true, keepLines: true, spacing: { before: 200, after: 60, line: 240, lineRule: LineRuleType.AUTO } },
     },
     hyperlink: { run: { color: COLOUR.accent, underline: {} } },
   },
@@ -129,5 +136,16 @@ export const PACK_NUMBERING: INumberingOptions = {
       level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT,
       style: { paragraph: { indent: { left: 426, hanging: 284 } } },
     }],
-  }],
+  }, numberedList(1)],
 };
+
+/** The numbering of a narrative's numbered list that starts at `start` ("1.", "2."… by default). */
+export function numberedList(start: number): NumberingDefinition {
+  return {
+    reference: start === 1 ? NUMBERS : `${NUMBERS}-from-${start}`,
+    levels: [{
+      level: 0, format: LevelFormat.DECIMAL, text: '%1.', start, alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 426, hanging: 426 } } },
+    }],
+  };
+}

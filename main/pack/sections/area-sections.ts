@@ -2,7 +2,7 @@ import { InternalHyperlink, TextRun } from 'docx';
 import { AREA_GROUPS, type AreaGroup, type AreaGroupId } from '../../../shared/domain/evaluation-areas';
 import { body, bullet, fact, heading1, heading2, narrativeParagraphs, note, type PackBlock } from '../blocks';
 import { describeFreshnessRule, formatDate, isoDay, listInWords, REPORT_ORDER, statusLabel } from '../format';
-import { groupLabel, itemBookmarks, itemsInGroup, showsContent } from '../model';
+import { groupLabel, itemBookmarks, itemsInGroup, listedEvidence, showsContent } from '../model';
 import type { PackEvidence, PackInput, PackItem } from '../pack-input';
 import { COLOUR } from '../styles';
 
@@ -44,7 +44,8 @@ function groupSummary(items: readonly PackItem[]): string {
   return `${items.length} checklist ${items.length === 1 ? 'item' : 'items'}: ${listInWords(parts)}.`;
 }
 
-function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmarks: Map<string, string>, evidence: Map<string, PackEvidence>): PackBlock[] {
+function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmarks: Map<string, string>, evidence: Map<string, PackEvidence>,
+  cited: Map<number, PackEvidence>): PackBlock[] {
   const home = homeGroup(item);
   const isHome = home === group.id;
   const bookmark = bookmarks.get(item.id);
@@ -76,7 +77,7 @@ function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmark
     fact('Freshness', freshnessText(item), { last: others.length === 0 }),
     ...(others.length ? [fact('Also supports', listInWords(others.map(groupLabel)), { last: true })] : []),
   );
-  const narrative = narrativeParagraphs(item.narrative);
+  const narrative = narrativeParagraphs(item.narrative, { evidence: (fileId) => cited.get(fileId) });
   blocks.push(...(narrative.length ? narrative : [body([new TextRun({ text: 'No narrative has been written for this item yet.', italics: true, color: COLOUR.secondary })])]));
   if (item.evidenceRefs.length === 0) {
     blocks.push(fact('Evidence', 'no files attached', { last: true, spaceBefore: true, end: true }));
@@ -97,12 +98,14 @@ function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmark
 export function areaSections(input: PackInput): PackBlock[] {
   const bookmarks = itemBookmarks(input.items);
   const evidence = new Map(input.evidence.map((e) => [e.ref, e]));
+  // Narratives cite files by attachment chain id; only files this pack lists can be cited by their reference.
+  const cited = new Map(listedEvidence(input).flatMap((e) => (e.fileId === undefined ? [] : [[e.fileId, e] as const])));
   return AREA_GROUPS.flatMap((group) => {
     const items = itemsInGroup(input, group.id);
     return [
       heading1(group.heading),
       body([new TextRun({ text: `${groupLabel(group.id)}. `, bold: true }), new TextRun(groupSummary(items))]),
-      ...items.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence)),
+      ...items.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence, cited)),
     ];
   });
 }
