@@ -289,7 +289,7 @@ describe('IPC handlers', () => {
     // Saving a file or choosing a workspace shows a native dialog only for the app's own frame.
     expect(await electron.handlers.get('sendpack:save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender },
       { suggestedName: 'x.csv', content: 'a' })).toEqual({ saved: false, path: null });
-    expect(await electron.handlers.get('sendpack:choose-workspace')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender })).toBeNull();
+    expect(await electron.handlers.get('sendpack:choose-workspace')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender }, undefined)).toBeNull();
 
     const handler = electron.handlers.get('sendpack:app.info')!;
     for (const senderFrame of [
