@@ -109,7 +109,7 @@ export function BuildScreen() {
           </button>
           {building && (
             <div className="progress-block">
-              <label htmlFor="build-progress">{progress?.phase ?? 'Starting'}</label>
+              <label htmlFor="build-progress" aria-live="polite">{progress?.phase ?? 'Starting'}</label>
               <progress id="build-progress" max={progress?.total ?? 1} value={progress?.done ?? 0} />
               <button type="button" className="button button--secondary" disabled={cancelling} onClick={() => void cancel()}>
                 {cancelling ? 'Cancelling…' : 'Cancel the build'}

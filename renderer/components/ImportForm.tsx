@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { call, uploadFiles } from '../api/call';
 import { useAppStore } from '../state/app-store';
@@ -18,23 +18,38 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
   const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [reading, setReading] = useState(false);
+  // Each read gets a number; a cancelled read's answer is dropped. Reading writes nothing, so dropping it is safe.
+  const readNumber = useRef(0);
 
   const read = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) { setProblem('Choose a file to import'); return; }
+    const mine = ++readNumber.current;
     setProblem(null);
+    setReading(true);
     setStatus(`Reading ${file.name}…`);
     try {
       const [handle] = await uploadFiles([file]);
+      if (mine !== readNumber.current) return;
       const result = await call('imports.preview', { dataset: dataset.name, file: handle!,
         ...(authority.trim() ? { authority: authority.trim() } : {}), ...(period.trim() ? { period: period.trim() } : {}),
         ...(snapshot ? { snapshot } : {}) });
+      if (mine !== readNumber.current) return;
       setPreview(result);
       setStatus(`Read ${result.rowsRead} rows from ${result.fileName}`);
     } catch (error) {
+      if (mine !== readNumber.current) return;
       setStatus('');
       setProblem((error as Error).message);
+    } finally {
+      if (mine === readNumber.current) setReading(false);
     }
+  };
+  const stopReading = () => {
+    readNumber.current++;
+    setReading(false);
+    setStatus('Stopped reading the file. Nothing was imported.');
   };
   const commit = async () => {
     if (!preview) return;
@@ -81,7 +96,10 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
               onChange={(e) => setSnapshot(e.target.value)} />
           </div>
         </div>
-        <button type="submit" className="button button--secondary">Preview the import</button>
+        <span className="button-row">
+          <button type="submit" className="button button--secondary" disabled={reading}>{reading ? 'Reading the file…' : 'Preview the import'}</button>
+          {reading && <button type="button" className="button button--secondary" onClick={stopReading}>Stop reading</button>}
+        </span>
       </form>
       <p className="hint" role="status">{status}</p>
       {preview && <ImportPreview preview={preview} onCommit={() => void commit()} onCancel={() => setPreview(null)} />}
