@@ -80,10 +80,11 @@ export function fact(label: string, value: string | ParagraphChild[], options: F
   });
 }
 
-export function bullet(content: string | ParagraphChild[]): Paragraph {
+/** A bulleted paragraph; `last` ends a list with the space a paragraph has after it. */
+export function bullet(content: string | ParagraphChild[], options: { last?: boolean } = {}): Paragraph {
   return new Paragraph({
     numbering: { reference: BULLETS, level: 0 },
-    spacing: { after: 60 },
+    spacing: { after: options.last ? 160 : 60 },
     children: typeof content === 'string' ? [new TextRun(content)] : content,
   });
 }
@@ -136,13 +137,13 @@ export function narrativeParagraphs(text: string, options: NarrativeOptions = {}
         out.push(body(inlineRuns(block.children, {}, options)));
         break;
       case 'bullets':
-        out.push(...block.items.map((item) => bullet(inlineRuns(item, {}, options))));
+        out.push(...block.items.map((item, index) => bullet(inlineRuns(item, {}, options), { last: index === block.items.length - 1 })));
         break;
       case 'numbered': {
         const list = numberedList(block.start);
         out.push(...block.items.map((item, index) => new Paragraph({
           numbering: { reference: list.reference === NUMBERS ? NUMBERS : list, level: 0, ...(index === 0 ? { restart: true } : {}) },
-          spacing: { after: 60 },
+          spacing: { after: index === block.items.length - 1 ? 160 : 60 },
           children: inlineRuns(item, {}, options),
         })));
         break;

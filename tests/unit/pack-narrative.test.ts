@@ -7,6 +7,11 @@ import type { PackInput } from '../../main/pack/pack-input';
 import { textOf } from '../../main/pack/text-of';
 import { docxParts, paragraphStyles } from '../fixtures/pack/docx-parts';
 import { samplePackInput } from '../fixtures/pack/sample-input';
+import { call, useBackends } from '../helpers/api';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const { workspace } = useBackends();
 
 /** A rich narrative (the Markdown subset of shared/domain/narrative) in a built pack, read back by mammoth. */
 
@@ -148,5 +153,28 @@ describe('narrativeParagraphs', () => {
     const paragraphs = narrativeParagraphs('First paragraph\nwraps here.\n\nIt has:\n- one\n- two\n  continued\n\n\nLast.');
     expect(paragraphs.map((p) => textOf([p]))).toEqual(['First paragraph wraps here.', 'It has:', 'one', 'two continued', 'Last.']);
     expect(narrativeParagraphs('  \n\n ')).toEqual([]);
+  });
+});
+
+describe('citations from a workspace', () => {
+  it('cite a file by its attachment chain id, which a new version keeps, as the reference this build gave it', async () => {
+    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Testshire', laCode: '841' });
+    const upload = async (name: string, text: string) =>
+      ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
+    await call(backend, 'attachments.add', { itemId: 'send-strategy', files: [await upload('strategy.txt', 'Strategy')], metadata: { title: 'SEND strategy' } });
+    const [minutes] = (await call(backend, 'attachments.add', { itemId: 'self-evaluation', files: [await upload('minutes.txt', 'Minutes v1')],
+      metadata: { title: 'Board minutes' } })).attachments;
+    const replaced = await call(backend, 'attachments.replace', { attachmentId: minutes!.id, file: await upload('minutes-v2.txt', 'Minutes v2'),
+      metadata: { title: 'Board minutes, final' } });
+    expect(replaced.chainId).toBe(minutes!.chainId);
+    expect(replaced.id).not.toBe(minutes!.id);
+    await call(backend, 'checklist.update', { itemId: 'self-evaluation',
+      note: `## Evidence\nThe board signed it off: see [[evidence:${minutes!.chainId}]]. Not cited: [[evidence:9999]].` });
+    const built = await call(backend, 'pack.build', { bundle: false });
+    const { bytes } = await call(backend, 'pack.file', { version: built.version, kind: 'docx' });
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    expect(html).toContain('<h3>Evidence</h3>');
+    // Files are numbered in checklist order: the self-evaluation's come first, then the strategy's.
+    expect(html).toContain('The board signed it off: see <strong>E001</strong> (Board minutes, final). Not cited: [[evidence:9999]].');
   });
 });

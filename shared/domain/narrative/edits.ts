@@ -120,10 +120,13 @@ export function cycleHeading(text: string, start: number, end: number): TextEdit
 /** The selected lines as a bulleted or numbered list, or, when they are one already, as text again. */
 export function toggleList(text: string, start: number, end: number, kind: 'bullets' | 'numbered'): TextEdit {
   const isItem = kind === 'bullets' ? /^[ \t]*[-*\u2022][ \t]+/ : /^[ \t]*\d{1,3}[.)][ \t]+/;
+  // A numbered line straight after a numbered item carries on its count.
+  const { from } = selectedLines(text, start, end);
+  const above = from > 0 ? /^[ \t]*(\d{1,3})[.)][ \t]/.exec(text.slice(lineStart(text, from - 1), from - 1)) : null;
   return editLines(text, start, end, (lines) => {
     const filled = lines.filter((l) => l.trim());
     if (filled.length && filled.every((l) => isItem.test(l))) return lines.map((l) => (l.trim() ? unmarked(l) : l));
-    let n = 0;
+    let n = above ? Number(above[1]) : 0;
     return lines.map((l) => {
       if (!l.trim() && lines.length > 1) return l;
       n++;
