@@ -4,7 +4,10 @@ import { ITEM_STATUSES, ITEM_STATUS_LABELS, type ItemStatus } from '../../shared
 import { useAppStore } from '../state/app-store';
 import { useSavedText } from './use-saved-text';
 
-/** Status, owner, due date and note of one item, each saved as soon as it changes; approval locks them. */
+/**
+ * Status, owner, due date and note of one item, each saved as soon as it changes; approval locks them. On the item
+ * page (`withDueDate`) the note is edited as the narrative, by NarrativeEditor, instead of the plain textarea here.
+ */
 export function ItemEditor({ item, readOnly, withDueDate }: { item: ChecklistItem; readOnly: boolean; withDueDate?: boolean }) {
   const updateItem = useAppStore((s) => s.updateItem);
   const error = useAppStore((s) => s.itemErrors[item.id]);
@@ -47,7 +50,7 @@ export function ItemEditor({ item, readOnly, withDueDate }: { item: ChecklistIte
             )}
           </div>
         )}
-        {!item.personLevel && (
+        {!item.personLevel && !withDueDate && (
           <div className="form-group form-group--wide">
             <label className="label" htmlFor={`${base}-note`}>Note<span className="visually-hidden"> on {item.title}</span></label>
             <textarea id={`${base}-note`} className="textarea" rows={2} value={note.draft} disabled={disabled}

@@ -4,6 +4,7 @@ import { useAppStore } from '../state/app-store';
 import { ItemTags } from './ItemTags';
 import { ItemEditor } from './ItemEditor';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { NarrativeEditor } from './NarrativeEditor';
 import { AuditTable } from './AuditTable';
 import { formatDate, useLoaded } from './use-loaded';
 
@@ -33,6 +34,7 @@ export function ItemScreen() {
         <h2 id="item-fields-heading">Status and owner</h2>
         <ItemEditor item={item} readOnly={readOnly} withDueDate />
       </section>
+      {!item.personLevel && <NarrativeEditor item={item} readOnly={readOnly} />}
       <AttachmentsPanel item={item} readOnly={readOnly} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
