@@ -77,6 +77,7 @@ describe('the narrative editor, in Chromium', () => {
     const picker = page.getByRole('group', { name: 'Insert an evidence reference' });
     expect(await picker.getByLabel('Evidence file').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await axeViolations(page), 'axe with the evidence picker open').toEqual([]);
+    await page.locator('.narrative-editor').screenshot({ path: join(SHOTS, 'narrative-editor-picker.png') });
     await picker.getByRole('button', { name: 'Insert reference' }).click();
     await page.keyboard.type('.');
 
