@@ -3,7 +3,7 @@ import { contract } from '../../shared/api/contract';
 import { isOperationName, type OperationName } from '../../shared/api/operation-names';
 import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
-import { WorkspaceError } from '../store/workspace-error';
+import { storageRefusal, WorkspaceError } from '../store/workspace-error';
 import type { Backend } from './backend';
 import type { Handler } from './handler-types';
 import { HANDLERS } from './handlers';
@@ -42,8 +42,11 @@ export async function dispatch(backend: Backend, operation: string, payload: unk
       stopIfCancelled: running.stopIfCancelled,
     });
     return { ok: true, value };
-  } catch (error) {
+  } catch (caught) {
+    // A full disk, a read-only folder or a failing disk, from node:fs or SQLite, is told in plain words.
+    const error = caught instanceof WorkspaceError ? caught : storageRefusal(caught, operation, backend.workspace?.folder ?? null) ?? caught;
     if (error instanceof WorkspaceError) {
+      if (error !== caught) console.warn(`[sendpack] ${operation} could not write: ${(caught as Error).message}`);
       return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
     }
     console.error(`[sendpack] ${operation} failed:`, error);

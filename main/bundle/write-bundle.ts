@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { blobPath, sha256Of } from '../evidence/blob-store';
 import type { PackEvidence } from '../pack/pack-input';
-import { WorkspaceError } from '../store/workspace-error';
+import { storageProblem, WorkspaceError } from '../store/workspace-error';
+import { mkdir, open, rename } from '../util/fs-faults';
 import { evidenceFileStem, groupFolder, groupOrder, naturalCompare, PathAllocator } from './bundle-names';
 import { BUNDLE_EXTRAS, BUNDLE_FORMAT, MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, PACK_DOCX, PACK_PDF, README_TXT,
   type BundleFileRecord, type BundleManifest } from './bundle-manifest';
@@ -115,6 +116,8 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
     try {
       await rename(temp, target);
     } catch (error) {
+      // A full or failing disk is told in plain words by the API; a refused rename is most often the file open elsewhere.
+      if (storageProblem(error) === 'full' || storageProblem(error) === 'disk-error') throw error;
       throw new WorkspaceError('refused', `${target} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); `
         + 'if it is open in another program, close it and try again.', 'path');
     }

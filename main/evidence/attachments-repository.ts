@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -198,15 +198,22 @@ export function removeOpenedCopies(): void {
 export function readOnlyCopy(workspace: Workspace, attachmentId: number): { path: string; fileName: string } {
   const attachment = getAttachment(workspace.db, attachmentId);
   if (!attachment.sha256) throw new WorkspaceError('not-found', `"${attachment.title}" has no stored file.`);
+  const stored = blobPath(workspace.folder, attachment.sha256);
+  if (!existsSync(stored)) {
+    const item = getItem(workspace.db, attachment.itemId);
+    throw new WorkspaceError('not-found', `${attachment.fileName} ("${attachment.title}", item "${item.title}") cannot be opened: its stored `
+      + `file ${attachment.sha256.slice(0, 12)} is missing from the workspace's files folder. Restore the folder from a copy, or remove `
+      + 'the attachment and attach the file again. Everything else in the workspace is unaffected.');
+  }
   mkdirSync(OPENED_COPIES, { recursive: true });
   const dir = mkdtempSync(join(OPENED_COPIES, 'copy-'));
   const safeName = attachment.fileName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_') || 'attachment';
   const path = join(dir, safeName);
   try {
-    copyFileSync(blobPath(workspace.folder, attachment.sha256), path);
-  } catch {
+    copyFileSync(stored, path);
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new WorkspaceError('not-found', `The stored file of "${attachment.title}" is missing from the workspace's files folder. Restore the folder from a copy, or remove the attachment and attach the file again.`);
+    throw error; // a full or unwritable temporary folder: the API says so in plain words
   }
   chmodSync(path, 0o444);
   // The copy is checked, not the stored file's name trusted: a stored file changed on disk is never shown as evidence.

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync,
-  statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, existsSync, fsyncSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from '../store/workspace-error';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from '../util/fs-faults';
 
 /**
  * Evidence files, stored once each under files/ab/abcdef… by their SHA-256 and never modified: the same file
@@ -27,24 +27,34 @@ export function blobPath(folder: string, sha256: string): string {
   return join(folder, 'files', sha256.slice(0, 2), sha256);
 }
 
-/** Writes through a temporary file, synced, then renamed: a crash leaves either nothing or the whole file. */
+/**
+ * Writes through a temporary file, synced, then renamed: a crash leaves either nothing or the whole file, and a
+ * write that fails (a full disk) removes its temporary file.
+ */
 export function writeBlob(folder: string, bytes: Uint8Array): { sha256: string; existed: boolean } {
   const sha256 = sha256Of(bytes);
   const target = blobPath(folder, sha256);
   // A stored file that was changed on disk is replaced by the genuine bytes rather than kept.
-  if (existsSync(target) && statSync(target).size === bytes.length && sha256OfFile(target) === sha256) return { sha256, existed: true };
+  const present = existsSync(target);
+  if (present && statSync(target).size === bytes.length && sha256OfFile(target) === sha256) return { sha256, existed: true };
   mkdirSync(join(folder, 'files', sha256.slice(0, 2)), { recursive: true });
   const temp = join(folder, 'files', `.incoming-${randomBytes(6).toString('hex')}`);
-  const fd = openSync(temp, 'w', 0o644);
   try {
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temp, 'w', 0o644);
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (present) chmodSync(target, 0o644);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    if (present && existsSync(target)) chmodSync(target, 0o444);
+    throw error;
   }
-  if (existsSync(target)) chmodSync(target, 0o644);
-  renameSync(temp, target);
   chmodSync(target, 0o444);
   return { sha256, existed: false };
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { WorkspaceError } from '../store/workspace-error';
+import { storageProblem, WorkspaceError } from '../store/workspace-error';
 import type { IncomingFile } from './attachments-repository';
 import { processIsAlive } from '../util/process-alive';
+import { mkdirSync, writeFileSync } from '../util/fs-faults';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
@@ -35,10 +36,18 @@ export class UploadArea {
     if (bytes.length > MAX_UPLOAD_BYTES) {
       throw new WorkspaceError('refused', `${name} is ${Math.round(bytes.length / 1048576)} MB; files up to ${MAX_UPLOAD_BYTES / 1048576} MB can be attached.`, 'bytes');
     }
-    mkdirSync(this.dir, { recursive: true });
     const handle = randomBytes(16).toString('hex');
     const path = join(this.dir, handle);
-    writeFileSync(path, bytes);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(path, bytes);
+    } catch (error) {
+      rmSync(path, { force: true }); // a full disk leaves part of the file
+      // Told by the uploads folder (the API names the folder a failed write went to): this process's own folder in
+      // it has a name that would mean nothing to anyone.
+      if (storageProblem(error)) (error as NodeJS.ErrnoException).path = this.dir;
+      throw error;
+    }
     const entry = { name: basename(name.replace(/\\/g, '/')) || 'file', path, bytes: bytes.length };
     this.entries.set(handle, entry);
     return { handle, name: entry.name, bytes: entry.bytes };

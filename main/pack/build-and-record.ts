@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { Workspace } from '../workspace/workspace';
@@ -12,6 +12,7 @@ import { appendEvent } from '../checklist/audit-events';
 import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy-check/scan-workspace';
 import { casePatterns, privacySettings } from '../privacy-check/privacy-settings';
 import { WorkspaceError } from '../store/workspace-error';
+import { mkdirSync, renameSync, writeFileSync } from '../util/fs-faults';
 
 /** A build refused because personal data may leave in it; the message lists where (snippets masked). */
 export class PrivacyBlock extends WorkspaceError {
@@ -82,23 +83,34 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   }
   // The last point a cancel is honoured: from here the files are written and the build recorded, all or none.
   stopIfCancelled();
-  writeAtomically(request.docxPath, docx);
-  let bundleSha: string | null = null;
-  if (request.bundlePath) {
-    report('Writing the share bundle');
-    await writeBundle({ workspaceFolder: workspace.folder, packDocx: docx, packPdf: pdf, evidence: input.evidence, area: input.area.name,
-      builtAt: input.builtAt, version: input.version }, request.bundlePath);
-    bundleSha = sha256(readFileSync(request.bundlePath));
+  // Whatever stops it here (a full disk, an evidence file gone from files/) removes the files this build made. A file
+  // that was there before (the CLI's --out over an earlier pack) has been replaced whole and is left.
+  const existedBefore = new Set([request.docxPath, request.bundlePath].filter((p): p is string => p !== undefined && existsSync(p)));
+  const written: string[] = [];
+  try {
+    writeAtomically(request.docxPath, docx);
+    written.push(request.docxPath);
+    let bundleSha: string | null = null;
+    if (request.bundlePath) {
+      report('Writing the share bundle');
+      await writeBundle({ workspaceFolder: workspace.folder, packDocx: docx, packPdf: pdf, evidence: input.evidence, area: input.area.name,
+        builtAt: input.builtAt, version: input.version }, request.bundlePath);
+      written.push(request.bundlePath);
+      bundleSha = sha256(readFileSync(request.bundlePath));
+    }
+    report('Recording the build');
+    const recorded = recordableInput(input);
+    workspace.db.transaction(() => {
+      workspace.db.prepare(`INSERT INTO pack_builds (version, built_at, built_by, options, input_sha256, input, status_counts, document_sha256, bundle_sha256)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.version, input.builtAt, who, JSON.stringify(request.options), recorded.sha256, recorded.json,
+        JSON.stringify(statusCounts(input)), sha256(docx), bundleSha);
+      appendEvent(workspace.db, { at: input.builtAt, who, itemId: null, action: 'build-pack', before: null,
+        after: JSON.stringify({ version: input.version, draft: input.draft, evidence: input.evidence.length, bundle: request.bundlePath !== undefined }) });
+    })();
+  } catch (error) {
+    for (const path of written) if (!existedBefore.has(path)) rmSync(path, { force: true });
+    throw error;
   }
-  report('Recording the build');
-  const recorded = recordableInput(input);
-  workspace.db.transaction(() => {
-    workspace.db.prepare(`INSERT INTO pack_builds (version, built_at, built_by, options, input_sha256, input, status_counts, document_sha256, bundle_sha256)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.version, input.builtAt, who, JSON.stringify(request.options), recorded.sha256, recorded.json,
-      JSON.stringify(statusCounts(input)), sha256(docx), bundleSha);
-    appendEvent(workspace.db, { at: input.builtAt, who, itemId: null, action: 'build-pack', before: null,
-      after: JSON.stringify({ version: input.version, draft: input.draft, evidence: input.evidence.length, bundle: request.bundlePath !== undefined }) });
-  })();
   progress({ phase: 'Done', done: steps, total: steps });
   return { version: input.version, docxPath: request.docxPath, docxBytes: docx.length, bundlePath: request.bundlePath ?? null,
     pdfIncluded: pdf !== null, draft: input.draft, evidenceFiles: input.evidence.length };

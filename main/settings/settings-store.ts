@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdirSync, renameSync, writeFileSync } from '../util/fs-faults';
 
 export interface RecentEntry {
   path: string;
@@ -38,8 +39,13 @@ export class SettingsStore {
   private write(settings: Settings): void {
     mkdirSync(this.dataDir, { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(settings, null, 2));
-    renameSync(temp, this.file);
+    try {
+      writeFileSync(temp, JSON.stringify(settings, null, 2));
+      renameSync(temp, this.file);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
   }
 
   setUserName(userName: string): Settings {
@@ -48,10 +54,15 @@ export class SettingsStore {
     return settings;
   }
 
+  /** Best effort: the recent list is a convenience, and a data folder that cannot be written never stops a workspace opening. */
   rememberWorkspace(path: string, areaName: string): void {
     const settings = this.read();
     const recent = [{ path, areaName, lastOpened: new Date().toISOString() },
       ...settings.recent.filter((r) => r.path !== path)].slice(0, MAX_RECENT);
-    this.write({ ...settings, recent });
+    try {
+      this.write({ ...settings, recent });
+    } catch (error) {
+      console.warn('[sendpack] the recent workspaces list could not be saved:', error);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { appendEvent } from '../checklist/audit-events';
@@ -9,7 +9,8 @@ import { BACKUP_REASONS, backupsDir, freeBackupName, freeDamagedName, fsyncDir, 
   type BackupReason } from './backup-files';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID, inspectDatabase } from './open-database';
-import { WorkspaceError } from './workspace-error';
+import { storageProblem, WorkspaceError } from './workspace-error';
+import { backupOptions, copyFileSync, mkdirSync, renameSync } from '../util/fs-faults';
 
 export { BACKUP_REASONS, listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
 export { chooseBackupsToDelete, DEFAULT_RETENTION, pruneBackups, type BackupStamp, type PruneResult,
@@ -98,7 +99,7 @@ export async function createBackup(db: Database, folder: string, reason: BackupR
   const temp = join(dir, tempName());
   try {
     mkdirSync(dir, { recursive: true });
-    await db.backup(temp);
+    await db.backup(temp, backupOptions(temp));
     let problems: string | null;
     try {
       settleJournalMode(temp);
@@ -121,7 +122,8 @@ export async function createBackup(db: Database, folder: string, reason: BackupR
     return toInfo({ file, name, createdAt: parsed.createdAt, reason });
   } catch (error) {
     removeWithSidecars(temp);
-    if (error instanceof WorkspaceError) throw error;
+    // A full disk or an unwritable folder is told in plain words by the API (store/workspace-error.ts).
+    if (error instanceof WorkspaceError || storageProblem(error)) throw error;
     throw new WorkspaceError('internal', `The backup could not be made: ${messageOf(error)}`);
   }
 }
@@ -197,12 +199,18 @@ function keepDamagedCopy(file: string, folder: string, now: Date): string {
   const dir = backupsDir(folder);
   mkdirSync(dir, { recursive: true });
   const target = join(dir, freeDamagedName(dir, now));
-  copyFileSync(file, target, constants.COPYFILE_EXCL);
-  fsyncFile(target);
-  for (const sidecar of ['-wal', '-journal'] as const) {
-    if (!existsSync(file + sidecar)) continue;
-    copyFileSync(file + sidecar, target + sidecar, constants.COPYFILE_EXCL);
-    fsyncFile(target + sidecar);
+  try {
+    copyFileSync(file, target, constants.COPYFILE_EXCL);
+    fsyncFile(target);
+    for (const sidecar of ['-wal', '-journal'] as const) {
+      if (!existsSync(file + sidecar)) continue;
+      copyFileSync(file + sidecar, target + sidecar, constants.COPYFILE_EXCL);
+      fsyncFile(target + sidecar);
+    }
+  } catch (error) {
+    // A partial copy (a full disk) is no copy; the original is untouched. A name taken meanwhile is never removed.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') removeWithSidecars(target);
+    throw error;
   }
   fsyncDir(dir);
   return target;
@@ -280,7 +288,7 @@ export async function restoreBackup(folder: string, backupFile: string, options:
     return { restoredFrom: source, savedAs };
   } catch (error) {
     removeWithSidecars(staging);
-    if (error instanceof WorkspaceError) throw error;
+    if (error instanceof WorkspaceError || storageProblem(error)) throw error;
     throw new WorkspaceError('internal', `The backup could not be restored: ${messageOf(error)}`);
   } finally {
     releaseLock(resolved, lock.holder);

@@ -7,6 +7,8 @@ import type { JournalMode } from './journal-mode';
 /** 'SEND' in ASCII: marks a SQLite file as one of our workspaces. */
 export const APPLICATION_ID = 0x53454e44;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** What the officer can do about a damaged database: the app offers the backup when the workspace is opened. */
+const LEFT_AS_IT_IS = 'It has been left as it is; restore its latest good backup from the backups folder.';
 
 export interface DatabaseFacts {
   schemaVersion: number;
@@ -22,7 +24,7 @@ export function inspectDatabase(file: string): DatabaseFacts {
     throw new WorkspaceError('not-found', `There is no workspace database at ${file}.`);
   }
   if (size === 0) {
-    throw new WorkspaceError('damaged', `${file} is empty (0 bytes): the workspace database has been lost or truncated. Restore it from a backup in the workspace's backups folder.`);
+    throw new WorkspaceError('damaged', `${file} is empty (0 bytes): the workspace database has been lost or cut short. ${LEFT_AS_IT_IS}`);
   }
   const header = Buffer.alloc(16);
   const fd = openSync(file, 'r');
@@ -44,12 +46,12 @@ export function inspectDatabase(file: string): DatabaseFacts {
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') {
-      throw new WorkspaceError('damaged', `The workspace database failed its integrity check (${check}). It has been left untouched; restore the latest backup.`);
+      throw new WorkspaceError('damaged', `The workspace database is damaged: it failed its integrity check (${check}). ${LEFT_AS_IT_IS}`);
     }
     return { schemaVersion };
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
-    throw new WorkspaceError('damaged', `The workspace database ${file} cannot be read (${(error as Error).message}). It has been left untouched; restore the latest backup.`);
+    throw new WorkspaceError('damaged', `The workspace database is damaged: it cannot be read (${(error as Error).message}). ${LEFT_AS_IT_IS}`);
   } finally {
     db?.close();
   }

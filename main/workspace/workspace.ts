@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { rmSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { WorkspaceSession } from '../../shared/api/contract';
@@ -12,6 +12,7 @@ import { appendEvent } from '../checklist/audit-events';
 import { databaseFile, isWorkspaceFolder, resolveWorkspaceFolder, SUBFOLDERS } from './workspace-folder';
 import { collectGarbage } from '../evidence/blob-store';
 import { acquireLock, breakLock, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
+import { mkdirSync, renameSync } from '../util/fs-faults';
 
 export interface CreateOptions {
   /** The NAME.sendpack folder to create; it must not exist yet. */
