@@ -164,7 +164,8 @@ export function NarrativeEditor({ item, readOnly }: { item: ChecklistItem; readO
       <textarea id={`${base}-note`} ref={textarea} className="textarea narrative-editor__text" rows={12} value={narrative.draft}
         readOnly={locked} aria-describedby={`${base}-note-hint`} spellCheck
         onChange={(e) => change(e.target.value)} onBlur={narrative.flush} onKeyDown={onTextKey} />
-      <p className={`narrative-editor__status${error ? ' narrative-editor__status--error' : ''}`} role="status">{status}</p>
+      {/* Saves are announced once, by the app's live region ("Saved note of …"); only a failure interrupts. */}
+      <p className={`narrative-editor__status${error ? ' narrative-editor__status--error' : ''}`} role={error ? 'alert' : undefined}>{status}</p>
       {preview && (
         <div className="narrative-preview" role="region" aria-label={`Preview of the narrative of ${item.title}`}>
           <NarrativePreview source={narrative.draft} files={citable} />

@@ -37,7 +37,7 @@ describe('the narrative editor, in Chromium', () => {
 
     const narrative = page.getByRole('textbox', { name: `Narrative of ${ITEM}` });
     const toolbar = page.getByRole('toolbar', { name: `Formatting for the narrative of ${ITEM}` });
-    const status = page.locator('.narrative-editor').getByRole('status');
+    const status = page.locator('.narrative-editor .narrative-editor__status');
     expect(await page.getByLabel(/^Narrative/).count()).toBe(1);
 
     // A heading from the toolbar.
