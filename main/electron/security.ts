@@ -37,6 +37,8 @@ export const WEB_PREFERENCES = Object.freeze({
   navigateOnDragDrop: false,
   safeDialogs: true,
   spellcheck: true,
+  // Middle-click would otherwise ask for a new window; those are denied anyway, this stops the request.
+  disableBlinkFeatures: 'Auxclick',
 }) satisfies WebPreferences;
 
 /**

@@ -1,6 +1,5 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
-import { WEB_PREFERENCES } from './security';
 
 export const WINDOW_TITLE = 'SEND Evidence Pack';
 
@@ -12,7 +11,7 @@ export interface WindowOptions {
 }
 
 /**
- * The main window. webPreferences come from security.ts, spelled out in full (contextIsolation, sandbox, no
+ * The main window, with the webPreferences of security.ts spelled out in full (contextIsolation, sandbox, no
  * node integration, no webview, spellcheck); the page is the built renderer served on app://sendpack/ (see
  * app-protocol.ts for why not file://).
  */
@@ -25,7 +24,25 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: 560,
     show: false, // shown on ready-to-show, so the person never sees an empty white frame
     backgroundColor: '#ffffff',
-    webPreferences: { ...WEB_PREFERENCES, preload: options.preloadPath, devTools: options.isDev },
+    // Written out as literals (not spread from WEB_PREFERENCES) so a security scanner reading this call sees them;
+    // tests/unit/electron-security.test.ts fails if they ever differ from WEB_PREFERENCES.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
+      preload: options.preloadPath,
+      devTools: options.isDev,
+    },
   });
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
