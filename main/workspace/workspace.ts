@@ -1,4 +1,4 @@
-import { rmSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { WorkspaceSession } from '../../shared/api/contract';
@@ -34,6 +34,13 @@ export interface OpenOptions {
 }
 
 /** An open workspace folder: its database connection and, unless read-only, the lock that says we hold it. */
+/** Removes the temporary files of pack and bundle writes cut short (`*.partial`); finished files are never touched. */
+function removeUnfinishedPacks(folder: string): void {
+  const packs = join(folder, 'packs');
+  if (!existsSync(packs)) return;
+  for (const entry of readdirSync(packs)) if (entry.endsWith('.partial')) rmSync(join(packs, entry), { force: true });
+}
+
 export class Workspace {
   private heartbeatTimer: NodeJS.Timeout | undefined;
 
@@ -115,6 +122,7 @@ export class Workspace {
       if (options.heartbeat) workspace.startHeartbeat();
       const referenced = new Set(db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
       collectGarbage(folder, referenced);
+      removeUnfinishedPacks(folder);
       return workspace;
     } catch (error) {
       releaseLock(folder, outcome.holder);
