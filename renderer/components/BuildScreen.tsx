@@ -18,6 +18,7 @@ type Build = Response<'pack.builds'>['builds'][number];
 export function BuildScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const reloadItems = useAppStore((s) => s.reloadItems);
+  const showView = useAppStore((s) => s.showView);
   const builds = useLoaded(() => call('pack.builds', {}));
   const [sections, setSections] = useState<string[]>([...PACK_SECTIONS]);
   const [approvedOnly, setApprovedOnly] = useState(false);
@@ -74,7 +75,12 @@ export function BuildScreen() {
       <h1>Build the pack</h1>
       <p className="lead">The evidence pack is a Word document for the inspection team and partners, built from this
         workspace; the share bundle is a .zip of the pack with the evidence files it cites, and a manifest of their checksums.</p>
-      {problem && <p className="error-message" role="alert">{problem}</p>}
+      {problem && (
+        <div role="alert">
+          <p className="error-message">{problem}</p>
+          {/Privacy check/.test(problem) && <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check to resolve it</button></p>}
+        </div>
+      )}
       {!readOnly && (
         <div className="panel panel--wide">
           <fieldset className="fieldset">
@@ -116,7 +122,7 @@ export function BuildScreen() {
               </button>
             </div>
           )}
-          <p role="status" className="hint">{status}</p>
+          <p role="status" className={status && !building ? 'outcome' : 'hint'}>{status}</p>
         </div>
       )}
       <section aria-labelledby="builds-heading">

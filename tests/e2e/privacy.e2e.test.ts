@@ -35,7 +35,7 @@ describe('personal data never leaves in a pack, in Chromium', () => {
     expect(refusalText).toContain('NHS number ••19');
     expect(refusalText).not.toMatch(/943\s?476\s?5919/);
 
-    await nav.getByRole('button', { name: 'Privacy check' }).click();
+    await refusal.getByRole('button', { name: 'Open the privacy check to resolve it' }).click();
     await page.getByRole('heading', { name: 'Privacy check', level: 1 }).waitFor();
     const finding = page.locator('li.finding').filter({ hasText: 'NHS number' });
     expect(await finding.textContent()).not.toMatch(/943\s?476\s?5919/);
