@@ -6,8 +6,11 @@ import type { Backend } from './backend';
 export interface HandlerContext {
   backend: Backend;
   progress(event: Omit<ProgressEvent, 'operation'>): void;
-  /** Throws a 'cancelled' refusal if the officer has asked this work to stop; long work calls it at safe points. */
-  stopIfCancelled(): void;
+  /**
+   * Rejects with a 'cancelled' refusal if the officer has asked this work to stop; long work awaits it at safe
+   * points, where it also lets a waiting cancel request in.
+   */
+  stopIfCancelled(): Promise<void>;
 }
 
 export type Handler<K extends OperationName> = (request: ParsedRequest<K>, context: HandlerContext) => Response<K> | Promise<Response<K>>;

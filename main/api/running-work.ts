@@ -8,20 +8,31 @@ const CANCELLED_MESSAGES: Record<CancellableOperation, string> = {
 interface Run { cancelled: boolean }
 
 /**
+ * Lets the process read requests that arrived while long work kept it busy (a cancel among them): a few turns of
+ * the event loop, since a request is read over several I/O events.
+ */
+async function letRequestsIn(): Promise<void> {
+  for (let turn = 0; turn < 4; turn++) await new Promise<void>((resolve) => { setImmediate(resolve); });
+}
+
+/**
  * The long work running now, so a cancel (a separate request) can reach it. Work stops only where it calls
  * stopIfCancelled, which it does before anything is written, never in the middle of a write.
  */
 export class RunningWork {
   private readonly runs = new Map<CancellableOperation, Set<Run>>();
 
-  start(operation: string): { stopIfCancelled(): void; finish(): void } {
-    if (!(CANCELLABLE_OPERATIONS as readonly string[]).includes(operation)) return { stopIfCancelled: () => {}, finish: () => {} };
+  start(operation: string): { stopIfCancelled(): Promise<void>; finish(): void } {
+    if (!(CANCELLABLE_OPERATIONS as readonly string[]).includes(operation)) return { stopIfCancelled: async () => {}, finish: () => {} };
     const name = operation as CancellableOperation;
     const run: Run = { cancelled: false };
     const runs = this.runs.get(name) ?? new Set<Run>();
     this.runs.set(name, runs.add(run));
     return {
-      stopIfCancelled: () => { if (run.cancelled) throw new WorkspaceError('cancelled', CANCELLED_MESSAGES[name]); },
+      stopIfCancelled: async () => {
+        await letRequestsIn();
+        if (run.cancelled) throw new WorkspaceError('cancelled', CANCELLED_MESSAGES[name]);
+      },
       finish: () => { runs.delete(run); },
     };
   }

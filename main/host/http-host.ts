@@ -121,9 +121,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         return;
       }
     }
-    // One operation at a time, in arrival order, as the single SQLite connection expects.
-    const result = queue.then(() => dispatch(backend, operation, payload, broadcast));
-    queue = result.catch(() => undefined);
+    // One operation at a time, in arrival order, as the single SQLite connection expects; except a cancel, which
+    // touches no data and must reach the long work it is stopping while that work holds the queue.
+    const result = operation === 'work.cancel'
+      ? dispatch(backend, operation, payload, broadcast)
+      : queue.then(() => dispatch(backend, operation, payload, broadcast));
+    if (operation !== 'work.cancel') queue = result.catch(() => undefined);
     const answer = await result;
     send(res, answer.ok ? 200 : STATUS_FOR[answer.error.code], answer);
   };

@@ -63,7 +63,7 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
  * options and the input it used, so the same document text can be made again.
  */
 export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
-  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}, stopIfCancelled: () => void = () => {}): Promise<BuildResult> {
+  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}, stopIfCancelled: () => Promise<void> = async () => {}): Promise<BuildResult> {
   workspace.assertWritable();
   const scan = scanWorkspace(workspace.db, { casePatterns: casePatterns(privacySettings(workspace.db)) });
   if (scan.blocking > 0) throw new PrivacyBlock(scan);
@@ -72,17 +72,17 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   const report = (phase: string) => progress({ phase, done: step++, total: steps });
   report('Reading the workspace');
   const input = await readPackInput(workspace, request.options, who);
-  stopIfCancelled();
+  await stopIfCancelled();
   report('Writing the Word document');
   const docx = await buildPack(input);
-  stopIfCancelled();
+  await stopIfCancelled();
   let pdf: Uint8Array | null = null;
   if (request.pdf) {
     report('Making a PDF copy');
     pdf = await pdfCopy(docx);
   }
   // The last point a cancel is honoured: from here the files are written and the build recorded, all or none.
-  stopIfCancelled();
+  await stopIfCancelled();
   // Whatever stops it here (a full disk, an evidence file gone from files/) removes the files this build made. A file
   // that was there before (the CLI's --out over an earlier pack) has been replaced whole and is left.
   const existedBefore = new Set([request.docxPath, request.bundlePath].filter((p): p is string => p !== undefined && existsSync(p)));
