@@ -1,20 +1,25 @@
 import type { Response } from '../../shared/api/contract';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
+import { useAppStore } from '../state/app-store';
 import { formatDateTime } from './use-loaded';
 
 type AuditEvent = Response<'audit.list'>['events'][number];
 
 const ACTION_LABELS: Record<string, string> = {
-  status: 'Status', owner: 'Owner', note: 'Note', 'due-date': 'Due date', attach: 'Attached a file',
+  status: 'Status', owner: 'Owner', note: 'Narrative', 'due-date': 'Due date', attach: 'Attached a file',
   'attach-new-version': 'New version of a file', 'attachment-details': 'File details', 'remove-attachment': 'Moved a file to the bin',
   'restore-attachment': 'Restored a file', 'purge-attachment': 'Purged a file', notification: 'Recorded the notification',
   'notification-replaced': 'Recorded the notification again', 'milestone-date': 'Milestone date', 'create-workspace': 'Created the workspace',
   'catalogue-load': 'Loaded the evidence catalogue', 'catalogue-upgrade': 'Upgraded the evidence catalogue', 'add-item': 'Added an item',
-  'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup',
+  'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
+  'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
+  'privacy-settings': 'Privacy settings',
 };
 
 /** "in-progress" → "In progress"; JSON details shown as key: value pairs. */
-function describe(value: string | null): string {
+function describe(value: string | null, action: string): string {
   if (value === null || value === '') return '—';
+  if (action === 'status' && value in ITEM_STATUS_LABELS) return ITEM_STATUS_LABELS[value as ItemStatus];
   if (value.startsWith('{')) {
     try {
       return Object.entries(JSON.parse(value) as Record<string, unknown>)
@@ -25,6 +30,8 @@ function describe(value: string | null): string {
 }
 
 export function AuditTable({ events, showItem }: { events: AuditEvent[]; showItem: boolean }) {
+  const items = useAppStore((s) => s.items);
+  const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? id;
   if (events.length === 0) return <p>No changes recorded yet.</p>;
   return (
     <table className="table table--audit">
@@ -38,9 +45,9 @@ export function AuditTable({ events, showItem }: { events: AuditEvent[]; showIte
       <tbody>
         {[...events].reverse().map((e, index) => (
           <tr key={`${e.at}-${index}`}>
-            <td>{formatDateTime(e.at)}</td><td>{e.who}</td>{showItem && <td>{e.itemId ?? 'Workspace'}</td>}
-            <td>{ACTION_LABELS[e.action] ?? e.action}</td><td className="wrap">{describe(e.before)}</td>
-            <td className="wrap">{describe(e.after)}</td><td className="wrap">{e.reason ?? ''}</td>
+            <td>{formatDateTime(e.at)}</td><td>{e.who}</td>{showItem && <td>{e.itemId ? titleOf(e.itemId) : 'Workspace'}</td>}
+            <td>{ACTION_LABELS[e.action] ?? e.action}</td><td className="wrap">{describe(e.before, e.action)}</td>
+            <td className="wrap">{describe(e.after, e.action)}</td><td className="wrap">{e.reason ?? ''}</td>
           </tr>
         ))}
       </tbody>

@@ -79,7 +79,7 @@ describe('the notice window, in Chromium', () => {
     const history = page.locator('section', { has: page.getByRole('heading', { name: 'History' }) });
     await history.getByText('Board asked for the 2025 figures').waitFor();
     const historyText = await history.textContent();
-    for (const expected of ['Attached a file', 'JSNA SEND chapter 2025.txt', 'board-minutes.csv', 'ready-for-review', 'approved', 'in-progress']) {
+    for (const expected of ['Attached a file', 'JSNA SEND chapter 2025.txt', 'board-minutes.csv', 'Ready for review', 'Approved', 'In progress']) {
       expect(historyText).toContain(expected);
     }
     await page.getByRole('button', { name: 'Audit trail' }).click();

@@ -121,6 +121,8 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await page.getByRole('heading', { name: /result/ }).waitFor();
     await lookAtScreen(page, '11-search');
     await go('Audit trail', 'Audit trail');
+    const auditRows = page.locator('table tbody tr');
+    expect(await auditRows.first().textContent()).toMatch(/Partnership self-evaluationStatusReady for reviewApproved/);
     await lookAtScreen(page, '12-audit');
     await go('Settings', 'Settings');
     await lookAtScreen(page, '13-settings');
