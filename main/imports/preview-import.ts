@@ -1,6 +1,6 @@
 import type { DatasetDefinition, DatasetRow } from '../../shared/domain/datasets/types';
 import { validateRow } from '../../shared/domain/datasets/rules';
-import type { ChosenArea } from './authority';
+import { describeArea, type ChosenArea } from './authority';
 import { readTable } from './tabular/read-table';
 import type { Cell } from './tabular/types';
 import { dfeTidyLayout } from './layouts/dfe-tidy';
@@ -41,6 +41,24 @@ function failed(problem: ImportProblem): Preview {
   return { layout: 'none', rowsRead: 0, columns: [], discardedColumns: [], firstRows: [], rows: [], problems: [problem], notes: [], periods: [] };
 }
 
+/** Why a file that was read without a problem still gives nothing to import, and what would change that. */
+function nothingToImport(request: ImportRequest, layout: Layout, rowsRead: number): string {
+  const name = request.fileName.split(/[\\/]/).pop() || 'The file';
+  if (rowsRead === 0) return `${name} has no rows of figures below its header: add them, or choose the file that holds them.`;
+  if (layout === waitingListLayout) {
+    return `${name} has no child still waiting on ${request.snapshot ?? 'the snapshot date'}: check the snapshot date (children seen by then, `
+      + 'and referrals made after it, are not counted).';
+  }
+  if (layout === planListLayout) {
+    return request.period
+      ? `${name} has no plan issued in ${request.period}: check the period, or leave it out to import every year in the list.`
+      : `${name} has no plan with an issue date (plans not yet issued are not counted): check the issue date column.`;
+  }
+  const area = request.area ? describeArea(request.area).name : 'your area';
+  return `${name} has no rows for ${area} among its ${rowsRead} row${rowsRead === 1 ? '' : 's'}: check the authority chosen, or the file's `
+    + 'area and period columns.';
+}
+
 /**
  * Reads a file for a dataset and works out everything an import would write, writing nothing: the layout, which
  * columns map where, the rows kept, every problem with its row and column, and rule breaches (which are imported
@@ -71,6 +89,9 @@ export function previewImport(request: ImportRequest): Preview {
       notes.push(`${row.sourceRow ? `Row ${row.sourceRow}` : `${row.areaName} ${row.period}`}${row.breakdown ? ` (${row.breakdown})` : ''}: ${failure.message}. `
         + 'It will be imported but shown as invalid, and left out of charts and the pack, until the figures are corrected.');
     }
+  }
+  if (result.rows.length === 0 && problems.length === 0) {
+    problems.push({ row: null, column: null, message: nothingToImport(request, layout, result.rowsRead) });
   }
   // A case-level list's rows are about children: the preview shows what will be kept, never the list itself, whether
   // or not the list has identifier columns to discard.

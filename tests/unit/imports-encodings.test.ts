@@ -117,7 +117,8 @@ describe('Excel workbooks', () => {
     const { backend } = await workspace();
     const xlsx = buildXlsx([{ name: 'Data', rows: [['period', 'plans_issued_den'], [2024, 10]] }]);
     const shown = await preview(backend, 'ehcp-timeliness', 'book.xlsx', xlsx, { sheet: 'Summary' });
-    expect(shown.problems).toEqual([{ row: null, column: null, message: "The workbook book.xlsx has no sheet called 'Summary'; its sheets are 'Data'." }]);
+    expect(shown.problems).toEqual([{ row: null, column: null,
+      message: "The workbook book.xlsx has no sheet called 'Summary'; its sheets are 'Data'. Choose one of those." }]);
   });
 });
 

@@ -114,7 +114,8 @@ describe('a malformed file is refused with its row and column, and nothing is wr
   it('a file that is not a table at all', async () => {
     const { backend, dbFile } = await workspaceWithData();
     const shown = await expectRefused(backend, dbFile, 'ehcp-timeliness', 'notes.pdf', encode('%PDF-1.7\n%âãÏÓ\n'));
-    expect(shown.problems).toEqual([{ row: null, column: null, message: 'notes.pdf is not a CSV or Excel (.xlsx) file.' }]);
+    expect(shown.problems).toEqual([{ row: null, column: null,
+      message: 'notes.pdf is not a CSV or Excel (.xlsx) file. Save the figures as CSV or as an Excel Workbook (.xlsx) and import that.' }]);
   });
 });
 

@@ -14,6 +14,10 @@ function problem(result: TableReadResult): string {
   return result.problem;
 }
 
+/** What a refusal of a file that is not a table, or a damaged workbook, tells the officer to do. */
+const SAVE_AS = 'Save the figures as CSV or as an Excel Workbook (.xlsx) and import that.';
+const DAMAGED_FIX = 'Open it in Excel and save it again (or export it again), then import the new copy.';
+
 const raws = (table: TableReadOk) => table.rows.map((row) => row.map((c) => c.raw));
 
 describe('readTable: CSV', () => {
@@ -75,24 +79,26 @@ describe('readTable: CSV', () => {
   });
 
   it('refuses an empty file, binary content and too many cells', () => {
-    expect(problem(readTable(new Uint8Array(0), 'empty.csv'))).toBe('empty.csv is empty.');
+    expect(problem(readTable(new Uint8Array(0), 'empty.csv'))).toBe('empty.csv is empty. Check that you chose the file that holds the figures, or export it again.');
     expect(problem(readTable(Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256), 'noise.csv')))
-      .toBe('noise.csv is named .csv but does not contain text; it may be damaged.');
+      .toBe('noise.csv is named .csv but does not contain text; it may be damaged. Export it again, or check that you chose the file '
+        + 'that holds the figures.');
     expect(problem(readTable(strToU8('a,b\n1,2\n3,4\n'), 'big.csv', { maxCells: 5 }))).toBe(
       'big.csv has more than 5 cells, too many to import at once; split it into smaller files.');
   });
 
   it('refuses files that are neither CSV nor Excel, saying what they are', () => {
-    expect(problem(readTable(pdf([pdfText('Budget')]), 'budget.pdf'))).toBe('budget.pdf is not a CSV or Excel (.xlsx) file.');
-    expect(problem(readTable(pdf([pdfText('Budget')]), 'budget.csv'))).toBe('budget.csv is not a CSV or Excel (.xlsx) file.');
-    expect(problem(readTable(strToU8('plain words'), 'C:\\Users\\ann\\notes.docx'))).toBe('notes.docx is not a CSV or Excel (.xlsx) file.');
+    expect(problem(readTable(pdf([pdfText('Budget')]), 'budget.pdf'))).toBe(`budget.pdf is not a CSV or Excel (.xlsx) file. ${SAVE_AS}`);
+    expect(problem(readTable(pdf([pdfText('Budget')]), 'budget.csv'))).toBe(`budget.csv is not a CSV or Excel (.xlsx) file. ${SAVE_AS}`);
+    expect(problem(readTable(strToU8('plain words'), 'C:\\Users\\ann\\notes.docx'))).toBe(`notes.docx is not a CSV or Excel (.xlsx) file. ${SAVE_AS}`);
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect(problem(readTable(ole, 'old.xls'))).toBe(
       'old.xls is an older Excel file (.xls); open it in Excel, save it as an Excel Workbook (.xlsx) or CSV, and import that.');
     expect(problem(readTable(strToU8('<html><body><table><tr><td>1</td></tr></table></body></html>'), 'report.xls')))
       .toMatch(/^report\.xls is a web page \(HTML\), not a CSV file/);
-    expect(problem(readTable(strToU8('a,b\n1,2\n'), 'data.xlsx'))).toBe('data.xlsx is named .xlsx but is not an Excel workbook; it may be damaged.');
+    expect(problem(readTable(strToU8('a,b\n1,2\n'), 'data.xlsx'))).toBe('data.xlsx is named .xlsx but is not an Excel workbook; it may be damaged. '
+      + 'Open it in Excel, save it as an Excel Workbook (.xlsx) and import that.');
   });
 
   it('reads tab-separated text named .xls, as case-management systems export it', () => {
@@ -257,7 +263,7 @@ describe('readTable: XLSX', () => {
     expect(ok(readTable(book, 'book.xlsx', { sheet: 'Hidden' })).rows[0]![0]!.raw).toBe('secret');
     expect(ok(readTable(book, 'book.xlsx', { sheet: 'Cover' })).rows).toEqual([]);
     expect(problem(readTable(book, 'book.xlsx', { sheet: 'Data' }))).toBe(
-      "The workbook book.xlsx has no sheet called 'Data'; its sheets are 'Hidden', 'Cover', 'LA data' and 'Notes'.");
+      "The workbook book.xlsx has no sheet called 'Data'; its sheets are 'Hidden', 'Cover', 'LA data' and 'Notes'. Choose one of those.");
   });
 
   it('reads a workbook written by openpyxl', () => {
@@ -277,14 +283,14 @@ describe('readTable: XLSX', () => {
 
   it('refuses a damaged workbook with a plain reason', () => {
     expect(problem(readTable(PUBLISHED.subarray(0, PUBLISHED.length - 200), 'cut.xlsx')))
-      .toBe('cut.xlsx is damaged and could not be read as an Excel workbook.');
+      .toBe(`cut.xlsx is damaged and could not be read as an Excel workbook. ${DAMAGED_FIX}`);
     const badXml = workbook([{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></row>' }]);
-    expect(problem(readTable(badXml, 'bad.xlsx'))).toBe('bad.xlsx is damaged and could not be read as an Excel workbook.');
+    expect(problem(readTable(badXml, 'bad.xlsx'))).toBe(`bad.xlsx is damaged and could not be read as an Excel workbook. ${DAMAGED_FIX}`);
     const badRef = workbook([{ name: 'S', rows: '<row r="1"><c r="1A"><v>1</v></c></row>' }]);
-    expect(problem(readTable(badRef, 'ref.xlsx'))).toBe('ref.xlsx is damaged and could not be read as an Excel workbook.');
+    expect(problem(readTable(badRef, 'ref.xlsx'))).toBe(`ref.xlsx is damaged and could not be read as an Excel workbook. ${DAMAGED_FIX}`);
     const flipped = PUBLISHED.slice();
     flipped[200] = flipped[200]! ^ 0xff; // inside the first entry's compressed data
-    expect(problem(readTable(flipped, 'flipped.xlsx'))).toBe('flipped.xlsx is damaged and could not be read as an Excel workbook.');
+    expect(problem(readTable(flipped, 'flipped.xlsx'))).toBe(`flipped.xlsx is damaged and could not be read as an Excel workbook. ${DAMAGED_FIX}`);
   });
 
   it('refuses zips that are not workbooks, and workbooks that unpack past the budget', () => {
@@ -292,10 +298,11 @@ describe('readTable: XLSX', () => {
       '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
       'word/document.xml': strToU8('<w:document xmlns:w="x"/>'),
     });
-    expect(problem(readTable(docx, 'minutes.docx'))).toBe('minutes.docx is a Word document, not a CSV or Excel (.xlsx) file.');
-    expect(problem(readTable(zipSync({ 'a.csv': strToU8('a,b') }), 'bundle.zip'))).toBe('bundle.zip is a zip archive, not a CSV or Excel (.xlsx) file.');
+    expect(problem(readTable(docx, 'minutes.docx'))).toBe(`minutes.docx is a Word document, not a CSV or Excel (.xlsx) file. ${SAVE_AS}`);
+    expect(problem(readTable(zipSync({ 'a.csv': strToU8('a,b') }), 'bundle.zip'))).toBe(`bundle.zip is a zip archive, not a CSV or Excel (.xlsx) file. ${SAVE_AS}`);
     expect(problem(readTable(PUBLISHED, 'big.xlsx', { maxUnzippedBytes: 2000 }))).toBe(
-      'big.xlsx expands to more than 2 KB when unpacked, so it was not read (it may be a "zip bomb").');
+      'big.xlsx expands to more than 2 KB when unpacked, so it was not read (it may be a "zip bomb"). '
+      + 'If it is a genuine workbook, save its figures as CSV and import that.');
     expect(problem(readTable(PUBLISHED, 'big.xlsx', { maxCells: 10 }))).toMatch(/^big\.xlsx has more than 10 cells/);
   });
 });

@@ -145,7 +145,9 @@ export const planListLayout: Layout = {
     const header = (role: string) => found.match.columns.find((c) => c.index === found.roleIndex[role])?.header ?? role;
     const area = localArea(input, result);
     const onlyPeriod = input.period ? parsePeriod(input.period, input.def.periodType) : null;
-    if (onlyPeriod && !onlyPeriod.ok) result.problems.push({ row: null, column: null, message: onlyPeriod.error });
+    if (onlyPeriod && !onlyPeriod.ok) {
+      result.problems.push({ row: null, column: null, message: `Give the period as a calendar year (e.g. 2024): ${onlyPeriod.error}` });
+    }
     const byYear = new Map<string, { days: number; exception: boolean }[]>();
     const daysBetween = dayCounter();
     let notIssued = 0;

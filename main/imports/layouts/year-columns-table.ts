@@ -67,7 +67,8 @@ export const yearColumnsTableLayout: Layout = {
       result.notes.push(`The table names LA ${la.oldCode} "${chosen.name}", not ${la.name}; its row was taken by its code.`);
     }
     if (!chosen) {
-      result.problems.push({ row: null, column: null, message: `The table has no row for ${la.name} (LA ${la.oldCode}).` });
+      result.problems.push({ row: null, column: null, message: `The table has no row for ${la.name} (LA ${la.oldCode}). Check the authority chosen, `
+        + 'or that this is the table that lists every local authority.' });
       return result;
     }
     if (chosen.code && chosen.code !== la.oldCode) {

@@ -28,7 +28,10 @@ class Refusal extends Error {
   }
 }
 
-const notTabular = (name: string): Refusal => new Refusal(`${name} is not a CSV or Excel (.xlsx) file.`);
+/** What every refusal of a file that is not a table ends with: what to import instead. */
+const SAVE_AS_TABLE = 'Save the figures as CSV or as an Excel Workbook (.xlsx) and import that.';
+
+const notTabular = (name: string): Refusal => new Refusal(`${name} is not a CSV or Excel (.xlsx) file. ${SAVE_AS_TABLE}`);
 
 function listNames(names: string[]): string {
   const quoted = names.map((n) => `'${n}'`);
@@ -60,26 +63,27 @@ function describe(error: unknown, name: string, options: ReadTableOptions, maxCe
   if (error instanceof ZipError) {
     switch (error.problem) {
       case 'too-big': return `${name} expands to more than ${size(options.maxUnzippedBytes ?? DEFAULT_LIMITS.maxUnzippedBytes)} `
-        + 'when unpacked, so it was not read (it may be a "zip bomb").';
+        + 'when unpacked, so it was not read (it may be a "zip bomb"). If it is a genuine workbook, save its figures as CSV and import that.';
       case 'too-many-entries': return `${name} holds more than ${(options.maxZipEntries ?? DEFAULT_LIMITS.maxZipEntries).toLocaleString('en-GB')} `
-        + 'parts, so it was not read (it may be a "zip bomb").';
+        + 'parts, so it was not read (it may be a "zip bomb"). If it is a genuine workbook, save its figures as CSV and import that.';
       case 'encrypted': return `${name} is password-protected; remove the password in Excel, save it and import it again.`;
       case 'unsupported': return `${name} uses a compression method that is not supported; open it in Excel, save it `
         + 'and import it again.';
       case 'damaged': break;
     }
-    return `${name} is damaged and could not be read as an Excel workbook.`;
+    return damaged(name);
   }
-  if (error instanceof XmlError || error instanceof BadWorkbook) {
-    return `${name} is damaged and could not be read as an Excel workbook.`;
-  }
-  if (error instanceof RangeError) return `${name} is too large to read.`;
+  if (error instanceof XmlError || error instanceof BadWorkbook) return damaged(name);
+  if (error instanceof RangeError) return `${name} is too large to read. Split it into smaller files.`;
   return `${name} could not be read (${error instanceof Error ? error.message : String(error)}).`;
 }
 
+const damaged = (name: string): string => `${name} is damaged and could not be read as an Excel workbook. `
+  + 'Open it in Excel and save it again (or export it again), then import the new copy.';
+
 function read(bytes: Uint8Array, name: string, options: ReadTableOptions, maxCells: number): TableReadResult {
   const ext = fileExtension(name);
-  if (bytes.length === 0) throw new Refusal(`${name} is empty.`);
+  if (bytes.length === 0) throw new Refusal(`${name} is empty. Check that you chose the file that holds the figures, or export it again.`);
   if (looksLikeZip(bytes)) return readWorkbookFile(bytes, name, ext, options, maxCells);
   if (isOle(bytes)) {
     if (isEncryptedOffice(bytes)) {
@@ -93,7 +97,8 @@ function read(bytes: Uint8Array, name: string, options: ReadTableOptions, maxCel
   }
   if (looksLikePdf(bytes) || isImage(bytes)) throw notTabular(name);
   if (WORKBOOK_EXTENSIONS.has(ext)) {
-    throw new Refusal(`${name} is named .${ext} but is not an Excel workbook; it may be damaged.`);
+    throw new Refusal(`${name} is named .${ext} but is not an Excel workbook; it may be damaged. Open it in Excel, save it as an `
+      + 'Excel Workbook (.xlsx) and import that.');
   }
   // Case-management systems often export tab-separated text named .xls; read it as the text it is.
   if (!TEXT_EXTENSIONS.has(ext) && ext !== 'xls') throw notTabular(name);
@@ -104,8 +109,9 @@ function readCsvFile(bytes: Uint8Array, name: string, ext: string, maxCells: num
   const { text, encoding } = decodeText(bytes);
   if (controlCharRatio(text) >= 0.1 || text.slice(0, 4096).includes('\0')) {
     throw new Refusal(ext === 'csv' || ext === 'tsv'
-      ? `${name} is named .${ext} but does not contain text; it may be damaged.`
-      : `${name} is not a CSV or Excel (.xlsx) file.`);
+      ? `${name} is named .${ext} but does not contain text; it may be damaged. Export it again, or check that you chose the file `
+        + 'that holds the figures.'
+      : `${name} is not a CSV or Excel (.xlsx) file. ${SAVE_AS_TABLE}`);
   }
   const start = text.slice(0, 1024).trimStart().toLowerCase();
   if (start.startsWith('<') && /<(?:html|table|!doctype)/.test(start)) {
@@ -124,7 +130,10 @@ function readWorkbookFile(bytes: Uint8Array, name: string, ext: string, options:
   const workbook = openWorkbook(zip, ext);
   if (!workbook) throw new Refusal(notWorkbook(zip, name));
   const { sheets } = workbook;
-  if (sheets.length === 0) throw new Refusal(`The workbook ${name} has no worksheets.`);
+  if (sheets.length === 0) {
+    throw new Refusal(`The workbook ${name} has no worksheets. Open it in Excel, check that the figures are on a worksheet, save it `
+      + 'and import it again.');
+  }
   const names = sheets.map((s) => s.name);
   const hiddenSheets = sheets.filter((s) => s.state !== 'visible').map((s) => s.name);
   const result = (sheet: (typeof sheets)[number], grid: ReturnType<typeof workbook.read>): TableReadOk => ({
@@ -134,7 +143,9 @@ function readWorkbookFile(bytes: Uint8Array, name: string, ext: string, options:
   if (options.sheet !== undefined) {
     const wanted = options.sheet.trim().toLowerCase();
     const sheet = sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted);
-    if (!sheet) throw new Refusal(`The workbook ${name} has no sheet called '${options.sheet}'; its sheets are ${listNames(names)}.`);
+    if (!sheet) {
+      throw new Refusal(`The workbook ${name} has no sheet called '${options.sheet}'; its sheets are ${listNames(names)}. Choose one of those.`);
+    }
     return result(sheet, workbook.read(sheet, new CellBudget(maxCells)));
   }
   // The first visible sheet that holds anything; else the first visible one; else the first.
@@ -150,8 +161,8 @@ function readWorkbookFile(bytes: Uint8Array, name: string, ext: string, options:
 /** Why a zip is not a workbook, in words. */
 function notWorkbook(zip: ZipReader, name: string): string {
   const types = [...(readContentTypes(zip)?.overrides.values() ?? [])].join(' ');
-  if (types.includes('wordprocessingml')) return `${name} is a Word document, not a CSV or Excel (.xlsx) file.`;
-  if (types.includes('presentationml')) return `${name} is a PowerPoint presentation, not a CSV or Excel (.xlsx) file.`;
+  if (types.includes('wordprocessingml')) return `${name} is a Word document, not a CSV or Excel (.xlsx) file. ${SAVE_AS_TABLE}`;
+  if (types.includes('presentationml')) return `${name} is a PowerPoint presentation, not a CSV or Excel (.xlsx) file. ${SAVE_AS_TABLE}`;
   if (types.includes('ms-excel.sheet.binary')) {
     return `${name} is an Excel binary workbook (.xlsb); open it in Excel, save it as an Excel Workbook (.xlsx) or CSV, `
       + 'and import that.';
@@ -159,5 +170,5 @@ function notWorkbook(zip: ZipReader, name: string): string {
   if (zip.has('mimetype') && zip.has('content.xml')) {
     return `${name} is an OpenDocument file; save it as an Excel Workbook (.xlsx) or CSV and import that.`;
   }
-  return `${name} is a zip archive, not a CSV or Excel (.xlsx) file.`;
+  return `${name} is a zip archive, not a CSV or Excel (.xlsx) file. ${SAVE_AS_TABLE}`;
 }

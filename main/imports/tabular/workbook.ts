@@ -101,6 +101,8 @@ export function openWorkbook(zip: ZipReader, extension: string): OpenWorkbook | 
   const contentTypes = readContentTypes(zip);
   const main = partOfType(contentTypes, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, extension, 'xlsx', 'xl/workbook.xml');
   if (!main) return null;
+  // [Content_Types].xml may name a workbook part the zip does not hold (readWorkbook would throw a plain Error).
+  if (!zip.has(main)) throw new BadWorkbook(`the workbook part ${main} is missing`);
   const info = readWorkbook(zip, main);
   const sharedBytes = info.sharedStringsPart ? zip.read(info.sharedStringsPart) : null;
   const shared = sharedBytes ? readSharedStrings(decodeXml(sharedBytes)) : [];
@@ -110,7 +112,8 @@ export function openWorkbook(zip: ZipReader, extension: string): OpenWorkbook | 
   const shown: Shown[] = formats.xfFormats.map((id) => shownBy(id, formats.custom));
 
   const sharedCell = (index: number): Cell => {
-    if (!(index >= 0 && index < shared.length)) throw new BadWorkbook(`shared string ${index} does not exist`);
+    // An index that is not a whole number (1.5, 5e-324) names no string either.
+    if (!(Number.isInteger(index) && index >= 0 && index < shared.length)) throw new BadWorkbook(`shared string ${index} does not exist`);
     return sharedCells[index] ??= interpretCell(shared[index]!);
   };
 
