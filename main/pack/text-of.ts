@@ -15,6 +15,9 @@ export function textOf(blocks: readonly PackBlock[]): string {
     seen.add(node);
     const root = (node as { root?: unknown }).root;
     if (Array.isArray(root)) visit(root);
+    // An external hyperlink keeps its text in options.children until the document is packed.
+    const children = (node as { options?: { children?: unknown } }).options?.children;
+    if (Array.isArray(children)) visit(children);
   };
   blocks.forEach(visit);
   return out.join(' ');

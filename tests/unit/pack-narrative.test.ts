@@ -154,6 +154,11 @@ describe('narrativeParagraphs', () => {
     expect(paragraphs.map((p) => textOf([p]))).toEqual(['First paragraph wraps here.', 'It has:', 'one', 'two continued', 'Last.']);
     expect(narrativeParagraphs('  \n\n ')).toEqual([]);
   });
+
+  it('gives the glossary the text of a link too, so an abbreviation used only there is explained', () => {
+    const [paragraph] = narrativeParagraphs('Read [the SENCO survey](https://example.org/survey).');
+    expect(textOf([paragraph!])).toContain('the SENCO survey');
+  });
 });
 
 describe('citations from a workspace', () => {
