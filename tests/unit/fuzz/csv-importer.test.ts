@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImportHarness, printable, type ImportCase } from '../../fixtures/fuzz/import-harness';
+import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';
+import {
+  byteMutation, dataset, datasetFor, DFE_SEEDS, encodeText, fileName, gridMutation, gridText, mutateBytes, mutateGrid, previewOptions,
+  randomGrid, templateGrid, textOptions, type Grid,
+} from '../../fixtures/fuzz/tables';
+
+// Fuzzing the CSV importer through the real path (upload, preview, commit into a real workspace): the real DfE
+// files mutated row by row, column by column and byte by byte, tables shaped like the app's templates, random
+// grids and raw bytes, in every delimiter, quoting, line ending and encoding. No input may crash, every refusal
+// names its row, column or file, and nothing partial is ever written. FUZZ_RUNS sets the number of cases.
+
+const tally = new FuzzTally('csv', 'CSV importer');
+const TEXT_EXTENSIONS = ['csv', 'csv', 'csv', 'tsv', 'txt', 'xls', 'xlsx', ''];
+
+/** Where a case's grid comes from, and the dataset it is imported into. */
+const source: fc.Arbitrary<{ grid: Grid; datasetId: string }> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...DFE_SEEDS).map((s) => ({ grid: s.grid, datasetId: s.dataset })) },
+  { weight: 4, arbitrary: dataset.chain((def) => templateGrid(def).map((grid) => ({ grid, datasetId: def.id }))) },
+  { weight: 1, arbitrary: fc.tuple(randomGrid, dataset).map(([grid, def]) => ({ grid, datasetId: def.id })) },
+);
+
+const textCase: fc.Arbitrary<ImportCase> = fc.tuple(source, fc.array(gridMutation, { maxLength: 5 }), textOptions,
+  fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(byteMutation, { minLength: 1, maxLength: 3 }) }))
+  .chain(([{ grid, datasetId }, mutations, text, damage]) => fc.tuple(datasetFor(datasetId), fileName(TEXT_EXTENSIONS))
+    .chain(([def, name]) => previewOptions(def).map((options): ImportCase => ({
+      dataset: def.id, fileName: name, options,
+      bytes: mutateBytes(encodeText(gridText(mutateGrid(grid, mutations), text), text.encoding), damage),
+    })).map(printable)));
+
+/** Bytes that were never a table: random, or random text. */
+const rawCase: fc.Arbitrary<ImportCase> = fc.tuple(
+  fc.oneof(fc.uint8Array({ maxLength: 3_000 }), fc.string({ unit: 'binary', maxLength: 2_000 }).map((s) => new TextEncoder().encode(s)),
+    fc.string({ unit: 'grapheme', maxLength: 2_000 }).map((s) => new TextEncoder().encode(s))),
+  dataset, fileName(TEXT_EXTENSIONS),
+).map(([bytes, def, name]) => printable({ dataset: def.id, fileName: name, bytes }));
+
+let dir = '';
+let harness: ImportHarness;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sendpack-fuzz-csv-'));
+  harness = await ImportHarness.open(dir, tally);
+});
+afterAll(() => {
+  harness?.close();
+  rmSync(dir, { recursive: true, force: true });
+  tally.write();
+  console.log(tally.describe());
+});
+
+describe('CSV importer fuzzing', () => {
+  it(`${fuzzRuns()} generated files: no crash, every refusal placed, nothing partial`, async () => {
+    await fc.assert(fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: textCase }, { weight: 1, arbitrary: rawCase }),
+      async (c) => { await harness.run(c); }), fuzzParameters());
+    expect(tally.crashes).toBe(0);
+    // The generators reach every outcome: imports, refusals and files with nothing for the area.
+    expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);
+    expect(tally.outcomes.get('refused') ?? 0).toBeGreaterThan(0);
+  }, fuzzTimeout(40));
+});
