@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../api/call';
+import { useAppStore } from '../state/app-store';
 import { useLoaded } from './use-loaded';
 import { DatasetPanel } from './DatasetPanel';
 import { ScreenLoading } from './ScreenLoading';
@@ -7,7 +8,7 @@ import { ScreenLoading } from './ScreenLoading';
 /** Every dataset the inspectors' numbers come from: import a file, type figures in, see the metrics and charts. */
 export function DataScreen() {
   const { data, error } = useLoaded(() => call('datasets.list', {}));
-  const [chosen, setChosen] = useState('');
+  const [chosen, setChosen] = useState(useAppStore.getState().datasetId ?? '');
   if (error || !data) return <ScreenLoading title="Data" error={error} />;
   const dataset = data.datasets.find((d) => d.name === chosen) ?? null;
   return (

@@ -5,6 +5,7 @@ import { ItemTags } from './ItemTags';
 import { ItemEditor } from './ItemEditor';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { NarrativeEditor } from './NarrativeEditor';
+import { ItemDataPanel } from './ItemDataPanel';
 import { AuditTable } from './AuditTable';
 import { formatDate, useLoaded } from './use-loaded';
 
@@ -36,6 +37,7 @@ export function ItemScreen() {
       </section>
       {!item.personLevel && <NarrativeEditor item={item} readOnly={readOnly} />}
       <AttachmentsPanel item={item} readOnly={readOnly} />
+      <ItemDataPanel item={item} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         {history.error && <p className="error-message">{history.error}</p>}

@@ -21,6 +21,8 @@ interface AppState {
   view: View;
   /** The item shown by the item view. */
   itemId: string | null;
+  /** The dataset the data view opens on (from an item's page), if any. */
+  datasetId: string | null;
   /** Bumped after any change, so views showing data derived from items (dashboard, history) reload it. */
   revision: number;
   userName: string | null;
@@ -51,6 +53,7 @@ interface AppActions {
   setFilter(filter: Partial<ChecklistFilter>): void;
   dismissError(): void;
   showView(view: View, itemId?: string): void;
+  openDataset(datasetId: string): void;
   reloadItems(): Promise<void>;
   /** A damaged workspace: the path and message, with the newest good backup to offer. */
   damaged: { path: string; problem: string; latestGood: string | null } | null;
@@ -85,7 +88,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
   }
 
   return {
-    api: null, screen: 'loading', view: 'dashboard', itemId: null, revision: 0, damaged: null, userName: null, session: null, warnings: [], recent: [], authorities: [], items: [],
+    api: null, screen: 'loading', view: 'dashboard', itemId: null, datasetId: null, revision: 0, damaged: null, userName: null, session: null, warnings: [], recent: [], authorities: [], items: [],
     filter: { status: 'all', owner: '', query: '' }, announcement: '', error: null, itemErrors: {}, busy: false,
 
     async start(api) {
@@ -148,8 +151,13 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
     },
 
     showView(view, itemId) {
-      set({ view, itemId: itemId ?? (view === 'item' ? get().itemId : null), error: null });
+      set({ view, itemId: itemId ?? (view === 'item' ? get().itemId : null), datasetId: null, error: null });
       window.scrollTo?.(0, 0);
+    },
+
+    openDataset(datasetId) {
+      get().showView('data');
+      set({ datasetId });
     },
 
     async reloadItems() {

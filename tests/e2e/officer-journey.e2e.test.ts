@@ -92,6 +92,17 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await page.locator('tr[data-metric-id="ehcp-20wk-all"]').first().waitFor();
     await lookAtScreen(page, '08-data-imported');
 
+    // The item the figures are evidence for shows them too, with the way back to the data.
+    await go('Checklist', 'Checklist');
+    await page.locator('li[data-item-id="ehcp-timeliness"]').getByRole('button', { name: 'EHCP 20-week timeliness' }).click();
+    const itemData = page.getByRole('region', { name: 'Data' });
+    await itemData.locator('tr[data-metric-id="ehcp-20wk-all"]').first().waitFor();
+    expect(await itemData.textContent()).toContain('93.8%');
+    await lookAtScreen(page, '08-item-data');
+    await itemData.getByRole('button', { name: 'Import or type in the figures for EHC plans issued within 20 weeks' }).click();
+    await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+    expect(await page.getByLabel('Dataset').inputValue()).toBe('ehcp-timeliness');
+
     // The privacy check finds the number; the officer fixes the narrative from the finding's link.
     await go('Privacy check', 'Privacy check');
     const finding = page.locator('li.finding').filter({ hasText: 'NHS number' });
