@@ -46,6 +46,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body, encodeBytes));
 }
 
+/** A path segment decoded, or null when its percent-encoding is broken (a 404, not a failure of the host). */
+function decodePath(path: string): string | null {
+  try { return decodeURIComponent(path); } catch { return null; }
+}
+
 function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
   send(res, status, { ok: false, error: { code, message } } satisfies ApiResult<never>);
 }
@@ -104,7 +109,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     if (req.method !== 'POST') { refuse(res, 405, 'invalid-request', 'Use POST for API operations.'); return; }
-    const operation = decodeURIComponent(path.slice('/api/'.length));
+    const operation = decodePath(path.slice('/api/'.length));
+    if (operation === null) { refuse(res, 404, 'unknown-operation', 'There is no such operation.'); return; }
     // An upload's body is the file itself; every other operation's body is its JSON request.
     const isUpload = operation === 'files.upload';
     const limit = isUpload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
@@ -132,7 +138,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 
   const handleStatic = async (res: ServerResponse, path: string) => {
-    const relative = normalize(decodeURIComponent(path === '/' ? '/index.html' : path)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(path === '/' ? '/index.html' : path);
+    if (decoded === null) { res.writeHead(404).end(); return; }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.distDir, relative);
     if (!file.startsWith(options.distDir + sep) || relative.split(/[/\\]/).includes('..')) {
       res.writeHead(404).end();

@@ -66,6 +66,15 @@ describe('browser host', () => {
     expect((await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host }, 'POST', '{not json')).status).toBe(400);
   });
 
+  it('answers a path with broken percent-encoding with 404, for the API and for files', async () => {
+    const h = await start();
+    const host = new URL(h.origin).host;
+    const api = await raw(h, '/api/%E0%A4%A', { 'x-sendpack-token': h.token, host });
+    expect(api.status).toBe(404);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
+    expect((await raw(h, '/%E0%A4%A', {}, 'GET')).status).toBe(404);
+  });
+
   it('serves the renderer with a CSP and nothing outside it', async () => {
     const h = await start();
     const page = await fetch(`${h.origin}/`);
