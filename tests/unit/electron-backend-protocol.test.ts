@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
 import { BackendProtocolClient, serveBackend, type DispatchFn } from '../../main/host/backend-protocol';
 import { LOCK_FILE } from '../../main/workspace/workspace-lock';
+import { createSampleWorkspace } from '../../main/sample/create-sample-workspace';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { ApiResult } from '../../shared/api/result';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -35,6 +36,19 @@ function realBackend(dataDir: string) {
 }
 
 describe('backend protocol over a MessageChannel', () => {
+  it('carries a cancel to a pack build that is running, which stops with nothing written', async () => {
+    const dataDir = tempDir();
+    const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));
+    const { client } = realBackend(dataDir);
+    await client.call('settings.setUserName', { userName: 'Ada Officer' });
+    expect((await client.call('workspace.open', { path: folder })).ok).toBe(true);
+    let cancel: Promise<ApiResult<unknown>> | null = null;
+    const built = await client.call('pack.build', { bundle: true }, () => { cancel ??= client.call('work.cancel', { operation: 'pack.build' }); });
+    expect(await cancel).toEqual({ ok: true, value: { cancelled: true } });
+    expect(built).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(existsSync(join(folder, 'packs')) ? readdirSync(join(folder, 'packs')) : []).toEqual([]);
+  });
+
   it('runs operations in the backend and answers their ApiResult envelopes', async () => {
     const dataDir = tempDir();
     const { client } = realBackend(dataDir);
