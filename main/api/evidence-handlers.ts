@@ -1,4 +1,5 @@
 import type { Handlers } from './handler-types';
+import type { Extractor } from '../evidence/extractor';
 import type { Backend } from './backend';
 import {
   attachFiles, binAttachment, getAttachment, listAttachments, readOnlyCopy, replaceAttachment, restoreAttachment, updateAttachment,
@@ -20,10 +21,19 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
   'attachments.list': (req, { backend }) => ({ attachments: listAttachments(backend.openWorkspace().db, req.itemId) }),
   'attachments.add': (req, { backend, progress }) => {
     const workspace = backend.writableWorkspace();
-    progress({ phase: 'Storing and reading the files', done: 0, total: req.files.length });
-    return withUploads(backend, req.files.map((f) => f.handle), async (files) => ({
-      attachments: await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), backend.extract),
-    }));
+    const total = req.files.length;
+    progress({ phase: 'Storing and reading the files', done: 0, total });
+    // Reading a file's text is the slow part (a long PDF), so progress is told per file read.
+    let read = 0;
+    const extract: Extractor = async (bytes, fileName) => {
+      progress({ phase: `Reading ${fileName}`, done: read, total });
+      try { return await backend.extract(bytes, fileName); } finally { read++; }
+    };
+    return withUploads(backend, req.files.map((f) => f.handle), async (files) => {
+      const attachments = await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), extract);
+      progress({ phase: 'Done', done: total, total });
+      return { attachments };
+    });
   },
   'attachments.replace': (req, { backend }) => {
     const workspace = backend.writableWorkspace();

@@ -65,6 +65,12 @@ async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: 
       stored.push({ file, sha256, extraction: null, text: storedText(workspace.db, sha256) });
       continue;
     }
+    // The same file twice in one batch is read once.
+    const twin = stored.find((s) => s.sha256 === sha256);
+    if (twin) {
+      stored.push({ file, sha256, extraction: twin.extraction, text: twin.text });
+      continue;
+    }
     const extraction = await extract(file.bytes, file.name);
     stored.push({ file, sha256, extraction, text: extraction.status === 'ok' ? extraction.text : '' });
   }

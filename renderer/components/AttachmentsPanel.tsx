@@ -1,6 +1,7 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ProgressEvent } from '../../shared/api/progress';
 import type { ChecklistItem } from '../../shared/api/contract';
-import { call, uploadFiles } from '../api/call';
+import { api, call, uploadFiles } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDate, formatDateTime, useLoaded } from './use-loaded';
 import { AttachmentDetails } from './AttachmentDetails';
@@ -15,6 +16,10 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  useEffect(() => api().onProgress((event) => {
+    if (event.operation === 'attachments.add') setProgress(event.phase === 'Done' ? null : event);
+  }), []);
   const picker = useRef<HTMLInputElement>(null);
   const locked = readOnly || item.status === 'approved';
 
@@ -28,6 +33,8 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
     } catch (error) {
       setStatus('');
       setProblem((error as Error).message);
+    } finally {
+      setProgress(null);
     }
   };
   const attach = (files: File[]) => {
@@ -66,6 +73,12 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
       <h2 id="evidence-heading">Evidence files</h2>
       {problem && <p className="error-message" role="alert">{problem}</p>}
       <p className="hint" role="status">{status}</p>
+      {progress && (
+        <div className="progress-block">
+          <label htmlFor="attach-progress">{progress.phase} ({progress.done} of {progress.total} read)</label>
+          <progress id="attach-progress" max={progress.total} value={progress.done} />
+        </div>
+      )}
       {!locked && (
         <div className={`drop-zone${dragging ? ' drop-zone--active' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
           onDragLeave={() => setDragging(false)} onDrop={onDrop}>
