@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Handlers } from './handler-types';
 import type { Workspace } from '../workspace/workspace';
@@ -26,6 +26,9 @@ export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' |
     const workspace = backend.writableWorkspace();
     const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
     const paths = packPaths(workspace, version);
+    // No build of this version was recorded, so files under its names were left by one that was stopped after
+    // writing them (a crash): they must not pass for this build's (a stale bundle beside a new pack).
+    for (const path of [paths.docx, paths.bundle]) rmSync(path, { force: true });
     return buildAndRecord(workspace, {
       options: { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly },
       docxPath: paths.docx, ...(req.bundle ? { bundlePath: paths.bundle } : {}), pdf: req.pdf,
