@@ -73,6 +73,7 @@ function run(): void {
     backend.start();
     installMenu({ platform: process.platform, isDev, appName: WINDOW_TITLE }, {
       newWorkspace: () => sendMenu({ command: 'new-workspace' }),
+      showView: (view) => sendMenu({ command: 'show-view', view }),
       openWorkspace: () => {
         void chooseWorkspaceToOpen(mainWindow, workspacesDir(dataDir)).then((path) => {
           if (path) sendMenu({ command: 'open-workspace', path });

@@ -1,8 +1,10 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { acceleratorOf, SHORTCUTS, type ShortcutView } from '../../shared/api/shortcuts';
 
 export interface MenuActions {
   newWorkspace(): void;
   openWorkspace(): void;
+  showView(view: ShortcutView): void;
   about(): void;
 }
 
@@ -44,6 +46,10 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
       { role: 'togglefullscreen' },
     ],
   };
+  const go: MenuItemConstructorOptions = {
+    label: '&Go',
+    submenu: SHORTCUTS.map((s) => ({ label: s.menuLabel, accelerator: acceleratorOf(s), click: () => actions.showView(s.view) })),
+  };
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
@@ -51,7 +57,7 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
   };
   return [
     ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    file, edit, view,
+    file, edit, view, go,
     ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []),
     help,
   ];

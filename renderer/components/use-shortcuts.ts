@@ -1,12 +1,8 @@
 import { useEffect } from 'react';
+import { SHORTCUTS } from '../../shared/api/shortcuts';
 import type { View } from '../state/app-store';
 
-/** Ctrl (⌘ on a Mac) with these keys opens a view from anywhere in a workspace; shown to people in the nav. */
-export const SHORTCUTS: { view: View; key: string; shift: boolean; label: string; aria: string; does: string }[] = [
-  { view: 'search', key: 'f', shift: false, label: 'Ctrl+F', aria: 'Control+F', does: 'search' },
-  { view: 'build', key: 'b', shift: true, label: 'Ctrl+Shift+B', aria: 'Control+Shift+B', does: 'build the pack' },
-  { view: 'checklist', key: 'l', shift: true, label: 'Ctrl+Shift+L', aria: 'Control+Shift+L', does: 'checklist' },
-];
+export { SHORTCUTS };
 
 export function shortcutFor(view: View) {
   return SHORTCUTS.find((s) => s.view === view);

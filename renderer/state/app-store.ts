@@ -97,6 +97,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       set({ api });
       api.onMenu((menu) => {
         if (menu.command === 'open-workspace') void get().openWorkspace(menu.path);
+        else if (menu.command === 'show-view') { if (get().session) get().showView(menu.view); }
         else if (get().session) void get().closeWorkspace();
       });
       await withErrors(async () => {

@@ -113,14 +113,14 @@ describe('backend utility process client', () => {
 });
 
 describe('application menu', () => {
-  const actions = () => ({ newWorkspace: vi.fn(), openWorkspace: vi.fn(), about: vi.fn() });
+  const actions = () => ({ newWorkspace: vi.fn(), openWorkspace: vi.fn(), showView: vi.fn(), about: vi.fn() });
   const submenu = (template: MenuItemConstructorOptions[], label: string) =>
     template.find((item) => item.label === label)!.submenu as MenuItemConstructorOptions[];
   const roles = (items: MenuItemConstructorOptions[]) => items.map((item) => item.role).filter(Boolean);
 
-  it('has File, Edit, View and Help, with reload and developer tools only in development', () => {
+  it('has File, Edit, View, Go and Help, with reload and developer tools only in development', () => {
     const packaged = menuTemplate({ platform: 'win32', isDev: false, appName: 'SEND Evidence Pack' }, actions());
-    expect(packaged.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(packaged.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Go', '&Help']);
     expect(roles(submenu(packaged, '&View'))).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
     expect(roles(submenu(packaged, '&Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
     const dev = menuTemplate({ platform: 'linux', isDev: true, appName: 'SEND Evidence Pack' }, actions());
@@ -141,6 +141,15 @@ describe('application menu', () => {
     expect(wired.newWorkspace).toHaveBeenCalledOnce();
     expect(wired.openWorkspace).toHaveBeenCalledOnce();
     expect(wired.about).toHaveBeenCalledOnce();
+  });
+
+  it('has the page\'s shortcuts in the Go menu, each sending its view to the page', () => {
+    const wired = actions();
+    const go = submenu(menuTemplate({ platform: 'win32', isDev: false, appName: 'SEND Evidence Pack' }, wired), '&Go');
+    expect(go.map((item) => [item.label, item.accelerator])).toEqual([
+      ['Search…', 'CmdOrCtrl+F'], ['Build the pack…', 'CmdOrCtrl+Shift+B'], ['Checklist', 'CmdOrCtrl+Shift+L']]);
+    (go[1]!.click as () => void)();
+    expect(wired.showView).toHaveBeenCalledWith('build');
   });
 
   it('follows macOS conventions there', () => {
