@@ -5,7 +5,7 @@ import { WorkspaceScreen } from './WorkspaceScreen';
 import { DamagedWorkspace } from './DamagedWorkspace';
 import { ErrorSummary } from './ErrorSummary';
 import { HeaderStatus } from './HeaderStatus';
-import { SHORTCUTS } from './use-shortcuts';
+import { SHORTCUTS } from '../../shared/api/shortcuts';
 
 export function App() {
   const screen = useAppStore((s) => s.screen);

@@ -2,12 +2,11 @@ import { useEffect } from 'react';
 import { SHORTCUTS } from '../../shared/api/shortcuts';
 import type { View } from '../state/app-store';
 
-export { SHORTCUTS };
-
 export function shortcutFor(view: View) {
   return SHORTCUTS.find((s) => s.view === view);
 }
 
+/** Ctrl (⌘ on a Mac) with a shortcut's key opens its view from anywhere in a workspace. */
 export function useShortcuts(open: (view: View) => void, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return undefined;
