@@ -10,7 +10,7 @@ import { timeline } from '../inspection/inspection-repository';
 import { listRows } from '../datasets/dataset-store';
 import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
 import { metricChartSpec } from '../metrics/metric-chart';
-import { renderChartPng } from '../charts/index';
+import { renderChartPng, type ChartSpec } from '../charts/index';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import type { Workspace } from '../workspace/workspace';
 import { GLOSSARY } from './glossary';
@@ -90,18 +90,16 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     comparator: m.comparator ? { display: formatComparator(m.comparator.value, m.unit), period: m.comparator.period, source: m.comparator.source } : null,
     better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
   }));
-  const charts: PackChart[] = [];
+  const specs: ChartSpec[] = [];
   for (const m of chosen) {
-    if (charts.length >= MAX_CHARTS) break;
+    if (specs.length >= MAX_CHARTS) break;
     const periods = results.filter((r) => r.id === m.id && r.breakdown === m.breakdown && r.status === 'ok').length;
     if (periods < 2) continue;
     const spec = metricChartSpec(results, m.id, session.areaName, m.breakdown);
-    if (!spec) continue;
-    const png = await renderChartPng(spec, { width: CHART_WIDTH });
-    charts.push({ id: spec.id, title: spec.title, png: new Uint8Array(png.png), width: png.width, height: png.height, altText: png.altText, spec });
+    if (spec) specs.push(spec);
   }
   const t = timeline(db);
-  return {
+  const read = {
     area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },
     marking: meta(db, 'protective_marking') ?? DEFAULT_MARKING,
     version: ((db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1,
@@ -110,8 +108,16 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     previousBuilds: previousBuilds(db),
     timeline: t ? { presetName: t.presetName, notified: t.inspection.notifiedDate, packDue: t.packDue,
       milestones: t.milestones.map((m) => ({ name: m.name, date: m.date, endDate: m.endDate ?? null })) } : null,
-    readiness, metrics, charts, items: packItems, evidence, glossary: [...GLOSSARY],
+    readiness, metrics,
   };
+  // Everything is read from the database above, in one go; the charts are drawn last, one at a time, and drawing
+  // lets the event loop turn (see renderChartPng), when another request could change the workspace.
+  const charts: PackChart[] = [];
+  for (const spec of specs) {
+    const png = await renderChartPng(spec, { width: CHART_WIDTH });
+    charts.push({ id: spec.id, title: spec.title, png: new Uint8Array(png.png), width: png.width, height: png.height, altText: png.altText, spec });
+  }
+  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY] };
 }
 
 export function statusCounts(input: PackInput): Record<ItemStatus, number> {
