@@ -52,50 +52,64 @@ function fixSettings(xml: string, { language }: FinaliseOptions): string {
   return xml;
 }
 
-/** Renumbers bookmark ids 1, 2, 3… in document order, keeping each start paired with its end. */
-function renumberBookmarks(xml: string): string {
-  const ids = new Map<string, number>();
-  return xml.replace(/<w:(bookmarkStart|bookmarkEnd)\b([^>]*?)\bw:id="(\d+)"/g, (_all, tag: string, attrs: string, id: string) => {
-    let next = ids.get(id);
-    if (next === undefined) { next = ids.size + 1; ids.set(id, next); }
-    return `<w:${tag}${attrs}w:id="${next}"`;
-  });
-}
+const BOOKMARK = String.raw`<w:(bookmarkStart|bookmarkEnd)\b([^>]*?)\bw:id="(\d+)"`;
+const LINK = String.raw`(<w:hyperlink\b[^>]*?\br:id=")([^"]+)"`;
+const TAGS = new RegExp(`${BOOKMARK}|${LINK}`, 'g');
+const DRAWINGS_AND_TAGS = new RegExp(String.raw`<w:drawing>[\s\S]*?<\/w:drawing>|${BOOKMARK}|${LINK}`, 'g');
 
 /**
  * docx writes a picture's alt text on the drawing (wp:docPr) but leaves the picture's own (pic:cNvPr) empty; some
  * readers take it from there, so it is copied across, with the drawing's name.
  */
-function pictureAltText(xml: string): string {
-  return xml.replace(/<w:drawing>[\s\S]*?<\/w:drawing>/g, (drawing) => {
-    const docPr = /<wp:docPr\b([^>]*?)\/?>/.exec(drawing);
-    if (!docPr) return drawing;
-    const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(docPr[1]!)?.[1] ?? '';
-    return drawing.replace(/<pic:cNvPr id="0" name="" descr=""\/>/,
-      `<pic:cNvPr id="0" name="${attr('name')}" descr="${attr('descr')}"/>`);
-  });
+function pictureAltText(drawing: string): string {
+  const docPr = /<wp:docPr\b([^>]*?)\/?>/.exec(drawing);
+  if (!docPr) return drawing;
+  const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(docPr[1]!)?.[1] ?? '';
+  // A function, so that a "$" in the alt text is written as it is, never read as a replacement pattern.
+  return drawing.replace(/<pic:cNvPr id="0" name="" descr=""\/>/, () => `<pic:cNvPr id="0" name="${attr('name')}" descr="${attr('descr')}"/>`);
 }
 
 /**
- * docx names each external hyperlink's relationship at random: renamed rIdLink1, rIdLink2… in document order, in the
- * document and its relationships alike.
+ * The edits to word/document.xml, made in one pass in document order, so the 2 MB of XML of a large pack is copied
+ * once, not once per edit:
+ *  - bookmark ids renumbered 1, 2, 3…, each start kept paired with its end;
+ *  - each picture's alt text copied to the picture (pictureAltText);
+ *  - with `renameLinks`, external hyperlinks' relationship ids renamed rIdLink1, rIdLink2… (docx names them at
+ *    random); `links` maps each old id to its new one, for the relationships.
+ * Bookmarks and links inside a drawing (in a text box) are numbered where they stand, as elsewhere.
  */
-function renumberLinks(documentXml: string, relsXml: string): { documentXml: string; relsXml: string } {
-  const ids = new Map<string, string>();
-  const doc = documentXml.replace(/(<w:hyperlink\b[^>]*?\br:id=")([^"]+)"/g, (_all, head: string, id: string) => {
-    let next = ids.get(id);
-    if (next === undefined) { next = `rIdLink${ids.size + 1}`; ids.set(id, next); }
-    return `${head}${next}"`;
-  });
-  if (ids.size === 0) return { documentXml, relsXml };
-  const rels = relsXml.replace(/(<Relationship\b[^>]*?\bId=")([^"]+)"/g, (all, head: string, id: string) => {
-    const next = ids.get(id);
+function editDocument(xml: string, renameLinks: boolean): { xml: string; links: Map<string, string> } {
+  const bookmarks = new Map<string, number>();
+  const links = new Map<string, string>();
+  const tag = (all: string, name?: string, attrs?: string, id?: string, linkHead?: string, linkId?: string): string => {
+    if (name !== undefined && id !== undefined) {
+      let next = bookmarks.get(id);
+      if (next === undefined) { next = bookmarks.size + 1; bookmarks.set(id, next); }
+      return `<w:${name}${attrs}w:id="${next}"`;
+    }
+    if (linkHead !== undefined && linkId !== undefined && renameLinks) {
+      let next = links.get(linkId);
+      if (next === undefined) { next = `rIdLink${links.size + 1}`; links.set(linkId, next); }
+      return `${linkHead}${next}"`;
+    }
+    return all;
+  };
+  const out = xml.replace(DRAWINGS_AND_TAGS, (all: string, ...groups: (string | undefined)[]) =>
+    all.startsWith('<w:drawing>') ? pictureAltText(all.replace(TAGS, tag)) : tag(all, ...groups.slice(0, 5)));
+  return { xml: out, links };
+}
+
+/** The relationships of renamed hyperlinks given their new ids. */
+function renameRelationships(relsXml: string, links: ReadonlyMap<string, string>): string {
+  return relsXml.replace(/(<Relationship\b[^>]*?\bId=")([^"]+)"/g, (all, head: string, id: string) => {
+    const next = links.get(id);
     return next === undefined ? all : `${head}${next}"`;
   });
-  return { documentXml: doc, relsXml: rels };
 }
 
 const FIRST = ['[Content_Types].xml', '_rels/.rels'];
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer {
   const files = unzipSync(docx);
@@ -105,13 +119,16 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
   };
   edit('docProps/core.xml', (xml) => fixCore(xml, options));
   edit('word/settings.xml', (xml) => fixSettings(xml, options));
-  edit('word/document.xml', (xml) => pictureAltText(renumberBookmarks(xml)));
-  const rels = files['word/_rels/document.xml.rels'];
+  // document.xml and its relationships are read and written as Latin-1, a character a byte: the edits match and
+  // insert ASCII only, or copy text from the same XML, so UTF-8 passes through byte for byte, and the text takes one
+  // byte a character in memory where UTF-16 would take two. (Buffer's Latin-1, not fflate's: fflate decodes 16 KB at
+  // a time through Function.apply, which left 18 MB of garbage for a large pack's 2 MB document.)
   const documentXml = files['word/document.xml'];
-  if (rels && documentXml) {
-    const renamed = renumberLinks(strFromU8(documentXml), strFromU8(rels));
-    files['word/document.xml'] = strToU8(renamed.documentXml);
-    files['word/_rels/document.xml.rels'] = strToU8(renamed.relsXml);
+  const rels = files['word/_rels/document.xml.rels'];
+  if (documentXml) {
+    const edited = editDocument(latin1(documentXml), rels !== undefined);
+    files['word/document.xml'] = Buffer.from(edited.xml, 'latin1');
+    if (rels && edited.links.size > 0) files['word/_rels/document.xml.rels'] = Buffer.from(renameRelationships(latin1(rels), edited.links), 'latin1');
   }
 
   const t = ukWallClock(options.builtAt);
