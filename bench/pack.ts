@@ -11,12 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeLargeArea } from './pack-large-area';
+import { PACK_PROCESS_NODE_FLAGS } from '../main/pack/pack-process-flags';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const AIM_BYTES = 400 * 1048576;
-/** Extra Node/V8 flags for the measured processes, e.g. BENCH_NODE_FLAGS=--max-semi-space-size=16 (not how the app runs). */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+/** The measured processes run with the app's flags; BENCH_NODE_FLAGS replaces them (BENCH_NODE_FLAGS=' ' for none). */
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS !== undefined
+  ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean) : [...PACK_PROCESS_NODE_FLAGS];
 const dir = mkdtempSync(join(tmpdir(), 'sendpack-bench-pack-'));
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)]!;
 try {

@@ -3,6 +3,7 @@ import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
 import { BackendProtocolClient } from '../host/backend-protocol';
 import type { OperationRunner } from './ipc';
+import { PACK_PROCESS_NODE_FLAGS } from '../pack/pack-process-flags';
 
 export interface BackendProcessOptions {
   /** dist-electron/backend-process.cjs */
@@ -33,6 +34,7 @@ export class BackendProcess implements OperationRunner {
     const child = utilityProcess.fork(this.options.modulePath, [], {
       serviceName: 'SEND Evidence Pack backend',
       env: { ...process.env, SENDPACK_DATA_DIR: this.options.dataDir },
+      execArgv: [...PACK_PROCESS_NODE_FLAGS],
       stdio: 'inherit',
     });
     const client = new BackendProtocolClient(child);

@@ -55,6 +55,8 @@ describe('backend utility process client', () => {
     expect(electron.forks).toHaveLength(1);
     expect(electron.forks[0]!.modulePath).toBe('/app/dist-electron/backend-process.cjs');
     expect((electron.forks[0]!.options.env as Record<string, string>).SENDPACK_DATA_DIR).toBe('/data/SEND');
+    // The backend builds packs: it starts with the young-generation cap that keeps a build's peak memory down.
+    expect(electron.forks[0]!.options.execArgv).toEqual(['--max-semi-space-size=16']);
 
     const progress = vi.fn();
     const answer = backend.call('workspace.create', { areaName: 'Testshire' }, progress);
