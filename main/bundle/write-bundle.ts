@@ -151,8 +151,11 @@ async function* verifiedBlob(folder: string, evidence: PackEvidence, target: str
     const hash = createHash('sha256');
     let bytes = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(READ_CHUNK);
-      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      // Each chunk goes to the zip, so each read needs its own buffer: sized to what is left (one byte more, to
+      // notice a file that grew), not a whole chunk for a small file.
+      const size = Math.min(READ_CHUNK, evidence.bytes - bytes + 1);
+      const buffer = Buffer.allocUnsafe(size);
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
       if (bytesRead === 0) break;
       bytes += bytesRead;
       if (bytes > evidence.bytes) throw changed();
