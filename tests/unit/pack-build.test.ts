@@ -228,6 +228,15 @@ describe('buildPack: what it may print', () => {
     expect(text).not.toContain('LANO'); // used only in sections left out, so not in this glossary
   });
 
+  it('copies alt text holding "$&" and other replacement patterns to the picture as it is', async () => {
+    const dollars = await samplePackInput();
+    dollars.charts[0]!.altText = 'Costs $& $\' $` $1 rose: 60% in 2024';
+    const xml = docxParts(await buildPack(dollars))['word/document.xml']!;
+    const [drawing] = xml.match(/<w:drawing>[\s\S]*?<\/w:drawing>/)!;
+    const descr = [...drawing.matchAll(/<(?:wp:docPr|pic:cNvPr)\b[^>]*\bdescr="([^"]*)"/g)].map((m) => decodeXml(m[1]!));
+    expect(descr).toEqual([dollars.charts[0]!.altText, dollars.charts[0]!.altText]);
+  });
+
   it('gives a chart that has no image in words only', async () => {
     const noImage = await samplePackInput();
     noImage.charts[0]!.png = new Uint8Array();
