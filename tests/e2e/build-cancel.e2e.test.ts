@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
+import { openSampleInPage } from './helpers/onboard';
 import { startAppHostProcess } from './helpers/app-host';
 
 let browser: Browser;
@@ -18,11 +19,7 @@ describe('stopping a pack build, in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    await page.getByLabel('Your name').fill('Dana Lead');
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Explore the sample area' }).click();
-    await page.getByText('This is a fictional sample area').waitFor();
+    await openSampleInPage(page, host.url);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Build pack' }).click();
     await page.getByRole('heading', { name: 'Build the pack', level: 1 }).waitFor();
 

@@ -9,3 +9,12 @@ export async function createWorkspaceInPage(page: Page, url: string, laCode = '8
   await page.getByRole('button', { name: 'Create workspace' }).click();
   await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
 }
+
+/** First run straight into a fresh copy of the fictional sample area. */
+export async function openSampleInPage(page: Page, url: string, userName = 'Dana Lead'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(userName);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Explore the sample area' }).click();
+  await page.getByText('This is a fictional sample area').waitFor();
+}

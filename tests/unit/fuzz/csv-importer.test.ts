@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { ImportHarness, printable, type ImportCase } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';
 import {
-  byteMutation, dataset, datasetFor, DFE_SEEDS, encodeText, fileName, gridMutation, gridText, mutateBytes, mutateGrid, previewOptions,
-  randomGrid, templateGrid, textOptions, type Grid,
+  byteMutation, dataset, datasetFor, encodeText, fileName, gridMutation, gridSource, gridText, mutateBytes, mutateGrid, previewOptions,
+  textOptions,
 } from '../../fixtures/fuzz/tables';
 
 // Fuzzing the CSV importer through the real path (upload, preview, commit into a real workspace): the real DfE
@@ -18,14 +18,8 @@ import {
 const tally = new FuzzTally('csv', 'CSV importer');
 const TEXT_EXTENSIONS = ['csv', 'csv', 'csv', 'tsv', 'txt', 'xls', 'xlsx', ''];
 
-/** Where a case's grid comes from, and the dataset it is imported into. */
-const source: fc.Arbitrary<{ grid: Grid; datasetId: string }> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...DFE_SEEDS).map((s) => ({ grid: s.grid, datasetId: s.dataset })) },
-  { weight: 4, arbitrary: dataset.chain((def) => templateGrid(def).map((grid) => ({ grid, datasetId: def.id }))) },
-  { weight: 1, arbitrary: fc.tuple(randomGrid, dataset).map(([grid, def]) => ({ grid, datasetId: def.id })) },
-);
 
-const textCase: fc.Arbitrary<ImportCase> = fc.tuple(source, fc.array(gridMutation, { maxLength: 5 }), textOptions,
+const textCase: fc.Arbitrary<ImportCase> = fc.tuple(gridSource, fc.array(gridMutation, { maxLength: 5 }), textOptions,
   fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(byteMutation, { minLength: 1, maxLength: 3 }) }))
   .chain(([{ grid, datasetId }, mutations, text, damage]) => fc.tuple(datasetFor(datasetId), fileName(TEXT_EXTENSIONS))
     .chain(([def, name]) => previewOptions(def).map((options): ImportCase => ({

@@ -8,8 +8,7 @@ import { fillTemplateRow } from '../../fixtures/imports/xlsx';
 import { ImportHarness, printable, type ImportCase } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';
 import {
-  byteMutation, cellText, dataset, datasetFor, DFE_SEEDS, fileName, gridMutation, mutateBytes, mutateGrid, previewOptions, randomGrid,
-  templateGrid, type Grid,
+  byteMutation, cellText, dataset, datasetFor, fileName, gridMutation, gridSource, mutateBytes, mutateGrid, previewOptions,
 } from '../../fixtures/fuzz/tables';
 import { buildGridWorkbook, damageZip, gridWorkbook, partsWorkbook, zipDamage } from '../../fixtures/fuzz/workbooks';
 
@@ -22,15 +21,10 @@ import { buildGridWorkbook, damageZip, gridWorkbook, partsWorkbook, zipDamage } 
 const tally = new FuzzTally('xlsx', 'XLSX importer');
 const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsx', 'xlsx', 'xlsm', 'XLSX', 'csv', 'xls', ''];
 
-const source: fc.Arbitrary<{ grid: Grid; datasetId: string }> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...DFE_SEEDS).map((s) => ({ grid: s.grid, datasetId: s.dataset })) },
-  { weight: 4, arbitrary: dataset.chain((def) => templateGrid(def).map((grid) => ({ grid, datasetId: def.id }))) },
-  { weight: 1, arbitrary: fc.tuple(randomGrid, dataset).map(([grid, def]) => ({ grid, datasetId: def.id })) },
-);
 
 /** A workbook and the sheets it names (for the sheet option), and the dataset it is imported into. */
 const workbook: fc.Arbitrary<{ bytes: Uint8Array; sheets: string[]; datasetId: string }> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(source, fc.array(gridMutation, { maxLength: 5 }))
+  { weight: 6, arbitrary: fc.tuple(gridSource, fc.array(gridMutation, { maxLength: 5 }))
     .chain(([{ grid, datasetId }, mutations]) => gridWorkbook(mutateGrid(grid, mutations))
       .map((wb) => ({ bytes: buildGridWorkbook(wb), sheets: wb.names, datasetId }))) },
   { weight: 1, arbitrary: dataset.chain((def) => fc.array(fc.oneof(cellText, fc.double()), { maxLength: templateHeader(def).length + 2 })
