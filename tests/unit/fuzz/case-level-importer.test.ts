@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { caseList } from '../../fixtures/fuzz/case-lists';
-import { ImportHarness, printable } from '../../fixtures/fuzz/import-harness';
+import { printable, useFuzzWorkspaces } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';
 
 // Fuzzing the case-level importers (a waiting list, a list of EHC plans: one row per child, aggregated on import)
@@ -16,27 +16,14 @@ import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures
 
 const tally = new FuzzTally('case-level', 'Case-level extract importer');
 
-let dir = '';
-let withArea: ImportHarness;
-let withoutArea: ImportHarness;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sendpack-fuzz-cases-'));
-  withArea = await ImportHarness.open(join(dir, 'a'), tally);
-  withoutArea = await ImportHarness.open(join(dir, 'b'), tally, null);
-});
-afterAll(() => {
-  withArea?.close();
-  withoutArea?.close();
-  rmSync(dir, { recursive: true, force: true });
-  tally.write();
-  console.log(tally.describe());
-});
+// [with the workspace's authority, with none]; filled before the tests run.
+const workspaces = useFuzzWorkspaces(tally, ['841', null]);
 
 describe('case-level importer fuzzing', () => {
   it(`${fuzzRuns()} generated lists: no crash, every refusal placed, nothing partial, no identifier kept`, async () => {
     const cases = fc.tuple(caseList, fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }));
     await fc.assert(fc.asyncProperty(cases, async ([list, hasArea]) => {
-      await (hasArea ? withArea : withoutArea).run(printable(list.case));
+      await workspaces[hasArea ? 0 : 1]!.run(printable(list.case));
     }), fuzzParameters());
     expect(tally.crashes).toBe(0);
     expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ImportHarness, printable, type ImportCase } from '../../fixtures/fuzz/import-harness';
+import { describe, expect, it } from 'vitest';
+import { printable, useFuzzWorkspaces, type ImportCase } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';
 import {
   byteMutation, dataset, datasetFor, encodeText, fileName, gridMutation, gridSource, gridText, mutateBytes, mutateGrid, previewOptions,
@@ -34,23 +31,12 @@ const rawCase: fc.Arbitrary<ImportCase> = fc.tuple(
   dataset, fileName(TEXT_EXTENSIONS),
 ).map(([bytes, def, name]) => printable({ dataset: def.id, fileName: name, bytes }));
 
-let dir = '';
-let harness: ImportHarness;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sendpack-fuzz-csv-'));
-  harness = await ImportHarness.open(dir, tally);
-});
-afterAll(() => {
-  harness?.close();
-  rmSync(dir, { recursive: true, force: true });
-  tally.write();
-  console.log(tally.describe());
-});
+const harnesses = useFuzzWorkspaces(tally);
 
 describe('CSV importer fuzzing', () => {
   it(`${fuzzRuns()} generated files: no crash, every refusal placed, nothing partial`, async () => {
     await fc.assert(fc.asyncProperty(fc.oneof({ weight: 9, arbitrary: textCase }, { weight: 1, arbitrary: rawCase }),
-      async (c) => { await harness.run(c); }), fuzzParameters());
+      async (c) => { await harnesses[0]!.run(c); }), fuzzParameters());
     expect(tally.crashes).toBe(0);
     // The generators reach every outcome: imports, refusals and files with nothing for the area.
     expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);

@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { templateHeader, templateXlsx } from '../../../main/imports/template-file';
 import { fillTemplateRow } from '../../fixtures/imports/xlsx';
-import { ImportHarness, printable, type ImportCase } from '../../fixtures/fuzz/import-harness';
+import { printable, useFuzzWorkspaces, type ImportCase } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';
 import {
   byteMutation, cellText, dataset, datasetFor, fileName, gridMutation, gridSource, mutateBytes, mutateGrid, previewOptions,
@@ -42,22 +39,11 @@ const xlsxCase: fc.Arbitrary<ImportCase> = fc.tuple(workbook, damage).chain(([wb
   fc.tuple(datasetFor(wb.datasetId), fileName(WORKBOOK_EXTENSIONS)).chain(([def, name]) =>
     previewOptions(def, wb.sheets).map((options) => printable({ dataset: def.id, fileName: name, options, bytes: damaged(wb.bytes) }))));
 
-let dir = '';
-let harness: ImportHarness;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sendpack-fuzz-xlsx-'));
-  harness = await ImportHarness.open(dir, tally);
-});
-afterAll(() => {
-  harness?.close();
-  rmSync(dir, { recursive: true, force: true });
-  tally.write();
-  console.log(tally.describe());
-});
+const harnesses = useFuzzWorkspaces(tally);
 
 describe('XLSX importer fuzzing', () => {
   it(`${fuzzRuns()} generated workbooks: no crash, every refusal placed, nothing partial`, async () => {
-    await fc.assert(fc.asyncProperty(xlsxCase, async (c) => { await harness.run(c); }), fuzzParameters());
+    await fc.assert(fc.asyncProperty(xlsxCase, async (c) => { await harnesses[0]!.run(c); }), fuzzParameters());
     expect(tally.crashes).toBe(0);
     expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);
     expect(tally.outcomes.get('refused') ?? 0).toBeGreaterThan(0);
