@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/api/backend';
-import { call, encode, importFile, metric, openWorkspace, preview, type Opened } from '../fixtures/imports/api';
+import { describe, expect, it } from 'vitest';
+import { call, encode, importFile, metric, type Opened, preview, useImportWorkspaces } from '../fixtures/imports/api';
 import {
   daysFrom, isValidNhsNumber, meanWeeksOf, nearestRankWeeks, planList, planListRows, spacedNhs, ukDate, waitingList, waitingListRows,
   type Identifiers,
@@ -16,14 +15,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 // every identifier of every child.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
-
-async function workspace(): Promise<Opened> {
-  const ws = await openWorkspace(tempDir(), '841');
-  open.push(ws.backend);
-  return ws;
-}
+const workspace = useImportWorkspaces(tempDir);
 
 /** Every file the workspace keeps its data in: the database, its -wal and -journal if present, and every backup. */
 function databaseFiles(folder: string): string[] {

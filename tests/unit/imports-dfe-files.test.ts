@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/api/backend';
+import { describe, expect, it } from 'vitest';
 import { computeMetrics, SHIPPED_COMPARATORS } from '../../main/metrics/index';
-import { call, DFE_DIR, dfeFile, importFile, metric, openWorkspace, preview, refused } from '../fixtures/imports/api';
+import { call, DFE_DIR, dfeFile, importFile, metric, preview, refused, useImportWorkspaces } from '../fixtures/imports/api';
 import { csvObjects, parseCsvText } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -11,14 +10,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 // the same files by the test's own CSV reader, not by the importer.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
-
-async function workspace(laCode: string | null, areaName = 'Testshire') {
-  const ws = await openWorkspace(tempDir(), laCode, areaName);
-  open.push(ws.backend);
-  return ws;
-}
+const workspace = useImportWorkspaces(tempDir);
 
 const text = (name: string) => readFileSync(new URL(name, DFE_DIR), 'utf8');
 const IMPORTED = /imported file/;

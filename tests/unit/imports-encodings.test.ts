@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/api/backend';
+import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../shared/domain/datasets/index';
 import type { PeriodType } from '../../shared/domain/datasets/types';
-import { call, encode, importFile, metric, openWorkspace, preview } from '../fixtures/imports/api';
+import { call, encode, importFile, metric, preview, useImportWorkspaces } from '../fixtures/imports/api';
 import { buildXlsx, dateCell, fillTemplateRow, percentCell, STYLE } from '../fixtures/imports/xlsx';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -11,14 +10,8 @@ import { useTempDirs } from '../helpers/temp-dir';
 // app's own templates, saved and filled in.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
-
-async function workspace() {
-  const ws = await openWorkspace(tempDir(), '841', 'Darlington');
-  open.push(ws.backend);
-  return ws;
-}
+const newWorkspace = useImportWorkspaces(tempDir);
+const workspace = () => newWorkspace('841', 'Darlington');
 
 /** Text as Windows-1252 bytes (the characters used here: ASCII, Latin-1, and the curly apostrophe 0x92). */
 function windows1252(text: string): Uint8Array {

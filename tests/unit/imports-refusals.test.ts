@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/api/backend';
 import { commitImport } from '../../main/datasets/dataset-store';
-import { call, dfeFile, encode, importFile, importTablesDigest, openWorkspace, preview, refused, tableCounts } from '../fixtures/imports/api';
+import { call, dfeFile, encode, importFile, importTablesDigest, openWorkspace, preview, refused, tableCounts, useImportWorkspaces } from '../fixtures/imports/api';
 import { toCsv } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -10,12 +10,10 @@ import { useTempDirs } from '../helpers/temp-dir';
 // unchanged — checked by a digest of the dataset tables and the audit trail read from the file on disk.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
+const workspace = useImportWorkspaces(tempDir);
 
 async function workspaceWithData() {
-  const ws = await openWorkspace(tempDir(), '841');
-  open.push(ws.backend);
+  const ws = await workspace();
   // Something to lose: the DfE file for Darlington.
   await importFile(ws.backend, 'ehcp-timeliness', 'timeliness_20_week_excerpt.csv', dfeFile('timeliness_20_week_excerpt.csv'));
   expect(tableCounts(ws.dbFile)).toEqual({ imports: 1, rows: 6 });

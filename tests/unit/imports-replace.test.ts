@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/api/backend';
-import { call, dfeFile, encode, importFile, metric, openWorkspace, preview, tableCounts } from '../fixtures/imports/api';
+import { call, dfeFile, encode, importFile, metric, preview, tableCounts, useImportWorkspaces } from '../fixtures/imports/api';
 import { toCsv } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -8,14 +8,7 @@ import { useTempDirs } from '../helpers/temp-dir';
 // says which periods were replaced. A local-only file keeps the national rows an earlier DfE file brought.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
-
-async function workspace() {
-  const ws = await openWorkspace(tempDir(), '841');
-  open.push(ws.backend);
-  return ws;
-}
+const workspace = useImportWorkspaces(tempDir);
 
 const HEADER = ['period', 'plans_issued_den', 'plans_issued_within_20_weeks', 'plans_issued_den_ex', 'plans_issued_20_weeks_ex'];
 const sheet = (...rows: (string | number)[][]) => encode(toCsv([HEADER, ...rows]));

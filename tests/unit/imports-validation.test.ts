@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/api/backend';
-import { call, encode, importFile, metric, openWorkspace } from '../fixtures/imports/api';
+import { describe, expect, it } from 'vitest';
+import { call, encode, importFile, metric, useImportWorkspaces } from '../fixtures/imports/api';
 import { toCsv } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -8,14 +7,8 @@ import { useTempDirs } from '../helpers/temp-dir';
 // confidence: the metric is invalid with a problem naming both numbers, and the chart leaves the value out.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
-
-async function workspace() {
-  const ws = await openWorkspace(tempDir(), '841', 'Darlington');
-  open.push(ws.backend);
-  return ws;
-}
+const newWorkspace = useImportWorkspaces(tempDir);
+const workspace = () => newWorkspace('841', 'Darlington');
 
 const HEADER = ['period', 'plans_issued_den', 'plans_issued_within_20_weeks', 'pc_plans_issued_within_20_weeks'];
 

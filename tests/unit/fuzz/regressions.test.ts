@@ -1,9 +1,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../../main/api/backend';
+import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../main/imports/tabular';
 import { STYLES_WITH_DATES, sst, worksheet, xlsx } from '../../fixtures/extract/build';
-import { dfeFile, encode, importTablesDigest, openWorkspace, preview } from '../../fixtures/imports/api';
+import { dfeFile, encode, importTablesDigest, preview, useImportWorkspaces } from '../../fixtures/imports/api';
 import { toCsv } from '../../fixtures/imports/csv-text';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -13,8 +12,7 @@ import { useTempDirs } from '../../helpers/temp-dir';
 // without naming any problem.
 
 const tempDir = useTempDirs();
-const open: Backend[] = [];
-afterEach(() => { for (const b of open.splice(0)) b.close(); });
+const workspace = useImportWorkspaces(tempDir);
 
 const DAMAGED = /^book\.xlsx is damaged and could not be read as an Excel workbook\. Open it in Excel and save it again/;
 
@@ -54,8 +52,7 @@ describe('every refusal of a whole file names it and says what would fix it', ()
   });
 
   it('a table of authorities without the workspace\'s, and a period option that is no calendar year for a list of plans', async () => {
-    const ws = await openWorkspace(tempDir(), '841');
-    open.push(ws.backend);
+    const ws = await workspace();
     const appeals = strFromU8(dfeFile('send_appeal_rate_2024_2025.csv')).split('\n').filter((line) => !line.startsWith('Darlington')).join('\n');
     const shown = await preview(ws.backend, 'appeal-rate', 'appeals.csv', encode(appeals));
     expect(shown.problems).toEqual([{ row: null, column: null,
@@ -69,8 +66,7 @@ describe('every refusal of a whole file names it and says what would fix it', ()
 
 describe('a preview with nothing to import says why, naming the file', () => {
   it('a header without rows, rows only for other areas, a waiting list with nobody waiting, no plan issued in the period', async () => {
-    const ws = await openWorkspace(tempDir(), '841');
-    open.push(ws.backend);
+    const ws = await workspace();
     const before = importTablesDigest(ws.dbFile);
     const cases: [string, string, string[][], Record<string, string>, RegExp][] = [
       ['ehcp-timeliness', 'header.csv', [['period', 'plans_issued_den', 'plans_issued_within_20_weeks']], {},
