@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { blobPath, sha256Of } from '../evidence/blob-store';
+import { blobPath, READ_NO_FOLLOW, sha256Of } from '../evidence/blob-store';
 import type { PackEvidence } from '../pack/pack-input';
 import { storageProblem, WorkspaceError } from '../store/workspace-error';
 import { mkdir, open, rename } from '../util/fs-faults';
@@ -139,7 +139,7 @@ async function* verifiedBlob(folder: string, evidence: PackEvidence, target: str
   const nothingWritten = `Nothing was written to ${basename(target)}.`;
   let handle: FileHandle;
   try {
-    handle = await open(blobPath(folder, evidence.sha256), 'r');
+    handle = await open(blobPath(folder, evidence.sha256), READ_NO_FOLLOW);
   } catch {
     throw new WorkspaceError('not-found', `${which} cannot go in the bundle: its stored file ${evidence.sha256.slice(0, 12)} is missing from the `
       + `workspace's files folder. ${nothingWritten} Restore the folder from a copy, or attach the file again.`);

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -193,6 +193,10 @@ export function restoreAttachment(db: Database, attachmentId: number, who: strin
   })();
 }
 
+function lstatOrNull(path: string): Stats | null {
+  try { return lstatSync(path); } catch { return null; }
+}
+
 /** Where this process puts copies opened for viewing; removed when the backend closes and after a purge. */
 const OPENED_COPIES = join(tmpdir(), `sendpack-open-${process.pid}`);
 
@@ -205,13 +209,18 @@ export function readOnlyCopy(workspace: Workspace, attachmentId: number): { path
   const attachment = getAttachment(workspace.db, attachmentId);
   if (!attachment.sha256) throw new WorkspaceError('not-found', `"${attachment.title}" has no stored file.`);
   const stored = blobPath(workspace.folder, attachment.sha256);
-  if (!existsSync(stored)) {
+  const stat = lstatOrNull(stored);
+  if (stat && !stat.isFile()) {
+    throw new WorkspaceError('damaged', `The stored file of "${attachment.title}" has been replaced on disk by something that is not a file (a link); it was not opened. Attach the file again.`);
+  }
+  if (!stat) {
     const item = getItem(workspace.db, attachment.itemId);
     throw new WorkspaceError('not-found', `${attachment.fileName} ("${attachment.title}", item "${item.title}") cannot be opened: its stored `
       + `file ${attachment.sha256.slice(0, 12)} is missing from the workspace's files folder. Restore the folder from a copy, or remove `
       + 'the attachment and attach the file again. Everything else in the workspace is unaffected.');
   }
-  mkdirSync(OPENED_COPIES, { recursive: true });
+  // Private to the user: a shared temporary folder must not let others read a child's document.
+  mkdirSync(OPENED_COPIES, { recursive: true, mode: 0o700 });
   const dir = mkdtempSync(join(OPENED_COPIES, 'copy-'));
   const safeName = attachment.fileName.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_') || 'attachment';
   const path = join(dir, safeName);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, fsyncSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { constants, fchmodSync, fstatSync, fsyncSync, lstatSync, readdirSync, readFileSync, readSync, rmSync, unlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from '../store/workspace-error';
 import { closeSync, mkdirSync, openSync, renameSync, writeSync } from '../util/fs-faults';
@@ -14,7 +14,7 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
 export function sha256OfFile(path: string): string {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(1024 * 1024);
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, READ_NO_FOLLOW);
   try {
     for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
   } finally {
@@ -23,8 +23,52 @@ export function sha256OfFile(path: string): string {
   return hash.digest('hex');
 }
 
+/** One rule for what a stored file's name may be: a SHA-256 as 64 lowercase hex characters, nothing else. */
+const SHA256 = /^[0-9a-f]{64}$/;
+export const isSha256 = (value: string): boolean => SHA256.test(value);
+
+/** Opening for reading that refuses a symbolic link (ELOOP) instead of following it; Windows has no O_NOFOLLOW. */
+export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * The path of a stored file. Built only from a validated hash: a "hash" such as ../../.ssh/id_rsa read from a
+ * database someone else made must never become a path (migration 0006 and the import check refuse it earlier).
+ */
 export function blobPath(folder: string, sha256: string): string {
+  if (!isSha256(sha256)) {
+    throw new WorkspaceError('damaged', `The workspace database names a stored file "${sha256.slice(0, 20)}" that is not a SHA-256; it was not used as a file name.`);
+  }
   return join(folder, 'files', sha256.slice(0, 2), sha256);
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try { return lstatSync(path); } catch { return null; }
+}
+
+/**
+ * Sets a stored file's mode through an open descriptor that refused to follow a link, never through a path that
+ * could be a symbolic link (chmod follows links: a planted link would make its target, say a private key,
+ * world-readable). Answers false when the entry is not a plain file.
+ */
+function chmodPlainFile(path: string, mode: number): boolean {
+  const stat = lstatOrNull(path);
+  if (!stat?.isFile()) return false;
+  let fd: number;
+  try { fd = openSync(path, READ_NO_FOLLOW); } catch { return false; }
+  try {
+    if (!fstatSync(fd).isFile()) return false;
+    fchmodSync(fd, mode);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Removes one directory entry without following it: a link is removed, never its target. */
+function removeEntry(path: string, stat: Stats): void {
+  if (stat.isDirectory()) rmSync(path, { recursive: true, force: true }); // rm never follows links inside
+  else if (stat.isFile()) { chmodPlainFile(path, 0o644); unlinkSync(path); } // Windows will not delete a read-only file
+  else unlinkSync(path);
 }
 
 /**
@@ -35,8 +79,10 @@ export function writeBlob(folder: string, bytes: Uint8Array): { sha256: string; 
   const sha256 = sha256Of(bytes);
   const target = blobPath(folder, sha256);
   // A stored file that was changed on disk is replaced by the genuine bytes rather than kept.
-  const present = existsSync(target);
-  if (present && statSync(target).size === bytes.length && sha256OfFile(target) === sha256) return { sha256, existed: true };
+  const existing = lstatOrNull(target);
+  // Anything but a plain file under a stored file's name (a planted link) is replaced, never read through.
+  const present = existing !== null;
+  if (existing?.isFile() && existing.size === bytes.length && sha256OfFile(target) === sha256) return { sha256, existed: true };
   mkdirSync(join(folder, 'files', sha256.slice(0, 2)), { recursive: true });
   const temp = join(folder, 'files', `.incoming-${randomBytes(6).toString('hex')}`);
   try {
@@ -45,24 +91,26 @@ export function writeBlob(folder: string, bytes: Uint8Array): { sha256: string; 
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);
+      fchmodSync(fd, 0o444);
     } finally {
       closeSync(fd);
     }
-    if (present) chmodSync(target, 0o644);
+    // Windows will not rename over a read-only file; a rename replaces a link itself, never its target.
+    if (existing?.isFile()) chmodPlainFile(target, 0o644);
+    else if (present) removeEntry(target, existing);
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    if (present && existsSync(target)) chmodSync(target, 0o444);
+    chmodPlainFile(target, 0o444);
     throw error;
   }
-  chmodSync(target, 0o444);
   return { sha256, existed: false };
 }
 
 export function readBlob(folder: string, sha256: string): Buffer {
   const path = blobPath(folder, sha256);
   let bytes: Buffer;
-  try { bytes = readFileSync(path); } catch {
+  try { bytes = readFileSync(path, { flag: READ_NO_FOLLOW }); } catch {
     throw new WorkspaceError('not-found', `The stored evidence file ${sha256.slice(0, 12)} is missing from the workspace's files folder. Restore the folder from a copy, or remove the attachment and attach the file again.`);
   }
   if (sha256Of(bytes) !== sha256) {
@@ -73,24 +121,35 @@ export function readBlob(folder: string, sha256: string): Buffer {
 
 export function deleteBlob(folder: string, sha256: string): void {
   const path = blobPath(folder, sha256);
-  if (!existsSync(path)) return;
-  chmodSync(path, 0o644);
-  unlinkSync(path);
+  const stat = lstatOrNull(path);
+  if (stat) removeEntry(path, stat);
 }
 
 /**
- * Removes what an interrupted attach left behind: temporary files, and stored files no database row refers to.
- * Only run by the lock holder, so no other attach can be in flight.
+ * Removes what an interrupted attach left behind: temporary files, stored files no database refers to, and
+ * anything in files/ that is not a plain file (a symbolic link planted by someone with write access to a shared
+ * folder is removed itself; its target is never read, changed or deleted). `referenced` must include the files
+ * every backup refers to, so undoing a restore finds its files. Only run by the lock holder, so no other attach
+ * can be in flight.
  */
 export function collectGarbage(folder: string, referenced: Set<string>): number {
   const files = join(folder, 'files');
+  // A files/ that is itself a link leads out of the workspace: nothing is removed through it.
+  if (!lstatOrNull(files)?.isDirectory()) return 0;
   let removed = 0;
   for (const entry of safeList(files)) {
     const path = join(files, entry);
-    if (entry.startsWith('.incoming-')) { rmSync(path, { force: true }); removed++; continue; }
+    const stat = lstatOrNull(path);
+    if (!stat) continue;
+    if (entry.startsWith('.incoming-')) { removeEntry(path, stat); removed++; continue; }
     if (!/^[0-9a-f]{2}$/.test(entry)) continue;
+    if (!stat.isDirectory()) { removeEntry(path, stat); removed++; continue; }
     for (const name of safeList(path)) {
-      if (name.startsWith(entry) && !referenced.has(name)) { deleteBlob(folder, name); removed++; }
+      const inner = join(path, name);
+      const innerStat = lstatOrNull(inner);
+      if (!innerStat) continue;
+      const unreferenced = isSha256(name) && name.startsWith(entry) && !referenced.has(name);
+      if (!innerStat.isFile() || unreferenced) { removeEntry(inner, innerStat); removed++; }
     }
   }
   return removed;

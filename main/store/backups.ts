@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { appendEvent } from '../checklist/audit-events';
@@ -293,6 +293,31 @@ export async function restoreBackup(folder: string, backupFile: string, options:
   } finally {
     releaseLock(resolved, lock.holder);
   }
+}
+
+/**
+ * The stored files that any database in backups/ refers to: every backup, the pre-restore copy a restore keeps,
+ * and damaged-*.db copies that can still be read. Garbage collection keeps them, so restoring a backup and then
+ * undoing the restore finds every file; they are freed once the backup itself is pruned. A file that cannot be
+ * read as a database refers to nothing (it could not be restored either).
+ */
+export function filesReferencedByBackups(folder: string): Set<string> {
+  const referenced = new Set<string>();
+  const dir = backupsDir(folder);
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return referenced; }
+  for (const name of names.filter((n) => n.endsWith('.db'))) {
+    let db: Database | undefined;
+    try {
+      db = new BetterSqlite3(join(dir, name), { readonly: true, fileMustExist: true });
+      db.pragma('trusted_schema = OFF');
+      const hasBlobs = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blobs'").get();
+      if (hasBlobs) for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().iterate()) referenced.add(String(sha));
+    } catch { /* not a readable database */ } finally {
+      db?.close();
+    }
+  }
+  return referenced;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
-  type WriteStream } from 'node:fs';
+import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync,
+  readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { open } from 'node:fs/promises';
-import { entryContent, readCentralDirectory } from '../util/zip-reader';
+import { open, type FileHandle } from 'node:fs/promises';
+import { entryContent, readCentralDirectory, type ZipEntry } from '../util/zip-reader';
+import { checkImportedDatabase, rebuildSearchIndex } from '../store/imported-database';
 import type { Database } from 'better-sqlite3';
 import { WorkspaceError } from '../store/workspace-error';
 import { inspectDatabase } from '../store/open-database';
@@ -37,11 +38,14 @@ async function streamInto(zip: Zip, name: string, path: string, compress: boolea
  * (made with SQLite's backup API while it stays open) and every stored evidence file, with a manifest of hashes.
  */
 export async function exportWorkspace(db: Database, folder: string, areaName: string, outFile: string): Promise<{ files: number; bytes: number }> {
-  const work = join(tmpdir(), `sendpack-export-${randomBytes(6).toString('hex')}`);
-  mkdirSync(work);
+  // The snapshot holds everything (children's names in narratives, the audit trail): private to the user while it
+  // sits in the shared temporary folder, as a folder only we can enter.
+  const work = mkdtempSync(join(tmpdir(), 'sendpack-export-'));
+  chmodSync(work, 0o700);
   const temp = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
   try {
     const snapshot = join(work, DB_FILE);
+    closeSync(openSync(snapshot, 'wx', 0o600));
     await db.backup(snapshot);
     const manifest: Manifest = { format: 'sendpack-workspace', version: 1, exportedAt: new Date().toISOString(), areaName, files: {} };
     const entries: [string, string][] = [[DB_FILE, snapshot]];
@@ -89,13 +93,10 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
   removeAbandonedStaging(dirname(folder));
   const staging = join(dirname(folder), `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    mkdirSync(staging);
-    for (const sub of SUBFOLDERS) mkdirSync(join(staging, sub));
-    const written = await unpack(zipFile, staging);
-    const manifestPath = join(staging, MANIFEST);
-    if (!existsSync(manifestPath)) throw new WorkspaceError('refused', `${zipFile} is not a workspace archive (it has no manifest.json).`);
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    if (manifest.format !== 'sendpack-workspace') throw new WorkspaceError('refused', `${zipFile} is not a SEND Evidence Pack workspace archive.`);
+    // Private while it is unpacked and checked (0700 folders, 0600 files); opened to the usual modes once accepted.
+    mkdirSync(staging, { mode: 0o700 });
+    for (const sub of SUBFOLDERS) mkdirSync(join(staging, sub), { mode: 0o700 });
+    const { written, manifest } = await unpack(zipFile, staging);
     for (const [name, expected] of Object.entries(manifest.files)) {
       if (!written.has(name)) throw new WorkspaceError('refused', `${zipFile} is incomplete: ${name} is missing.`);
       const actual = await hashFile(join(staging, name));
@@ -105,17 +106,31 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
     for (const name of written) {
       if (name !== MANIFEST && !manifest.files[name]) throw new WorkspaceError('refused', `${zipFile} holds ${name}, which its manifest does not list.`);
     }
-    rmSync(manifestPath);
     inspectDatabase(join(staging, DB_FILE));
+    checkImportedDatabase(join(staging, DB_FILE), staging);
+    rebuildSearchIndex(join(staging, DB_FILE));
     // A snapshot of a WAL database opened read-only by the check leaves an empty -wal and -shm behind; the archive
     // never holds them (ENTRY_PATTERN), so they are only ours to remove.
     for (const sidecar of ['-wal', '-shm']) rmSync(join(staging, DB_FILE + sidecar), { force: true });
+    openToUsualModes(staging);
     renameSync(staging, folder);
     return { folder, files: Object.keys(manifest.files).length - 1 };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     if (error instanceof WorkspaceError) throw error;
     throw new WorkspaceError('refused', `${zipFile} could not be imported: ${(error as Error).message}`);
+  }
+}
+
+/** As Workspace.create leaves them: folders and the database by the umask, stored files read-only. */
+function openToUsualModes(staging: string): void {
+  const mask = process.umask();
+  for (const dir of [staging, ...SUBFOLDERS.map((sub) => join(staging, sub))]) chmodSync(dir, 0o777 & ~mask);
+  chmodSync(join(staging, DB_FILE), 0o666 & ~mask);
+  const files = join(staging, 'files');
+  for (const prefix of safeList(files)) {
+    chmodSync(join(files, prefix), 0o777 & ~mask);
+    for (const name of safeList(join(files, prefix))) chmodSync(join(files, prefix, name), 0o444);
   }
 }
 
@@ -128,7 +143,31 @@ function removeAbandonedStaging(parent: string): void {
   }
 }
 
-async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
+/** manifest.json is a few KB per thousand files; a bigger one is not ours. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+function parseManifest(zipFile: string, bytes: Buffer): Manifest {
+  let manifest: Manifest;
+  try { manifest = JSON.parse(bytes.toString('utf8')) as Manifest; } catch {
+    throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: its manifest.json cannot be read.`);
+  }
+  if (manifest?.format !== 'sendpack-workspace' || typeof manifest.files !== 'object' || manifest.files === null) {
+    throw new WorkspaceError('refused', `${zipFile} is not a SEND Evidence Pack workspace archive.`);
+  }
+  for (const [name, file] of Object.entries(manifest.files)) {
+    if (!ENTRY_PATTERN.test(name) || name === MANIFEST || !Number.isSafeInteger(file?.bytes) || file.bytes < 0 || typeof file.sha256 !== 'string') {
+      throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: its manifest lists "${name.slice(0, 120)}" in a form the export never writes.`);
+    }
+  }
+  return manifest;
+}
+
+/**
+ * Unpacks the manifest first, then every other entry with its inflated bytes capped by the size the manifest
+ * records: a small archive that would inflate to gigabytes is refused after at most a chunk past its stated
+ * size, not after filling the disk. Files are written 0600.
+ */
+async function unpack(zipFile: string, staging: string): Promise<{ written: Set<string>; manifest: Manifest }> {
   const written = new Set<string>();
   // Read through the central directory: a streamed reader would take a stored .docx's insides for entries of ours.
   const handle = await open(zipFile, 'r');
@@ -143,24 +182,51 @@ async function unpack(zipFile: string, staging: string): Promise<Set<string>> {
         throw new WorkspaceError('refused', `${zipFile} holds an unexpected entry "${entry.name.slice(0, 120)}"; it is not a workspace archive.`);
       }
       written.add(entry.name);
+    }
+    const manifestEntry = entries.find((e) => e.name === MANIFEST);
+    if (!manifestEntry) throw new WorkspaceError('refused', `${zipFile} is not a workspace archive (it has no manifest.json).`);
+    const manifestBytes: Buffer[] = [];
+    await readEntry(zipFile, handle, manifestEntry, size, MAX_MANIFEST_BYTES, (chunk) => { manifestBytes.push(Buffer.from(chunk)); });
+    const manifest = parseManifest(zipFile, Buffer.concat(manifestBytes));
+    for (const entry of entries) {
+      if (entry === manifestEntry) continue;
+      const listed = manifest.files[entry.name];
+      if (!listed) throw new WorkspaceError('refused', `${zipFile} holds ${entry.name}, which its manifest does not list.`);
       const path = join(staging, entry.name);
-      mkdirSync(dirname(path), { recursive: true });
-      const out = createWriteStream(path);
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
       const done = new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); });
       try {
-        for await (const chunk of entryContent(handle, entry, size)) {
+        await readEntry(zipFile, handle, entry, size, listed.bytes, async (chunk) => {
           if (!out.write(chunk)) await new Promise<void>((ok) => out.once('drain', () => ok()));
-        }
+        });
         out.end();
         await done;
       } catch (error) {
         await new Promise<void>((ok) => { out.once('close', () => ok()); out.destroy(); });
-        throw error instanceof WorkspaceError ? error : new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${(error as Error).message}).`);
+        throw error;
       }
     }
-    return written;
+    return { written, manifest };
   } finally {
     await handle.close();
+  }
+}
+
+/** One entry's bytes, refused as soon as they pass `cap`. */
+async function readEntry(zipFile: string, handle: FileHandle, entry: ZipEntry, size: number, cap: number,
+  sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+  let total = 0;
+  try {
+    for await (const chunk of entryContent(handle, entry, size)) {
+      total += chunk.length;
+      if (total > cap) {
+        throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} inflates past the ${cap.toLocaleString('en-GB')} bytes its manifest records; it was not imported.`);
+      }
+      await sink(chunk);
+    }
+  } catch (error) {
+    throw error instanceof WorkspaceError ? error : new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${(error as Error).message}).`);
   }
 }
 

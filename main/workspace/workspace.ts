@@ -11,6 +11,7 @@ import { WorkspaceError } from '../store/workspace-error';
 import { appendEvent } from '../checklist/audit-events';
 import { databaseFile, isWorkspaceFolder, resolveWorkspaceFolder, SUBFOLDERS } from './workspace-folder';
 import { collectGarbage } from '../evidence/blob-store';
+import { filesReferencedByBackups } from '../store/backups';
 import { acquireLock, breakLock, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
 import { mkdirSync, renameSync } from '../util/fs-faults';
 
@@ -120,7 +121,8 @@ export class Workspace {
         db.transaction(() => applyCatalogue(db, catalogue, options.user, new Date().toISOString()))();
       }
       if (options.heartbeat) workspace.startHeartbeat();
-      const referenced = new Set(db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+      const referenced = filesReferencedByBackups(folder);
+      for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) referenced.add(sha);
       collectGarbage(folder, referenced);
       removeUnfinishedPacks(folder);
       return workspace;
