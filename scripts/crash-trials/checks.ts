@@ -9,7 +9,8 @@
  *  - every pack build recorded has its document and bundle in packs/ as recorded, and no file at a pack's final
  *    name is half written;
  *  - the workspace opens through the app's own open path, which leaves files/ holding exactly the stored files the
- *    database refers to (no temporary file, no orphan).
+ *    database and its backups refer to (no temporary file, no orphan);
+ *  - a restore, open and undo keeps every evidence file (a kill between restore and undo: the checker undoes it).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
@@ -18,6 +19,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { SHIPPED_CATALOGUE } from '../../main/catalogue/shipped-catalogue';
 import { blobPath } from '../../main/evidence/blob-store';
 import { openWorkspace } from '../../main/workspace/open-workspace';
+import { breakLock } from '../../main/workspace/workspace-lock';
+import { filesReferencedByBackups, restoreBackup } from '../../main/store/backups';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { Op } from './protocol';
 
@@ -60,7 +63,8 @@ export class WorkspaceModel {
     if (op.op === 'import') this.imports.push(op);
     else if (op.op === 'attach') for (const f of op.files) this.attachments.set(f.name, { itemId: op.itemId, sha256: f.sha256, bytes: f.bytes });
     else if (op.op === 'status') this.statuses.set(op.itemId, op.to);
-    else this.builds++;
+    else if (op.op === 'build') this.builds++;
+    // A restore undone leaves everything as it was: nothing to add.
   }
 
   approved(): number {
@@ -130,6 +134,12 @@ export async function checkAfterKill(model: WorkspaceModel, inFlight: Op | null)
   let approvalsChecked = 0;
   let leftoverPartials = 0;
   const result = (): CheckResult => ({ findings, inFlightCommitted: committed, approvalsChecked, leftoverPartials });
+  if (inFlight?.op === 'restore') {
+    try { await undoUnfinishedRestore(model.folder, inFlight.backup); } catch (error) {
+      found('open-failed', `the restore the kill interrupted cannot be undone: ${(error as Error).message}`);
+      return result();
+    }
+  }
 
   // The database as the killed process left it (a read-write connection, as any opener's, replays the WAL).
   const db = new BetterSqlite3(join(model.folder, 'workspace.db'), { fileMustExist: true });
@@ -160,7 +170,9 @@ export async function checkAfterKill(model: WorkspaceModel, inFlight: Op | null)
     const workspace = await openWorkspace(model.folder, { user: 'Crash Checker', breakLock: true, catalogue: SHIPPED_CATALOGUE });
     try {
       if (workspace.readOnly) found('open-failed', 'the workspace opened read-only after taking over the lock');
-      const referenced = new Set(workspace.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+      const recorded = workspace.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[];
+      // Files a backup refers to are kept until that backup is pruned (restore, open, undo must find them).
+      const referenced = new Set([...recorded, ...filesReferencedByBackups(model.folder)]);
       const onDisk = new Set<string>();
       const files = join(model.folder, 'files');
       for (const entry of readdirSync(files)) {
@@ -170,7 +182,7 @@ export async function checkAfterKill(model: WorkspaceModel, inFlight: Op | null)
           onDisk.add(name);
         }
       }
-      for (const sha of referenced) if (!onDisk.has(sha)) found('orphan', `stored file ${sha.slice(0, 16)}… is recorded but missing after opening`);
+      for (const sha of recorded) if (!onDisk.has(sha)) found('orphan', `stored file ${sha.slice(0, 16)}… is recorded but missing after opening`);
     } finally {
       workspace.close();
     }
@@ -181,6 +193,24 @@ export async function checkAfterKill(model: WorkspaceModel, inFlight: Op | null)
 }
 
 type Found = (kind: FindingKind, message: string) => void;
+
+/**
+ * A kill between a restore and its undo leaves the workspace at the restored backup: undone here as an officer
+ * would (take over the dead process's lock, restore the pre-restore copy the restore recorded it kept).
+ */
+async function undoUnfinishedRestore(folder: string, backup: string): Promise<void> {
+  const db = new BetterSqlite3(join(folder, 'workspace.db'), { fileMustExist: true });
+  let last: { before: string | null; after: string } | undefined;
+  try {
+    last = db.prepare("SELECT before, after FROM events WHERE action = 'restore-backup' ORDER BY seq DESC LIMIT 1").get() as typeof last;
+  } finally {
+    db.close();
+  }
+  if (!last || (JSON.parse(last.after) as { restoredFrom: string }).restoredFrom !== backup || !last.before) return;
+  const savedAs = (JSON.parse(last.before) as { savedAs: string }).savedAs;
+  breakLock(folder);
+  await restoreBackup(folder, join(folder, 'backups', savedAs), { user: 'Crash Checker' });
+}
 
 function checkImports(db: BetterSqlite3.Database, model: WorkspaceModel, inFlight: ImportOp | null, found: Found): boolean | null {
   const imports = db.prepare('SELECT id, dataset, source_sha256 AS sha256, rows_kept AS rowsKept FROM dataset_imports ORDER BY id')

@@ -33,6 +33,12 @@ export type Op =
   /** A status change; from approved it is a reopening, with a reason. */
   | { op: 'status'; n: number; itemId: string; from: ItemStatus; to: ItemStatus }
   /** The pack and share bundle built into the workspace's packs folder (`version` is known once committed). */
-  | { op: 'build'; n: number; version?: number };
+  | { op: 'build'; n: number; version?: number }
+  /**
+   * The backup made when this trial's worker started is restored, the workspace opened (garbage collection runs),
+   * and the restore undone from the pre-restore copy it kept: afterwards the workspace is as it was before, with
+   * every evidence file. A kill in between leaves it restored; the checker then undoes it, as an officer would.
+   */
+  | { op: 'restore'; n: number; backup: string };
 
 export type OpKind = Op['op'];

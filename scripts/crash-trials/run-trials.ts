@@ -115,7 +115,7 @@ function planKill(random: () => number): KillPlan {
 
 /** Running estimates of how long opening and each kind of operation take, in ms. */
 class Durations {
-  private readonly estimates = new Map<string, number>([['opening', 300], ['import', 150], ['attach', 150], ['status', 15], ['build', 1500]]);
+  private readonly estimates = new Map<string, number>([['opening', 300], ['import', 150], ['attach', 150], ['status', 15], ['build', 1500], ['restore', 400]]);
 
   get(kind: string): number {
     return this.estimates.get(kind) ?? 100;
@@ -238,7 +238,7 @@ export async function runCrashTrials(options: TrialOptions): Promise<TrialSummar
   const summary: TrialSummary = {
     kind: 'crash-trials', trials: 0, failures: 0, seed: options.seed, corrupt: 0, partialImports: 0, partialAttaches: 0,
     lostApprovals: 0, lostCommits: 0, orphans: 0, openFailures: 0, badPackFiles: 0, workerErrors: 0,
-    killedDuring: { opening: 0, between: 0, import: 0, attach: 0, status: 0, build: 0 }, inFlight: { committed: 0, notCommitted: 0 }, committed: { import: 0, attach: 0, status: 0, build: 0 },
+    killedDuring: { opening: 0, between: 0, import: 0, attach: 0, status: 0, build: 0, restore: 0 }, inFlight: { committed: 0, notCommitted: 0 }, committed: { import: 0, attach: 0, status: 0, build: 0, restore: 0 },
     refused: 0, approvalsChecked: 0, leftoverPartials: 0, durationMs: 0, failed: [],
   };
   const script = await bundleWorker();

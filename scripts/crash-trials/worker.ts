@@ -1,8 +1,8 @@
 /**
  * The victim of the crash trials: opens a workspace the way the app does (taking over the lock the killed process
  * left) and runs a seeded random mix of operations through the real API until the engine SIGKILLs it — import a
- * dataset (a CSV through upload, preview and commit), attach files, change an item's status (approve, reopen) and
- * build the pack with its share bundle. Before each operation it prints `begin`, after each commit `commit`, so the
+ * dataset (a CSV through upload, preview and commit), attach files, change an item's status (approve, reopen),
+ * build the pack with its share bundle, and restore the trial's first backup, open, and undo the restore. Before each operation it prints `begin`, after each commit `commit`, so the
  * engine knows what must survive any kill (see protocol.ts).
  *
  * Started by run-trials.ts (bundled with esbuild, so a trial does not pay for TypeScript on every start); it loads,
@@ -110,6 +110,8 @@ async function run(go: Go): Promise<void> {
   const random = seededRandom(go.seed);
   const backend = new Backend({ dataDir: go.dataDir, host: 'cli', userName: 'Crash Tester' });
   await call(backend, 'workspace.breakLock', { path: go.folder, confirm: true });
+  // What a restore goes back to: the workspace as this trial found it.
+  const startBackup = (await call(backend, 'backups.create', {})).name;
   say('ready');
   const items = new Map<string, ItemState>((await call(backend, 'checklist.list', {})).items
     .map((i) => [i.id, { id: i.id, status: i.status, personLevel: i.personLevel }]));
@@ -158,11 +160,20 @@ async function run(go: Go): Promise<void> {
         item.status = to;
         return op;
       };
-    } else {
+    } else if (roll < 0.92) {
       op = { op: 'build', n };
       work = async () => {
         const built = await call(backend, 'pack.build', { bundle: true, pdf: false, approvedOnly: false });
         return { op: 'build', n, version: built.version };
+      };
+    } else {
+      op = { op: 'restore', n, backup: startBackup };
+      work = async () => {
+        const restored = await call(backend, 'backups.restore', { path: go.folder, name: startBackup, confirm: true });
+        await call(backend, 'workspace.open', { path: go.folder });
+        if (!restored.savedAs) throw new Error('the restore kept no pre-restore copy');
+        await call(backend, 'backups.restore', { path: go.folder, name: restored.savedAs, confirm: true });
+        return op;
       };
     }
     say(`begin ${JSON.stringify(op)}`);

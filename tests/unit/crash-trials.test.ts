@@ -25,7 +25,8 @@ describe('crash trials', () => {
     expect(report, `${summaryLine(summary)}; ${figuresLine(summary)}`).toEqual([]);
     expect(summary.trials).toBe(TRIALS);
     // The kills must have landed in the middle of things, not only between them.
-    expect(summary.killedDuring.import + summary.killedDuring.attach + summary.killedDuring.status + summary.killedDuring.build,
+    expect(summary.killedDuring.import + summary.killedDuring.attach + summary.killedDuring.status + summary.killedDuring.build
+      + summary.killedDuring.restore,
       figuresLine(summary)).toBeGreaterThan(TRIALS / 2);
     // Every kind of operation committed at least once (with enough trials for each to come up).
     if (TRIALS >= 20) expect(Object.values(summary.committed).filter((n) => n === 0), JSON.stringify(summary.committed)).toEqual([]);
