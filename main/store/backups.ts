@@ -10,6 +10,7 @@ import { BACKUP_REASONS, backupsDir, freeBackupName, freeDamagedName, fsyncDir, 
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID, inspectDatabase } from './open-database';
 import { storageProblem, WorkspaceError } from './workspace-error';
+import { checkImportedDatabase } from './imported-database';
 import { backupOptions, copyFileSync, mkdirSync, renameSync } from '../util/fs-faults';
 
 export { BACKUP_REASONS, listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
@@ -267,6 +268,9 @@ export async function restoreBackup(folder: string, backupFile: string, options:
   try {
     copyFileSync(source, staging, constants.COPYFILE_EXCL);
     verifyBackupFile(staging, label);
+    // A backup can come from anywhere (a shared drive, an e-mail): data, never code or paths, as an import. Files
+    // it refers to may be gone (purged, or collected before backups kept them): those are named when needed.
+    checkImportedDatabase(staging, resolved, { requireFiles: false, what: label });
 
     const savedAs = await setAsideCurrent(resolved, now);
 

@@ -44,8 +44,10 @@ function referenceSchema(version: number): Map<string, SchemaObject> {
   }
 }
 
+let subject = "The archive's database";
+let outcome = 'it was not imported';
 function refuse(what: string): never {
-  throw new WorkspaceError('refused', `The archive's database ${what}; it was not imported.`);
+  throw new WorkspaceError('refused', `${subject} ${what}; ${outcome}.`);
 }
 
 function checkSchema(db: Database, version: number): void {
@@ -98,7 +100,9 @@ function checkFiles(db: Database, folder: string, schema: Map<string, SchemaObje
  * WorkspaceError naming the first thing that is wrong. The stored files' contents were already matched to their
  * names while unpacking. Opens the file read-only, with trusted_schema off, so nothing the file defines runs.
  */
-export function checkImportedDatabase(file: string, folder: string): void {
+export function checkImportedDatabase(file: string, folder: string, options: { requireFiles?: boolean; what?: string } = {}): void {
+  subject = options.what ?? "The archive's database";
+  outcome = options.what ? 'it was not used' : 'it was not imported';
   let db: Database;
   try { db = new BetterSqlite3(file, { readonly: true, fileMustExist: true }); } catch (error) {
     throw new WorkspaceError('refused', `The archive's database cannot be read (${(error as Error).message}); it was not imported.`);
@@ -114,7 +118,7 @@ export function checkImportedDatabase(file: string, folder: string): void {
     if (broken[0]) refuse(`has ${broken[0].table} row ${broken[0].rowid} pointing at a missing ${broken[0].parent} row`);
     const schema = schemaOf(db);
     checkHashColumns(db, schema);
-    checkFiles(db, folder, schema);
+    if (options.requireFiles !== false) checkFiles(db, folder, schema);
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
     throw new WorkspaceError('refused', `The archive's database cannot be read (${(error as Error).message}); it was not imported.`);
