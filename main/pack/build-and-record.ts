@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { Workspace } from '../workspace/workspace';
 import { buildPack } from './build-pack';
+import { assertDocxWellFormed } from './check-docx';
 import { writeBundle } from '../bundle/write-bundle';
 import type { PackOptions } from './pack-input';
 import { readPackInput, recordableInput, statusCounts } from './read-pack-input';
@@ -75,6 +76,8 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   await stopIfCancelled();
   report('Writing the Word document');
   const docx = await buildPack(input);
+  // A document Word or LibreOffice could not open is a failed build, never a recorded one.
+  assertDocxWellFormed(docx);
   await stopIfCancelled();
   let pdf: Uint8Array | null = null;
   if (request.pdf) {

@@ -109,6 +109,14 @@ function renameRelationships(relsXml: string, links: ReadonlyMap<string, string>
 
 const FIRST = ['[Content_Types].xml', '_rels/.rels'];
 
+const FORBIDDEN_BYTES = /[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]/g;
+
+function stripForbiddenXmlBytes(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const text = latin1(bytes);
+  FORBIDDEN_BYTES.lastIndex = 0;
+  return FORBIDDEN_BYTES.test(text) ? new Uint8Array(Buffer.from(text.replace(FORBIDDEN_BYTES, ''), 'latin1')) : bytes;
+}
+
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer {
@@ -129,6 +137,14 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
     const edited = editDocument(latin1(documentXml), rels !== undefined);
     files['word/document.xml'] = Buffer.from(edited.xml, 'latin1');
     if (rels && edited.links.size > 0) files['word/_rels/document.xml.rels'] = Buffer.from(renameRelationships(latin1(rels), edited.links), 'latin1');
+  }
+
+  // The last line against characters XML forbids (refused where text enters; a dataset's cell or a database from
+  // elsewhere can still carry one): removed from every XML part, as UTF-8 bytes. In UTF-8 a byte below 0x20 is only
+  // ever that character, and EF BF BE / EF BF BF only ever U+FFFE / U+FFFF; a lone surrogate was already written as
+  // U+FFFD by the encoder.
+  for (const name of Object.keys(files)) {
+    if (/\.(xml|rels)$/i.test(name)) files[name] = stripForbiddenXmlBytes(files[name]!);
   }
 
   const t = ukWallClock(options.builtAt);

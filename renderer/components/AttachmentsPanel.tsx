@@ -6,6 +6,7 @@ import { useAppStore } from '../state/app-store';
 import { formatDate, formatDateTime, useLoaded } from './use-loaded';
 import { AttachmentDetails } from './AttachmentDetails';
 import { BinList } from './BinList';
+import { showDirectionControls } from '../../shared/domain/xml-text';
 
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
 
@@ -42,7 +43,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
     void run(`Attaching ${files.length} file${files.length === 1 ? '' : 's'}…`, async () => {
       const handles = await uploadFiles(files);
       const { attachments } = await call('attachments.add', { itemId: item.id, files: handles, metadata: {} });
-      return `Attached ${attachments.map((a) => a.fileName).join(', ')}`;
+      return `Attached ${attachments.map((a) => showDirectionControls(a.fileName)).join(', ')}`;
     });
   };
   const replace = (attachmentId: number, files: File[]) => {
@@ -94,7 +95,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
             <li key={a.id} className="attachment" data-attachment-id={a.id}>
               <div className="attachment__head">
                 <h3 className="attachment__title">{a.title}</h3>
-                <span className="hint">{a.fileName}, {size(a.bytes)}{a.versionNo > 1 ? `, version ${a.versionNo}` : ''}
+                <span className="hint">{showDirectionControls(a.fileName)}, {size(a.bytes)}{a.versionNo > 1 ? `, version ${a.versionNo}` : ''}
                   {a.documentDate ? `, dated ${formatDate(a.documentDate)}` : ''}</span>
               </div>
               <p className="hint">Added by {a.addedBy}, {formatDateTime(a.addedAt)}. SHA-256 {a.sha256?.slice(0, 12)}.
@@ -120,7 +121,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
                 <AttachmentDetails attachment={a} disabled={locked} onSaved={setStatus} />
               </details>
               {earlier(a.chainId).length > 0 && (
-                <p className="hint">Earlier versions: {earlier(a.chainId).map((v) => `version ${v.versionNo} (${v.fileName}, ${formatDateTime(v.addedAt)})`).join('; ')}</p>
+                <p className="hint">Earlier versions: {earlier(a.chainId).map((v) => `version ${v.versionNo} (${showDirectionControls(v.fileName)}, ${formatDateTime(v.addedAt)})`).join('; ')}</p>
               )}
             </li>
           ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { call } from '../api/call';
 import { formatDateTime } from './use-loaded';
+import { showDirectionControls } from '../../shared/domain/xml-text';
 
 type Attachment = Response<'attachments.list'>['attachments'][number];
 
@@ -16,7 +17,7 @@ export function BinList({ binned, readOnly, run }: { binned: Attachment[]; readO
       <ul className="plain-list">
         {binned.map((a) => (
           <li key={a.id} className="bin-entry">
-            <span>{a.title} ({a.fileName}), removed by {a.binnedBy} {formatDateTime(a.binnedAt)}</span>
+            <span>{a.title} ({showDirectionControls(a.fileName)}), removed by {a.binnedBy} {formatDateTime(a.binnedAt)}</span>
             {!readOnly && purging !== a.id && (
               <span className="button-row">
                 <button type="button" className="button button--secondary" onClick={() => void run('Restoring…', async () => {

@@ -9,6 +9,7 @@ import { NarrativePreview, type CitableFile } from './NarrativePreview';
 import { useLoaded } from './use-loaded';
 import { useSavedText } from './use-saved-text';
 import './narrative-editor.css';
+import { showDirectionControls } from '../../shared/domain/xml-text';
 
 type Edit = (text: string, start: number, end: number) => TextEdit;
 
@@ -151,7 +152,7 @@ export function NarrativeEditor({ item, readOnly }: { item: ChecklistItem; readO
               <label className="label label--small" htmlFor={`${base}-cite-file`}>Evidence file</label>
               <select id={`${base}-cite-file`} className="select" autoFocus value={chosen || String(current[0]!.chainId)}
                 onChange={(e) => setChosen(e.target.value)}>
-                {current.map((a) => <option key={a.chainId} value={a.chainId}>{a.title} ({a.fileName}) [[evidence:{a.chainId}]]</option>)}
+                {current.map((a) => <option key={a.chainId} value={a.chainId}>{a.title} ({showDirectionControls(a.fileName)}) [[evidence:{a.chainId}]]</option>)}
               </select>
             </div>
           )}

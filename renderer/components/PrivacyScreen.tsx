@@ -6,12 +6,13 @@ import { useAppStore } from '../state/app-store';
 import { ItemLink } from './ItemLink';
 import { useLoaded } from './use-loaded';
 import { ScreenLoading } from './ScreenLoading';
+import { showDirectionControls } from '../../shared/domain/xml-text';
 
 type Scan = Response<'privacy.check'>;
 type Finding = Scan['findings'][number];
 
 function where(f: Finding): string {
-  return [f.location.fileName ? `file ${f.location.fileName}` : null, f.location.field, f.location.detail || null].filter(Boolean).join(', ');
+  return [f.location.fileName ? `file ${showDirectionControls(f.location.fileName)}` : null, f.location.field, f.location.detail || null].filter(Boolean).join(', ');
 }
 
 /** One decision needing a reason: the reason goes into the audit trail. */
@@ -89,7 +90,7 @@ export function PrivacyScreen() {
           <ul className="plain-list finding-list">
             {unread.map((u) => (
               <li key={u.attachmentId} className="finding">
-                <p><strong>{u.fileName}</strong> ({u.itemTitle}): {u.reason}</p>
+                <p><strong>{showDirectionControls(u.fileName)}</strong> ({u.itemTitle}): {u.reason}</p>
                 {!readOnly && (open === `unread-${u.attachmentId}` ? (
                   <ReasonForm id={`confirm-${u.attachmentId}`} label="How do you know it holds no personal data?" action="Confirm it can go in the bundle"
                     onDone={(reason) => act(() => call('privacy.decideFile', { attachmentId: u.attachmentId, decision: 'confirmed-no-personal-data', reason }), 'Confirmed.')} />

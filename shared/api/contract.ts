@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OperationName } from './operation-names';
+import { forbiddenXmlCharacter } from '../domain/xml-text';
 import {
   AreaNameSchema, ChecklistItemSchema, EvaluationAreaSchema, ItemStatusSchema, LaCodeSchema, LocalAuthoritySchema,
   NoteSchema, OwnerSchema, ReasonSchema, RecentWorkspaceSchema, UserNameSchema, WorkspacePathSchema,
@@ -17,8 +18,23 @@ interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   /** One line for --help texts and error messages. */
   summary: string;
 }
+/**
+ * Every string a request carries (narratives, titles, names, settings, at any depth) is refused if it holds a
+ * character XML forbids: it would make the pack's document.xml ill-formed (shared/domain/xml-text.ts).
+ */
+function refuseForbiddenXml(value: unknown, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  if (typeof value === 'string') {
+    const found = forbiddenXmlCharacter(value);
+    if (found) ctx.addIssue({ code: 'custom', path, message: `holds a character a Word document cannot hold (${found}); remove it` });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => refuseForbiddenXml(v, ctx, [...path, i]));
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const [key, v] of Object.entries(value)) refuseForbiddenXml(v, ctx, [...path, key]);
+  }
+}
+
 const op = <Req extends z.ZodType, Res extends z.ZodType>(summary: string, request: Req, response: Res): Operation<Req, Res> =>
-  ({ summary, request, response });
+  ({ summary, request: request.superRefine((value, ctx) => refuseForbiddenXml(value, ctx)), response });
 
 const none = z.strictObject({});
 /** Mirrors PACK_SECTION_IDS in main/pack/pack-input.ts (checked by tests/unit/pack-api.test.ts). */

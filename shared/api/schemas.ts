@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../domain/item-status';
 import { ITEM_KINDS } from '../domain/catalogue';
+import { forbiddenXmlCharacter } from '../domain/xml-text';
 
 const EVALUATION_AREA_IDS = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP'] as const;
 
-/** Text a person types: trimmed, no control characters other than newlines and tabs. */
+/**
+ * Text a person types: trimmed, no control characters other than newlines and tabs, and nothing a Word document
+ * cannot hold (U+FFFE, U+FFFF, a lone surrogate; shared/domain/xml-text.ts), named with where it is.
+ */
 const text = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
-    message: 'must not contain control characters',
+  z.string().max(max, `must be at most ${max} characters`).superRefine((s, ctx) => {
+    const found = forbiddenXmlCharacter(s);
+    if (found) ctx.addIssue({ code: 'custom', message: `holds a character a Word document cannot hold (${found}); remove it` });
+    else if (s.includes('\u007F')) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
   });
 const requiredText = (max: number) => text(max).trim().min(1, 'must not be empty');
 

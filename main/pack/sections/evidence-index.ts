@@ -4,6 +4,7 @@ import { listedEvidence } from '../model';
 import type { PackInput } from '../pack-input';
 import { LANDSCAPE_CONTENT_WIDTH } from '../styles';
 import { packTable } from '../tables';
+import { showDirectionControls } from '../../../shared/domain/xml-text';
 
 /** The first 12 hex characters of a SHA-256: enough to check a file by eye against the bundle's manifest. */
 export function shortSha(sha256: string): string {
@@ -31,7 +32,7 @@ export function evidenceIndexSection(input: PackInput): PackBlock[] {
       ],
       rows: files.map((e) => [
         e.ref, e.title, e.itemTitle, formatShortDate(e.documentDate, 'Undated'), e.version || '\u2014', e.owner || '\u2014',
-        e.fileName, formatBytes(e.bytes), shortSha(e.sha256),
+        showDirectionControls(e.fileName), formatBytes(e.bytes), shortSha(e.sha256),
       ]),
     }),
   );
