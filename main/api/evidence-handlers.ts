@@ -5,6 +5,7 @@ import {
   attachFiles, binAttachment, getAttachment, listAttachments, readOnlyCopy, replaceAttachment, restoreAttachment, updateAttachment,
 } from '../evidence/attachments-repository';
 import { purgeAttachment } from '../evidence/purge-attachment';
+import { openDecision } from '../evidence/open-safely';
 
 /** Takes the uploaded files for an operation and releases them whether or not it succeeds. */
 async function withUploads<T>(backend: Backend, handles: string[], work: (files: ReturnType<Backend['uploads']['take']>[]) => Promise<T>): Promise<T> {
@@ -49,5 +50,8 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
     const { backupsRewritten } = await purgeAttachment(workspace, req.attachmentId, backend.userName(), req.reason, backend.rewriteBackups);
     return { purged: true, backupsRewritten };
   },
-  'attachments.open': (req, { backend }) => readOnlyCopy(backend.openWorkspace(), req.attachmentId),
+  'attachments.open': (req, { backend }) => {
+    const copy = readOnlyCopy(backend.openWorkspace(), req.attachmentId);
+    return { ...copy, ...openDecision(copy.fileName) };
+  },
 };

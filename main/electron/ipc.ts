@@ -39,8 +39,12 @@ export function registerIpc(runner: OperationRunner): () => void {
       };
       try {
         const result = await runner.call(name, payload, sendProgress);
-        // The backend made a read-only temporary copy; showing it in the system's viewer is the desktop's part.
-        if (name === 'attachments.open' && result.ok) await shell.openPath((result.value as { path: string }).path);
+        // The backend made a read-only temporary copy and decided how it may be shown (main/evidence/open-safely.ts):
+        // a program or script is only shown in its folder, never handed to the system to open (that would run it).
+        if (name === 'attachments.open' && result.ok) {
+          const copy = result.value as { path: string; opensWith: 'viewer' | 'folder' };
+          if (copy.opensWith === 'viewer') await shell.openPath(copy.path); else shell.showItemInFolder(copy.path);
+        }
         // A built pack opens in the word processor; a bundle is shown in the file manager.
         if (name === 'pack.open' && result.ok) {
           const opened = result.value as { path: string; kind: 'docx' | 'bundle' };

@@ -103,7 +103,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
               <div className="button-row">
                 <button type="button" className="button button--secondary" onClick={() => void run('Opening a read-only copy…', async () => {
                   const copy = await call('attachments.open', { attachmentId: a.id });
-                  return `Opened a read-only copy: ${copy.path}`;
+                  return copy.warning ?? `Opened a read-only copy: ${copy.path}`;
                 })}>Open<span className="visually-hidden"> {a.title}</span></button>
                 {!locked && (
                   <>

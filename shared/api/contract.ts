@@ -113,7 +113,9 @@ export const contract = {
       confirm: z.literal(true, 'must be true: purging cannot be undone') }),
     z.object({ purged: z.boolean(), backupsRewritten: z.number() })),
   'attachments.open': op('Open a read-only copy of an attachment in the system\'s viewer',
-    z.strictObject({ attachmentId: z.number().int().positive() }), z.object({ path: z.string(), fileName: z.string() })),
+    z.strictObject({ attachmentId: z.number().int().positive() }),
+    // A program or script (.exe, .js, .lnk…) is never opened: 'folder' means only show it (main/evidence/open-safely.ts).
+    z.object({ path: z.string(), fileName: z.string(), opensWith: z.enum(['viewer', 'folder']), warning: z.string().nullable() })),
   'audit.list': op('The audit trail, for one item or the whole workspace',
     z.strictObject({ itemId: z.string().min(1).optional() }),
     z.object({ events: z.array(z.object({ at: z.string(), who: z.string(), itemId: z.string().nullable(), action: z.string(),

@@ -14,6 +14,8 @@ const electron = vi.hoisted(() => ({
   invoke: vi.fn(async (channel: string, request: unknown) => ({ ok: true, value: { channel, request } })),
   handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
   openExternal: vi.fn(async () => {}),
+  openPath: vi.fn(async () => ''),
+  showItemInFolder: vi.fn(),
   windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
 }));
 
@@ -37,7 +39,7 @@ vi.mock('electron', () => ({
     },
     removeHandler: (channel: string) => electron.handlers.delete(channel),
   },
-  shell: { openExternal: electron.openExternal },
+  shell: { openExternal: electron.openExternal, openPath: electron.openPath, showItemInFolder: electron.showItemInFolder },
   protocol: { registerSchemesAsPrivileged: vi.fn() },
   BrowserWindow: class {
     readonly loadURL = vi.fn(async () => {});
@@ -307,6 +309,20 @@ describe('IPC handlers', () => {
     expect(sender.send).toHaveBeenCalledWith('sendpack:progress', { operation: 'app.info', phase: 'Working', done: 1, total: 2 });
     unregister();
     expect(electron.handlers.size).toBe(0);
+  });
+
+  it('hands an opened attachment to the system only when main decided it is not a program or script', async () => {
+    const copies = { 'notes.pdf': 'viewer', 'evil.exe': 'folder' } as const;
+    const unregister = registerIpc({ call: async (_operation: string, payload: unknown) => {
+      const name = (payload as { name: keyof typeof copies }).name;
+      return { ok: true as const, value: { path: `/tmp/copy/${name}`, fileName: name, opensWith: copies[name], warning: null } };
+    } });
+    const open = electron.handlers.get('sendpack:attachments.open')!;
+    await open({ senderFrame: appFrame, sender }, { name: 'notes.pdf' });
+    await open({ senderFrame: appFrame, sender }, { name: 'evil.exe' });
+    expect(electron.openPath.mock.calls).toEqual([['/tmp/copy/notes.pdf']]);
+    expect(electron.showItemInFolder.mock.calls).toEqual([['/tmp/copy/evil.exe']]);
+    unregister();
   });
 
   it('answers an error envelope instead of throwing across IPC', async () => {
