@@ -167,6 +167,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       : req.method === 'GET' || req.method === 'HEAD' ? handleStatic(res, path)
       : Promise.resolve(void res.writeHead(405).end());
     work.catch((error: unknown) => {
+      // A page closed or reloaded mid-request: nothing to answer and nothing went wrong here; one line, not a stack.
+      if (req.destroyed || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
+        console.warn(`[sendpack] ${req.method} ${path.slice(0, 100)}: the request was aborted by the page before it was read (${(error as Error)?.message ?? 'aborted'})`);
+        return;
+      }
       console.error('[sendpack] request failed:', error);
       if (!res.headersSent) refuse(res, 500, 'internal', 'The request failed unexpectedly.');
     });

@@ -106,7 +106,7 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
     for (const name of written) {
       if (name !== MANIFEST && !manifest.files[name]) throw new WorkspaceError('refused', `${zipFile} holds ${name}, which its manifest does not list.`);
     }
-    inspectDatabase(join(staging, DB_FILE));
+    inspectOrRefuse(zipFile, join(staging, DB_FILE));
     checkImportedDatabase(join(staging, DB_FILE), staging);
     rebuildSearchIndex(join(staging, DB_FILE));
     // A snapshot of a WAL database opened read-only by the check leaves an empty -wal and -shm behind; the archive
@@ -119,6 +119,18 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
     rmSync(staging, { recursive: true, force: true });
     if (error instanceof WorkspaceError) throw error;
     throw new WorkspaceError('refused', `${zipFile} could not be imported: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * inspectDatabase's checks, told about the archive: its messages name the file checked (here a staging copy that
+ * is gone by the time anyone reads them) and offer a backup (there is none), so they are reworded.
+ */
+function inspectOrRefuse(zipFile: string, file: string): void {
+  try { inspectDatabase(file); } catch (error) {
+    if (!(error instanceof WorkspaceError)) throw error;
+    const reason = error.message.split(file).join('its workspace.db').replace(/\s*It has been left as it is;[^.]*\./, '');
+    throw new WorkspaceError(error.code === 'newer-version' ? 'newer-version' : 'refused', `${zipFile} cannot be imported: ${reason}`);
   }
 }
 
