@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DatasetRow } from '../../shared/domain/datasets/types';
 import { appendEvent } from '../checklist/audit-events';
+import type { BenchmarkFigure } from '../metrics/benchmarks';
+import { replaceBenchmarkFigures } from './benchmark-store';
 
 export type StoredDatasetRow = DatasetRow & { dataset: string };
 
@@ -13,6 +15,8 @@ export interface ImportRecord {
   /** Columns read but not kept, e.g. a case-level extract's identifiers: listed so the officer can see what was dropped. */
   discardedColumns: string[];
   rows: DatasetRow[];
+  /** A national file's figures for every area (§4.1), computed on preview; absent for a local file. */
+  benchmarks?: BenchmarkFigure[];
 }
 
 export interface CommitResult {
@@ -46,6 +50,9 @@ export function commitImport(db: Database, record: ImportRecord, who: string, at
     for (const row of record.rows) {
       insert.run(record.dataset, row.period, row.geography, row.areaCode, row.areaName, row.breakdown, JSON.stringify(row.values),
         JSON.stringify(row.missing), importId);
+    }
+    if (record.benchmarks?.length) {
+      replaceBenchmarkFigures(db, record.dataset, [...new Set(record.benchmarks.map((f) => f.period))], record.benchmarks, importId);
     }
     appendEvent(db, { at, who, itemId: null, action: replacedPeriods.length ? 'import-replaced' : 'import',
       before: replacedPeriods.length ? JSON.stringify({ dataset: record.dataset, periods: replacedPeriods }) : null,

@@ -11,7 +11,7 @@ const REQUIRED_IDS = [
   'exclusions', 'neet', 'attainment', 'lgsco', 'dsr', 'phase-transfers', 'advice-timeliness', 'tribunal', 'ehcp-caseload',
 ];
 
-const dfeDir = new URL('../../../shared/data/dfe/', import.meta.url);
+const dfeDir = new URL('../fixtures/dfe/', import.meta.url);
 const firstLine = (file: string) => readFileSync(new URL(file, dfeDir), 'utf8').split(/\r?\n/)[0]!;
 
 function row(values: Record<string, number | null>, missing: Record<string, string> = {}): DatasetRow {

@@ -5,10 +5,10 @@ import { SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
 import type { MetricResult } from '../../shared/domain/metrics/types';
 import { parseCsvText } from '../fixtures/imports/csv-text';
 
-// The real DfE files in /work/shared/data/dfe, read with the tests' own CSV reader, not the importer's (which is
+// The real DfE files in tests/fixtures/dfe (copies of DfE's published files), read with the tests' own CSV reader, not the importer's (which is
 // separate work). Rows are built by hand the way the importer will: DfE column names, markers as null + reason.
 
-const dfeDir = new URL('../../../shared/data/dfe/', import.meta.url);
+const dfeDir = new URL('../fixtures/dfe/', import.meta.url);
 
 
 const read = (file: string) => parseCsvText(readFileSync(new URL(file, dfeDir), 'utf8').replace(/^\uFEFF/, ''));
