@@ -42,6 +42,16 @@ export function indexBenchmarks(figures: readonly BenchmarkFigure[]): BenchmarkI
 const printed = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 /**
+ * The mean of published figures, rounded half up to their decimals. Summed as whole tenths (or hundredths) so that
+ * the result does not depend on the order of the list: 55.75 is 55.8 whichever neighbour comes first.
+ */
+export function meanAsPrinted(values: readonly number[], decimals: number): number {
+  const scale = 10 ** decimals;
+  const total = values.reduce((t, v) => t + Math.round(v * scale), 0);
+  return Math.round(total / values.length) / scale;
+}
+
+/**
  * Rank of `value` among `values` (authorities with a published figure): 1 = best by the metric's direction, 1 =
  * highest for context metrics; ties share a rank (1, 2, 2, 4); quartile = 1 + ⌊4 × (rank − 1) ÷ n⌋.
  */
@@ -79,7 +89,7 @@ export function benchmarksFor(index: BenchmarkIndex, metric: MetricDefinition, p
   const neighbourSet = new Set(neighbourCodes);
   const theirs = authorities.filter((f) => neighbourSet.has(f.areaCode));
   const neighbours: MetricNeighbours | null = theirs.length
-    ? { value: printed(theirs.reduce((t, f) => t + f.value, 0) / theirs.length, metric.decimals), count: theirs.length, period }
+    ? { value: meanAsPrinted(theirs.map((f) => f.value), metric.decimals), count: theirs.length, period }
     : null;
   const rank = mine ? rankAmong(mine.value, authorities.map((f) => f.value), metric) : null;
   return { england, region, neighbours, rank };

@@ -61,7 +61,15 @@ export const dfeTidyLayout: Layout = {
       result.problems.push({ row: match.headerRow, column: null, message: `None of this file's columns belong to ${def.title}: is it the right file for this dataset?` });
       return result;
     }
-    const hasLocalRows = table.rows.slice(match.headerRow).some((r) => normaliseHeader(cellText(r[idx.geographic_level!])) === 'local authority');
+    // A national file has about 12,000 rows with a handful of distinct levels: normalise each once.
+    const levels = new Map<string, string>();
+    const levelOf = (cells: readonly Cell[]) => {
+      const raw = cellText(cells[idx.geographic_level!]);
+      let level = levels.get(raw);
+      if (level === undefined) levels.set(raw, level = normaliseHeader(raw));
+      return level;
+    };
+    const hasLocalRows = table.rows.slice(match.headerRow).some((r) => levelOf(r) === 'local authority');
     if (hasLocalRows && !area) {
       result.problems.push({ row: null, column: null, message: 'This is a national file: choose your local authority (by name, old or new LA code) so its rows can be picked out.' });
       return result;
@@ -71,7 +79,7 @@ export const dfeTidyLayout: Layout = {
       const cells = table.rows[r]!;
       if (cells.length === 0) continue;
       result.rowsRead++;
-      const level = normaliseHeader(cellText(cells[idx.geographic_level!]));
+      const level = levelOf(cells);
       if (!isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) { skippedBreakdowns++; continue; }
       collectBenchmark(result, input, cells, idx, level, mapped, r + 1);
       let geography: Geography | null = null;
