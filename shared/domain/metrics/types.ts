@@ -133,6 +133,11 @@ export interface ComparatorEntry {
   value: number;
   /** Where the figure comes from, citing the §7 source key, e.g. "… [R51]". */
   source: string;
+  /**
+   * DfE's data file the figure was read from (its England row), as a path under tests/fixtures/ where a test checks
+   * the figure against it; absent for figures quoted from a publication's text.
+   */
+  dataFile?: string;
 }
 
 /** The shape of resources/comparators.json. */
