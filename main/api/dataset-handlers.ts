@@ -5,7 +5,7 @@ import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
 import { parsePeriod } from '../../shared/domain/datasets/period';
 import type { DatasetDefinition } from '../../shared/domain/datasets/types';
 import { WorkspaceError } from '../store/workspace-error';
-import { commitImport, listImports, listRows, type ImportRecord } from '../datasets/dataset-store';
+import { commitImport, heldRows, listImports, listRows, type ImportRecord } from '../datasets/dataset-store';
 import { previewImport } from '../imports/preview-import';
 import { resolveArea, describeArea, type ChosenArea } from '../imports/authority';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
@@ -89,10 +89,14 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
       values[field] = 'value' in figure ? figure.value : null;
     }
     const { code, name } = describeArea(area);
-    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: '', layout: 'form', rowsRead: 1,
+    // Only this breakdown (say one agency) of this period is replaced; figures already held for it are shown and
+    // replaced only once the officer confirms.
+    const wouldReplace = heldRows(workspace.db, def.id, period.period, code, req.breakdown);
+    if (wouldReplace.length && !req.confirmReplace) return { saved: false, periods: [], replacedPeriods: [], problems: [], wouldReplace };
+    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: '', layout: 'form', rowsRead: 1, scope: 'breakdown',
       discardedColumns: [], rows: [{ period: period.period, geography: 'local', areaCode: code, areaName: name, breakdown: req.breakdown, values, missing }] },
       backend.userName());
-    return { periods: result.periods, replacedPeriods: result.replacedPeriods, problems: [] };
+    return { saved: true, periods: result.periods, replacedPeriods: result.replacedPeriods, problems: [], wouldReplace };
   },
   'imports.preview': (req, { backend, progress }) => {
     const def = dataset(req.dataset);

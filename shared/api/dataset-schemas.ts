@@ -46,3 +46,11 @@ export const MetricResultSchema = z.object({
   status: z.enum(['ok', 'invalid', 'missing']), problems: z.array(z.string()), notes: z.array(z.string()),
   better: z.enum(['better', 'worse', 'same']).nullable(), breakdown: z.string().optional(), dataset: z.string(),
 });
+
+/** The statistical neighbour list in use: where it came from and the workspace authority's neighbours, nearest first. */
+export const NeighboursSchema = z.object({
+  source: z.string(),
+  authorities: z.number(),
+  area: z.object({ code: z.string(), name: z.string() }).nullable(),
+  neighbours: z.array(z.object({ code: z.string(), name: z.string() })),
+});

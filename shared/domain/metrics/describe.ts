@@ -18,7 +18,7 @@ export function formatFigure(value: number, unit: MetricUnit | string): string {
 }
 
 /** 'rank 12 of 151 (1 = best), quartile 1'; context metrics rank the highest first and say so. */
-export function describeRank(rank: MetricRank, direction: MetricDirection): string {
+export function describeRank(rank: MetricRank, direction: MetricDirection | string): string {
   const basis = direction === 'context' ? '1 = highest' : '1 = best';
   return `rank ${rank.position} of ${rank.of} (${basis}), quartile ${rank.quartile}`;
 }
