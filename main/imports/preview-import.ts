@@ -1,5 +1,6 @@
 import type { DatasetDefinition, DatasetRow } from '../../shared/domain/datasets/types';
 import { rowNotes, validateRow } from '../../shared/domain/datasets/rules';
+import { comparePeriods } from '../../shared/domain/datasets/period';
 import { benchmarkFiguresOf } from '../metrics/benchmark-figures';
 import type { BenchmarkFigure } from '../metrics/benchmarks';
 import { describeArea, type ChosenArea } from './authority';
@@ -109,9 +110,10 @@ export function previewImport(request: ImportRequest): Preview {
     : table.rows.slice(result.headerRow - 1, result.headerRow + PREVIEW_ROWS).map((row) => row.map(shown));
   const benchmarks = result.benchmarks?.length ? benchmarkFiguresOf(def, result.benchmarks) : [];
   if (benchmarks.length) {
-    const count = (g: string) => new Set(benchmarks.filter((f) => f.geography === g).map((f) => f.areaCode)).size;
-    notes.push(`Every area's published figures are kept for benchmarking, apart from your own: ${count('local')} authorities, `
-      + `${count('regional')} regions and England (rank, quartile, region and statistical neighbours).`);
+    const latest = [...new Set(benchmarks.map((f) => f.period))].sort(comparePeriods).at(-1)!;
+    const count = (g: string) => new Set(benchmarks.filter((f) => f.geography === g && f.period === latest).map((f) => f.areaCode)).size;
+    notes.push(`Every area's published figures are kept for benchmarking, apart from your own (${latest}: ${count('local')} authorities, `
+      + `${count('regional')} regions and England), for ranks, quartiles, regional and statistical-neighbour comparisons.`);
   }
   return {
     benchmarks,
