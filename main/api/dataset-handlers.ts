@@ -5,7 +5,7 @@ import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
 import { parsePeriod } from '../../shared/domain/datasets/period';
 import type { DatasetDefinition } from '../../shared/domain/datasets/types';
 import { WorkspaceError } from '../store/workspace-error';
-import { commitImport, listImports, listRows, type ImportRecord } from '../datasets/dataset-store';
+import { commitImport, heldRows, listImports, listRows, type ImportRecord } from '../datasets/dataset-store';
 import { previewImport } from '../imports/preview-import';
 import { resolveArea, describeArea, type ChosenArea } from '../imports/authority';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
@@ -13,7 +13,7 @@ import { templateCsv, templateXlsx } from '../imports/template-file';
 import { readFigure } from '../imports/figures';
 import { interpretCell } from '../imports/tabular/interpret';
 import { sha256Of } from '../evidence/blob-store';
-import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
+import { areaMetrics, readWorkspaceFigures } from '../metrics/workspace-metrics';
 import { METRICS } from '../../shared/domain/metrics/index';
 import type { MetricResult } from '../../shared/domain/metrics/types';
 import { metricChartSpec } from '../metrics/metric-chart';
@@ -46,12 +46,12 @@ function workspaceArea(backend: Backend): ChosenArea | null {
 function metricsByArea(backend: Backend, metricId?: string): { code: string; name: string; results: MetricResult[] }[] {
   const workspace = backend.openWorkspace();
   const area = workspaceArea(backend);
-  const rows = listRows(workspace.db);
+  const figures = readWorkspaceFigures(workspace.db);
   const own = area ? describeArea(area) : null;
-  const locals = new Map(rows.filter((r) => r.geography === 'local').map((r) => [r.areaCode, r.areaName]));
+  const locals = new Map(figures.rows.filter((r) => r.geography === 'local').map((r) => [r.areaCode, r.areaName]));
   const areas = [...(own ? [own] : []), ...[...locals].filter(([code]) => code !== own?.code).map(([code, name]) => ({ code, name }))];
-  const options = { comparators: SHIPPED_COMPARATORS, ...(metricId ? { metrics: METRICS.filter((m) => m.id === metricId) } : {}) };
-  return areas.map((a, index) => ({ ...a, results: computeMetrics(rows, { ...options, areaCode: a.code })
+  const metrics = metricId ? METRICS.filter((m) => m.id === metricId) : undefined;
+  return areas.map((a, index) => ({ ...a, results: areaMetrics(figures, a.code, metrics)
     .map((m) => (index === 0 ? m : { ...m, title: `${m.title} (${a.name})` })) }));
 }
 
@@ -89,10 +89,14 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
       values[field] = 'value' in figure ? figure.value : null;
     }
     const { code, name } = describeArea(area);
-    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: '', layout: 'form', rowsRead: 1,
+    // Only this breakdown (say one agency) of this period is replaced; figures already held for it are shown and
+    // replaced only once the officer confirms.
+    const wouldReplace = heldRows(workspace.db, def.id, period.period, code, req.breakdown);
+    if (wouldReplace.length && !req.confirmReplace) return { saved: false, periods: [], replacedPeriods: [], problems: [], wouldReplace };
+    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: '', layout: 'form', rowsRead: 1, scope: 'breakdown',
       discardedColumns: [], rows: [{ period: period.period, geography: 'local', areaCode: code, areaName: name, breakdown: req.breakdown, values, missing }] },
       backend.userName());
-    return { periods: result.periods, replacedPeriods: result.replacedPeriods, problems: [] };
+    return { saved: true, periods: result.periods, replacedPeriods: result.replacedPeriods, problems: [], wouldReplace };
   },
   'imports.preview': (req, { backend, progress }) => {
     const def = dataset(req.dataset);
@@ -107,15 +111,16 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
     const preview = previewImport({ def, bytes: file!.bytes, fileName: file!.name, area,
       ...(req.period ? { period: req.period } : {}), ...(req.snapshot ? { snapshot: req.snapshot } : {}), ...(req.sheet ? { sheet: req.sheet } : {}) });
     const previewId = randomBytes(16).toString('hex');
+    const { benchmarks, ...shown } = preview;
     const record: ImportRecord = { dataset: def.id, sourceName: file!.name, sourceSha256: sha256Of(file!.bytes), layout: preview.layout,
-      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows };
+      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows, benchmarks };
     const canCommit = preview.problems.length === 0 && preview.rows.length > 0 && !workspace.readOnly;
     if (canCommit) backend.rememberPreview(previewId, record, MAX_PREVIEWS);
     // What commit will replace: the periods of the same areas (as commitImport decides), not another authority's.
     const key = (r: { period: string; geography: string; areaCode: string }) => `${r.period}|${r.geography}|${r.areaCode}`;
     const held = new Set(listRows(workspace.db, def.id).map(key));
     const replaces = [...new Set(preview.rows.filter((r) => held.has(key(r))).map((r) => r.period))].sort();
-    return { previewId, dataset: def.id, fileName: file!.name, ...preview, replaces,
+    return { previewId, dataset: def.id, fileName: file!.name, ...shown, replaces,
       authority: area ? describeArea(area) : null, canCommit };
   },
   'imports.commit': (req, { backend }) => {

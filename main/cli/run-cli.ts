@@ -13,6 +13,7 @@ import { exportCommand, importWorkspaceCommand } from './commands/archive';
 import { datasetsCommand, templateCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
+import { neighboursCommand } from './commands/neighbours';
 import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
@@ -20,7 +21,7 @@ import { verifyBundleCommand } from './commands/verify-bundle';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
 ];
 
 function toolHelp(): string {

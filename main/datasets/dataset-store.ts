@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DatasetRow } from '../../shared/domain/datasets/types';
 import { appendEvent } from '../checklist/audit-events';
+import type { BenchmarkFigure } from '../metrics/benchmarks';
+import { replaceBenchmarkFigures } from './benchmark-store';
 
 export type StoredDatasetRow = DatasetRow & { dataset: string };
 
@@ -13,6 +15,13 @@ export interface ImportRecord {
   /** Columns read but not kept, e.g. a case-level extract's identifiers: listed so the officer can see what was dropped. */
   discardedColumns: string[];
   rows: DatasetRow[];
+  /** A national file's figures for every area (§4.1), computed on preview; absent for a local file. */
+  benchmarks?: BenchmarkFigure[];
+  /**
+   * What a row replaces: 'period' (a file: every breakdown of the area and period, so a re-import never mixes old
+   * and new figures) or 'breakdown' (typed-in figures: only that breakdown, say one agency, of the area and period).
+   */
+  scope?: 'period' | 'breakdown';
 }
 
 export interface CommitResult {
@@ -31,21 +40,27 @@ export interface CommitResult {
 export function commitImport(db: Database, record: ImportRecord, who: string, at = new Date().toISOString()): CommitResult {
   const periods = [...new Set(record.rows.map((r) => r.period))].sort();
   return db.transaction(() => {
-    const keys = [...new Map(record.rows.map((r) => [`${r.period}|${r.geography}|${r.areaCode}`, r])).values()];
-    const exists = db.prepare('SELECT 1 FROM dataset_rows WHERE dataset = ? AND period = ? AND geography = ? AND area_code = ? LIMIT 1');
-    const replacedPeriods = [...new Set(keys.filter((k) => exists.get(record.dataset, k.period, k.geography, k.areaCode)).map((k) => k.period))].sort();
+    const byBreakdown = record.scope === 'breakdown';
+    const keys = [...new Map(record.rows.map((r) => [`${r.period}|${r.geography}|${r.areaCode}${byBreakdown ? `|${r.breakdown}` : ''}`, r])).values()];
+    const scoped = byBreakdown ? ' AND breakdown = ?' : '';
+    const args = (k: DatasetRow) => [record.dataset, k.period, k.geography, k.areaCode, ...(byBreakdown ? [k.breakdown] : [])];
+    const exists = db.prepare(`SELECT 1 FROM dataset_rows WHERE dataset = ? AND period = ? AND geography = ? AND area_code = ?${scoped} LIMIT 1`);
+    const replacedPeriods = [...new Set(keys.filter((k) => exists.get(...args(k))).map((k) => k.period))].sort();
     const info = db.prepare(`INSERT INTO dataset_imports (dataset, periods, source_name, source_sha256, layout, rows_read, rows_kept,
         discarded_columns, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(record.dataset, JSON.stringify(periods), record.sourceName, record.sourceSha256, record.layout, record.rowsRead,
         record.rows.length, JSON.stringify(record.discardedColumns), at, who);
     const importId = Number(info.lastInsertRowid);
-    const remove = db.prepare('DELETE FROM dataset_rows WHERE dataset = ? AND period = ? AND geography = ? AND area_code = ?');
-    for (const k of keys) remove.run(record.dataset, k.period, k.geography, k.areaCode);
+    const remove = db.prepare(`DELETE FROM dataset_rows WHERE dataset = ? AND period = ? AND geography = ? AND area_code = ?${scoped}`);
+    for (const k of keys) remove.run(...args(k));
     const insert = db.prepare(`INSERT INTO dataset_rows (dataset, period, geography, area_code, area_name, breakdown, figures, missing, import_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const row of record.rows) {
       insert.run(record.dataset, row.period, row.geography, row.areaCode, row.areaName, row.breakdown, JSON.stringify(row.values),
         JSON.stringify(row.missing), importId);
+    }
+    if (record.benchmarks?.length) {
+      replaceBenchmarkFigures(db, record.dataset, [...new Set(record.benchmarks.map((f) => f.period))], record.benchmarks, importId);
     }
     appendEvent(db, { at, who, itemId: null, action: replacedPeriods.length ? 'import-replaced' : 'import',
       before: replacedPeriods.length ? JSON.stringify({ dataset: record.dataset, periods: replacedPeriods }) : null,
@@ -53,6 +68,24 @@ export function commitImport(db: Database, record: ImportRecord, who: string, at
         discardedColumns: record.discardedColumns }) });
     return { importId, periods, rowsKept: record.rows.length, replacedPeriods };
   })();
+}
+
+export interface HeldRow {
+  period: string;
+  breakdown: string;
+  /** The file the figures came from, or 'typed in'. */
+  source: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+/** The rows an area holds for a period (and breakdown), with where each came from: what saving over them replaces. */
+export function heldRows(db: Database, dataset: string, period: string, areaCode: string, breakdown?: string): HeldRow[] {
+  const rows = db.prepare(`SELECT r.period, r.breakdown, i.source_name, i.imported_at, i.imported_by FROM dataset_rows r
+      JOIN dataset_imports i ON i.id = r.import_id
+      WHERE r.dataset = ? AND r.period = ? AND r.geography = 'local' AND r.area_code = ?${breakdown === undefined ? '' : ' AND r.breakdown = ?'}
+      ORDER BY r.breakdown`).all(dataset, period, areaCode, ...(breakdown === undefined ? [] : [breakdown])) as Record<string, string>[];
+  return rows.map((r) => ({ period: r.period!, breakdown: r.breakdown!, source: r.source_name!, importedAt: r.imported_at!, importedBy: r.imported_by! }));
 }
 
 export function listRows(db: Database, dataset?: string): StoredDatasetRow[] {

@@ -6,7 +6,17 @@ export type ChosenArea =
   | { kind: 'la'; la: LocalAuthority }
   | { kind: 'region'; name: string; code: string };
 
-const simplify = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+const simplified = new Map<string, string>();
+/** Names are simplified once each: a national file asks about the same 150-odd names thousands of times. */
+const simplify = (text: string): string => {
+  let out = simplified.get(text);
+  if (out === undefined) {
+    out = simplifyName(text);
+    if (simplified.size < 10_000) simplified.set(text, out);
+  }
+  return out;
+};
+const simplifyName = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
   .replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').replace(/\b(city of|county of|council|the)\b/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Names as DfE spells them in its several files: "Kingston Upon Hull, City of", "County Durham", "Durham". */

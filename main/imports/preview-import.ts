@@ -1,5 +1,8 @@
 import type { DatasetDefinition, DatasetRow } from '../../shared/domain/datasets/types';
-import { validateRow } from '../../shared/domain/datasets/rules';
+import { rowNotes, validateRow } from '../../shared/domain/datasets/rules';
+import { comparePeriods } from '../../shared/domain/datasets/period';
+import { benchmarkFiguresOf } from '../metrics/benchmark-figures';
+import type { BenchmarkFigure } from '../metrics/benchmarks';
 import { describeArea, type ChosenArea } from './authority';
 import { readTable } from './tabular/read-table';
 import type { Cell } from './tabular/types';
@@ -33,12 +36,14 @@ export interface Preview {
   problems: ImportProblem[];
   notes: string[];
   periods: string[];
+  /** A national file's figures for every authority, region and England (§4.1 benchmarking); empty otherwise. */
+  benchmarks: BenchmarkFigure[];
 }
 
 const shown = (cell: Cell | undefined) => (cell ? cell.raw.trim() : '');
 
 function failed(problem: ImportProblem): Preview {
-  return { layout: 'none', rowsRead: 0, columns: [], discardedColumns: [], firstRows: [], rows: [], problems: [problem], notes: [], periods: [] };
+  return { layout: 'none', rowsRead: 0, columns: [], discardedColumns: [], firstRows: [], rows: [], problems: [problem], notes: [], periods: [], benchmarks: [] };
 }
 
 /** Why a file that was read without a problem still gives nothing to import, and what would change that. */
@@ -87,7 +92,10 @@ export function previewImport(request: ImportRequest): Preview {
     seen.add(key);
     for (const failure of validateRow(def, row)) {
       notes.push(`${row.sourceRow ? `Row ${row.sourceRow}` : `${row.areaName} ${row.period}`}${row.breakdown ? ` (${row.breakdown})` : ''}: ${failure.message}. `
-        + 'It will be imported but shown as invalid, and left out of charts and the pack, until the figures are corrected.');
+        + 'It will be imported, and the metrics that use these figures shown as invalid and left out of charts and the pack, until they are corrected.');
+    }
+    for (const note of rowNotes(def, row)) {
+      notes.push(`${row.sourceRow ? `Row ${row.sourceRow}` : `${row.areaName} ${row.period}`} (${row.areaName} ${row.period}): ${note.message}.`);
     }
   }
   if (result.rows.length === 0 && problems.length === 0) {
@@ -100,7 +108,15 @@ export function previewImport(request: ImportRequest): Preview {
     ? [['period', 'breakdown', ...Object.keys(result.rows[0]?.values ?? {})],
       ...result.rows.slice(0, PREVIEW_ROWS).map((r) => [r.period, r.breakdown, ...Object.values(r.values).map((v) => (v === null ? '' : String(v)))])]
     : table.rows.slice(result.headerRow - 1, result.headerRow + PREVIEW_ROWS).map((row) => row.map(shown));
+  const benchmarks = result.benchmarks?.length ? benchmarkFiguresOf(def, result.benchmarks) : [];
+  if (benchmarks.length) {
+    const latest = [...new Set(benchmarks.map((f) => f.period))].sort(comparePeriods).at(-1)!;
+    const count = (g: string) => new Set(benchmarks.filter((f) => f.geography === g && f.period === latest).map((f) => f.areaCode)).size;
+    notes.push(`Every area's published figures are kept for benchmarking, apart from your own (${latest}: ${count('local')} authorities, `
+      + `${count('regional')} regions and England), for ranks, quartiles, regional and statistical-neighbour comparisons.`);
+  }
   return {
+    benchmarks,
     layout: result.layout, rowsRead: result.rowsRead, columns: result.columns, discardedColumns: result.discardedColumns,
     firstRows, rows: result.rows.map(({ sourceRow: _sourceRow, ...row }) => row), problems, notes,
     periods: [...new Set(result.rows.map((r) => r.period))].sort(),

@@ -1,7 +1,8 @@
 import {
-  comparePeriods, datasetById, DFE_PUBLISHED_DATASETS, formatNumber, parsePeriod, validateRow, type DatasetDefinition,
+  comparePeriods, datasetById, DFE_PUBLISHED_DATASETS, formatNumber, parsePeriod, rowNotes, validateRow, type DatasetDefinition,
   type DatasetRow, type StoredRow,
 } from '../../shared/domain/datasets/index';
+import { benchmarksFor, indexBenchmarks, type BenchmarkFigure, type BenchmarkIndex } from './benchmarks';
 import { METRICS } from '../../shared/domain/metrics/definitions';
 import type {
   ComparatorFile, MetricComparator, MetricDefinition, MetricResult, MetricStatus,
@@ -24,7 +25,18 @@ export interface ComputeOptions {
   areaCode?: string;
   /** Metrics to compute; all of METRICS by default. */
   metrics?: readonly MetricDefinition[];
+  /** Every area's figures from imported national files (./benchmarks): England, region, neighbours and rank. */
+  benchmarks?: readonly BenchmarkFigure[] | BenchmarkIndex;
+  /** The area's statistical neighbours (old LA codes). */
+  neighbours?: readonly string[];
+  /** The area's region (ONS code), for when the national file has no row for the area itself. */
+  regionCode?: string;
 }
+
+/** How many periods the trend runs over, ending with the period shown (§4.1: a 3–5-year trend). */
+export const TREND_PERIODS = 5;
+
+export const NOT_PUBLISHED_NOTE = 'not published by DfE; computed from the counts';
 
 export const IMPORTED_NATIONAL_SOURCE_DFE = 'DfE national figure (imported file)';
 export const IMPORTED_NATIONAL_SOURCE_OTHER = 'National figure (imported file)';
@@ -60,25 +72,45 @@ export interface Evaluation {
   numerator: number | null;
   denominator: number | null;
   status: MetricStatus;
+  /** Errors only: missing inputs and impossible figures among the fields this metric uses. */
   problems: string[];
+  /** Remarks beside an ok figure: a recomputed value that differs from the published one; a figure DfE did not publish. */
+  notes: string[];
 }
 
 const sum = (values: Record<string, number | null>, fields: string[]) => fields.reduce((t, f) => t + (values[f] ?? 0), 0);
 
-/** One metric from one row: the value, its inputs, and every problem (missing inputs, broken rules). */
+/** The fields a metric reads: its formula's and its published figure's. */
+export function metricFields(metric: MetricDefinition): string[] {
+  const formula = metric.formula.kind === 'ratio' ? [...metric.formula.numerator, ...metric.formula.denominator] : [metric.formula.field];
+  return [...new Set([...formula, ...(metric.publishedField ? [metric.publishedField] : [])])];
+}
+
+/**
+ * One metric from one row: the figure of record, its inputs, and every problem. Where the file publishes the
+ * percentage, that is the figure (§4): a recomputed value that differs is a note; where it publishes a marker but
+ * the counts exist, the figure is computed and says so. Only impossible figures among the fields this metric uses
+ * make it invalid; a broken rule elsewhere in the row leaves it alone.
+ */
 export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition, row: DatasetRow): Evaluation {
-  const fields = metric.formula.kind === 'ratio' ? [...new Set([...metric.formula.numerator, ...metric.formula.denominator])] : [metric.formula.field];
+  const formulaFields = metric.formula.kind === 'ratio' ? [...new Set([...metric.formula.numerator, ...metric.formula.denominator])] : [metric.formula.field];
+  const used = new Set(metricFields(metric));
   const missing: string[] = [];
-  for (const f of fields) {
+  for (const f of formulaFields) {
     const v = row.values[f];
     if (typeof v !== 'number' || !Number.isFinite(v)) missing.push(missingProblem(f, row.missing[f]));
   }
 
   const invalid: string[] = [];
+  const notes: string[] = [];
   const period = parsePeriod(row.period, def.periodType);
   if (!period.ok) invalid.push(`period: ${period.error}`);
   else if (period.period !== row.period) invalid.push(`period '${row.period}' is not written as ${period.period}`);
-  for (const failure of validateRow(def, row)) invalid.push(failure.message);
+  for (const failure of validateRow(def, row)) if (failure.fields.some((f) => used.has(f))) invalid.push(failure.message);
+
+  const publishedRaw = metric.publishedField ? row.values[metric.publishedField] : undefined;
+  const published = typeof publishedRaw === 'number' && Number.isFinite(publishedRaw) ? publishedRaw : null;
+  const publishedMarker = metric.publishedField && publishedRaw === null ? row.missing[metric.publishedField] : undefined;
 
   let value: number | null = null;
   let numerator: number | null = null;
@@ -90,11 +122,14 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
       const numText = metric.formula.numerator.join(' + ');
       const denText = metric.formula.denominator.join(' + ');
       if (denominator === 0) {
-        missing.push(`${denText} is 0, so the ${metric.unit === '%' ? 'percentage' : 'rate'} cannot be computed`);
+        if (published === null) missing.push(`${denText} is 0, so the ${metric.unit === '%' ? 'percentage' : 'rate'} cannot be computed`);
       } else {
         value = roundedRatio(numerator, denominator, metric.decimals);
         if (metric.unit === '%' && numerator > denominator && invalid.length === 0) {
           invalid.push(`${numText} (${formatNumber(numerator)}) must not exceed ${denText} (${formatNumber(denominator)})`);
+        }
+        if (published === null && publishedMarker !== undefined && publishedMarker !== 'blank') {
+          notes.push(DFE_PUBLISHED_DATASETS.has(def.id) ? NOT_PUBLISHED_NOTE : 'not published in the file; computed from the counts');
         }
       }
     } else {
@@ -102,9 +137,17 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
       value = metric.unit === 'count' ? v : roundTo(v, metric.decimals);
     }
   }
+  if (published !== null) {
+    // The published figure is the figure of record; missing counts do not make it missing.
+    value = published;
+    missing.length = 0;
+    if (metric.publishedField) {
+      for (const note of rowNotes(def, row)) if (note.fields[0] === metric.publishedField) notes.push(note.message);
+    }
+  }
 
   const status: MetricStatus = invalid.length ? 'invalid' : value === null ? 'missing' : 'ok';
-  return { value, numerator, denominator, status, problems: [...missing, ...invalid] };
+  return { value, numerator, denominator, status, problems: [...missing, ...invalid], notes };
 }
 
 function better(metric: MetricDefinition, status: MetricStatus, value: number | null, comparator: MetricComparator | null): MetricResult['better'] {
@@ -143,6 +186,9 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
     const key = rowKey(r.dataset, r.breakdown, r.period);
     national.set(key, [...(national.get(key) ?? []), r]);
   }
+  const index: BenchmarkIndex | null = options.benchmarks === undefined ? null
+    : 'byMetricPeriod' in options.benchmarks ? options.benchmarks : indexBenchmarks(options.benchmarks);
+  const neighbourCodes = options.neighbours ?? [];
   const shipped = new Map<string, ComparatorFile['comparators'][number]>();
   for (const c of options.comparators.comparators) shipped.set(`${c.metric}\u0000${c.period}`, c);
 
@@ -161,9 +207,15 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
         evaluation.status = 'invalid';
       }
 
+      const benchmarks = index && options.areaCode !== undefined
+        ? benchmarksFor(index, metric, period, options.areaCode, neighbourCodes, options.regionCode)
+        : index ? benchmarksFor(index, metric, period, row.areaCode, neighbourCodes, options.regionCode) : null;
       let comparator: MetricComparator | null = null;
+      if (benchmarks?.england) {
+        comparator = { value: benchmarks.england.value, period, source: DFE_PUBLISHED_DATASETS.has(metric.dataset) ? IMPORTED_NATIONAL_SOURCE_DFE : IMPORTED_NATIONAL_SOURCE_OTHER };
+      }
       const nationalRows = national.get(rowKey(metric.dataset, breakdown, period)) ?? [];
-      if (nationalRows.length === 1) {
+      if (comparator === null && nationalRows.length === 1) {
         const n = evaluateMetric(metric, def, nationalRows[0]!);
         if (n.status === 'ok' && n.value !== null) {
           comparator = {
@@ -189,8 +241,13 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
         numerator: evaluation.numerator,
         denominator: evaluation.denominator,
         comparator,
+        region: benchmarks?.region ?? null,
+        neighbours: benchmarks?.neighbours ?? null,
+        rank: benchmarks?.rank ?? null,
+        trend: [],
         status: evaluation.status,
         problems: evaluation.problems,
+        notes: evaluation.notes,
         better: better(metric, evaluation.status, evaluation.value, comparator),
       };
       if (metric.breakdown !== undefined) result.breakdown = metric.breakdown;
@@ -198,6 +255,18 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
       if (metric.standard !== undefined) result.standard = metric.standard;
       results.push(result);
     }
+  }
+  // Each result's trend: the area's figure over up to TREND_PERIODS periods ending with its own (ok figures only).
+  const byMetric = new Map<string, MetricResult[]>();
+  for (const r of results) {
+    const key = `${r.id}\u0000${r.breakdown ?? ''}`;
+    byMetric.set(key, [...(byMetric.get(key) ?? []), r]);
+  }
+  for (const series of byMetric.values()) {
+    series.forEach((r, i) => {
+      r.trend = series.slice(Math.max(0, i - TREND_PERIODS + 1), i + 1)
+        .map((p) => ({ period: p.period, value: p.status === 'ok' ? p.value : null }));
+    });
   }
   return results;
 }

@@ -7,8 +7,7 @@ import type { MetricResult } from '../../shared/domain/metrics/types';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { timeline } from '../inspection/inspection-repository';
-import { listRows } from '../datasets/dataset-store';
-import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
+import { areaMetrics, readWorkspaceFigures } from '../metrics/workspace-metrics';
 import { metricChartSpec } from '../metrics/metric-chart';
 import { renderChartPng, type ChartSpec } from '../charts/index';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
@@ -79,9 +78,9 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
       inProgress: count('in-progress'), notStarted: count('not-started'), notApplicable: count('not-applicable'), stale: inGroup.filter((i) => i.stale).length };
   }).filter((r) => r.total > 0);
 
-  const rows = listRows(db);
-  const areaCode = session.laCode ?? [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))][0];
-  const results = computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, ...(areaCode ? { areaCode } : {}) });
+  const figures = readWorkspaceFigures(db);
+  const areaCode = session.laCode ?? [...new Set(figures.rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))][0];
+  const results = areaMetrics(figures, areaCode);
   const chosen = keyMetrics(results);
   const { smallNumberThreshold } = privacySettings(db);
   const metrics: PackMetric[] = chosen.map((m) => ({

@@ -13,8 +13,10 @@ export function EnterFiguresForm({ dataset, onSaved }: { dataset: Dataset; onSav
   const [values, setValues] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Figures already held for this period (and breakdown), shown for the officer to confirm before they are replaced. */
+  const [pending, setPending] = useState<Response<'datasets.enter'>['wouldReplace'] | null>(null);
+  const save = async (event: FormEvent | null, confirmReplace = false) => {
+    event?.preventDefault();
     const typed = Object.entries(values).filter(([, v]) => v.trim() !== '');
     if (!period.trim()) { setProblem('Enter the period the figures are for'); return; }
     if (typed.length === 0) { setProblem('Enter at least one figure'); return; }
@@ -25,8 +27,10 @@ export function EnterFiguresForm({ dataset, onSaved }: { dataset: Dataset; onSav
       numbers[field] = n;
     }
     try {
-      const result = await call('datasets.enter', { dataset: dataset.name, period: period.trim(), breakdown, values: numbers });
+      const result = await call('datasets.enter', { dataset: dataset.name, period: period.trim(), breakdown, values: numbers, confirmReplace });
       setProblem(null);
+      if (!result.saved) { setPending(result.wouldReplace); setStatus(''); return; }
+      setPending(null);
       setStatus(`Saved the figures for ${result.periods.join(', ')}${result.replacedPeriods.length ? ', replacing the earlier ones' : ''}.`);
       setValues({});
       await reloadItems();
@@ -43,12 +47,12 @@ export function EnterFiguresForm({ dataset, onSaved }: { dataset: Dataset; onSav
         <div className="form-row">
           <div className="form-group">
             <label className="label" htmlFor="enter-period">Period</label>
-            <input id="enter-period" className="input" value={period} onChange={(e) => setPeriod(e.target.value)} />
+            <input id="enter-period" className="input" value={period} onChange={(e) => { setPeriod(e.target.value); setPending(null); }} />
           </div>
           {dataset.breakdown && (
             <div className="form-group">
               <label className="label" htmlFor="enter-breakdown">{dataset.breakdown.title}</label>
-              <select id="enter-breakdown" className="select" value={breakdown} onChange={(e) => setBreakdown(e.target.value)}>
+              <select id="enter-breakdown" className="select" value={breakdown} onChange={(e) => { setBreakdown(e.target.value); setPending(null); }}>
                 {dataset.breakdown.values.map((v) => <option key={v.id} value={v.id}>{v.title}</option>)}
               </select>
             </div>
@@ -63,6 +67,21 @@ export function EnterFiguresForm({ dataset, onSaved }: { dataset: Dataset; onSav
             </div>
           ))}
         </div>
+        {pending && (
+          <div className="panel" role="alertdialog" aria-labelledby="enter-replace-title">
+            <p id="enter-replace-title"><strong>These figures are already held. Replace them?</strong></p>
+            <ul>
+              {pending.map((h) => (
+                <li key={`${h.period}-${h.breakdown}`}>
+                  {h.period}{h.breakdown ? `, ${dataset.breakdown?.values.find((v) => v.id === h.breakdown)?.title ?? h.breakdown}` : ''}: {h.source === 'typed in' ? 'typed in' : `from ${h.source}`} by {h.importedBy}, {new Date(h.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                </li>
+              ))}
+            </ul>
+            <p className="hint">Only these are replaced: other {dataset.breakdown ? `${dataset.breakdown.title.toLowerCase()}s and ` : ''}periods stay as they are.</p>
+            <button type="button" className="button" onClick={() => void save(null, true)}>Replace them</button>{' '}
+            <button type="button" className="button button--secondary" onClick={() => { setPending(null); setStatus('Nothing was saved.'); }}>Keep the figures held</button>
+          </div>
+        )}
         <button type="submit" className="button button--secondary">Save these figures</button>
         <p className="hint" role="status">{status}</p>
       </form>

@@ -10,7 +10,7 @@ import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
 import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy-schemas';
-import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema } from './dataset-schemas';
+import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema, NeighboursSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -150,10 +150,17 @@ export const contract = {
     z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
   'datasets.rows': op('The figures stored for a dataset', z.strictObject({ dataset: DatasetIdSchema }),
     z.object({ rows: z.array(DatasetRowSchema) })),
-  'datasets.enter': op('Type one period\'s figures for your area into a dataset',
+  'datasets.enter': op('Type one period\'s figures for your area (and one breakdown, such as an agency) into a dataset; figures already held for them are returned and replaced only with confirmReplace',
     z.strictObject({ dataset: DatasetIdSchema, period: z.string().trim().min(1, 'must not be empty').max(20),
-      breakdown: z.string().max(60).default(''), values: z.record(z.string(), z.number().finite().nullable()) }),
-    z.object({ periods: z.array(z.string()), replacedPeriods: z.array(z.string()), problems: z.array(z.string()) })),
+      breakdown: z.string().max(60).default(''), values: z.record(z.string(), z.number().finite().nullable()),
+      confirmReplace: z.boolean().default(false) }),
+    z.object({ saved: z.boolean(), periods: z.array(z.string()), replacedPeriods: z.array(z.string()), problems: z.array(z.string()),
+      wouldReplace: z.array(z.object({ period: z.string(), breakdown: z.string(), source: z.string(), importedAt: z.string(), importedBy: z.string() })) })),
+  'benchmarks.neighbours': op('The statistical neighbour list benchmarking uses, and your authority\'s ten neighbours', none, NeighboursSchema),
+  'benchmarks.setNeighbours': op('Replace the statistical neighbour list with a file (CSV or Excel, the shipped layout), or go back to the shipped list',
+    z.strictObject({ file: FileRefSchema.optional(), reset: z.literal(true).optional() })
+      .refine((r) => (r.file === undefined) !== (r.reset === undefined), { message: 'must give either a file or reset: true', path: ['file'] }),
+    NeighboursSchema),
   'imports.preview': op('Read a file for a dataset and show what would be imported, writing nothing',
     z.strictObject({ dataset: DatasetIdSchema, file: FileRefSchema, authority: z.string().trim().max(100).optional(),
       period: z.string().trim().max(20).optional(), snapshot: IsoDateSchema.optional(), sheet: z.string().max(100).optional() }),

@@ -39,6 +39,18 @@ export const MetricResultSchema = z.object({
   id: z.string(), title: z.string(), period: z.string(), value: z.number().nullable(), unit: z.string(),
   direction: z.string(), numerator: z.number().nullable(), denominator: z.number().nullable(),
   comparator: z.object({ value: z.number(), period: z.string(), source: z.string() }).nullable(),
-  status: z.enum(['ok', 'invalid', 'missing']), problems: z.array(z.string()),
+  region: z.object({ name: z.string(), value: z.number(), period: z.string() }).nullable(),
+  neighbours: z.object({ value: z.number(), count: z.number(), period: z.string() }).nullable(),
+  rank: z.object({ position: z.number(), of: z.number(), quartile: z.number() }).nullable(),
+  trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+  status: z.enum(['ok', 'invalid', 'missing']), problems: z.array(z.string()), notes: z.array(z.string()),
   better: z.enum(['better', 'worse', 'same']).nullable(), breakdown: z.string().optional(), dataset: z.string(),
+});
+
+/** The statistical neighbour list in use: where it came from and the workspace authority's neighbours, nearest first. */
+export const NeighboursSchema = z.object({
+  source: z.string(),
+  authorities: z.number(),
+  area: z.object({ code: z.string(), name: z.string() }).nullable(),
+  neighbours: z.array(z.object({ code: z.string(), name: z.string() })),
 });

@@ -47,6 +47,8 @@ export const OPERATION_NAMES = [
   'imports.list',
   'metrics.list',
   'metrics.chart',
+  'benchmarks.neighbours',
+  'benchmarks.setNeighbours',
   'pack.build',
   'pack.builds',
   'pack.file',

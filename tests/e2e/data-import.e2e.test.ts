@@ -9,7 +9,7 @@ import { axeViolations } from './helpers/axe';
 import { createWorkspaceInPage } from './helpers/onboard';
 
 const SHOTS = join('.ci-out', 'screenshots');
-const TIMELINESS = new URL('../../../shared/data/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
+const TIMELINESS = new URL('../fixtures/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
 afterAll(async () => { await browser?.close(); });

@@ -11,7 +11,7 @@ import { lookAtScreen } from './helpers/screens';
 import { docx as buildDocx, p } from '../fixtures/extract/build';
 import { verifyBundle } from '../../main/bundle/verify-bundle';
 
-const TIMELINESS = new URL('../../../shared/data/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
+const TIMELINESS = new URL('../fixtures/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
 const PLANTED_NHS_NUMBER = '943 476 5919';
 
 let browser: Browser;

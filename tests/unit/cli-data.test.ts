@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DFE_DIR, importTablesDigest, tableCounts } from '../fixtures/imports/api';
@@ -25,10 +26,10 @@ function succeed(args: string[], dataDir: string): string {
 }
 
 /** A workspace for a made-up area that uses Darlington's LA code. */
-function newWorkspace(area = 'Exampleshire'): { dir: string; db: string; dbFile: string } {
+function newWorkspace(area = 'Exampleshire', laCode = '841'): { dir: string; db: string; dbFile: string } {
   const dir = tempDir();
   const db = join(dir, `${area}.sendpack`);
-  succeed(['init', '--db', db, '--area', area, '--la-code', '841', '--user', 'Ann Officer'], dir);
+  succeed(['init', '--db', db, '--area', area, '--la-code', laCode, '--user', 'Ann Officer'], dir);
   return { dir, db, dbFile: join(db, 'workspace.db') };
 }
 
@@ -140,7 +141,7 @@ describe('sendpack CLI: import and metrics', { timeout: 90_000 }, () => {
     expect(find(metrics, 'appeal-rate', '2024')).toMatchObject({ value: 1.1, comparator: { value: 6.1, source: expect.stringMatching(/imported file/) } });
     expect(find(metrics, 'appeal-rate', '2025')).toMatchObject({ value: 0.9, comparator: { value: 6.6 } });
     // Readable without --json too.
-    expect(succeed(['metrics', '--db', db], dir)).toMatch(/^ehcp-20wk-all\s+2019\s+93\.8%; England 58\.7% \(better\)$/m);
+    expect(succeed(['metrics', '--db', db], dir)).toMatch(/^ehcp-20wk-all\s+2019\s+93\.8%; England 58\.7% \(better\); North East 67\.3%; neighbours 79\.0% \(3 with data\); rank 6 of 23 \(1 = best\), quartile 1$/m);
   });
 
   it('import exits 1 listing every problem with its row and column, and writes nothing', () => {
@@ -199,5 +200,60 @@ describe('sendpack CLI: import and metrics', { timeout: 90_000 }, () => {
     const { metrics } = metricsJson(db, dir);
     expect(metrics.filter((m) => m.id.startsWith('chs-waits-') && m.period === '2025-03-31').length).toBeGreaterThan(0);
     expect(find(metrics, 'ehcp-20wk-all', '2024').status).toBe('ok');
+  });
+});
+
+describe('sendpack CLI: benchmarking from DfE\'s full national file', { timeout: 120_000 }, () => {
+  interface Benchmarked extends MetricJson {
+    region: { name: string; value: number; period: string } | null;
+    neighbours: { value: number; count: number; period: string } | null;
+    rank: { position: number; of: number; quartile: number } | null;
+    trend: { period: string; value: number | null }[];
+    notes: string[];
+  }
+
+  it('metrics --json adds region, neighbours, rank, trend and notes to every metric and period; neighbours shows and replaces the list', () => {
+    const { dir, db } = newWorkspace('Manchester', '352');
+    const file = join(dir, 'timeliness_20_week.csv');
+    writeFileSync(file, gunzipSync(readFileSync(new URL('../fixtures/dfe-2025/timeliness_20_week.csv.gz', import.meta.url))));
+    const run = sendpack(['import', '--db', db, '--dataset', 'ehcp-timeliness', file], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const parsed = JSON.parse(succeed(['metrics', '--db', db, '--json'], dir)) as { metrics: Benchmarked[] };
+    for (const m of parsed.metrics) {
+      for (const key of ['id', 'period', 'value', 'unit', 'numerator', 'denominator', 'comparator', 'region', 'neighbours', 'rank', 'trend', 'status', 'problems', 'notes']) {
+        expect(m, `${m.id} ${m.period} ${key}`).toHaveProperty(key);
+      }
+      expect(m.status, `${m.id} ${m.period}: ${m.problems.join('; ')}`).not.toBe('invalid');
+      // A published figure with a note is ok; problems are errors only.
+      if (m.status === 'ok') expect(m.problems).toEqual([]);
+    }
+    const manchester = find(parsed.metrics, 'ehcp-20wk-all', '2023') as Benchmarked;
+    expect(manchester).toMatchObject({ value: 51, status: 'ok', comparator: { value: 49.1 }, region: { name: 'North West', period: '2023' } });
+    expect(manchester.neighbours).toMatchObject({ count: 10, period: '2023' });
+    expect(manchester.rank).toMatchObject({ of: 150 }); // 151 authority rows in 2023, one without a published figure
+    expect(manchester.rank!.quartile).toBe(1 + Math.floor((4 * (manchester.rank!.position - 1)) / 150));
+    const latest = find(parsed.metrics, 'ehcp-20wk-all', '2024') as Benchmarked;
+    expect(latest.trend.map((t) => t.period)).toEqual(['2020', '2021', '2022', '2023', '2024']);
+    expect(latest.trend.at(-1)).toEqual({ period: '2024', value: 63.5 });
+
+    const text = succeed(['metrics', '--db', db], dir);
+    expect(text).toMatch(/ehcp-20wk-all\s+2024\s+63\.5%; England 45\.9% \(better\); North West [\d.]+%; neighbours [\d.]+% \(10 with data\); rank \d+ of 152 \(1 = best\), quartile \d; (up|down) from [\d.]+% in 2020/);
+
+    const shown = JSON.parse(succeed(['neighbours', '--db', db, '--json'], dir)) as { source: string; authorities: number; neighbours: { code: string; name: string }[] };
+    expect(shown).toMatchObject({ source: 'shipped', authorities: 153 });
+    expect(shown.neighbours).toHaveLength(10);
+    // A replacement list (here: Manchester's neighbours are Liverpool and Salford alone) changes the neighbour mean.
+    const list = join(dir, 'my neighbours.csv');
+    writeFileSync(list, toCsv([['Manchester', 'Liverpool'], ['Liverpool', 'Manchester'], ['Salford', 'Manchester']]));
+    expect(succeed(['neighbours', '--db', db, '--file', list], dir)).toMatch(/my neighbours\.csv \(2 authorities\)[\s\S]*1\. Liverpool \(341\)[\s\S]*2\. Salford \(355\)/);
+    const replaced = find((JSON.parse(succeed(['metrics', '--db', db, '--json'], dir)) as { metrics: Benchmarked[] }).metrics, 'ehcp-20wk-all', '2023') as Benchmarked;
+    expect(replaced.neighbours?.count).toBe(2);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, toCsv([['Manchester', 'Gotham'], ['Nowhere', 'Salford']]));
+    const refused = sendpack(['neighbours', '--db', db, '--file', bad], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/"Gotham" \(a column heading\) is not an English local authority/);
+    expect(refused.stderr).toMatch(/"Nowhere" \(a neighbour of Manchester\) is not an English local authority/);
+    expect(succeed(['neighbours', '--db', db, '--reset'], dir)).toMatch(/shipped with the app \(153 authorities\)/);
   });
 });

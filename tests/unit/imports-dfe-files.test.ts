@@ -5,7 +5,7 @@ import { call, DFE_DIR, dfeFile, importFile, metric, preview, refused, useImport
 import { csvObjects, parseCsvText } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 
-// The real DfE files in ../shared/data/dfe, imported through the API into real workspaces for a chosen authority
+// The real DfE files in tests/fixtures/dfe (copies of DfE's published files), imported through the API into real workspaces for a chosen authority
 // (by name, old code or new code) or, for the annual reviews excerpt, a region. The expected figures are read from
 // the same files by the test's own CSV reader, not by the importer.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/api/backend';
-import { call, dfeFile, encode, importFile, metric, preview, tableCounts, useImportWorkspaces } from '../fixtures/imports/api';
+import { call, dfeFile, encode, importFile, importTablesDigest, metric, preview, tableCounts, useImportWorkspaces } from '../fixtures/imports/api';
 import { toCsv } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -16,6 +16,38 @@ const sheet = (...rows: (string | number)[][]) => encode(toCsv([HEADER, ...rows]
 interface AuditEvent { action: string; before: string | null; after: string | null; who: string; itemId: string | null }
 const importEvents = async (backend: Backend) => ((await call(backend, 'audit.list', {})).events as AuditEvent[])
   .filter((e) => e.action.startsWith('import'));
+
+describe('typed-in figures for one breakdown (an agency)', () => {
+  const advice = (values: Record<string, number>, breakdown: string, period = '2025', confirmReplace = false) =>
+    ({ dataset: 'advice-timeliness', period, breakdown, values, confirmReplace });
+
+  it('replace only that agency and period: health\'s 2025 advice figures never remove educational psychology\'s', async () => {
+    const { backend } = await workspace();
+    expect(await call(backend, 'datasets.enter', advice({ advice_requests: 100, advice_within_6_weeks: 80 }, 'ep'))).toMatchObject({ saved: true, wouldReplace: [] });
+    expect(await call(backend, 'datasets.enter', advice({ advice_requests: 90, advice_within_6_weeks: 45 }, 'health'))).toMatchObject({ saved: true, replacedPeriods: [] });
+    expect(await call(backend, 'datasets.enter', advice({ advice_requests: 50, advice_within_6_weeks: 40 }, 'health', '2024'))).toMatchObject({ saved: true });
+    const { rows } = await call(backend, 'datasets.rows', { dataset: 'advice-timeliness' });
+    expect(rows.map((r) => [r.period, r.breakdown, r.values.advice_requests])).toEqual([['2024', 'health', 50], ['2025', 'ep', 100], ['2025', 'health', 90]]);
+    const { metrics } = await call(backend, 'metrics.list', { dataset: 'advice-timeliness' });
+    expect(metric(metrics, 'advice-6wk-ep', '2025').value).toBe(80);
+    expect(metric(metrics, 'advice-6wk-health', '2025').value).toBe(50);
+  });
+
+  it('shows what it would replace, writes nothing until confirmed, then replaces that agency and period alone', async () => {
+    const { backend, dbFile } = await workspace();
+    await call(backend, 'datasets.enter', advice({ advice_requests: 100, advice_within_6_weeks: 80 }, 'ep'));
+    await call(backend, 'datasets.enter', advice({ advice_requests: 90, advice_within_6_weeks: 45 }, 'health'));
+    const before = importTablesDigest(dbFile);
+    const asked = await call(backend, 'datasets.enter', advice({ advice_requests: 95, advice_within_6_weeks: 60 }, 'health'));
+    expect(asked).toMatchObject({ saved: false, wouldReplace: [{ period: '2025', breakdown: 'health', source: 'typed in' }] });
+    expect(asked.wouldReplace).toHaveLength(1);
+    expect(importTablesDigest(dbFile)).toBe(before);
+    expect(await call(backend, 'datasets.enter', advice({ advice_requests: 95, advice_within_6_weeks: 60 }, 'health', '2025', true)))
+      .toMatchObject({ saved: true, replacedPeriods: ['2025'] });
+    const { rows } = await call(backend, 'datasets.rows', { dataset: 'advice-timeliness' });
+    expect(rows.map((r) => [r.breakdown, r.values.advice_requests])).toEqual([['ep', 100], ['health', 95]]);
+  });
+});
 
 describe('re-importing a period', () => {
   it('replaces it: the second import’s values win, rows are not duplicated, and the audit trail names the periods', async () => {
@@ -109,12 +141,17 @@ describe('re-importing a period', () => {
     expect(rows.find((r) => r.areaCode === '841')?.values.plans_issued_den).toBe(100);
   });
 
-  it('typed-in figures replace the period too, and are recorded as such', async () => {
-    const { backend } = await workspace();
+  it('typed-in figures replace the period only once the officer confirms, and are recorded as such', async () => {
+    const { backend, dbFile } = await workspace();
     await importFile(backend, 'ehcp-timeliness', 'timeliness.csv', sheet([2019, 100, 50, 90, 45]));
-    const entered = await call(backend, 'datasets.enter', { dataset: 'ehcp-timeliness', period: '2019',
-      values: { plans_issued_den: 49519, plans_issued_within_20_weeks: 31313, plans_issued_den_ex: 49519, plans_issued_20_weeks_ex: 29895 } });
-    expect(entered).toMatchObject({ periods: ['2019'], replacedPeriods: ['2019'] });
+    const request = { dataset: 'ehcp-timeliness', period: '2019',
+      values: { plans_issued_den: 49519, plans_issued_within_20_weeks: 31313, plans_issued_den_ex: 49519, plans_issued_20_weeks_ex: 29895 } };
+    const before = importTablesDigest(dbFile);
+    const asked = await call(backend, 'datasets.enter', request);
+    expect(asked).toMatchObject({ saved: false, periods: [], wouldReplace: [{ period: '2019', breakdown: '', source: 'timeliness.csv', importedBy: 'Dana Analyst' }] });
+    expect(importTablesDigest(dbFile)).toBe(before);
+    const entered = await call(backend, 'datasets.enter', { ...request, confirmReplace: true });
+    expect(entered).toMatchObject({ saved: true, periods: ['2019'], replacedPeriods: ['2019'] });
     const { metrics } = await call(backend, 'metrics.list', { dataset: 'ehcp-timeliness' });
     expect(metric(metrics, 'ehcp-20wk-excl', '2019')).toMatchObject({ status: 'ok', value: 60.4 });
     const events = await importEvents(backend);

@@ -25,7 +25,7 @@ const data = JSON.parse(
 ) as AuthorityFile;
 const authorities = data.authorities;
 
-const dfeDir = new URL('../../../shared/data/dfe/', import.meta.url);
+const dfeDir = new URL('../fixtures/dfe/', import.meta.url);
 const readDfe = (file: string): string => readFileSync(new URL(file, dfeDir), 'utf8');
 
 

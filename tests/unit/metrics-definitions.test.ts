@@ -101,8 +101,10 @@ describe('resources/comparators.json', () => {
 
   it('holds the §4 national figures', () => {
     const get = (metric: string, period: string) => SHIPPED_COMPARATORS.comparators.find((c) => c.metric === metric && c.period === period)?.value;
-    expect(get('ehcp-20wk-all', '2024')).toBe(46.4);
-    expect(get('ehcp-20wk-all', '2023')).toBe(50.3);
+    expect(get('ehcp-20wk-all', '2024')).toBe(45.9);
+    expect(get('ehcp-20wk-all', '2023')).toBe(49.1);
+    expect(get('ehcp-20wk-excl', '2024')).toBe(46.4);
+    expect(get('ehcp-20wk-excl', '2023')).toBe(50.3);
     expect(get('ehcp-20wk-all', '2019')).toBe(58.7);
     expect(get('ehcp-20wk-excl', '2019')).toBe(60.4);
     expect(get('ehcna-refusal', '2019')).toBe(22.8);

@@ -5,10 +5,10 @@ import { SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
 import type { MetricResult } from '../../shared/domain/metrics/types';
 import { parseCsvText } from '../fixtures/imports/csv-text';
 
-// The real DfE files in /work/shared/data/dfe, read with the tests' own CSV reader, not the importer's (which is
+// The real DfE files in tests/fixtures/dfe (copies of DfE's published files), read with the tests' own CSV reader, not the importer's (which is
 // separate work). Rows are built by hand the way the importer will: DfE column names, markers as null + reason.
 
-const dfeDir = new URL('../../../shared/data/dfe/', import.meta.url);
+const dfeDir = new URL('../fixtures/dfe/', import.meta.url);
 
 
 const read = (file: string) => parseCsvText(readFileSync(new URL(file, dfeDir), 'utf8').replace(/^\uFEFF/, ''));
@@ -111,11 +111,11 @@ describe('timeliness_20_week_excerpt.csv (DfE tidy layout)', () => {
     const r2020 = only(results, 'ehcp-20wk-all', '2020');
     expect(r2020.comparator).toEqual({ value: 55.6, period: '2020', source: 'DfE national figure (imported file)' });
     expect(only(results, 'ehcp-20wk-excl', '2020').comparator?.value).toBe(58);
-    // Without the national rows, 2019 falls back to the shipped reference figure and 2020 (not shipped) has none.
+    // Without the national rows, both years fall back to the shipped figures, read from DfE's 2025-release file.
     const alone = computeMetrics(gateshead, { comparators: SHIPPED_COMPARATORS });
     expect(only(alone, 'ehcp-20wk-all', '2019').comparator).toMatchObject({ value: 58.7, period: '2019' });
     expect(only(alone, 'ehcp-20wk-all', '2019').comparator?.source).toContain('[R35]');
-    expect(only(alone, 'ehcp-20wk-all', '2020').comparator).toBeNull();
+    expect(only(alone, 'ehcp-20wk-all', '2020').comparator).toMatchObject({ value: 55.6, period: '2020' });
   });
 
   it('gives the §4 national figures: 31,313/53,327 → 58.7 and 29,895/49,519 → 60.4 for 2019', () => {

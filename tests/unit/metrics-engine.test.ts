@@ -63,7 +63,7 @@ describe('validation, missing figures and comparators', () => {
     expect(r.status).toBe('invalid');
     expect(r.value).toBe(120); // still reported so the UI can show it as invalid
     expect(r.problems).toContain('plans issued within 20 weeks (120) must not exceed new EHC plans issued (100)');
-    expect(r.comparator).toMatchObject({ value: 46.4, period: '2024' });
+    expect(r.comparator).toMatchObject({ value: 45.9, period: '2024' });
     expect(r.better).toBeNull();
   });
 
@@ -77,11 +77,30 @@ describe('validation, missing figures and comparators', () => {
     ]);
   });
 
-  it('flags a published percentage that disagrees with its counts', () => {
+  it('keeps the published percentage as the figure, with a note where the counts give another', () => {
     const r = one(compute([local('appeal-rate', '2024', { appeals_registered: 8, appealable_decisions: 700, appeal_rate: 11 })]), 'appeal-rate', '2024');
-    expect(r.status).toBe('invalid');
-    expect(r.value).toBe(1.1);
-    expect(r.problems[0]).toContain('published SEND Tribunal appeal rate (11) does not match appeals registered ÷ total appealable decisions × 100 (8 ÷ 700 × 100 = 1.14)');
+    expect(r).toMatchObject({ status: 'ok', value: 11, numerator: 8, denominator: 700, problems: [] });
+    expect(r.notes).toEqual(['published SEND Tribunal appeal rate is 11; recomputed from the counts (8 ÷ 700 × 100) it is 1.1. The published figure is the figure of record']);
+  });
+
+  it('computes a figure DfE publishes as x from the counts, and says so', () => {
+    const r = one(compute([local('ehcp-timeliness', '2024', { plans_issued_den: 200, plans_issued_within_20_weeks: 90, pc_plans_issued_within_20_weeks: null },
+      { missing: { pc_plans_issued_within_20_weeks: 'x' } })]), 'ehcp-20wk-all', '2024');
+    expect(r).toMatchObject({ status: 'ok', value: 45, problems: [], notes: ['not published by DfE; computed from the counts'] });
+  });
+
+  it('shows a published figure whose counts are not published', () => {
+    const r = one(compute([local('ehcp-timeliness', '2024', { plans_issued_den: null, plans_issued_within_20_weeks: null, pc_plans_issued_within_20_weeks: 61.2 },
+      { missing: { plans_issued_den: 'c', plans_issued_within_20_weeks: 'c' } })]), 'ehcp-20wk-all', '2024');
+    expect(r).toMatchObject({ status: 'ok', value: 61.2, numerator: null, denominator: null, problems: [] });
+  });
+
+  it('an impossible figure touches only the metrics that use it, never the rest of the row', () => {
+    const results = compute([local('ehcp-timeliness', '2024', { plans_issued_den: 100, plans_issued_within_20_weeks: 50, plans_issued_gt_1_year: 10,
+      plans_issued_den_ex: 90, plans_issued_20_weeks_ex: 40, avg_weeks_issue_plan: 300 })]);
+    expect(one(results, 'ehcp-avg-weeks', '2024').status).toBe('invalid');
+    expect(one(results, 'ehcp-20wk-all', '2024')).toMatchObject({ status: 'ok', value: 50, problems: [] });
+    expect(one(results, 'ehcp-over-1yr', '2024').status).toBe('ok');
   });
 
   it('reports a published marker as missing with its reason, never as 0', () => {
@@ -132,11 +151,11 @@ describe('validation, missing figures and comparators', () => {
 
   it('never uses a comparator from a different period', () => {
     const rows = [
-      local('ehcp-timeliness', '2021', { plans_issued_den: 100, plans_issued_within_20_weeks: 70 }),
-      national('ehcp-timeliness', '2020', { plans_issued_den: 59097, plans_issued_within_20_weeks: 32863 }),
-      national('ehcp-timeliness', '2022', { plans_issued_den: 100, plans_issued_within_20_weeks: 50 }),
+      local('ehcp-timeliness', '2018', { plans_issued_den: 100, plans_issued_within_20_weeks: 70 }),
+      national('ehcp-timeliness', '2017', { plans_issued_den: 59097, plans_issued_within_20_weeks: 32863 }),
+      national('ehcp-timeliness', '2019', { plans_issued_den: 100, plans_issued_within_20_weeks: 50 }),
     ];
-    const r = one(compute(rows), 'ehcp-20wk-all', '2021');
+    const r = one(compute(rows), 'ehcp-20wk-all', '2018');
     expect(r.comparator).toBeNull();
     expect(r.better).toBeNull();
     expect(r.status).toBe('ok');
@@ -157,8 +176,8 @@ describe('validation, missing figures and comparators', () => {
     const results = compute([
       local('appeal-rate', '2024', { appeals_registered: 10, appealable_decisions: 1000 }), // 1.0 vs 6.1, lower is better
       local('appeal-rate', '2025', { appeals_registered: 100, appealable_decisions: 1000 }), // 10.0 vs 6.6
-      local('ehcp-timeliness', '2024', { plans_issued_den: 100, plans_issued_within_20_weeks: 40 }), // 40.0 vs 46.4, higher is better
-      local('ehcp-timeliness', '2023', { plans_issued_den: 1000, plans_issued_within_20_weeks: 503 }), // 50.3 vs 50.3
+      local('ehcp-timeliness', '2024', { plans_issued_den: 100, plans_issued_within_20_weeks: 40 }), // 40.0 vs 45.9, higher is better
+      local('ehcp-timeliness', '2023', { plans_issued_den: 1000, plans_issued_within_20_weeks: 491 }), // 49.1 vs 49.1
       local('ehcp-caseload', '2024/25', { ehcplans: 5000, total_pupils: 100000, ehc_plan: 6000, sen_support: 14000 }),
     ]);
     expect(one(results, 'appeal-rate', '2024').better).toBe('better');

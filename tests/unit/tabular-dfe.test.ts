@@ -4,7 +4,7 @@ import { type Cell, findHeaderRow, readTable, stripFootnoteDigits, type TableRea
 
 /** The real DfE files, as officers download them. */
 function dfe(name: string): TableReadOk {
-  const bytes = new Uint8Array(readFileSync(new URL(`../../../shared/data/dfe/${name}`, import.meta.url)));
+  const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/dfe/${name}`, import.meta.url)));
   const result = readTable(bytes, name);
   if (!result.ok) throw new Error(result.problem);
   return result;

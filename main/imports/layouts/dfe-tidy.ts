@@ -1,9 +1,11 @@
 import { findColumn } from '../../../shared/domain/datasets/columns';
 import { parsePeriod } from '../../../shared/domain/datasets/period';
 import type { Geography } from '../../../shared/domain/datasets/types';
-import { sameAuthorityName } from '../authority';
+import { authorityByName, sameAuthorityName } from '../authority';
+import { findLocalAuthorityByOldCode, LOCAL_AUTHORITIES } from '../../catalogue/local-authorities';
+import type { Cell } from '../tabular/types';
 import { findHeaderRow, normaliseHeader } from '../tabular/header';
-import type { Layout, LayoutInput, LayoutResult } from './layout';
+import type { ImportProblem, Layout, LayoutInput, LayoutResult } from './layout';
 import { cellText, mapFigures, type MappedColumn } from './map-figures';
 
 const IDENTITY = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name',
@@ -14,9 +16,23 @@ function header(input: LayoutInput) {
 }
 
 /**
- * DfE's explore-education-statistics layout: one row per area, period and breakdown, national to local. Only the
- * chosen authority's rows, its region's and the national rows are kept, and of each only the area total (the
- * breakdown "All …"): summing every breakdown would count children twice.
+ * Whether a row is its area's total. DfE labels totals differently in each release and file ("All EHC plans",
+ * "All EHC plans issued", "All requests for EHC needs assessments", "All annual reviews", "All reviews of EHC
+ * plans"); the 2025 release also has breakdown rows whose own label ends in "total" ("AP/PRU - total") under a
+ * topic such as "Type of placement", which are not the area's total. So the topic decides where there is one.
+ */
+export function isTotalRow(topic: string, breakdown: string): boolean {
+  const all = /^all\b/i;
+  const total = /^(total|totals|all)$/i;
+  if (topic) return all.test(topic) || total.test(topic);
+  return !breakdown || all.test(breakdown) || total.test(breakdown);
+}
+
+/**
+ * DfE's explore-education-statistics layout: one row per area, period and breakdown, national to local. The chosen
+ * authority's rows, its region's and the national rows are kept as the area's data, and of each only the area
+ * total: summing every breakdown would count children twice. Every area's total row (each authority, region and
+ * England) is also handed back as a benchmark, kept apart as comparators (§4.1).
  */
 export const dfeTidyLayout: Layout = {
   id: 'dfe-tidy',
@@ -39,12 +55,21 @@ export const dfeTidyLayout: Layout = {
       return { header: c.header, field: column?.name ?? null };
     });
     const result: LayoutResult = { layout: 'dfe-tidy', rowsRead: 0, rows: [], problems: [], columns, discardedColumns: [], notes: [],
-      headerRow: match.headerRow };
+      headerRow: match.headerRow, benchmarks: [] };
+    let skippedBreakdowns = 0;
     if (mapped.length === 0) {
       result.problems.push({ row: match.headerRow, column: null, message: `None of this file's columns belong to ${def.title}: is it the right file for this dataset?` });
       return result;
     }
-    const hasLocalRows = table.rows.slice(match.headerRow).some((r) => normaliseHeader(cellText(r[idx.geographic_level!])) === 'local authority');
+    // A national file has about 12,000 rows with a handful of distinct levels: normalise each once.
+    const levels = new Map<string, string>();
+    const levelOf = (cells: readonly Cell[]) => {
+      const raw = cellText(cells[idx.geographic_level!]);
+      let level = levels.get(raw);
+      if (level === undefined) levels.set(raw, level = normaliseHeader(raw));
+      return level;
+    };
+    const hasLocalRows = table.rows.slice(match.headerRow).some((r) => levelOf(r) === 'local authority');
     if (hasLocalRows && !area) {
       result.problems.push({ row: null, column: null, message: 'This is a national file: choose your local authority (by name, old or new LA code) so its rows can be picked out.' });
       return result;
@@ -54,9 +79,9 @@ export const dfeTidyLayout: Layout = {
       const cells = table.rows[r]!;
       if (cells.length === 0) continue;
       result.rowsRead++;
-      const level = normaliseHeader(cellText(cells[idx.geographic_level!]));
-      const breakdown = `${cellText(cells[idx.breakdown_topic!])} ${cellText(cells[idx.breakdown!])}`.trim();
-      if (idx.breakdown! >= 0 && breakdown && !/^all\b/i.test(cellText(cells[idx.breakdown!])) && !/\btotal\b/i.test(cellText(cells[idx.breakdown!]))) continue;
+      const level = levelOf(cells);
+      if (!isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) { skippedBreakdowns++; continue; }
+      collectBenchmark(result, input, cells, idx, level, mapped, r + 1);
       let geography: Geography | null = null;
       let areaCode = '';
       let areaName = '';
@@ -82,6 +107,9 @@ export const dfeTidyLayout: Layout = {
       result.rows.push({ period: period.period, geography, areaCode, areaName, breakdown: '', sourceRow,
         ...mapFigures(cells, mapped, sourceRow, result.problems) });
     }
+    if (skippedBreakdowns > 0) {
+      result.notes.push(`${skippedBreakdowns.toLocaleString('en-GB')} breakdown rows (age, sex, ethnicity and the like) were left out: each area's total row is kept, never a sum of its breakdowns.`);
+    }
     if (area && !result.rows.some((row) => row.geography === 'local')) {
       const named = area.kind === 'la' ? `${area.la.name} (LA ${area.la.oldCode}, ${area.la.newCode})` : area.name;
       result.problems.push({ row: null, column: null, message: `The file has no total rows for ${named}. Check the authority, or the file: only the "All …" breakdown rows are an area's total.` });
@@ -89,3 +117,36 @@ export const dfeTidyLayout: Layout = {
     return result;
   },
 };
+
+/**
+ * Keeps one total row of any area as a benchmark: authorities by their old LA code (from the file, or the shipped
+ * list by new code or name), regions by ONS code, England as E92000001. Rows whose period or figures cannot be read
+ * are left out of the benchmarks; the area's own rows report those problems.
+ */
+function collectBenchmark(result: LayoutResult, input: LayoutInput, cells: readonly Cell[], idx: Record<string, number>, level: string,
+  mapped: MappedColumn[], sourceRow: number): void {
+  const period = parsePeriod(cellText(cells[idx.time_period!]) || input.period || '', input.def.periodType);
+  if (!period.ok) return;
+  let geography: Geography;
+  let areaCode: string;
+  let areaName: string;
+  let regionCode = cellText(cells[idx.region_code!]);
+  if (level === 'national') {
+    geography = 'national'; areaCode = cellText(cells[idx.country_code!]) || 'E92000001'; areaName = cellText(cells[idx.country_name!]) || 'England';
+    regionCode = '';
+  } else if (level === 'regional') {
+    geography = 'regional'; areaCode = regionCode; areaName = cellText(cells[idx.region_name!]);
+    if (!areaCode) return;
+  } else if (level === 'local authority') {
+    const name = cellText(cells[idx.la_name!]);
+    const newCode = cellText(cells[idx.new_la_code!]);
+    const la = findLocalAuthorityByOldCode(cellText(cells[idx.old_la_code!]))
+      ?? LOCAL_AUTHORITIES.find((a) => a.newCode === newCode) ?? authorityByName(name);
+    geography = 'local'; areaCode = la?.oldCode ?? cellText(cells[idx.old_la_code!]); areaName = name || la?.name || areaCode;
+    regionCode ||= la?.regionCode ?? '';
+    if (!areaCode) return;
+  } else return;
+  const ignored: ImportProblem[] = [];
+  const figures = mapFigures(cells, mapped, sourceRow, ignored);
+  result.benchmarks!.push({ period: period.period, geography, areaCode, areaName, regionCode, breakdown: '', ...figures });
+}

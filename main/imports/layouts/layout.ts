@@ -33,7 +33,12 @@ export interface LayoutResult {
   notes: string[];
   /** The header row (1-based), so a preview can show the file from there. */
   headerRow: number;
+  /** A national file's total row for every area (authorities, regions, England), kept apart as comparators. */
+  benchmarks?: BenchmarkRow[];
 }
+
+/** One area's total row from a national file, with the region it lies in (ONS code; '' for England). */
+export type BenchmarkRow = DatasetRow & { regionCode: string };
 
 /** A layout says whether it recognises a file and, if so, maps it. */
 export interface Layout {

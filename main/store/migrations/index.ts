@@ -4,6 +4,7 @@ import m0003 from './0003-datasets';
 import m0004 from './0004-pack-builds';
 import m0005 from './0005-privacy-decisions';
 import m0006 from './0006-hash-columns-checked';
+import m0007 from './0007-benchmark-figures';
 
 export interface Migration {
   id: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: '0004-pack-builds', sql: m0004 },
   { id: 5, name: '0005-privacy-decisions', sql: m0005 },
   { id: 6, name: '0006-hash-columns-checked', sql: m0006 },
+  { id: 7, name: '0007-benchmark-figures', sql: m0007 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

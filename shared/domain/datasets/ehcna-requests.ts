@@ -27,12 +27,12 @@ export const ehcnaRequests = defineDataset({
   ],
   rules: (b) => [
     // ehcna-refusal
-    b.sumEquals(['requests_decided_to_assess', 'requests_decided_not_to_assess', 'requests_decision_not_made', 'requests_withdrawn'], 'requests_received_in_year'),
+    b.partsWithin(['requests_decided_to_assess', 'requests_decided_not_to_assess', 'requests_decision_not_made', 'requests_withdrawn'], 'requests_received_in_year'),
     b.notExceed('requests_decided_not_to_assess', 'requests_received_in_year'),
     b.notExceed('requests_decided_to_assess', 'requests_received_in_year'),
     b.publishedPercent('request_not_assess_pc', 'requests_decided_not_to_assess', 'requests_received_in_year'),
     // ehcna-6wk
-    b.sumEquals(['request_outcome_six_weeks', 'request_outcome_over_6_weeks'], 'request_decisions'),
+    b.partsWithin(['request_outcome_six_weeks', 'request_outcome_over_6_weeks'], 'request_decisions'),
     b.publishedPercent('request_outcome_six_weeks_pc', 'request_outcome_six_weeks', ['request_outcome_six_weeks', 'request_outcome_over_6_weeks']),
     // assess-to-plan
     b.notExceed('assess_issued', 'assess_in_year'),

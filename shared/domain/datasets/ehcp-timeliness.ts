@@ -34,13 +34,13 @@ export const ehcpTimeliness = defineDataset({
   rules: (b) => [
     // ehcp-20wk-all
     b.notExceed('plans_issued_within_20_weeks', 'plans_issued_den'),
-    b.sumEquals(['plans_issued_within_20_weeks', 'plans_issued_gt20weeks_ltyear', 'plans_issued_gt_1_year'], 'plans_issued_den'),
+    b.partsWithin(['plans_issued_within_20_weeks', 'plans_issued_gt20weeks_ltyear', 'plans_issued_gt_1_year'], 'plans_issued_den'),
     b.publishedPercent('pc_plans_issued_within_20_weeks', 'plans_issued_within_20_weeks', 'plans_issued_den'),
     // ehcp-20wk-excl
     b.notExceed('plans_issued_den_ex', 'plans_issued_den'),
     b.notExceed('plans_issued_20_weeks_ex', 'plans_issued_within_20_weeks'),
     b.notExceed('plans_issued_20_weeks_ex', 'plans_issued_den_ex'),
-    b.sumEquals(['plans_issued_20_weeks_ex', 'plans_issued_gt20weeks_ltyear_ex', 'plans_issued_gt_1_year_ex'], 'plans_issued_den_ex'),
+    b.partsWithin(['plans_issued_20_weeks_ex', 'plans_issued_gt20weeks_ltyear_ex', 'plans_issued_gt_1_year_ex'], 'plans_issued_den_ex'),
     b.publishedPercent('pc_plans_issued_20_weeks_ex', 'plans_issued_20_weeks_ex', 'plans_issued_den_ex'),
     // ehcp-over-1yr: at most 100 − ehcp-20wk-all
     b.notExceed(['plans_issued_within_20_weeks', 'plans_issued_gt_1_year'], 'plans_issued_den'),

@@ -21,7 +21,7 @@ import type { DatasetDefinition } from './types';
 export type { DatasetColumn, DatasetDefinition, DatasetRow, ColumnType, Geography, PeriodType, ValidationRule } from './types';
 export type { StoredRow } from './stored-row';
 export { comparePeriods, formatPeriod, isCanonicalPeriod, parsePeriod, periodSortKey, PERIOD_EXAMPLES, PERIOD_TYPE_TITLES, type PeriodParse } from './period';
-export { columnRules, explainFailure, formatNumber, presentValues, PUBLISHED_PERCENT_TOLERANCE, validateRow, type RuleFailure } from './rules';
+export { columnRules, explainFailure, formatNumber, presentValues, PUBLISHED_PERCENT_TOLERANCE, rowNotes, validateRow, type RuleFailure } from './rules';
 export { findBreakdownValue, findColumn, headerKey } from './columns';
 export { HEALTH_SERVICE_BREAKDOWN, SEN_STATUS_BREAKDOWN } from './breakdowns';
 

@@ -24,7 +24,7 @@ export const neet = defineDataset({
   ],
   rules: (b) => [
     // neet-send: NEET + not known = NEET/NK
-    b.sumEquals(['neet_16_17', 'not_known_16_17'], 'neet_not_known_16_17'),
+    b.partsWithin(['neet_16_17', 'not_known_16_17'], 'neet_not_known_16_17'),
     b.notExceed('neet_not_known_16_17', 'cohort_16_17'),
     b.publishedPercent('neet_not_known_percent', 'neet_not_known_16_17', 'cohort_16_17'),
     b.publishedPercent('neet_percent', 'neet_16_17', 'cohort_16_17'),

@@ -29,6 +29,11 @@ export interface ValidationRule {
   description: string;
   /** The fields the rule reads; it is skipped when any of them is missing. */
   fields: string[];
+  /**
+   * error (the default): an impossible figure, which makes the metrics using these fields invalid. note: a remark
+   * shown beside the figure (a published percentage that differs from the one recomputed), never an error.
+   */
+  kind?: 'error' | 'note';
   holds(values: Record<string, number>): boolean;
   /**
    * Optional (added): the failure written with the row's numbers, e.g. "plans issued within 20 weeks (29,895) must

@@ -67,7 +67,7 @@ const caseload: MetricDefinition[] = [
 ];
 
 const annualReviews: MetricDefinition[] = [
-  ratio('ar-on-time-decision-4wk', 'Annual review decisions issued within 4 weeks of the meeting', 'annual-reviews', 'decision_4_weeks', ['decision_4_weeks', 'decision_over_4_weeks'], 'higher', { family: 'ar-on-time' }),
+  ratio('ar-on-time-decision-4wk', 'Annual review decisions issued within 4 weeks of the meeting', 'annual-reviews', 'decision_4_weeks', ['decision_4_weeks', 'decision_over_4_weeks'], 'higher', { family: 'ar-on-time', publishedField: 'pc_decision_4_weeks' }),
   ratio('ar-on-time-completed', 'Expected annual reviews completed in the year', 'annual-reviews', 'review_completed', 'review_expected', 'higher', { family: 'ar-on-time' }),
   ratio('ar-overdue', 'EHC plans with no review in the last 12 months', 'annual-reviews', 'plans_no_review_12_months', 'total_ehc_plans', 'lower'),
 ];

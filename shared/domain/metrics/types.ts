@@ -51,6 +51,38 @@ export interface MetricComparator {
 
 export type MetricStatus = 'ok' | 'invalid' | 'missing';
 
+/** The authority's region's published figure for the same period (the file's own row for the region, never an average). */
+export interface MetricRegion {
+  name: string;
+  value: number;
+  period: string;
+}
+
+/** The simple mean of the statistical neighbours' published figures for the same period, and how many had one. */
+export interface MetricNeighbours {
+  value: number;
+  /** Neighbours with a published figure for the period (of the ten in the neighbour list). */
+  count: number;
+  period: string;
+}
+
+/**
+ * Rank among the authorities with a published figure for the period, comparing figures as printed (one decimal place
+ * for percentages). 1 = best in the metric's better direction; for context metrics 1 = highest. Ties share a rank
+ * (1, 2, 2, 4). quartile = 1 + floor(4 × (position − 1) ÷ of), so 1 is the best (or highest) quarter.
+ */
+export interface MetricRank {
+  position: number;
+  of: number;
+  quartile: number;
+}
+
+/** One period of the area's own figure (the figure of record), oldest first; null where it is missing or invalid. */
+export interface MetricTrendPoint {
+  period: string;
+  value: number | null;
+}
+
 export interface MetricResult {
   id: string;
   title: string;
@@ -66,13 +98,27 @@ export interface MetricResult {
   denominator: number | null;
   /** The national figure for the SAME period only; null when there is none. */
   comparator: MetricComparator | null;
+  /** The region's published figure for the same period, from an imported national file; null when there is none. */
+  region: MetricRegion | null;
+  /** The statistical neighbours' average for the same period, from an imported national file; null when none had one. */
+  neighbours: MetricNeighbours | null;
+  /** Rank and quartile among authorities with a published figure for the period; null without a national file. */
+  rank: MetricRank | null;
+  /** The area's figure over up to five periods ending with this one, oldest first. */
+  trend: MetricTrendPoint[];
   /**
-   * ok: computed and every rule of the row holds. invalid: a validation rule fails (value still reported, never to
-   * be charted or put in the pack). missing: an input is missing (reason in problems); value is null.
+   * ok: the figure of record (DfE's published figure, or computed from the counts) with no impossible input.
+   * invalid: an impossible figure among the fields this metric uses (value still reported, never charted or put in
+   * the pack). missing: an input is missing (reason in problems); value is null.
    */
   status: MetricStatus;
-  /** Every problem written for a person, with the numbers. */
+  /** Errors only (missing inputs, impossible figures), written for a person with the numbers. */
   problems: string[];
+  /**
+   * What a reader should know beside an ok figure: a recomputed value that differs from DfE's published one, or a
+   * figure computed from the counts because DfE did not publish it ("not published by DfE; computed from the counts").
+   */
+  notes: string[];
   /** Against the comparator, using direction; null for context metrics, no comparator or a value that is not ok. */
   better: 'better' | 'worse' | 'same' | null;
   breakdown?: string;
@@ -87,6 +133,11 @@ export interface ComparatorEntry {
   value: number;
   /** Where the figure comes from, citing the §7 source key, e.g. "… [R51]". */
   source: string;
+  /**
+   * DfE's data file the figure was read from (its England row), as a path under tests/fixtures/ where a test checks
+   * the figure against it; absent for figures quoted from a publication's text.
+   */
+  dataFile?: string;
 }
 
 /** The shape of resources/comparators.json. */

@@ -32,7 +32,7 @@ const SAFE_TO_RUN: ReadonlySet<OperationName> = new Set<OperationName>(['app.inf
   'search.query', 'inspection.get', 'inspection.record', 'inspection.setMilestone', 'calendar.get', 'calendar.setOverrides', 'dashboard.get',
   'datasets.list', 'datasets.template', 'datasets.rows', 'datasets.enter', 'imports.preview', 'imports.commit', 'imports.list', 'metrics.list',
   'metrics.chart', 'pack.builds', 'pack.file', 'privacy.check', 'privacy.markFalsePositive', 'privacy.decideFile', 'privacy.settings',
-  'privacy.saveSettings', 'work.cancel']);
+  'privacy.saveSettings', 'work.cancel', 'benchmarks.neighbours', 'benchmarks.setNeighbours']);
 
 let dir = '';
 let backend: Backend;
