@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, importFile, metric, preview, useImportWorkspaces } from '../fixtures/imports/api';
 import { encode } from '../fixtures/imports/api';
@@ -105,5 +108,40 @@ describe('a hand-made workbook: title rows, a merged group heading, a percentage
     const shown = await preview(backend, 'advice-timeliness', 'a.csv', csv, { mapping: [{ header: 'Requests for advice', field: 'plans_issued_den' }] });
     expect(shown.canCommit).toBe(false);
     expect(shown.problems[0]).toMatchObject({ column: 'Requests for advice', message: expect.stringContaining('has no field "plans_issued_den"') });
+  });
+});
+
+describe('sendpack import with --map', () => {
+  const sendpack = (args: string[], dataDir: string) => {
+    const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dataDir } });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it('prints what each column was taken as in a dry run, and imports the hand-made workbook with the officer’s mapping', () => {
+    const dir = tempDir();
+    const db = join(dir, 'Testshire.sendpack');
+    expect(sendpack(['init', '--db', db, '--area', 'Testshire', '--la-code', '841', '--user', 'Ann Officer'], dir).code).toBe(0);
+    const file = join(dir, 'advice.xlsx');
+    writeFileSync(file, handMadeAdviceWorkbook());
+
+    const dry = sendpack(['import', '--db', db, '--dataset', 'advice-timeliness', file, '--dry-run'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('Columns (change with --map "HEADER=FIELD"):');
+    expect(dry.stderr).toContain('  Year → period\n');
+    expect(dry.stderr).toContain('  Advice (number of requests) Returned on time → not used\n');
+    expect(dry.stderr).toContain('  Performance % within 6 weeks → not used (\'Performance % within 6 weeks\' holds percentages');
+    expect(dry.stderr).toContain("Skipped a total row (row 9 ('Totals'))");
+
+    const run = sendpack(['import', '--db', db, '--dataset', 'advice-timeliness', file,
+      '--map', 'Advice (number of requests) Returned on time=advice_within_6_weeks'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('  Advice (number of requests) Returned on time → advice_within_6_weeks (your choice)\n');
+    expect(run.stdout).toContain('Imported 3 rows into advice-timeliness for 2024');
+    const metrics = (JSON.parse(sendpack(['metrics', '--db', db, '--json'], dir).stdout) as { metrics: { id: string; period: string; value: number | null }[] }).metrics;
+    expect(metrics.find((m) => m.id === 'advice-6wk-health' && m.period === '2024')?.value).toBe(54.5);
+
+    const bad = sendpack(['import', '--db', db, '--dataset', 'advice-timeliness', file, '--map', 'no equals sign'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--map "no equals sign" should be "HEADER=FIELD"');
   });
 });
