@@ -45,7 +45,9 @@ export interface Preview {
   periods: string[];
 }
 
-const shown = (cell: Cell | undefined) => (cell ? cell.raw.trim() : '');
+/** A cell as the preview shows it: as written, but a percentage as a spreadsheet would show it (54.5%, not 54.5454545454545%). */
+const shown = (cell: Cell | undefined) => (!cell ? '' : cell.kind === 'percent' && cell.number !== undefined
+  ? `${Number(cell.number.toFixed(2)).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%` : cell.raw.trim());
 
 function failed(problem: ImportProblem, def?: DatasetDefinition): Preview {
   return { layout: 'none', rowsRead: 0, columns: [], mappable: false, layoutKey: null, targets: def ? mappingTargets(def) : [],

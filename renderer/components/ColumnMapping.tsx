@@ -39,7 +39,7 @@ export function ColumnMapping({ preview, onRemap, busy }: { preview: Preview; on
       <p className="hint">Check each column of your table. Change what a column is taken as, or choose "Not used" to leave it
         out, then read the file again. Your choices are remembered for files with the same headers.</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns of the file">
-        <table className="table table--compact">
+        <table className="table">
           <caption className="visually-hidden">Columns of {preview.fileName} and what each is taken as</caption>
           <thead><tr><th scope="col">Column in the file</th><th scope="col">Taken as</th><th scope="col">How</th></tr></thead>
           <tbody>
@@ -54,7 +54,7 @@ export function ColumnMapping({ preview, onRemap, busy }: { preview: Preview; on
                     {preview.targets.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
                   </select>
                 </td>
-                <td>{valueOf(c) !== (c.field ?? '') ? 'Changed: read the file again to see it' : HOW[c.how]}
+                <td className="column-mapping__how">{valueOf(c) !== (c.field ?? '') ? 'Changed: read the file again to see it' : HOW[c.how]}
                   {c.note ? <span className="hint"><br />{c.note}</span> : null}</td>
               </tr>
             ))}

@@ -33,7 +33,7 @@ describe('importing DfE figures, in Chromium', () => {
     const summary = await preview.locator('dl').textContent();
     expect(summary).toContain('55');
     expect(summary).toContain('for Darlington');
-    expect(summary).toContain('plans_issued_within_20_weeks → plans_issued_within_20_weeks');
+    expect(summary).toContain('plans_issued_within_20_weeks → Plans issued within 20 weeks');
     expect(await preview.getByRole('region', { name: 'First rows of the file' }).textContent()).toContain('time_period');
     expect(await axeViolations(page), 'axe on the import preview').toEqual([]);
     await page.screenshot({ path: join(SHOTS, '08-import-preview.png'), fullPage: true });
