@@ -39,7 +39,7 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
   };
   return (
     <section aria-labelledby="dataset-heading">
-      <h2 id="dataset-heading">{dataset.title}</h2>
+      <h2 id="dataset-heading" tabIndex={-1}>{dataset.title}</h2>
       <details className="columns-details">
         <summary>Columns this dataset takes ({identifying.length + dataset.columns.length})</summary>
         <table className="table">
@@ -70,7 +70,7 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
           </ul>
         </details>
       )}
-      <MetricsTable dataset={dataset.name} />
+      <MetricsTable dataset={dataset.name} title={dataset.title} />
     </section>
   );
 }

@@ -61,4 +61,9 @@ export const MetricResultSchema = z.object({
   comparator: z.object({ value: z.number(), period: z.string(), source: z.string() }).nullable(),
   status: z.enum(['ok', 'invalid', 'missing']), problems: z.array(z.string()),
   better: z.enum(['better', 'worse', 'same']).nullable(), breakdown: z.string().optional(), dataset: z.string(),
+  region: z.object({ name: z.string(), value: z.number(), period: z.string() }).nullable().optional(),
+  neighbours: z.object({ value: z.number(), count: z.number(), period: z.string() }).nullable().optional(),
+  rank: z.object({ position: z.number(), of: z.number(), quartile: z.number() }).nullable().optional(),
+  trend: z.array(z.object({ period: z.string(), value: z.number() })).optional(),
+  notes: z.array(z.string()).optional(),
 });

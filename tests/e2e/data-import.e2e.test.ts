@@ -49,7 +49,7 @@ describe('importing DfE figures, in Chromium', () => {
     expect(text).toContain('93.8%');
     expect(text).toContain('76 of 81');
     expect(text).toContain('58.7% (2019)');
-    expect(text).toContain('Better than national');
+    expect(text).toContain('Better than England');
 
     // Its chart, drawn by main, with the figures in its text alternative.
     const chart = page.getByRole('img', { name: /EHC plans issued within 20 weeks.*Darlington/ }).first();
@@ -70,7 +70,7 @@ describe('importing DfE figures, in Chromium', () => {
     const typed = metricRow('2021');
     await typed.waitFor();
     expect(await typed.textContent()).toContain('60.0%');
-    expect(await typed.textContent()).toContain('Down 5.7 points since 2020');
+    expect(await typed.textContent()).toContain('Down from 93.8% in 2019 (−33.8 points)');
     expect(errors).toEqual([]);
     await page.close();
     await host.close();

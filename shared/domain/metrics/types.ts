@@ -78,6 +78,18 @@ export interface MetricResult {
   breakdown?: string;
   label?: string;
   standard?: { value: number; source: string };
+  // Benchmarks beside England (issue 12, computed from the national file imported). Optional here until the
+  // comparator computation lands; the UI shows each only when present and not null.
+  /** The authority's region: the file's published row for the region, same period. */
+  region?: { name: string; value: number; period: string } | null;
+  /** The simple mean of the statistical neighbours' published values, and how many of the ten had one. */
+  neighbours?: { value: number; count: number; period: string } | null;
+  /** Among authorities with a published value: 1 = best (context measures: 1 = highest); quartile 1 = best quarter. */
+  rank?: { position: number; of: number; quartile: number } | null;
+  /** Up to five years, oldest first, ending with this period. */
+  trend?: { period: string; value: number }[];
+  /** Notes beside a published figure ("recomputed from the counts: 62.3%"; "not published by DfE; computed from the counts"). */
+  notes?: string[];
 }
 
 /** One national figure from the domain reference, for one metric and period. */
