@@ -145,3 +145,19 @@ describe('sendpack import with --map', () => {
     expect(bad.stderr).toContain('--map "no equals sign" should be "HEADER=FIELD"');
   });
 });
+
+describe('cells merged down', () => {
+  it('reads "Year" and "Agency" merged over both header rows, and a year merged down beside its agencies’ rows', async () => {
+    const { backend } = await workspace();
+    const mapping = [{ header: 'Advice (number of requests) Returned on time', field: 'advice_within_6_weeks' }];
+    const { preview: shown } = await importFile(backend, 'advice-timeliness', FILE, handMadeAdviceWorkbook({ mergedDown: true }), { mapping });
+    expect(shown.columns.map((c) => [c.header, c.field])).toEqual([
+      ['Year', 'period'], ['Agency', 'agency'], ['Advice (number of requests) Requests for advice', 'advice_requests'],
+      ['Advice (number of requests) Returned on time', 'advice_within_6_weeks'], ['Performance % within 6 weeks', null]]);
+    expect(shown.rows.map((r) => [r.period, r.breakdown, r.values])).toEqual([
+      ['2024', 'ep', { advice_requests: 120, advice_within_6_weeks: 90 }],
+      ['2024', 'health', { advice_requests: 110, advice_within_6_weeks: 60 }],
+      ['2024', 'social-care', { advice_requests: 95, advice_within_6_weeks: 80 }]]);
+    expect(shown.notes).toContainEqual(expect.stringContaining("row 9 ('Totals')"));
+  });
+});

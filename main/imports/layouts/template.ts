@@ -5,6 +5,7 @@ import { resolveArea } from '../authority';
 import type { DatasetColumn, DatasetDefinition } from '../../../shared/domain/datasets/types';
 import { findHeaderRow, normaliseHeader, type HeaderColumn, type HeaderMatch } from '../tabular/header';
 import type { Cell } from '../tabular/types';
+import { withMergesFilledDown } from '../tabular/merges';
 import { AREA_FIELD, choiceKey, GEOGRAPHY_FIELD, isTotalLabel, layoutKeyOf, looksLikePercent, mappingTargets, PERIOD_FIELD,
   percentNotCount } from './column-choice';
 import type { ImportProblem, Layout, LayoutInput, LayoutResult, PreviewColumn } from './layout';
@@ -109,13 +110,15 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
  */
 export const templateLayout: Layout = {
   id: 'template',
-  recognises: (input) => {
+  recognises: (raw) => {
+    const input = { ...raw, table: withMergesFilledDown(raw.table) };
     const match = header(input);
     if (!match) return false;
     const plan = planColumns(input, match);
     return [...plan.roles.values()].some((r) => r.kind === 'column');
   },
-  map(input) {
+  map(raw) {
+    const input = { ...raw, table: withMergesFilledDown(raw.table) };
     const { def, table, area } = input;
     const match = header(input)!;
     const plan = planColumns(input, match);
