@@ -41,21 +41,21 @@ export function ColumnMapping({ preview, onRemap, busy }: { preview: Preview; on
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns of the file">
         <table className="table">
           <caption className="visually-hidden">Columns of {preview.fileName} and what each is taken as</caption>
-          <thead><tr><th scope="col">Column in the file</th><th scope="col">Taken as</th><th scope="col">How</th></tr></thead>
+          <thead><tr><th scope="col">Column in the file</th><th scope="col">Taken as</th></tr></thead>
           <tbody>
             {preview.columns.map((c, i) => (
               <tr key={`${c.header}-${i}`} data-column={c.header}>
                 <th scope="row">{c.header}</th>
                 <td>
                   <label className="visually-hidden" htmlFor={`map-${i}`}>Take the column {c.header} as</label>
-                  <select id={`map-${i}`} className="select" value={valueOf(c)} disabled={busy}
+                  <select id={`map-${i}`} className="select" value={valueOf(c)} disabled={busy} aria-describedby={`map-how-${i}`}
                     onChange={(e) => setDraft({ ...draft, [c.header]: e.target.value })}>
                     <option value="">Not used</option>
                     {preview.targets.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
                   </select>
+                  <p className="hint column-mapping__how" id={`map-how-${i}`}>
+                    {valueOf(c) !== (c.field ?? '') ? 'Changed: read the file again to see it' : HOW[c.how]}{c.note ? `. ${c.note}.` : ''}</p>
                 </td>
-                <td className="column-mapping__how">{valueOf(c) !== (c.field ?? '') ? 'Changed: read the file again to see it' : HOW[c.how]}
-                  {c.note ? <span className="hint"><br />{c.note}</span> : null}</td>
               </tr>
             ))}
           </tbody>

@@ -7,13 +7,16 @@ export function ImportPreview({ preview, onCommit, onCancel, onRemap, busy = fal
   onRemap: (choices: ColumnChoice[]) => void; busy?: boolean }) {
   const title = (field: string) => preview.targets.find((t) => t.id === field)?.title ?? field;
   const mapped = preview.columns.filter((c) => c.field);
+  const national = preview.rows.filter((r) => r.geography === 'national').length;
+  const regional = preview.rows.filter((r) => r.geography === 'regional').length;
+  const comparators = [national ? 'the national figures' : '', regional ? 'the regional figures' : ''].filter(Boolean).join(' and ');
   const ignored = preview.columns.filter((c) => !c.field);
   return (
     <section className="preview" aria-labelledby="preview-heading">
       <h3 id="preview-heading">Preview: {preview.fileName}</h3>
       <dl className="summary-list">
         <div><dt>Rows read</dt><dd>{preview.rowsRead}</dd></div>
-        <div><dt>Rows to import</dt><dd>{preview.rows.length}{preview.authority ? ` (for ${preview.authority.name}, with the national and regional figures)` : ''}</dd></div>
+        <div><dt>Rows to import</dt><dd>{preview.rows.length}{preview.authority ? ` (for ${preview.authority.name}${comparators ? `, with ${comparators}` : ''})` : ''}</dd></div>
         <div><dt>Periods</dt><dd>{preview.periods.join(', ') || '—'}{preview.replaces.length ? `. This replaces the figures held for ${preview.replaces.join(', ')}.` : ''}</dd></div>
         {!preview.mappable && <div><dt>Columns used</dt><dd>{mapped.map((c) => `${c.header} → ${title(c.field!)}`).join('; ') || 'none'}</dd></div>}
         {!preview.mappable && ignored.length > 0 && <div><dt>Columns ignored</dt><dd>{ignored.map((c) => c.header).join('; ')}</dd></div>}
