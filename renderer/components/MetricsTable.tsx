@@ -46,10 +46,10 @@ export function MetricsTable({ dataset, title }: { dataset: string; title: strin
                   <th scope="row">{m.title}{m.breakdown ? ` (${m.breakdown})` : ''}</th>
                   <td>{m.period}</td>
                   <ValueCell m={m} />
-                  <td>{m.comparator ? <>{formatValue(m.comparator.value, m.unit)} ({m.comparator.period}){compared ? <span className="hint"><br />{compared[0]!.toUpperCase() + compared.slice(1)}</span> : null}</> : 'none for this period'}</td>
+                  <td>{m.comparator ? <>{formatValue(m.comparator.value, m.unit)} ({m.comparator.period}){compared ? <span className="hint"><br />{compared}</span> : null}</> : 'none for this period'}</td>
                   <td>{m.region ? <>{formatValue(m.region.value, m.unit)}<span className="hint"><br />{m.region.name}{m.region.period !== m.period ? ` (${m.region.period})` : ''}</span></> : '—'}</td>
                   <td>{m.neighbours ? <>{formatValue(m.neighbours.value, m.unit)}<span className="hint"><br />average of the {m.neighbours.count} of 10 neighbours with data</span></> : '—'}</td>
-                  <td>{rank ? <>{rank.rank}<span className="hint"><br />{rank.quartile}</span></> : '—'}</td>
+                  <td>{rank ? <>{rank}<span className="hint"><br />among authorities with data</span></> : '—'}</td>
                   <td>{trendWords(data.metrics, m)}</td>
                   <td>{m.status === 'ok' ? 'OK'
                     : m.status === 'invalid' ? <strong className="error-text">Invalid: {m.problems.join('; ')}</strong>

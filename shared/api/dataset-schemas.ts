@@ -64,6 +64,6 @@ export const MetricResultSchema = z.object({
   region: z.object({ name: z.string(), value: z.number(), period: z.string() }).nullable().optional(),
   neighbours: z.object({ value: z.number(), count: z.number(), period: z.string() }).nullable().optional(),
   rank: z.object({ position: z.number(), of: z.number(), quartile: z.number() }).nullable().optional(),
-  trend: z.array(z.object({ period: z.string(), value: z.number() })).optional(),
+  trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })).optional(),
   notes: z.array(z.string()).optional(),
 });

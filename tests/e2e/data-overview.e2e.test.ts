@@ -93,7 +93,7 @@ describe('what is loaded, in Chromium', () => {
     const text = await row.textContent();
     expect(text).toContain('61.3%North East');
     expect(text).toContain('52.4%average of the 9 of 10 neighbours with data');
-    expect(text).toContain('rank 12 of 151 authorities with data (1 = best)quartile 1 (1 = best quarter)');
+    expect(text).toContain('rank 12 of 151 (1 = best), quartile 1among authorities with data');
     expect(text).toContain('Recomputed from the counts: 62.3%');
     // Where main has no comparator, the cells say nothing rather than something made up.
     const earlier = rows.filter({ hasNot: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${latest}$`) }) }).first();

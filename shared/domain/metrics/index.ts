@@ -1,5 +1,6 @@
 export type {
   ComparatorEntry, ComparatorFile, MetricComparator, MetricDefinition, MetricDirection, MetricFormula, MetricResult,
-  MetricStatus, MetricUnit,
+  MetricStatus, MetricUnit, MetricRegion, MetricNeighbours, MetricRank, MetricTrendPoint,
 } from './types';
+export { describeRank, describeTrend, formatFigure } from './describe';
 export { describeFormula, metricById, METRICS, METRICS_NOT_FROM_DATASETS, metricsForDataset } from './definitions';

@@ -51,6 +51,38 @@ export interface MetricComparator {
 
 export type MetricStatus = 'ok' | 'invalid' | 'missing';
 
+/** The authority's region's published figure for the same period (the file's own row for the region, never an average). */
+export interface MetricRegion {
+  name: string;
+  value: number;
+  period: string;
+}
+
+/** The simple mean of the statistical neighbours' published figures for the same period, and how many had one. */
+export interface MetricNeighbours {
+  value: number;
+  /** Neighbours with a published figure for the period (of the ten in the neighbour list). */
+  count: number;
+  period: string;
+}
+
+/**
+ * Rank among the authorities with a published figure for the period, comparing figures as printed (one decimal place
+ * for percentages). 1 = best in the metric's better direction; for context metrics 1 = highest. Ties share a rank
+ * (1, 2, 2, 4). quartile = 1 + floor(4 × (position − 1) ÷ of), so 1 is the best (or highest) quarter.
+ */
+export interface MetricRank {
+  position: number;
+  of: number;
+  quartile: number;
+}
+
+/** One period of the area's own figure (the figure of record), oldest first; null where it is missing or invalid. */
+export interface MetricTrendPoint {
+  period: string;
+  value: number | null;
+}
+
 export interface MetricResult {
   id: string;
   title: string;
@@ -78,16 +110,12 @@ export interface MetricResult {
   breakdown?: string;
   label?: string;
   standard?: { value: number; source: string };
-  // Benchmarks beside England (issue 12, computed from the national file imported). Optional here until the
-  // comparator computation lands; the UI shows each only when present and not null.
-  /** The authority's region: the file's published row for the region, same period. */
-  region?: { name: string; value: number; period: string } | null;
-  /** The simple mean of the statistical neighbours' published values, and how many of the ten had one. */
-  neighbours?: { value: number; count: number; period: string } | null;
-  /** Among authorities with a published value: 1 = best (context measures: 1 = highest); quartile 1 = best quarter. */
-  rank?: { position: number; of: number; quartile: number } | null;
-  /** Up to five years, oldest first, ending with this period. */
-  trend?: { period: string; value: number }[];
+  // Benchmarks beside England (issue 12, computed from the national file imported; shapes as helper 12a's branch
+  // defines them). Optional here until the comparator computation lands; the UI shows each only when not null.
+  region?: MetricRegion | null;
+  neighbours?: MetricNeighbours | null;
+  rank?: MetricRank | null;
+  trend?: MetricTrendPoint[];
   /** Notes beside a published figure ("recomputed from the counts: 62.3%"; "not published by DfE; computed from the counts"). */
   notes?: string[];
 }
