@@ -12,6 +12,10 @@ import { extractText } from '../extract/extract-text';
 import { rewriteBackups } from '../store/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
 import type { ImportRecord } from '../datasets/dataset-store';
+import type { ColumnMapping } from '../datasets/column-mapping-store';
+
+/** A previewed import waiting for the officer's go-ahead, with the column choices to remember if it is committed. */
+export type PendingImport = ImportRecord & { columnMapping?: ColumnMapping };
 import { RunningWork } from './running-work';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
@@ -38,14 +42,14 @@ export class Backend {
   readonly work = new RunningWork();
   private backupTimer: NodeJS.Timeout | undefined;
   /** Imports previewed and not yet committed: commit writes exactly what the officer saw. */
-  private readonly previews = new Map<string, ImportRecord>();
+  private readonly previews = new Map<string, PendingImport>();
 
-  rememberPreview(id: string, record: ImportRecord, keep: number): void {
+  rememberPreview(id: string, record: PendingImport, keep: number): void {
     this.previews.set(id, record);
     while (this.previews.size > keep) this.previews.delete(this.previews.keys().next().value!);
   }
 
-  takePreview(id: string): ImportRecord | undefined {
+  takePreview(id: string): PendingImport | undefined {
     const record = this.previews.get(id);
     this.previews.delete(id);
     return record;

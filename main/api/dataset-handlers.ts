@@ -5,8 +5,10 @@ import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
 import { parsePeriod } from '../../shared/domain/datasets/period';
 import type { DatasetDefinition } from '../../shared/domain/datasets/types';
 import { WorkspaceError } from '../store/workspace-error';
-import { commitImport, heldRows, listImports, listRows, type ImportRecord } from '../datasets/dataset-store';
-import { previewImport } from '../imports/preview-import';
+import { commitImport, heldRows, listImports, listRows } from '../datasets/dataset-store';
+import { previewImport, type ImportRequest } from '../imports/preview-import';
+import { findColumnMapping, saveColumnMapping, type SavedColumnMapping } from '../datasets/column-mapping-store';
+import type { PendingImport } from './backend';
 import { resolveArea, describeArea, type ChosenArea } from '../imports/authority';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import { templateCsv, templateXlsx } from '../imports/template-file';
@@ -20,6 +22,7 @@ import { metricChartSpec } from '../metrics/metric-chart';
 import { renderChartSvg } from '../charts/index';
 
 const MAX_PREVIEWS = 8;
+const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 
 function dataset(id: string): DatasetDefinition {
   const def = datasetById(id);
@@ -108,12 +111,27 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
     }
     const [file] = backend.uploads.takeAll([req.file.handle]);
     progress({ phase: `Reading ${file!.name}`, done: 0, total: 1 });
-    const preview = previewImport({ def, bytes: file!.bytes, fileName: file!.name, area,
-      ...(req.period ? { period: req.period } : {}), ...(req.snapshot ? { snapshot: req.snapshot } : {}), ...(req.sheet ? { sheet: req.sheet } : {}) });
+    const request: ImportRequest = { def, bytes: file!.bytes, fileName: file!.name, area,
+      ...(req.period ? { period: req.period } : {}), ...(req.snapshot ? { snapshot: req.snapshot } : {}), ...(req.sheet ? { sheet: req.sheet } : {}),
+      ...(req.mapping ? { mapping: req.mapping } : {}) };
+    let preview = previewImport(request);
+    // A file laid out like one the officer has chosen columns for before is read with those choices, and says so.
+    let remembered: SavedColumnMapping | null = null;
+    if (!req.mapping && preview.mappable && preview.layoutKey) {
+      remembered = findColumnMapping(workspace.db, def.id, preview.layoutKey);
+      if (remembered) {
+        preview = previewImport({ ...request, mapping: remembered.choices });
+        preview.columns = preview.columns.map((c) => (c.how === 'chosen' ? { ...c, how: 'remembered' as const } : c));
+        preview.notes.unshift(`The columns were read as ${remembered.savedBy} chose them on ${SHORT_DATE.format(new Date(remembered.savedAt))} `
+          + 'for a file with the same headers. Change them below if this file is different.');
+      }
+    }
     const previewId = randomBytes(16).toString('hex');
-    const { benchmarks, ...shown } = preview;
-    const record: ImportRecord = { dataset: def.id, sourceName: file!.name, sourceSha256: sha256Of(file!.bytes), layout: preview.layout,
-      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows, benchmarks };
+    const { benchmarks, layoutKey: _layoutKey, ...shown } = preview;
+    const record: PendingImport = { dataset: def.id, sourceName: file!.name, sourceSha256: sha256Of(file!.bytes), layout: preview.layout,
+      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows, benchmarks,
+      ...(req.mapping && preview.mappable && preview.layoutKey ? { columnMapping: { dataset: def.id, layoutKey: preview.layoutKey,
+        headers: preview.columns.map((c) => c.header), choices: req.mapping } } : {}) };
     const canCommit = preview.problems.length === 0 && preview.rows.length > 0 && !workspace.readOnly;
     if (canCommit) backend.rememberPreview(previewId, record, MAX_PREVIEWS);
     // What commit will replace: the periods of the same areas (as commitImport decides), not another authority's.
@@ -121,13 +139,20 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
     const held = new Set(listRows(workspace.db, def.id).map(key));
     const replaces = [...new Set(preview.rows.filter((r) => held.has(key(r))).map((r) => r.period))].sort();
     return { previewId, dataset: def.id, fileName: file!.name, ...shown, replaces,
-      authority: area ? describeArea(area) : null, canCommit };
+      authority: area ? describeArea(area) : null, canCommit,
+      mappingRemembered: remembered ? { savedAt: remembered.savedAt, savedBy: remembered.savedBy } : null };
   },
   'imports.commit': (req, { backend }) => {
     const workspace = backend.writableWorkspace();
     const record = backend.takePreview(req.previewId);
     if (!record) throw new WorkspaceError('not-found', 'That preview has expired or was already imported: preview the file again.', 'previewId');
-    return commitImport(workspace.db, record, backend.userName());
+    const { columnMapping, ...imported } = record;
+    // The figures and the column choices that read them are kept together, or neither.
+    return workspace.db.transaction(() => {
+      const result = commitImport(workspace.db, imported, backend.userName());
+      if (columnMapping) saveColumnMapping(workspace.db, columnMapping, backend.userName());
+      return result;
+    })();
   },
   'imports.list': (req, { backend }) => ({ imports: listImports(backend.openWorkspace().db, req.dataset) }),
   'metrics.list': (req, { backend }) => {

@@ -10,7 +10,9 @@ import { dfeTidyLayout } from './layouts/dfe-tidy';
 import { yearColumnsTableLayout } from './layouts/year-columns-table';
 import { templateLayout } from './layouts/template';
 import { planListLayout, waitingListLayout } from './layouts/case-extract';
-import type { ImportProblem, Layout, LayoutInput } from './layouts/layout';
+import type { ImportProblem, Layout, LayoutInput, PreviewColumn } from './layouts/layout';
+import { layoutKeyOf, mappingTargets, type MappingTarget } from './layouts/column-choice';
+import { findHeaderRow } from './tabular/header';
 
 /** Most specific first: a case-level list also has dates a template would not take; the template takes anything left. */
 const LAYOUTS: readonly Layout[] = [waitingListLayout, planListLayout, dfeTidyLayout, yearColumnsTableLayout, templateLayout];
@@ -24,12 +26,20 @@ export interface ImportRequest {
   period?: string;
   snapshot?: string;
   sheet?: string;
+  /** The officer's column choices (see LayoutInput.mapping). */
+  mapping?: readonly { header: string; field: string | null }[];
 }
 
 export interface Preview {
   layout: string;
   rowsRead: number;
-  columns: { header: string; field: string | null }[];
+  columns: (PreviewColumn & { how: NonNullable<PreviewColumn['how']> })[];
+  /** Whether the officer can choose what the columns are taken as (their own tables; DfE's layouts are fixed). */
+  mappable: boolean;
+  /** Identifies the header row's layout, to remember the officer's choices for the next file like it. */
+  layoutKey: string | null;
+  /** The fields a column can be taken as. */
+  targets: MappingTarget[];
   discardedColumns: string[];
   firstRows: string[][];
   rows: DatasetRow[];
@@ -40,10 +50,13 @@ export interface Preview {
   benchmarks: BenchmarkFigure[];
 }
 
-const shown = (cell: Cell | undefined) => (cell ? cell.raw.trim() : '');
+/** A cell as the preview shows it: as written, but a percentage as a spreadsheet would show it (54.5%, not 54.5454545454545%). */
+const shown = (cell: Cell | undefined) => (!cell ? '' : cell.kind === 'percent' && cell.number !== undefined
+  ? `${Number(cell.number.toFixed(2)).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%` : cell.raw.trim());
 
-function failed(problem: ImportProblem): Preview {
-  return { layout: 'none', rowsRead: 0, columns: [], discardedColumns: [], firstRows: [], rows: [], problems: [problem], notes: [], periods: [], benchmarks: [] };
+function failed(problem: ImportProblem, def?: DatasetDefinition): Preview {
+  return { layout: 'none', rowsRead: 0, columns: [], mappable: false, layoutKey: null, targets: def ? mappingTargets(def) : [],
+    discardedColumns: [], firstRows: [], rows: [], problems: [problem], notes: [], periods: [], benchmarks: [] };
 }
 
 /** Why a file that was read without a problem still gives nothing to import, and what would change that. */
@@ -74,11 +87,19 @@ export function previewImport(request: ImportRequest): Preview {
   const table = readTable(request.bytes, request.fileName, request.sheet ? { sheet: request.sheet } : {});
   if (!table.ok) return failed({ row: null, column: null, message: table.problem });
   const input: LayoutInput = { def, table, area: request.area, ...(request.period ? { period: request.period } : {}),
-    ...(request.snapshot ? { snapshot: request.snapshot } : {}) };
+    ...(request.snapshot ? { snapshot: request.snapshot } : {}), ...(request.mapping ? { mapping: request.mapping } : {}) };
   const layout = LAYOUTS.find((l) => l.recognises(input));
   if (!layout) {
     const expected = def.columns.slice(0, 8).map((c) => c.name).join(', ');
-    return failed({ row: null, column: null, message: `${request.fileName} has no column that belongs to ${def.title}. Its header should name columns such as ${expected}; save a blank template to see them all.` });
+    const refusal = failed({ row: null, column: null, message: `${request.fileName} has no column that belongs to ${def.title}. `
+      + `Choose what its columns are (below), or name them as the dataset does, such as ${expected}; save a blank template to see them all.` }, def);
+    // The table's header row, as best it can be found, so the officer can say what its columns are.
+    const generic = findHeaderRow(table.rows, [], { merges: table.merges });
+    if (!generic) return refusal;
+    const headers = generic.columns.filter((c) => c.header).map((c) => c.header);
+    return { ...refusal, mappable: true, layoutKey: layoutKeyOf(generic.columns.map((c) => c.header)),
+      columns: headers.map((header) => ({ header, field: null, how: 'unused' as const })),
+      firstRows: table.rows.slice(generic.headerRow - 1, generic.headerRow + PREVIEW_ROWS).map((row) => row.map(shown)) };
   }
   const result = layout.map(input);
   const problems = [...result.problems];
@@ -117,7 +138,10 @@ export function previewImport(request: ImportRequest): Preview {
   }
   return {
     benchmarks,
-    layout: result.layout, rowsRead: result.rowsRead, columns: result.columns, discardedColumns: result.discardedColumns,
+    layout: result.layout, rowsRead: result.rowsRead,
+    columns: result.columns.map((c) => ({ ...c, how: c.how ?? (c.field ? 'recognised' : 'unused') })),
+    mappable: layout === templateLayout, layoutKey: result.layoutKey ?? null, targets: mappingTargets(def),
+    discardedColumns: result.discardedColumns,
     firstRows, rows: result.rows.map(({ sourceRow: _sourceRow, ...row }) => row), problems, notes,
     periods: [...new Set(result.rows.map((r) => r.period))].sort(),
   };

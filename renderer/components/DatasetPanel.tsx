@@ -9,7 +9,24 @@ import { useLoaded } from './use-loaded';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 
+const PERIOD_FORMS: Record<string, string> = {
+  'calendar-year': 'a calendar year, e.g. 2024', 'academic-year': 'an academic year, e.g. 2023/24',
+  'financial-year': 'a financial year, e.g. 2024/25', snapshot: 'the date of the snapshot, e.g. 31/03/2025',
+};
+
+/** The columns every file names besides the figures: the period, the area (national files) and the breakdown. */
+function identifyingColumns(dataset: Dataset): { name: string; title: string; type: string; required: string }[] {
+  return [
+    { name: 'period', title: `The period: ${PERIOD_FORMS[dataset.periodType] ?? dataset.periodType}`, type: 'period',
+      required: 'Yes, unless you give the period when importing' },
+    ...(dataset.breakdown ? [{ name: dataset.breakdown.name, title: `${dataset.breakdown.title}: one of ${dataset.breakdown.values.map((v) => v.title).join(', ')}`,
+      type: 'text', required: 'Yes' }] : []),
+    { name: 'area', title: 'The area: authority name or LA code, or England (for files with several areas)', type: 'text', required: 'No' },
+  ];
+}
+
 export function DatasetPanel({ dataset }: { dataset: Dataset }) {
+  const identifying = identifyingColumns(dataset);
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const [status, setStatus] = useState('');
   const imports = useLoaded(() => call('imports.list', { dataset: dataset.name }), [dataset.name]);
@@ -22,13 +39,17 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
   };
   return (
     <section aria-labelledby="dataset-heading">
-      <h2 id="dataset-heading">{dataset.title}</h2>
+      <h2 id="dataset-heading" tabIndex={-1}>{dataset.title}</h2>
       <details className="columns-details">
-        <summary>Columns this dataset takes ({dataset.columns.length})</summary>
+        <summary>Columns this dataset takes ({identifying.length + dataset.columns.length})</summary>
         <table className="table">
           <caption className="visually-hidden">Columns of {dataset.title}</caption>
-          <thead><tr><th scope="col">Column</th><th scope="col">Meaning</th><th scope="col">Type</th><th scope="col">Unit</th></tr></thead>
-          <tbody>{dataset.columns.map((c) => <tr key={c.name}><td><code>{c.name}</code></td><td>{c.title}</td><td>{c.type}</td><td>{c.unit}</td></tr>)}</tbody>
+          <thead><tr><th scope="col">Column</th><th scope="col">Meaning</th><th scope="col">Type</th><th scope="col">Required</th></tr></thead>
+          <tbody>
+            {identifying.map((c) => <tr key={c.name}><td><code>{c.name}</code></td><td>{c.title}</td><td>{c.type}</td><td>{c.required}</td></tr>)}
+            {dataset.columns.map((c) => <tr key={c.name}><td><code>{c.name}</code></td><td>{c.title}</td><td>{c.type === 'count' ? `count (${c.unit})` : c.type === 'percent' ? 'percentage' : `${c.type} (${c.unit})`}</td>
+              <td>{c.required ? 'Yes' : 'No'}</td></tr>)}
+          </tbody>
         </table>
       </details>
       <div className="button-row">
@@ -49,7 +70,7 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
           </ul>
         </details>
       )}
-      <MetricsTable dataset={dataset.name} />
+      <MetricsTable dataset={dataset.name} title={dataset.title} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Response } from '../../shared/api/contract';
 import { call, uploadFiles } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { ImportPreview } from './ImportPreview';
+import type { ColumnChoice } from './ColumnMapping';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 type Preview = Response<'imports.preview'>;
@@ -22,8 +23,8 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
   // Each read gets a number; a cancelled read's answer is dropped. Reading writes nothing, so dropping it is safe.
   const readNumber = useRef(0);
 
-  const read = async (event: FormEvent) => {
-    event.preventDefault();
+  const read = async (event: FormEvent | null, mapping?: ColumnChoice[]) => {
+    event?.preventDefault();
     if (!file) { setProblem('Choose a file to import'); return; }
     const mine = ++readNumber.current;
     setProblem(null);
@@ -34,10 +35,10 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
       if (mine !== readNumber.current) return;
       const result = await call('imports.preview', { dataset: dataset.name, file: handle!,
         ...(authority.trim() ? { authority: authority.trim() } : {}), ...(period.trim() ? { period: period.trim() } : {}),
-        ...(snapshot ? { snapshot } : {}) });
+        ...(snapshot ? { snapshot } : {}), ...(mapping ? { mapping } : {}) });
       if (mine !== readNumber.current) return;
       setPreview(result);
-      setStatus(`Read ${result.rowsRead} rows from ${result.fileName}`);
+      setStatus(`Read ${result.rowsRead} rows from ${result.fileName}${mapping ? ' with your column choices' : ''}`);
     } catch (error) {
       if (mine !== readNumber.current) return;
       setStatus('');
@@ -102,7 +103,8 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
         </span>
       </form>
       <p className="hint" role="status">{status}</p>
-      {preview && <ImportPreview preview={preview} onCommit={() => void commit()} onCancel={() => setPreview(null)} />}
+      {preview && <ImportPreview preview={preview} onCommit={() => void commit()} onCancel={() => setPreview(null)}
+        onRemap={(choices) => void read(null, choices)} busy={reading} />}
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function ItemDataPanel({ item }: { item: ChecklistItem }) {
       {datasets.map((d) => (
         <div key={d.name}>
           <h3>{d.title}</h3>
-          <MetricsTable dataset={d.name} />
+          <MetricsTable dataset={d.name} title={d.title} />
           <button type="button" className="button button--secondary" onClick={() => openDataset(d.name)}>
             {readOnly ? 'See' : 'Import or type in'} the figures<span className="visually-hidden"> for {d.title}</span>
           </button>

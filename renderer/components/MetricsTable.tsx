@@ -1,56 +1,62 @@
-import type { Response } from '../../shared/api/contract';
 import { call } from '../api/call';
 import { useLoaded } from './use-loaded';
 import { MetricChart } from './MetricChart';
+import { comparedWords, formatValue, rankWords, trendWords, type Metric } from './metric-words';
 
-type Metric = Response<'metrics.list'>['metrics'][number];
-
-/** Against the previous period of the same metric, in words: "Up 2.1 since 2019". */
-function trendText(all: Metric[], m: Metric): string {
-  if (m.status !== 'ok' || m.value === null) return '—';
-  const earlier = all.filter((o) => o.id === m.id && o.breakdown === m.breakdown && o.status === 'ok' && o.value !== null && o.period < m.period)
-    .sort((a, b) => (a.period < b.period ? 1 : -1))[0];
-  if (!earlier || earlier.value === null) return '—';
-  const change = Math.round((m.value - earlier.value) * 10) / 10;
-  const points = m.unit === '%' ? ' points' : '';
-  return change === 0 ? `No change since ${earlier.period}` : `${change > 0 ? 'Up' : 'Down'} ${Math.abs(change).toLocaleString('en-GB')}${points} since ${earlier.period}`;
+/** The value cell: the figure, its counts, and any note beside a published figure. */
+function ValueCell({ m }: { m: Metric }) {
+  return (
+    <td>
+      {m.status === 'ok' ? formatValue(m.value, m.unit) : m.status === 'invalid' ? `${formatValue(m.value, m.unit)} (not used)` : '—'}
+      {m.numerator !== null && m.denominator !== null && m.status !== 'missing'
+        ? <span className="hint"> {m.numerator.toLocaleString('en-GB')} of {m.denominator.toLocaleString('en-GB')}</span> : null}
+      {(m.notes ?? []).map((n) => <span key={n} className="metric-note">{n}</span>)}
+    </td>
+  );
 }
 
-const format = (value: number | null, unit: string) =>
-  value === null ? '—' : unit === '%' ? `${value.toFixed(1)}%` : unit === 'count' ? value.toLocaleString('en-GB') : `${value} ${unit}`;
-
-/** The metrics computed from this dataset, each against the national figure of the same period. */
-export function MetricsTable({ dataset }: { dataset: string }) {
+/**
+ * The metrics computed from this dataset, per period, each beside England, the region, the statistical
+ * neighbours' average and the rank among authorities (each shown only where there is a figure for the same period),
+ * with the trend in words.
+ */
+export function MetricsTable({ dataset, title }: { dataset: string; title: string }) {
   const { data, error } = useLoaded(() => call('metrics.list', { dataset }), [dataset]);
   if (error) return <p className="error-message" role="alert">{error}</p>;
   if (!data) return null;
   if (data.metrics.length === 0) return <p>No figures yet: import a file or type the figures in.</p>;
   const chartIds = [...new Set(data.metrics.filter((m) => m.status === 'ok').map((m) => `${m.id}|${m.breakdown ?? ''}`))];
   return (
-    <section aria-labelledby="metrics-heading">
-      <h3 id="metrics-heading">Metrics</h3>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Metrics">
-        <table className="table">
-          <caption className="visually-hidden">Metrics with national comparators</caption>
+    <section aria-labelledby={`metrics-heading-${dataset}`}>
+      <h3 id={`metrics-heading-${dataset}`}>Metrics</h3>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Metrics of ${title}`}>
+        <table className="table metrics-table">
+          <caption className="visually-hidden">Metrics of {title} with England, region, statistical neighbours and rank</caption>
           <thead>
-            <tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col">Value</th><th scope="col">National</th>
-              <th scope="col">Compared</th><th scope="col">Trend</th><th scope="col">Check</th></tr>
+            <tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col">Value</th><th scope="col">England</th>
+              <th scope="col">Region</th><th scope="col">Statistical neighbours</th><th scope="col">Rank</th>
+              <th scope="col">Trend</th><th scope="col">Check</th></tr>
           </thead>
           <tbody>
-            {data.metrics.map((m, i) => (
-              <tr key={`${m.id}-${m.period}-${m.breakdown ?? ''}-${i}`} data-metric-id={m.id}>
-                <th scope="row">{m.title}{m.breakdown ? ` (${m.breakdown})` : ''}</th>
-                <td>{m.period}</td>
-                <td>{m.status === 'ok' ? format(m.value, m.unit) : m.status === 'invalid' ? `${format(m.value, m.unit)} (not used)` : '—'}
-                  {m.numerator !== null && m.denominator !== null && m.status !== 'missing' ? <span className="hint"> {m.numerator.toLocaleString('en-GB')} of {m.denominator.toLocaleString('en-GB')}</span> : null}</td>
-                <td>{m.comparator ? `${format(m.comparator.value, m.unit)} (${m.comparator.period})` : 'none for this period'}</td>
-                <td>{m.better ? (m.better === 'better' ? 'Better than national' : m.better === 'worse' ? 'Worse than national' : 'Same as national') : '—'}</td>
-                <td>{trendText(data.metrics, m)}</td>
-                <td>{m.status === 'ok' ? 'OK'
-                  : m.status === 'invalid' ? <strong className="error-text">Invalid: {m.problems.join('; ')}</strong>
-                  : <span className="hint">Not available: {m.problems.join('; ')}</span>}</td>
-              </tr>
-            ))}
+            {data.metrics.map((m, i) => {
+              const rank = rankWords(m);
+              const compared = comparedWords(m);
+              return (
+                <tr key={`${m.id}-${m.period}-${m.breakdown ?? ''}-${i}`} data-metric-id={m.id}>
+                  <th scope="row">{m.title}{m.breakdown ? ` (${m.breakdown})` : ''}</th>
+                  <td>{m.period}</td>
+                  <ValueCell m={m} />
+                  <td>{m.comparator ? <>{formatValue(m.comparator.value, m.unit)} ({m.comparator.period}){compared ? <span className="hint"><br />{compared}</span> : null}</> : 'none for this period'}</td>
+                  <td>{m.region ? <>{formatValue(m.region.value, m.unit)}<span className="hint"><br />{m.region.name}{m.region.period !== m.period ? ` (${m.region.period})` : ''}</span></> : '—'}</td>
+                  <td>{m.neighbours ? <>{formatValue(m.neighbours.value, m.unit)}<span className="hint"><br />average of the {m.neighbours.count} of 10 neighbours with data</span></> : '—'}</td>
+                  <td>{rank ? <>{rank}<span className="hint"><br />among authorities with data</span></> : '—'}</td>
+                  <td>{trendWords(data.metrics, m)}</td>
+                  <td>{m.status === 'ok' ? 'OK'
+                    : m.status === 'invalid' ? <strong className="error-text">Invalid: {m.problems.join('; ')}</strong>
+                    : <span className="hint">Not available: {m.problems.join('; ')}</span>}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -10,7 +10,7 @@ import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
 import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy-schemas';
-import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema, NeighboursSchema } from './dataset-schemas';
+import { ColumnChoiceSchema, DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema, NeighboursSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -163,7 +163,9 @@ export const contract = {
     NeighboursSchema),
   'imports.preview': op('Read a file for a dataset and show what would be imported, writing nothing',
     z.strictObject({ dataset: DatasetIdSchema, file: FileRefSchema, authority: z.string().trim().max(100).optional(),
-      period: z.string().trim().max(20).optional(), snapshot: IsoDateSchema.optional(), sheet: z.string().max(100).optional() }),
+      period: z.string().trim().max(20).optional(), snapshot: IsoDateSchema.optional(), sheet: z.string().max(100).optional(),
+      // The officer's column choices; given (even empty), they replace the ones remembered for files of this layout.
+      mapping: z.array(ColumnChoiceSchema).max(1_000).optional() }),
     ImportPreviewSchema),
   'imports.commit': op('Import a previewed file: all its rows or none',
     z.strictObject({ previewId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a preview id') }),

@@ -17,13 +17,33 @@ export const ImportProblemSchema = z.object({
   row: z.number().nullable(), column: z.string().nullable(), message: z.string(),
 });
 
+export const ImportColumnSchema = z.object({
+  header: z.string(),
+  field: z.string().nullable(),
+  how: z.enum(['recognised', 'chosen', 'remembered', 'unused']),
+  note: z.string().optional(),
+});
+
+/** The officer's choice for one column in an import's preview: the header as shown, and the field (null: not used). */
+export const ColumnChoiceSchema = z.strictObject({
+  header: z.string().max(500, 'must be at most 500 characters'),
+  field: z.string().max(100, 'must be at most 100 characters').nullable(),
+});
+
 export const ImportPreviewSchema = z.object({
   previewId: z.string(),
   dataset: z.string(),
   fileName: z.string(),
   layout: z.string(),
   rowsRead: z.number(),
-  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+  /** Every named column of the file: what it is taken as (a field id, or null: not used) and how that was decided. */
+  columns: z.array(ImportColumnSchema),
+  /** Whether the officer can change what the columns are taken as (their own tables; DfE's layouts are fixed). */
+  mappable: z.boolean(),
+  /** The fields a column can be taken as: 'period', 'area', 'geography', the breakdown's name and the dataset's columns. */
+  targets: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), required: z.boolean() })),
+  /** When the officer's choices for files of this layout were remembered and used: when and by whom they were made. */
+  mappingRemembered: z.object({ savedAt: z.string(), savedBy: z.string() }).nullable(),
   discardedColumns: z.array(z.string()),
   firstRows: z.array(z.array(z.string())),
   rows: z.array(DatasetRowSchema),

@@ -38,7 +38,7 @@ describe('text files as they come', () => {
     // …and what the preview shows was decoded correctly.
     expect(shown.firstRows[1]).toContain('Renée Brontë – £1.2m contract');
     expect(shown.firstRows[1]).toContain('Children’s physiotherapy');
-    expect(shown.columns.find((c) => c.header === 'Provider note')).toEqual({ header: 'Provider note', field: null });
+    expect(shown.columns.find((c) => c.header === 'Provider note')).toEqual({ header: 'Provider note', field: null, how: 'unused' });
 
     const fixed = windows1252(text.replace('118.2%', '12.5%').replace('"1,000"', '106'));
     ({ preview: shown } = await importFile(backend, 'health-waits', 'waits.csv', fixed));
@@ -56,7 +56,7 @@ describe('text files as they come', () => {
     const filled = encode(`${head}2019,"53,327","49,519","31,313","29,895",58.7%,60.4%\r\n`);
     const { preview: shown } = await importFile(backend, 'ehcp-timeliness', template.fileName, filled);
     expect(shown.layout).toBe('template');
-    expect(shown.columns[0]).toEqual({ header: 'period', field: '(period)' });
+    expect(shown.columns[0]).toEqual({ header: 'period', field: 'period', how: 'recognised' });
     const { metrics } = await call(backend, 'metrics.list', { dataset: 'ehcp-timeliness' });
     expect(metric(metrics, 'ehcp-20wk-excl', '2019')).toMatchObject({ status: 'ok', value: 60.4, numerator: 29895, denominator: 49519 });
     expect(metric(metrics, 'ehcp-20wk-all', '2019')).toMatchObject({ status: 'ok', value: 58.7 });
@@ -80,7 +80,7 @@ describe('Excel workbooks', () => {
     const shown = await preview(backend, 'ehcp-timeliness', 'timeliness.xlsx', xlsx, { sheet: 'Timeliness' });
     expect(shown.problems).toEqual([]);
     expect(shown.layout).toBe('template');
-    expect(shown.columns.map((c) => c.field)).toEqual(['(year)', 'plans_issued_den', 'plans_issued_within_20_weeks', 'pc_plans_issued_within_20_weeks', null]);
+    expect(shown.columns.map((c) => c.field)).toEqual(['period', 'plans_issued_den', 'plans_issued_within_20_weeks', 'pc_plans_issued_within_20_weeks', null]);
     expect(shown.firstRows[0]).toEqual(['Year', 'Plans issued', 'Issued within 20 weeks', 'Percentage within 20 weeks', 'Comment']);
     expect(shown.rows.map((r) => r.values)).toEqual([
       { plans_issued_den: 1000, plans_issued_within_20_weeks: 127, pc_plans_issued_within_20_weeks: 12.7 },

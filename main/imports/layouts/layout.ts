@@ -19,6 +19,21 @@ export interface LayoutInput {
   period?: string;
   /** For case-level waiting lists: the day the list was taken. */
   snapshot?: string;
+  /**
+   * The officer's column choices (officers' own tables only): each header as the preview showed it, and the field
+   * it is taken as, or null for a column not to use. Columns not named keep what the app recognised.
+   */
+  mapping?: readonly { header: string; field: string | null }[];
+}
+
+/** One column of the file as the preview shows it: what it is taken as, and how that was decided. */
+export interface PreviewColumn {
+  header: string;
+  field: string | null;
+  /** recognised by its header, chosen (or remembered) by the officer, or not used; absent: recognised if field is set. */
+  how?: 'recognised' | 'chosen' | 'remembered' | 'unused';
+  /** Why a column the header seems to name was not taken (a percentage column is never a count). */
+  note?: string;
 }
 
 export interface LayoutResult {
@@ -27,7 +42,9 @@ export interface LayoutResult {
   rowsRead: number;
   rows: (DatasetRow & { sourceRow: number | null })[];
   problems: ImportProblem[];
-  columns: { header: string; field: string | null }[];
+  columns: PreviewColumn[];
+  /** Identifies the header row's layout, for remembering the officer's column choices; absent for DfE's own layouts. */
+  layoutKey?: string;
   /** Columns read only to aggregate and never stored (identifiers in a case-level extract). */
   discardedColumns: string[];
   notes: string[];

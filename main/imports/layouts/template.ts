@@ -2,8 +2,13 @@ import { findBreakdownValue, findColumn } from '../../../shared/domain/datasets/
 import { parsePeriod } from '../../../shared/domain/datasets/period';
 import type { Geography } from '../../../shared/domain/datasets/types';
 import { resolveArea } from '../authority';
-import { findHeaderRow, normaliseHeader } from '../tabular/header';
-import type { Layout, LayoutInput, LayoutResult } from './layout';
+import type { DatasetColumn, DatasetDefinition } from '../../../shared/domain/datasets/types';
+import { findHeaderRow, normaliseHeader, type HeaderColumn, type HeaderMatch } from '../tabular/header';
+import type { Cell } from '../tabular/types';
+import { withMergesFilledDown } from '../tabular/merges';
+import { AREA_FIELD, choiceKey, GEOGRAPHY_FIELD, isTotalLabel, layoutKeyOf, looksLikePercent, mappingTargets, PERIOD_FIELD,
+  percentNotCount } from './column-choice';
+import type { ImportProblem, Layout, LayoutInput, LayoutResult, PreviewColumn } from './layout';
 import { cellText, mapFigures, type MappedColumn } from './map-figures';
 
 export const PERIOD_HEADERS = ['period', 'time period', 'year', 'academic year', 'financial year', 'calendar year', 'snapshot date', 'month'];
@@ -14,44 +19,132 @@ function header(input: LayoutInput) {
   const { def } = input;
   const expected = [...def.columns.map((c) => [c.name, c.title, ...c.synonyms]), PERIOD_HEADERS, AREA_HEADERS, GEOGRAPHY_HEADERS];
   if (def.breakdown) expected.push([def.breakdown.name, def.breakdown.title]);
+  // Headers the officer has given a field count towards finding the header row, so a table whose headers the app
+  // does not know is still read once its columns are chosen.
+  for (const choice of input.mapping ?? []) if (choice.field) expected.push([choice.header]);
   return findHeaderRow(input.table.rows, expected, { minMatches: 1, merges: input.table.merges });
+}
+
+type Role = { kind: 'period' | 'area' | 'geography' | 'breakdown' } | { kind: 'column'; column: DatasetColumn };
+
+const roleField = (def: DatasetDefinition, role: Role): string =>
+  role.kind === 'column' ? role.column.name : role.kind === 'breakdown' ? def.breakdown!.name
+    : role.kind === 'period' ? PERIOD_FIELD : role.kind === 'area' ? AREA_FIELD : GEOGRAPHY_FIELD;
+
+function roleOf(def: DatasetDefinition, field: string): Role | null {
+  if (field === PERIOD_FIELD) return { kind: 'period' };
+  if (field === AREA_FIELD) return { kind: 'area' };
+  if (field === GEOGRAPHY_FIELD) return { kind: 'geography' };
+  if (def.breakdown && field === def.breakdown.name) return { kind: 'breakdown' };
+  const column = def.columns.find((c) => c.name === field);
+  return column ? { kind: 'column', column } : null;
+}
+
+interface ColumnPlan { roles: Map<number, Role>; how: Map<number, 'recognised' | 'chosen'>; notes: Map<number, string>; problems: ImportProblem[] }
+
+/**
+ * What each column is taken as: first what its header names (a percentage column never as a count), then the
+ * officer's choices, each field from one column only.
+ */
+function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
+  const { def, table } = input;
+  const plan: ColumnPlan = { roles: new Map(), how: new Map(), notes: new Map(), problems: [] };
+  const cellsOf = (index: number) => table.rows.slice(match.headerRow, match.headerRow + 200).map((row) => row[index]);
+  const named = (names: string[]) => match.columns.find((c) => names.includes(c.normalised));
+  const identifying: [HeaderColumn | undefined, Role][] = [
+    [named(PERIOD_HEADERS), { kind: 'period' }],
+    [named(AREA_HEADERS), { kind: 'area' }],
+    [named(GEOGRAPHY_HEADERS), { kind: 'geography' }],
+    [def.breakdown ? named([normaliseHeader(def.breakdown.name), normaliseHeader(def.breakdown.title)]) : undefined, { kind: 'breakdown' }],
+  ];
+  for (const [column, role] of identifying) if (column) plan.roles.set(column.index, role);
+  for (const c of match.columns) {
+    if (!c.header || plan.roles.has(c.index)) continue;
+    const column = findColumn(def, c.name) ?? (c.group ? findColumn(def, c.header) : undefined);
+    if (!column) continue;
+    if (column.type === 'count' && looksLikePercent(c.header, cellsOf(c.index))) {
+      plan.notes.set(c.index, percentNotCount(c.header, column));
+      continue;
+    }
+    if ([...plan.roles.values()].some((r) => r.kind === 'column' && r.column === column)) continue; // the first column wins
+    plan.roles.set(c.index, { kind: 'column', column });
+  }
+  for (const c of match.columns) if (plan.roles.has(c.index)) plan.how.set(c.index, 'recognised');
+
+  for (const choice of input.mapping ?? []) {
+    const key = choiceKey(choice.header);
+    const columns = match.columns.filter((c) => c.header && choiceKey(c.header) === key);
+    if (columns.length === 0) continue; // a remembered choice for a column this file does not have
+    const role = choice.field === null ? null : roleOf(def, choice.field);
+    if (choice.field !== null && !role) {
+      plan.problems.push({ row: match.headerRow, column: choice.header, message: `${def.title} has no field "${choice.field}": `
+        + `choose one of ${mappingTargets(def).map((t) => t.id).join(', ')}, or leave the column unused` });
+      continue;
+    }
+    for (const c of columns) {
+      plan.notes.delete(c.index);
+      if (!role) { plan.roles.delete(c.index); plan.how.set(c.index, 'chosen'); continue; }
+      if (role.kind === 'column' && role.column.type === 'count' && looksLikePercent(c.header, cellsOf(c.index))) {
+        plan.problems.push({ row: match.headerRow, column: c.header, message: `${percentNotCount(c.header, role.column)}: `
+          + 'choose the column that holds the count, or a percentage field' });
+        continue;
+      }
+      // One column per field: another column that was taken as it is no longer.
+      const field = roleField(def, role);
+      for (const [index, other] of plan.roles) {
+        if (index !== c.index && roleField(def, other) === field) { plan.roles.delete(index); plan.how.set(index, 'chosen'); }
+      }
+      plan.roles.set(c.index, role);
+      plan.how.set(c.index, 'chosen');
+    }
+  }
+  return plan;
 }
 
 /**
  * The app's template, and officers' own tables like it: a header row naming the dataset's columns (by name or a
- * known synonym), optionally a period column, an area column and the breakdown column. Rows for other areas are
- * skipped; "England" rows become the national comparator.
+ * known synonym, or as the officer chose in the preview), optionally a period column, an area column and the
+ * breakdown column. Title rows and a merged group heading above the header are read past; rows that total the
+ * rows above ("Total", "Totals") are skipped and said so. Rows for other areas are skipped; "England" rows become
+ * the national comparator.
  */
 export const templateLayout: Layout = {
   id: 'template',
-  recognises: (input) => {
+  recognises: (raw) => {
+    const input = { ...raw, table: withMergesFilledDown(raw.table) };
     const match = header(input);
-    return !!match && match.columns.some((c) => findColumn(input.def, c.name));
+    if (!match) return false;
+    const plan = planColumns(input, match);
+    return [...plan.roles.values()].some((r) => r.kind === 'column');
   },
-  map(input) {
+  map(raw) {
+    const input = { ...raw, table: withMergesFilledDown(raw.table) };
     const { def, table, area } = input;
     const match = header(input)!;
-    const find = (names: string[]) => match.columns.find((c) => names.includes(c.normalised));
-    const periodColumn = find(PERIOD_HEADERS);
-    const areaColumn = find(AREA_HEADERS);
-    const geographyColumn = find(GEOGRAPHY_HEADERS);
-    const breakdownColumn = def.breakdown ? find([normaliseHeader(def.breakdown.name), normaliseHeader(def.breakdown.title)]) : undefined;
-    const special = new Set([periodColumn, areaColumn, geographyColumn, breakdownColumn].filter(Boolean).map((c) => c!.index));
+    const plan = planColumns(input, match);
+    const columnOf = (kind: Role['kind']) => match.columns.find((c) => plan.roles.get(c.index)?.kind === kind);
+    const periodColumn = columnOf('period');
+    const areaColumn = columnOf('area');
+    const geographyColumn = columnOf('geography');
+    const breakdownColumn = columnOf('breakdown');
     const mapped: MappedColumn[] = [];
-    const columns = match.columns.filter((c) => c.header).map((c) => {
-      if (special.has(c.index)) return { header: c.header, field: c === breakdownColumn ? def.breakdown!.name : `(${c.normalised})` };
-      const column = findColumn(def, c.name);
-      if (column) mapped.push({ index: c.index, header: c.header, column });
-      return { header: c.header, field: column?.name ?? null };
+    const columns: PreviewColumn[] = match.columns.filter((c) => c.header).map((c) => {
+      const role = plan.roles.get(c.index);
+      if (role?.kind === 'column') mapped.push({ index: c.index, header: c.header, column: role.column });
+      const note = plan.notes.get(c.index);
+      return { header: c.header, field: role ? roleField(def, role) : null, how: plan.how.get(c.index) ?? 'unused', ...(note ? { note } : {}) };
     });
-    const result: LayoutResult = { layout: 'template', rowsRead: 0, rows: [], problems: [], columns, discardedColumns: [], notes: [],
-      headerRow: match.headerRow };
+    const result: LayoutResult = { layout: 'template', rowsRead: 0, rows: [], problems: [...plan.problems], columns, discardedColumns: [],
+      notes: [], headerRow: match.headerRow, layoutKey: layoutKeyOf(match.columns.map((c) => c.header)) };
     const local = area?.kind === 'la' ? { code: area.la.oldCode, name: area.la.name } : area?.kind === 'region' ? { code: area.code, name: area.name } : null;
+    const totals: string[] = [];
     for (let r = match.headerRow; r < table.rows.length; r++) {
       const cells = table.rows[r]!;
       if (cells.every((c) => c.kind === 'empty')) continue;
       result.rowsRead++;
       const sourceRow = r + 1;
+      const label = totalRowLabel(cells, [periodColumn, areaColumn, geographyColumn].filter(Boolean).map((c) => c!.index), breakdownColumn?.index);
+      if (label !== null) { totals.push(`row ${sourceRow} ('${label}')`); continue; }
       let geography: Geography = 'local';
       let areaCode = local?.code ?? '';
       let areaName = local?.name ?? '';
@@ -77,7 +170,7 @@ export const templateLayout: Layout = {
       const period = parsePeriod(rawPeriod, def.periodType);
       if (!period.ok) {
         result.problems.push({ row: sourceRow, column: periodColumn?.header ?? null,
-          message: rawPeriod ? period.error : 'no period: add a period column, or give the period the figures are for' });
+          message: rawPeriod ? period.error : 'no period: add a period column, choose which column holds the period, or give the period the figures are for' });
         continue;
       }
       let breakdown = '';
@@ -95,6 +188,25 @@ export const templateLayout: Layout = {
       result.rows.push({ period: period.period, geography, areaCode, areaName, breakdown, sourceRow,
         ...mapFigures(cells, mapped, sourceRow, result.problems) });
     }
+    if (totals.length > 0) {
+      result.notes.push(`Skipped ${totals.length === 1 ? 'a total row' : `${totals.length} total rows`} (${totals.join(', ')}): `
+        + 'a total adds up the rows above it, so importing it would count them twice.');
+    }
     return result;
   },
 };
+
+/**
+ * The label of a row that totals the rows above it, or null: "Total" (or "Totals", "Grand total") in the period,
+ * area or level column, or in the row's first filled cell when that is text and not the breakdown (where "Total"
+ * is the breakdown's all-agencies row, a real row of the dataset).
+ */
+function totalRowLabel(cells: readonly Cell[], identifying: number[], breakdownIndex: number | undefined): string | null {
+  for (const index of identifying) {
+    const text = cellText(cells[index]);
+    if (text && isTotalLabel(text)) return text;
+  }
+  const first = cells.findIndex((c) => c.kind !== 'empty');
+  if (first >= 0 && first !== breakdownIndex && cells[first]!.kind === 'text' && isTotalLabel(cells[first]!.raw)) return cells[first]!.raw.trim();
+  return null;
+}

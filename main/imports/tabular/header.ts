@@ -155,10 +155,24 @@ function twoRowHeader(rows: readonly (readonly Cell[])[], h: number, merges: rea
   // column): a data row holding only years is not that.
   if (periodCount(rows[h + 1]) >= 2 && isBlank(rows[h + 1]![firstFilled(header)])) return { upper: h, lower: h + 1, periods: 'lower' };
   const group = rows[h - 1];
-  if (group && group.some((c) => !isBlank(c)) && merges.some((m) => m.firstRow === h && m.lastRow === h && m.lastCol > m.firstCol)) {
+  const groupMerges = merges.filter((m) => m.firstRow === h && m.lastRow === h && m.lastCol > m.firstCol);
+  // (A merge on the row above that also covers this row is a name spanning both rows, not a group heading.)
+  if (group && group.some((c) => !isBlank(c)) && groupMerges.length > 0 && !isTitleRow(group, header, groupMerges)) {
     return { upper: h - 1, lower: h, periods: null };
   }
   return null;
+}
+
+/**
+ * A title merged across the whole table ("Advice returned within 6 weeks, 2024" over every column) directly above
+ * the header: one filled cell whose merge spans every named column. A group heading spans only some of them.
+ */
+function isTitleRow(row: readonly Cell[], header: readonly Cell[], merges: readonly Merge[]): boolean {
+  const filled = row.flatMap((c, i) => (isBlank(c) ? [] : [i]));
+  if (filled.length !== 1) return false;
+  const named = header.flatMap((c, i) => (isBlank(c) ? [] : [i]));
+  const merge = merges.find((m) => m.firstCol === filled[0]);
+  return !!merge && merge.firstCol <= named[0]! && merge.lastCol >= named[named.length - 1]!;
 }
 
 function firstFilled(row: readonly Cell[]): number {
@@ -177,6 +191,8 @@ function fillAcross(upper: readonly Cell[], lower: readonly Cell[], rowNumber: n
   for (let c = 0; c < width; c++) {
     const cell = upper[c];
     const merge = merges.find((m) => m.firstRow <= rowNumber && m.lastRow >= rowNumber && m.firstCol <= c && m.lastCol >= c);
+    // A name merged down over both header rows ("Year" beside a group heading) is the column's name, not a group.
+    if (merge && merge.lastRow > rowNumber) { filled[c] = undefined; carried = undefined; continue; }
     if (merge) {
       const text = upper[merge.firstCol]?.raw.trim();
       filled[c] = text || undefined;

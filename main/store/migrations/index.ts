@@ -5,6 +5,7 @@ import m0004 from './0004-pack-builds';
 import m0005 from './0005-privacy-decisions';
 import m0006 from './0006-hash-columns-checked';
 import m0007 from './0007-benchmark-figures';
+import m0008 from './0008-import-column-mappings';
 
 export interface Migration {
   id: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: '0005-privacy-decisions', sql: m0005 },
   { id: 6, name: '0006-hash-columns-checked', sql: m0006 },
   { id: 7, name: '0007-benchmark-figures', sql: m0007 },
+  { id: 8, name: '0008-import-column-mappings', sql: m0008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
