@@ -109,8 +109,8 @@ describe('share bundle', { timeout: 60_000 }, () => {
     const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['manifest.csv']);
     expect(csvText.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsvText(csvText.slice(1));
-    expect(header).toEqual(['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256']);
-    expect(rows).toEqual(manifest.files.map((f) => [f.reference ?? '', f.title, f.item ?? '', f.itemTitle ?? '', f.path, String(f.bytes), f.sha256]));
+    expect(header).toEqual(['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256', 'Clean copy', 'Original SHA-256']);
+    expect(rows).toEqual(manifest.files.map((f) => [f.reference ?? '', f.title, f.item ?? '', f.itemTitle ?? '', f.path, String(f.bytes), f.sha256, '', '']));
 
     const readme = new TextDecoder().decode(files['README.txt']);
     expect(readme).toContain('Northshire');
