@@ -20,6 +20,8 @@ function annotationTexts(annotation: Record<string, unknown>): { what: string; t
     : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('\t')
       : v && typeof v === 'object' && typeof (v as { str?: unknown }).str === 'string' ? (v as { str: string }).str : '';
   const subtype = typeof annotation.subtype === 'string' ? annotation.subtype : '';
+  // A popup shows its parent annotation's text, which is read with the parent.
+  if (subtype === 'Popup') return [];
   const form = subtype === 'Widget';
   const name = str(annotation.fieldName);
   const what = form ? `form field${name ? ` ${name}` : ''}` : `${subtype ? `${subtype.toLowerCase()} ` : ''}annotation`;
