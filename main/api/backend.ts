@@ -8,7 +8,7 @@ import { UploadArea } from '../evidence/upload-area';
 import { removeOpenedCopies } from '../evidence/attachments-repository';
 import type { Extractor } from '../evidence/extractor';
 import type { BackupRewriter } from '../evidence/purge-attachment';
-import { extractText } from '../extract/extract-text';
+import { sharedWorkerExtractor } from '../extract/worker-extractor';
 import { rewriteBackups } from '../store/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
 import type { ImportRecord } from '../datasets/dataset-store';
@@ -59,7 +59,7 @@ export class Backend {
     this.settings = new SettingsStore(options.dataDir);
     this.catalogue = options.catalogue ?? SHIPPED_CATALOGUE;
     this.uploads = new UploadArea(options.dataDir);
-    this.extract = options.extract ?? extractText;
+    this.extract = options.extract ?? sharedWorkerExtractor();
   }
 
   /** The name recorded with every change; a change cannot be made before it is set. */

@@ -23,6 +23,11 @@ export interface BundleFileRecord {
   path: string;
   bytes: number;
   sha256: string;
+  /**
+   * Present when the bundle holds a clean copy instead of the attached file (tracked changes accepted, comments
+   * removed): what was changed, and the original's size and SHA-256 (the original stays in the workspace).
+   */
+  cleanCopy?: { changes: string[]; originalBytes: number; originalSha256: string };
 }
 
 export interface BundleManifest {
@@ -47,10 +52,12 @@ const cell = (value: string | number | null): string => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export const MANIFEST_CSV_HEADER = ['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256'] as const;
+export const MANIFEST_CSV_HEADER = ['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256', 'Clean copy',
+  'Original SHA-256'] as const;
 
 export function manifestCsv(manifest: BundleManifest): string {
-  const rows = manifest.files.map((f) => [f.reference, f.title, f.item, f.itemTitle, f.path, f.bytes, f.sha256].map(cell).join(','));
+  const rows = manifest.files.map((f) => [f.reference, f.title, f.item, f.itemTitle, f.path, f.bytes, f.sha256,
+    f.cleanCopy ? f.cleanCopy.changes.join('; ') : '', f.cleanCopy?.originalSha256 ?? ''].map(cell).join(','));
   return `\uFEFF${[MANIFEST_CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
 }
 

@@ -9,6 +9,7 @@ import { evidenceFileStem, groupFolder, groupOrder, naturalCompare, PathAllocato
 import { BUNDLE_EXTRAS, BUNDLE_FORMAT, MANIFEST_CSV, MANIFEST_JSON, manifestCsv, manifestJson, PACK_DOCX, PACK_PDF, README_TXT,
   type BundleFileRecord, type BundleManifest } from './bundle-manifest';
 import { bundleReadme } from './bundle-readme';
+import { cleanCopy, MAX_CLEAN_BYTES } from './clean-copy';
 import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, ZipFileWriter, ZipTooLargeError, zipTimeFor } from './zip-writer';
 
 export interface BundleInput {
@@ -42,6 +43,10 @@ export interface BundleResult {
 }
 
 const READ_CHUNK = 1024 * 1024;
+/** Extensions of the files that get a clean copy when they need one (clean-copy.ts). */
+const CLEANABLE = new Set(['.docx', '.docm', '.dotx', '.xlsx', '.xlsm', '.xltx']);
+/** Clean copies kept in memory between working out the manifest and writing the zip; past this they are made again. */
+const CLEAN_CACHE_BYTES = 128 * 1024 * 1024;
 /** Formats that are compressed already: stored as they are, which is faster and no larger. */
 const STORE_AS_IS = new Set(['.docx', '.docm', '.dotx', '.xlsx', '.xlsm', '.pptx', '.odt', '.ods', '.odp', '.zip', '.7z', '.gz', '.rar',
   '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.heic', '.mp3', '.m4a', '.mp4', '.mov', '.msg']);
@@ -77,6 +82,22 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
       path: paths.allocate(groupFolder(e.group), stem, extension), bytes: e.bytes, sha256: e.sha256 };
     return { evidence: e, record, compress: !STORE_AS_IS.has(extension.toLowerCase()) };
   });
+  // Word and Excel files go as clean copies when they hold tracked changes or comments: worked out before the
+  // manifest is written (it comes first in the bundle), kept in memory up to a budget and made again past it.
+  const cleaned = new Map<(typeof evidenceFiles)[number], Uint8Array | null>();
+  let cachedBytes = 0;
+  for (const file of evidenceFiles) {
+    if (!CLEANABLE.has(file.record.path.slice(file.record.path.lastIndexOf('.')).toLowerCase())) continue;
+    if (file.evidence.bytes > MAX_CLEAN_BYTES) continue;
+    const copy = cleanCopy(await readVerified(input.workspaceFolder, file.evidence, resolve(outFile)), file.evidence.fileName, mtime);
+    if (!copy) continue;
+    file.record.cleanCopy = { changes: copy.changes, originalBytes: file.record.bytes, originalSha256: file.record.sha256 };
+    file.record.bytes = copy.bytes.length;
+    file.record.sha256 = sha256Of(copy.bytes);
+    const keep = cachedBytes + copy.bytes.length <= CLEAN_CACHE_BYTES;
+    if (keep) cachedBytes += copy.bytes.length;
+    cleaned.set(file, keep ? copy.bytes : null);
+  }
   const files = [...packFiles, ...evidenceFiles.map((f) => f.record)];
   const excluded = [...excludedSet].sort(naturalCompare);
 
@@ -106,7 +127,13 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
     if (pdf) await zip.addBytes(PACK_PDF, pdf, false);
     let done = 0;
     for (const file of evidenceFiles) {
-      await zip.addStream(file.record.path, verifiedBlob(input.workspaceFolder, file.evidence, target), file.compress);
+      if (cleaned.has(file)) {
+        const bytes = cleaned.get(file) ?? cleanCopy(await readVerified(input.workspaceFolder, file.evidence, target), file.evidence.fileName, mtime)?.bytes;
+        if (!bytes || sha256Of(bytes) !== file.record.sha256) throw new Error(`The clean copy of ${file.evidence.ref} came out differently the second time.`);
+        await zip.addBytes(file.record.path, bytes, false);
+      } else {
+        await zip.addStream(file.record.path, verifiedBlob(input.workspaceFolder, file.evidence, target), file.compress);
+      }
       input.onProgress?.(++done, evidenceFiles.length);
     }
     const written = await zip.finish();
@@ -128,6 +155,13 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
     if (error instanceof ZipTooLargeError) throw new WorkspaceError('refused', `${error.message} Leave some evidence out, or share the largest files separately.`);
     throw error;
   }
+}
+
+/** A stored evidence file read whole (Office files, to make their clean copy), checked as verifiedBlob checks it. */
+async function readVerified(folder: string, evidence: PackEvidence, target: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of verifiedBlob(folder, evidence, target)) chunks.push(chunk);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
 /**

@@ -77,12 +77,20 @@ async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: 
   return stored;
 }
 
+/**
+ * A file read only in part keeps its text (status ok, scanned as far as it was read) and says what was left unread
+ * in not_scanned_reason: the privacy check lists it for a decision like a file that could not be read at all.
+ */
+export function partialReason(x: { unread?: string[] }): string | null {
+  return x.unread && x.unread.length > 0 ? `Not fully scanned: ${x.unread.join('; ')} could not be read.` : null;
+}
+
 function recordBlob(db: Database, stored: StoredFile, at: string): void {
   const x = stored.extraction;
   if (!x) return;
   db.prepare(`INSERT OR IGNORE INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?)`).run(stored.sha256, stored.file.bytes.length, x.status, x.kind,
-    x.status === 'not-scanned' ? x.reason : null, JSON.stringify(x.status === 'ok' ? x.segments : []), at);
+    x.status === 'not-scanned' ? x.reason : partialReason(x), JSON.stringify(x.status === 'ok' ? x.segments : []), at);
 }
 
 export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,

@@ -76,14 +76,14 @@ Promise<ExtractResult> {
 }
 
 async function extract(bytes: Uint8Array, ext: string, limits: ExtractLimits, context: { kind: string }): Promise<ExtractResult> {
-  const out = new TextCollector(limits.maxTextChars);
+  const out = new TextCollector(limits.maxTextChars, limits.maxSegments);
   if (bytes.length === 0) {
     if (BINARY_NAMES[ext]) return notScanned(context.kind, 'The file is empty.');
     return out.result(CSV_EXTENSIONS.has(ext) ? 'csv' : 'txt');
   }
   if (looksLikePdf(bytes)) {
     context.kind = 'pdf';
-    await extractPdf(bytes, out);
+    await extractPdf(bytes, out, limits);
     return out.result('pdf');
   }
   if (isImage(bytes)) return notScanned('image', 'Images are not read.');
@@ -130,7 +130,7 @@ function extractZip(bytes: Uint8Array, ext: string, limits: ExtractLimits, conte
   const word = partOfType(contentTypes, WORD_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'docx', 'word/document.xml');
   if (word) {
     context.kind = 'docx';
-    extractDocx(zip, word, out, limits.maxTextChars);
+    extractDocx(zip, word, out, { maxChars: limits.maxTextChars, maxParagraphs: limits.maxSegments });
     return out.result('docx');
   }
   const excel = partOfType(contentTypes, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'xlsx', 'xl/workbook.xml');

@@ -1,6 +1,6 @@
 import { getDocumentProxy } from 'unpdf';
 import type { TextCollector } from './collector';
-import { NotScanned } from './types';
+import { NotScanned, type ExtractLimits } from './types';
 
 export { looksLikePdf } from './detect';
 
@@ -14,12 +14,56 @@ function listPages(pages: number[]): string {
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
-async function pageText(pdf: PdfDocument, n: number): Promise<string> {
+/** Text a recipient can read in an annotation: its contents, author, form value, alternative text. */
+function annotationTexts(annotation: Record<string, unknown>): { what: string; text: string }[] {
+  const str = (v: unknown): string => typeof v === 'string' ? v
+    : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('\t')
+      : v && typeof v === 'object' && typeof (v as { str?: unknown }).str === 'string' ? (v as { str: string }).str : '';
+  const subtype = typeof annotation.subtype === 'string' ? annotation.subtype : '';
+  // A popup shows its parent annotation's text, which is read with the parent.
+  if (subtype === 'Popup') return [];
+  const form = subtype === 'Widget';
+  const name = str(annotation.fieldName);
+  const what = form ? `form field${name ? ` ${name}` : ''}` : `${subtype ? `${subtype.toLowerCase()} ` : ''}annotation`;
+  const out = [
+    { what, text: str(annotation.contentsObj) || str(annotation.contents) },
+    { what: `${what} author`, text: str(annotation.titleObj) || str(annotation.title) },
+    { what, text: str(annotation.fieldValue) },
+    { what: `${what} description`, text: str(annotation.alternativeText) },
+    { what: `${what} link`, text: str(annotation.url) || str(annotation.unsafeUrl) },
+  ];
+  return out.filter((x) => /\S/.test(x.text));
+}
+
+/** The document's information dictionary and XMP metadata: title, author, subject, keywords, custom entries. */
+async function readMetadata(pdf: PdfDocument, out: TextCollector): Promise<void> {
+  const { info, metadata } = await pdf.getMetadata();
+  const fields = info && typeof info === 'object' ? info as Record<string, unknown> : {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'Custom' && value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof v === 'string' && !out.add(`document properties, ${k}`, v)) return;
+      }
+    } else if (typeof value === 'string' && !/^(PDFFormatVersion|CreationDate|ModDate)$/.test(key)) {
+      if (!out.add(`document properties, ${key}`, value)) return;
+    }
+  }
+  const xmp = (metadata as { getAll?: () => Record<string, unknown> } | null)?.getAll?.() ?? {};
+  for (const [key, value] of Object.entries(xmp)) {
+    const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join('\t') : '';
+    if (text && !out.add(`XMP metadata, ${key}`, text)) return;
+  }
+}
+
+async function pageText(pdf: PdfDocument, n: number, out: TextCollector): Promise<string> {
   const page = await pdf.getPage(n);
   try {
+    for (const annotation of await page.getAnnotations() as Record<string, unknown>[]) {
+      for (const { what, text } of annotationTexts(annotation)) out.add(`page ${n}, ${what}`, text);
+    }
     const content = await page.getTextContent();
-    return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')
-      .replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: that pattern is quadratic on a long run of spaces followed by text.
+    return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').trimEnd();
   } finally {
     page.cleanup();
   }
@@ -30,7 +74,7 @@ async function pageText(pdf: PdfDocument, n: number): Promise<string> {
  * plain Node, in an esbuild CJS bundle and in Electron's utility process alike). Pages are read one at a time so
  * the text cap can stop a huge document early. Text on each page is joined as unpdf's extractText joins it.
  */
-export async function extractPdf(bytes: Uint8Array, out: TextCollector): Promise<void> {
+export async function extractPdf(bytes: Uint8Array, out: TextCollector, limits: Pick<ExtractLimits, 'maxPages'>): Promise<void> {
   let pdf: PdfDocument;
   try {
     // A copy: PDF.js may take over (detach) the buffer it is given, and the caller still owns `bytes`.
@@ -50,10 +94,14 @@ export async function extractPdf(bytes: Uint8Array, out: TextCollector): Promise
     const blank: number[] = [];
     const failed: number[] = [];
     let anyText = false;
-    for (let n = 1; n <= pdf.numPages; n++) {
+    const pages = Math.min(pdf.numPages, limits.maxPages);
+    if (pdf.numPages > pages) {
+      out.markUnread(`pages ${(pages + 1).toLocaleString('en-GB')} to ${pdf.numPages.toLocaleString('en-GB')}`);
+    }
+    for (let n = 1; n <= pages; n++) {
       let text: string;
       try {
-        text = await pageText(pdf, n);
+        text = await pageText(pdf, n, out);
       } catch {
         failed.push(n);
         continue;
@@ -64,12 +112,26 @@ export async function extractPdf(bytes: Uint8Array, out: TextCollector): Promise
       } else {
         blank.push(n);
       }
+      if (out.full) break;
     }
-    if (!anyText && failed.length === pdf.numPages && failed.length > 0) {
+    try {
+      await readMetadata(pdf, out);
+    } catch {
+      out.markUnread('the document properties (damaged)');
+    }
+    // Embedded files travel inside the PDF to whoever receives it; they are not opened here, so they are named.
+    try {
+      const attachments = await pdf.getAttachments() as Record<string, { filename?: string }> | null;
+      for (const [key, file] of Object.entries(attachments ?? {})) out.markUnread(`embedded file ${file.filename || key}`);
+    } catch {
+      out.markUnread('its embedded files (damaged)');
+    }
+    if (!anyText && failed.length === pages && failed.length > 0) {
       throw new NotScanned('pdf', 'The PDF is damaged and could not be read.');
     }
     if (!anyText) throw new NotScanned('pdf', 'This PDF has no text layer (it may be a scan); it could not be read.');
     if (failed.length > 0) {
+      out.markUnread(`${failed.length === 1 ? 'page' : 'pages'} ${listPages(failed)} (damaged)`);
       out.notes.push(`${failed.length === 1 ? 'Page' : 'Pages'} ${listPages(failed)} of ${pdf.numPages} `
         + `could not be read (the PDF may be damaged there).`);
     }

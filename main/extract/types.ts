@@ -14,6 +14,12 @@ export interface ExtractOk {
   truncated: boolean;
   /** Plain-language remarks for the officer: a cut at the cap, PDF pages without text. Usually empty. */
   notes: string[];
+  /**
+   * What was left unread, in plain words ("the text after 20,000,000 characters", "pages 5,001 to 40,000",
+   * "embedded file minutes.xlsx"). Not empty means the file was not fully scanned and needs a decision before it
+   * can leave in a bundle.
+   */
+  unread: string[];
 }
 
 export interface ExtractNotScanned {
@@ -34,13 +40,25 @@ export interface ExtractLimits {
   maxZipEntries: number;
   /** Characters of extracted text kept; the rest is dropped and the result says it was truncated. */
   maxTextChars: number;
+  /**
+   * Pieces of text kept (paragraphs, rows, lines, comments…), counted whether empty or not: 9 million one-character
+   * paragraphs in a 267 KB header ran the backend out of memory while the character cap was still far off.
+   */
+  maxSegments: number;
+  /** PDF pages read: a page tree can list one page 40,000 times in 240 KB. */
+  maxPages: number;
 }
 
 export const DEFAULT_LIMITS: ExtractLimits = {
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipEntries: 10_000,
   maxTextChars: 20 * 1024 * 1024,
+  maxSegments: 500_000,
+  maxPages: 5_000,
 };
+
+/** Longest location label kept ("sheet NAME, row N"): names inside a file are the file's to choose. */
+export const MAX_LOCATION_CHARS = 200;
 
 /** A controlled refusal: becomes a not-scanned result with this reason. */
 export class NotScanned extends Error {

@@ -1,4 +1,5 @@
 import type { TextCollector } from './collector';
+import { extractProperties } from './properties';
 import { readRelationships, relType } from './opc';
 import { decodeEntities, decodeXml, parseAttributes, prefixFor, scanXml } from './xml';
 import type { ZipReader } from './zip';
@@ -25,14 +26,18 @@ export function unescapeOoxml(s: string): string {
 /** Local name without its prefix. */
 function local(name: string): string { return name.slice(name.indexOf(':') + 1); }
 
+/** More shared strings than any workbook Excel can hold needs (it caps a sheet at 1,048,576 rows). */
+export const MAX_SHARED_STRINGS = 4_000_000;
+
 /** The shared-string table: each <si>'s text (rich-text runs joined, phonetic runs left out). */
-export function readSharedStrings(xml: string): string[] {
+export function readSharedStrings(xml: string, maxStrings = MAX_SHARED_STRINGS): string[] {
   const s = prefixFor(xml, S_NS) ?? '';
   const strings: string[] = [];
   let current: string[] | null = null;
   let inT = 0;
   let inPhonetic = 0;
   scanXml(xml, {
+    get done() { return strings.length >= maxStrings; },
     open(name) {
       if (name === `${s}si`) current = [];
       else if (name === `${s}rPh`) inPhonetic++;
@@ -61,7 +66,8 @@ export const BUILTIN_DATE_FORMATS: ReadonlyMap<number, DateKind> = new Map<numbe
 
 /** Whether a custom number format shows a date, a time or both. */
 export function classifyFormat(code: string): DateKind | null {
-  const first = code.split(';')[0] ?? '';
+  // Excel keeps format codes to 255 characters; a longer one is cut before the patterns below see it.
+  const first = code.slice(0, 255).split(';')[0] ?? '';
   const bare = first.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[[^\]]*\]/g, '')
     .toLowerCase();
   const time = /[hs]/.test(bare);
@@ -129,13 +135,21 @@ export function formatSerial(serial: number, kind: DateKind, date1904: boolean):
   return kind === 'datetime' ? `${date} ${time}` : date;
 }
 
+const HEADER_FOOTER_LABELS: Record<string, string> = {
+  oddHeader: 'header', oddFooter: 'footer', evenHeader: 'even page header', evenFooter: 'even page footer',
+  firstHeader: 'first page header', firstFooter: 'first page footer',
+};
+
 interface Cell { type: string; style: number; value: string[]; inline: string[] }
 
 /** Reads one worksheet; each row with any value becomes "sheet NAME, row N" with its cells joined by tabs. */
-function readSheet(xml: string, sheetName: string, shared: string[], dateStyles: (DateKind | null)[], date1904: boolean,
+function readSheet(xml: string, sheetLabel: string, shared: string[], dateStyles: (DateKind | null)[], date1904: boolean,
   out: TextCollector): void {
   const s = prefixFor(xml, S_NS) ?? '';
   const ROW = `${s}row`, C = `${s}c`, V = `${s}v`, IS = `${s}is`, T = `${s}t`, RPH = `${s}rPh`;
+  const HEADER_FOOTER = new Set(Object.keys(HEADER_FOOTER_LABELS));
+  let headerFooter: string | null = null;
+  let headerText: string[] = [];
   let row = 0;
   let cells: string[] = [];
   let cell: Cell | null = null;
@@ -154,10 +168,14 @@ function readSheet(xml: string, sheetName: string, shared: string[], dateStyles:
       else if (name === IS) inIs++;
       else if (name === RPH) inPhonetic++;
       else if (name === T && inIs > 0 && inPhonetic === 0) inT++;
+      else if (HEADER_FOOTER.has(local(name))) { headerFooter = local(name); headerText = []; }
     },
     close(name) {
-      if (name === ROW) {
-        out.add(`sheet ${sheetName}, row ${row}`, cells.join('\t'));
+      if (headerFooter !== null && local(name) === headerFooter) {
+        out.add(`${sheetLabel}, ${HEADER_FOOTER_LABELS[headerFooter] ?? 'header'}`, headerText.join(''));
+        headerFooter = null;
+      } else if (name === ROW) {
+        out.add(`${sheetLabel}, row ${row}`, cells.join('\t'));
         cells = [];
       } else if (name === C) {
         if (cell) {
@@ -171,6 +189,7 @@ function readSheet(xml: string, sheetName: string, shared: string[], dateStyles:
       else if (name === T && inIs > 0 && inPhonetic === 0) inT--;
     },
     text(raw, cdata) {
+      if (headerFooter !== null) { headerText.push(cdata ? raw : decodeEntities(raw)); return; }
       if (!cell) return;
       const text = cdata ? raw : decodeEntities(raw);
       if (inV > 0) cell.value.push(text);
@@ -213,6 +232,8 @@ export interface WorkbookInfo {
   date1904: boolean;
   sharedStringsPart: string | null;
   stylesPart: string | null;
+  /** Defined names (named ranges, print areas…) with what each refers to. */
+  definedNames: { name: string; refersTo: string }[];
 }
 
 /** The workbook part's sheet list, date system, and where its shared strings and styles are. */
@@ -223,10 +244,14 @@ export function readWorkbook(zip: ZipReader, workbookPart: string): WorkbookInfo
   const s = prefixFor(workbook, S_NS) ?? '';
   const r = prefixFor(workbook, R_NS);
   const listed: { name: string; id: string; state: string }[] = [];
+  const definedNames: { name: string; refersTo: string }[] = [];
+  let definedName: { name: string; refersTo: string } | null = null;
   let date1904 = false;
   scanXml(workbook, {
     open(name, attrs) {
-      if (name === `${s}sheet`) {
+      if (name === `${s}definedName`) {
+        definedName = { name: parseAttributes(attrs).get('name') ?? '', refersTo: '' };
+      } else if (name === `${s}sheet`) {
         const a = parseAttributes(attrs);
         const id = r !== null ? a.get(`${r}id`) : [...a].find(([k]) => local(k) === 'id' && k.includes(':'))?.[1];
         listed.push({ name: a.get('name') ?? `Sheet${listed.length + 1}`, id: id ?? '', state: a.get('state') ?? 'visible' });
@@ -235,8 +260,10 @@ export function readWorkbook(zip: ZipReader, workbookPart: string): WorkbookInfo
         date1904 = v === '1' || v === 'true';
       }
     },
-    close() {},
-    text() {},
+    close(name) {
+      if (name === `${s}definedName` && definedName) { definedNames.push(definedName); definedName = null; }
+    },
+    text(raw, cdata) { if (definedName) definedName.refersTo += cdata ? raw : decodeEntities(raw); },
   });
   const rels = readRelationships(zip, workbookPart).filter((rel) => !rel.external);
   const byId = new Map(rels.map((rel) => [rel.id, rel]));
@@ -249,21 +276,72 @@ export function readWorkbook(zip: ZipReader, workbookPart: string): WorkbookInfo
     date1904,
     sharedStringsPart: rels.find((rel) => relType(rel) === 'sharedStrings')?.target ?? null,
     stylesPart: rels.find((rel) => relType(rel) === 'styles')?.target ?? null,
+    definedNames,
   };
 }
 
-/** Reads a .xlsx: every worksheet in workbook order (hidden ones too), one segment per row. */
+/**
+ * A comments part: legacy comments (the "notes" of Excel 365: <comment ref="B2"><text>…) and threaded comments
+ * (<threadedComment ref="B2"><text>…), one segment each, "sheet Budget, note at B2".
+ */
+function readComments(xml: string, sheetLabel: string, what: 'note' | 'comment', out: TextCollector): void {
+  let ref: string | null = null;
+  let text: string[] = [];
+  let inText = 0;
+  let inPhonetic = 0;
+  scanXml(xml, {
+    get done() { return out.full; },
+    open(name, attrs) {
+      const l = local(name);
+      if (l === 'comment' || l === 'threadedComment') { ref = parseAttributes(attrs).get('ref') ?? '?'; text = []; }
+      else if (l === 'rPh') inPhonetic++;
+      else if (l === 'text' || (l === 't' && inPhonetic === 0)) inText++;
+    },
+    close(name) {
+      const l = local(name);
+      if ((l === 'comment' || l === 'threadedComment') && ref !== null) {
+        out.add(`${sheetLabel}, ${what} at ${ref}`, unescapeOoxml(text.join('')));
+        ref = null;
+      } else if (l === 'rPh') inPhonetic--;
+      else if (l === 'text' || (l === 't' && inPhonetic === 0)) inText--;
+    },
+    text(raw, cdata) { if (ref !== null && inText > 0 && inPhonetic === 0) text.push(cdata ? raw : decodeEntities(raw)); },
+  });
+}
+
+/** How a sheet is named in a location: "sheet Budget", "sheet Pupils (hidden)". */
+export function sheetLabel(sheet: WorkbookSheet): string {
+  return `sheet ${sheet.name}${sheet.state === 'hidden' || sheet.state === 'veryHidden' ? ' (hidden)' : ''}`;
+}
+
+/**
+ * Reads a .xlsx: the sheet names and defined names, every worksheet in workbook order (hidden ones too), one segment
+ * per row, with each sheet's header and footer, notes and comments, then the document properties.
+ */
 export function extractXlsx(zip: ZipReader, workbookPart: string, out: TextCollector): void {
-  const { sheets, date1904, sharedStringsPart, stylesPart } = readWorkbook(zip, workbookPart);
+  const { sheets, date1904, sharedStringsPart, stylesPart, definedNames } = readWorkbook(zip, workbookPart);
+  out.add('sheet names', sheets.map((sheet) => sheet.name).join('\t'));
+  for (const d of definedNames) if (!out.add(`defined name ${d.name}`, `${d.name}\t${d.refersTo}`)) return;
   const sharedBytes = sharedStringsPart ? zip.read(sharedStringsPart) : null;
   const shared = sharedBytes ? readSharedStrings(decodeXml(sharedBytes)) : [];
+  if (shared.length >= MAX_SHARED_STRINGS) out.markUnread(`the shared strings after the first ${MAX_SHARED_STRINGS.toLocaleString('en-GB')}`);
   const stylesBytes = stylesPart ? zip.read(stylesPart) : null;
   const dateStyles = stylesBytes ? readDateStyles(decodeXml(stylesBytes)) : [];
   for (const sheet of sheets) {
     if (!sheet.part) continue; // chart sheets and dialog sheets hold no cells
     const bytes = zip.read(sheet.part);
     if (!bytes) continue;
-    readSheet(decodeXml(bytes), sheet.name, shared, dateStyles, date1904, out);
+    const label = sheetLabel(sheet);
+    readSheet(decodeXml(bytes), label, shared, dateStyles, date1904, out);
     if (out.full) return;
+    for (const rel of readRelationships(zip, sheet.part)) {
+      if (rel.external) continue;
+      const type = relType(rel);
+      if (type !== 'comments' && type !== 'threadedComment') continue;
+      const commentBytes = zip.read(rel.target);
+      if (commentBytes) readComments(decodeXml(commentBytes), label, type === 'comments' ? 'note' : 'comment', out);
+      if (out.full) return;
+    }
   }
+  extractProperties(zip, out);
 }

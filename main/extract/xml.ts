@@ -33,14 +33,46 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Attributes of a start tag, values decoded. */
+/** Attributes of a start tag, values decoded. A hand-written scan: one pass, whatever the tag holds. */
 export function parseAttributes(attrs: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of attrs.matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    out.set(m[1]!, decodeEntities(m[2] ?? m[3] ?? ''));
+  const n = attrs.length;
+  let i = 0;
+  const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  while (i < n) {
+    while (i < n && (isSpace(attrs.charCodeAt(i)) || attrs.charCodeAt(i) === 0x2f)) i++;
+    const nameStart = i;
+    while (i < n) {
+      const c = attrs.charCodeAt(i);
+      if (isSpace(c) || c === 0x3d || c === 0x2f) break;
+      i++;
+    }
+    const name = attrs.slice(nameStart, i);
+    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
+    if (attrs.charCodeAt(i) !== 0x3d) { if (i === nameStart) i++; continue; }
+    i++;
+    while (i < n && isSpace(attrs.charCodeAt(i))) i++;
+    const quote = attrs.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    const end = attrs.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (end < 0) break;
+    if (name) out.set(name, decodeEntities(attrs.slice(i + 1, end)));
+    i = end + 1;
   }
   return out;
 }
+
+/** The index of the '>' that ends the start tag opened at `lt`, skipping quoted values; -1 if there is none. */
+export function endOfStartTag(xml: string, lt: number): number {
+  let quote = 0;
+  for (let i = lt + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) { if (c === quote) quote = 0; } else if (c === 0x22 || c === 0x27) quote = c; else if (c === 0x3e) return i; else if (c === 0x3c) return -1;
+  }
+  return -1;
+}
+
+const NAME_END = /[\s/>]/;
 
 /** The prefix (with its colon, or '' for the default namespace) that the root element binds to one of `uris`. */
 export function prefixFor(xml: string, uris: readonly string[]): string | null {
@@ -52,11 +84,14 @@ export function prefixFor(xml: string, uris: readonly string[]): string | null {
     at = xml.indexOf('<', end);
   }
   if (at < 0) return null;
-  const tag = /<[^\s/>]+((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
-  tag.lastIndex = at;
-  const root = tag.exec(xml);
-  if (!root) return null;
-  for (const [name, value] of parseAttributes(root[1] ?? '')) {
+  // A single forward scan to the tag's end: a regular expression here backtracked quadratically on a root tag
+  // with no '>' (a 622-byte .docx held attach for 55 s).
+  const end = endOfStartTag(xml, at);
+  if (end < 0) return null;
+  const body = xml.slice(at + 1, end);
+  const nameEnd = NAME_END.exec(body);
+  if (!nameEnd) return null;
+  for (const [name, value] of parseAttributes(body.slice(nameEnd.index))) {
     if (!uris.includes(value)) continue;
     if (name === 'xmlns') return '';
     if (name.startsWith('xmlns:')) return `${name.slice(6)}:`;
@@ -70,8 +105,6 @@ export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
 }
-
-const NAME_END = /[\s/>]/;
 
 export function scanXml(xml: string, handler: XmlHandler): void {
   const stack: string[] = [];
@@ -113,13 +146,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       pos = end + 1;
     } else {
       // A start tag: find its '>' outside quoted attribute values.
-      let i = lt + 1;
-      let quote = 0;
-      for (; i < n; i++) {
-        const c = xml.charCodeAt(i);
-        if (quote) { if (c === quote) quote = 0; } else if (c === 0x22 || c === 0x27) quote = c; else if (c === 0x3e) break; else if (c === 0x3c) throw new XmlError('"<" inside a tag');
-      }
-      if (i >= n) throw new XmlError('unterminated start tag');
+      const i = endOfStartTag(xml, lt);
+      if (i < 0) throw new XmlError('unterminated start tag, or "<" inside a tag');
       const selfClosing = xml.charCodeAt(i - 1) === 0x2f;
       const body = xml.slice(lt + 1, selfClosing ? i - 1 : i);
       const m = NAME_END.exec(body);

@@ -62,6 +62,9 @@ export class ZipReader {
   /** Entry names as stored (lower-cased, forward slashes, no leading slash). */
   get names(): string[] { return [...this.entries.keys()]; }
 
+  /** Entry names exactly as the archive writes them, in directory order (the first of any duplicates). */
+  get originalNames(): string[] { return [...this.entries.values()].map((e) => e.name); }
+
   has(name: string): boolean { return this.entries.has(normaliseName(name)); }
 
   /** Bytes decompressed so far, across every read. */

@@ -90,12 +90,13 @@ export function scanWorkspace(db: Database, options: { casePatterns?: RegExp[]; 
     scan(a.fileName, { ...base, field: 'file name', detail: '' });
     scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
     const blob = segmentsOf.get(a.sha256) as { text_status: string; not_scanned_reason: string | null; segments: string } | undefined;
-    if (!blob || blob.text_status !== 'ok') {
+    // Not read at all, or read only in part (a reason with status ok): either needs a decision before it leaves.
+    if (!blob || blob.text_status !== 'ok' || blob.not_scanned_reason) {
       const d = fileDecisions.get(a.id);
       unscanned.push({ attachmentId: a.id, itemId: a.itemId, itemTitle: titles.get(a.itemId)!, fileName: a.fileName,
         reason: blob?.not_scanned_reason ?? 'Its text could not be read.',
         decision: d ? { decision: d.decision as 'excluded' | 'confirmed-no-personal-data', reason: d.reason as string, by: d.decided_by as string, at: d.decided_at as string } : null });
-      continue;
+      if (!blob || blob.text_status !== 'ok') continue;
     }
     for (const segment of JSON.parse(blob.segments) as { location: string; text: string }[]) {
       scan(segment.text, { ...base, field: 'file text', detail: segment.location });

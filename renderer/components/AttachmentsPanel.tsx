@@ -99,7 +99,8 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
                   {a.documentDate ? `, dated ${formatDate(a.documentDate)}` : ''}</span>
               </div>
               <p className="hint">Added by {a.addedBy}, {formatDateTime(a.addedAt)}. SHA-256 {a.sha256?.slice(0, 12)}.
-                {a.textStatus === 'not-scanned' ? ` Not scanned: ${a.notScannedReason}` : ' Its text is searchable.'}</p>
+                {a.textStatus === 'not-scanned' ? ` Not scanned: ${a.notScannedReason}`
+                  : a.notScannedReason ? ` Its text is searchable. ${a.notScannedReason}` : ' Its text is searchable.'}</p>
               <div className="button-row">
                 <button type="button" className="button button--secondary" onClick={() => void run('Opening a read-only copy…', async () => {
                   const copy = await call('attachments.open', { attachmentId: a.id });

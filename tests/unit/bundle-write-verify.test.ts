@@ -109,8 +109,8 @@ describe('share bundle', { timeout: 60_000 }, () => {
     const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['manifest.csv']);
     expect(csvText.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsvText(csvText.slice(1));
-    expect(header).toEqual(['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256']);
-    expect(rows).toEqual(manifest.files.map((f) => [f.reference ?? '', f.title, f.item ?? '', f.itemTitle ?? '', f.path, String(f.bytes), f.sha256]));
+    expect(header).toEqual(['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256', 'Clean copy', 'Original SHA-256']);
+    expect(rows).toEqual(manifest.files.map((f) => [f.reference ?? '', f.title, f.item ?? '', f.itemTitle ?? '', f.path, String(f.bytes), f.sha256, '', '']));
 
     const readme = new TextDecoder().decode(files['README.txt']);
     expect(readme).toContain('Northshire');
@@ -173,8 +173,9 @@ describe('share bundle', { timeout: 60_000 }, () => {
     expect(at).toBeGreaterThan(40);
     bytes[at] = bytes[at]! ^ 0xff;
     writeFileSync(out, bytes);
+    // The zip's own CRC-32 catches it as the entry is read, before its SHA-256 is compared.
     expect((await verifyBundle(out)).problems).toEqual([{ path: 'AP Alternative provision/E005 AP register.xlsx', problem: 'differs',
-      detail: 'its SHA-256 does not match the manifest' }]);
+      detail: 'it cannot be read: its checksum (CRC-32) does not match its content' }]);
   });
 
   it('reports a removed file as missing and an added one as not in the manifest', async () => {

@@ -50,11 +50,11 @@ describe('extractText in an esbuild CJS bundle', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({
-        pdf: { status: 'ok', kind: 'pdf', text: 'First page\nSecond page', truncated: false, notes: [],
+        pdf: { status: 'ok', kind: 'pdf', text: 'First page\nSecond page', truncated: false, notes: [], unread: [],
           segments: [{ location: 'page 1', text: 'First page' }, { location: 'page 2', text: 'Second page' }] },
         scan: { status: 'not-scanned', kind: 'pdf', reason: 'This PDF has no text layer (it may be a scan); it could not be read.' },
-        docx: { status: 'ok', kind: 'docx', text: 'Word text', truncated: false, notes: [], segments: [{ location: 'paragraph 1', text: 'Word text' }] },
-        xlsx: { status: 'ok', kind: 'xlsx', text: 'Cell', truncated: false, notes: [], segments: [{ location: 'sheet Budget, row 3', text: 'Cell' }] },
+        docx: { status: 'ok', kind: 'docx', text: 'Word text', truncated: false, notes: [], unread: [], segments: [{ location: 'paragraph 1', text: 'Word text' }] },
+        xlsx: { status: 'ok', kind: 'xlsx', text: 'Budget\nCell', truncated: false, notes: [], unread: [], segments: [{ location: 'sheet names', text: 'Budget' }, { location: 'sheet Budget, row 3', text: 'Cell' }] },
       });
     }
   });

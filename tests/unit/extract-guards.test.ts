@@ -126,7 +126,8 @@ describe('extractText: text length cap', () => {
     const excel = ok(await extractText(xlsx([{ name: 'S', xml: worksheet(rows) }], sst([]), STYLES_WITH_DATES), 'x.xlsx', limits));
     expect(excel.truncated).toBe(true);
     expect(excel.text.length).toBeLessThanOrEqual(50);
-    expect(excel.segments[0]).toEqual({ location: 'sheet S, row 1', text: 'Row 1 text' });
+    expect(excel.segments[1]).toEqual({ location: 'sheet S, row 1', text: 'Row 1 text' });
+    expect(excel.unread).toEqual(['the text after the first 50 characters']);
   });
 
   it('says the text was cut even when the bytes beyond the decoded part never became text', async () => {

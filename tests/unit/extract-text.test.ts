@@ -72,7 +72,7 @@ describe('extractText: plain text', () => {
 
   it('gives an empty text file an empty result', async () => {
     expect(await extractText(new Uint8Array(0), 'empty.txt')).toEqual({
-      status: 'ok', kind: 'txt', text: '', segments: [], truncated: false, notes: [] });
+      status: 'ok', kind: 'txt', text: '', segments: [], truncated: false, notes: [], unread: [] });
   });
 });
 

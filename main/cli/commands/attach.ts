@@ -35,7 +35,8 @@ export const attachCommand: Command = {
         .filter(([, v]) => v !== undefined));
       const { attachments } = await call(backend, 'attachments.add', { itemId: values.item, files: handles, metadata });
       for (const a of attachments) {
-        const text = a.textStatus === 'not-scanned' ? ` — text not read: ${a.notScannedReason}` : '';
+        const text = a.textStatus === 'not-scanned' ? ` — text not read: ${a.notScannedReason}`
+          : a.notScannedReason ? ` — ${a.notScannedReason}` : '';
         io.stdout(`Attached ${a.fileName} to ${a.itemId} as "${a.title}" (${a.bytes} bytes, sha256 ${a.sha256?.slice(0, 12)})${text}\n`);
       }
       return 0;

@@ -7,6 +7,16 @@ export class TooManyCells extends Error {
   }
 }
 
+/** Merged ranges cost a pass each when a header is read: a sheet stops being read past this many. */
+export const MAX_MERGES = 100_000;
+
+export class TooManyMerges extends Error {
+  constructor() {
+    super(`more than ${MAX_MERGES} merged ranges`);
+    this.name = 'TooManyMerges';
+  }
+}
+
 export class CellBudget {
   private used = 0;
   constructor(readonly limit: number) {}

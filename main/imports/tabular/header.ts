@@ -13,8 +13,44 @@ import type { Cell, Merge } from './types';
  * and "Area 51" keep their numbers (a glued "Area51" or "Year11" would lose them: footnotes look just like that).
  * Superscript digits at the end (¹²³) are always removed. Surrounding spaces are trimmed.
  */
+const SUPERSCRIPT_DIGIT = /[\u00b9\u00b2\u00b3\u2070-\u2079]/u;
+
 export function stripFootnoteDigits(name: string): string {
-  return name.trim().replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+$/u, '').replace(/(\p{L}{4})\d{1,2}$/u, '$1').trimEnd();
+  // Superscripts trimmed from the end by hand: /[¹²³…]+$/ retries from every superscript in a long run.
+  let name2 = name.trim();
+  let end = name2.length;
+  while (end > 0 && SUPERSCRIPT_DIGIT.test(name2[end - 1]!)) end--;
+  name2 = name2.slice(0, end);
+  return name2.replace(/(\p{L}{4})\d{1,2}$/u, '$1').trimEnd();
+}
+
+const MAX_HEADER_CHARS = 500;
+
+/**
+ * "[note 3]", "[Notes 1, 2]" replaced by a space, in one pass: a pattern for this rescanned to the end of the text
+ * from every "[note" with no closing bracket.
+ */
+function withoutNoteMarks(text: string): string {
+  if (!text.includes('[')) return text;
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('[', from); open >= 0; open = text.indexOf('[', from)) {
+    let i = open + 1;
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    const word = text.slice(i, i + 5).toLowerCase();
+    const isNote = word.startsWith('note') && (word.length === 4 || !/[\p{L}\p{N}_]/u.test(word[4]!) || (word[4] === 's'
+      && !/[\p{L}\p{N}_]/u.test(text[i + 5] ?? ' ')));
+    const close = isNote ? text.indexOf(']', i) : -1;
+    if (close < 0) {
+      if (isNote) break; // no closing bracket anywhere after: nothing further can be a note mark
+      out += text.slice(from, open + 1);
+      from = open + 1;
+      continue;
+    }
+    out += `${text.slice(from, open)} `;
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }
 
 /**
@@ -24,9 +60,9 @@ export function stripFootnoteDigits(name: string): string {
  * "plans issued den"; "% of plans (within 20-weeks)" → "percent of plans within 20 weeks".
  */
 export function normaliseHeader(text: string): string {
-  const words = text
-    .normalize('NFKD').replace(/\p{M}+/gu, '')
-    .replace(/\[\s*notes?\b[^\]]*\]/giu, ' ')
+  // A header is a few words: a longer cell is cut before matching, so no pattern below sees more than this.
+  const words = withoutNoteMarks(text.slice(0, MAX_HEADER_CHARS)
+    .normalize('NFKD').replace(/\p{M}+/gu, ''))
     .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/gu, ' ')
     .replace(/%/g, ' percent ').replace(/&/g, ' and ')
     .replace(/['\u2018\u2019]/g, '')
@@ -181,16 +217,42 @@ function firstFilled(row: readonly Cell[]): number {
 }
 
 /**
+ * For each column, the first merged range (in the sheet's order) that covers it on this row: one pass over the
+ * merges, each column claimed once (a "next unclaimed column" pointer skips claimed runs), so a sheet with many
+ * merged ranges costs their number plus the width, not their product (200 KB of mergeCells took past 400 s).
+ */
+function mergesByColumn(merges: readonly Merge[], rowNumber: number, width: number): (Merge | undefined)[] {
+  const at: (Merge | undefined)[] = new Array<Merge | undefined>(width);
+  const next = Array.from({ length: width + 1 }, (_, i) => i);
+  const find = (c: number): number => {
+    let root = c;
+    while (next[root] !== root) root = next[root]!;
+    while (next[c] !== root) { const up = next[c]!; next[c] = root; c = up; }
+    return root;
+  };
+  for (const m of merges) {
+    if (m.firstRow > rowNumber || m.lastRow < rowNumber || m.firstCol >= width) continue;
+    const last = Math.min(m.lastCol, width - 1);
+    for (let c = find(Math.max(0, m.firstCol)); c <= last; c = find(c)) {
+      at[c] = m;
+      next[c] = c + 1;
+    }
+  }
+  return at;
+}
+
+/**
  * The upper header row's text for each column: a merged cell covers exactly its range; an unmerged one carries
  * on to the right over the columns that have a name below, until the next filled cell or a column without a name.
  */
 function fillAcross(upper: readonly Cell[], lower: readonly Cell[], rowNumber: number, width: number,
   merges: readonly Merge[]): (string | undefined)[] {
   const filled: (string | undefined)[] = new Array<string | undefined>(width);
+  const mergeAt = mergesByColumn(merges, rowNumber, width);
   let carried: string | undefined;
   for (let c = 0; c < width; c++) {
     const cell = upper[c];
-    const merge = merges.find((m) => m.firstRow <= rowNumber && m.lastRow >= rowNumber && m.firstCol <= c && m.lastCol >= c);
+    const merge = mergeAt[c];
     // A name merged down over both header rows ("Year" beside a group heading) is the column's name, not a group.
     if (merge && merge.lastRow > rowNumber) { filled[c] = undefined; carried = undefined; continue; }
     if (merge) {

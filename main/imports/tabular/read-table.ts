@@ -9,7 +9,7 @@ import { readContentTypes } from '../../extract/opc';
 import { DEFAULT_LIMITS } from '../../extract/types';
 import { XmlError } from '../../extract/xml';
 import { looksLikeZip, ZipError, ZipReader } from '../../extract/zip';
-import { CellBudget, TooManyCells } from './budget';
+import { CellBudget, MAX_MERGES, TooManyCells, TooManyMerges } from './budget';
 import { parseCsv, sniffDelimiter, UnclosedQuote } from './csv';
 import type { ReadTableOptions, TableReadOk, TableReadResult, TextEncodingLabel } from './types';
 import { BadWorkbook, openWorkbook } from './workbook';
@@ -55,6 +55,10 @@ function describe(error: unknown, name: string, options: ReadTableOptions, maxCe
   if (error instanceof TooManyCells) {
     return `${name} has more than ${maxCells.toLocaleString('en-GB')} cells, too many to import at once; `
       + 'split it into smaller files.';
+  }
+  if (error instanceof TooManyMerges) {
+    return `${name} has more than ${MAX_MERGES.toLocaleString('en-GB')} merged ranges on one sheet, too many to read; `
+      + 'unmerge the cells in Excel (or save the sheet as CSV) and import it again.';
   }
   if (error instanceof UnclosedQuote) {
     return `${name} has a quote (") opening a field in row ${error.row} that is never closed, so the rest of the `

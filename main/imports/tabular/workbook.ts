@@ -11,7 +11,7 @@ import {
   readWorkbook, S_NS, unescapeOoxml, type WorkbookSheet,
 } from '../../extract/xlsx';
 import type { ZipReader } from '../../extract/zip';
-import { type CellBudget, dropTrailingBlankRows } from './budget';
+import { type CellBudget, dropTrailingBlankRows, MAX_MERGES, TooManyMerges } from './budget';
 import { EMPTY_CELL, interpretCell, isoDate, markerOf } from './interpret';
 import type { Cell, Merge } from './types';
 
@@ -248,6 +248,7 @@ function readGrid(xml: string, valueCell: ValueCell, budget: CellBudget): { rows
         const a = from ? cellRef(from) : null;
         const b = to ? cellRef(to) : a;
         if (a && b) {
+          if (merges.length >= MAX_MERGES) throw new TooManyMerges();
           merges.push({
             ref, firstRow: Math.min(a.row, b.row), lastRow: Math.max(a.row, b.row),
             firstCol: Math.min(a.col, b.col), lastCol: Math.max(a.col, b.col),
