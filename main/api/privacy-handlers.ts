@@ -1,12 +1,12 @@
 import type { Handlers } from './handler-types';
 import type { Database } from 'better-sqlite3';
 import { scanWorkspace } from '../privacy-check/scan-workspace';
-import { casePatterns, privacySettings, savePrivacySettings } from '../privacy-check/privacy-settings';
+import { privacyScanOptions, privacySettings, savePrivacySettings } from '../privacy-check/privacy-settings';
 import { decideFile, markFalsePositive } from '../privacy-check/decisions';
 
 /** The scan with the workspace's own settings (its case-reference formats). */
 export function scanWithSettings(db: Database) {
-  return scanWorkspace(db, { casePatterns: casePatterns(privacySettings(db)) });
+  return scanWorkspace(db, privacyScanOptions(db));
 }
 
 export const privacyHandlers: Handlers<'privacy.check' | 'privacy.markFalsePositive' | 'privacy.decideFile' | 'privacy.settings' | 'privacy.saveSettings'> = {
