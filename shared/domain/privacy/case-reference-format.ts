@@ -84,6 +84,7 @@ export function unsafePatternProblem(source: string): string | null {
       return `uses ${c}, which the safe pattern language does not have`;
     } else { atom = 'char'; i += 1; }
     atoms++;
+    if (source[i] === '+' || source[i] === '*') return `uses ${source[i]}, an unbounded repeat that can make matching very slow — give examples instead`;
     let min = 1;
     if (source[i] === '?') { if (atom === 'boundary') return 'repeats \\b'; min = 0; i++; } else if (source[i] === '{') {
       const m = /^\{(\d{1,2})(?:,(\d{1,2}))?\}/.exec(source.slice(i));
