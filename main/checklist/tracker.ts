@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { strToU8 } from 'fflate';
 import type { ChecklistItem } from '../../shared/api/contract';
-import { ITEM_STATUS_LABELS } from '../../shared/domain/item-status';
+import { freshnessOf, ITEM_STATUS_LABELS } from '../../shared/domain/item-status';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
 import { formatDisplayDate } from '../../shared/domain/dates';
 import { writeXlsx, type XlsxCell } from '../util/simple-xlsx';
@@ -13,14 +13,6 @@ import { listItems } from './checklist-repository';
  */
 export const TRACKER_COLUMNS = ['Item', 'Id', 'Evaluation area', 'Status', 'Owner', 'Due', 'Overdue', 'Evidence files',
   'Newest document', 'Freshness', 'Last changed', 'Changed by'] as const;
-
-export function freshnessOf(item: ChecklistItem): string {
-  if (item.personLevel) return 'Status only';
-  if (item.attachments === 0) return 'No evidence';
-  if (item.latestDocumentDate === null) return 'Date unknown';
-  if (item.stale) return 'Out of date';
-  return 'Current';
-}
 
 export function trackerRows(items: ChecklistItem[]): XlsxCell[][] {
   return items.map((i) => [
