@@ -51,7 +51,7 @@ interface AppActions {
   setUserName(name: string): Promise<void>;
   createWorkspace(areaName: string, laCode: string | null): Promise<void>;
   openWorkspace(path: string): Promise<void>;
-  openSample(): Promise<void>;
+  openSample(fresh?: boolean): Promise<void>;
   breakLock(): Promise<void>;
   closeWorkspace(): Promise<void>;
   updateItem(itemId: string, change: Omit<Request<'checklist.update'>, 'itemId'>): Promise<boolean>;
@@ -145,8 +145,8 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       });
     },
 
-    async openSample() {
-      await withErrors(async () => enterWorkspace(await call('workspace.openSample', {}),
+    async openSample(fresh = false) {
+      await withErrors(async () => enterWorkspace(await call('workspace.openSample', fresh ? { fresh } : {}),
         ['This is a fictional sample area: a copy made for you to explore. Nothing in it is real.']));
     },
 
