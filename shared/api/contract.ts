@@ -103,7 +103,9 @@ export const contract = {
     z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
       // Any Uint8Array (a Buffer, a view of a larger buffer): z.instanceof would narrow the type to a plain ArrayBuffer's.
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file\'s bytes' }) }),
-    z.object({ handle: z.string(), name: z.string(), bytes: z.number() })),
+    z.object({ handle: z.string(), name: z.string(), bytes: z.number(),
+      /** The date the file says it was last saved, where it records one (Office core properties, PDF /ModDate). */
+      documentDate: z.string().nullable() })),
   'attachments.list': op('An item\'s evidence files, with earlier versions and the bin',
     z.strictObject({ itemId: z.string().min(1, 'must name an item') }), z.object({ attachments: z.array(AttachmentSchema) })),
   'attachments.add': op('Attach one or more files to an item',
@@ -137,6 +139,8 @@ export const contract = {
       title: z.string(), snippet: z.string() })) })),
   'inspection.get': op('The notification and its milestones, if recorded', none, TimelineSchema.nullable()),
   'inspection.record': op('Record the inspection notification (replacing an earlier one)', NotificationSchema, TimelineSchema),
+  'inspection.checkDate': op('Whether a notification date looks mistyped (more than five working days from today), and why',
+    z.strictObject({ date: IsoDateSchema }), z.object({ concern: z.string().nullable() })),
   'inspection.setMilestone': op('Change one milestone\'s date, or give null to go back to the computed date',
     z.strictObject({ milestoneId: MilestoneIdSchema, date: IsoDateSchema.nullable() }), TimelineSchema),
   'calendar.get': op('Bank holidays used for working days, with this workspace\'s overrides',

@@ -39,6 +39,7 @@ export const OPERATION_NAMES = [
   'search.query',
   'inspection.get',
   'inspection.record',
+  'inspection.checkDate',
   'inspection.setMilestone',
   'calendar.get',
   'calendar.setOverrides',
