@@ -26,7 +26,9 @@ const LABELS: Record<string, string> = {
 
 const valueText = (key: string, v: unknown): string => {
   if (v === null || v === undefined || v === '') return 'none';
-  if (key === 'documentDate' && typeof v === 'string') return formatDisplayDate(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDisplayDate(v);
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.length > 6 ? `${v.length} entries` : v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return typeof v === 'string' ? v : JSON.stringify(v);
 };
 
