@@ -1,5 +1,5 @@
 import type { Handlers } from './handler-types';
-import { listEvents } from '../checklist/audit-events';
+import { listEvents, queryEvents } from '../checklist/audit-events';
 import { auditTrailCsv } from '../checklist/audit-csv';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 import { search } from '../search/search-index';
@@ -12,7 +12,14 @@ export const auditHandlers: Handlers<'audit.list' | 'audit.exportCsv' | 'search.
     if (req.itemId && !db.prepare('SELECT 1 FROM items WHERE id = ?').get(req.itemId)) {
       throw new WorkspaceError('not-found', `There is no checklist item with id "${req.itemId}".`, 'itemId');
     }
-    return { events: listEvents(db, req.itemId).map((e) => ({ ...e, reason: e.reason ?? null })) };
+    if (!req.page && !req.who && !req.action && !req.from && !req.to) {
+      const { people, actions } = queryEvents(db, { itemId: req.itemId, limit: 0 });
+      const events = listEvents(db, req.itemId).map((e) => ({ ...e, reason: e.reason ?? null }));
+      return { events, total: events.length, people, actions };
+    }
+    const page = queryEvents(db, { itemId: req.itemId, who: req.who, action: req.action, from: req.from, to: req.to,
+      offset: req.page?.offset, limit: req.page?.limit });
+    return { ...page, events: page.events.map((e) => ({ ...e, reason: e.reason ?? null })) };
   },
   'audit.exportCsv': (_req, { backend }) => {
     const workspace = backend.openWorkspace();

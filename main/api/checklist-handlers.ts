@@ -1,8 +1,65 @@
 import type { Handlers } from './handler-types';
-import { addCustomItem, listItems, updateItem } from '../checklist/checklist-repository';
+import type { Backend } from './backend';
+import { addCustomItem, getItem, listItems, updateItemRedacting } from '../checklist/checklist-repository';
+import { approvalCheck, reviewSettings, saveReviewSettings, sendBack } from '../checklist/review';
+import { privateNote, savePrivateNote } from '../checklist/private-notes';
+import { redactEverywhere, type Redaction } from '../checklist/redaction';
+import { trackerFile } from '../checklist/tracker';
+import type { ChecklistItem } from '../../shared/api/contract';
+import { WorkspaceError } from '../store/workspace-error';
 
-export const checklistHandlers: Handlers<'checklist.list' | 'checklist.update' | 'checklist.addItem'> = {
+/**
+ * After a narrative change redacted personal data in the live database: nothing of the earlier text may stay in the
+ * journal, free pages or backups. The WAL is checkpointed and truncated, the file vacuumed, and every backup gets
+ * the same redaction.
+ */
+async function finishRedaction(backend: Backend, redacted: Redaction[]): Promise<void> {
+  if (redacted.length === 0) return;
+  const workspace = backend.writableWorkspace();
+  const db = workspace.db;
+  if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+  await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); });
+}
+
+export const checklistHandlers: Handlers<'checklist.list' | 'checklist.update' | 'checklist.addItem' | 'checklist.bulkUpdate'
+  | 'checklist.approvalCheck' | 'checklist.sendBack' | 'privateNotes.get' | 'privateNotes.save' | 'review.settings' | 'review.saveSettings'
+  | 'tracker.export'> = {
   'checklist.list': (_req, { backend }) => ({ items: listItems(backend.openWorkspace().db) }),
-  'checklist.update': (req, { backend }) => updateItem(backend.writableWorkspace().db, req, backend.userName()),
+  'checklist.update': async (req, { backend }) => {
+    const { item, redacted } = updateItemRedacting(backend.writableWorkspace().db, req, backend.userName());
+    await finishRedaction(backend, redacted);
+    return item;
+  },
   'checklist.addItem': (req, { backend }) => addCustomItem(backend.writableWorkspace().db, req, backend.userName()),
+  'checklist.bulkUpdate': (req, { backend }) => {
+    const db = backend.writableWorkspace().db;
+    const who = backend.userName();
+    const items: ChecklistItem[] = [];
+    const refused: { itemId: string; title: string; reason: string }[] = [];
+    for (const itemId of [...new Set(req.itemIds)]) {
+      try {
+        items.push(updateItemRedacting(db, { itemId, owner: req.owner, dueDate: req.dueDate, status: req.status }, who).item);
+      } catch (error) {
+        if (!(error instanceof WorkspaceError)) throw error;
+        let title = itemId;
+        try { title = getItem(db, itemId).title; } catch { /* an unknown id is named by its id */ }
+        refused.push({ itemId, title, reason: error.message });
+      }
+    }
+    return { items, refused };
+  },
+  'checklist.approvalCheck': (req, { backend }) => approvalCheck(backend.openWorkspace().db, req.itemId, backend.userName()),
+  'checklist.sendBack': (req, { backend }) => sendBack(backend.writableWorkspace().db, req.itemId, req.comment, backend.userName()),
+  'privateNotes.get': (req, { backend }) => privateNote(backend.openWorkspace().db, req.itemId, backend.userName()),
+  'privateNotes.save': (req, { backend }) => savePrivateNote(backend.writableWorkspace().db, req.itemId, backend.userName(), req.note),
+  'review.settings': (_req, { backend }) => reviewSettings(backend.openWorkspace().db),
+  'review.saveSettings': (req, { backend }) => saveReviewSettings(backend.writableWorkspace().db, req, backend.userName()),
+  'tracker.export': (req, { backend }) => {
+    const workspace = backend.openWorkspace();
+    const { fileName, bytes } = trackerFile(workspace.db, req.format, workspace.session().areaName);
+    // A copy in a plain ArrayBuffer: what crosses IPC and the contract's schema expect.
+    return { fileName, bytes: new Uint8Array(bytes) };
+  },
 };

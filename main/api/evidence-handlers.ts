@@ -1,3 +1,4 @@
+import { documentDateOf } from '../evidence/document-date';
 import type { Handlers } from './handler-types';
 import type { Extractor } from '../evidence/extractor';
 import type { Backend } from './backend';
@@ -18,7 +19,11 @@ async function withUploads<T>(backend: Backend, handles: string[], work: (files:
 
 export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'attachments.add' | 'attachments.replace' |
   'attachments.update' | 'attachments.remove' | 'attachments.restore' | 'attachments.purge' | 'attachments.open'> = {
-  'files.upload': (req, { backend }) => backend.uploads.put(req.name, req.bytes),
+  'files.upload': async (req, { backend }) => {
+    const upload = backend.uploads.put(req.name, req.bytes);
+    const path = backend.uploads.pathOf(upload.handle);
+    return { ...upload, documentDate: path ? await documentDateOf(path, upload.name) : null };
+  },
   'attachments.list': (req, { backend }) => ({ attachments: listAttachments(backend.openWorkspace().db, req.itemId) }),
   'attachments.add': (req, { backend, progress }) => {
     const workspace = backend.writableWorkspace();

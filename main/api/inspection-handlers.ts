@@ -1,3 +1,4 @@
+import { notificationDateConcern } from '../../shared/domain/notification-date';
 import type { Database } from 'better-sqlite3';
 import type { Handlers } from './handler-types';
 import { recordNotification, setMilestoneDate, timeline } from '../inspection/inspection-repository';
@@ -10,10 +11,14 @@ function calendarView(db: Database, year: number) {
   return { overrides: holidayOverrides(db), holidays: [...calendar.holidays(year), ...calendar.holidays(year + 1)] };
 }
 
-export const inspectionHandlers: Handlers<'inspection.get' | 'inspection.record' | 'inspection.setMilestone' |
+export const inspectionHandlers: Handlers<'inspection.get' | 'inspection.record' | 'inspection.checkDate' | 'inspection.setMilestone' |
   'calendar.get' | 'calendar.setOverrides' | 'dashboard.get'> = {
   'inspection.get': (_req, { backend }) => timeline(backend.openWorkspace().db),
   'inspection.record': (req, { backend }) => recordNotification(backend.writableWorkspace().db, req, backend.userName()),
+  'inspection.checkDate': (req, { backend }) => {
+    const db = backend.openWorkspace().db;
+    return { concern: notificationDateConcern(req.date, todayIso(), workspaceCalendar(db)) };
+  },
   'inspection.setMilestone': (req, { backend }) =>
     setMilestoneDate(backend.writableWorkspace().db, req.milestoneId, req.date, backend.userName()),
   'calendar.get': (req, { backend }) => calendarView(backend.openWorkspace().db, req.year ?? Number(todayIso().slice(0, 4))),

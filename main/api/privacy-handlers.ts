@@ -1,16 +1,26 @@
 import type { Handlers } from './handler-types';
 import type { Database } from 'better-sqlite3';
 import { scanWorkspace } from '../privacy-check/scan-workspace';
-import { casePatterns, privacySettings, savePrivacySettings } from '../privacy-check/privacy-settings';
+import { privacyScanOptions, privacySettings, savePrivacySettings } from '../privacy-check/privacy-settings';
 import { decideFile, markFalsePositive } from '../privacy-check/decisions';
+import { PRIVACY_LAST_RUN_KEY } from '../inspection/dashboard';
 
 /** The scan with the workspace's own settings (its case-reference formats). */
 export function scanWithSettings(db: Database) {
-  return scanWorkspace(db, { casePatterns: casePatterns(privacySettings(db)) });
+  return scanWorkspace(db, privacyScanOptions(db));
 }
 
 export const privacyHandlers: Handlers<'privacy.check' | 'privacy.markFalsePositive' | 'privacy.decideFile' | 'privacy.settings' | 'privacy.saveSettings'> = {
-  'privacy.check': (_req, { backend }) => scanWithSettings(backend.openWorkspace().db),
+  'privacy.check': (_req, { backend }) => {
+    const workspace = backend.openWorkspace();
+    const scan = scanWithSettings(workspace.db);
+    // Remembered for the dashboard's next steps; a read-only copy just does not remember.
+    if (!workspace.session().readOnly) {
+      workspace.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(PRIVACY_LAST_RUN_KEY, JSON.stringify({ at: new Date().toISOString(), blocking: scan.blocking }));
+    }
+    return scan;
+  },
   'privacy.settings': (_req, { backend }) => privacySettings(backend.openWorkspace().db),
   'privacy.saveSettings': (req, { backend }) => savePrivacySettings(backend.writableWorkspace().db, req, backend.userName()),
   'privacy.markFalsePositive': (req, { backend }) => {

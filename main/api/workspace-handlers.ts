@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { Workspace } from '../workspace/workspace';
@@ -6,7 +7,11 @@ import { openWorkspace } from '../workspace/open-workspace';
 import { createSampleWorkspace } from '../sample/create-sample-workspace';
 import { workspacesDir } from '../settings/data-dir';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
-import { databaseFile, freeWorkspaceFolder } from '../workspace/workspace-folder';
+import { databaseFile, freeWorkspaceFolder, isWorkspaceFolder, workspaceFolderName } from '../workspace/workspace-folder';
+import { LOCK_FILE } from '../workspace/workspace-lock';
+import { WorkspaceError } from '../store/workspace-error';
+
+const SAMPLE_NAME = 'Kestrelmouth sample';
 
 async function openAndRemember(backend: Backend, path: string, breakLock = false) {
   const workspace = await openWorkspace(path, { user: backend.userName(), breakLock, heartbeat: true, catalogue: backend.catalogue });
@@ -44,10 +49,22 @@ export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create'
     return openAndRemember(backend, req.path, true);
   },
   'workspace.current': (_req, { backend }) => backend.workspace?.session() ?? null,
-  'workspace.openSample': async (_req, { backend, progress }) => {
+  'workspace.openSample': async (req, { backend, progress }) => {
+    // One copy of the sample, reused: exploring it again opens the same copy (with what you tried in it), and a
+    // fresh copy replaces it only when asked. The copy is never the one shipped with the app.
+    const parent = workspacesDir(backend.options.dataDir);
+    const folder = join(parent, workspaceFolderName(SAMPLE_NAME));
+    if (isWorkspaceFolder(folder) && !req.fresh) return openAndRemember(backend, folder);
+    if (isWorkspaceFolder(folder)) {
+      if (backend.workspace?.folder === folder) backend.replaceWorkspace(null);
+      if (existsSync(join(folder, LOCK_FILE))) {
+        throw new WorkspaceError('refused', 'The sample area is open in another window. Close it there, then start it again.');
+      }
+    }
     progress({ phase: 'Making a copy of the sample area', done: 0, total: 1 });
-    // A fresh copy each time: exploring the sample never changes the one shipped with the app.
-    const { folder } = await createSampleWorkspace(freeWorkspaceFolder(workspacesDir(backend.options.dataDir), 'Kestrelmouth sample'));
+    const { folder: made } = await createSampleWorkspace(freeWorkspaceFolder(parent, `${SAMPLE_NAME} new`));
+    rmSync(folder, { recursive: true, force: true });
+    renameSync(made, folder);
     return openAndRemember(backend, folder);
   },
   'workspace.close': (_req, { backend }) => {

@@ -16,10 +16,89 @@ export function appendEvent(db: Database, event: AuditEvent): void {
     .run(event.at, event.who, event.itemId, event.action, event.before, event.after, event.reason ?? null);
 }
 
+const toEvent = (r: Record<string, string | number | null>): AuditEvent & { seq: number } => ({ seq: r.seq as number, at: r.at as string,
+  who: r.who as string, itemId: (r.item_id as string | null) ?? null, action: r.action as string, before: (r.before as string | null) ?? null,
+  after: (r.after as string | null) ?? null, reason: (r.reason as string | null) ?? null });
+
 export function listEvents(db: Database, itemId?: string): AuditEvent[] {
   const rows = (itemId
     ? db.prepare('SELECT * FROM events WHERE item_id = ? ORDER BY seq').all(itemId)
     : db.prepare('SELECT * FROM events ORDER BY seq').all()) as Record<string, string | null>[];
-  return rows.map((r) => ({ at: r.at!, who: r.who!, itemId: r.item_id ?? null, action: r.action!, before: r.before ?? null,
-    after: r.after ?? null, reason: r.reason ?? null }));
+  return rows.map((r) => { const { seq: _seq, ...event } = toEvent(r); return event; });
+}
+
+export interface EventQuery {
+  itemId?: string;
+  who?: string;
+  action?: string;
+  /** yyyy-mm-dd, inclusive, by the day the event happened (UTC). */
+  from?: string;
+  to?: string;
+  /** Newest first, `limit` at a time from `offset`. */
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * One page of the audit trail, newest first, filtered by item, person, action and date range, with the number of
+ * events that match in all and the people and actions there are to filter by.
+ */
+export function queryEvents(db: Database, query: EventQuery): { events: AuditEvent[]; total: number; people: string[]; actions: string[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.itemId) { where.push('item_id = ?'); params.push(query.itemId); }
+  if (query.who) { where.push('who = ?'); params.push(query.who); }
+  if (query.action) { where.push('action = ?'); params.push(query.action); }
+  if (query.from) { where.push('substr(at, 1, 10) >= ?'); params.push(query.from); }
+  if (query.to) { where.push('substr(at, 1, 10) <= ?'); params.push(query.to); }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT COUNT(*) FROM events ${clause}`).pluck().get(...params) as number;
+  const limit = query.limit ?? -1;
+  const rows = db.prepare(`SELECT * FROM events ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, query.offset ?? 0) as Record<string, string | null>[];
+  const scope = query.itemId ? 'WHERE item_id = ?' : '';
+  const scopeParams = query.itemId ? [query.itemId] : [];
+  return {
+    events: rows.map((r) => { const { seq: _seq, ...event } = toEvent(r); return event; }),
+    total,
+    people: db.prepare(`SELECT DISTINCT who FROM events ${scope} ORDER BY who`).pluck().all(...scopeParams) as string[],
+    actions: db.prepare(`SELECT DISTINCT action FROM events ${scope} ORDER BY action`).pluck().all(...scopeParams) as string[],
+  };
+}
+
+// Must match migration 0001 byte for byte (an imported workspace's schema is checked against what migrations create).
+const EVENTS_UPDATE_TRIGGER = `CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`;
+
+/**
+ * The only ways an audit entry is ever changed, each itself audited or bounded: redacting personal data (a purged
+ * file's name, an identifier the privacy check found and the officer removed) and folding one editing session's
+ * autosaves into a single entry. Runs `change` with the append-only trigger lifted, inside the caller's transaction.
+ */
+export function rewriteEvents<T>(db: Database, change: () => T): T {
+  return db.transaction(() => {
+    db.exec('DROP TRIGGER IF EXISTS events_append_only_update');
+    const result = change();
+    db.exec(EVENTS_UPDATE_TRIGGER);
+    return result;
+  })();
+}
+
+/** An editing session: saves of the same field by the same person with no more than this between them. */
+export const EDITING_SESSION_MS = 15 * 60_000;
+
+/**
+ * Records a change of an item's text field (its narrative), folding autosaves: if the item's latest entry is the
+ * same person changing the same field within one editing session, that entry's "after" (and time) is replaced, so
+ * the trail keeps one entry per session, from the text before it to the text after it.
+ */
+export function appendOrFoldTextEvent(db: Database, event: AuditEvent & { itemId: string }): void {
+  const last = db.prepare('SELECT seq, at, who, action FROM events WHERE item_id = ? ORDER BY seq DESC LIMIT 1').get(event.itemId) as
+    { seq: number; at: string; who: string; action: string } | undefined;
+  const gap = last ? Date.parse(event.at) - Date.parse(last.at) : Infinity;
+  if (last && last.action === event.action && last.who === event.who && !event.reason && gap >= 0 && gap <= EDITING_SESSION_MS) {
+    rewriteEvents(db, () => db.prepare('UPDATE events SET after = ?, at = ? WHERE seq = ?').run(event.after, event.at, last.seq));
+    return;
+  }
+  appendEvent(db, event);
 }

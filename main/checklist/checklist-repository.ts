@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
 import { WorkspaceError } from '../store/workspace-error';
-import { appendEvent } from './audit-events';
+import { appendEvent, appendOrFoldTextEvent } from './audit-events';
+import { assertMayApprove } from './review';
+import { fixedFindings, recordRedaction, redactEverywhere, type Redaction } from './redaction';
 import { ITEM_SELECT, scheduleContext, toChecklistItem } from './item-row';
 import { reindexItem } from '../search/search-index';
 
@@ -24,6 +26,15 @@ type ItemUpdate = ParsedRequest<'checklist.update'>;
  * An approved item is locked: the only change allowed is reopening it, which needs a reason.
  */
 export function updateItem(db: Database, update: ItemUpdate, who: string, at = new Date().toISOString()): ChecklistItem {
+  return updateItemRedacting(db, update, who, at).item;
+}
+
+/**
+ * updateItem, answering also the identifiers it redacted: when a narrative change removes personal data the privacy
+ * check found in the earlier text, every earlier copy in this database is masked in the same transaction; the caller
+ * then clears the journal and rewrites the backups (main/api/checklist-handlers.ts).
+ */
+export function updateItemRedacting(db: Database, update: ItemUpdate, who: string, at = new Date().toISOString()): { item: ChecklistItem; redacted: Redaction[] } {
   return db.transaction(() => {
     const item = getItem(db, update.itemId);
     const status = update.status ?? item.status;
@@ -41,6 +52,7 @@ export function updateItem(db: Database, update: ItemUpdate, who: string, at = n
         throw new WorkspaceError('refused', `Reopening the approved item "${item.title}" needs a reason, recorded in the audit trail.`, 'reason');
       }
     }
+    if (status === 'approved' && item.status !== 'approved') assertMayApprove(db, item, who);
     const approvedBy = status === 'approved' ? (item.status === 'approved' ? item.approvedBy : who) : null;
     const approvedAt = status === 'approved' ? (item.status === 'approved' ? item.approvedAt : at) : null;
     const changes: [string, string, string][] = [];
@@ -48,14 +60,24 @@ export function updateItem(db: Database, update: ItemUpdate, who: string, at = n
     if (owner !== item.owner) changes.push(['owner', item.owner, owner]);
     if (note !== item.note) changes.push(['note', item.note, note]);
     if (dueDate !== item.dueDate) changes.push(['due-date', item.dueDate ?? '', dueDate ?? '']);
-    if (changes.length === 0) return item;
+    if (changes.length === 0) return { item, redacted: [] };
+    // An approval settles the reviewer's comment; it stays on the item until then.
+    const clearComment = status === 'approved' && item.status !== 'approved';
     db.prepare(`UPDATE items SET status = ?, owner = ?, note = ?, due_date = ?, approved_by = ?, approved_at = ?, updated_at = ?,
-                updated_by = ? WHERE id = ?`).run(status, owner, note, dueDate, approvedBy, approvedAt, at, who, item.id);
+                updated_by = ?${clearComment ? ", review_comment = '', review_comment_by = NULL, review_comment_at = NULL" : ''} WHERE id = ?`)
+      .run(status, owner, note, dueDate, approvedBy, approvedAt, at, who, item.id);
     for (const [field, before, after] of changes) {
-      appendEvent(db, { at, who, itemId: item.id, action: field, before, after, reason: update.reason ?? null });
+      const event = { at, who, itemId: item.id, action: field, before, after, reason: update.reason ?? null };
+      if (field === 'note' && changes.length === 1) appendOrFoldTextEvent(db, event);
+      else appendEvent(db, event);
     }
-    if (note !== item.note) reindexItem(db, item.id);
-    return getItem(db, item.id);
+    let redacted: Redaction[] = [];
+    if (note !== item.note) {
+      reindexItem(db, item.id);
+      redacted = fixedFindings(db, item.note, note);
+      if (redacted.length > 0) recordRedaction(db, item.id, redacted, redactEverywhere(db, redacted), who, at);
+    }
+    return { item: getItem(db, item.id), redacted };
   })();
 }
 

@@ -53,6 +53,8 @@ export function toChecklistItem(row: Record<string, unknown>, context: ScheduleC
     attachments: (row.attachment_count as number | undefined) ?? 0,
     latestDocumentDate: latest,
     expires,
+    reviewComment: row.review_comment ? { comment: row.review_comment as string, by: (row.review_comment_by as string | null) ?? '',
+      at: (row.review_comment_at as string | null) ?? '' } : null,
     stale: expires !== null && expires < context.today && status !== 'not-applicable',
   };
 }

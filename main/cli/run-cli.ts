@@ -18,10 +18,11 @@ import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
 import { verifyBundleCommand } from './commands/verify-bundle';
+import { trackerCommand } from './commands/tracker';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand,
 ];
 
 function toolHelp(): string {

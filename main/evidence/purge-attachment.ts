@@ -1,14 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { appendEvent } from '../checklist/audit-events';
+import { appendEvent, rewriteEvents } from '../checklist/audit-events';
 import { compactIndex } from '../search/search-index';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { getAttachment, removeOpenedCopies } from './attachments-repository';
 import { deleteBlob } from './blob-store';
 
-// Must match migration 0001: the audit trail is append-only except for this one audited redaction.
-const EVENTS_UPDATE_TRIGGER = `CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
-BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`;
 const ATTACHMENT_ACTIONS = ['attach', 'attach-new-version', 'attachment-details', 'remove-attachment', 'restore-attachment'];
 
 /**
@@ -26,14 +23,12 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
   for (const id of ids) db.prepare("DELETE FROM search_index WHERE kind = 'attachment' AND ref = ?").run(String(id));
   const unreferenced = shas.filter((sha) => !db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha));
   for (const sha of unreferenced) db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
-  db.exec('DROP TRIGGER IF EXISTS events_append_only_update');
   // remove-attachment and restore-attachment events hold a plain word in `before`, not JSON: json_extract on it
   // would abort the purge, so only valid JSON is looked into.
   const redact = db.prepare(`UPDATE events SET before = NULL, after = json_object('attachmentId', ?, 'redacted', 'purged')
       WHERE action = ? AND (CASE WHEN json_valid(after) THEN json_extract(after, '$.attachmentId') END = ?
         OR CASE WHEN json_valid(before) THEN json_extract(before, '$.attachmentId') END = ?)`);
-  for (const id of ids) for (const action of ATTACHMENT_ACTIONS) redact.run(id, action, id, id);
-  db.exec(EVENTS_UPDATE_TRIGGER);
+  rewriteEvents(db, () => { for (const id of ids) for (const action of ATTACHMENT_ACTIONS) redact.run(id, action, id, id); });
   compactIndex(db);
   return unreferenced;
 }

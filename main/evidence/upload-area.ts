@@ -53,6 +53,11 @@ export class UploadArea {
     return { handle, name: entry.name, bytes: entry.bytes };
   }
 
+  /** Where an upload's bytes are, for reading what the file says about itself before it is attached. */
+  pathOf(handle: string): string | null {
+    return this.entries.get(handle)?.path ?? null;
+  }
+
   take(handle: string): IncomingFile {
     const entry = this.entries.get(handle);
     if (!entry) throw new WorkspaceError('not-found', 'That file upload has expired or was already used; add the file again.', 'handle');

@@ -10,8 +10,42 @@ export interface Dashboard {
   overall: { total: number; done: number; percent: number };
   overdue: ChecklistItem[];
   stale: ChecklistItem[];
+  /** Items whose evidence carries no document date: "date unknown", never counted as current. */
+  undated: ChecklistItem[];
+  /** What a new workspace needs next, each ticked off when done (issue 16 §10). */
+  nextSteps: { id: NextStepId; label: string; done: boolean; detail: string }[];
   mine: ChecklistItem[];
   byOwner: { owner: string; remaining: number; overdue: number }[];
+}
+
+export type NextStepId = 'notification' | 'owners' | 'data' | 'evidence' | 'privacy';
+
+/** The last privacy check's outcome, kept so the dashboard can tick "run the privacy check" off. */
+export const PRIVACY_LAST_RUN_KEY = 'privacy_last_run';
+
+function nextSteps(db: Database, items: ChecklistItem[], hasTimeline: boolean): Dashboard['nextSteps'] {
+  const open = items.filter((i) => !isDone(i));
+  const withoutOwner = open.filter((i) => !i.owner).length;
+  const imports = db.prepare('SELECT COUNT(*) FROM dataset_imports').pluck().get() as number;
+  const takesEvidence = items.filter((i) => !i.personLevel && i.status !== 'not-applicable');
+  const withEvidence = takesEvidence.filter((i) => i.attachments > 0).length;
+  let privacy: { at: string; blocking: number } | null = null;
+  try {
+    const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(PRIVACY_LAST_RUN_KEY) as string | undefined;
+    privacy = raw ? JSON.parse(raw) as { at: string; blocking: number } : null;
+  } catch { privacy = null; }
+  return [
+    { id: 'notification', label: 'Record the notification', done: hasTimeline,
+      detail: hasTimeline ? 'Recorded: every deadline is worked out from it.' : 'When the call comes, record it: every deadline is worked out from it.' },
+    { id: 'owners', label: 'Assign owners', done: withoutOwner === 0,
+      detail: withoutOwner === 0 ? 'Every open item has an owner.' : `${withoutOwner} open item${withoutOwner === 1 ? ' has' : 's have'} no owner yet.` },
+    { id: 'data', label: 'Import DfE data', done: imports > 0,
+      detail: imports > 0 ? `${imports} file${imports === 1 ? '' : 's'} imported.` : 'Import the published figures inspectors look at first.' },
+    { id: 'evidence', label: 'Attach evidence', done: takesEvidence.length > 0 && withEvidence === takesEvidence.length,
+      detail: `${withEvidence} of ${takesEvidence.length} items have evidence files.` },
+    { id: 'privacy', label: 'Run the privacy check', done: privacy !== null && privacy.blocking === 0,
+      detail: privacy === null ? 'Not run yet.' : privacy.blocking === 0 ? 'Nothing blocks the pack.' : `${privacy.blocking} thing${privacy.blocking === 1 ? '' : 's'} to resolve.` },
+  ];
 }
 
 const isDone = (item: ChecklistItem) => item.status === 'approved' || item.status === 'not-applicable';
@@ -38,12 +72,15 @@ export function dashboard(db: Database, userName: string): Dashboard {
     owners.set(key, entry);
   }
   const done = items.filter(isDone).length;
+  const timelineNow = timeline(db);
   return {
-    timeline: timeline(db),
+    timeline: timelineNow,
     readiness,
     overall: { total: items.length, done, percent: percent(done, items.length) },
     overdue: open.filter((i) => i.overdue),
     stale: items.filter((i) => i.stale),
+    undated: items.filter((i) => !i.personLevel && i.status !== 'not-applicable' && i.attachments > 0 && i.latestDocumentDate === null),
+    nextSteps: nextSteps(db, items, timelineNow !== null),
     mine: open.filter((i) => i.owner.trim().toLowerCase() === userName.trim().toLowerCase()),
     byOwner: [...owners.entries()].map(([owner, v]) => ({ owner, ...v }))
       .sort((a, b) => b.overdue - a.overdue || b.remaining - a.remaining || a.owner.localeCompare(b.owner)),

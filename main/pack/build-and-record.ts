@@ -11,7 +11,7 @@ import { readPackInput, recordableInput, statusCounts } from './read-pack-input'
 import { pdfCopy } from './pdf-copy';
 import { appendEvent } from '../checklist/audit-events';
 import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy-check/scan-workspace';
-import { casePatterns, privacySettings } from '../privacy-check/privacy-settings';
+import { privacyScanOptions } from '../privacy-check/privacy-settings';
 import { WorkspaceError } from '../store/workspace-error';
 import { mkdirSync, renameSync, writeFileSync } from '../util/fs-faults';
 
@@ -66,7 +66,7 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
 export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
   progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}, stopIfCancelled: () => Promise<void> = async () => {}): Promise<BuildResult> {
   workspace.assertWritable();
-  const scan = scanWorkspace(workspace.db, { casePatterns: casePatterns(privacySettings(workspace.db)) });
+  const scan = scanWorkspace(workspace.db, privacyScanOptions(workspace.db));
   if (scan.blocking > 0) throw new PrivacyBlock(scan);
   const steps = 3 + (request.bundlePath ? 1 : 0) + (request.pdf ? 1 : 0);
   let step = 0;

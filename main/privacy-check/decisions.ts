@@ -2,14 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../checklist/audit-events';
 import { WorkspaceError } from '../store/workspace-error';
 import { locationLabel, scanWorkspace } from './scan-workspace';
-import { casePatterns, privacySettings } from './privacy-settings';
+import { privacyScanOptions } from './privacy-settings';
 
 /**
  * Marks a finding as not personal data, with the reason, in the audit trail. The finding is named by its key from
  * the latest scan; its masked snippet, never the identifier, goes into the audit trail.
  */
 export function markFalsePositive(db: Database, key: string, reason: string, who: string, at = new Date().toISOString()): void {
-  const finding = scanWorkspace(db, { casePatterns: casePatterns(privacySettings(db)) }).findings.find((f) => f.key === key);
+  const finding = scanWorkspace(db, privacyScanOptions(db)).findings.find((f) => f.key === key);
   if (!finding) throw new WorkspaceError('not-found', 'That finding is no longer there (the text may have been fixed): run the check again.', 'key');
   db.transaction(() => {
     db.prepare(`INSERT INTO privacy_decisions (finding_key, kind, location, decision, reason, decided_at, decided_by) VALUES (?, ?, ?, 'false-positive', ?, ?, ?)

@@ -61,7 +61,24 @@ export function locationLabel(l: FindingLocation): string {
  * items never reach a pack, so they are not scanned. A file whose text could not be read is listed to be confirmed
  * or left out.
  */
-export function scanWorkspace(db: Database, options: { casePatterns?: RegExp[]; today?: string } = {}): WorkspaceScan {
+export interface WorkspaceScanOptions {
+  casePatterns?: RegExp[];
+  today?: string;
+  /** The area's published contacts (Settings): never findings. */
+  publicContacts?: readonly string[];
+  /** Named staff (Settings): a name finding whose every word is in one of these is not a finding. */
+  namedStaff?: readonly string[];
+}
+
+const nameWords = (name: string) => name.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+
+/** Whether a name the scanner found belongs to the area's named staff: all its words within one staff name. */
+export function isNamedStaff(match: string, namedStaff: readonly string[]): boolean {
+  const words = nameWords(match);
+  return words.length > 0 && namedStaff.some((staff) => { const known = new Set(nameWords(staff)); return words.every((w) => known.has(w)); });
+}
+
+export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}): WorkspaceScan {
   const decisions = new Map((db.prepare('SELECT * FROM privacy_decisions').all() as Record<string, string>[]).map((d) => [d.finding_key!, d]));
   const fileDecisions = new Map((db.prepare('SELECT * FROM privacy_file_decisions').all() as Record<string, string | number>[])
     .map((d) => [d.attachment_id as number, d]));
@@ -69,6 +86,7 @@ export function scanWorkspace(db: Database, options: { casePatterns?: RegExp[]; 
   const scan = (text: string, location: FindingLocation) => {
     if (!text) return;
     for (const f of scanText(text, options)) {
+      if (f.kind === 'person-name' && options.namedStaff?.length && isNamedStaff(f.match, options.namedStaff)) continue;
       const key = keyOf(location, f.kind, f.snippet);
       const decided = decisions.get(key);
       const excluded = location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';

@@ -7,7 +7,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { open, type FileHandle } from 'node:fs/promises';
 import { entryContent, readCentralDirectory, type ZipEntry } from '../util/zip-reader';
 import { checkImportedDatabase, rebuildSearchIndex } from '../store/imported-database';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { WorkspaceError } from '../store/workspace-error';
 import { inspectDatabase } from '../store/open-database';
 import { DB_FILE, SUBFOLDERS } from './workspace-folder';
@@ -34,6 +34,23 @@ async function streamInto(zip: Zip, name: string, path: string, compress: boolea
 }
 
 /**
+ * Private notes belong to the officer who wrote them and to this copy of the workspace: an archive made for
+ * someone else leaves them out, with nothing of them left in the file's free pages.
+ */
+function withoutPrivateNotes(file: string): void {
+  const copy = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    if (copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'private_notes'").get()) {
+      copy.pragma('secure_delete = ON');
+      copy.exec('DELETE FROM private_notes');
+      copy.exec('VACUUM');
+    }
+  } finally {
+    copy.close();
+  }
+}
+
+/**
  * The whole workspace as one .zip, for a colleague or another machine: a consistent snapshot of the database
  * (made with SQLite's backup API while it stays open) and every stored evidence file, with a manifest of hashes.
  */
@@ -47,6 +64,7 @@ export async function exportWorkspace(db: Database, folder: string, areaName: st
     const snapshot = join(work, DB_FILE);
     closeSync(openSync(snapshot, 'wx', 0o600));
     await db.backup(snapshot);
+    withoutPrivateNotes(snapshot);
     const manifest: Manifest = { format: 'sendpack-workspace', version: 1, exportedAt: new Date().toISOString(), areaName, files: {} };
     const entries: [string, string][] = [[DB_FILE, snapshot]];
     for (const prefix of safeList(join(folder, 'files')).filter((n) => /^[0-9a-f]{2}$/.test(n))) {

@@ -23,10 +23,15 @@ export async function call<K extends OperationName>(operation: K, request: Reque
 
 /** Hands files to main (drag and drop or the file picker) and returns their upload handles. */
 export async function uploadFiles(files: File[]): Promise<{ handle: string }[]> {
-  const handles: { handle: string }[] = [];
+  return (await uploadFilesWithDates(files)).map(({ handle }) => ({ handle }));
+}
+
+/** Uploads files and answers each handle with the date the file itself records, if any. */
+export async function uploadFilesWithDates(files: File[]): Promise<{ handle: string; name: string; documentDate: string | null }[]> {
+  const uploaded: { handle: string; name: string; documentDate: string | null }[] = [];
   for (const file of files) {
-    const { handle } = await call('files.upload', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    handles.push({ handle });
+    const { handle, name, documentDate } = await call('files.upload', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    uploaded.push({ handle, name, documentDate });
   }
-  return handles;
+  return uploaded;
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { ChecklistItem } from '../../shared/api/contract';
-import { api, call, uploadFiles } from '../api/call';
+import { api, call, uploadFiles, uploadFilesWithDates } from '../api/call';
+import { formatDisplayDate } from '../../shared/domain/dates';
+import { DateField } from './DateField';
 import { useAppStore } from '../state/app-store';
 import { formatDate, formatDateTime, useLoaded } from './use-loaded';
 import { AttachmentDetails } from './AttachmentDetails';
@@ -38,12 +40,29 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
       setProgress(null);
     }
   };
+  // Files picked or dropped wait here to be dated: the date on the document decides when the evidence goes out of
+  // date, so it is asked for now, defaulting to what the file itself records.
+  const [pending, setPending] = useState<{ handle: string; name: string; fromFile: string | null; date: string }[]>([]);
   const attach = (files: File[]) => {
     if (files.length === 0) return;
+    void run(`Reading ${files.length} file${files.length === 1 ? '' : 's'}…`, async () => {
+      const uploaded = await uploadFilesWithDates(files);
+      setPending(uploaded.map((u) => ({ handle: u.handle, name: u.name, fromFile: u.documentDate, date: u.documentDate ?? '' })));
+      return `Give the date on each document, then attach ${uploaded.length === 1 ? 'it' : 'them'}.`;
+    });
+  };
+  const attachPending = () => {
+    const files = pending;
     void run(`Attaching ${files.length} file${files.length === 1 ? '' : 's'}…`, async () => {
-      const handles = await uploadFiles(files);
-      const { attachments } = await call('attachments.add', { itemId: item.id, files: handles, metadata: {} });
-      return `Attached ${attachments.map((a) => showDirectionControls(a.fileName)).join(', ')}`;
+      const byDate = new Map<string, { handle: string }[]>();
+      for (const f of files) byDate.set(f.date, [...(byDate.get(f.date) ?? []), { handle: f.handle }]);
+      const attached: string[] = [];
+      for (const [date, handles] of byDate) {
+        const { attachments } = await call('attachments.add', { itemId: item.id, files: handles, metadata: { documentDate: date || null } });
+        attached.push(...attachments.map((a) => `${showDirectionControls(a.fileName)} (${a.documentDate ? `dated ${formatDisplayDate(a.documentDate)}` : 'date unknown'})`));
+      }
+      setPending([]);
+      return `Attached ${attached.join(', ')}`;
     });
   };
   const replace = (attachmentId: number, files: File[]) => {
@@ -89,6 +108,25 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
             onChange={(e) => { attach([...(e.target.files ?? [])]); e.target.value = ''; }} />
         </div>
       )}
+      {pending.length > 0 && (
+        <form className="panel pending-files" aria-labelledby="pending-heading" noValidate
+          onSubmit={(e) => { e.preventDefault(); attachPending(); }}>
+          <h3 id="pending-heading">Date the {pending.length === 1 ? 'file' : `${pending.length} files`}</h3>
+          <p className="hint">The date on the document (when it was written or signed off) decides when this evidence goes out of date.
+            Leave it empty if you do not know it: the file then counts as "date unknown", never as current.</p>
+          {pending.map((f, index) => (
+            <div className="form-group" key={f.handle}>
+              <DateField id={`pending-date-${index}`} label={`Date on ${f.name}`} value={f.date}
+                hint={f.fromFile ? `The file says it was last saved on ${formatDisplayDate(f.fromFile)}` : 'The file does not say; dd/mm/yyyy'}
+                onCommit={(iso) => setPending((now) => now.map((p) => (p.handle === f.handle ? { ...p, date: iso ?? '' } : p)))} />
+            </div>
+          ))}
+          <div className="button-row">
+            <button type="submit" className="button">Attach {pending.length === 1 ? 'file' : `${pending.length} files`}</button>
+            <button type="button" className="button button--secondary" onClick={() => { setPending([]); setStatus(''); }}>Cancel</button>
+          </div>
+        </form>
+      )}
       {current.length === 0 ? <p>No evidence files yet.</p> : (
         <ul className="attachment-list">
           {current.map((a) => (
@@ -96,7 +134,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
               <div className="attachment__head">
                 <h3 className="attachment__title">{a.title}</h3>
                 <span className="hint">{showDirectionControls(a.fileName)}, {size(a.bytes)}{a.versionNo > 1 ? `, version ${a.versionNo}` : ''}
-                  {a.documentDate ? `, dated ${formatDate(a.documentDate)}` : ''}</span>
+                  {a.documentDate ? `, dated ${formatDate(a.documentDate)}` : ', date unknown'}</span>
               </div>
               <p className="hint">Added by {a.addedBy}, {formatDateTime(a.addedAt)}. SHA-256 {a.sha256?.slice(0, 12)}.
                 {a.textStatus === 'not-scanned' ? ` Not scanned: ${a.notScannedReason}`

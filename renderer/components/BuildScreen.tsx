@@ -29,11 +29,14 @@ export function BuildScreen() {
   const [cancelling, setCancelling] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** When the privacy check stops a build: each thing to resolve, with a way to where it is. */
+  const [blocking, setBlocking] = useState<Response<'privacy.check'> | null>(null);
   useEffect(() => api().onProgress((event) => { if (event.operation === 'pack.build') setProgress(event); }), []);
 
   const build = async () => {
     setBuilding(true);
     setProblem(null);
+    setBlocking(null);
     setStatus('Building the pack…');
     try {
       const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf });
@@ -45,6 +48,9 @@ export function BuildScreen() {
       const cancelled = (error as { code?: string }).code === 'cancelled';
       setStatus(cancelled ? (error as Error).message : '');
       if (!cancelled) setProblem((error as Error).message);
+      if (!cancelled && /Privacy check/.test((error as Error).message)) {
+        try { setBlocking(await call('privacy.check', {})); } catch { /* the message above still says what to do */ }
+      }
     } finally {
       setBuilding(false);
       setCancelling(false);
@@ -75,10 +81,34 @@ export function BuildScreen() {
       <h1>Build the pack</h1>
       <p className="lead">The evidence pack is a Word document for the inspection team and partners, built from this
         workspace; the share bundle is a .zip of the pack with the evidence files it cites, and a manifest of their checksums.</p>
-      {problem && (
+      {problem && !blocking && (
         <div role="alert">
           <p className="error-message">{problem}</p>
           {/Privacy check/.test(problem) && <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check to resolve it</button></p>}
+        </div>
+      )}
+      {blocking && (
+        <div role="alert" className="error-summary build-refusal">
+          <h2 className="error-summary__title">The pack was not built: {blocking.blocking} thing{blocking.blocking === 1 ? '' : 's'} to resolve first</h2>
+          <p>Each might be personal data about a child or family. Fix the text, leave the file out, or record why it is not personal data.</p>
+          <ul>
+            {blocking.findings.filter((f) => f.severity === 'block' && !f.resolution).map((f) => (
+              <li key={f.key}>
+                {f.location.itemId
+                  ? <button type="button" className="link-button" onClick={() => showView('item', f.location.itemId!)}>{f.location.itemTitle}</button>
+                  : <button type="button" className="link-button" onClick={() => showView('data')}>Imported figures</button>}
+                {`, ${f.location.fileName ? `${f.location.fileName}, ` : ''}${f.location.field}${f.location.detail ? ` (${f.location.detail})` : ''}: `}
+                <code>{f.snippet}</code>
+              </li>
+            ))}
+            {blocking.unscanned.filter((u) => !u.decision).map((u) => (
+              <li key={u.attachmentId}>
+                <button type="button" className="link-button" onClick={() => showView('item', u.itemId)}>{u.itemTitle}</button>
+                {`, ${u.fileName}: its text could not be read. Confirm it holds no personal data, or leave it out.`}
+              </li>
+            ))}
+          </ul>
+          <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check</button></p>
         </div>
       )}
       {!readOnly && (

@@ -27,14 +27,45 @@ function Countdown({ timeline }: { timeline: NonNullable<Dashboard['timeline']> 
 function ItemList({ title, items, empty, extra }: { title: string; items: Dashboard['overdue']; empty: string;
   extra: (item: Dashboard['overdue'][number]) => string }) {
   return (
-    <section className="dashboard-card" aria-labelledby={`card-${title}`}>
-      <h2 id={`card-${title}`} className="dashboard-card__title">{title} <span className="count">({items.length})</span></h2>
+    <section className="dashboard-card" aria-labelledby={`card-${title.replace(/[^A-Za-z0-9]+/g, '-')}`}>
+      <h2 id={`card-${title.replace(/[^A-Za-z0-9]+/g, '-')}`} className="dashboard-card__title">{title} <span className="count">({items.length})</span></h2>
       {items.length === 0 ? <p className="hint">{empty}</p> : (
         <ul className="plain-list">
           {items.slice(0, 12).map((i) => <li key={i.id}><ItemLink id={i.id} title={i.title} /> <span className="hint">{extra(i)}</span></li>)}
           {items.length > 12 && <li className="hint">and {items.length - 12} more</li>}
         </ul>
       )}
+    </section>
+  );
+}
+
+const STEP_VIEWS = { notification: null, owners: 'checklist', data: 'data', evidence: 'checklist', privacy: 'privacy' } as const;
+
+/** A new workspace's next steps, each ticked off as it is done; shown until all are. */
+function NextSteps({ steps }: { steps: Dashboard['nextSteps'] }) {
+  const showView = useAppStore((s) => s.showView);
+  const setFilter = useAppStore((s) => s.setFilter);
+  if (steps.every((s) => s.done)) return null;
+  const go = (id: Dashboard['nextSteps'][number]['id']) => {
+    const view = STEP_VIEWS[id];
+    if (id === 'owners') setFilter({ owner: '(none)' });
+    if (id === 'evidence') setFilter({ show: 'no-evidence' });
+    if (id === 'notification') document.getElementById('notify-date')?.focus();
+    else if (view) showView(view);
+  };
+  return (
+    <section aria-labelledby="next-heading" className="next-steps">
+      <h2 id="next-heading">What next</h2>
+      <ol className="next-steps__list">
+        {steps.map((s) => (
+          <li key={s.id} className={s.done ? 'next-steps__done' : undefined}>
+            <span className="next-steps__mark" aria-hidden="true">{s.done ? '✓' : ''}</span>
+            <span>{s.done ? <><span className="visually-hidden">Done: </span>{s.label}</>
+              : <button type="button" className="link-button" onClick={() => go(s.id)}>{s.label}</button>}
+              <span className="hint"> — {s.detail}</span></span>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
@@ -51,6 +82,7 @@ export function DashboardScreen() {
       <h1>Dashboard</h1>
       {t ? <Countdown timeline={t} /> : <p className="lead">No notification has been recorded yet. When the call comes,
         record it here and every item gets its due date.</p>}
+      <NextSteps steps={data.nextSteps} />
       {!readOnly && (!t || recording) && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
       {!readOnly && t && !recording && (
         <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification again…</button>
@@ -77,7 +109,9 @@ export function DashboardScreen() {
         <ItemList title="Overdue" items={data.overdue} empty="Nothing is overdue." extra={(i) => `due ${formatDate(i.due)}${i.owner ? `, ${i.owner}` : ''}`} />
         <ItemList title={`Yours${userName ? ` (${userName})` : ''}`} items={data.mine} empty="No open items are owned by you. Set yourself as an item's owner to see it here."
           extra={(i) => (i.due ? `due ${formatDate(i.due)}` : '')} />
-        <ItemList title="Out of date evidence" items={data.stale} empty="No evidence is past its freshness date."
+        <ItemList title="Evidence with no date" items={data.undated} empty="Every evidence file has the date on the document."
+          extra={() => 'date unknown: give the date on the document'} />
+        <ItemList title="Out of date evidence" items={data.stale} empty="No dated evidence is past its freshness date."
           extra={(i) => `expired ${formatDate(i.expires)}`} />
       </div>
       <section aria-labelledby="owners-heading">

@@ -3,6 +3,8 @@ import { areaGroupOf } from '../../shared/domain/evaluation-areas';
 import { useAppStore } from '../state/app-store';
 import { ItemTags } from './ItemTags';
 import { ItemEditor } from './ItemEditor';
+import { ReviewControls } from './ReviewControls';
+import { PrivateNotePanel } from './PrivateNotePanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { NarrativeEditor } from './NarrativeEditor';
 import { ItemDataPanel } from './ItemDataPanel';
@@ -32,10 +34,12 @@ export function ItemScreen() {
         <div><dt>Id</dt><dd><code>{item.id}</code></dd></div>
       </dl>
       <section aria-labelledby="item-fields-heading">
-        <h2 id="item-fields-heading">Status and owner</h2>
-        <ItemEditor item={item} readOnly={readOnly} withDueDate />
+        <h2 id="item-fields-heading">Status and review</h2>
+        <ReviewControls item={item} readOnly={readOnly} />
+        <ItemEditor item={item} readOnly={readOnly} />
       </section>
       {!item.personLevel && <NarrativeEditor item={item} readOnly={readOnly} />}
+      <PrivateNotePanel item={item} readOnly={readOnly} />
       <AttachmentsPanel item={item} readOnly={readOnly} />
       <ItemDataPanel item={item} />
       <section aria-labelledby="history-heading">

@@ -3,6 +3,9 @@ import { call } from '../api/call';
 import type { Response } from '../../shared/api/contract';
 import { useAppStore } from '../state/app-store';
 import { formatDate } from './use-loaded';
+import { formatDisplayDate } from '../../shared/domain/dates';
+import { DateField } from './DateField';
+import { ConfirmDialog } from './ConfirmDialog';
 
 type Timeline = NonNullable<Response<'inspection.get'>>;
 
@@ -10,6 +13,17 @@ type Timeline = NonNullable<Response<'inspection.get'>>;
 export function MilestonesTable({ timeline, readOnly, onChange }: { timeline: Timeline; readOnly: boolean; onChange: () => void }) {
   const reloadItems = useAppStore((s) => s.reloadItems);
   const [problem, setProblem] = useState<string | null>(null);
+  const items = useAppStore((s) => s.items);
+  const [pending, setPending] = useState<{ id: Timeline['milestones'][number]['id']; name: string; from: string; to: string | null } | null>(null);
+  /** Items with no date of their own follow the pack deadline: moving it moves them, so that is asked about first. */
+  const following = items.filter((i) => i.dueDate === null && i.status !== 'approved' && i.status !== 'not-applicable');
+  const change = (m: Timeline['milestones'][number], date: string | null) => {
+    if (m.date === timeline.packDue && following.length > 0 && date !== m.date) {
+      setPending({ id: m.id, name: m.name, from: m.date, to: date });
+      return;
+    }
+    void save(m.id, date);
+  };
   const save = async (milestoneId: Timeline['milestones'][number]['id'], date: string | null) => {
     try {
       await call('inspection.setMilestone', { milestoneId, date });
@@ -36,10 +50,9 @@ export function MilestonesTable({ timeline, readOnly, onChange }: { timeline: Ti
               <td>
                 {!readOnly && (
                   <>
-                    <label className="visually-hidden" htmlFor={`milestone-${m.id}`}>Date of {m.name}</label>
-                    <input id={`milestone-${m.id}`} type="date" className="input input--date" value={m.date}
-                      onChange={(e) => { if (e.target.value) void save(m.id, e.target.value); }} />
-                    {m.overridden && <button type="button" className="link-button" onClick={() => void save(m.id, null)}>Use computed date</button>}
+                    <DateField id={`milestone-${m.id}`} label="New date" hiddenLabel={` of ${m.name}`} hint="dd/mm/yyyy" value={m.date}
+                      onCommit={(iso) => { if (iso) change(m, iso); }} />
+                    {m.overridden && <button type="button" className="link-button" onClick={() => change(m, null)}>Use computed date<span className="visually-hidden"> for {m.name}</span></button>}
                   </>
                 )}
               </td>
@@ -47,6 +60,15 @@ export function MilestonesTable({ timeline, readOnly, onChange }: { timeline: Ti
           ))}
         </tbody>
       </table>
+      {pending && (
+        <ConfirmDialog title={`Move "${pending.name}"?`} confirmLabel={`Move it and ${following.length} item due date${following.length === 1 ? '' : 's'}`}
+          onCancel={() => setPending(null)} onConfirm={() => { const p = pending; setPending(null); void save(p.id, p.to); }}>
+          <p>{pending.to ? `From ${formatDisplayDate(pending.from)} to ${formatDisplayDate(pending.to)}.` : `From ${formatDisplayDate(pending.from)} back to the computed date.`}
+            {' '}These {following.length} items have no due date of their own and follow the pack deadline, so their due dates move too:</p>
+          <ul className="scroll-list" tabIndex={0} aria-label="Items whose due dates move">{following.map((i) => <li key={i.id}>{i.title}{i.owner ? ` (${i.owner})` : ''}</li>)}</ul>
+          <p className="hint">To keep an item's date, give it a due date of its own on its page first.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChecklistItem } from '../../shared/api/contract';
 import {
-  applyTextEdit, cycleHeading, insertEvidence, insertLink, toggleBold, toggleItalic, toggleList, type TextEdit,
+  applyTextEdit, continueList, cycleHeading, insertEvidence, insertLink, toggleBold, toggleItalic, toggleList, type TextEdit,
 } from '../../shared/domain/narrative/edits';
 import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
@@ -79,6 +79,15 @@ export function NarrativeEditor({ item, readOnly }: { item: ChecklistItem; readO
   };
 
   const onTextKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !locked
+      && !event.nativeEvent.isComposing) {
+      const el = event.currentTarget;
+      if (continueList(el.value, el.selectionStart, el.selectionEnd)) {
+        event.preventDefault();
+        apply((t, s, e) => continueList(t, s, e)!);
+      }
+      return;
+    }
     if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || locked) return;
     const edit = SHORTCUTS[event.key.toLowerCase()];
     if (!edit) return;
@@ -118,14 +127,15 @@ export function NarrativeEditor({ item, readOnly }: { item: ChecklistItem; readO
     // No accessible name on the section: the textarea alone is labelled "Narrative of …".
     <section className="narrative-editor">
       <h2>
-        <label htmlFor={`${base}-note`}>Narrative<span className="visually-hidden"> of {item.title}</span></label>
+        <label htmlFor={`${base}-note`}>Narrative (in the pack)<span className="visually-hidden"> of {item.title}</span></label>
       </h2>
       <p className="hint" id={`${base}-note-hint`}>
         {locked
           ? readOnly ? 'This workspace is open read-only.' : 'Approved items are locked: reopen it above to change the narrative.'
-          : <>Blank lines separate paragraphs. <code>## Heading</code>, <code>### Subheading</code>, <code>- bulleted</code> and{' '}
-            <code>1. numbered</code> lists, <code>**bold**</code>, <code>*italic*</code>, <code>[link text](https://…)</code> and
-            evidence references such as <code>[[evidence:12]]</code>. Ctrl+B bold, Ctrl+I italic, Ctrl+K link. Saved as you type.</>}
+          : <>Printed word for word in the evidence pack: keep reminders in your private note below. Use the buttons for headings,
+            bold, lists, links and evidence references; in a list, Enter starts the next item and Enter on an empty item ends
+            the list. Ctrl+B bold, Ctrl+I italic, Ctrl+K link (typing <code>- </code> or <code>1. </code> starts a list too).
+            Saved as you type.</>}
       </p>
       <div className="narrative-editor__toolbar" role="toolbar" aria-label={`Formatting for the narrative of ${item.title}`}
         aria-controls={`${base}-note`} onKeyDown={onToolbarKey}>

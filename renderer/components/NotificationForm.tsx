@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
+import { DateField } from './DateField';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const PRESETS = [
   { id: 'full', name: 'Area SEND full inspection (2023 framework)' },
@@ -16,9 +18,9 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
   const [preset, setPreset] = useState<(typeof PRESETS)[number]['id']>('full');
   const [lead, setLead] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!date) { setProblem('Enter the date of the notification call'); return; }
+  const [concern, setConcern] = useState<string | null>(null);
+  const record = async () => {
+    setConcern(null);
     try {
       await call('inspection.record', { date, time: time || null, preset, leadOfficer: lead.trim() });
       await reloadItems();
@@ -26,6 +28,16 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
     } catch (error) {
       setProblem((error as Error).message);
     }
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!date) { setProblem('Enter the date of the notification call, as day/month/year'); return; }
+    try {
+      // A date far from today is asked about first: a slip here moves every deadline.
+      const check = await call('inspection.checkDate', { date });
+      if (check.concern) { setConcern(check.concern); return; }
+    } catch (error) { setProblem((error as Error).message); return; }
+    await record();
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="notify-heading">
@@ -35,8 +47,7 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
       {problem && <p className="error-message" role="alert">{problem}</p>}
       <div className="form-row">
         <div className="form-group">
-          <label className="label" htmlFor="notify-date">Date of the call</label>
-          <input id="notify-date" type="date" className="input input--date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField id="notify-date" label="Date of the call" value={date} onCommit={(iso) => setDate(iso ?? '')} />
         </div>
         <div className="form-group">
           <label className="label" htmlFor="notify-time">Time (optional)</label>
@@ -54,6 +65,13 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
         <input id="notify-lead" className="input" value={lead} onChange={(e) => setLead(e.target.value)} autoComplete="off" />
       </div>
       <button type="submit" className="button">Record notification</button>
+      {concern && (
+        <ConfirmDialog title="Is the date of the call right?" confirmLabel="Record this date" onConfirm={() => void record()}
+          onCancel={() => setConcern(null)}>
+          <p>{concern}</p>
+          <p>Every deadline in the notice window, and every item's due date that follows the pack deadline, is worked out from it.</p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }

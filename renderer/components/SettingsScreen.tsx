@@ -3,6 +3,8 @@ import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDate, useLoaded } from './use-loaded';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
+import { OfficerSettings } from './OfficerSettings';
+import { DateField } from './DateField';
 import { ScreenLoading } from './ScreenLoading';
 
 /** Bank holidays used for working days: England and Wales by rule, plus this workspace's own closures or exceptions. */
@@ -30,6 +32,7 @@ export function SettingsScreen() {
   return (
     <>
       <h1>Settings</h1>
+      <OfficerSettings readOnly={readOnly} />
       <section aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">Working days</h2>
         <p>Working days skip weekends and England and Wales bank holidays. Add a local closure, or mark a bank holiday
@@ -61,8 +64,7 @@ export function SettingsScreen() {
             <h3 id="closure-heading">Add a local closure</h3>
             <div className="form-row">
               <div className="form-group">
-                <label className="label" htmlFor="closure-date">Date</label>
-                <input id="closure-date" type="date" className="input input--date" value={date} onChange={(e) => setDate(e.target.value)} />
+                <DateField id="closure-date" label="Date" value={date} onCommit={(iso) => setDate(iso ?? '')} />
               </div>
               <div className="form-group">
                 <label className="label" htmlFor="closure-name">Name</label>

@@ -49,6 +49,9 @@ export function WelcomeScreen() {
   const openSample = useAppStore((s) => s.openSample);
   const busy = useAppStore((s) => s.busy);
   const [areaName, setAreaName] = useState('');
+  // The area name follows the chosen authority until the officer types a name of their own (however the authority
+  // was chosen: by pointer, or by arrow keys and type-ahead, which fire a change per step).
+  const [areaEdited, setAreaEdited] = useState(false);
   const [laCode, setLaCode] = useState('');
   const [problems, setProblems] = useState<{ areaName?: string; laCode?: string }>({});
   const sorted = useMemo(() => [...authorities].sort((a, b) => a.name.localeCompare(b.name)), [authorities]);
@@ -56,7 +59,7 @@ export function WelcomeScreen() {
   const chooseAuthority = (code: string) => {
     setLaCode(code);
     const la = authorities.find((a) => a.oldCode === code);
-    if (la && !areaName.trim()) setAreaName(la.name);
+    if (!areaEdited) setAreaName(la?.name ?? '');
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,6 +75,21 @@ export function WelcomeScreen() {
       <h1>Start your area's evidence pack</h1>
       <p className="lead">A workspace holds your area's checklist, evidence and data. It is saved on this computer as
         you work.</p>
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent workspaces</h2>
+          <ul className="recent-list">
+            {recent.map((r) => (
+              <li key={r.path}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void openWorkspace(r.path)}>
+                  {r.areaName}
+                </button>
+                <span className="hint"> {r.exists ? r.path : `${r.path} (missing)`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form onSubmit={submit} noValidate aria-labelledby="create-heading">
         <h2 id="create-heading">Create a workspace</h2>
         <div className={`form-group${problems.laCode ? ' form-group--error' : ''}`}>
@@ -90,7 +108,7 @@ export function WelcomeScreen() {
           <label className="label" htmlFor="area-name">Area name</label>
           <p className="hint" id="area-name-hint">How the pack names your local area partnership.</p>
           {problems.areaName && <p className="error-message" id="area-name-error">{problems.areaName}</p>}
-          <input id="area-name" className="input" value={areaName} onChange={(e) => setAreaName(e.target.value)}
+          <input id="area-name" className="input" value={areaName} onChange={(e) => { setAreaName(e.target.value); setAreaEdited(e.target.value.trim() !== ''); }}
             aria-describedby={`area-name-hint${problems.areaName ? ' area-name-error' : ''}`} />
         </div>
         <button type="submit" className="button" disabled={busy}>Create workspace</button>
@@ -98,25 +116,15 @@ export function WelcomeScreen() {
       <section aria-labelledby="sample-heading">
         <h2 id="sample-heading">Explore a sample area</h2>
         <p>Kestrelmouth is a fictional area with a full checklist, evidence files and five years of figures, so you can
-          see what a finished pack looks like before you start your own.</p>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void openSample()}>Explore the sample area</button>
+          see what a finished pack looks like before you start your own. You get one copy of it, kept for you to come back to.</p>
+        <div className="button-row">
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void openSample()}>Explore the sample area</button>
+          {recent.some((r) => r.exists && /Kestrelmouth sample\.sendpack$/.test(r.path)) && (
+            <button type="button" className="link-button" disabled={busy} onClick={() => void openSample(true)}>Start the sample again from fresh</button>
+          )}
+        </div>
       </section>
       <OpenWorkspace />
-      {recent.length > 0 && (
-        <section aria-labelledby="recent-heading">
-          <h2 id="recent-heading">Recent workspaces</h2>
-          <ul className="recent-list">
-            {recent.map((r) => (
-              <li key={r.path}>
-                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void openWorkspace(r.path)}>
-                  {r.areaName}
-                </button>
-                <span className="hint"> {r.exists ? r.path : `${r.path} (missing)`}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </div>
   );
 }

@@ -13,7 +13,13 @@ export interface ChecklistFilter {
   status: ItemStatus | 'all';
   owner: string;
   query: string;
+  area: string;
+  /** A quick view: items with no evidence, no narrative, overdue, or waiting for review. */
+  show: 'all' | 'no-evidence' | 'no-narrative' | 'overdue' | 'ready-for-review';
+  sort: 'catalogue' | 'due' | 'owner' | 'status' | 'changed';
 }
+
+export const NO_FILTER: ChecklistFilter = { status: 'all', owner: '', query: '', area: '', show: 'all', sort: 'catalogue' };
 
 interface AppState {
   api: SendpackApi | null;
@@ -45,11 +51,13 @@ interface AppActions {
   setUserName(name: string): Promise<void>;
   createWorkspace(areaName: string, laCode: string | null): Promise<void>;
   openWorkspace(path: string): Promise<void>;
-  openSample(): Promise<void>;
+  openSample(fresh?: boolean): Promise<void>;
   breakLock(): Promise<void>;
   closeWorkspace(): Promise<void>;
   updateItem(itemId: string, change: Omit<Request<'checklist.update'>, 'itemId'>): Promise<boolean>;
   addItem(request: Request<'checklist.addItem'>): Promise<boolean>;
+  /** Puts an item main answered with into the cache (after a send-back, a bulk change…). */
+  replaceItem(item: ChecklistItem, announcement: string): void;
   setFilter(filter: Partial<ChecklistFilter>): void;
   dismissError(): void;
   showView(view: View, itemId?: string): void;
@@ -77,7 +85,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
   async function enterWorkspace(session: WorkspaceSession, warnings: string[] = []): Promise<void> {
     const { items } = await call('checklist.list', {});
     set({ session, warnings, items, screen: 'workspace', view: 'dashboard', itemId: null, damaged: null,
-      filter: { status: 'all', owner: '', query: '' }, itemErrors: {},
+      filter: NO_FILTER, itemErrors: {},
       announcement: `Opened ${session.areaName}${session.readOnly ? ', read-only' : ''}` });
     window.scrollTo?.(0, 0);
   }
@@ -89,7 +97,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
 
   return {
     api: null, screen: 'loading', view: 'dashboard', itemId: null, datasetId: null, revision: 0, damaged: null, userName: null, session: null, warnings: [], recent: [], authorities: [], items: [],
-    filter: { status: 'all', owner: '', query: '' }, announcement: '', error: null, itemErrors: {}, busy: false,
+    filter: NO_FILTER, announcement: '', error: null, itemErrors: {}, busy: false,
 
     async start(api) {
       setApi(api);
@@ -137,8 +145,8 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       });
     },
 
-    async openSample() {
-      await withErrors(async () => enterWorkspace(await call('workspace.openSample', {}),
+    async openSample(fresh = false) {
+      await withErrors(async () => enterWorkspace(await call('workspace.openSample', fresh ? { fresh } : {}),
         ['This is a fictional sample area: a copy made for you to explore. Nothing in it is real.']));
     },
 
@@ -186,7 +194,7 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
       try {
         const updated = await call('checklist.update', { itemId, ...change });
         const field = change.status !== undefined ? 'status' : change.owner !== undefined ? 'owner'
-          : change.dueDate !== undefined ? 'due date' : 'note';
+          : change.dueDate !== undefined ? 'due date' : 'narrative';
         set({ items: get().items.map((i) => (i.id === itemId ? updated : i)), announcement: `Saved ${field} of ${updated.title}`,
           revision: get().revision + 1 });
         return true;
@@ -194,6 +202,10 @@ export const useAppStore = create<AppState & AppActions>()((set, get) => {
         set({ itemErrors: { ...get().itemErrors, [itemId]: (error as Error).message } });
         return false;
       }
+    },
+
+    replaceItem(item, announcement) {
+      set({ items: get().items.map((i) => (i.id === item.id ? item : i)), announcement, revision: get().revision + 1 });
     },
 
     async addItem(request) {

@@ -9,7 +9,7 @@ import {
 import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
-import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy-schemas';
+import { PrivacyScanSchema, PrivacySettingsSchema, PrivacySettingsViewSchema } from './privacy-schemas';
 import { ColumnChoiceSchema, DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema, NeighboursSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
@@ -68,7 +68,8 @@ export const contract = {
     WorkspaceSessionSchema),
   'workspace.current': op('The open workspace, if any', none, WorkspaceSessionSchema.nullable()),
   'workspace.close': op('Close the open workspace', none, z.object({ closed: z.boolean() })),
-  'workspace.openSample': op('Make a fresh copy of the fictional sample area and open it', none, WorkspaceSessionSchema),
+  'workspace.openSample': op('Open the copy of the fictional sample area (made the first time), or a fresh copy in its place',
+    z.strictObject({ fresh: z.boolean().optional() }), WorkspaceSessionSchema),
   'checklist.list': op('Every checklist item with its status, owner and note', none,
     z.object({ items: z.array(ChecklistItemSchema) })),
   'checklist.update': op('Change an item\'s status, owner or note',
@@ -90,11 +91,37 @@ export const contract = {
       areas: z.array(EvaluationAreaSchema).max(7),
     }),
     ChecklistItemSchema),
+  'checklist.bulkUpdate': op('Change the owner, due date or status of several items at once; each locked item is named, the rest change',
+    z.strictObject({
+      itemIds: z.array(z.string().min(1)).min(1, 'must name at least one item').max(500),
+      owner: OwnerSchema.optional(),
+      dueDate: IsoDateSchema.nullable().optional(),
+      status: z.enum(['not-applicable', 'ready-for-review', 'in-progress']).optional(),
+    }).refine((r) => r.owner !== undefined || r.dueDate !== undefined || r.status !== undefined, {
+      message: 'must change at least one of owner, due date or status', path: ['owner'],
+    }),
+    z.object({ items: z.array(ChecklistItemSchema), refused: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.string() })) })),
+  'checklist.approvalCheck': op('What approving an item would lock, what looks unfinished, and whether you may approve it',
+    z.strictObject({ itemId: z.string().min(1, 'must name an item') }),
+    z.object({ locks: z.string(), warnings: z.array(z.string()), refusal: z.string().nullable() })),
+  'checklist.sendBack': op('Send an item back to its owner with a comment (it returns to in progress)',
+    z.strictObject({ itemId: z.string().min(1, 'must name an item'), comment: ReasonSchema }), ChecklistItemSchema),
+  'privateNotes.get': op('Your own private note on an item (never in the pack, tracker or bundle)',
+    z.strictObject({ itemId: z.string().min(1, 'must name an item') }), z.object({ note: z.string(), updatedAt: z.string().nullable() })),
+  'privateNotes.save': op('Save your own private note on an item; an empty note removes it',
+    z.strictObject({ itemId: z.string().min(1, 'must name an item'), note: NoteSchema }), z.object({ note: z.string(), updatedAt: z.string().nullable() })),
+  'review.settings': op('How this workspace runs review and approval', none, z.object({ approverMustDiffer: z.boolean() })),
+  'review.saveSettings': op('Change how this workspace runs review and approval', z.strictObject({ approverMustDiffer: z.boolean() }),
+    z.object({ approverMustDiffer: z.boolean() })),
+  'tracker.export': op('The checklist tracker (one row per item; never private notes) as Excel or CSV',
+    z.strictObject({ format: z.enum(['xlsx', 'csv']) }), z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
   'files.upload': op('Hand over a file\'s bytes; answers a handle that attach operations use',
     z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
       // Any Uint8Array (a Buffer, a view of a larger buffer): z.instanceof would narrow the type to a plain ArrayBuffer's.
       bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file\'s bytes' }) }),
-    z.object({ handle: z.string(), name: z.string(), bytes: z.number() })),
+    z.object({ handle: z.string(), name: z.string(), bytes: z.number(),
+      /** The date the file says it was last saved, where it records one (Office core properties, PDF /ModDate). */
+      documentDate: z.string().nullable() })),
   'attachments.list': op('An item\'s evidence files, with earlier versions and the bin',
     z.strictObject({ itemId: z.string().min(1, 'must name an item') }), z.object({ attachments: z.array(AttachmentSchema) })),
   'attachments.add': op('Attach one or more files to an item',
@@ -116,10 +143,13 @@ export const contract = {
     z.strictObject({ attachmentId: z.number().int().positive() }),
     // A program or script (.exe, .js, .lnk…) is never opened: 'folder' means only show it (main/evidence/open-safely.ts).
     z.object({ path: z.string(), fileName: z.string(), opensWith: z.enum(['viewer', 'folder']), warning: z.string().nullable() })),
-  'audit.list': op('The audit trail, for one item or the whole workspace',
-    z.strictObject({ itemId: z.string().min(1).optional() }),
+  'audit.list': op('The audit trail, for one item or the whole workspace, oldest first; or a page of it, newest first, filtered',
+    z.strictObject({ itemId: z.string().min(1).optional(), who: z.string().max(100).optional(), action: z.string().max(60).optional(),
+      from: IsoDateSchema.optional(), to: IsoDateSchema.optional(),
+      page: z.strictObject({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }).optional() }),
     z.object({ events: z.array(z.object({ at: z.string(), who: z.string(), itemId: z.string().nullable(), action: z.string(),
-      before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })) })),
+      before: z.string().nullable(), after: z.string().nullable(), reason: z.string().nullable() })),
+    total: z.number(), people: z.array(z.string()), actions: z.array(z.string()) })),
   'audit.exportCsv': op('The whole audit trail as CSV', none, z.object({ fileName: z.string(), csv: z.string() })),
   'search.query': op('Full-text search over items, notes, attachment titles and the text inside attachments',
     z.strictObject({ query: z.string().max(500, 'must be at most 500 characters') }),
@@ -127,6 +157,8 @@ export const contract = {
       title: z.string(), snippet: z.string() })) })),
   'inspection.get': op('The notification and its milestones, if recorded', none, TimelineSchema.nullable()),
   'inspection.record': op('Record the inspection notification (replacing an earlier one)', NotificationSchema, TimelineSchema),
+  'inspection.checkDate': op('Whether a notification date looks mistyped (more than five working days from today), and why',
+    z.strictObject({ date: IsoDateSchema }), z.object({ concern: z.string().nullable() })),
   'inspection.setMilestone': op('Change one milestone\'s date, or give null to go back to the computed date',
     z.strictObject({ milestoneId: MilestoneIdSchema, date: IsoDateSchema.nullable() }), TimelineSchema),
   'calendar.get': op('Bank holidays used for working days, with this workspace\'s overrides',
@@ -201,8 +233,8 @@ export const contract = {
   'privacy.decideFile': op('Leave a file out of the pack and bundle, confirm an unreadable file holds no personal data, or undo either',
     z.strictObject({ attachmentId: z.number().int().positive(), decision: z.enum(['excluded', 'confirmed-no-personal-data', 'undecided']), reason: ReasonSchema }),
     PrivacyScanSchema),
-  'privacy.settings': op('The small-number threshold and the council\'s case-reference formats', none, PrivacySettingsSchema),
-  'privacy.saveSettings': op('Change the small-number threshold or the case-reference formats', PrivacySettingsSchema.strict(), PrivacySettingsSchema),
+  'privacy.settings': op('The small-number threshold, the council\'s case-reference formats and what never to flag', none, PrivacySettingsViewSchema),
+  'privacy.saveSettings': op('Change the small-number threshold, the case-reference examples or what never to flag', PrivacySettingsSchema.strict(), PrivacySettingsViewSchema),
   'work.cancel': op('Stop long work that is running (a pack build) at its next safe point, writing nothing',
     z.strictObject({ operation: z.enum(CANCELLABLE_OPERATIONS) }), z.object({ cancelled: z.boolean() })),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;

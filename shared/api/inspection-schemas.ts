@@ -32,6 +32,8 @@ export const DashboardSchema = z.object({
   overall: z.object({ total: z.number(), done: z.number(), percent: z.number() }),
   overdue: z.array(ChecklistItemSchema),
   stale: z.array(ChecklistItemSchema),
+  undated: z.array(ChecklistItemSchema),
+  nextSteps: z.array(z.object({ id: z.enum(['notification', 'owners', 'data', 'evidence', 'privacy']), label: z.string(), done: z.boolean(), detail: z.string() })),
   mine: z.array(ChecklistItemSchema),
   byOwner: z.array(z.object({ owner: z.string(), remaining: z.number(), overdue: z.number() })),
 });

@@ -84,6 +84,8 @@ export const ChecklistItemSchema = z.object({
   /** The newest document's date plus the item's freshness rule. */
   expires: z.string().nullable(),
   stale: z.boolean(),
+  /** The reviewer's comment when the item was last sent back, until it is approved. */
+  reviewComment: z.object({ comment: z.string(), by: z.string(), at: z.string() }).nullable(),
 });
 
 export const RecentWorkspaceSchema = z.object({

@@ -8,6 +8,7 @@ import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
 import { createWorkspaceInPage } from './helpers/onboard';
+import { openItemFromChecklist, reviewStep } from './helpers/review';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
@@ -50,39 +51,41 @@ describe('first run to a saved checklist, in Chromium', () => {
     for (const heading of ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'Leadership and strategy', 'Alternative provision', 'Logistics and other']) {
       await expect(page.getByRole('heading', { level: 2, name: new RegExp(heading) }).count()).resolves.toBe(1);
     }
-    expect(await page.locator('li.item').count()).toBe(63);
+    expect(await page.locator('tr[data-item-id]').count()).toBe(63);
     await expectAccessible(page, 'checklist');
     await page.screenshot({ path: join(SHOTS, '03-checklist.png') });
 
-    const jsna = page.locator('li[data-item-id="jsna-send"]');
-    await jsna.getByLabel('Status of JSNA (SEND/CYP chapter)').selectOption('in-progress');
+    // Editing happens on the item's page: status through a confirmed step, owner and narrative saved as typed.
+    await openItemFromChecklist(page, 'jsna-send', 'JSNA (SEND/CYP chapter)');
+    await reviewStep(page, 'Mark in progress…', 'Mark in progress');
     await page.getByText('Saved status of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached' });
-    await jsna.getByLabel('Owner of JSNA (SEND/CYP chapter)').fill('Public health team');
-    await jsna.getByLabel('Note on JSNA (SEND/CYP chapter)').click(); // leaving the owner field saves it
+    await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').fill('Public health team');
+    await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').click(); // leaving the owner field saves it
     await page.getByText('Saved owner of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached' });
-    await jsna.getByLabel('Note on JSNA (SEND/CYP chapter)').fill('SEND chapter refreshed in 2025; board sign-off due.');
-    await page.getByText('Saved note of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached', timeout: 5000 });
+    await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').fill('SEND chapter refreshed in 2025; board sign-off due.');
+    await page.getByText('Saved narrative of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached', timeout: 5000 });
+    await page.getByRole('button', { name: 'Back to the checklist' }).click();
 
     // Filters: by owner and status, and search by title.
+    const rows = page.locator('tr[data-item-id]');
     await page.getByLabel('Owner', { exact: true }).selectOption('Public health team');
-    expect(await page.locator('li.item').count()).toBe(1);
+    expect(await rows.count()).toBe(1);
     await page.getByLabel('Owner', { exact: true }).selectOption('');
     await page.getByLabel('Status', { exact: true }).selectOption('in-progress');
-    expect(await page.locator('li.item').count()).toBe(1);
+    expect(await rows.count()).toBe(1);
     await page.getByLabel('Status', { exact: true }).selectOption('all');
     await page.getByLabel('Search titles').fill('tribunal');
-    expect(await page.locator('li.item').count()).toBe(1);
+    expect(await rows.count()).toBe(1);
     await page.getByLabel('Search titles').fill('');
+    expect(await rows.count()).toBe(63);
 
     const expectSaved = async () => {
-      const item = page.locator('li[data-item-id="jsna-send"]');
-      await item.waitFor();
-      expect(await item.getByLabel('Status of JSNA (SEND/CYP chapter)').inputValue()).toBe('in-progress');
-      expect(await item.getByLabel('Owner of JSNA (SEND/CYP chapter)').inputValue()).toBe('Public health team');
-      expect(await item.getByLabel('Note on JSNA (SEND/CYP chapter)').inputValue()).toBe('SEND chapter refreshed in 2025; board sign-off due.');
+      await openItemFromChecklist(page, 'jsna-send', 'JSNA (SEND/CYP chapter)');
+      expect(await page.getByRole('group', { name: /^Status/ }).getByText('In progress', { exact: true }).count()).toBe(1);
+      expect(await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').inputValue()).toBe('Public health team');
+      expect(await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').inputValue()).toBe('SEND chapter refreshed in 2025; board sign-off due.');
     };
     await page.reload();
-    await page.getByRole('button', { name: 'Checklist' }).click();
     await expectSaved();
 
     // Restart: a new host process state (new token, no open workspace) over the same data folder.
@@ -91,7 +94,6 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Recent workspaces' }).waitFor();
     await page.getByRole('button', { name: 'Darlington' }).click();
-    await page.getByRole('button', { name: 'Checklist' }).click();
     await expectSaved();
 
     expect(errors).toEqual([]);
@@ -102,22 +104,29 @@ describe('first run to a saved checklist, in Chromium', () => {
     await host.close();
   });
 
-  it('locks an approved item in the UI until it is reopened with a reason', async () => {
+  it('approves through a confirmed step, locks the item until it is reopened with a reason, and ignores arrow keys', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
     const host = await startAppHost(dataDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await createWorkspaceInPage(page, host.url, '840');
     await page.getByRole('button', { name: 'Checklist' }).click();
-    const item = page.locator('li[data-item-id="send-strategy"]');
-    await item.getByLabel(/^Status of/).selectOption('approved');
-    await item.getByText(/Approved by Dana Lead/).waitFor();
-    expect(await item.getByLabel(/^Owner of/).isDisabled()).toBe(true);
-    await item.getByRole('button', { name: 'Reopen…' }).click();
-    await item.getByLabel('Why are you reopening it?').fill('Board asked for a revision');
-    await page.screenshot({ path: join(SHOTS, '04-reopen.png') });
-    await item.getByRole('button', { name: 'Reopen item' }).click();
-    await item.getByText('In progress', { exact: true }).first().waitFor();
-    expect(await item.getByLabel(/^Owner of/).isDisabled()).toBe(false);
+    await openItemFromChecklist(page, 'send-strategy', 'SEND/AP strategy (strategic plan)');
+    // Arrow keys on a focused status never change it: there is no status box, only steps that ask first.
+    await page.getByRole('group', { name: /^Status/ }).getByRole('button').first().focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('group', { name: /^Status/ }).getByText('Not started', { exact: true }).count()).toBe(1);
+    await reviewStep(page, 'Ready for review…', 'Mark ready for review');
+    await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: /^Approve…/ }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByText(/locks its narrative \(in the pack\), owner, due date and evidence files/).waitFor();
+    await dialog.getByText(/no narrative and no evidence files/).waitFor();
+    await expectAccessible(page, 'approve confirmation');
+    await dialog.getByRole('button', { name: 'Approve anyway' }).click();
+    await page.getByText(/Approved by Dana Lead/).waitFor();
+    expect(await page.getByLabel(/^Owner of/).isDisabled()).toBe(true);
+    await reviewStep(page, 'Reopen…', 'Reopen item', { label: 'Why are you reopening it?', value: 'Board asked for a revision' });
+    await page.getByRole('group', { name: /^Status/ }).getByText('In progress', { exact: true }).waitFor();
+    expect(await page.getByLabel(/^Owner of/).isDisabled()).toBe(false);
     await page.close();
     await host.close();
   });

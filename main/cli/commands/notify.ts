@@ -28,6 +28,9 @@ export const notifyCommand: Command = {
       const t = await call(backend, 'inspection.record', {
         date: values.date, time: values.time ?? null, preset: values.preset ?? 'full', leadOfficer: values.lead ?? '',
       });
+      // Recorded as given (a script may be catching up), but a date far from today is most often a slip: said on stderr.
+      const { concern } = await call(backend, 'inspection.checkDate', { date: t.inspection.notifiedDate });
+      if (concern) io.stderr(`Warning: ${concern}\n`);
       const notified = t.inspection.notifiedTime ? `${t.inspection.notifiedDate}T${t.inspection.notifiedTime}` : t.inspection.notifiedDate;
       if (values.json) {
         io.stdout(`${JSON.stringify({ notified, preset: t.inspection.preset, packDue: t.packDue,

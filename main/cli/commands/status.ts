@@ -1,26 +1,30 @@
 import { ITEM_STATUS_LABELS } from '../../../shared/domain/item-status';
 import { findLocalAuthorityByOldCode } from '../../catalogue/local-authorities';
 import { call, openForCli } from '../cli-backend';
+import { privateNotesOf } from '../../checklist/private-notes';
 import type { Command } from '../command';
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'Show every checklist item with its status, owner and note',
-  usage: 'sendpack status --db PATH [--json]',
-  help: ['--db PATH   a workspace folder or its workspace.db', '--json      print one JSON document on stdout'],
-  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  summary: 'Show every checklist item with its status, owner, narrative and your own private note',
+  usage: 'sendpack status --db PATH [--json] [--user NAME]',
+  help: ['--db PATH   a workspace folder or its workspace.db', '--json      print one JSON document on stdout ("note" is the narrative in the pack; "privateNote" your own)',
+    '--user NAME whose private notes to show (default: this installation\'s name)'],
+  options: { db: { type: 'string' }, json: { type: 'boolean' }, user: { type: 'string' } },
   async run(values, _positionals, io) {
     const backend = await openForCli(values, io);
     try {
       const session = backend.openWorkspace().session();
       const { items } = await call(backend, 'checklist.list', {});
       const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
+      // The caller's own private notes only: --user (or this installation's name) is whose notes these are.
+      const privateNotes = privateNotesOf(backend.openWorkspace().db, backend.userName());
       if (values.json) {
         io.stdout(`${JSON.stringify({
           area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null, newLaCode: la?.newCode ?? null,
             catalogueVersion: session.catalogueVersion, path: session.path, readOnly: session.readOnly },
           items: items.map((i) => ({ id: i.id, title: i.title, areas: i.areas, kind: i.kinds.join('+'), status: i.status,
-            owner: i.owner, note: i.note, personLevel: i.personLevel, approvedBy: i.approvedBy, approvedAt: i.approvedAt,
+            owner: i.owner, note: i.note, privateNote: privateNotes.get(i.id) ?? '', personLevel: i.personLevel, approvedBy: i.approvedBy, approvedAt: i.approvedAt,
             due: i.due, overdue: i.overdue, stale: i.stale, expires: i.expires, attachments: i.attachments })),
         }, null, 2)}\n`);
         return 0;

@@ -6,6 +6,7 @@ import m0005 from './0005-privacy-decisions';
 import m0006 from './0006-hash-columns-checked';
 import m0007 from './0007-benchmark-figures';
 import m0008 from './0008-import-column-mappings';
+import m0009 from './0009-review-and-private-notes';
 
 export interface Migration {
   id: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: '0006-hash-columns-checked', sql: m0006 },
   { id: 7, name: '0007-benchmark-figures', sql: m0007 },
   { id: 8, name: '0008-import-column-mappings', sql: m0008 },
+  { id: 9, name: '0009-review-and-private-notes', sql: m0009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -141,3 +141,25 @@ export function insertEvidence(text: string, start: number, end: number, fileId:
   const insert = `${before !== undefined && !/[\s([]/.test(before) ? ' ' : ''}${evidenceRef(fileId)}`;
   return { start: end, end, insert, selectionStart: end + insert.length, selectionEnd: end + insert.length };
 }
+
+/**
+ * Enter at the end of a list line, as in Word: a new item of the same list ("- ", or the next number); Enter on an
+ * empty item ends the list (the empty marker is removed and a blank line follows). Answers null where Enter is just
+ * a new line (not a list line, or text is selected).
+ */
+export function continueList(text: string, start: number, end: number): TextEdit | null {
+  if (start !== end) return null;
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const line = text.slice(from, lineEnd(text, from));
+  const m = /^([ \t]*)([-*\u2022]|(\d{1,3})([.)]))([ \t]+)/.exec(line);
+  if (!m) return null;
+  // Only from the end of the line's marker onwards: Enter inside the marker is an ordinary new line.
+  if (start < from + m[0].length && line.slice(m[0].length).trim() !== '') return null;
+  if (line.slice(m[0].length).trim() === '') {
+    // An empty item ends the list.
+    return { start: from, end: from + line.length, insert: '', selectionStart: from, selectionEnd: from };
+  }
+  const marker = m[3] !== undefined ? `${Number(m[3]) + 1}${m[4]}` : m[2]!;
+  const insert = `\n${m[1]}${marker}${m[5]}`;
+  return { start, end, insert, selectionStart: start + insert.length, selectionEnd: start + insert.length };
+}
