@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 import type { Handlers } from './handler-types';
 import type { Workspace } from '../workspace/workspace';
 import { buildAndRecord } from '../pack/build-and-record';
-import { PACK_SECTION_IDS } from '../pack/pack-input';
-import { previousBuilds } from '../pack/read-pack-input';
+import { PACK_SECTION_IDS, type PackOptions, type PackSectionId } from '../pack/pack-input';
+import { packOutline } from '../pack/pack-outline';
+import { previousBuilds, readPackInput } from '../pack/read-pack-input';
 import { WorkspaceError } from '../store/workspace-error';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 
@@ -21,7 +22,11 @@ function builtFile(workspace: Workspace, version: number, kind: 'docx' | 'bundle
   return path;
 }
 
-export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
+function packOptions(req: { sections?: PackSectionId[] | undefined; approvedOnly: boolean; items?: string[] | undefined }): PackOptions {
+  return { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly, ...(req.items ? { items: req.items } : {}) };
+}
+
+export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
   'pack.build': async (req, { backend, progress, stopIfCancelled }) => {
     const workspace = backend.writableWorkspace();
     const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
@@ -30,9 +35,13 @@ export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' |
     // writing them (a crash): they must not pass for this build's (a stale bundle beside a new pack).
     for (const path of [paths.docx, paths.bundle]) rmSync(path, { force: true });
     return buildAndRecord(workspace, {
-      options: { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly },
+      options: packOptions(req),
       docxPath: paths.docx, ...(req.bundle ? { bundlePath: paths.bundle } : {}), pdf: req.pdf,
     }, backend.userName(), progress, stopIfCancelled);
+  },
+  'pack.outline': async (req, { backend }) => {
+    const workspace = backend.openWorkspace();
+    return packOutline(await readPackInput(workspace, packOptions(req), backend.userName(), undefined, { drawCharts: false }));
   },
   'pack.builds': (_req, { backend }) => {
     const workspace = backend.openWorkspace();

@@ -10,6 +10,11 @@ export interface PackOptions {
   sections: PackSectionId[];
   /** Only approved items' narratives and evidence; everything else is listed as a gap. */
   approvedOnly: boolean;
+  /**
+   * The checklist items printed in the evaluation-area sections, by id; absent, every item with a narrative or
+   * evidence. The others are listed in the gaps table (see printsItem in model.ts).
+   */
+  items?: string[];
 }
 
 export interface PackBuildRecord {

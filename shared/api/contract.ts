@@ -28,6 +28,14 @@ export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
 export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
 
+/** The officer's choice of what a pack holds, shared by building it and outlining it. */
+const PackChoiceShape = {
+  sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
+  approvedOnly: z.boolean().default(false),
+  /** The checklist items printed in the evaluation-area sections; absent, every item with a narrative or evidence. */
+  items: z.array(z.string().min(1).max(200)).max(2000).optional(),
+};
+
 /**
  * The one API contract between the renderer and main: every operation's request and response schema. Main
  * validates every request against it; hosts (Electron IPC, the browser host's HTTP) only carry it.
@@ -154,11 +162,18 @@ export const contract = {
     z.object({ svg: z.string(), altText: z.string(), width: z.number(), height: z.number() })),
   'pack.build': op('Build the Word evidence pack, and optionally the share bundle, into the workspace\'s packs folder',
     z.strictObject({
-      sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
-      approvedOnly: z.boolean().default(false), bundle: z.boolean().default(true), pdf: z.boolean().default(false),
+      ...PackChoiceShape,
+      bundle: z.boolean().default(true), pdf: z.boolean().default(false),
     }),
     z.object({ version: z.number(), docxPath: z.string(), docxBytes: z.number(), bundlePath: z.string().nullable(), pdfIncluded: z.boolean(),
       draft: z.boolean(), evidenceFiles: z.number() })),
+  'pack.outline': op('What a pack built with these choices would hold: sections, headings, items and an estimate of its pages',
+    z.strictObject(PackChoiceShape),
+    z.object({
+      sections: z.array(z.object({ id: z.enum(PACK_SECTIONS), headings: z.array(z.string()), pages: z.number() })), pages: z.number(),
+      items: z.array(z.object({ id: z.string(), title: z.string(), area: z.string(), status: z.string(), hasContent: z.boolean(),
+        printed: z.boolean(), gap: z.boolean() })),
+    })),
   'pack.builds': op('Packs built from this workspace, newest first', none,
     z.object({ builds: z.array(z.object({ version: z.number(), builtAt: z.string(), builtBy: z.string(), docx: z.string().nullable(),
       bundle: z.string().nullable(), counts: z.record(z.string(), z.number()) })) })),

@@ -48,6 +48,7 @@ export const OPERATION_NAMES = [
   'metrics.list',
   'metrics.chart',
   'pack.build',
+  'pack.outline',
   'pack.builds',
   'pack.file',
   'pack.open',
