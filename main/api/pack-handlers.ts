@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/workspace';
 import { buildAndRecord } from '../pack/build-and-record';
 import { PACK_SECTION_IDS, type PackOptions, type PackSectionId } from '../pack/pack-input';
 import { packOutline } from '../pack/pack-outline';
+import { chooseTemplate, stopUsingTemplate, workspaceTemplate } from '../pack/template/workspace-template';
 import { previousBuilds, readPackInput } from '../pack/read-pack-input';
 import { WorkspaceError } from '../store/workspace-error';
 import { workspaceFolderName } from '../workspace/workspace-folder';
@@ -26,7 +27,7 @@ function packOptions(req: { sections?: PackSectionId[] | undefined; approvedOnly
   return { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly, ...(req.items ? { items: req.items } : {}) };
 }
 
-export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
+export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.template' | 'pack.setTemplate' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
   'pack.build': async (req, { backend, progress, stopIfCancelled }) => {
     const workspace = backend.writableWorkspace();
     const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
@@ -34,7 +35,9 @@ export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.builds
     // No build of this version was recorded, so files under its names were left by one that was stopped after
     // writing them (a crash): they must not pass for this build's (a stale bundle beside a new pack).
     for (const path of [paths.docx, paths.bundle]) rmSync(path, { force: true });
+    const template = await workspaceTemplate(workspace);
     return buildAndRecord(workspace, {
+      ...(template ? { template } : {}),
       options: packOptions(req),
       docxPath: paths.docx, ...(req.bundle ? { bundlePath: paths.bundle } : {}), pdf: req.pdf,
     }, backend.userName(), progress, stopIfCancelled);
@@ -42,6 +45,17 @@ export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.builds
   'pack.outline': async (req, { backend }) => {
     const workspace = backend.openWorkspace();
     return packOutline(await readPackInput(workspace, packOptions(req), backend.userName(), undefined, { drawCharts: false }));
+  },
+  'pack.template': async (_req, { backend }) => {
+    const template = await workspaceTemplate(backend.openWorkspace());
+    return template ? { fileName: template.fileName, placeholders: template.placeholders } : null;
+  },
+  'pack.setTemplate': async (req, { backend }) => {
+    const workspace = backend.writableWorkspace();
+    if (!req.file) { stopUsingTemplate(workspace, backend.userName()); return null; }
+    const [file] = backend.uploads.takeAll([req.file.handle]);
+    const template = await chooseTemplate(workspace, file!, backend.userName());
+    return { fileName: template.fileName, placeholders: template.placeholders };
   },
   'pack.builds': (_req, { backend }) => {
     const workspace = backend.openWorkspace();

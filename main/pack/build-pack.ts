@@ -90,9 +90,9 @@ function wordSections(input: PackInput): ISectionOptions[] {
   }));
 }
 
-/** The docx Document of a pack, before packing. */
-export function packDocument(input: PackInput): Document {
-  return new Document({
+/** The document's properties (File > Info in Word): its title, subject, author, version and marking. */
+export function packProperties(input: PackInput) {
+  return {
     title: packTitle(input),
     subject: `Evidence for the area SEND inspection of the ${input.area.name} local area partnership`,
     creator: input.preparedBy,
@@ -100,6 +100,13 @@ export function packDocument(input: PackInput): Document {
     description: `Version ${input.version}, built ${formatDateTime(input.builtAt)}. ${input.marking}.${input.draft ? ' Draft.' : ''}`,
     keywords: 'SEND; area SEND inspection; evidence pack',
     revision: Math.max(1, input.version),
+  };
+}
+
+/** The docx Document of a pack, before packing. */
+export function packDocument(input: PackInput): Document {
+  return new Document({
+    ...packProperties(input),
     styles: PACK_STYLES,
     numbering: PACK_NUMBERING,
     // No `features.updateFields` and no `pageNumbers`: see sections/contents.ts.
@@ -112,7 +119,7 @@ export function packDocument(input: PackInput): Document {
  * charts: 4 MB or so each, which V8 does not count) on a later turn, never inside synchronous work such as Packer's;
  * without a turn the memory they hold would stay taken all through the build, the most memory-hungry part of it.
  */
-const turn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
+export const turn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
 
 /** The .docx as docx's Packer writes it. The Document (some 25 MB for a large pack) is garbage once this returns. */
 async function packed(input: PackInput): Promise<Buffer> {

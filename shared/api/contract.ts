@@ -28,6 +28,9 @@ export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
 export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
 
+/** A council template as the build screen shows it: its name and the placeholders it holds. */
+const PackTemplateSchema = z.object({ fileName: z.string(), placeholders: z.array(z.string()) });
+
 /** The officer's choice of what a pack holds, shared by building it and outlining it. */
 const PackChoiceShape = {
   sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
@@ -174,6 +177,10 @@ export const contract = {
       items: z.array(z.object({ id: z.string(), title: z.string(), area: z.string(), status: z.string(), hasContent: z.boolean(),
         printed: z.boolean(), gap: z.boolean() })),
     })),
+  'pack.template': op('The council Word template this workspace builds its packs into, if one is chosen', none,
+    PackTemplateSchema.nullable()),
+  'pack.setTemplate': op('Choose the council Word template packs are built into (checked: a .docx with {{pack}}), or stop using it',
+    z.strictObject({ file: FileRefSchema.nullable() }), PackTemplateSchema.nullable()),
   'pack.builds': op('Packs built from this workspace, newest first', none,
     z.object({ builds: z.array(z.object({ version: z.number(), builtAt: z.string(), builtBy: z.string(), docx: z.string().nullable(),
       bundle: z.string().nullable(), counts: z.record(z.string(), z.number()) })) })),

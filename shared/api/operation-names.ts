@@ -49,6 +49,8 @@ export const OPERATION_NAMES = [
   'metrics.chart',
   'pack.build',
   'pack.outline',
+  'pack.template',
+  'pack.setTemplate',
   'pack.builds',
   'pack.file',
   'pack.open',

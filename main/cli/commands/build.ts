@@ -1,4 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readCouncilTemplate, type CouncilTemplate } from '../../pack/template/council-template';
+import { WorkspaceError } from '../../store/workspace-error';
+import { listItems } from '../../checklist/checklist-repository';
 import { PACK_SECTION_IDS, type PackSectionId } from '../../pack/pack-input';
 import { buildAndRecord } from '../../pack/build-and-record';
 import { openForCli } from '../cli-backend';
@@ -8,18 +12,21 @@ import type { Command } from '../command';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the Word evidence pack, and optionally the share bundle of evidence files',
-  usage: 'sendpack build --db PATH --out FILE.docx [--bundle FILE.zip] [--approved-only] [--sections a,b] [--pdf]',
+  usage: 'sendpack build --db PATH --out FILE.docx [--bundle FILE.zip] [--approved-only] [--sections a,b] [--items a,b] [--template FILE.docx] [--pdf]',
   help: [
     '--db PATH          a workspace folder or its workspace.db',
     '--out FILE.docx    the Word document to write (replaced if it exists)',
     '--bundle FILE.zip  also write the share bundle: the pack, the evidence files and a manifest',
     '--approved-only    print only approved items\' narratives and evidence',
     `--sections LIST    some of: ${PACK_SECTION_IDS.join(', ')}`,
+    '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
+    '--template FILE    build into the council\'s Word template: {{pack}} (required) takes the pack\'s body;',
+    '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included',
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
     '--user NAME        who is recorded as preparing it',
   ],
   options: { db: { type: 'string' }, out: { type: 'string' }, bundle: { type: 'string' }, 'approved-only': { type: 'boolean' },
-    sections: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' } },
+    sections: { type: 'string' }, items: { type: 'string' }, template: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' } },
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.docx is required.');
     if (!values.out.toLowerCase().endsWith('.docx')) throw new RefusedError(`--out must end in .docx, not "${values.out}".`);
@@ -31,11 +38,28 @@ export const buildCommand: Command = {
       if (unknown.length || asked.length === 0) throw new RefusedError(`--sections: ${unknown.join(', ') || 'nothing'} is not a section; use some of ${PACK_SECTION_IDS.join(', ')}.`);
       sections = asked as PackSectionId[];
     }
+    const items = typeof values.items === 'string' ? values.items.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    let template: CouncilTemplate | undefined;
+    if (typeof values.template === 'string') {
+      if (!existsSync(values.template)) throw new RefusedError(`--template: ${values.template} does not exist.`);
+      try {
+        template = await readCouncilTemplate(basename(values.template), readFileSync(values.template));
+      } catch (error) {
+        if (error instanceof WorkspaceError) throw new RefusedError(`--template: ${error.message}`);
+        throw error;
+      }
+    }
     for (const path of [values.out, values.bundle]) if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
     const backend = await openForCli(values, io);
     try {
+      if (items) {
+        const known = new Set(listItems(backend.openWorkspace().db).map((i) => i.id));
+        const unknown = items.filter((id) => !known.has(id));
+        if (unknown.length) throw new RefusedError(`--items: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a checklist item' : 'are not checklist items'}; \`sendpack status --json\` lists the item ids.`);
+      }
       const result = await buildAndRecord(backend.writableWorkspace(), {
-        options: { sections, approvedOnly: values['approved-only'] === true }, docxPath: values.out,
+        options: { sections, approvedOnly: values['approved-only'] === true, ...(items ? { items } : {}) }, docxPath: values.out,
+        ...(template ? { template } : {}),
         ...(typeof values.bundle === 'string' ? { bundlePath: values.bundle } : {}), pdf: values.pdf === true,
       }, backend.userName(), (p) => io.stderr(`${p.phase}…\n`));
       io.stdout(`Built version ${result.version} of the pack: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}).\n`);
