@@ -41,10 +41,16 @@ export function packOutline(input: PackInput): PackOutline {
     pages: estimatePages(part.blocks, part.id === 'metrics' ? input.charts.length : 0),
   }));
   const known = new Set<string>(AREA_GROUPS.map((g) => g.id));
+  // Items by their home area, in the framework's order (EC1–EC5, leadership, AP, other), as the pack prints them.
+  const order = (item: PackInput['items'][number]) => {
+    const index = AREA_GROUPS.findIndex((g) => g.id === (homeGroup(item) ?? 'other'));
+    return index < 0 ? AREA_GROUPS.length : index;
+  };
+  const items = input.items.map((item, index) => ({ item, index })).sort((a, b) => order(a.item) - order(b.item) || a.index - b.index).map((x) => x.item);
   return {
     sections,
     pages: sections.reduce((sum, s) => sum + s.pages, 0),
-    items: input.items.map((item) => {
+    items: items.map((item) => {
       const home = homeGroup(item) ?? item.groups.find((g) => known.has(g)) ?? 'other';
       return { id: item.id, title: item.title, area: groupLabel(home), status: item.status, hasContent: hasContent(item),
         printed: printsItem(item, input), gap: listedAsGap(item, input) };

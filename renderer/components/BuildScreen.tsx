@@ -6,12 +6,9 @@ import { api, call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime, useLoaded } from './use-loaded';
 import { PackOutline } from './PackOutline';
+import { SECTION_LABELS } from './pack-section-labels';
+import { TemplatePicker } from './TemplatePicker';
 
-const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
-  cover: 'Cover', 'document-control': 'Document control', contents: 'Contents', readiness: 'Readiness summary',
-  metrics: 'Key metrics and charts', areas: 'One section per evaluation area', gaps: 'Gaps and actions',
-  'evidence-index': 'Evidence index', glossary: 'Glossary',
-};
 
 type Build = Response<'pack.builds'>['builds'][number];
 
@@ -113,6 +110,7 @@ export function BuildScreen() {
               <label htmlFor="with-pdf">Add a PDF copy to the bundle (needs LibreOffice)</label>
             </div>
           </fieldset>
+          <TemplatePicker readOnly={readOnly} />
           <PackOutline choice={{ sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, items }} onItems={setItems} />
           <button type="button" className="button" disabled={building || sections.length === 0} onClick={() => void build()}>
             {building ? 'Building…' : 'Build the pack'}

@@ -3,6 +3,7 @@ import type { Response } from '../../shared/api/contract';
 import { PACK_SECTIONS } from '../../shared/api/contract';
 import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
+import { SECTION_LABELS } from './pack-section-labels';
 
 type Outline = Response<'pack.outline'>;
 type SectionId = (typeof PACK_SECTIONS)[number];
@@ -60,10 +61,10 @@ export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: 
           <ol className="outline__sections">
             {outline.sections.map((s) => (
               <li key={s.id}>
-                {s.headings[0] ?? s.id}{s.headings.length > 1 && ` and ${s.headings.length - 1} more`}
+                {SECTION_LABELS[s.id]}
                 <span className="hint"> ({s.pages} {s.pages === 1 ? 'page' : 'pages'})</span>
-                {s.headings.length > 1 && (
-                  <ul className="outline__headings">{s.headings.slice(1).map((h) => <li key={h}>{h}</li>)}</ul>
+                {s.id === 'areas' && (
+                  <ul className="outline__headings">{s.headings.map((h) => <li key={h}>{h}</li>)}</ul>
                 )}
               </li>
             ))}
@@ -81,7 +82,7 @@ export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: 
                 <div className="checkboxes">
                   {items.map((item) => (
                     <div className="checkbox" key={item.id}>
-                      <input id={`print-${item.id}`} type="checkbox" checked={item.printed} onChange={(e) => toggle(item.id, e.target.checked)} />
+                      <input id={`print-${item.id}`} type="checkbox" checked={choice.items ? choice.items.includes(item.id) : item.printed} onChange={(e) => toggle(item.id, e.target.checked)} />
                       <label htmlFor={`print-${item.id}`}>{item.title}{!item.hasContent && <span className="hint"> (nothing written or attached)</span>}</label>
                     </div>
                   ))}
