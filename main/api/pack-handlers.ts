@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import type { Handlers } from './handler-types';
 import type { Workspace } from '../workspace/workspace';
 import { buildAndRecord } from '../pack/build-and-record';
-import { PACK_SECTION_IDS, type PackOptions, type PackSectionId } from '../pack/pack-input';
+import type { PackKind, PackOptions, PackSectionId } from '../pack/pack-input';
+import { PACK_KIND_DEFINITIONS } from '../pack/pack-kinds';
 import { packOutline } from '../pack/pack-outline';
 import { chooseTemplate, stopUsingTemplate, workspaceTemplate } from '../pack/template/workspace-template';
 import { previousBuilds, readPackInput } from '../pack/read-pack-input';
@@ -23,8 +24,10 @@ function builtFile(workspace: Workspace, version: number, kind: 'docx' | 'bundle
   return path;
 }
 
-function packOptions(req: { sections?: PackSectionId[] | undefined; approvedOnly: boolean; items?: string[] | undefined }): PackOptions {
-  return { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly, ...(req.items ? { items: req.items } : {}) };
+/** The options of a build or an outline: no sections chosen means the kind's own (pack-kinds.ts). */
+function packOptions(req: { sections?: PackSectionId[] | undefined; approvedOnly: boolean; items?: string[] | undefined; kind: PackKind }): PackOptions {
+  return { sections: req.sections ?? [...PACK_KIND_DEFINITIONS[req.kind].sections], approvedOnly: req.approvedOnly, kind: req.kind,
+    ...(req.items ? { items: req.items } : {}) };
 }
 
 export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.template' | 'pack.setTemplate' | 'pack.builds' | 'pack.file' | 'pack.open'> = {

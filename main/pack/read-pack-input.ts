@@ -17,6 +17,7 @@ import { GLOSSARY } from './glossary';
 import { excludedAttachmentIds } from '../privacy-check/decisions';
 import { privacySettings } from '../privacy-check/privacy-settings';
 import { formatComparator, formatMetricValue } from './format-figure';
+import { readSelfEvaluationInput } from './read-self-evaluation-input';
 import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
 
 export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
@@ -101,6 +102,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     const spec = metricChartSpec(results, m.id, session.areaName, m.breakdown);
     if (spec) specs.push(spec);
   }
+  const selfEvaluation = readSelfEvaluationInput(db, { items: packItems, evidence, results, threshold: smallNumberThreshold });
   const t = timeline(db);
   const read = {
     area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },
@@ -122,7 +124,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     const png = await renderChartPng(spec, { width: CHART_WIDTH });
     charts.push({ id: spec.id, title: spec.title, png: new Uint8Array(png.png), width: png.width, height: png.height, altText: png.altText, spec });
   }
-  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY] };
+  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY], selfEvaluation };
 }
 
 export function statusCounts(input: PackInput): Record<ItemStatus, number> {

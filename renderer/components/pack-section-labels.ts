@@ -4,5 +4,7 @@ import type { PACK_SECTIONS } from '../../shared/api/contract';
 export const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
   cover: 'Cover', 'document-control': 'Document control', contents: 'Contents', readiness: 'Readiness summary',
   metrics: 'Key metrics and charts', areas: 'One section per evaluation area', gaps: 'Gaps and actions',
-  'evidence-index': 'Evidence index', glossary: 'Glossary',
+  'evidence-index': 'Evidence index', glossary: 'Glossary', 'executive-summary': 'Executive summary', 'local-context': 'Local context',
+  'self-evaluation': 'Self-evaluation grid', voice: 'Voice and lived experience', 'case-studies': 'Case studies', kpis: 'KPI table',
+  briefing: 'Briefing for schools and settings',
 };

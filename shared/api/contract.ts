@@ -9,6 +9,9 @@ import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
 import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy-schemas';
+import {
+  CaseStudyInputSchema, GridFieldsSchema, RatingInputSchema, RatingScaleSchema, SelfEvaluationAreaSchema, SelfEvaluationStateSchema, TargetInputSchema,
+} from './self-evaluation-schemas';
 import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
@@ -26,7 +29,10 @@ const none = z.strictObject({});
 export const CANCELLABLE_OPERATIONS = ['pack.build'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
-export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
+export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
+  'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
+/** Mirrors PACK_KINDS in main/pack/pack-input.ts: the documents a workspace builds. */
+export const PACK_KINDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
 
 /** A council template as the build screen shows it: its name and the placeholders it holds. */
 const PackTemplateSchema = z.object({ fileName: z.string(), placeholders: z.array(z.string()) });
@@ -35,6 +41,8 @@ const PackTemplateSchema = z.object({ fileName: z.string(), placeholders: z.arra
 const PackChoiceShape = {
   sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
   approvedOnly: z.boolean().default(false),
+  /** Which document: the evidence pack (default), the self-evaluation alone, or the briefing for settings. */
+  kind: z.enum(PACK_KINDS).default('evidence-pack'),
   /** The checklist items printed in the evaluation-area sections; absent, every item with a narrative or evidence. */
   items: z.array(z.string().min(1).max(200)).max(2000).optional(),
 };
@@ -190,6 +198,16 @@ export const contract = {
   'pack.open': op('Open a built pack in the word processor, or show the bundle in its folder',
     z.strictObject({ version: z.number().int().positive(), kind: z.enum(['docx', 'bundle']) }),
     z.object({ path: z.string(), kind: z.enum(['docx', 'bundle']) })),
+  'selfEvaluation.get': op('The self-evaluation: the grid and ratings per evaluation area, local context, case studies and targets', none,
+    SelfEvaluationStateSchema),
+  'selfEvaluation.save': op('Save some of an evaluation area\'s self-evaluation grid',
+    GridFieldsSchema.extend({ area: SelfEvaluationAreaSchema }), SelfEvaluationStateSchema),
+  'selfEvaluation.rate': op('Record a dated rating for an evaluation area (earlier ratings are kept)', RatingInputSchema, SelfEvaluationStateSchema),
+  'selfEvaluation.setScale': op('Change the rating scale', z.strictObject({ scale: RatingScaleSchema }), SelfEvaluationStateSchema),
+  'selfEvaluation.saveContext': op('Save the local context the pack prints', z.strictObject({ text: NoteSchema }), SelfEvaluationStateSchema),
+  'selfEvaluation.saveCaseStudy': op('Add or change an anonymised case study', CaseStudyInputSchema, SelfEvaluationStateSchema),
+  'selfEvaluation.removeCaseStudy': op('Take a case study out of the pack', z.strictObject({ id: z.number().int().positive() }), SelfEvaluationStateSchema),
+  'selfEvaluation.setTarget': op('Set a metric\'s baseline period and target for the KPI table', TargetInputSchema, SelfEvaluationStateSchema),
   'privacy.check': op('Scan everything that could leave in the pack or bundle for personal data', none, PrivacyScanSchema),
   'privacy.markFalsePositive': op('Record that a finding is not personal data, with the reason',
     z.strictObject({ key: z.string().regex(/^[0-9a-f]{32}$/, 'must be a finding key'), reason: ReasonSchema }), PrivacyScanSchema),
