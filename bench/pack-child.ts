@@ -5,7 +5,6 @@ import { Workspace } from '../main/workspace/workspace';
 import { readPackInput } from '../main/pack/read-pack-input';
 import { buildPack } from '../main/pack/build-pack';
 import { writeBundle } from '../main/bundle/write-bundle';
-import { PACK_SECTION_IDS } from '../main/pack/pack-input';
 import { packMarkdown } from './pack-markdown';
 import { writeFileSync } from 'node:fs';
 
@@ -13,7 +12,7 @@ const [folder, outDir] = process.argv.slice(2) as [string, string];
 const baselineRss = process.memoryUsage().rss;
 const workspace = Workspace.open(folder, { user: 'Benchmark' });
 const t0 = performance.now();
-const input = await readPackInput(workspace, { sections: [...PACK_SECTION_IDS], approvedOnly: false }, 'Benchmark');
+const input = await readPackInput(workspace, { sections: [], approvedOnly: false }, 'Benchmark');
 const t1 = performance.now();
 const afterReadRss = process.memoryUsage().rss;
 const docx = await buildPack(input);

@@ -3,8 +3,11 @@ import { basename, join } from 'node:path';
 import type { Handlers } from './handler-types';
 import type { Workspace } from '../workspace/workspace';
 import { buildAndRecord } from '../pack/build-and-record';
-import { PACK_SECTION_IDS } from '../pack/pack-input';
-import { previousBuilds } from '../pack/read-pack-input';
+import type { PackKind, PackOptions, PackSectionId } from '../pack/pack-input';
+import { PACK_KIND_DEFINITIONS } from '../pack/pack-kinds';
+import { packOutline } from '../pack/pack-outline';
+import { chooseTemplate, stopUsingTemplate, workspaceTemplate } from '../pack/template/workspace-template';
+import { previousBuilds, readPackInput } from '../pack/read-pack-input';
 import { WorkspaceError } from '../store/workspace-error';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 
@@ -21,7 +24,13 @@ function builtFile(workspace: Workspace, version: number, kind: 'docx' | 'bundle
   return path;
 }
 
-export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
+/** The options of a build or an outline: no sections chosen means the kind's own (pack-kinds.ts). */
+function packOptions(req: { sections?: PackSectionId[] | undefined; approvedOnly: boolean; items?: string[] | undefined; kind: PackKind }): PackOptions {
+  return { sections: req.sections ?? [...PACK_KIND_DEFINITIONS[req.kind].sections], approvedOnly: req.approvedOnly, kind: req.kind,
+    ...(req.items ? { items: req.items } : {}) };
+}
+
+export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.template' | 'pack.setTemplate' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
   'pack.build': async (req, { backend, progress, stopIfCancelled }) => {
     const workspace = backend.writableWorkspace();
     const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
@@ -29,10 +38,27 @@ export const packHandlers: Handlers<'pack.build' | 'pack.builds' | 'pack.file' |
     // No build of this version was recorded, so files under its names were left by one that was stopped after
     // writing them (a crash): they must not pass for this build's (a stale bundle beside a new pack).
     for (const path of [paths.docx, paths.bundle]) rmSync(path, { force: true });
+    const template = await workspaceTemplate(workspace);
     return buildAndRecord(workspace, {
-      options: { sections: req.sections ?? [...PACK_SECTION_IDS], approvedOnly: req.approvedOnly },
+      ...(template ? { template } : {}),
+      options: packOptions(req),
       docxPath: paths.docx, ...(req.bundle ? { bundlePath: paths.bundle } : {}), pdf: req.pdf,
     }, backend.userName(), progress, stopIfCancelled);
+  },
+  'pack.outline': async (req, { backend }) => {
+    const workspace = backend.openWorkspace();
+    return packOutline(await readPackInput(workspace, packOptions(req), backend.userName(), undefined, { drawCharts: false }));
+  },
+  'pack.template': async (_req, { backend }) => {
+    const template = await workspaceTemplate(backend.openWorkspace());
+    return template ? { fileName: template.fileName, placeholders: template.placeholders } : null;
+  },
+  'pack.setTemplate': async (req, { backend }) => {
+    const workspace = backend.writableWorkspace();
+    if (!req.file) { stopUsingTemplate(workspace, backend.userName()); return null; }
+    const [file] = backend.uploads.takeAll([req.file.handle]);
+    const template = await chooseTemplate(workspace, file!, backend.userName());
+    return { fileName: template.fileName, placeholders: template.placeholders };
   },
   'pack.builds': (_req, { backend }) => {
     const workspace = backend.openWorkspace();

@@ -5,6 +5,8 @@ import type { ProgressEvent } from '../../shared/api/progress';
 import type { Workspace } from '../workspace/workspace';
 import { buildPack } from './build-pack';
 import { assertDocxWellFormed } from './check-docx';
+import type { CouncilTemplate } from './template/council-template';
+import { buildIntoTemplate } from './template/build-into-template';
 import { writeBundle } from '../bundle/write-bundle';
 import type { PackOptions } from './pack-input';
 import { readPackInput, recordableInput, statusCounts } from './read-pack-input';
@@ -32,6 +34,8 @@ export interface BuildRequest {
   bundlePath?: string;
   /** Add a PDF copy of the pack to the bundle, made with LibreOffice where it is installed. */
   pdf?: boolean;
+  /** The council's Word template to build into (checked by readCouncilTemplate). */
+  template?: CouncilTemplate;
 }
 
 export interface BuildResult {
@@ -75,7 +79,7 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   const input = await readPackInput(workspace, request.options, who);
   await stopIfCancelled();
   report('Writing the Word document');
-  const docx = await buildPack(input);
+  const docx = request.template ? await buildIntoTemplate(input, request.template) : await buildPack(input);
   // A document Word or LibreOffice could not open is a failed build, never a recorded one.
   assertDocxWellFormed(docx);
   await stopIfCancelled();
@@ -108,7 +112,8 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.version, input.builtAt, who, JSON.stringify(request.options), recorded.sha256, recorded.json,
         JSON.stringify(statusCounts(input)), sha256(docx), bundleSha);
       appendEvent(workspace.db, { at: input.builtAt, who, itemId: null, action: 'build-pack', before: null,
-        after: JSON.stringify({ version: input.version, draft: input.draft, evidence: input.evidence.length, bundle: request.bundlePath !== undefined }) });
+        after: JSON.stringify({ version: input.version, draft: input.draft, evidence: input.evidence.length, bundle: request.bundlePath !== undefined,
+          ...(request.template ? { template: request.template.fileName, templateSha256: sha256(request.template.bytes) } : {}) }) });
     })();
   } catch (error) {
     for (const path of written) if (!existedBefore.has(path)) rmSync(path, { force: true });

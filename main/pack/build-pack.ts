@@ -13,6 +13,14 @@ import { gapsAndActionsSection } from './sections/gaps-and-actions';
 import { glossarySection } from './sections/glossary';
 import { metricsSection } from './sections/metrics';
 import { readinessSection } from './sections/readiness';
+import { briefingSection } from './sections/briefing';
+import { caseStudiesSection } from './sections/case-studies';
+import { executiveSummarySection } from './sections/executive-summary';
+import { kpisSection } from './sections/kpis';
+import { localContextSection } from './sections/local-context';
+import { selfEvaluationSection } from './sections/self-evaluation';
+import { voiceSection } from './sections/voice';
+import { packKind } from './pack-kinds';
 import { CONTENT_WIDTH, LANDSCAPE_CONTENT_WIDTH, PACK_NUMBERING, PACK_STYLES, PAGE } from './styles';
 import { textOf } from './text-of';
 
@@ -27,12 +35,19 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<PackSectionId, 'glossary'
   areas: areaSections,
   gaps: gapsAndActionsSection,
   'evidence-index': evidenceIndexSection,
+  'executive-summary': executiveSummarySection,
+  'local-context': localContextSection,
+  'self-evaluation': selfEvaluationSection,
+  voice: voiceSection,
+  'case-studies': caseStudiesSection,
+  kpis: kpisSection,
+  briefing: briefingSection,
 };
 
 export const PACK_LANGUAGE = 'en-GB';
 
 export function packTitle(input: PackInput): string {
-  return `Area SEND inspection: evidence pack \u2014 ${input.area.name}`;
+  return `${packKind(input).title} \u2014 ${input.area.name}`;
 }
 
 /**
@@ -44,11 +59,11 @@ export function packBlocks(input: PackInput): PackBlock[] {
 }
 
 /** Sections laid out on landscape pages (in a Word section of their own). */
-export const LANDSCAPE_SECTIONS: ReadonlySet<PackSectionId> = new Set(['evidence-index']);
+export const LANDSCAPE_SECTIONS: ReadonlySet<PackSectionId> = new Set(['evidence-index', 'self-evaluation']);
 
 /** The chosen sections' blocks, by section, in the document's order. */
 export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBlock[] }[] {
-  const chosen = new Set<PackSectionId>(input.options.sections.length ? input.options.sections : PACK_SECTION_IDS);
+  const chosen = new Set<PackSectionId>(input.options.sections.length ? input.options.sections : packKind(input).sections);
   const parts = new Map<PackSectionId, PackBlock[]>();
   for (const id of PACK_SECTION_IDS) {
     if (chosen.has(id) && id !== 'glossary' && id !== 'contents') parts.set(id, SECTION_BUILDERS[id](input));
@@ -60,7 +75,8 @@ export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBl
   if (chosen.has('contents')) parts.set('contents', contentsSection(input, contentsEntries([...parts.values()].flat())));
   return PACK_SECTION_IDS.flatMap((id) => {
     const blocks = parts.get(id);
-    return blocks ? [{ id, blocks }] : [];
+    // A section with nothing to say (no self-evaluation yet, no case studies) takes no place in the document.
+    return blocks?.length ? [{ id, blocks }] : [];
   });
 }
 
@@ -90,9 +106,9 @@ function wordSections(input: PackInput): ISectionOptions[] {
   }));
 }
 
-/** The docx Document of a pack, before packing. */
-export function packDocument(input: PackInput): Document {
-  return new Document({
+/** The document's properties (File > Info in Word): its title, subject, author, version and marking. */
+export function packProperties(input: PackInput) {
+  return {
     title: packTitle(input),
     subject: `Evidence for the area SEND inspection of the ${input.area.name} local area partnership`,
     creator: input.preparedBy,
@@ -100,6 +116,13 @@ export function packDocument(input: PackInput): Document {
     description: `Version ${input.version}, built ${formatDateTime(input.builtAt)}. ${input.marking}.${input.draft ? ' Draft.' : ''}`,
     keywords: 'SEND; area SEND inspection; evidence pack',
     revision: Math.max(1, input.version),
+  };
+}
+
+/** The docx Document of a pack, before packing. */
+export function packDocument(input: PackInput): Document {
+  return new Document({
+    ...packProperties(input),
     styles: PACK_STYLES,
     numbering: PACK_NUMBERING,
     // No `features.updateFields` and no `pageNumbers`: see sections/contents.ts.
@@ -112,7 +135,7 @@ export function packDocument(input: PackInput): Document {
  * charts: 4 MB or so each, which V8 does not count) on a later turn, never inside synchronous work such as Packer's;
  * without a turn the memory they hold would stay taken all through the build, the most memory-hungry part of it.
  */
-const turn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
+export const turn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
 
 /** The .docx as docx's Packer writes it. The Document (some 25 MB for a large pack) is garbage once this returns. */
 async function packed(input: PackInput): Promise<Buffer> {

@@ -10,9 +10,32 @@ export function showsContent(item: PackItem, input: PackInput): boolean {
   return !input.options.approvedOnly || item.status === 'approved';
 }
 
+/** Whether an item has anything to print: a narrative or evidence (person-level items always: their status and
+ * where their documents go). */
+export function hasContent(item: PackItem): boolean {
+  return item.personLevel || item.narrative.trim() !== '' || item.evidenceRefs.length > 0;
+}
+
+/**
+ * Whether an item gets a section of its own under its evaluation area: the items the officer chose on the build
+ * screen, or by default every item with content (an item with nothing written and nothing attached is listed in the
+ * gaps table instead of printing as an empty "Status: Not started" page). With approved items only, only approved
+ * items (and person-level ones, which print their status only) are printed.
+ */
+export function printsItem(item: PackItem, input: PackInput): boolean {
+  const chosen = input.options.items;
+  if (chosen ? !chosen.includes(item.id) : !hasContent(item)) return false;
+  return item.personLevel || showsContent(item, input);
+}
+
 /** Gaps: every item not approved (not applicable is no gap), and every item whose evidence is out of date. */
 export function isGap(item: PackItem): boolean {
   return (item.status !== 'approved' && item.status !== 'not-applicable') || item.stale;
+}
+
+/** What the gaps table lists: the gaps, and every applicable item the pack does not print. */
+export function listedAsGap(item: PackItem, input: PackInput): boolean {
+  return isGap(item) || (item.status !== 'not-applicable' && !printsItem(item, input));
 }
 
 /** "EC1: Identification and assessment", "Leadership and strategy". */

@@ -2,14 +2,82 @@ import type { AreaGroupId } from '../../shared/domain/evaluation-areas';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { ChartSpec } from '../charts/types';
 
-/** Sections a pack can hold, in their order in the document. */
-export const PACK_SECTION_IDS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
+/**
+ * Sections a pack can hold, in their order in the document. The self-evaluation's sections come first, as councils
+ * publish them; "progress since the last inspection" belongs after the voice section (its builder comes with the
+ * after-inspection phase). A section with nothing to say prints nothing (see each builder).
+ */
+export const PACK_SECTION_IDS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
+  'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
 export type PackSectionId = (typeof PACK_SECTION_IDS)[number];
 
 export interface PackOptions {
   sections: PackSectionId[];
   /** Only approved items' narratives and evidence; everything else is listed as a gap. */
   approvedOnly: boolean;
+  /**
+   * The checklist items printed in the evaluation-area sections, by id; absent, every item with a narrative or
+   * evidence. The others are listed in the gaps table (see printsItem in model.ts).
+   */
+  items?: string[];
+  /** What document this is (pack-kinds.ts); absent, the evidence pack. */
+  kind?: PackKind;
+}
+
+/** Documents built from a workspace: each a title and default sections (pack-kinds.ts); more kinds slot in there. */
+export const PACK_KINDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
+export type PackKind = (typeof PACK_KINDS)[number];
+
+/** A figure as a section prints it: "EHC plans held (January 2026)", "3,395", "England 2.9%". */
+export interface PackHeadline { label: string; value: string; note: string }
+
+export interface PackSelfEvaluationArea {
+  area: AreaGroupId;
+  /** "EC1: Identification and assessment". */
+  label: string;
+  whatGood: string;
+  strengths: string;
+  development: string;
+  impact: string;
+  nextSteps: string;
+  /** The linked evidence as printed: "E004 SEN profile", "Checklist item: Local Offer site", "Metric: …". */
+  evidence: string[];
+  /** Oldest first. */
+  ratings: { rating: string; ratedOn: string }[];
+}
+
+export interface PackCaseStudy { title: string; area: AreaGroupId; story: string; consentNote: string }
+
+export interface PackKpi {
+  title: string;
+  baseline: string | null;
+  target: string | null;
+  latest: string;
+  /** In words: "Up from 41.2% (2021) to 68.2% (2025): improving". */
+  trend: string;
+  england: string | null;
+  better: string;
+}
+
+export interface PackNarrative { id: string; title: string; narrative: string; status: ItemStatus }
+
+/**
+ * What the self-evaluation's sections print. Optional, so inputs recorded before these sections existed still
+ * restore (and build without them).
+ */
+export interface PackSelfEvaluationInput {
+  /** The narrative of the catalogue item self-evaluation-summary, where the catalogue has it. */
+  summary: string;
+  headlines: PackHeadline[];
+  context: { text: string; figures: PackHeadline[] };
+  scale: string[];
+  areas: PackSelfEvaluationArea[];
+  voice: PackNarrative[];
+  caseStudies: PackCaseStudy[];
+  /** Case studies left out because no consent is recorded (their titles are not printed). */
+  caseStudiesWithoutConsent: number;
+  kpis: PackKpi[];
+  contacts: { role: string; name: string }[];
 }
 
 export interface PackBuildRecord {
@@ -112,4 +180,5 @@ export interface PackInput {
   items: PackItem[];
   evidence: PackEvidence[];
   glossary: { term: string; meaning: string }[];
+  selfEvaluation?: PackSelfEvaluationInput;
 }

@@ -16,6 +16,7 @@ import { GLOSSARY } from './glossary';
 import { excludedAttachmentIds } from '../privacy-check/decisions';
 import { privacySettings } from '../privacy-check/privacy-settings';
 import { formatComparator, formatMetricValue } from './format-figure';
+import { readSelfEvaluationInput } from './read-self-evaluation-input';
 import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
 
 export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
@@ -46,7 +47,8 @@ function keyMetrics(results: readonly MetricResult[]): MetricResult[] {
  * Reads everything a pack is built from, once: the build itself is then a pure function of this input, which is
  * recorded with the build so the same document text can be made again.
  */
-export async function readPackInput(workspace: Workspace, options: PackOptions, preparedBy: string, builtAt = new Date().toISOString()): Promise<PackInput> {
+export async function readPackInput(workspace: Workspace, options: PackOptions, preparedBy: string, builtAt = new Date().toISOString(),
+  { drawCharts = true }: { drawCharts?: boolean } = {}): Promise<PackInput> {
   const db = workspace.db;
   const session = workspace.session();
   const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
@@ -60,6 +62,8 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   const evidence: PackEvidence[] = [];
   for (const item of items) {
     if (item.personLevel || (options.approvedOnly && !approved.has(item.id))) continue;
+    // An item the officer left out of this pack takes its files with it (out of the index and the bundle).
+    if (options.items && !options.items.includes(item.id)) continue;
     for (const a of attachments.filter((x) => x.itemId === item.id)) {
       evidence.push({ ref: `E${String(evidence.length + 1).padStart(3, '0')}`, fileId: a.chainId, title: a.title, itemId: item.id, itemTitle: item.title,
         group: groupsOf(item.areas)[0]!, documentDate: a.documentDate, version: a.versionLabel || (a.versionNo > 1 ? `v${a.versionNo}` : ''),
@@ -97,6 +101,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     const spec = metricChartSpec(results, m.id, session.areaName, m.breakdown);
     if (spec) specs.push(spec);
   }
+  const selfEvaluation = readSelfEvaluationInput(db, { items: packItems, evidence, results, threshold: smallNumberThreshold });
   const t = timeline(db);
   const read = {
     area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },
@@ -113,10 +118,12 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   // lets the event loop turn (see renderChartPng), when another request could change the workspace.
   const charts: PackChart[] = [];
   for (const spec of specs) {
+    // The build screen's outline only counts the charts: drawing them takes most of the reading time.
+    if (!drawCharts) { charts.push({ id: spec.id, title: spec.title, png: new Uint8Array(), width: 0, height: 0, altText: '', spec }); continue; }
     const png = await renderChartPng(spec, { width: CHART_WIDTH });
     charts.push({ id: spec.id, title: spec.title, png: new Uint8Array(png.png), width: png.width, height: png.height, altText: png.altText, spec });
   }
-  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY] };
+  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY], selfEvaluation };
 }
 
 export function statusCounts(input: PackInput): Record<ItemStatus, number> {

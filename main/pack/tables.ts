@@ -2,7 +2,7 @@ import {
   AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
   type ParagraphChild,
 } from 'docx';
-import { COLOUR, CONTENT_WIDTH, STYLE } from './styles';
+import { COLOUR, CONTENT_WIDTH, LANDSCAPE_CONTENT_WIDTH, STYLE } from './styles';
 
 /**
  * Accessible tables laid out the same in Word, LibreOffice and Google Docs: widths in DXA on the table, on the grid
@@ -51,7 +51,26 @@ function cellParagraphs(content: PackCell, style: string, align: PackColumn['ali
   return [new Paragraph({ style, alignment, children: content as ParagraphChild[] })];
 }
 
-export function packTable({ columns, rows, small = false, width = CONTENT_WIDTH }: PackTableOptions): Table {
+/** The width tables take when none is given: the pack's text width, or a council template's while building into it. */
+let textWidth: number = CONTENT_WIDTH;
+/** The width of the landscape pages wide tables have (the evidence index); in a template, its one page width. */
+let wideWidth: number = LANDSCAPE_CONTENT_WIDTH;
+
+/** The width a wide table (the evidence index) takes. */
+export const wideTableWidth = (): number => wideWidth;
+
+/**
+ * Builds blocks whose tables fit a text width other than the pack's own: a council template's page, where every
+ * section is on the template's own page (no landscape section).
+ */
+export function withTextWidth<T>(width: number, build: () => T): T {
+  const before = [textWidth, wideWidth] as const;
+  textWidth = width;
+  wideWidth = width;
+  try { return build(); } finally { [textWidth, wideWidth] = before; }
+}
+
+export function packTable({ columns, rows, small = false, width = textWidth }: PackTableOptions): Table {
   const widths = columnWidthsDxa(columns.map((c) => c.weight), width);
   const style = small ? STYLE.tableTextSmall : STYLE.tableText;
   const cell = (content: PackCell, index: number, header: boolean) => new TableCell({

@@ -4,6 +4,7 @@ import type { FindingKind, FindingSeverity } from '../../shared/domain/privacy/f
 import { scanText } from '../privacy/scan-text';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
+import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
 
 export interface FindingLocation {
   itemId: string | null;
@@ -120,6 +121,8 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
       scan(segment.text, { ...base, field: 'file text', detail: segment.location });
     }
   }
+  // The self-evaluation's grid, the local context and the case studies print in the pack as they are written.
+  for (const t of selfEvaluationTexts(db)) scan(t.text, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: t.field, detail: t.detail });
   for (const row of db.prepare("SELECT DISTINCT dataset, area_name, breakdown FROM dataset_rows WHERE geography = 'local'").all() as Record<string, string>[]) {
     scan(`${row.area_name} ${row.breakdown}`, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: 'dataset', detail: row.dataset! });
   }

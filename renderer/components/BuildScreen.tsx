@@ -5,12 +5,10 @@ import type { ProgressEvent } from '../../shared/api/progress';
 import { api, call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime, useLoaded } from './use-loaded';
+import { PackOutline } from './PackOutline';
+import { SECTION_LABELS } from './pack-section-labels';
+import { TemplatePicker } from './TemplatePicker';
 
-const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
-  cover: 'Cover', 'document-control': 'Document control', contents: 'Contents', readiness: 'Readiness summary',
-  metrics: 'Key metrics and charts', areas: 'One section per evaluation area', gaps: 'Gaps and actions',
-  'evidence-index': 'Evidence index', glossary: 'Glossary',
-};
 
 type Build = Response<'pack.builds'>['builds'][number];
 
@@ -22,6 +20,7 @@ export function BuildScreen() {
   const builds = useLoaded(() => call('pack.builds', {}));
   const [sections, setSections] = useState<string[]>([...PACK_SECTIONS]);
   const [approvedOnly, setApprovedOnly] = useState(false);
+  const [items, setItems] = useState<string[] | null>(null);
   const [bundle, setBundle] = useState(true);
   const [pdf, setPdf] = useState(false);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
@@ -39,7 +38,8 @@ export function BuildScreen() {
     setBlocking(null);
     setStatus('Building the pack…');
     try {
-      const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf });
+      const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf,
+        ...(items ? { items } : {}) });
       setStatus(`Built version ${result.version}${result.draft ? ' (marked DRAFT: not every item is approved)' : ''}`
         + `${result.bundlePath ? `, with a bundle of ${result.evidenceFiles} evidence files` : ''}.`);
       await reloadItems();
@@ -140,6 +140,8 @@ export function BuildScreen() {
               <label htmlFor="with-pdf">Add a PDF copy to the bundle (needs LibreOffice)</label>
             </div>
           </fieldset>
+          <TemplatePicker readOnly={readOnly} />
+          <PackOutline choice={{ sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, items }} onItems={setItems} />
           <button type="button" className="button" disabled={building || sections.length === 0} onClick={() => void build()}>
             {building ? 'Building…' : 'Build the pack'}
           </button>

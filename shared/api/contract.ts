@@ -11,6 +11,9 @@ import {
 } from './inspection-schemas';
 import { PrivacyScanSchema, PrivacySettingsSchema, PrivacySettingsViewSchema } from './privacy-schemas';
 import { ColumnChoiceSchema, DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema, NeighboursSchema } from './dataset-schemas';
+import {
+  CaseStudyInputSchema, GridFieldsSchema, RatingInputSchema, RatingScaleSchema, SelfEvaluationAreaSchema, SelfEvaluationStateSchema, TargetInputSchema,
+} from './self-evaluation-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -42,7 +45,23 @@ const none = z.strictObject({});
 export const CANCELLABLE_OPERATIONS = ['pack.build'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
-export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
+export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
+  'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
+/** Mirrors PACK_KINDS in main/pack/pack-input.ts: the documents a workspace builds. */
+export const PACK_KINDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
+
+/** A council template as the build screen shows it: its name and the placeholders it holds. */
+const PackTemplateSchema = z.object({ fileName: z.string(), placeholders: z.array(z.string()) });
+
+/** The officer's choice of what a pack holds, shared by building it and outlining it. */
+const PackChoiceShape = {
+  sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
+  approvedOnly: z.boolean().default(false),
+  /** Which document: the evidence pack (default), the self-evaluation alone, or the briefing for settings. */
+  kind: z.enum(PACK_KINDS).default('evidence-pack'),
+  /** The checklist items printed in the evaluation-area sections; absent, every item with a narrative or evidence. */
+  items: z.array(z.string().min(1).max(200)).max(2000).optional(),
+};
 
 /**
  * The one API contract between the renderer and main: every operation's request and response schema. Main
@@ -213,11 +232,22 @@ export const contract = {
     z.object({ svg: z.string(), altText: z.string(), width: z.number(), height: z.number() })),
   'pack.build': op('Build the Word evidence pack, and optionally the share bundle, into the workspace\'s packs folder',
     z.strictObject({
-      sections: z.array(z.enum(PACK_SECTIONS)).min(1, 'must include at least one section').optional(),
-      approvedOnly: z.boolean().default(false), bundle: z.boolean().default(true), pdf: z.boolean().default(false),
+      ...PackChoiceShape,
+      bundle: z.boolean().default(true), pdf: z.boolean().default(false),
     }),
     z.object({ version: z.number(), docxPath: z.string(), docxBytes: z.number(), bundlePath: z.string().nullable(), pdfIncluded: z.boolean(),
       draft: z.boolean(), evidenceFiles: z.number() })),
+  'pack.outline': op('What a pack built with these choices would hold: sections, headings, items and an estimate of its pages',
+    z.strictObject(PackChoiceShape),
+    z.object({
+      sections: z.array(z.object({ id: z.enum(PACK_SECTIONS), headings: z.array(z.string()), pages: z.number() })), pages: z.number(),
+      items: z.array(z.object({ id: z.string(), title: z.string(), area: z.string(), status: z.string(), hasContent: z.boolean(),
+        printed: z.boolean(), gap: z.boolean() })),
+    })),
+  'pack.template': op('The council Word template this workspace builds its packs into, if one is chosen', none,
+    PackTemplateSchema.nullable()),
+  'pack.setTemplate': op('Choose the council Word template packs are built into (checked: a .docx with {{pack}}), or stop using it',
+    z.strictObject({ file: FileRefSchema.nullable() }), PackTemplateSchema.nullable()),
   'pack.builds': op('Packs built from this workspace, newest first', none,
     z.object({ builds: z.array(z.object({ version: z.number(), builtAt: z.string(), builtBy: z.string(), docx: z.string().nullable(),
       bundle: z.string().nullable(), counts: z.record(z.string(), z.number()) })) })),
@@ -227,6 +257,16 @@ export const contract = {
   'pack.open': op('Open a built pack in the word processor, or show the bundle in its folder',
     z.strictObject({ version: z.number().int().positive(), kind: z.enum(['docx', 'bundle']) }),
     z.object({ path: z.string(), kind: z.enum(['docx', 'bundle']) })),
+  'selfEvaluation.get': op('The self-evaluation: the grid and ratings per evaluation area, local context, case studies and targets', none,
+    SelfEvaluationStateSchema),
+  'selfEvaluation.save': op('Save some of an evaluation area\'s self-evaluation grid',
+    GridFieldsSchema.extend({ area: SelfEvaluationAreaSchema }), SelfEvaluationStateSchema),
+  'selfEvaluation.rate': op('Record a dated rating for an evaluation area (earlier ratings are kept)', RatingInputSchema, SelfEvaluationStateSchema),
+  'selfEvaluation.setScale': op('Change the rating scale', z.strictObject({ scale: RatingScaleSchema }), SelfEvaluationStateSchema),
+  'selfEvaluation.saveContext': op('Save the local context the pack prints', z.strictObject({ text: NoteSchema }), SelfEvaluationStateSchema),
+  'selfEvaluation.saveCaseStudy': op('Add or change an anonymised case study', CaseStudyInputSchema, SelfEvaluationStateSchema),
+  'selfEvaluation.removeCaseStudy': op('Take a case study out of the pack', z.strictObject({ id: z.number().int().positive() }), SelfEvaluationStateSchema),
+  'selfEvaluation.setTarget': op('Set a metric\'s baseline period and target for the KPI table', TargetInputSchema, SelfEvaluationStateSchema),
   'privacy.check': op('Scan everything that could leave in the pack or bundle for personal data', none, PrivacyScanSchema),
   'privacy.markFalsePositive': op('Record that a finding is not personal data, with the reason',
     z.strictObject({ key: z.string().regex(/^[0-9a-f]{32}$/, 'must be a finding key'), reason: ReasonSchema }), PrivacyScanSchema),

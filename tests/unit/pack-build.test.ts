@@ -39,7 +39,11 @@ describe('buildPack: structure', () => {
   it('heads one section per evaluation area group in the framework wording, and each item as Heading 2', () => {
     expect(styledTexts(documentXml, 'Heading1')).toContain("Children and young people's needs are identified accurately and assessed in a timely and effective way");
     const items = styledTexts(documentXml, 'Heading2');
-    for (const item of input.items) expect(items).toContain(item.title);
+    for (const item of input.items) {
+      const hasContent = item.personLevel || item.narrative.trim() !== '' || item.evidenceRefs.length > 0;
+      if (hasContent) expect(items).toContain(item.title);
+      else expect(items).not.toContain(item.title);
+    }
   });
 
   it('uses real heading styles in order: Title first, then headings that never skip a level', () => {
@@ -176,7 +180,8 @@ describe('buildPack: what it may print', () => {
   it('lists every gap (not approved, not applicable excepted, or stale) and no other item in gaps and actions', () => {
     const table = tables(documentXml).find((rows) => partText(rows[0]!).includes('Checklist item') && partText(rows[0]!).includes('Due'))!;
     const titles = table.slice(1).map((row) => partText(/<w:tc>[\s\S]*?<\/w:tc>/.exec(row)![0]).trim());
-    const gaps = input.items.filter((i) => (i.status !== 'approved' && i.status !== 'not-applicable') || i.stale);
+    const empty = (i: PackInput['items'][number]) => !i.personLevel && !i.narrative.trim() && i.evidenceRefs.length === 0;
+    const gaps = input.items.filter((i) => (i.status !== 'approved' && i.status !== 'not-applicable') || i.stale || (empty(i) && i.status !== 'not-applicable'));
     expect(titles.sort()).toEqual(gaps.map((i) => i.title).sort());
     expect(titles).not.toContain('DfE/NHSE support-and-challenge notes'); // not applicable
     expect(titles).toContain('JSNA (SEND/CYP chapter)'); // stale

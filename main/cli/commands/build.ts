@@ -1,5 +1,10 @@
-import { existsSync } from 'node:fs';
-import { PACK_SECTION_IDS, type PackSectionId } from '../../pack/pack-input';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readCouncilTemplate, type CouncilTemplate } from '../../pack/template/council-template';
+import { WorkspaceError } from '../../store/workspace-error';
+import { listItems } from '../../checklist/checklist-repository';
+import { PACK_KINDS, PACK_SECTION_IDS, type PackKind, type PackSectionId } from '../../pack/pack-input';
+import { PACK_KIND_DEFINITIONS } from '../../pack/pack-kinds';
 import { buildAndRecord } from '../../pack/build-and-record';
 import { openForCli } from '../cli-backend';
 import { RefusedError, UsageError } from '../cli-io';
@@ -8,37 +13,60 @@ import type { Command } from '../command';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the Word evidence pack, and optionally the share bundle of evidence files',
-  usage: 'sendpack build --db PATH --out FILE.docx [--bundle FILE.zip] [--approved-only] [--sections a,b] [--pdf]',
+  usage: 'sendpack build --db PATH --out FILE.docx [--kind KIND] [--bundle FILE.zip] [--approved-only] [--sections a,b] [--items a,b] [--template FILE.docx] [--pdf]',
   help: [
     '--db PATH          a workspace folder or its workspace.db',
     '--out FILE.docx    the Word document to write (replaced if it exists)',
     '--bundle FILE.zip  also write the share bundle: the pack, the evidence files and a manifest',
     '--approved-only    print only approved items\' narratives and evidence',
+    ...PACK_KINDS.map((k, i) => `${i === 0 ? '--kind KIND        ' : '                   '}${k}: ${PACK_KIND_DEFINITIONS[k].summary}`),
     `--sections LIST    some of: ${PACK_SECTION_IDS.join(', ')}`,
+    '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
+    '--template FILE    build into the council\'s Word template: {{pack}} (required) takes the pack\'s body;',
+    '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included',
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
     '--user NAME        who is recorded as preparing it',
   ],
   options: { db: { type: 'string' }, out: { type: 'string' }, bundle: { type: 'string' }, 'approved-only': { type: 'boolean' },
-    sections: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' } },
+    sections: { type: 'string' }, kind: { type: 'string' }, items: { type: 'string' }, template: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' } },
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.docx is required.');
     if (!values.out.toLowerCase().endsWith('.docx')) throw new RefusedError(`--out must end in .docx, not "${values.out}".`);
     if (typeof values.bundle === 'string' && !values.bundle.toLowerCase().endsWith('.zip')) throw new RefusedError(`--bundle must end in .zip, not "${values.bundle}".`);
-    let sections: PackSectionId[] = [...PACK_SECTION_IDS];
+    const kind = typeof values.kind === 'string' ? values.kind : 'evidence-pack';
+    if (!(PACK_KINDS as readonly string[]).includes(kind)) throw new RefusedError(`--kind: "${kind}" is not a kind of document; use one of ${PACK_KINDS.join(', ')}.`);
+    let sections: PackSectionId[] = [...PACK_KIND_DEFINITIONS[kind as PackKind].sections];
     if (typeof values.sections === 'string') {
       const asked = values.sections.split(',').map((s) => s.trim()).filter(Boolean);
       const unknown = asked.filter((s) => !(PACK_SECTION_IDS as readonly string[]).includes(s));
       if (unknown.length || asked.length === 0) throw new RefusedError(`--sections: ${unknown.join(', ') || 'nothing'} is not a section; use some of ${PACK_SECTION_IDS.join(', ')}.`);
       sections = asked as PackSectionId[];
     }
+    const items = typeof values.items === 'string' ? values.items.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    let template: CouncilTemplate | undefined;
+    if (typeof values.template === 'string') {
+      if (!existsSync(values.template)) throw new RefusedError(`--template: ${values.template} does not exist.`);
+      try {
+        template = await readCouncilTemplate(basename(values.template), readFileSync(values.template));
+      } catch (error) {
+        if (error instanceof WorkspaceError) throw new RefusedError(`--template: ${error.message}`);
+        throw error;
+      }
+    }
     for (const path of [values.out, values.bundle]) if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
     const backend = await openForCli(values, io);
     try {
+      if (items) {
+        const known = new Set(listItems(backend.openWorkspace().db).map((i) => i.id));
+        const unknown = items.filter((id) => !known.has(id));
+        if (unknown.length) throw new RefusedError(`--items: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a checklist item' : 'are not checklist items'}; \`sendpack status --json\` lists the item ids.`);
+      }
       const result = await buildAndRecord(backend.writableWorkspace(), {
-        options: { sections, approvedOnly: values['approved-only'] === true }, docxPath: values.out,
+        options: { sections, approvedOnly: values['approved-only'] === true, kind: kind as PackKind, ...(items ? { items } : {}) }, docxPath: values.out,
+        ...(template ? { template } : {}),
         ...(typeof values.bundle === 'string' ? { bundlePath: values.bundle } : {}), pdf: values.pdf === true,
       }, backend.userName(), (p) => io.stderr(`${p.phase}…\n`));
-      io.stdout(`Built version ${result.version} of the pack: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}).\n`);
+      io.stdout(`Built version ${result.version} of the ${kind === 'evidence-pack' ? 'pack' : kind}: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}).\n`);
       if (result.bundlePath) io.stdout(`Bundle: ${result.bundlePath} (${result.evidenceFiles} evidence files${result.pdfIncluded ? ', with a PDF copy' : ''}).\n`);
       if (values.pdf && !result.pdfIncluded) io.stderr('LibreOffice was not found, so the bundle has no PDF copy.\n');
       return 0;

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import { createSampleWorkspace } from '../../sample/create-sample-workspace';
 import { Workspace } from '../../workspace/workspace';
 import { buildAndRecord } from '../../pack/build-and-record';
-import { PACK_SECTION_IDS } from '../../pack/pack-input';
 import { SHIPPED_CATALOGUE } from '../../catalogue/shipped-catalogue';
 import { RefusedError, UsageError } from '../cli-io';
 import type { Command } from '../command';
@@ -26,7 +25,7 @@ export const demoCommand: Command = {
     const workspace = Workspace.open(folder, { user: SAMPLE_USER, catalogue: SHIPPED_CATALOGUE });
     try {
       const result = await buildAndRecord(workspace, {
-        options: { sections: [...PACK_SECTION_IDS], approvedOnly: false },
+        options: { sections: [], approvedOnly: false },
         docxPath: join(dir, 'pack.docx'), bundlePath: join(dir, 'bundle.zip'),
       }, SAMPLE_USER, (p) => io.stderr(`${p.phase}…\n`));
       io.stdout(`Sample workspace: ${folder}\nPack: ${result.docxPath}\nBundle: ${result.bundlePath} (${result.evidenceFiles} evidence files)\n`);

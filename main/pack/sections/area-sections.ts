@@ -2,7 +2,7 @@ import { InternalHyperlink, TextRun } from 'docx';
 import { AREA_GROUPS, type AreaGroup, type AreaGroupId } from '../../../shared/domain/evaluation-areas';
 import { body, bullet, fact, heading1, heading2, narrativeParagraphs, note, type PackBlock } from '../blocks';
 import { describeFreshnessRule, formatDate, isoDay, listInWords, REPORT_ORDER, statusLabel } from '../format';
-import { groupLabel, itemBookmarks, itemsInGroup, listedEvidence, showsContent } from '../model';
+import { groupLabel, itemBookmarks, itemsInGroup, listedEvidence, printsItem, showsContent } from '../model';
 import type { PackEvidence, PackInput, PackItem } from '../pack-input';
 import { COLOUR } from '../styles';
 
@@ -35,13 +35,17 @@ function statusText(item: PackItem): string {
   return item.stale ? `${statusLabel(item.status)}; evidence out of date` : statusLabel(item.status);
 }
 
-function groupSummary(items: readonly PackItem[]): string {
+function groupSummary(items: readonly PackItem[], printed: number): string {
   if (items.length === 0) return 'No checklist items are mapped to this area.';
   const parts = REPORT_ORDER.flatMap((s) => {
     const n = items.filter((i) => i.status === s).length;
     return n ? [`${n} ${statusLabel(s).toLowerCase()}`] : [];
   });
-  return `${items.length} checklist ${items.length === 1 ? 'item' : 'items'}: ${listInWords(parts)}.`;
+  const left = items.length - printed;
+  const rest = left === 0 ? ''
+    : printed === 0 ? ' None has a narrative or evidence in this pack yet: they are listed under Gaps and actions.'
+      : ` ${left} with no narrative or evidence in this pack ${left === 1 ? 'is' : 'are'} listed under Gaps and actions.`;
+  return `${items.length} checklist ${items.length === 1 ? 'item' : 'items'}: ${listInWords(parts)}.${rest}`;
 }
 
 function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmarks: Map<string, string>, evidence: Map<string, PackEvidence>,
@@ -102,10 +106,11 @@ export function areaSections(input: PackInput): PackBlock[] {
   const cited = new Map(listedEvidence(input).flatMap((e) => (e.fileId === undefined ? [] : [[e.fileId, e] as const])));
   return AREA_GROUPS.flatMap((group) => {
     const items = itemsInGroup(input, group.id);
+    const printed = items.filter((item) => printsItem(item, input));
     return [
       heading1(group.heading),
-      body([new TextRun({ text: `${groupLabel(group.id)}. `, bold: true }), new TextRun(groupSummary(items))]),
-      ...items.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence, cited)),
+      body([new TextRun({ text: `${groupLabel(group.id)}. `, bold: true }), new TextRun(groupSummary(items, printed.length))]),
+      ...printed.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence, cited)),
     ];
   });
 }

@@ -2,8 +2,16 @@ import { AlignmentType, HeadingLevel, Paragraph, TextRun } from 'docx';
 import type { PackBlock } from '../blocks';
 import { formatDate, formatDateTime } from '../format';
 import { approvalSummary } from '../model';
+import { packKind } from '../pack-kinds';
 import type { PackInput } from '../pack-input';
 import { COLOUR, STYLE } from '../styles';
+
+/** What the pack prints of the checklist, in words, for the cover and document control. */
+export function contentsWords(input: PackInput): string {
+  if (input.options.approvedOnly) return 'approved checklist items only; other items are listed as gaps';
+  if (input.options.items) return 'the checklist items chosen for this pack; the others are listed as gaps';
+  return 'every checklist item with a narrative or evidence, approved or not; the others are listed as gaps';
+}
 
 /** The cover: area, title, DRAFT when not everything is approved, version, when built, by whom, marking. */
 export function coverSection(input: PackInput): PackBlock[] {
@@ -16,7 +24,7 @@ export function coverSection(input: PackInput): PackBlock[] {
   });
   return [
     new Paragraph({ style: STYLE.coverArea, children: [new TextRun(input.area.name)] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Area SEND inspection: evidence pack')] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(packKind(input).title)] }),
     input.draft
       ? new Paragraph({
         style: STYLE.coverLine, spacing: { after: 360 },
@@ -36,7 +44,7 @@ export function coverSection(input: PackInput): PackBlock[] {
     line('Version', String(input.version)),
     line('Built', formatDateTime(input.builtAt)),
     line('Prepared by', input.preparedBy),
-    line('Contents', input.options.approvedOnly ? 'approved checklist items only' : 'every checklist item, approved or not'),
+    line('Contents', contentsWords(input)),
     ...(input.timeline ? [line('Evidence pack due', formatDate(input.timeline.packDue))] : []),
     new Paragraph({
       style: STYLE.note,

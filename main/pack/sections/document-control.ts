@@ -3,6 +3,7 @@ import { body, fact, heading1, heading2, note, type PackBlock } from '../blocks'
 import { formatDateTime, REPORT_ORDER, statusLabel } from '../format';
 import type { PackBuildRecord, PackInput } from '../pack-input';
 import { packTable } from '../tables';
+import { contentsWords } from './cover';
 
 function countsOf(input: PackInput): Record<ItemStatus, number> {
   const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
@@ -26,9 +27,7 @@ export function documentControlSection(input: PackInput): PackBlock[] {
     fact('Built', formatDateTime(input.builtAt)),
     fact('Prepared by', input.preparedBy),
     fact('Protective marking', input.marking),
-    fact('Contents', input.options.approvedOnly
-      ? 'approved checklist items only; other items show their status only'
-      : 'every checklist item, approved or not', { last: true, end: true }),
+    fact('Contents', contentsWords(input), { last: true, end: true }),
     heading2('Version history'),
     ...(history.length === 0 ? [body('This is the first version of the pack built from this workspace.')] : []),
     packTable({

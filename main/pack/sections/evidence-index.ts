@@ -3,8 +3,8 @@ import { formatBytes, formatShortDate, plural } from '../format';
 import { listedEvidence } from '../model';
 import type { PackInput } from '../pack-input';
 import { LANDSCAPE_CONTENT_WIDTH } from '../styles';
-import { packTable } from '../tables';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
+import { packTable, wideTableWidth } from '../tables';
 
 /** The first 12 hex characters of a SHA-256: enough to check a file by eye against the bundle's manifest. */
 export function shortSha(sha256: string): string {
@@ -24,7 +24,7 @@ export function evidenceIndexSection(input: PackInput): PackBlock[] {
       + 'SHA-256 hash: the file in the evidence bundle with the same reference has the same one.'),
     packTable({
       small: true,
-      width: LANDSCAPE_CONTENT_WIDTH,
+      width: wideTableWidth(),
       columns: [
         { header: 'Ref', weight: 5 }, { header: 'Title', weight: 19 }, { header: 'Checklist item', weight: 14 },
         { header: 'Document date', weight: 9 }, { header: 'Version', weight: 7 }, { header: 'Owner', weight: 12 },

@@ -1,7 +1,7 @@
 import { AREA_GROUP_IDS } from '../../../shared/domain/evaluation-areas';
 import { body, heading1, note, type PackBlock } from '../blocks';
 import { plural, statusLabel } from '../format';
-import { groupLabel, isGap } from '../model';
+import { groupLabel, hasContent, listedAsGap, printsItem } from '../model';
 import type { PackInput, PackItem } from '../pack-input';
 import { packTable } from '../tables';
 import { dueText } from './area-sections';
@@ -19,15 +19,22 @@ function byDueThenArea(a: PackItem, b: PackItem): number {
 
 /** Every item not approved (not applicable is no gap) or with out-of-date evidence, with owner, due date and status. */
 export function gapsAndActionsSection(input: PackInput): PackBlock[] {
-  const gaps = input.items.filter(isGap).sort(byDueThenArea);
+  const gaps = input.items.filter((item) => listedAsGap(item, input)).sort(byDueThenArea);
   if (gaps.length === 0) {
     return [heading1('Gaps and actions'), body('There are no gaps: every applicable item is approved and its evidence is current.')];
   }
+  const statusWords = (item: PackItem) => {
+    const words = [statusLabel(item.status)];
+    if (item.stale) words.push('evidence out of date');
+    if (!hasContent(item)) words.push('nothing written or attached');
+    else if (!printsItem(item, input) && input.options.items) words.push('not chosen for this pack');
+    return words.join('; ');
+  };
   const personLevel = gaps.some((i) => i.personLevel);
   return [
     heading1('Gaps and actions'),
-    body(`${plural(gaps.length, 'item')} ${gaps.length === 1 ? 'is' : 'are'} not yet approved or ${gaps.length === 1 ? 'has' : 'have'} out-of-date evidence, `
-      + 'listed by due date.'),
+    body(`${plural(gaps.length, 'item')} ${gaps.length === 1 ? 'is' : 'are'} not yet approved, ${gaps.length === 1 ? 'has' : 'have'} out-of-date evidence `
+      + `or ${gaps.length === 1 ? 'is' : 'are'} not printed in this pack, listed by due date.`),
     packTable({
       columns: [
         { header: 'Checklist item', weight: 27 }, { header: 'Evaluation area', weight: 19 }, { header: 'Status', weight: 16 },
@@ -36,7 +43,7 @@ export function gapsAndActionsSection(input: PackInput): PackBlock[] {
       rows: gaps.map((item) => [
         item.title,
         item.groups.map(groupLabel).join('\n'),
-        item.stale ? `${statusLabel(item.status)}; evidence out of date` : statusLabel(item.status),
+        statusWords(item),
         item.personLevel ? '\u2014' : item.owner.trim() || 'Not assigned',
         item.personLevel ? '\u2014' : dueText(item, input.builtAt),
       ]),

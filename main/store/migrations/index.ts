@@ -7,6 +7,7 @@ import m0006 from './0006-hash-columns-checked';
 import m0007 from './0007-benchmark-figures';
 import m0008 from './0008-import-column-mappings';
 import m0009 from './0009-review-and-private-notes';
+import m0010 from './0010-self-evaluation';
 
 export interface Migration {
   id: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: '0007-benchmark-figures', sql: m0007 },
   { id: 8, name: '0008-import-column-mappings', sql: m0008 },
   { id: 9, name: '0009-review-and-private-notes', sql: m0009 },
+  { id: 10, name: '0010-self-evaluation', sql: m0010 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

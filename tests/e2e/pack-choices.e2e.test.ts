@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/chromium';
+import { openSampleInPage } from './helpers/onboard';
+import { startAppHost } from './helpers/app-host';
+import { axeViolations } from './helpers/axe';
+import { SHOTS } from './helpers/screens';
+import { docxParts, partText } from '../fixtures/pack/docx-parts';
+
+/** Issue 18: the build screen's outline, item choice and council template picker, in Chromium. */
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
+afterAll(async () => { await browser?.close(); });
+
+/** axe and screenshots in light and dark, at 1280×720 and 640×360. */
+async function look(page: Page, name: string) {
+  for (const size of [{ width: 1280, height: 720 }, { width: 640, height: 360 }]) {
+    await page.setViewportSize(size);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width})`).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `${name}-${size.width}-${colorScheme}.png`), fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('choosing what the pack holds, in Chromium', () => {
+  it('shows a live outline, lets the officer choose items and a council template, and builds into it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
+    const template = join(dataDir, 'Kestrelmouth council.docx');
+    execFileSync('/usr/bin/python3', [join(import.meta.dirname, '../fixtures/pack/council_template.py'), 'make', template]);
+    const host = await startAppHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openSampleInPage(page, host.url);
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Build pack' }).click();
+    await page.getByRole('heading', { name: 'Outline of the pack', level: 2 }).waitFor();
+    const total = page.locator('.outline__total');
+    await total.getByText(/^About \d+ pages, printing \d+ of \d+ checklist items\.$/).waitFor();
+    const before = await total.innerText();
+    await look(page, 'build-outline');
+
+    // Leaving out the evidence index and an item: the outline follows.
+    await page.getByLabel('Evidence index').uncheck();
+    await page.getByText(/^Choose the items printed/).click();
+    const firstChosen = page.locator('.outline__items input[type=checkbox]:checked').first();
+    const label = await page.locator(`label[for="${await firstChosen.getAttribute('id')}"]`).innerText();
+    await firstChosen.uncheck();
+    await expect.poll(async () => total.innerText()).not.toBe(before);
+    const printed = (s: string) => Number(/printing (\d+)/.exec(s)![1]);
+    expect(printed(await total.innerText())).toBe(printed(before) - 1);
+    await look(page, 'build-items');
+
+    await page.locator('input[type=file]').first().setInputFiles(template);
+    await page.getByText(/Built into Kestrelmouth council\.docx/).waitFor();
+    await look(page, 'build-template');
+
+    await page.getByRole('button', { name: 'Build the pack' }).click();
+    await page.getByText(/^Built version 1/).waitFor({ timeout: 90_000 });
+    const docx = readFileSync(join(host.backend.workspace!.folder, 'packs', 'Kestrelmouth (fictional sample) evidence pack v1.docx'));
+    const parts = docxParts(docx);
+    expect(partText(parts['word/header1.xml'] ?? Object.entries(parts).find(([n]) => /word\/header\d*\.xml/.test(n))![1])).toContain('Kestrelmouth Borough Council');
+    const body = partText(parts['word/document.xml']!);
+    expect(body).not.toContain('Evidence index');
+    expect(body).toContain(`${label.replace(/ \(nothing written or attached\)$/, '')}`);
+    expect(errors).toEqual([]);
+    await page.close();
+    await host.close();
+  }, 240_000);
+});
