@@ -145,7 +145,7 @@ describe('createSampleWorkspace', () => {
 
   it('keeps person-level items to a status: no note, no files', () => {
     const personLevel = listItems(workspace.db).filter((i) => i.personLevel);
-    expect(personLevel.map((i) => i.id).sort()).toEqual(['person-level-lists', 'tracking-cases']);
+    expect(personLevel.map((i) => i.id).sort()).toEqual(['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support', 'tracking-cases']);
     for (const item of personLevel) {
       expect(item.note).toBe('');
       expect(item.attachments).toBe(0);
