@@ -17,10 +17,11 @@ import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
 import { verifyBundleCommand } from './commands/verify-bundle';
+import { checkListCommand } from './commands/check-list';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand, checkListCommand,
 ];
 
 function toolHelp(): string {

@@ -9,6 +9,7 @@ import {
   DashboardSchema, HolidayOverridesSchema, HolidaySchema, MilestoneIdSchema, NotificationSchema, TimelineSchema,
 } from './inspection-schemas';
 import { PrivacyScanSchema, PrivacySettingsSchema } from './privacy-schemas';
+import { CheckIdSchema, ListCheckRecordSchema, ListCheckRequestSchema, ListCheckResultSchema, ListProfileSchema, ListSchema } from './list-check-schemas';
 import { DatasetIdSchema, DatasetRowSchema, DatasetSummarySchema, ImportPreviewSchema, MetricResultSchema } from './dataset-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
@@ -178,6 +179,14 @@ export const contract = {
   'privacy.saveSettings': op('Change the small-number threshold or the case-reference formats', PrivacySettingsSchema.strict(), PrivacySettingsSchema),
   'work.cancel': op('Stop long work that is running (a pack build) at its next safe point, writing nothing',
     z.strictObject({ operation: z.enum(CANCELLABLE_OPERATIONS) }), z.object({ cancelled: z.boolean() })),
+  'lists.check': op('Check an Annex A person-level list against the rules, in memory; only the counts are kept',
+    ListCheckRequestSchema, ListCheckResultSchema),
+  'lists.checks': op('The Annex A list checks recorded (counts only), newest first',
+    z.strictObject({ list: ListSchema.optional() }), z.object({ checks: z.array(ListCheckRecordSchema) })),
+  'lists.saveProfile': op('Save the aggregate profile of a checked list (small numbers suppressed) for the pack',
+    z.strictObject({ checkId: CheckIdSchema }), ListProfileSchema.extend({ savedAt: z.string(), savedBy: z.string() })),
+  'lists.profile': op('The saved aggregate profile of a list, if any', z.strictObject({ list: ListSchema }),
+    ListProfileSchema.extend({ savedAt: z.string(), savedBy: z.string() }).nullable()),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
