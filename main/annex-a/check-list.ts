@@ -55,7 +55,6 @@ export type ListCheckResult = ListCheckOk | ListCheckProblem;
 /** The UPN-unknown codes inspectors accept in the UPN column: UN1 to UN10. */
 const UPN_UNKNOWN = /^UN(?:[1-9]|10)$/;
 
-const isEmpty = (cell: Cell | undefined): boolean => !cell || cell.kind === 'empty';
 const text = (cell: Cell | undefined): string => (cell ? cell.raw.trim() : '');
 
 /**
@@ -119,47 +118,59 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
   };
   const col = (key: string): number => mapping[key] ?? -1;
   const fields = listFields(list);
-  const dateFields = fields.filter((f) => f.date).map((f) => ({ key: f.key, index: col(f.key) }));
-  const filled = new Map<string, number>(fields.map((f) => [f.key, 0]));
-  const fieldIndexes = fields.map((f) => ({ key: f.key, index: col(f.key) }));
+  // Plain loops over column indexes, no per-row objects or closures: this runs once per row of lists of 20,000+ rows.
+  const fieldIndex = fields.map((f) => col(f.key));
+  const filled = new Int32Array(fields.length);
   const upnRows = new Map<string, number[]>();
-  const [dob, gender, ethnicity, need, disability, upn, uln, urn, subsidiary] = ['dateOfBirth', 'gender', 'ethnicity',
-    'senPrimaryNeed', 'doesTheChildOrYoungPersonHaveADisability', 'upn', 'uln', 'mainEducationEstablishmentUrn',
-    'subsidiaryEducationEstablishmentPhaseDualRegistration'].map(col) as [number, number, number, number, number, number, number, number, number];
+  const [dob, gender, ethnicity, need, disability, upn, uln, urn, subsidiary, initialCol, updatedCol, reviewedCol] = ['dateOfBirth', 'gender',
+    'ethnicity', 'senPrimaryNeed', 'doesTheChildOrYoungPersonHaveADisability', 'upn', 'uln', 'mainEducationEstablishmentUrn',
+    'subsidiaryEducationEstablishmentPhaseDualRegistration', 'dateInitialEhcPlanIssued', 'dateUpdatedEhcPlanIssued', 'dateEhcPlanLastReviewed']
+    .map(col) as [number, number, number, number, number, number, number, number, number, number, number, number];
+  const plans = list === 1;
+  /** A date column's ISO date for this row; null when empty, or (recorded as date-format) unreadable. */
+  const readDate = (cells: readonly Cell[], index: number, key: string, row: number): string | null => {
+    if (index < 0) return null;
+    const cell = cells[index];
+    if (!cell || cell.kind === 'empty') return null;
+    const date = dateOf(cell);
+    if (date === 'bad') { hit(`date-format:${key}`, row); return null; }
+    return date;
+  };
+  const missing = (cells: readonly Cell[], index: number): boolean => {
+    const cell = index < 0 ? undefined : cells[index];
+    return !cell || cell.kind === 'empty';
+  };
   let count = 0;
 
   for (let r = headerRow; r < rows.length; r++) {
     const cells = rows[r]!;
-    if (cells.every((c) => c.kind === 'empty')) continue;
+    let blank = true;
+    for (let c = 0; c < cells.length; c++) if (cells[c]!.kind !== 'empty') { blank = false; break; }
+    if (blank) continue;
     count++;
     const row = r - headerRow + 1;
-    const at = (index: number): Cell | undefined => (index < 0 ? undefined : cells[index]);
-    for (const f of fieldIndexes) if (!isEmpty(at(f.index))) filled.set(f.key, filled.get(f.key)! + 1);
-
-    const dates: Record<string, string | null> = {};
-    for (const f of dateFields) {
-      const cell = at(f.index);
-      if (isEmpty(cell)) { dates[f.key] = null; continue; }
-      const date = dateOf(cell!);
-      if (date === 'bad') { hit(`date-format:${f.key}`, row); dates[f.key] = null; } else dates[f.key] = date;
+    for (let f = 0; f < fieldIndex.length; f++) {
+      const index = fieldIndex[f]!;
+      if (index >= 0 && index < cells.length && cells[index]!.kind !== 'empty') filled[f]!++;
     }
 
-    if (isEmpty(at(dob))) hit('101a', row);
-    if (isEmpty(at(gender))) hit('101b', row);
-    if (isEmpty(at(ethnicity))) hit('101c', row);
-    if (isEmpty(at(need))) hit('101d', row);
-    if (isEmpty(at(disability))) hit('103', row);
+    const born = readDate(cells, dob, 'dateOfBirth', row);
+    const initial = plans ? readDate(cells, initialCol, 'dateInitialEhcPlanIssued', row) : null;
+    const updated = plans ? readDate(cells, updatedCol, 'dateUpdatedEhcPlanIssued', row) : null;
+    const reviewed = plans ? readDate(cells, reviewedCol, 'dateEhcPlanLastReviewed', row) : null;
 
-    const born = dates.dateOfBirth ?? null;
+    if (missing(cells, dob)) hit('101a', row);
+    if (missing(cells, gender)) hit('101b', row);
+    if (missing(cells, ethnicity)) hit('101c', row);
+    if (missing(cells, need)) hit('101d', row);
+    if (missing(cells, disability)) hit('103', row);
+
     const age = born && born <= asOf ? ageOn(born, asOf) : null;
-    if (age !== null && age === 25) hit('102a', row);
+    if (age === 25) hit('102a', row);
     if (age !== null && age >= 26) hit('102b', row);
     if (born && born > asOf) hit('105a', row);
 
-    if (list === 1) {
-      const initial = dates.dateInitialEhcPlanIssued ?? null;
-      const updated = dates.dateUpdatedEhcPlanIssued ?? null;
-      const reviewed = dates.dateEhcPlanLastReviewed ?? null;
+    if (plans) {
       if (initial && initial > asOf) hit('105b', row);
       if (updated && updated > asOf) hit('105c', row);
       if (reviewed && reviewed > asOf) hit('105d', row);
@@ -167,22 +178,22 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
       if (initial && reviewed && initial > reviewed) hit('106b', row);
     }
 
-    const upnText = text(at(upn)).toUpperCase();
-    const ulnText = text(at(uln));
-    const unknownCode = UPN_UNKNOWN.test(upnText);
+    const upnText = upn < 0 ? '' : text(cells[upn]).toUpperCase();
+    const ulnText = uln < 0 ? '' : text(cells[uln]);
     if (age !== null && age >= 6 && upnText === '' && ulnText === '') hit('107', row);
-    if (upnText !== '' && !unknownCode) {
+    if (upnText !== '' && !UPN_UNKNOWN.test(upnText)) {
       if (!isValidUpn(upnText)) hit('upn-check', row);
       const seen = upnRows.get(upnText);
       if (seen) seen.push(row); else upnRows.set(upnText, [row]);
     }
     if (ulnText !== '' && !isValidUln(ulnText)) hit('uln-check', row);
 
-    if (born && born <= august) {
+    if (born && born <= august && missing(cells, urn) && missing(cells, subsidiary)) {
       const schoolAge = ageOn(born, august);
-      if (schoolAge >= 5 && schoolAge <= 16 && isEmpty(at(urn)) && isEmpty(at(subsidiary))) hit('108', row);
+      if (schoolAge >= 5 && schoolAge <= 16) hit('108', row);
     }
   }
+  const dateFields = fields.filter((f) => f.date).map((f) => ({ key: f.key }));
 
   const duplicates: number[] = [];
   for (const seen of upnRows.values()) if (seen.length > 1) duplicates.push(...seen);
@@ -202,9 +213,9 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
     const rowsHit = hits.get(rule.id) ?? [];
     rules.push({ id: rule.id as AnnexARuleId, count: rowsHit.length, rows: rowsHit });
   }
-  const completeness: AnnexACompleteness[] = fields.map((f) => ({
+  const completeness: AnnexACompleteness[] = fields.map((f, k) => ({
     field: f.key, name: f.name, column: columns[f.key] ?? null, linked: f.linked ?? false,
-    filled: filled.get(f.key)!, missing: count - filled.get(f.key)!,
+    filled: filled[k]!, missing: count - filled[k]!,
   }));
   return { ok: true, rows: count, rules, columns, mapping, headerRow, completeness };
 }
