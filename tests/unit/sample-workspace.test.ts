@@ -110,10 +110,10 @@ describe('createSampleWorkspace', () => {
     expect(createdInMs).toBeLessThan(5_000);
   });
 
-  it('gives all 63 catalogue items a status, with a realistic spread, plus an item of the area\'s own', () => {
+  it('gives all 78 catalogue items a status, with a realistic spread, plus an item of the area\'s own', () => {
     const items = listItems(workspace.db);
     const catalogue = items.filter((i) => i.origin === 'catalogue');
-    expect(catalogue).toHaveLength(63);
+    expect(catalogue).toHaveLength(78);
     expect(catalogue.map((i) => i.id).sort()).toEqual(SHIPPED_CATALOGUE.items.map((i) => i.id).sort());
     const count = (status: string) => catalogue.filter((i) => i.status === status).length;
     expect(count('approved')).toBeGreaterThan(catalogue.length / 2);
