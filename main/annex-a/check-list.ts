@@ -5,7 +5,7 @@
  * data team, and its counts recorded, without a child's identifier going anywhere.
  */
 import { readTable } from '../imports/tabular/read-table';
-import { findHeaderRow, type HeaderColumn } from '../imports/tabular/header';
+import { findHeaderRow, normaliseHeader, type HeaderColumn } from '../imports/tabular/header';
 import type { Cell } from '../imports/tabular/types';
 import { isValidUln, isValidUpn } from '../../shared/domain/privacy/check-digits';
 import {
@@ -79,7 +79,7 @@ export function checkListFile(bytes: Uint8Array, fileName: string, options: Chec
   }
   const named = header.columns.filter((c) => c.header.trim() !== '');
   const fileColumns = named.map((c) => ({ index: c.index, header: c.header }));
-  const mapping = resolveMapping(fields.map((f) => f.key), header.columns, options.mapping);
+  const mapping = resolveMapping(fields.map((f) => [f.name, ...f.synonyms]), fields.map((f) => f.key), header.columns, options.mapping);
   const columns: Record<string, string | null> = {};
   for (const f of fields) {
     const index = mapping[f.key];
@@ -91,7 +91,16 @@ export function checkListFile(bytes: Uint8Array, fileName: string, options: Chec
       ? { profile: listProfile(table.rows, header.headerRow, mapping, options.list, options.asOf, options.profileThreshold) } : {}) };
 }
 
-function resolveMapping(keys: readonly string[], columns: readonly HeaderColumn[],
+/** A header's words with any bracketed note dropped: "Date of birth (dd/mm/yyyy)" → "date of birth". */
+const looseWords = (header: string): string[] => normaliseHeader(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')).split(' ').filter(Boolean);
+
+/**
+ * Field → column. The officer's choice wins; otherwise the header row's exact match (after normaliseHeader);
+ * otherwise a close variant: a column not yet used whose header, bracketed notes aside, is one of the field's names
+ * or holds every word of one of them (of two words or more) with at most three more — taken only when exactly one
+ * column fits, so a guess is never made between two.
+ */
+function resolveMapping(names: readonly (readonly string[])[], keys: readonly string[], columns: readonly HeaderColumn[],
   chosen: Record<string, number | null> | undefined): Record<string, number | null> {
   const mapping: Record<string, number | null> = {};
   keys.forEach((key, k) => {
@@ -100,6 +109,21 @@ function resolveMapping(keys: readonly string[], columns: readonly HeaderColumn[
       mapping[key] = index !== null && index !== undefined && index >= 0 && index < columns.length ? index : null;
     } else {
       mapping[key] = columns.find((c) => c.expected === k)?.index ?? null;
+    }
+  });
+  const used = new Set(Object.values(mapping).filter((i): i is number => i !== null));
+  keys.forEach((key, k) => {
+    if (mapping[key] !== null || (chosen && key in chosen)) return;
+    const wanted = names[k]!.map((n) => looseWords(n)).filter((w) => w.length > 0);
+    const fits = columns.filter((c) => {
+      if (used.has(c.index) || c.header.trim() === '') return false;
+      const words = looseWords(c.header);
+      return wanted.some((w) => w.join(' ') === words.join(' ')
+        || (w.length >= 2 && w.every((x) => words.includes(x)) && words.length - w.length <= 3));
+    });
+    if (fits.length === 1) {
+      mapping[key] = fits[0]!.index;
+      used.add(fits[0]!.index);
     }
   });
   return mapping;

@@ -41,8 +41,14 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
     }
     const asOf = req.asOf ?? getInspection(workspace.db)?.notifiedDate ?? todayIso();
     const threshold = privacySettings(workspace.db).smallNumberThreshold;
-    const result = checkListFile(file.bytes, file.name, { list: req.list, asOf, profileThreshold: threshold,
-      ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.sheet !== undefined ? { sheet: req.sheet } : {}) });
+    let result: ReturnType<typeof checkListFile>;
+    try {
+      result = checkListFile(file.bytes, file.name, { list: req.list, asOf, profileThreshold: threshold,
+        ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.sheet !== undefined ? { sheet: req.sheet } : {}) });
+    } catch (error) {
+      // An unexpected failure is logged by dispatch; its message could quote a cell, so only its kind goes on.
+      throw new Error(`The list check failed unexpectedly (${(error as Error)?.name ?? 'error'}); nothing was recorded.`);
+    }
     if (!result.ok) throw new WorkspaceError('refused', result.problem, 'file');
     const recorded = recordListCheck(workspace.db, { list: req.list, fileName: file.name, sha256: sha256Of(file.bytes), rows: result.rows,
       asOf, rules: result.rules }, backend.userName());

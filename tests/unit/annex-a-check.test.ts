@@ -163,6 +163,16 @@ describe('the rules at their edges', () => {
     expect(!result.ok && result.problem).toMatch(/notes\.csv has no header row/);
   });
 
+  it('matches close variants of the headers: bracketed notes and a few extra words aside', () => {
+    const variants = ['UPN (unique pupil number)', 'ULN', 'Date of birth (dd/mm/yyyy)', 'Gender', 'Ethnicity code', 'SEN primary need (see lookup)',
+      'Main education establishment - URN (6 digits)', 'Subsidiary phase', 'Does the CYP have a disability?', 'Disability status'];
+    const result = check(encode(toCsv([variants, ['B801200005001', '', '07/12/2015', 'F', 'WBRI', 'ASD', '123456', '', 'Y', 'Y']])), 'v.csv', 2);
+    expect(result.columns).toMatchObject({ upn: 'UPN (unique pupil number)', dateOfBirth: 'Date of birth (dd/mm/yyyy)', senPrimaryNeed: 'SEN primary need (see lookup)',
+      mainEducationEstablishmentUrn: 'Main education establishment - URN (6 digits)', ethnicity: 'Ethnicity code',
+      subsidiaryEducationEstablishmentPhaseDualRegistration: 'Subsidiary phase', doesTheChildOrYoungPersonHaveADisability: 'Disability status' });
+    expect(result.rules.filter((r) => r.count > 0)).toEqual([]);
+  });
+
   it('follows the officer\'s mapping: a field mapped to no column counts as missing on every row', () => {
     const bytes = encode(toCsv([header, row({}), row({ upn: validUpn(841, 40) })]));
     const auto = check(bytes, 'm.csv', 2);
