@@ -260,7 +260,7 @@ export function ListCheckScreen() {
             </div>
             <div className="form-group">
               <label className="label" htmlFor="list-as-of">Reference date</label>
-              <p className="hint" id="list-as-of-hint">Ages and “in the future” are worked out on this day. Leave empty for the notification date.</p>
+              <p className="hint" id="list-as-of-hint">Ages and “in the future” are worked out on this day. Leave empty for the notification date (today if none is recorded).</p>
               <input id="list-as-of" type="date" className="input input--date" value={asOf} aria-describedby="list-as-of-hint"
                 onChange={(e) => setAsOf(e.target.value)} />
             </div>
