@@ -6,7 +6,7 @@
  */
 import { readTable } from '../imports/tabular/read-table';
 import { findHeaderRow, normaliseHeader, type HeaderColumn } from '../imports/tabular/header';
-import type { Cell } from '../imports/tabular/types';
+import type { Cell, TableReadOk } from '../imports/tabular/types';
 import { isValidUln, isValidUpn } from '../../shared/domain/privacy/check-digits';
 import {
   listFields, listRules, type AnnexACompleteness, type AnnexAProfile, type AnnexAList, type AnnexARuleId, type AnnexARuleResult,
@@ -45,6 +45,10 @@ export interface ListCheckOk {
   headerRow: number;
   completeness: AnnexACompleteness[];
   sheet: string | null;
+  /** The workbook's visible sheets ([] for a CSV), to choose another. */
+  sheets: string[];
+  /** Plain sentences worth a look (a List 1 file checked as List 2). */
+  notes: string[];
   /** Present when asked for (profileThreshold). */
   profile?: AnnexAProfile;
 }
@@ -66,13 +70,35 @@ function dateOf(cell: Cell): string | 'bad' {
   return cell.kind === 'date' && cell.date ? cell.date : 'bad';
 }
 
+/**
+ * The worksheet that holds the list: the one whose header names most of the list's fields, a sheet named for the
+ * list ("List 2", "SEN support") winning a tie — Annex A workbooks often carry both lists and a sheet of notes.
+ */
+function chooseSheet(bytes: Uint8Array, fileName: string, first: TableReadOk, names: readonly (readonly string[])[], list: AnnexAList): TableReadOk {
+  const visible = first.sheets.filter((s) => !first.hiddenSheets.includes(s));
+  if (visible.length < 2) return first;
+  const named = list === 1 ? /list\s*1|ehc/i : /list\s*2|sen\s*support/i;
+  let best = first;
+  let bestScore = -1;
+  for (const sheet of visible) {
+    const table = sheet === first.sheet ? first : readTable(bytes, fileName, { sheet });
+    if (!table.ok) continue;
+    const header = findHeaderRow(table.rows, names, { merges: table.merges, minMatches: 2 });
+    const score = header ? (names.length - header.missing.length) * 2 + (named.test(sheet) ? 1 : 0) : -1;
+    if (score > bestScore) { best = table; bestScore = score; }
+  }
+  return best;
+}
+
 /** Reads a list file and checks it. Never throws: a file that cannot be read is a problem naming it. */
 export function checkListFile(bytes: Uint8Array, fileName: string, options: CheckListOptions): ListCheckResult {
-  const table = readTable(bytes, fileName, options.sheet !== undefined ? { sheet: options.sheet } : {});
-  if (!table.ok) return table;
-  const name = fileName.split(/[\\/]/).pop() || 'The file';
   const fields = listFields(options.list);
-  const header = findHeaderRow(table.rows, fields.map((f) => [f.name, f.key, ...f.synonyms]), { merges: table.merges, minMatches: 2 });
+  const names = fields.map((f) => [f.name, f.key, ...f.synonyms]);
+  const read = readTable(bytes, fileName, options.sheet !== undefined ? { sheet: options.sheet } : {});
+  if (!read.ok) return read;
+  const table = options.sheet === undefined && read.format === 'xlsx' ? chooseSheet(bytes, fileName, read, names, options.list) : read;
+  const name = fileName.split(/[\\/]/).pop() || 'The file';
+  const header = findHeaderRow(table.rows, names, { merges: table.merges, minMatches: 2 });
   if (!header) {
     return { ok: false, problem: `${name} has no header row naming at least two of the List ${options.list} fields (for example `
       + '"UPN", "Date of birth", "Gender"). Check that you chose the list, with its header row, and try again.' };
@@ -86,7 +112,12 @@ export function checkListFile(bytes: Uint8Array, fileName: string, options: Chec
     columns[f.key] = index === null || index === undefined ? null : header.columns[index]?.header ?? null;
   }
   const checked = checkRows(table.rows, header.headerRow, mapping, columns, options);
-  return { ...checked, fileColumns, sheet: table.sheet,
+  const notes: string[] = [];
+  if (options.list === 2) {
+    const planDates = header.columns.filter((c) => /\behc\b|\bplan\b/.test(c.normalised) && /\bdate\b|\bissued\b|\breviewed\b/.test(c.normalised));
+    if (planDates.length > 0) notes.push(`${name} has EHC plan date columns (${planDates.map((c) => c.header).join('; ')}): is it List 1? List 2 is checked without them.`);
+  }
+  return { ...checked, fileColumns, sheet: table.sheet, sheets: table.sheets.filter((s) => !table.hiddenSheets.includes(s)), notes,
     ...(options.profileThreshold !== undefined
       ? { profile: listProfile(table.rows, header.headerRow, mapping, options.list, options.asOf, options.profileThreshold) } : {}) };
 }
@@ -132,7 +163,7 @@ function resolveMapping(names: readonly (readonly string[])[], keys: readonly st
 /** Row-by-row checks over the data rows below the header. Exported for the benchmark's per-stage timing. */
 export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number, mapping: Record<string, number | null>,
   columns: Record<string, string | null>, options: CheckListOptions):
-  Omit<ListCheckOk, 'fileColumns' | 'sheet'> {
+  Omit<ListCheckOk, 'fileColumns' | 'sheet' | 'sheets' | 'notes'> {
   const { list, asOf } = options;
   const august = previousAugust31(asOf);
   const hits = new Map<string, number[]>();

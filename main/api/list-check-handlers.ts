@@ -56,7 +56,7 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
     const checkId = randomBytes(16).toString('hex');
     files.set(checkId, { checkId, list: req.list, name: file.name, bytes: file.bytes, folder: workspace.folder, profile: result.profile ?? null });
     return {
-      checkId, list: req.list, fileName: file.name, sheet: result.sheet, asOf, rows: result.rows, headerRow: result.headerRow,
+      checkId, list: req.list, fileName: file.name, sheet: result.sheet, sheets: result.sheets, notes: result.notes, asOf, rows: result.rows, headerRow: result.headerRow,
       rules: result.rules, columns: result.columns, mapping: result.mapping, fileColumns: result.fileColumns,
       completeness: result.completeness, profile: result.profile!, csv: resultCsv(result), recorded,
     };

@@ -8,6 +8,8 @@ import { ItemLink } from './ItemLink';
 
 type Result = Response<'lists.check'>;
 type Profile = Result['profile'];
+/** What the officer changes before checking the same file again: the columns read, or the sheet. */
+interface Recheck { mapping?: Record<string, number | null>; sheet?: string }
 
 const LIST_NAMES: Record<AnnexAList, string> = { 1: 'List 1: children and young people with an EHC plan', 2: 'List 2: at SEN support' };
 
@@ -27,7 +29,7 @@ function download(fileName: string, text: string) {
 }
 
 /** Which column was read for each field; the officer can point a field at another column, or at none, and check again. */
-function ColumnMapping({ result, onRecheck, busy }: { result: Result; onRecheck: (mapping: Record<string, number | null>) => void; busy: boolean }) {
+function ColumnMapping({ result, onRecheck, busy }: { result: Result; onRecheck: (change: Recheck) => void; busy: boolean }) {
   const [mapping, setMapping] = useState(result.mapping);
   const changed = Object.keys(mapping).some((k) => mapping[k] !== result.mapping[k]);
   return (
@@ -54,10 +56,25 @@ function ColumnMapping({ result, onRecheck, busy }: { result: Result; onRecheck:
           </tbody>
         </table>
       </div>
-      <button type="button" className="button button--secondary" disabled={!changed || busy} onClick={() => onRecheck(mapping)}>
+      <button type="button" className="button button--secondary" disabled={!changed || busy} onClick={() => onRecheck({ mapping })}>
         Check again with these columns
       </button>
     </details>
+  );
+}
+
+function SheetChoice({ result, onRecheck, busy }: { result: Result; onRecheck: (change: Recheck) => void; busy: boolean }) {
+  const [sheet, setSheet] = useState(result.sheet ?? '');
+  return (
+    <div className="form-group form-group--inline">
+      <label className="label" htmlFor="list-sheet">Sheet checked</label>
+      <select id="list-sheet" className="select" value={sheet} onChange={(e) => setSheet(e.target.value)}>
+        {result.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+      </select>
+      <button type="button" className="button button--secondary" disabled={busy || sheet === result.sheet} onClick={() => onRecheck({ sheet })}>
+        Check this sheet instead
+      </button>
+    </div>
   );
 }
 
@@ -73,7 +90,7 @@ function ProfileTable({ title, counts, threshold }: { title: string; counts: Pro
   );
 }
 
-function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (mapping: Record<string, number | null>) => void; busy: boolean }) {
+function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (change: Recheck) => void; busy: boolean }) {
   const [profileStatus, setProfileStatus] = useState('');
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const fired = result.rules.filter((r) => r.count > 0);
@@ -101,6 +118,8 @@ function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (m
         <div><dt>Rows checked</dt><dd>{result.rows.toLocaleString('en-GB')} (row 1 is the first row under the header, spreadsheet row {result.headerRow + 1}{result.sheet ? `, sheet ${result.sheet}` : ''})</dd></div>
         <div><dt>Reference date</dt><dd>{formatDate(result.asOf)}</dd></div>
       </dl>
+      {result.notes.map((n) => <p key={n} className="inset-text">{n}</p>)}
+      {result.sheets.length > 1 && <SheetChoice result={result} onRecheck={onRecheck} busy={busy} />}
       <ColumnMapping key={result.checkId} result={result} onRecheck={onRecheck} busy={busy} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Rules and the rows that break them">
         <table className="table">
@@ -201,13 +220,17 @@ export function ListCheckScreen() {
   const [revision, setRevision] = useState(0);
   const run = useRef(0);
 
-  const check = async (source: { file: File } | { checkId: string; mapping: Record<string, number | null> }) => {
+  const check = async (source: { file: File } | ({ checkId: string } & Recheck)) => {
     const mine = ++run.current;
     setProblem(null);
     setBusy(true);
     setStatus('Checking the list…');
     try {
-      const what = 'file' in source ? { file: (await uploadFiles([source.file]))[0]! } : { checkId: source.checkId, mapping: source.mapping };
+      const what = 'file' in source ? { file: (await uploadFiles([source.file]))[0]! } : {
+        checkId: source.checkId,
+        ...(source.mapping ? { mapping: source.mapping } : {}),
+        ...(source.sheet !== undefined ? { sheet: source.sheet } : result?.sheet ? { sheet: result.sheet } : {}),
+      };
       if (mine !== run.current) return;
       const answer = await call('lists.check', { list, ...what, ...(asOf ? { asOf } : {}) });
       if (mine !== run.current) return;
@@ -271,7 +294,7 @@ export function ListCheckScreen() {
         </form>
       )}
       <p className="hint" role="status">{status}</p>
-      {result && <ResultView result={result} busy={busy} onRecheck={(mapping) => void check({ checkId: result.checkId, mapping })} />}
+      {result && <ResultView result={result} busy={busy} onRecheck={(change) => void check({ checkId: result.checkId, ...change })} />}
       <PastChecks revision={revision} />
     </>
   );

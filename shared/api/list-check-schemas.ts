@@ -37,6 +37,9 @@ export const ListCheckResultSchema = z.object({
   list: ListSchema,
   fileName: z.string(),
   sheet: z.string().nullable(),
+  /** The workbook's visible sheets ([] for a CSV): the list may be checked again on another. */
+  sheets: z.array(z.string()),
+  notes: z.array(z.string()),
   asOf: z.string(),
   rows: z.number(),
   headerRow: z.number(),

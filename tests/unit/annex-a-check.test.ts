@@ -95,6 +95,30 @@ describe('an Excel list with date cells', () => {
   });
 });
 
+describe('a workbook holding both lists and a sheet of notes', () => {
+  const list1 = generateList(300, 1, 41);
+  const list2 = generateList(200, 2, 42);
+  const workbook = buildXlsx([
+    { name: 'Notes', rows: [['How to fill in the Annex A lists'], ['UPN: the unique pupil number'], ['Gender: M, F']] },
+    { name: 'List 1 - EHCP', rows: listGrid(list1) },
+    { name: 'List 2 - SEN support', rows: listGrid(list2) },
+  ]);
+
+  it('checks the sheet that holds the chosen list', () => {
+    const first = check(workbook, 'Annex A.xlsx', 1);
+    expect(first).toMatchObject({ sheet: 'List 1 - EHCP', rows: 300, sheets: ['Notes', 'List 1 - EHCP', 'List 2 - SEN support'] });
+    expectExact(first, list1);
+    const second = check(workbook, 'Annex A.xlsx', 2);
+    expect(second).toMatchObject({ sheet: 'List 2 - SEN support', rows: 200, notes: [] });
+    expectExact(second, list2);
+  });
+
+  it('says so when a List 1 sheet is checked as List 2', () => {
+    const result = checkListFile(workbook, 'Annex A.xlsx', { list: 2, asOf: AS_OF, sheet: 'List 1 - EHCP' });
+    expect(result.ok && result.notes.join(' ')).toMatch(/has EHC plan date columns .*: is it List 1\?/);
+  });
+});
+
 describe('the rules at their edges', () => {
   const header = ['Unique ID', 'UPN', 'ULN', 'Date of birth', 'Gender', 'Ethnicity', 'SEN primary need', 'Main education establishment – URN',
     'Subsidiary education establishment – phase (dual registration)', 'Does the child or young person have a disability?'];
