@@ -166,5 +166,8 @@ describe('sendpack check-list', () => {
     expect(await runCli(['check-list', '--db', db, '--list', '1', join(dir, 'nope.csv')], missing.io)).toBe(2);
     const badList = io();
     expect(await runCli(['check-list', '--db', db, '--list', '3', clean], badList.io)).toBe(2);
+    const noWorkspace = io();
+    expect(await runCli(['check-list', '--db', join(dir, 'Nowhere.sendpack'), '--list', '1', clean], noWorkspace.io)).toBe(2);
+    expect(noWorkspace.out.stderr).toMatch(/Nowhere\.sendpack/);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dispatch } from '../../api/dispatch';
-import { openForCli } from '../cli-backend';
-import { EXIT, RefusedError, UsageError } from '../cli-io';
+import { openForCli, refusalFrom } from '../cli-backend';
+import { EXIT, UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { annexARule, listFields } from '../../../shared/domain/annex-a';
 import type { Response } from '../../../shared/api/contract';
@@ -26,7 +26,7 @@ export const checkListCommand: Command = {
     '--sheet S          the Excel sheet to read (default: the first with data)',
     '--json             print {"rows", "rules", "columns"} as JSON',
     '--user NAME        who is recorded as checking',
-    'Exit codes: 0 no rule fired, 1 a rule fired, 2 the file (or the command) could not be used.',
+    'Exit codes: 0 no rule fired, 1 a rule fired, 2 the file, the workspace or the command could not be used.',
   ],
   allowPositionals: true,
   options: { db: { type: 'string' }, list: { type: 'string' }, 'as-of': { type: 'string' }, sheet: { type: 'string' },
@@ -46,15 +46,23 @@ export const checkListCommand: Command = {
       io.stderr(`${file} is not a file that can be read.\n`);
       return EXIT.usage;
     }
-    const backend = await openForCli(values, io);
+    // Exit 1 means a rule fired, and only that: a workspace that cannot be opened or written is 2, like a bad file.
+    let backend: Awaited<ReturnType<typeof openForCli>>;
+    try {
+      backend = await openForCli(values, io);
+    } catch (error) {
+      const refusal = refusalFrom(error);
+      if (!refusal) throw error;
+      io.stderr(`${refusal.message}\n`);
+      return EXIT.usage;
+    }
     try {
       const { handle } = backend.uploads.put(basename(file), bytes);
       const answer = await dispatch(backend, 'lists.check', { list, file: { handle }, ...(asOf ? { asOf } : {}),
         ...(values.sheet !== undefined ? { sheet: String(values.sheet) } : {}) });
       if (!answer.ok) {
         io.stderr(`${answer.error.message}\n`);
-        if (answer.error.field === 'file' || answer.error.field === 'sheet') return EXIT.usage;
-        throw new RefusedError(answer.error.message);
+        return EXIT.usage;
       }
       const result = answer.value as Response<'lists.check'>;
       const fired = result.rules.filter((r) => r.count > 0);
