@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { ANNEX_A_ITEM, annexARule, listFields, type AnnexAList } from '../../shared/domain/annex-a';
-import { call, uploadFiles } from '../api/call';
+import { api, call, uploadFiles } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDate, formatDateTime, useLoaded } from './use-loaded';
 import { ItemLink } from './ItemLink';
@@ -17,15 +17,6 @@ function rowsText(rows: readonly number[]): string {
   if (rows.length === 0) return '—';
   const shown = rows.slice(0, 20).join(', ');
   return rows.length > 20 ? `${shown} and ${(rows.length - 20).toLocaleString('en-GB')} more` : shown;
-}
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Which column was read for each field; the officer can point a field at another column, or at none, and check again. */
@@ -92,6 +83,7 @@ function ProfileTable({ title, counts, threshold }: { title: string; counts: Pro
 
 function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (change: Recheck) => void; busy: boolean }) {
   const [profileStatus, setProfileStatus] = useState('');
+  const [csvStatus, setCsvStatus] = useState('');
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const fired = result.rules.filter((r) => r.count > 0);
   const errors = fired.filter((r) => annexARule(r.id)?.severity === 'error');
@@ -104,6 +96,14 @@ function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (c
     }
   };
   const csvName = `${result.fileName.replace(/\.[^.]+$/, '')} check ${result.asOf}.csv`;
+  const saveCsv = async () => {
+    try {
+      const saved = await api().saveFile(csvName, result.csv);
+      setCsvStatus(saved.saved ? `Saved ${saved.path ?? csvName}` : 'Not saved');
+    } catch (error) {
+      setCsvStatus((error as Error).message);
+    }
+  };
   return (
     <section aria-labelledby="result-heading">
       <h2 id="result-heading">Result: {result.fileName}</h2>
@@ -138,7 +138,8 @@ function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (c
         </table>
       </div>
       <div className="list-check__actions">
-        <button type="button" className="button button--secondary" onClick={() => download(csvName, result.csv)}>Save the row numbers as CSV</button>
+        <button type="button" className="button button--secondary" onClick={() => void saveCsv()}>Save the row numbers as CSV</button>
+        <span className="hint" role="status">{csvStatus}</span>
       </div>
       <h3>Completeness of the fields</h3>
       <p className="hint">Inspectors link absence, suspensions, exclusions, Pupil Premium and social care across the list to see who is over- or under-represented: those fields are marked “linked”.</p>

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -33,7 +33,7 @@ async function lookAt(page: Page, name: string) {
 describe('the Annex A list check screen, in Chromium', () => {
   it('checks a list, shows counts and row numbers only, remaps a column and saves the profile', async () => {
     const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
     await createWorkspaceInPage(page, host.url, '841');
     const nav = page.getByRole('navigation', { name: 'Workspace' });
     await nav.getByRole('button', { name: 'Annex A lists' }).click();
@@ -53,6 +53,14 @@ describe('the Annex A list check screen, in Chromium', () => {
     // Nothing of the list is on the page: row numbers and headers only.
     expect(found(await page.locator('main').innerText(), identifiersOf(generated))).toEqual([]);
     await lookAt(page, 'result');
+
+    // The data team's CSV: row numbers and rule ids.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the row numbers as CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`List 1 EHCP check ${AS_OF}.csv`);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Row,Rule,Column');
+    expect(csv).toContain(`${generated.expected.get('109')![0]},109,`);
+    expect(found(csv, identifiersOf(generated))).toEqual([]);
 
     // Point Gender at no column and check again: every row is then missing its gender.
     await page.locator('summary').filter({ hasText: 'Columns read' }).click();
