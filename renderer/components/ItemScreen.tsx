@@ -9,6 +9,7 @@ import { ItemDataPanel } from './ItemDataPanel';
 import { AuditTable } from './AuditTable';
 import { formatDate, useLoaded } from './use-loaded';
 import { ANNEX_A_ITEM } from '../../shared/domain/annex-a';
+import { ListItemCheck } from './ListCheckScreen';
 
 export function ItemScreen() {
   const itemId = useAppStore((s) => s.itemId);
@@ -25,9 +26,8 @@ export function ItemScreen() {
         <ItemTags item={item} />
       </div>
       <p className="lead">{item.description}</p>
-      {(item.id === ANNEX_A_ITEM[1] || item.id === ANNEX_A_ITEM[2]) && (
-        <p><button type="button" className="link-button" onClick={() => showView('lists', item.id)}>Check this list before it is sent</button></p>
-      )}
+      {item.id === ANNEX_A_ITEM[1] && <ListItemCheck list={1} />}
+      {item.id === ANNEX_A_ITEM[2] && <ListItemCheck list={2} />}
       <dl className="summary-list">
         <div><dt>Evaluation areas</dt><dd>{item.areas.length ? item.areas.map((a) => `${a} ${areaGroupOf(a).shortName}`).join('; ') : 'Inspection logistics and other'}</dd></div>
         <div><dt>Due</dt><dd>{item.due ? `${formatDate(item.due)}${item.dueDate ? '' : item.dueRule === 'day-0' ? ' (day 0: used at the day-1 leaders\' meeting)' : ' (the pack deadline)'}` : 'When the notification is recorded'}</dd></div>

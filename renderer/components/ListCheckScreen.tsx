@@ -300,3 +300,21 @@ export function ListCheckScreen() {
     </>
   );
 }
+
+/** On a list's item page: its last check, in counts, and the way to check it again. */
+export function ListItemCheck({ list }: { list: AnnexAList }) {
+  const showView = useAppStore((s) => s.showView);
+  const { data } = useLoaded(() => call('lists.checks', { list }), [list]);
+  const last = data?.checks[0];
+  const problems = last ? last.ruleCounts.filter((r) => r.id !== '102a').reduce((n, r) => n + r.count, 0) : 0;
+  return (
+    <section aria-labelledby="list-check-heading">
+      <h2 id="list-check-heading">List check</h2>
+      <p>{last
+        ? `Last checked ${formatDateTime(last.checkedAt)} by ${last.checkedBy}: ${last.fileName}, ${last.rows.toLocaleString('en-GB')} rows, `
+          + `${problems === 0 ? 'no problems' : `${problems.toLocaleString('en-GB')} problem${problems === 1 ? '' : 's'}`}.`
+        : 'Not checked yet.'}{' '}
+        <button type="button" className="link-button" onClick={() => showView('lists', ANNEX_A_ITEM[list])}>Check this list before it is sent</button></p>
+    </section>
+  );
+}

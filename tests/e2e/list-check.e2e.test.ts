@@ -77,6 +77,9 @@ describe('the Annex A list check screen, in Chromium', () => {
     await page.getByRole('button', { name: 'Annex A List 1' }).first().click();
     await page.getByRole('heading', { name: 'Annex A List 1: children and young people with an EHC plan', level: 1 }).waitFor();
     expect(await page.locator('main').innerText()).toContain('In progress');
+    await page.getByText(/^Last checked .* List 1 EHCP\.csv, 2,000 rows, [\d,]+ problems\./).waitFor();
+    expect(await axeViolations(page), 'axe on the list item page').toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'list-check-item-1280-light.png') });
     await page.getByRole('button', { name: 'Check this list before it is sent' }).click();
     await page.getByRole('heading', { name: 'Annex A list check', level: 1 }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
