@@ -17,7 +17,7 @@ async function withUploads<T>(backend: Backend, handles: string[], work: (files:
 
 export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'attachments.add' | 'attachments.replace' |
   'attachments.update' | 'attachments.remove' | 'attachments.restore' | 'attachments.purge' | 'attachments.open'> = {
-  'files.upload': (req, { backend }) => backend.uploads.put(req.name, req.bytes),
+  'files.upload': (req, { backend }) => backend.uploads.put(req.name, req.bytes, { memoryOnly: req.memoryOnly === true }),
   'attachments.list': (req, { backend }) => ({ attachments: listAttachments(backend.openWorkspace().db, req.itemId) }),
   'attachments.add': (req, { backend, progress }) => {
     const workspace = backend.writableWorkspace();

@@ -227,7 +227,7 @@ export function ListCheckScreen() {
     setBusy(true);
     setStatus('Checking the list…');
     try {
-      const what = 'file' in source ? { file: (await uploadFiles([source.file]))[0]! } : {
+      const what = 'file' in source ? { file: (await uploadFiles([source.file], { memoryOnly: true }))[0]! } : {
         checkId: source.checkId,
         ...(source.mapping ? { mapping: source.mapping } : {}),
         ...(source.sheet !== undefined ? { sheet: source.sheet } : result?.sheet ? { sheet: result.sheet } : {}),

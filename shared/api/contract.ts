@@ -78,7 +78,9 @@ export const contract = {
   'files.upload': op('Hand over a file\'s bytes; answers a handle that attach operations use',
     z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
       // Any Uint8Array (a Buffer, a view of a larger buffer): z.instanceof would narrow the type to a plain ArrayBuffer's.
-      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file\'s bytes' }) }),
+      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file\'s bytes' }),
+      /** Keep the bytes in memory only, never on disk (a person-level list on its way to be checked). */
+      memoryOnly: z.boolean().optional() }),
     z.object({ handle: z.string(), name: z.string(), bytes: z.number() })),
   'attachments.list': op('An item\'s evidence files, with earlier versions and the bin',
     z.strictObject({ itemId: z.string().min(1, 'must name an item') }), z.object({ attachments: z.array(AttachmentSchema) })),

@@ -54,7 +54,13 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     const needles = [...identifiersOf(list1), ...identifiersOf(list2), ...identifiersOf(list1Xlsx)];
     expect(needles.length).toBeGreaterThan(5_000);
 
-    const upload = async (name: string, bytes: Uint8Array) => (await call(ws.backend, 'files.upload', { name, bytes })).handle;
+    // As the screen sends a list: kept in memory, never written to the uploads folder.
+    const upload = async (name: string, bytes: Uint8Array) => {
+      const { handle } = await call(ws.backend, 'files.upload', { name, bytes, memoryOnly: true });
+      const uploads = join(ws.dataDir, 'uploads');
+      expect(existsSync(uploads) ? filesUnder(uploads) : [], 'a list written to the uploads folder').toEqual([]);
+      return handle;
+    };
     const first = await call(ws.backend, 'lists.check', { list: 1, file: { handle: await upload('List 1 EHCP.csv', encode(toCsv(listGrid(list1)))) }, asOf: AS_OF });
     expect(first.rows).toBe(1_500);
     expect(first.rules.filter((r) => r.count > 0).length).toBeGreaterThanOrEqual(18);

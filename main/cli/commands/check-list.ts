@@ -57,7 +57,7 @@ export const checkListCommand: Command = {
       return EXIT.usage;
     }
     try {
-      const { handle } = backend.uploads.put(basename(file), bytes);
+      const { handle } = backend.uploads.put(basename(file), bytes, { memoryOnly: true });
       const answer = await dispatch(backend, 'lists.check', { list, file: { handle }, ...(asOf ? { asOf } : {}),
         ...(values.sheet !== undefined ? { sheet: String(values.sheet) } : {}) });
       if (!answer.ok) {
