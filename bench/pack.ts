@@ -1,5 +1,5 @@
 /**
- * The pack benchmark of issue 5, §9: a generated large area (all 63 items, 400 attachments, every dataset with five
+ * The pack benchmark of issue 5, §9: a generated large area (all 78 items, 400 attachments, every dataset with five
  * periods, up to 30 charts) built into the Word pack and the share bundle, with time and peak memory, measured in a
  * fresh process; beside it, in the same run, Pandoc turning the same text and tables from Markdown into docx.
  * Aim: the docx in under 2 s and 400 MB. Prints figures; asserts nothing. After the runs, one more build phase by

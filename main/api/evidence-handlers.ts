@@ -20,7 +20,8 @@ async function withUploads<T>(backend: Backend, handles: string[], work: (files:
 export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'attachments.add' | 'attachments.replace' |
   'attachments.update' | 'attachments.remove' | 'attachments.restore' | 'attachments.purge' | 'attachments.open'> = {
   'files.upload': async (req, { backend }) => {
-    const upload = backend.uploads.put(req.name, req.bytes);
+    const upload = backend.uploads.put(req.name, req.bytes, { memoryOnly: req.memoryOnly === true });
+    // A memory-only upload (a person-level list) has no path, so nothing is read from it here.
     const path = backend.uploads.pathOf(upload.handle);
     return { ...upload, documentDate: path ? await documentDateOf(path, upload.name) : null };
   },

@@ -12,8 +12,9 @@ import { privacyHandlers } from './privacy-handlers';
 import { workHandlers } from './work-handlers';
 import { benchmarkHandlers } from './benchmark-handlers';
 import { selfEvaluationHandlers } from './self-evaluation-handlers';
+import { listCheckHandlers } from './list-check-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
 export const HANDLERS: Handlers = {
-  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers, ...benchmarkHandlers, ...selfEvaluationHandlers,
+  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers, ...benchmarkHandlers, ...selfEvaluationHandlers, ...listCheckHandlers,
 };

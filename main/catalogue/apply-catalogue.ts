@@ -10,6 +10,20 @@ export interface CatalogueChange {
 }
 
 /**
+ * A new item that replaces an old one (a split) starts where the old one was: its status, owner, note, due date and
+ * approval, and the old item's audit trail read as its own (item_lineage; listEvents follows it). Each half gets an
+ * event saying so. The old item is then retired like any item the catalogue dropped, never deleted.
+ */
+function takeOver(db: Database, itemId: string, from: string, who: string, at: string): void {
+  db.prepare(`UPDATE items SET (status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by) =
+      (SELECT status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by FROM items WHERE id = @from)
+      WHERE id = @itemId`).run({ itemId, from });
+  db.prepare('INSERT OR IGNORE INTO item_lineage (item_id, from_item_id) VALUES (?, ?)').run(itemId, from);
+  const status = db.prepare('SELECT status FROM items WHERE id = ?').pluck().get(itemId) as string;
+  appendEvent(db, { at, who, itemId, action: 'item-split', before: from, after: JSON.stringify({ from, status }) });
+}
+
+/**
  * Brings a workspace's items in line with a catalogue: new items are added, descriptive fields of existing ones
  * refreshed, and items the catalogue dropped are retired, never deleted. Officers' status, owner and note are
  * never touched. Used both when a workspace is created and when it is upgraded to a newer catalogue.
@@ -18,16 +32,17 @@ export function applyCatalogue(db: Database, catalogue: Catalogue, who: string, 
   const change: CatalogueChange = { added: [], updated: [], retired: [] };
   const existing = new Map(
     (db.prepare(`SELECT id, title, description, areas, supports, kinds, typical_owner, freshness_rule, freshness_months,
-                 person_level, retired FROM items WHERE origin = 'catalogue'`).all() as Record<string, unknown>[])
+                 person_level, due_rule, background, retired FROM items WHERE origin = 'catalogue'`).all() as Record<string, unknown>[])
       .map((row) => [row.id as string, row]),
   );
   const insert = db.prepare(`INSERT INTO items (id, title, description, areas, supports, kinds, typical_owner,
-      freshness_rule, freshness_months, person_level, origin, sort_order, updated_at, updated_by)
+      freshness_rule, freshness_months, person_level, due_rule, background, origin, sort_order, updated_at, updated_by)
       VALUES (@id, @title, @description, @areas, @supports, @kinds, @typical_owner, @freshness_rule, @freshness_months,
-      @person_level, 'catalogue', @sort_order, @at, @who)`);
+      @person_level, @due_rule, @background, 'catalogue', @sort_order, @at, @who)`);
   const update = db.prepare(`UPDATE items SET title = @title, description = @description, areas = @areas,
       supports = @supports, kinds = @kinds, typical_owner = @typical_owner, freshness_rule = @freshness_rule,
-      freshness_months = @freshness_months, person_level = @person_level, sort_order = @sort_order, retired = 0
+      freshness_months = @freshness_months, person_level = @person_level, due_rule = @due_rule, background = @background,
+      sort_order = @sort_order, retired = 0
       WHERE id = @id`);
   const shippedIds = new Set<string>();
   catalogue.items.forEach((item, index) => {
@@ -36,12 +51,14 @@ export function applyCatalogue(db: Database, catalogue: Catalogue, who: string, 
       id: item.id, title: item.title, description: item.description, areas: JSON.stringify(item.areas),
       supports: JSON.stringify(item.supports), kinds: JSON.stringify(item.kinds), typical_owner: item.typicalOwner,
       freshness_rule: item.freshness.rule, freshness_months: item.freshness.maxAgeMonths,
-      person_level: item.personLevel ? 1 : 0, sort_order: (index + 1) * 10,
+      person_level: item.personLevel ? 1 : 0, due_rule: item.dueRule ?? '', background: item.background ? 1 : 0,
+      sort_order: (index + 1) * 10,
     };
     const before = existing.get(item.id);
     if (!before) {
       insert.run({ ...row, at, who });
       change.added.push(item.id);
+      for (const from of item.replaces ?? []) if (existing.has(from)) takeOver(db, item.id, from, who, at);
     } else if (Object.entries(row).some(([k, v]) => k !== 'sort_order' && before[k] !== v) || before.retired === 1) {
       update.run(row);
       change.updated.push(item.id);

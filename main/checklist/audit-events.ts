@@ -22,7 +22,9 @@ const toEvent = (r: Record<string, string | number | null>): AuditEvent & { seq:
 
 export function listEvents(db: Database, itemId?: string): AuditEvent[] {
   const rows = (itemId
-    ? db.prepare('SELECT * FROM events WHERE item_id = ? ORDER BY seq').all(itemId)
+    // An item split from another (catalogue 2026.2) carries the other's history as its own.
+    ? db.prepare(`SELECT * FROM events WHERE item_id = @id
+        OR item_id IN (SELECT from_item_id FROM item_lineage WHERE item_id = @id) ORDER BY seq`).all({ id: itemId })
     : db.prepare('SELECT * FROM events ORDER BY seq').all()) as Record<string, string | null>[];
   return rows.map((r) => { const { seq: _seq, ...event } = toEvent(r); return event; });
 }

@@ -14,10 +14,13 @@ export interface ScheduleContext {
   today: string;
   /** The pack deadline, once a notification is recorded: every item's default due date. */
   packDue: string | null;
+  /** Working day 0 (the notification day, or the next working day): the due date of day-0 items. */
+  dayZero: string | null;
 }
 
 export function scheduleContext(db: Database, today = todayIso()): ScheduleContext {
-  return { today, packDue: timeline(db, today)?.packDue ?? null };
+  const current = timeline(db, today);
+  return { today, packDue: current?.packDue ?? null, dayZero: current?.milestones.find((m) => m.id === 'notification')?.date ?? null };
 }
 
 const DONE = new Set(['approved', 'not-applicable']);
@@ -26,7 +29,8 @@ const DONE = new Set(['approved', 'not-applicable']);
 export function toChecklistItem(row: Record<string, unknown>, context: ScheduleContext): ChecklistItem {
   const status = row.status as ChecklistItem['status'];
   const dueDate = (row.due_date as string | null) ?? null;
-  const due = dueDate ?? context.packDue;
+  const dueRule = row.due_rule === 'day-0' ? 'day-0' : '';
+  const due = dueDate ?? (dueRule === 'day-0' ? context.dayZero : context.packDue);
   const latest = (row.latest_document_date as string | null) ?? null;
   const months = row.freshness_months as number | null;
   const expires = latest && months ? addMonths(latest, Math.round(months)) : null;
@@ -39,6 +43,8 @@ export function toChecklistItem(row: Record<string, unknown>, context: ScheduleC
     typicalOwner: row.typical_owner as string,
     freshnessRule: row.freshness_rule as string,
     personLevel: row.person_level === 1,
+    background: row.background === 1,
+    dueRule,
     origin: row.origin as ChecklistItem['origin'],
     status,
     owner: row.owner as string,

@@ -19,10 +19,11 @@ import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
 import { verifyBundleCommand } from './commands/verify-bundle';
 import { trackerCommand } from './commands/tracker';
+import { checkListCommand } from './commands/check-list';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand,
+  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand, checkListCommand,
 ];
 
 function toolHelp(): string {

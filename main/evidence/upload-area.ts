@@ -13,7 +13,7 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
  * operations then refer to the handle, so no host ever passes a path from the page to main.
  */
 export class UploadArea {
-  private readonly entries = new Map<string, { name: string; path: string; bytes: number }>();
+  private readonly entries = new Map<string, { name: string; path: string | null; bytes: number; held?: Uint8Array }>();
   private readonly dir: string;
 
   constructor(dataDir: string) {
@@ -32,11 +32,21 @@ export class UploadArea {
     this.entries.clear();
   }
 
-  put(name: string, bytes: Uint8Array): { handle: string; name: string; bytes: number } {
+  /**
+   * `memoryOnly`: the bytes stay in this process's memory and never touch the disk (a person-level list on its way
+   * to be checked); they are gone once used, or when the process ends.
+   */
+  put(name: string, bytes: Uint8Array, options: { memoryOnly?: boolean } = {}): { handle: string; name: string; bytes: number } {
     if (bytes.length > MAX_UPLOAD_BYTES) {
       throw new WorkspaceError('refused', `${name} is ${Math.round(bytes.length / 1048576)} MB; files up to ${MAX_UPLOAD_BYTES / 1048576} MB can be attached.`, 'bytes');
     }
     const handle = randomBytes(16).toString('hex');
+    if (options.memoryOnly) {
+      // A copy: the caller's buffer may be a view of something larger, or reused.
+      const entry = { name: basename(name.replace(/\\/g, '/')) || 'file', path: null, bytes: bytes.length, held: new Uint8Array(bytes) };
+      this.entries.set(handle, entry);
+      return { handle, name: entry.name, bytes: entry.bytes };
+    }
     const path = join(this.dir, handle);
     try {
       mkdirSync(this.dir, { recursive: true });
@@ -61,7 +71,7 @@ export class UploadArea {
   take(handle: string): IncomingFile {
     const entry = this.entries.get(handle);
     if (!entry) throw new WorkspaceError('not-found', 'That file upload has expired or was already used; add the file again.', 'handle');
-    return { name: entry.name, bytes: readFileSync(entry.path) };
+    return { name: entry.name, bytes: entry.held ?? readFileSync(entry.path!) };
   }
 
   /** Takes files for one use: they are released whether or not the operation succeeds. */
@@ -73,7 +83,7 @@ export class UploadArea {
   release(handles: string[]): void {
     for (const handle of handles) {
       const entry = this.entries.get(handle);
-      if (entry) rmSync(entry.path, { force: true });
+      if (entry?.path) rmSync(entry.path, { force: true });
       this.entries.delete(handle);
     }
   }

@@ -120,7 +120,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (isUpload) {
       let name = '';
       try { name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')); } catch { /* refused by the schema below */ }
-      payload = { name, bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) };
+      payload = { name, bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+        ...(req.headers['x-memory-only'] === '1' ? { memoryOnly: true } : {}) };
     } else {
       try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
         refuse(res, 400, 'invalid-request', 'The request body is not valid JSON.');

@@ -56,13 +56,16 @@ const percent = (done: number, total: number) => (total === 0 ? 0 : Math.round((
  * over all items, an item counted under each area it supports), what is overdue or stale, and who has what left.
  */
 export function dashboard(db: Database, userName: string): Dashboard {
-  const items = listItems(db);
+  const all = listItems(db);
+  // Background items (published material inspectors can find themselves) are kept, and stay on owners' lists, but
+  // never count towards readiness.
+  const counted = all.filter((i) => !i.background);
   const readiness = AREA_GROUPS.map((group) => {
-    const inGroup = items.filter((i) => (group.id === 'other' ? i.areas.length === 0 : i.areas.includes(group.id as never)));
+    const inGroup = counted.filter((i) => (group.id === 'other' ? i.areas.length === 0 : i.areas.includes(group.id as never)));
     const done = inGroup.filter(isDone).length;
     return { group: group.id, name: group.shortName, total: inGroup.length, done, percent: percent(done, inGroup.length) };
   });
-  const open = items.filter((i) => !isDone(i));
+  const open = all.filter((i) => !isDone(i));
   const owners = new Map<string, { remaining: number; overdue: number }>();
   for (const item of open) {
     const key = item.owner || '(no owner)';
@@ -71,16 +74,16 @@ export function dashboard(db: Database, userName: string): Dashboard {
     if (item.overdue) entry.overdue++;
     owners.set(key, entry);
   }
-  const done = items.filter(isDone).length;
+  const done = counted.filter(isDone).length;
   const timelineNow = timeline(db);
   return {
     timeline: timelineNow,
     readiness,
-    overall: { total: items.length, done, percent: percent(done, items.length) },
+    overall: { total: counted.length, done, percent: percent(done, counted.length) },
     overdue: open.filter((i) => i.overdue),
-    stale: items.filter((i) => i.stale),
-    undated: items.filter((i) => !i.personLevel && i.status !== 'not-applicable' && i.attachments > 0 && i.latestDocumentDate === null),
-    nextSteps: nextSteps(db, items, timelineNow !== null),
+    stale: all.filter((i) => i.stale),
+    undated: all.filter((i) => !i.personLevel && i.status !== 'not-applicable' && i.attachments > 0 && i.latestDocumentDate === null),
+    nextSteps: nextSteps(db, all, timelineNow !== null),
     mine: open.filter((i) => i.owner.trim().toLowerCase() === userName.trim().toLowerCase()),
     byOwner: [...owners.entries()].map(([owner, v]) => ({ owner, ...v }))
       .sort((a, b) => b.overdue - a.overdue || b.remaining - a.remaining || a.owner.localeCompare(b.owner)),

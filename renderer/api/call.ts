@@ -22,7 +22,15 @@ export async function call<K extends OperationName>(operation: K, request: Reque
 }
 
 /** Hands files to main (drag and drop or the file picker) and returns their upload handles. */
-export async function uploadFiles(files: File[]): Promise<{ handle: string }[]> {
+export async function uploadFiles(files: File[], options: { memoryOnly?: boolean } = {}): Promise<{ handle: string }[]> {
+  if (options.memoryOnly) {
+    const handles: { handle: string }[] = [];
+    for (const file of files) {
+      const { handle } = await call('files.upload', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), memoryOnly: true });
+      handles.push({ handle });
+    }
+    return handles;
+  }
   return (await uploadFilesWithDates(files)).map(({ handle }) => ({ handle }));
 }
 

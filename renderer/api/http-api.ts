@@ -36,8 +36,9 @@ export function createHttpApi(token: string): SendpackApi {
   const call = (operation: string, request: unknown): Promise<ApiResult<unknown>> => {
     // File bytes travel as the raw request body; JSON would triple their size.
     if (operation === 'files.upload') {
-      const { name, bytes } = request as { name: string; bytes: Uint8Array };
-      return post(operation, new Blob([bytes as BlobPart]), { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) });
+      const { name, bytes, memoryOnly } = request as { name: string; bytes: Uint8Array; memoryOnly?: boolean };
+      return post(operation, new Blob([bytes as BlobPart]), { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name),
+        ...(memoryOnly ? { 'x-memory-only': '1' } : {}) });
     }
     return post(operation, JSON.stringify(request ?? {}), { 'content-type': 'application/json' });
   };

@@ -16,7 +16,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
   'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
   'privacy-settings': 'Privacy settings', 'send-back': 'Sent back', 'private-note': 'Private note', redaction: 'Personal data redacted',
-  'review-settings': 'Review settings',
+  'review-settings': 'Review settings', 'list-check': 'Checked the list (counts only)', 'list-profile-saved': 'Saved the list\'s profile',
+  'item-split': 'Split from an earlier item',
 };
 
 const LABELS: Record<string, string> = {

@@ -73,6 +73,7 @@ function NextSteps({ steps }: { steps: Dashboard['nextSteps'] }) {
 export function DashboardScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const userName = useAppStore((s) => s.userName);
+  const showView = useAppStore((s) => s.showView);
   const [recording, setRecording] = useState(false);
   const { data, error, reload } = useLoaded(() => call('dashboard.get', {}));
   if (error || !data) return <ScreenLoading title="Dashboard" error={error} />;
@@ -105,6 +106,8 @@ export function DashboardScreen() {
           </tbody>
         </table>
       </section>
+      <p className="inset-text">The person-level lists (Annex A) go to inspectors by secure transfer, never in the pack.{' '}
+        <button type="button" className="link-button" onClick={() => showView('lists')}>Check List 1 and List 2 before they are sent</button></p>
       <div className="dashboard-grid">
         <ItemList title="Overdue" items={data.overdue} empty="Nothing is overdue." extra={(i) => `due ${formatDate(i.due)}${i.owner ? `, ${i.owner}` : ''}`} />
         <ItemList title={`Yours${userName ? ` (${userName})` : ''}`} items={data.mine} empty="No open items are owned by you. Set yourself as an item's owner to see it here."

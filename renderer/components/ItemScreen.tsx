@@ -10,6 +10,8 @@ import { NarrativeEditor } from './NarrativeEditor';
 import { ItemDataPanel } from './ItemDataPanel';
 import { AuditTable } from './AuditTable';
 import { formatDate, useLoaded } from './use-loaded';
+import { ANNEX_A_ITEM } from '../../shared/domain/annex-a';
+import { ListItemCheck } from './ListCheckScreen';
 
 export function ItemScreen() {
   const itemId = useAppStore((s) => s.itemId);
@@ -26,9 +28,11 @@ export function ItemScreen() {
         <ItemTags item={item} />
       </div>
       <p className="lead">{item.description}</p>
+      {item.id === ANNEX_A_ITEM[1] && <ListItemCheck list={1} />}
+      {item.id === ANNEX_A_ITEM[2] && <ListItemCheck list={2} />}
       <dl className="summary-list">
         <div><dt>Evaluation areas</dt><dd>{item.areas.length ? item.areas.map((a) => `${a} ${areaGroupOf(a).shortName}`).join('; ') : 'Inspection logistics and other'}</dd></div>
-        <div><dt>Due</dt><dd>{item.due ? `${formatDate(item.due)}${item.dueDate ? '' : ' (the pack deadline)'}` : 'When the notification is recorded'}</dd></div>
+        <div><dt>Due</dt><dd>{item.due ? `${formatDate(item.due)}${item.dueDate ? '' : item.dueRule === 'day-0' ? ' (day 0: used at the day-1 leaders\' meeting)' : ' (the pack deadline)'}` : 'When the notification is recorded'}</dd></div>
         <div><dt>Keep current</dt><dd>{item.freshnessRule || '—'}{item.expires ? `; the newest document ${item.stale ? 'went out of date' : 'stays current until'} ${formatDate(item.expires)}` : ''}</dd></div>
         <div><dt>Usually owned by</dt><dd>{item.typicalOwner || '—'}</dd></div>
         <div><dt>Id</dt><dd><code>{item.id}</code></dd></div>

@@ -10,12 +10,14 @@ import { SettingsScreen } from './SettingsScreen';
 import { DataScreen } from './DataScreen';
 import { BuildScreen } from './BuildScreen';
 import { PrivacyScreen } from './PrivacyScreen';
+import { ListCheckScreen } from './ListCheckScreen';
 import { LockBanner } from './LockBanner';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
   { view: 'checklist', label: 'Checklist' },
   { view: 'data', label: 'Data' },
+  { view: 'lists', label: 'Annex A lists' },
   { view: 'privacy', label: 'Privacy check' },
   { view: 'build', label: 'Build pack' },
   { view: 'search', label: 'Search' },
@@ -80,6 +82,7 @@ export function WorkspaceScreen() {
       {view === 'checklist' && <ChecklistScreen />}
       {view === 'item' && <ItemScreen />}
       {view === 'data' && <DataScreen />}
+      {view === 'lists' && <ListCheckScreen />}
       {view === 'privacy' && <PrivacyScreen />}
       {view === 'build' && <BuildScreen />}
       {view === 'search' && <SearchScreen />}

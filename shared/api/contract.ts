@@ -14,6 +14,7 @@ import { ColumnChoiceSchema, DatasetIdSchema, DatasetRowSchema, DatasetSummarySc
 import {
   CaseStudyInputSchema, GridFieldsSchema, RatingInputSchema, RatingScaleSchema, SelfEvaluationAreaSchema, SelfEvaluationStateSchema, TargetInputSchema,
 } from './self-evaluation-schemas';
+import { CheckIdSchema, ListCheckRecordSchema, ListCheckRequestSchema, ListCheckResultSchema, ListProfileSchema, ListSchema } from './list-check-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -137,7 +138,9 @@ export const contract = {
   'files.upload': op('Hand over a file\'s bytes; answers a handle that attach operations use',
     z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
       // Any Uint8Array (a Buffer, a view of a larger buffer): z.instanceof would narrow the type to a plain ArrayBuffer's.
-      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file\'s bytes' }) }),
+      bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file\'s bytes' }),
+      /** Keep the bytes in memory only, never on disk (a person-level list on its way to be checked). */
+      memoryOnly: z.boolean().optional() }),
     z.object({ handle: z.string(), name: z.string(), bytes: z.number(),
       /** The date the file says it was last saved, where it records one (Office core properties, PDF /ModDate). */
       documentDate: z.string().nullable() })),
@@ -277,6 +280,14 @@ export const contract = {
   'privacy.saveSettings': op('Change the small-number threshold, the case-reference examples or what never to flag', PrivacySettingsSchema.strict(), PrivacySettingsViewSchema),
   'work.cancel': op('Stop long work that is running (a pack build) at its next safe point, writing nothing',
     z.strictObject({ operation: z.enum(CANCELLABLE_OPERATIONS) }), z.object({ cancelled: z.boolean() })),
+  'lists.check': op('Check an Annex A person-level list against the rules, in memory; only the counts are kept',
+    ListCheckRequestSchema, ListCheckResultSchema),
+  'lists.checks': op('The Annex A list checks recorded (counts only), newest first',
+    z.strictObject({ list: ListSchema.optional() }), z.object({ checks: z.array(ListCheckRecordSchema) })),
+  'lists.saveProfile': op('Save the aggregate profile of a checked list (small numbers suppressed) for the pack',
+    z.strictObject({ checkId: CheckIdSchema }), ListProfileSchema.extend({ savedAt: z.string(), savedBy: z.string() })),
+  'lists.profile': op('The saved aggregate profile of a list, if any', z.strictObject({ list: ListSchema }),
+    ListProfileSchema.extend({ savedAt: z.string(), savedBy: z.string() }).nullable()),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

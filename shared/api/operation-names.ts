@@ -79,6 +79,10 @@ export const OPERATION_NAMES = [
   'privacy.settings',
   'privacy.saveSettings',
   'work.cancel',
+  'lists.check',
+  'lists.checks',
+  'lists.saveProfile',
+  'lists.profile',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -74,9 +74,16 @@ export const ChecklistItemSchema = z.object({
   approvedAt: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-  /** Set for this item; null means it follows the pack deadline. */
+  /**
+   * Background items (JSNA, SEN information reports…: inspectors can find them published) are kept but do not count
+   * towards readiness.
+   */
+  background: z.boolean(),
+  /** 'day-0': due on the day of notification (used at the day-1 leaders' meeting), not by the pack deadline. */
+  dueRule: z.enum(['', 'day-0']),
+  /** Set for this item; null means it follows its due rule (day 0) or the pack deadline. */
   dueDate: z.string().nullable(),
-  /** When it is due: its own date, else the pack deadline, else none until a notification is recorded. */
+  /** When it is due: its own date, else day 0 or the pack deadline by its rule, else none until a notification is recorded. */
   due: z.string().nullable(),
   overdue: z.boolean(),
   attachments: z.number(),

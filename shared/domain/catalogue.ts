@@ -16,6 +16,15 @@ export interface CatalogueItem {
   /** Person-level items carry a status only: never files or narrative, never in a pack. */
   personLevel: boolean;
   sources: string[];
+  /** 'day-0': due on the notification day itself (self-evaluation, strategy, action plans: catalogue 2026.2). */
+  dueRule?: 'day-0';
+  /** Inspectors can find it published (JSNA, SEN information reports…): kept, but it does not count towards readiness. */
+  background?: boolean;
+  /**
+   * Items this one takes over from (a split: both halves name the item split). On upgrade each new item starts with
+   * the old item's status, owner, note and due date, and the old item's history is shown as its own.
+   */
+  replaces?: string[];
 }
 
 export interface Catalogue {

@@ -57,7 +57,7 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
           + 'are unverified (domain reference §8 q1)',
       },
       {
-        id: 'set-up-call', name: 'Set-up call', workingDay: 1, verified: false,
+        id: 'set-up-call', name: 'Set-up discussion', workingDay: 1, verified: false,
         note: 'Set-up discussion with the LANO in week 1 [R4][R18]; the day after notification is an assumption',
       },
       {
@@ -92,7 +92,7 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
         note: 'Assumed as for a full inspection (unverified)',
       },
       {
-        id: 'set-up-call', name: 'Set-up call', workingDay: 1, verified: false,
+        id: 'set-up-call', name: 'Set-up discussion', workingDay: 1, verified: false,
         note: 'Assumed as for a full inspection (unverified)',
       },
       {

@@ -51,7 +51,7 @@ describe('first run to a saved checklist, in Chromium', () => {
     for (const heading of ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'Leadership and strategy', 'Alternative provision', 'Logistics and other']) {
       await expect(page.getByRole('heading', { level: 2, name: new RegExp(heading) }).count()).resolves.toBe(1);
     }
-    expect(await page.locator('tr[data-item-id]').count()).toBe(63);
+    expect(await page.locator('tr[data-item-id]').count()).toBe(78);
     await expectAccessible(page, 'checklist');
     await page.screenshot({ path: join(SHOTS, '03-checklist.png') });
 

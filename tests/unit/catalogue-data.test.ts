@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 
 interface CatalogueItem {
   id: string;
+  replaces?: string[];
   title: string;
   description: string;
   supports: string[];
@@ -62,6 +63,15 @@ function referenceRows(md: string): ReferenceRow[] {
 }
 
 const rows = referenceRows(markdown);
+
+/**
+ * Catalogue 2026.2 applies §3.2 to the §3 table: `person-level-lists` split into the two Annex A lists (both †), and
+ * new items with the ids §3.2 proposes.
+ */
+const SPLIT = { from: 'person-level-lists', into: ['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support'] };
+const ADDED = ['self-evaluation-summary', 'early-help', 'providers-for-visits', 'uap-oversight', 'engagement-meetings', 'thematic-visits',
+  'final-feedback-attendees', 'panel-tor', 'ordinarily-available-provision', 'eotas', 'youth-justice-send', 'hn-deficit-plan',
+  'disproportionality', 'peer-review'];
 const ALLOWED_AREAS = new Set(['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP']);
 
 describe('evidence catalogue data', () => {
@@ -70,19 +80,18 @@ describe('evidence catalogue data', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(63);
   });
 
-  it('has every reference id exactly once, in table order, and no extra ids', () => {
+  it('has every reference id exactly once (the split item as its two halves), in table order, plus §3.2\'s new items', () => {
     const ids = catalogue.items.map((i) => i.id);
-    expect(catalogue.items).toHaveLength(63);
-    for (const row of rows) {
-      expect(ids.filter((id) => id === row.id), `id ${row.id}`).toHaveLength(1);
-    }
-    const referenceIds = new Set(rows.map((r) => r.id));
-    expect(ids.filter((id) => !referenceIds.has(id))).toEqual([]);
-    expect(ids).toEqual(rows.map((r) => r.id));
+    expect(catalogue.items).toHaveLength(63 - 1 + 2 + ADDED.length);
+    const expectedIds = rows.flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id]));
+    for (const id of expectedIds) expect(ids.filter((x) => x === id), `id ${id}`).toHaveLength(1);
+    expect(ids.filter((id) => !expectedIds.includes(id)).sort()).toEqual([...ADDED].sort());
+    expect(ids.filter((id) => expectedIds.includes(id))).toEqual(expectedIds);
+    for (const id of SPLIT.into) expect(catalogue.items.find((i) => i.id === id)).toMatchObject({ replaces: [SPLIT.from] });
   });
 
   it('marks exactly the † items as person-level', () => {
-    const daggerIds = rows.filter((r) => r.title.includes('†')).map((r) => r.id).sort();
+    const daggerIds = rows.filter((r) => r.title.includes('†')).flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id])).sort();
     const personLevelIds = catalogue.items.filter((i) => i.personLevel === true).map((i) => i.id).sort();
     expect(daggerIds.length).toBeGreaterThan(0);
     expect(personLevelIds).toEqual(daggerIds);
@@ -96,7 +105,8 @@ describe('evidence catalogue data', () => {
     for (const item of catalogue.items) {
       if (item.supports.length === 0) expect(item.areas, item.id).toEqual([]);
     }
-    const noSupportsInReference = rows.filter((r) => r.supports === '—').map((r) => r.id).sort();
+    const noSupportsInReference = [...rows.filter((r) => r.supports === '—').flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id])),
+      'providers-for-visits', 'final-feedback-attendees'].sort();
     const noSupportsInCatalogue = catalogue.items.filter((i) => i.supports.length === 0).map((i) => i.id).sort();
     expect(noSupportsInCatalogue).toEqual(noSupportsInReference);
   });

@@ -8,11 +8,11 @@ import { createWorkspace } from '../helpers/workspace';
 const tempDir = useTempDirs();
 
 describe('checklist', () => {
-  it('holds all 63 catalogue items, grouped by area, with person-level items marked', () => {
+  it('holds all 78 catalogue items, grouped by area, with person-level items marked', () => {
     const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
     const items = listItems(workspace.db);
-    expect(items).toHaveLength(63);
-    expect(items.filter((i) => i.personLevel).map((i) => i.id).sort()).toEqual(['person-level-lists', 'tracking-cases']);
+    expect(items).toHaveLength(78);
+    expect(items.filter((i) => i.personLevel).map((i) => i.id).sort()).toEqual(['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support', 'tracking-cases']);
     expect(items.find((i) => i.id === 'inspection-logistics')?.areas).toEqual([]);
     expect(items.find((i) => i.id === 'ehcp-timeliness')?.areas).toEqual(['EC1']);
     workspace.close();

@@ -25,7 +25,7 @@ describe('sendpack CLI', () => {
     expect(status.code).toBe(0);
     const parsed = JSON.parse(status.stdout) as { area: { name: string; laCode: string; laName: string }; items: Record<string, unknown>[] };
     expect(parsed.area).toMatchObject({ name: 'Northshire', laCode: '841', laName: 'Darlington' });
-    expect(parsed.items).toHaveLength(63);
+    expect(parsed.items).toHaveLength(78);
     expect(parsed.items.find((i) => i.id === 'jsna-send')).toMatchObject({
       title: 'JSNA (SEND/CYP chapter)', areas: ['L'], kind: 'document', status: 'ready-for-review', owner: 'Public health', note: 'Refreshed 2025',
     });

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,5 +81,23 @@ describe('browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await raw(h, '/..%2f..%2fetc%2fpasswd', {}, 'GET')).status).toBe(404);
+  });
+});
+
+describe('browser host uploads', () => {
+  it('keeps an upload marked memory-only out of the uploads folder, and writes an ordinary one there', async () => {
+    const dataDir = tempDir();
+    const dist = join(tempDir(), 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>t</title>');
+    host = await startHttpHost({ dataDir, distDir: dist });
+    const headers = { 'x-sendpack-token': host.token, 'content-type': 'application/octet-stream', 'x-file-name': 'List%201.csv' };
+    const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : []);
+    const memory = await raw(host, '/api/files.upload', { ...headers, 'x-memory-only': '1' }, 'POST', 'UPN,DOB\nB801200005001,07/12/2001\n');
+    expect(JSON.parse(memory.body)).toMatchObject({ ok: true, value: { name: 'List 1.csv', bytes: 33 } });
+    expect(filesIn(join(dataDir, 'uploads'))).toEqual([]);
+    const disk = await raw(host, '/api/files.upload', headers, 'POST', 'minutes');
+    expect(JSON.parse(disk.body)).toMatchObject({ ok: true });
+    expect(filesIn(join(dataDir, 'uploads'))).toHaveLength(1);
   });
 });

@@ -124,11 +124,11 @@ describe('due dates, freshness and the dashboard', () => {
     expect(list['sendiass']).toMatchObject({ overdue: false });
     const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.overdue.map((i) => i.id).sort()).toEqual(Object.values(list).filter((i) => i.overdue).map((i) => i.id).sort());
-    expect(dashboard.overdue).toHaveLength(60);
+    expect(dashboard.overdue).toHaveLength(75);
     expect(dashboard.timeline!.workingDaysLeft).toBeLessThan(0);
   });
 
-  it('counts readiness per area over all items, with each item in each of its areas', async () => {
+  it('counts readiness per area over all items but background ones, with each item in each of its areas', async () => {
     const backend = await newBackend();
     await call(backend, 'checklist.update', { itemId: 'tribunal', status: 'approved' }); // EC2 and L
     await call(backend, 'checklist.update', { itemId: 'not-in-school', status: 'not-applicable' }); // EC3 and AP
@@ -138,18 +138,19 @@ describe('due dates, freshness and the dashboard', () => {
     const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.readiness.map((r) => r.group)).toEqual([...AREA_GROUP_IDS]);
     const expected = (group: string) => {
-      const inGroup = all.filter((i) => (group === 'other' ? i.areas.length === 0 : (i.areas as string[]).includes(group)));
+      const inGroup = all.filter((i) => !i.background && (group === 'other' ? i.areas.length === 0 : (i.areas as string[]).includes(group)));
       return { total: inGroup.length, done: inGroup.filter((i) => i.status === 'approved' || i.status === 'not-applicable').length };
     };
     for (const r of dashboard.readiness) expect(r, r.group).toMatchObject({ ...expected(r.group), percent: Math.round((expected(r.group).done / expected(r.group).total) * 100) });
     const readiness = byId(dashboard.readiness.map((r) => ({ ...r, id: r.group })));
-    expect(readiness['other']).toMatchObject({ total: 3, done: 1, percent: 33 });
+    expect(readiness['other']).toMatchObject({ total: 6, done: 1, percent: 17 });
     expect(readiness['EC2']!.done).toBe(1);
     expect(readiness['L']!.done).toBe(1);
     expect(readiness['EC3']!.done).toBe(1);
-    expect(readiness['AP']).toMatchObject({ total: 2, done: 1, percent: 50 });
+    expect(readiness['AP']).toMatchObject({ total: 4, done: 1, percent: 25 });
     expect(readiness['EC4']!.done).toBe(0);
-    expect(dashboard.overall).toEqual({ total: 63, done: 3, percent: 5 });
+    // 78 items, 7 of them background (JSNA, JHWS, SEN information reports…).
+    expect(dashboard.overall).toEqual({ total: 71, done: 3, percent: 4 });
   });
 
   it("lists each owner's remaining items and the current user's own", async () => {
@@ -166,9 +167,9 @@ describe('due dates, freshness and the dashboard', () => {
     expect(owners['Public health']).toEqual({ owner: 'Public health', remaining: 2, overdue: 2 });
     expect(owners[USER]).toEqual({ owner: USER, remaining: 1, overdue: 0 });
     expect(owners[USER.toUpperCase()]).toEqual({ owner: USER.toUpperCase(), remaining: 1, overdue: 1 });
-    expect(owners['(no owner)']).toMatchObject({ remaining: 63 - 5 });
+    expect(owners['(no owner)']).toMatchObject({ remaining: 78 - 5 });
     const remaining = dashboard.byOwner.reduce((n, o) => n + o.remaining, 0);
-    expect(remaining).toBe(62);
+    expect(remaining).toBe(77);
   });
 
   it('works out expiry from the newest document date and the item\'s freshness rule, and flags stale evidence', async () => {

@@ -159,7 +159,8 @@ describe('buildPack: what it may print', () => {
     expect(everything).not.toContain('planted-named-children.xlsx');
     const planted = input.evidence.find((e) => e.title === PLANTED.personLevelEvidenceTitle)!;
     expect(bodyText).not.toMatch(new RegExp(`\\b${planted.ref}\\b`));
-    const section = bodyText.slice(bodyText.indexOf('\nPerson-level lists\n'), bodyText.indexOf('\nTracking/case-sampling files\n'));
+    const section = bodyText.slice(bodyText.indexOf('\nAnnex A List 1: children and young people with an EHC plan\n'),
+      bodyText.indexOf('\nAnnex A List 2: children and young people at SEN support\n'));
     expect(section.length).toBeGreaterThan(0);
     expect(section).toMatch(/Status: In progress/);
     expect(section).toContain('secure transfer');

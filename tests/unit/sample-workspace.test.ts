@@ -110,10 +110,10 @@ describe('createSampleWorkspace', () => {
     expect(createdInMs).toBeLessThan(5_000);
   });
 
-  it('gives all 63 catalogue items a status, with a realistic spread, plus an item of the area\'s own', () => {
+  it('gives all 78 catalogue items a status, with a realistic spread, plus an item of the area\'s own', () => {
     const items = listItems(workspace.db);
     const catalogue = items.filter((i) => i.origin === 'catalogue');
-    expect(catalogue).toHaveLength(63);
+    expect(catalogue).toHaveLength(78);
     expect(catalogue.map((i) => i.id).sort()).toEqual(SHIPPED_CATALOGUE.items.map((i) => i.id).sort());
     const count = (status: string) => catalogue.filter((i) => i.status === status).length;
     expect(count('approved')).toBeGreaterThan(catalogue.length / 2);
@@ -145,7 +145,7 @@ describe('createSampleWorkspace', () => {
 
   it('keeps person-level items to a status: no note, no files', () => {
     const personLevel = listItems(workspace.db).filter((i) => i.personLevel);
-    expect(personLevel.map((i) => i.id).sort()).toEqual(['person-level-lists', 'tracking-cases']);
+    expect(personLevel.map((i) => i.id).sort()).toEqual(['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support', 'tracking-cases']);
     for (const item of personLevel) {
       expect(item.note).toBe('');
       expect(item.attachments).toBe(0);

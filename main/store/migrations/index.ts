@@ -8,6 +8,7 @@ import m0007 from './0007-benchmark-figures';
 import m0008 from './0008-import-column-mappings';
 import m0009 from './0009-review-and-private-notes';
 import m0010 from './0010-self-evaluation';
+import m0011 from './0011-annex-a-and-catalogue-2';
 
 export interface Migration {
   id: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: '0008-import-column-mappings', sql: m0008 },
   { id: 9, name: '0009-review-and-private-notes', sql: m0009 },
   { id: 10, name: '0010-self-evaluation', sql: m0010 },
+  { id: 11, name: '0011-annex-a-and-catalogue-2', sql: m0011 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
