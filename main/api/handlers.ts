@@ -10,8 +10,9 @@ import { datasetHandlers } from './dataset-handlers';
 import { packHandlers } from './pack-handlers';
 import { privacyHandlers } from './privacy-handlers';
 import { workHandlers } from './work-handlers';
+import { planHandlers } from './plan-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
 export const HANDLERS: Handlers = {
-  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers,
+  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers, ...planHandlers,
 };

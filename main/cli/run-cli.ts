@@ -17,10 +17,13 @@ import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
 import { verifyBundleCommand } from './commands/verify-bundle';
+import { outcomeCommand } from './commands/outcome';
+import { actionsCommand } from './commands/actions';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
   exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
+  outcomeCommand, actionsCommand,
 ];
 
 function toolHelp(): string {

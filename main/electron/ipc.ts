@@ -42,7 +42,7 @@ export function registerIpc(runner: OperationRunner): () => void {
         // The backend made a read-only temporary copy; showing it in the system's viewer is the desktop's part.
         if (name === 'attachments.open' && result.ok) await shell.openPath((result.value as { path: string }).path);
         // A built pack opens in the word processor; a bundle is shown in the file manager.
-        if (name === 'pack.open' && result.ok) {
+        if ((name === 'pack.open' || name === 'plan.openDocument') && result.ok) {
           const opened = result.value as { path: string; kind: 'docx' | 'bundle' };
           if (opened.kind === 'docx') await shell.openPath(opened.path); else shell.showItemInFolder(opened.path);
         }

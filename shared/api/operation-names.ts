@@ -57,6 +57,17 @@ export const OPERATION_NAMES = [
   'privacy.settings',
   'privacy.saveSettings',
   'work.cancel',
+  'plan.get',
+  'plan.recordOutcome',
+  'plan.setFollowUp',
+  'plan.addAction',
+  'plan.updateAction',
+  'plan.addUpdate',
+  'plan.correctUpdate',
+  'plan.buildDocument',
+  'plan.documentFile',
+  'plan.openDocument',
+  'plan.tracker',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

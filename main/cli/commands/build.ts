@@ -3,12 +3,32 @@ import { PACK_SECTION_IDS, type PackSectionId } from '../../pack/pack-input';
 import { buildAndRecord } from '../../pack/build-and-record';
 import { openForCli } from '../cli-backend';
 import { RefusedError, UsageError } from '../cli-io';
-import type { Command } from '../command';
+import type { Command, OptionValues } from '../command';
+import type { CliIo } from '../cli-io';
+import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
+
+/** What `--kind` can build: the evidence pack (the default) or another document made with the pack's machinery. */
+export const BUILD_KINDS = ['pack', 'action-plan'] as const;
+
+/** The action plan (after the inspection): the outcome, the follow-up timeline and every action with its progress. */
+async function buildActionPlan(values: OptionValues, io: CliIo): Promise<number> {
+  for (const flag of ['bundle', 'approved-only', 'sections', 'pdf']) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with the evidence pack, not --kind action-plan.`);
+  }
+  const backend = await openForCli(values, io);
+  try {
+    const result = await buildAndRecordActionPlan(backend.writableWorkspace(), values.out as string, backend.userName());
+    io.stdout(`Built version ${result.version} of the action plan: ${result.docxPath} (${result.docxBytes} bytes, ${result.actions} action${result.actions === 1 ? '' : 's'}).\n`);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the Word evidence pack, and optionally the share bundle of evidence files',
-  usage: 'sendpack build --db PATH --out FILE.docx [--bundle FILE.zip] [--approved-only] [--sections a,b] [--pdf]',
+  usage: 'sendpack build --db PATH --out FILE.docx [--kind pack|action-plan] [--bundle FILE.zip] [--approved-only] [--sections a,b] [--pdf]',
   help: [
     '--db PATH          a workspace folder or its workspace.db',
     '--out FILE.docx    the Word document to write (replaced if it exists)',
@@ -16,13 +36,17 @@ export const buildCommand: Command = {
     '--approved-only    print only approved items\' narratives and evidence',
     `--sections LIST    some of: ${PACK_SECTION_IDS.join(', ')}`,
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
+    `--kind K           ${BUILD_KINDS.join(', ')} (default pack; action-plan: the plan after the inspection)`,
     '--user NAME        who is recorded as preparing it',
   ],
   options: { db: { type: 'string' }, out: { type: 'string' }, bundle: { type: 'string' }, 'approved-only': { type: 'boolean' },
-    sections: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' } },
+    sections: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' }, kind: { type: 'string' } },
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.docx is required.');
     if (!values.out.toLowerCase().endsWith('.docx')) throw new RefusedError(`--out must end in .docx, not "${values.out}".`);
+    const kind = values.kind ?? 'pack';
+    if (!(BUILD_KINDS as readonly unknown[]).includes(kind)) throw new RefusedError(`--kind "${String(kind)}" is not a kind of document; use one of ${BUILD_KINDS.join(', ')}.`);
+    if (kind === 'action-plan') return buildActionPlan(values, io);
     if (typeof values.bundle === 'string' && !values.bundle.toLowerCase().endsWith('.zip')) throw new RefusedError(`--bundle must end in .zip, not "${values.bundle}".`);
     let sections: PackSectionId[] = [...PACK_SECTION_IDS];
     if (typeof values.sections === 'string') {
