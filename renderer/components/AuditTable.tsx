@@ -1,5 +1,6 @@
 import type { Response } from '../../shared/api/contract';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
+import { PLAN_AUDIT_LABELS } from '../../shared/domain/follow-up';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime } from './use-loaded';
 
@@ -14,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
   'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
   'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
   'privacy-settings': 'Privacy settings',
+  ...PLAN_AUDIT_LABELS,
 };
 
 /** "in-progress" → "In progress"; JSON details shown as key: value pairs. */

@@ -11,6 +11,7 @@ import { DataScreen } from './DataScreen';
 import { BuildScreen } from './BuildScreen';
 import { PrivacyScreen } from './PrivacyScreen';
 import { LockBanner } from './LockBanner';
+import { PlanScreen } from './plan/PlanScreen';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
@@ -18,6 +19,7 @@ const NAV: { view: View; label: string }[] = [
   { view: 'data', label: 'Data' },
   { view: 'privacy', label: 'Privacy check' },
   { view: 'build', label: 'Build pack' },
+  { view: 'plan', label: 'After the inspection' },
   { view: 'search', label: 'Search' },
   { view: 'audit', label: 'Audit trail' },
   { view: 'settings', label: 'Settings' },
@@ -82,6 +84,7 @@ export function WorkspaceScreen() {
       {view === 'data' && <DataScreen />}
       {view === 'privacy' && <PrivacyScreen />}
       {view === 'build' && <BuildScreen />}
+      {view === 'plan' && <PlanScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}
