@@ -13,6 +13,7 @@ import { gapsAndActionsSection } from './sections/gaps-and-actions';
 import { glossarySection } from './sections/glossary';
 import { metricsSection } from './sections/metrics';
 import { readinessSection } from './sections/readiness';
+import { progressSection } from './sections/progress';
 import { CONTENT_WIDTH, LANDSCAPE_CONTENT_WIDTH, PACK_NUMBERING, PACK_STYLES, PAGE } from './styles';
 import { textOf } from './text-of';
 
@@ -23,6 +24,7 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<PackSectionId, 'glossary'
   cover: coverSection,
   'document-control': documentControlSection,
   readiness: readinessSection,
+  progress: progressSection,
   metrics: metricsSection,
   areas: areaSections,
   gaps: gapsAndActionsSection,

@@ -173,7 +173,7 @@ export function actionPlanBlocks(input: ActionPlanInput): PackBlock[] {
 
   for (const group of actionGroups(plan)) {
     blocks.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(group.title)] }));
-    if (group.text) blocks.push(body(group.text));
+    if (group.text) blocks.push(body(group.text, { keepNext: true }));
     if (group.actions.length === 0) blocks.push(note('No action answers this area yet.'));
     for (const a of group.actions) blocks.push(...actionBlocks(a, input));
   }

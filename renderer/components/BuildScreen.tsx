@@ -8,6 +8,7 @@ import { formatDateTime, useLoaded } from './use-loaded';
 
 const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
   cover: 'Cover', 'document-control': 'Document control', contents: 'Contents', readiness: 'Readiness summary',
+  progress: 'Progress since the last inspection',
   metrics: 'Key metrics and charts', areas: 'One section per evaluation area', gaps: 'Gaps and actions',
   'evidence-index': 'Evidence index', glossary: 'Glossary',
 };

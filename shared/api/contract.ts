@@ -29,7 +29,7 @@ const none = z.strictObject({});
 export const CANCELLABLE_OPERATIONS = ['pack.build'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
-export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
+export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'readiness', 'progress', 'metrics', 'areas', 'gaps', 'evidence-index', 'glossary'] as const;
 
 /**
  * The one API contract between the renderer and main: every operation's request and response schema. Main
