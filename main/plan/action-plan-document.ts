@@ -7,7 +7,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { OUTCOME_LABELS, RAG_LABELS, type Rag } from '../../shared/domain/follow-up';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
-import { body, bullet, fact, heading2, note, type PackBlock } from '../pack/blocks';
+import { body, fact, heading2, note, type PackBlock } from '../pack/blocks';
 import { finaliseDocx } from '../pack/finalise';
 import { formatDate, formatDateTime, formatShortDate, plural } from '../pack/format';
 import { formatMetricValue } from '../pack/format-figure';
@@ -33,6 +33,9 @@ export interface ActionPlanInput {
 
 type Action = PlanView['actions'][number];
 type Outcome = NonNullable<PlanView['outcome']>;
+
+/** A sub-heading under an action (Heading 3), kept with the table that follows. */
+const heading4 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_4, keepNext: true, children: [new TextRun(text)] });
 
 export function actionPlanTitle(outcome: Outcome | null): string {
   return outcome?.outcome === 'widespread' ? 'Priority action plan (area SEND)' : 'Improvement plan: response to the area SEND inspection';
@@ -78,7 +81,7 @@ function actionBlocks(a: Action, input: ActionPlanInput): PackBlock[] {
   blocks.push(fact('Expected impact', a.expectedImpact || 'Not set'));
   blocks.push(fact('Status', actionStatus(a), { last: true, end: true }));
   if (a.metrics.length) {
-    blocks.push(body('Measures', { keepNext: true }));
+    blocks.push(heading4('Measures'));
     blocks.push(packTable({
       columns: [{ header: 'Metric', weight: 30 }, { header: 'Baseline', weight: 16 }, { header: 'Target', weight: 16 },
         { header: 'Latest', weight: 16 }, { header: 'Progress', weight: 22 }],
@@ -92,13 +95,13 @@ function actionBlocks(a: Action, input: ActionPlanInput): PackBlock[] {
     }));
   }
   if (a.milestones.length) {
-    blocks.push(body('Milestones', { keepNext: true }));
+    blocks.push(heading4('Milestones'));
     blocks.push(packTable({
       columns: [{ header: 'Milestone', weight: 56 }, { header: 'Due', weight: 22 }, { header: 'Done', weight: 22 }],
       rows: a.milestones.map((m) => [m.text, formatShortDate(m.due, 'No date'), m.done ? formatShortDate(m.done) : 'Not yet']),
     }));
   }
-  blocks.push(body('Progress updates', { keepNext: true }));
+  blocks.push(heading4('Progress updates'));
   if (a.updates.length === 0) blocks.push(note('No progress update has been recorded yet.'));
   else {
     blocks.push(packTable({
@@ -150,7 +153,7 @@ export function actionPlanBlocks(input: ActionPlanInput): PackBlock[] {
     for (const [label, list] of [['Areas for priority action', outcome.areasForPriorityAction], ['Areas for improvement', outcome.areasForImprovement]] as const) {
       if (!list.length) continue;
       blocks.push(heading2(label));
-      list.forEach((text, i) => blocks.push(bullet(`${i + 1}. ${text}`, { last: i === list.length - 1 })));
+      list.forEach((text, i) => blocks.push(body(`${i + 1}. ${text}`)));
     }
     blocks.push(heading2('Follow-up timeline'));
     blocks.push(packTable({
