@@ -84,6 +84,13 @@ describe('after the inspection, in Chromium', () => {
       await postUpdate(page, 1, 'Amber', 'Two more case officers recruited; backlog down by a fifth', '2027-04-01');
       await postUpdate(page, 1, 'Green', 'Backlog halved; weekly panel in place', '2027-05-03');
       await postUpdate(page, 2, 'Red', 'Clinic space not yet found', '2027-05-03');
+      // An update recorded wrongly is corrected, with the reason; the audit trail keeps the correction.
+      const card2 = page.locator('article[data-action-id="2"]');
+      await card2.getByRole('button', { name: /^Correct the update of/ }).click();
+      await card2.getByLabel('Corrected update').fill('Clinic space not yet found; two rooms offered by the community trust');
+      await card2.getByLabel('Why is it corrected?').fill('Left out the offer of rooms');
+      await card2.getByRole('button', { name: 'Save the correction' }).click();
+      await card2.getByText('two rooms offered by the community trust').waitFor();
       // Updates are kept as history, newest first.
       const history = await page.locator('article[data-action-id="1"] ol').textContent();
       expect(history!.indexOf('Backlog halved')).toBeLessThan(history!.indexOf('Two more case officers'));
@@ -104,7 +111,7 @@ describe('after the inspection, in Chromium', () => {
       await page.getByRole('button', { name: 'Audit trail', exact: true }).click();
       await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
       const audit = await page.locator('table').textContent();
-      for (const expected of ['Recorded the inspection outcome', 'Added a plan action', 'Progress update']) expect(audit).toContain(expected);
+      for (const expected of ['Recorded the inspection outcome', 'Added a plan action', 'Progress update', 'Corrected a progress update', 'Left out the offer of rooms']) expect(audit).toContain(expected);
 
       // The action plan document, read back by LibreOffice: every action, lead, due date and target.
       await page.getByRole('button', { name: 'After the inspection', exact: true }).click();

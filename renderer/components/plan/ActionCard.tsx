@@ -75,10 +75,52 @@ function UpdateForm({ action, today, onDone }: { action: Action; today: string; 
   );
 }
 
+type Update = Action['updates'][number];
+
+/** Corrects an update recorded wrongly (a slip, or personal data the privacy check found), with the reason. */
+function CorrectUpdateForm({ update, onDone, onCancel }: { update: Update; onDone: (plan: Plan) => void; onCancel: () => void }) {
+  const [rag, setRag] = useState<Rag>(update.rag);
+  const [text, setText] = useState(update.text);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const id = `correct-${update.id}`;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim() || !reason.trim()) { setProblem('Write the corrected update and why it is corrected'); return; }
+    try { onDone(await call('plan.correctUpdate', { updateId: update.id, rag, text, date: update.date, by: update.by, reason })); }
+    catch (error) { setProblem((error as Error).message); }
+  };
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`}>
+      <h4 id={`${id}-heading`}>Correct the update of {formatDate(update.date)}</h4>
+      {problem && <p className="error-message" role="alert">{problem}</p>}
+      <div className="form-group">
+        <label className="label" htmlFor={`${id}-rag`}>RAG rating</label>
+        <select id={`${id}-rag`} className="select" value={rag} onChange={(e) => setRag(e.target.value as Rag)}>
+          {RAGS.map((r) => <option key={r} value={r}>{RAG_LABELS[r]}</option>)}
+        </select>
+      </div>
+      <div className="form-group">
+        <label className="label" htmlFor={`${id}-text`}>Corrected update</label>
+        <textarea id={`${id}-text`} className="textarea" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="form-group">
+        <label className="label" htmlFor={`${id}-reason`}>Why is it corrected?</label>
+        <input id={`${id}-reason`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button">Save the correction</button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}
+
 /** One action: what, who, when, its measures against their targets, its milestones, and every progress update. */
 export function ActionCard({ plan, action, readOnly, onChange }: { plan: Plan; action: Action; readOnly: boolean; onChange: (plan: Plan) => void }) {
   const items = useAppStore((s) => s.items);
   const [editing, setEditing] = useState(false);
+  const [correcting, setCorrecting] = useState<number | null>(null);
   const responds = action.reportArea ? (() => {
     const [kind, n] = action.reportArea.split(':');
     const list = kind === 'priority' ? plan.outcome?.areasForPriorityAction : plan.outcome?.areasForImprovement;
@@ -132,7 +174,10 @@ export function ActionCard({ plan, action, readOnly, onChange }: { plan: Plan; a
       {action.updates.length === 0 ? <p className="hint">No update yet.</p> : (
         <ol className="plain-list" reversed>
           {[...action.updates].reverse().map((u) => (
-            <li key={u.id}><strong>{formatDate(u.date)}, {RAG_LABELS[u.rag]}:</strong> {u.text} <span className="hint">({u.by})</span></li>
+            <li key={u.id}><strong>{formatDate(u.date)}, {RAG_LABELS[u.rag]}:</strong> {u.text} <span className="hint">({u.by})</span>
+              {!readOnly && correcting !== u.id && <> <button type="button" className="link-button link-button--target" onClick={() => setCorrecting(u.id)}>Correct<span className="visually-hidden"> the update of {formatDate(u.date)}</span></button></>}
+              {correcting === u.id && <CorrectUpdateForm update={u} onDone={(p) => { setCorrecting(null); onChange(p); }} onCancel={() => setCorrecting(null)} />}
+            </li>
           ))}
         </ol>
       )}
