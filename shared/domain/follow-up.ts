@@ -95,8 +95,9 @@ export function followUpMilestones(record: OutcomeRecord, calendar: WorkingDayCa
   const add = (id: FollowUpMilestoneId, name: string, computed: IsoDate, verified: boolean, note: string, recorded?: IsoDate | null) => {
     const set = record.followUp[id];
     const date = recorded ?? set?.date ?? computed;
+    // A report date recorded with the outcome is a fact, and done on that day.
     out.push({ id, name, date, overridden: Boolean(recorded ?? set?.date), verified: Boolean(recorded) || verified,
-      done: set?.done ?? null, note });
+      done: recorded ?? set?.done ?? null, note: recorded ? 'As recorded with the outcome' : note });
     return date;
   };
   const received = add('report-received', 'Final report received', estimatedPublication, false,

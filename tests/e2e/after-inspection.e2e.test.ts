@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { createWorkspaceInPage } from './helpers/onboard';
-import { lookAtScreen } from './helpers/screens';
+import { lookAtScreen, SHOTS } from './helpers/screens';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); });
@@ -71,6 +71,9 @@ describe('after the inspection, in Chromium', () => {
       await page.getByRole('button', { name: 'Record the outcome' }).click();
       await page.getByRole('heading', { name: 'Outcome: Widespread and/or systemic failings' }).waitFor();
       for (const area of AREAS) await page.getByText(area, { exact: true }).first().waitFor();
+      await page.locator('#follow-up-heading').scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-timeline');
+      await page.screenshot({ path: join(SHOTS, 'after-inspection-full.png'), fullPage: true });
       const monitoringRow = page.locator('tr[data-milestone="monitoring-inspection"]');
       expect(await monitoringRow.textContent()).toMatch(/1 Sept? 2028/);
 
