@@ -2,10 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { FindingLocation } from '../privacy-check/scan-workspace';
 import { getOutcome, listStoredActions } from './plan-repository';
 
-/** Fields of the follow-up phase the privacy check scans: all of them reach the action plan document and the pack. */
-export const PLAN_FIELDS = ['report areas', 'plan action', 'progress update'] as const;
+import { isPlanPrivacyField, PLAN_PRIVACY_FIELDS } from '../../shared/domain/follow-up';
 
-const at = (field: (typeof PLAN_FIELDS)[number], detail: string): FindingLocation =>
+const at = (field: (typeof PLAN_PRIVACY_FIELDS)[number], detail: string): FindingLocation =>
   ({ itemId: null, itemTitle: null, attachmentId: null, fileName: null, field, detail });
 
 /**
@@ -25,5 +24,5 @@ export function planTexts(db: Database): { text: string; location: FindingLocati
 }
 
 export function isPlanLocation(location: FindingLocation): boolean {
-  return (PLAN_FIELDS as readonly string[]).includes(location.field);
+  return isPlanPrivacyField(location.field);
 }

@@ -152,3 +152,7 @@ export const PLAN_AUDIT_LABELS: Readonly<Record<PlanAuditAction, string>> = {
   'plan-update-corrected': 'Corrected a progress update',
   'build-action-plan': 'Built the action plan document',
 };
+
+/** Where the privacy check places what it finds in the outcome and the plan (FindingLocation.field). */
+export const PLAN_PRIVACY_FIELDS = ['report areas', 'plan action', 'progress update'] as const;
+export const isPlanPrivacyField = (field: string): boolean => (PLAN_PRIVACY_FIELDS as readonly string[]).includes(field);
