@@ -20,10 +20,13 @@ import { checkCommand } from './commands/check';
 import { verifyBundleCommand } from './commands/verify-bundle';
 import { trackerCommand } from './commands/tracker';
 import { checkListCommand } from './commands/check-list';
+import { outcomeCommand } from './commands/outcome';
+import { actionsCommand } from './commands/actions';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
   exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand, checkListCommand,
+  outcomeCommand, actionsCommand,
 ];
 
 function toolHelp(): string {

@@ -46,7 +46,7 @@ export function registerIpc(runner: OperationRunner): () => void {
           if (copy.opensWith === 'viewer') await shell.openPath(copy.path); else shell.showItemInFolder(copy.path);
         }
         // A built pack opens in the word processor; a bundle is shown in the file manager.
-        if (name === 'pack.open' && result.ok) {
+        if ((name === 'pack.open' || name === 'plan.openDocument') && result.ok) {
           const opened = result.value as { path: string; kind: 'docx' | 'bundle' };
           if (opened.kind === 'docx') await shell.openPath(opened.path); else shell.showItemInFolder(opened.path);
         }

@@ -51,7 +51,7 @@ export interface BuildResult {
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Writes through a temporary file beside the target, so a failed build never leaves half a document. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
+export function writeAtomically(path: string, bytes: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.partial`;
   try {

@@ -21,6 +21,7 @@ import { localContextSection } from './sections/local-context';
 import { selfEvaluationSection } from './sections/self-evaluation';
 import { voiceSection } from './sections/voice';
 import { packKind } from './pack-kinds';
+import { progressSection } from './sections/progress';
 import { CONTENT_WIDTH, LANDSCAPE_CONTENT_WIDTH, PACK_NUMBERING, PACK_STYLES, PAGE } from './styles';
 import { textOf } from './text-of';
 
@@ -31,6 +32,7 @@ export const SECTION_BUILDERS: Readonly<Record<Exclude<PackSectionId, 'glossary'
   cover: coverSection,
   'document-control': documentControlSection,
   readiness: readinessSection,
+  progress: progressSection,
   metrics: metricsSection,
   areas: areaSections,
   gaps: gapsAndActionsSection,

@@ -1,12 +1,15 @@
 import { AlignmentType, BorderStyle, Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { PackInput } from './pack-input';
+
+/** What every page's header and footer show: any document built with the pack's machinery has them. */
+export type PageMarks = Pick<PackInput, 'area' | 'marking' | 'draft'>;
 import { COLOUR, CONTENT_WIDTH, SIZE, STYLE } from './styles';
 
 /**
  * Every page: area name and protective marking at the top, with DRAFT under them in large bold capitals while the
  * pack is a draft; marking and "Page X of Y" at the bottom.
  */
-export function packHeader(input: PackInput, width: number = CONTENT_WIDTH): Header {
+export function packHeader(input: PageMarks, width: number = CONTENT_WIDTH): Header {
   const line = new Paragraph({
     style: STYLE.headerText,
     tabStops: [{ type: TabStopType.RIGHT, position: width }],
@@ -24,7 +27,7 @@ export function packHeader(input: PackInput, width: number = CONTENT_WIDTH): Hea
   return new Header({ children: input.draft ? [line, draft] : [line] });
 }
 
-export function packFooter(input: PackInput, width: number = CONTENT_WIDTH): Footer {
+export function packFooter(input: PageMarks, width: number = CONTENT_WIDTH): Footer {
   return new Footer({
     children: [new Paragraph({
       style: STYLE.headerText,

@@ -4,11 +4,11 @@ import type { ChartSpec } from '../charts/types';
 
 /**
  * Sections a pack can hold, in their order in the document. The self-evaluation's sections come first, as councils
- * publish them; "progress since the last inspection" belongs after the voice section (its builder comes with the
- * after-inspection phase). A section with nothing to say prints nothing (see each builder).
+ * publish them, with "progress since the last inspection" after the voice section. A section with nothing to say
+ * prints nothing (see each builder).
  */
 export const PACK_SECTION_IDS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
-  'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
+  'progress', 'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
 export type PackSectionId = (typeof PACK_SECTION_IDS)[number];
 
 export interface PackOptions {
@@ -161,6 +161,26 @@ export interface PackItem {
   evidenceRefs: string[];
 }
 
+/** A plan action as the progress section prints it: figures already formatted (small numbers suppressed). */
+export interface PackProgressAction {
+  id: number;
+  action: string;
+  lead: string;
+  due: string;
+  /** "Green", "Complete (3 Mar 2026)", "Red; overdue", "No update yet". */
+  status: string;
+  latestUpdate: { date: string; text: string } | null;
+  measures: { title: string; baseline: string; target: string; latest: string; trend: string }[];
+}
+
+/** "Progress since the last inspection": the last outcome, the previous report item, and the plan's actions by report area. */
+export interface PackProgress {
+  outcome: { label: string; siteWeekStart: string; siteWeekEnd: string; received: string | null; published: string | null } | null;
+  previousReport: { itemId: string; title: string; narrative: string; evidenceRefs: string[] } | null;
+  groups: { title: string; text: string | null; actions: PackProgressAction[] }[];
+  counts: { actions: number; complete: number; green: number; amber: number; red: number; noUpdate: number; overdue: number; away: number };
+}
+
 /** Everything a pack is built from, read from the workspace once; building is a pure function of it. */
 export interface PackInput {
   area: { name: string; laCode: string | null; laName: string | null };
@@ -181,4 +201,6 @@ export interface PackInput {
   evidence: PackEvidence[];
   glossary: { term: string; meaning: string }[];
   selfEvaluation?: PackSelfEvaluationInput;
+  /** Absent in inputs recorded before the section existed. */
+  progress?: PackProgress | null;
 }

@@ -22,7 +22,7 @@ export const PACK_KIND_DEFINITIONS: Readonly<Record<PackKind, PackKindDefinition
   'self-evaluation': {
     title: 'Area SEND inspection: self-evaluation',
     summary: 'the self-evaluation alone: executive summary, local context, the grid per evaluation area, voice, case studies and KPIs',
-    sections: ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice', 'case-studies', 'kpis', 'glossary'],
+    sections: ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice', 'progress', 'case-studies', 'kpis', 'glossary'],
   },
   briefing: {
     title: 'Area SEND inspection: briefing for schools and settings',

@@ -17,6 +17,7 @@ import { excludedAttachmentIds } from '../privacy-check/decisions';
 import { privacySettings } from '../privacy-check/privacy-settings';
 import { formatComparator, formatMetricValue } from './format-figure';
 import { readSelfEvaluationInput } from './read-self-evaluation-input';
+import { readPackProgress } from '../plan/pack-progress';
 import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
 
 export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
@@ -113,6 +114,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     timeline: t ? { presetName: t.presetName, notified: t.inspection.notifiedDate, packDue: t.packDue,
       milestones: t.milestones.map((m) => ({ name: m.name, date: m.date, endDate: m.endDate ?? null })) } : null,
     readiness, metrics,
+    progress: readPackProgress(db, packItems, evidence, options.approvedOnly, smallNumberThreshold),
   };
   // Everything is read from the database above, in one go; the charts are drawn last, one at a time, and drawing
   // lets the event loop turn (see renderChartPng), when another request could change the workspace.

@@ -5,6 +5,7 @@ import { scanText } from '../privacy/scan-text';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
+import { planTexts } from '../plan/plan-privacy';
 
 export interface FindingLocation {
   itemId: string | null;
@@ -126,6 +127,8 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
   for (const row of db.prepare("SELECT DISTINCT dataset, area_name, breakdown FROM dataset_rows WHERE geography = 'local'").all() as Record<string, string>[]) {
     scan(`${row.area_name} ${row.breakdown}`, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: 'dataset', detail: row.dataset! });
   }
+  // The outcome and the plan: printed in the action plan document and the pack's progress section.
+  for (const { text, location } of planTexts(db)) scan(text, location);
   const blocking = findings.filter((f) => f.severity === 'block' && !f.resolution).length + unscanned.filter((u) => !u.decision).length;
   return { findings, unscanned, blocking };
 }

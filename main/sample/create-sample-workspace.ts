@@ -20,6 +20,7 @@ import { todayIso, workspaceCalendar } from '../inspection/calendar-settings';
 import { recordNotification } from '../inspection/inspection-repository';
 import { Workspace } from '../workspace/workspace';
 import { buildEvidenceFile } from './evidence-documents';
+import { recordPreviousInspection } from './sample-previous-inspection';
 import {
   loadSampleContent, narrativeText, sampleAuthority, type SampleContent, type SampleCustomItem, type SampleItem,
 } from './sample-content';
@@ -103,6 +104,8 @@ export async function createSampleWorkspace(folder: string, options: SampleOptio
       recordSampleNotification(ctx);
       importDatasets(ctx);
       await fillChecklist(ctx);
+      // The last inspection and its plan, part-way through: the pack's "progress since the last inspection".
+      recordPreviousInspection(ctx.db, content.dir, who, ctx.at, ctx.today);
     } finally {
       workspace.close();
     }

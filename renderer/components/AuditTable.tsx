@@ -2,6 +2,7 @@ import type { Response } from '../../shared/api/contract';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
 import { formatDisplayDate } from '../../shared/domain/dates';
 import { FINDING_KIND_LABELS, type FindingKind } from '../../shared/domain/privacy/findings';
+import { PLAN_AUDIT_LABELS } from '../../shared/domain/follow-up';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime } from './use-loaded';
 
@@ -18,6 +19,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'privacy-settings': 'Privacy settings', 'send-back': 'Sent back', 'private-note': 'Private note', redaction: 'Personal data redacted',
   'review-settings': 'Review settings', 'list-check': 'Checked the list (counts only)', 'list-profile-saved': 'Saved the list\'s profile',
   'item-split': 'Split from an earlier item',
+  ...PLAN_AUDIT_LABELS,
 };
 
 const LABELS: Record<string, string> = {

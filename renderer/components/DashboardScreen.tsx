@@ -8,6 +8,7 @@ import { ItemLink } from './ItemLink';
 import { MilestonesTable } from './MilestonesTable';
 import { countdownText } from './countdown-text';
 import { ScreenLoading } from './ScreenLoading';
+import { FollowUpPhase, useFollowUpPlan } from './plan/FollowUpPhase';
 
 type Dashboard = Response<'dashboard.get'>;
 
@@ -76,19 +77,24 @@ export function DashboardScreen() {
   const showView = useAppStore((s) => s.showView);
   const [recording, setRecording] = useState(false);
   const { data, error, reload } = useLoaded(() => call('dashboard.get', {}));
+  const followUp = useFollowUpPlan();
   if (error || !data) return <ScreenLoading title="Dashboard" error={error} />;
   const t = data.timeline;
+  // After the inspection the dashboard follows the outcome and its plan, until a new notification starts the next notice window.
+  const afterInspection = followUp?.current === true;
   return (
     <>
       <h1>Dashboard</h1>
-      {t ? <Countdown timeline={t} /> : <p className="lead">No notification has been recorded yet. When the call comes,
-        record it here and every item gets its due date.</p>}
-      <NextSteps steps={data.nextSteps} />
-      {!readOnly && (!t || recording) && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
+      {afterInspection && <FollowUpPhase plan={followUp} />}
+      {!afterInspection && (t ? <Countdown timeline={t} /> : <p className="lead">No notification has been recorded yet. When the call comes,
+        record it here and every item gets its due date.</p>)}
+      {!afterInspection && <NextSteps steps={data.nextSteps} />}
+      {!readOnly && (!t || recording) && !afterInspection && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
       {!readOnly && t && !recording && (
-        <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification again…</button>
+        <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification{afterInspection ? ' of the next inspection' : ' again'}…</button>
       )}
-      {t && <MilestonesTable timeline={t} readOnly={readOnly} onChange={reload} />}
+      {!readOnly && afterInspection && recording && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
+      {t && !afterInspection && <MilestonesTable timeline={t} readOnly={readOnly} onChange={reload} />}
       <section aria-labelledby="readiness-heading">
         <h2 id="readiness-heading">Readiness by evaluation area</h2>
         <p className="hint">Approved or not applicable, over all items. {data.overall.done} of {data.overall.total} items ({data.overall.percent}%).</p>

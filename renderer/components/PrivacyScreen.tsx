@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { FINDING_KIND_LABELS } from '../../shared/domain/privacy/findings';
+import { isPlanPrivacyField } from '../../shared/domain/follow-up';
 import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { ItemLink } from './ItemLink';
@@ -34,6 +35,7 @@ function ReasonForm({ id, label, action, onDone }: { id: string; label: string; 
  */
 export function PrivacyScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
+  const showView = useAppStore((s) => s.showView);
   const { data, error, reload } = useLoaded(() => call('privacy.check', {}));
   const [open, setOpen] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,7 +63,8 @@ export function PrivacyScreen() {
             {pending.map((f) => (
               <li key={f.key} className="finding">
                 <p className="finding__head"><strong className={`tag ${f.severity === 'block' ? 'tag--overdue' : 'tag--stale'}`}>{f.severity === 'block' ? 'Blocks the pack' : 'Check'}</strong>{' '}
-                  <strong>{FINDING_KIND_LABELS[f.kind]}</strong> in {f.location.itemId ? <ItemLink id={f.location.itemId} title={f.location.itemTitle ?? f.location.itemId} /> : 'a dataset'}, {where(f)}</p>
+                  <strong>{FINDING_KIND_LABELS[f.kind]}</strong> in {f.location.itemId ? <ItemLink id={f.location.itemId} title={f.location.itemTitle ?? f.location.itemId} />
+                    : isPlanPrivacyField(f.location.field) ? <button type="button" className="link-button" onClick={() => showView('plan')}>the plan after the inspection</button> : 'a dataset'}, {where(f)}</p>
                 <p className="finding__snippet"><code>{f.snippet}</code></p>
                 {!readOnly && (open === f.key ? (
                   <ReasonForm id={`reason-${f.key}`} label="Why is this not personal data? (kept in the audit trail)" action="Mark as not personal data"

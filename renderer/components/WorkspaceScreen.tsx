@@ -12,6 +12,7 @@ import { BuildScreen } from './BuildScreen';
 import { PrivacyScreen } from './PrivacyScreen';
 import { ListCheckScreen } from './ListCheckScreen';
 import { LockBanner } from './LockBanner';
+import { PlanScreen } from './plan/PlanScreen';
 
 const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
@@ -20,6 +21,7 @@ const NAV: { view: View; label: string }[] = [
   { view: 'lists', label: 'Annex A lists' },
   { view: 'privacy', label: 'Privacy check' },
   { view: 'build', label: 'Build pack' },
+  { view: 'plan', label: 'After the inspection' },
   { view: 'search', label: 'Search' },
   { view: 'audit', label: 'Audit trail' },
   { view: 'settings', label: 'Settings' },
@@ -85,6 +87,7 @@ export function WorkspaceScreen() {
       {view === 'lists' && <ListCheckScreen />}
       {view === 'privacy' && <PrivacyScreen />}
       {view === 'build' && <BuildScreen />}
+      {view === 'plan' && <PlanScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}

@@ -6,5 +6,5 @@ export const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
   metrics: 'Key metrics and charts', areas: 'One section per evaluation area', gaps: 'Gaps and actions',
   'evidence-index': 'Evidence index', glossary: 'Glossary', 'executive-summary': 'Executive summary', 'local-context': 'Local context',
   'self-evaluation': 'Self-evaluation grid', voice: 'Voice and lived experience', 'case-studies': 'Case studies', kpis: 'KPI table',
-  briefing: 'Briefing for schools and settings',
+  briefing: 'Briefing for schools and settings', progress: 'Progress since the last inspection',
 };

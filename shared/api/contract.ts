@@ -15,6 +15,9 @@ import {
   CaseStudyInputSchema, GridFieldsSchema, RatingInputSchema, RatingScaleSchema, SelfEvaluationAreaSchema, SelfEvaluationStateSchema, TargetInputSchema,
 } from './self-evaluation-schemas';
 import { CheckIdSchema, ListCheckRecordSchema, ListCheckRequestSchema, ListCheckResultSchema, ListProfileSchema, ListSchema } from './list-check-schemas';
+import {
+  ActionFieldsSchema, FollowUpMilestoneIdSchema, OutcomeInputSchema, PlanViewSchema, ProgressUpdateInputSchema, RagSchema,
+} from './plan-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -47,7 +50,7 @@ export const CANCELLABLE_OPERATIONS = ['pack.build'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
 export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
-  'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
+  'progress', 'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
 /** Mirrors PACK_KINDS in main/pack/pack-input.ts: the documents a workspace builds. */
 export const PACK_KINDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
 
@@ -288,6 +291,26 @@ export const contract = {
     z.strictObject({ checkId: CheckIdSchema }), ListProfileSchema.extend({ savedAt: z.string(), savedBy: z.string() })),
   'lists.profile': op('The saved aggregate profile of a list, if any', z.strictObject({ list: ListSchema }),
     ListProfileSchema.extend({ savedAt: z.string(), savedBy: z.string() }).nullable()),
+  'plan.get': op('The inspection outcome, the follow-up timeline and the plan\'s actions with their progress', none, PlanViewSchema),
+  'plan.recordOutcome': op('Record the inspection outcome, its dates and the report\'s areas (again to change them)', OutcomeInputSchema, PlanViewSchema),
+  'plan.setFollowUp': op('Change a follow-up step\'s date (null: the computed one) or record the day it was done',
+    z.strictObject({ milestoneId: FollowUpMilestoneIdSchema, date: IsoDateSchema.nullable().optional(), done: IsoDateSchema.nullable().optional() })
+      .refine((r) => r.date !== undefined || r.done !== undefined, { message: 'must change the date or the day it was done', path: ['date'] }),
+    PlanViewSchema),
+  'plan.addAction': op('Add an action to the plan; answers its number', ActionFieldsSchema,
+    z.object({ id: z.number(), plan: PlanViewSchema })),
+  'plan.updateAction': op('Change an action of the plan', z.strictObject({ id: z.number().int().positive(), fields: ActionFieldsSchema }), PlanViewSchema),
+  'plan.addUpdate': op('Add a progress update (date, RAG, text, by whom) to an action', ProgressUpdateInputSchema, PlanViewSchema),
+  'plan.correctUpdate': op('Correct a progress update recorded wrongly, with the reason',
+    z.strictObject({ updateId: z.number().int().positive(), rag: RagSchema, text: z.string().trim().min(1, 'must not be empty').max(4_000),
+      date: IsoDateSchema, by: z.string().trim().min(1, 'must not be empty').max(200), reason: ReasonSchema }), PlanViewSchema),
+  'plan.buildDocument': op('Build the action plan as a Word document into the workspace\'s packs folder', none,
+    z.object({ version: z.number(), docxPath: z.string(), docxBytes: z.number(), actions: z.number() })),
+  'plan.documentFile': op('A built action plan document, to save a copy elsewhere', z.strictObject({ version: z.number().int().positive() }),
+    z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
+  'plan.openDocument': op('Open a built action plan document in the word processor', z.strictObject({ version: z.number().int().positive() }),
+    z.object({ path: z.string(), kind: z.literal('docx') })),
+  'plan.tracker': op('The action tracker as an Excel workbook', none, z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -83,6 +83,17 @@ export const OPERATION_NAMES = [
   'lists.checks',
   'lists.saveProfile',
   'lists.profile',
+  'plan.get',
+  'plan.recordOutcome',
+  'plan.setFollowUp',
+  'plan.addAction',
+  'plan.updateAction',
+  'plan.addUpdate',
+  'plan.correctUpdate',
+  'plan.buildDocument',
+  'plan.documentFile',
+  'plan.openDocument',
+  'plan.tracker',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -8,7 +8,30 @@ import { PACK_KIND_DEFINITIONS } from '../../pack/pack-kinds';
 import { buildAndRecord } from '../../pack/build-and-record';
 import { openForCli } from '../cli-backend';
 import { RefusedError, UsageError } from '../cli-io';
-import type { Command } from '../command';
+import type { Command, OptionValues } from '../command';
+import type { CliIo } from '../cli-io';
+import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
+
+/**
+ * What `--kind` can build: the pack's kinds (the evidence pack by default, the self-evaluation, the briefing) and the
+ * action plan after the inspection, made with the pack's machinery. 'pack' is kept as another name for the evidence pack.
+ */
+export const BUILD_KINDS = [...PACK_KINDS, 'action-plan'] as const;
+
+/** The action plan (after the inspection): the outcome, the follow-up timeline and every action with its progress. */
+async function buildActionPlan(values: OptionValues, io: CliIo): Promise<number> {
+  for (const flag of ['bundle', 'approved-only', 'sections', 'items', 'template', 'pdf']) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with the evidence pack, not --kind action-plan.`);
+  }
+  const backend = await openForCli(values, io);
+  try {
+    const result = await buildAndRecordActionPlan(backend.writableWorkspace(), values.out as string, backend.userName());
+    io.stdout(`Built version ${result.version} of the action plan: ${result.docxPath} (${result.docxBytes} bytes, ${result.actions} action${result.actions === 1 ? '' : 's'}).\n`);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
 
 export const buildCommand: Command = {
   name: 'build',
@@ -25,6 +48,7 @@ export const buildCommand: Command = {
     '--template FILE    build into the council\'s Word template: {{pack}} (required) takes the pack\'s body;',
     '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included',
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
+    '                   action-plan: the priority action plan after the inspection, with every action and its progress',
     '--user NAME        who is recorded as preparing it',
   ],
   options: { db: { type: 'string' }, out: { type: 'string' }, bundle: { type: 'string' }, 'approved-only': { type: 'boolean' },
@@ -32,9 +56,10 @@ export const buildCommand: Command = {
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.docx is required.');
     if (!values.out.toLowerCase().endsWith('.docx')) throw new RefusedError(`--out must end in .docx, not "${values.out}".`);
+    const kind = typeof values.kind !== 'string' || values.kind === 'pack' ? 'evidence-pack' : values.kind;
+    if (!(BUILD_KINDS as readonly string[]).includes(kind)) throw new RefusedError(`--kind: "${kind}" is not a kind of document; use one of ${BUILD_KINDS.join(', ')}.`);
+    if (kind === 'action-plan') return buildActionPlan(values, io);
     if (typeof values.bundle === 'string' && !values.bundle.toLowerCase().endsWith('.zip')) throw new RefusedError(`--bundle must end in .zip, not "${values.bundle}".`);
-    const kind = typeof values.kind === 'string' ? values.kind : 'evidence-pack';
-    if (!(PACK_KINDS as readonly string[]).includes(kind)) throw new RefusedError(`--kind: "${kind}" is not a kind of document; use one of ${PACK_KINDS.join(', ')}.`);
     let sections: PackSectionId[] = [...PACK_KIND_DEFINITIONS[kind as PackKind].sections];
     if (typeof values.sections === 'string') {
       const asked = values.sections.split(',').map((s) => s.trim()).filter(Boolean);

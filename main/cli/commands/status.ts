@@ -16,6 +16,7 @@ export const statusCommand: Command = {
     try {
       const session = backend.openWorkspace().session();
       const { items } = await call(backend, 'checklist.list', {});
+      const plan = await call(backend, 'plan.get', {});
       const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
       // The caller's own private notes only: --user (or this installation's name) is whose notes these are.
       const privateNotes = privateNotesOf(backend.openWorkspace().db, backend.userName());
@@ -26,10 +27,23 @@ export const statusCommand: Command = {
           items: items.map((i) => ({ id: i.id, title: i.title, areas: i.areas, kind: i.kinds.join('+'), status: i.status,
             owner: i.owner, note: i.note, privateNote: privateNotes.get(i.id) ?? '', personLevel: i.personLevel, approvedBy: i.approvedBy, approvedAt: i.approvedAt,
             due: i.due, overdue: i.overdue, stale: i.stale, expires: i.expires, attachments: i.attachments })),
+          outcome: plan.outcome?.outcome ?? null,
+          followUp: plan.followUp.map((m) => ({ milestone: m.id, due: m.date, name: m.name, verified: m.verified, done: m.done })),
+          afterInspection: plan.outcome ? { outcome: plan.outcome.outcome, label: plan.outcome.outcomeLabel, siteWeek: plan.outcome.siteWeekStart,
+            siteWeekEnd: plan.outcome.siteWeekEnd, received: plan.outcome.reportReceived, published: plan.outcome.reportPublished,
+            areasForImprovement: plan.outcome.areasForImprovement, areasForPriorityAction: plan.outcome.areasForPriorityAction,
+            current: plan.current } : null,
+          actions: plan.actions.map((a) => ({ id: a.id, action: a.action, area: a.area, lead: a.lead, due: a.due, rag: a.rag, overdue: a.overdue,
+            completedOn: a.completedOn, metrics: a.metrics.map((m) => ({ id: m.metricId, baseline: m.baseline, target: m.target, latest: m.latest, trend: m.trend })) })),
         }, null, 2)}\n`);
         return 0;
       }
       io.stdout(`${session.areaName}${session.laCode ? ` (LA ${session.laCode})` : ''}: ${items.length} items\n`);
+      if (plan.outcome) {
+        const next = plan.followUp.find((m) => !m.done && m.date >= plan.today);
+        io.stdout(`Inspection outcome: ${plan.outcome.outcomeLabel}; ${plan.actions.length} plan action${plan.actions.length === 1 ? '' : 's'}`
+          + `${next ? `; next: ${next.name} ${next.date}` : ''}\n`);
+      }
       const width = Math.max(...items.map((i) => i.id.length));
       for (const item of items) {
         const extras = [item.owner && `owner: ${item.owner}`, item.due && `due ${item.due}${item.overdue ? ' (overdue)' : ''}`,

@@ -9,6 +9,7 @@ import m0008 from './0008-import-column-mappings';
 import m0009 from './0009-review-and-private-notes';
 import m0010 from './0010-self-evaluation';
 import m0011 from './0011-annex-a-and-catalogue-2';
+import m0012 from './0012-after-inspection';
 
 export interface Migration {
   id: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: '0009-review-and-private-notes', sql: m0009 },
   { id: 10, name: '0010-self-evaluation', sql: m0010 },
   { id: 11, name: '0011-annex-a-and-catalogue-2', sql: m0011 },
+  { id: 12, name: '0012-after-inspection', sql: m0012 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
