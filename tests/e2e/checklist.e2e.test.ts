@@ -77,7 +77,7 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.getByLabel('Search titles').fill('tribunal');
     expect(await rows.count()).toBe(1);
     await page.getByLabel('Search titles').fill('');
-    expect(await rows.count()).toBe(63);
+    expect(await rows.count()).toBe(78);
 
     const expectSaved = async () => {
       await openItemFromChecklist(page, 'jsna-send', 'JSNA (SEND/CYP chapter)');
