@@ -30,7 +30,7 @@ describe('privacy settings', () => {
 
   it('prints small counts as "fewer than N" in the pack, with N from the settings', async () => {
     const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
-    commitImport(workspace.db, { dataset: 'tribunal', sourceName: 't.csv', sourceSha256: '', layout: 'form', rowsRead: 1, discardedColumns: [],
+    commitImport(workspace.db, { dataset: 'tribunal', sourceName: 't.csv', sourceSha256: 'a'.repeat(64), layout: 'form', rowsRead: 1, discardedColumns: [],
       rows: [{ period: '2024/25', geography: 'local', areaCode: '841', areaName: 'Testshire', breakdown: '', values: { appeals_registered: 7 }, missing: {} }] }, 'A');
     const shown = async () => (await readPackInput(workspace, { sections: [...PACK_SECTION_IDS], approvedOnly: false }, 'A'))
       .metrics.find((m) => m.id === 'appeal-volume')?.display;

@@ -66,8 +66,10 @@ CREATE TABLE dataset_imports_checked (
   imported_at TEXT NOT NULL,
   imported_by TEXT NOT NULL
 ) STRICT;
-INSERT INTO dataset_imports_checked SELECT id, dataset, periods, source_name, source_sha256, layout, rows_read, rows_kept,
-  discarded_columns, imported_at, imported_by FROM dataset_imports;
+-- Figures typed in before this version recorded no source hash (''): they get the SHA-256 of no bytes.
+INSERT INTO dataset_imports_checked SELECT id, dataset, periods, source_name,
+  CASE source_sha256 WHEN '' THEN 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' ELSE source_sha256 END,
+  layout, rows_read, rows_kept, discarded_columns, imported_at, imported_by FROM dataset_imports;
 CREATE TEMP TABLE dataset_imports_sequence AS SELECT seq FROM sqlite_sequence WHERE name = 'dataset_imports';
 DROP TABLE dataset_imports;
 ALTER TABLE dataset_imports_checked RENAME TO dataset_imports;
