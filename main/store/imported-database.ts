@@ -54,13 +54,17 @@ function refuse(what: string): never {
   throw new WorkspaceError('refused', `${subject} ${what}; ${outcome}.`);
 }
 
+const sameSql = (sql: string | null) => (sql === null ? null : sql.replace(/\s+/g, ' ').trim());
+
 function checkSchema(db: Database, version: number): void {
   const expected = referenceSchema(version);
   const actual = schemaOf(db);
   for (const [key, object] of actual) {
     const ours = expected.get(key);
     if (!ours) refuse(`holds a ${describe(object)} that this app does not create`);
-    if (ours.sql !== object.sql || ours.tbl_name !== object.tbl_name) refuse(`has a changed ${describe(object)}`);
+    // Compared with runs of white space as one space: the same statement written by an earlier release (indented
+    // differently in its source) is the same schema object.
+    if (sameSql(ours.sql) !== sameSql(object.sql) || ours.tbl_name !== object.tbl_name) refuse(`has a changed ${describe(object)}`);
   }
   for (const [key, object] of expected) if (!actual.has(key)) refuse(`lacks the ${describe(object)} this app creates`);
   const applied = db.prepare('SELECT id, name, checksum FROM schema_migrations ORDER BY id').all() as { id: number; name: string; checksum: string }[];
