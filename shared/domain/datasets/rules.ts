@@ -19,7 +19,9 @@ export function formatNumber(value: number): string {
   const negative = value < 0;
   const abs = Math.abs(value);
   const rounded = Math.round(abs * 100) / 100;
-  const [whole, fraction] = rounded.toFixed(2).split('.') as [string, string];
+  // toFixed writes 1e21 and above in exponent form, with no fraction: shown as JavaScript writes it.
+  if (rounded >= 1e21) return String(value);
+  const [whole, fraction = ''] = rounded.toFixed(2).split('.') as [string, string?];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const trimmed = fraction.replace(/0+$/, '');
   return `${negative ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
