@@ -13,6 +13,7 @@ import { rewriteBackups } from '../store/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
 import type { ImportRecord } from '../datasets/dataset-store';
 import { RunningWork } from './running-work';
+import { RequestOrder } from './request-order';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
 
@@ -36,6 +37,8 @@ export class Backend {
   readonly extract: Extractor;
   readonly rewriteBackups: BackupRewriter = rewriteBackups;
   readonly work = new RunningWork();
+  /** Every request through dispatch() runs in this order, whichever host sent it (request-order.ts). */
+  readonly requests = new RequestOrder();
   private backupTimer: NodeJS.Timeout | undefined;
   /** Imports previewed and not yet committed: commit writes exactly what the officer saw. */
   private readonly previews = new Map<string, ImportRecord>();

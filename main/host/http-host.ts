@@ -82,7 +82,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const token = options.token ?? randomBytes(24).toString('hex');
   const backend = new Backend({ dataDir: options.dataDir, host: 'browser' });
   let origin = '';
-  let queue: Promise<unknown> = Promise.resolve();
 
   // Progress of long work, pushed to every open page (EventSource cannot send headers, so its token is in the query).
   const listeners = new Set<ServerResponse>();
@@ -127,13 +126,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         return;
       }
     }
-    // One operation at a time, in arrival order, as the single SQLite connection expects; except a cancel, which
-    // touches no data and must reach the long work it is stopping while that work holds the queue.
-    const result = operation === 'work.cancel'
-      ? dispatch(backend, operation, payload, broadcast)
-      : queue.then(() => dispatch(backend, operation, payload, broadcast));
-    if (operation !== 'work.cancel') queue = result.catch(() => undefined);
-    const answer = await result;
+    // dispatch() orders requests, the same way in every host (main/api/request-order.ts).
+    const answer = await dispatch(backend, operation, payload, broadcast);
     send(res, answer.ok ? 200 : STATUS_FOR[answer.error.code], answer);
   };
 
