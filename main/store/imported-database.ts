@@ -16,11 +16,12 @@ import { blobPath, isSha256 } from '../evidence/blob-store';
 
 interface SchemaObject { type: string; name: string; tbl_name: string; sql: string | null }
 
-/** Columns that hold a SHA-256. Those a schema version does not have yet are skipped. */
-const HASH_COLUMNS: readonly { table: string; column: string }[] = [
+/** Columns that hold a SHA-256 (as migration 0006 checks them). Those a schema version does not have yet are skipped. */
+const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boolean }[] = [
   { table: 'blobs', column: 'sha256' },
   { table: 'attachments', column: 'sha256' },
-  { table: 'dataset_imports', column: 'source_sha256' },
+  // Figures typed in have no source file.
+  { table: 'dataset_imports', column: 'source_sha256', emptyAllowed: true },
   { table: 'pack_builds', column: 'input_sha256' },
   { table: 'pack_builds', column: 'document_sha256' },
   { table: 'pack_builds', column: 'bundle_sha256' },
@@ -68,14 +69,14 @@ function checkSchema(db: Database, version: number): void {
 }
 
 function checkHashColumns(db: Database, schema: Map<string, SchemaObject>): void {
-  for (const { table, column } of HASH_COLUMNS) {
+  for (const { table, column, emptyAllowed } of HASH_COLUMNS) {
     if (!schema.has(`table\u0000${table}`)) continue;
     const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
     if (!columns.includes(column)) continue;
     // Selected by rowid order and checked in JavaScript: one rule (isSha256) for the database and the file store.
     for (const row of db.prepare(`SELECT rowid AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).iterate() as
       IterableIterator<{ id: number; value: unknown }>) {
-      if (typeof row.value !== 'string' || !isSha256(row.value)) {
+      if (typeof row.value !== 'string' || !(isSha256(row.value) || (emptyAllowed && row.value === ''))) {
         refuse(`has ${table}.${column} in row ${row.id} that is not a SHA-256 (64 lowercase hex characters): ${JSON.stringify(String(row.value).slice(0, 40))}`);
       }
     }

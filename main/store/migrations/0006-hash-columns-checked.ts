@@ -1,7 +1,8 @@
 // Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
 //
 // Every column holding a SHA-256 accepts only 64 lowercase hex characters, so a hash can never be a path
-// ("../../somewhere") however the row arrived (an imported workspace, a hand-edited database). SQLite adds a CHECK
+// ("../../somewhere") however the row arrived (an imported workspace, a hand-edited database). Figures typed in
+// (datasets.enter) have no source file: their source_sha256 is ''. SQLite adds a CHECK
 // only by rebuilding the table: each is copied into a new table with the constraint, the old one dropped and the
 // new one renamed into its place (SQLite's documented procedure: migrate() runs it with foreign keys off and runs
 // foreign_key_check before it commits). Indexes are recreated as 0002 made them.
@@ -58,7 +59,7 @@ CREATE TABLE dataset_imports_checked (
   dataset TEXT NOT NULL,
   periods TEXT NOT NULL CHECK (json_valid(periods)),
   source_name TEXT NOT NULL,
-  source_sha256 TEXT NOT NULL CHECK (length(source_sha256) = 64 AND source_sha256 NOT GLOB '*[^0-9a-f]*'),
+  source_sha256 TEXT NOT NULL CHECK (source_sha256 = '' OR (length(source_sha256) = 64 AND source_sha256 NOT GLOB '*[^0-9a-f]*')),
   layout TEXT NOT NULL,
   rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
   rows_kept INTEGER NOT NULL CHECK (rows_kept >= 0),
