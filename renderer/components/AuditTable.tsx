@@ -2,6 +2,7 @@ import type { Response } from '../../shared/api/contract';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime } from './use-loaded';
+import { showDirectionControls } from '../../shared/domain/xml-text';
 
 type AuditEvent = Response<'audit.list'>['events'][number];
 
@@ -13,11 +14,18 @@ const ACTION_LABELS: Record<string, string> = {
   'catalogue-load': 'Loaded the evidence catalogue', 'catalogue-upgrade': 'Upgraded the evidence catalogue', 'add-item': 'Added an item',
   'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
   'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
-  'privacy-settings': 'Privacy settings',
+  'privacy-settings': 'Privacy settings', 'take-over-lock': 'Took over the workspace from an app that was gone',
 };
 
-/** "in-progress" → "In progress"; JSON details shown as key: value pairs. */
+/**
+ * "in-progress" → "In progress"; JSON details shown as key: value pairs; direction controls (a file name's
+ * right-to-left override) shown as labels, so they cannot reorder the row.
+ */
 function describe(value: string | null, action: string): string {
+  return showDirectionControls(describeRaw(value, action));
+}
+
+function describeRaw(value: string | null, action: string): string {
   if (value === null || value === '') return '—';
   if (action === 'status' && value in ITEM_STATUS_LABELS) return ITEM_STATUS_LABELS[value as ItemStatus];
   if (value.startsWith('{')) {
@@ -47,7 +55,7 @@ export function AuditTable({ events, showItem }: { events: AuditEvent[]; showIte
           <tr key={`${e.at}-${index}`}>
             <td>{formatDateTime(e.at)}</td><td>{e.who}</td>{showItem && <td>{e.itemId ? titleOf(e.itemId) : 'Workspace'}</td>}
             <td>{ACTION_LABELS[e.action] ?? e.action}</td><td className="wrap">{describe(e.before, e.action)}</td>
-            <td className="wrap">{describe(e.after, e.action)}</td><td className="wrap">{e.reason ?? ''}</td>
+            <td className="wrap">{describe(e.after, e.action)}</td><td className="wrap">{showDirectionControls(e.reason ?? '')}</td>
           </tr>
         ))}
       </tbody>
