@@ -35,6 +35,8 @@ try {
   process.stdout.write(`\nPack benchmark: ${first.items} items, ${first.evidence} evidence files, ${first.charts} charts (${RUNS} runs, median)${NODE_FLAGS.length ? `, Node flags ${NODE_FLAGS.join(' ')}` : ''}\n`);
   row('read the workspace (incl. charts)', `${median(runs.map((r) => r.readMs!)).toFixed(0)} ms`);
   row('build the docx', `${median(runs.map((r) => r.docxMs!)).toFixed(0)} ms (${(first.docxBytes! / 1048576).toFixed(1)} MB)`);
+  const checkMs = median(runs.map((r) => r.checkMs!));
+  row('check every XML part is well-formed', `${checkMs.toFixed(0)} ms (${(checkMs / median(runs.map((r) => r.docxMs!))).toFixed(2)} x building the docx)`);
   row('write the bundle', `${median(runs.map((r) => r.bundleMs!)).toFixed(0)} ms`);
   const docxTotal = median(runs.map((r) => r.readMs! + r.docxMs!));
   row('docx total (read + build)', `${docxTotal.toFixed(0)} ms   aim < 2000 ms`);

@@ -17,6 +17,7 @@ import type { ColumnMapping } from '../datasets/column-mapping-store';
 /** A previewed import waiting for the officer's go-ahead, with the column choices to remember if it is committed. */
 export type PendingImport = ImportRecord & { columnMapping?: ColumnMapping };
 import { RunningWork } from './running-work';
+import { RequestOrder } from './request-order';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
 
@@ -40,6 +41,8 @@ export class Backend {
   readonly extract: Extractor;
   readonly rewriteBackups: BackupRewriter = rewriteBackups;
   readonly work = new RunningWork();
+  /** Every request through dispatch() runs in this order, whichever host sent it (request-order.ts). */
+  readonly requests = new RequestOrder();
   private backupTimer: NodeJS.Timeout | undefined;
   /** Imports previewed and not yet committed: commit writes exactly what the officer saw. */
   private readonly previews = new Map<string, PendingImport>();

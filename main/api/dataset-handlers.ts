@@ -96,9 +96,8 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
     // replaced only once the officer confirms.
     const wouldReplace = heldRows(workspace.db, def.id, period.period, code, req.breakdown);
     if (wouldReplace.length && !req.confirmReplace) return { saved: false, periods: [], replacedPeriods: [], problems: [], wouldReplace };
-    // Typed-in figures have no file: their source hash is that of the figures as typed, so the column holds a SHA-256.
-    const typed = new TextEncoder().encode(JSON.stringify({ period: period.period, breakdown: req.breakdown, values }));
-    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: sha256Of(typed), layout: 'form', rowsRead: 1, scope: 'breakdown',
+    // Typed-in figures have no source file: an empty source hash (the one value besides a SHA-256 the column allows).
+    const result = commitImport(workspace.db, { dataset: def.id, sourceName: 'typed in', sourceSha256: '', layout: 'form', rowsRead: 1, scope: 'breakdown',
       discardedColumns: [], rows: [{ period: period.period, geography: 'local', areaCode: code, areaName: name, breakdown: req.breakdown, values, missing }] },
       backend.userName());
     return { saved: true, periods: result.periods, replacedPeriods: result.replacedPeriods, problems: [], wouldReplace };

@@ -19,10 +19,16 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; message: strin
 
 /**
  * The single entry point every host calls: checks the operation name and validates the payload against the
- * contract before any handler runs, and turns every failure into an error answer instead of a crash.
+ * contract before any handler runs, and turns every failure into an error answer instead of a crash. Requests run
+ * one at a time in arrival order (a cancel excepted), the same in every host: request-order.ts.
  */
-export async function dispatch(backend: Backend, operation: string, payload: unknown,
+export function dispatch(backend: Backend, operation: string, payload: unknown,
   onProgress: (event: ProgressEvent) => void = () => {}): Promise<ApiResult<unknown>> {
+  return backend.requests.run(operation, () => dispatchNow(backend, operation, payload, onProgress));
+}
+
+async function dispatchNow(backend: Backend, operation: string, payload: unknown,
+  onProgress: (event: ProgressEvent) => void): Promise<ApiResult<unknown>> {
   if (!isOperationName(operation)) {
     return { ok: false, error: { code: 'unknown-operation', message: `There is no operation called "${operation.slice(0, 100)}".` } };
   }

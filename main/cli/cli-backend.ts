@@ -3,6 +3,7 @@ import { dispatch } from '../api/dispatch';
 import { Backend } from '../api/backend';
 import { defaultDataDir } from '../settings/data-dir';
 import { openWorkspace } from '../workspace/open-workspace';
+import { describeGoneHolder } from '../workspace/workspace-lock';
 import { SettingsStore } from '../settings/settings-store';
 import { WorkspaceError } from '../store/workspace-error';
 import type { OperationName } from '../../shared/api/operation-names';
@@ -25,11 +26,16 @@ export function requireDb(values: OptionValues): string {
 export async function openForCli(values: OptionValues, io: CliIo): Promise<Backend> {
   const dataDir = defaultDataDir(io.env);
   const backend = new Backend({ dataDir, host: 'cli', userName: cliUserName(values, new SettingsStore(dataDir)) });
-  const workspace = await openWorkspace(requireDb(values), { user: backend.userName(), catalogue: backend.catalogue });
+  const takeOver = values['take-over'] === true;
+  const workspace = await openWorkspace(requireDb(values), { user: backend.userName(), catalogue: backend.catalogue, breakLock: takeOver });
   backend.replaceWorkspace(workspace);
+  if (workspace.tookOverFrom) {
+    io.stderr(`Note: took over the lock left by ${describeGoneHolder(workspace.tookOverFrom)}; whatever it was doing was not finished. Recorded in the audit trail.\n`);
+  }
   if (workspace.lockedBy) {
     const who = workspace.lockedBy;
-    io.stderr(`Note: ${who.user} has this workspace open on ${who.host}; it is open read-only here.\n`);
+    io.stderr(`Note: ${who.user} has this workspace open on ${who.host} (process ${who.pid}, since ${who.since}); it is open read-only here. `
+      + `If they are no longer using it, run the command again with --take-over.\n`);
   }
   return backend;
 }

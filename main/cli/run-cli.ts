@@ -38,9 +38,15 @@ function toolHelp(): string {
     'Data folder: SENDPACK_DATA_DIR, else your user data folder.', ''].join('\n');
 }
 
+/** Every command that opens a workspace (--db) can take over a lock someone else holds, once told who. */
+const TAKE_OVER_HELP = '--take-over    take over the workspace from whoever has it open (only if they are no longer using it)';
+const optionsOf = (command: Command) => ('db' in command.options && !['init', 'restore', 'import-workspace'].includes(command.name)
+  ? { ...command.options, 'take-over': { type: 'boolean' as const } } : command.options);
+
 function commandHelp(command: Command): string {
   return [`${command.summary}.`, '', `Usage: ${command.usage}`, '', 'Options:',
-    ...command.help.map((line) => `  ${line}`), '  --help         show this help', ''].join('\n');
+    ...command.help.map((line) => `  ${line}`), ...('take-over' in optionsOf(command) ? [`  ${TAKE_OVER_HELP}`] : []),
+    '  --help         show this help', ''].join('\n');
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -62,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.allowPositionals ?? false });
+      parsed = parseArgs({ args: rest, options: optionsOf(command), strict: true, allowPositionals: command.allowPositionals ?? false });
     } catch (error) {
       throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Usage: ${command.usage}`);
     }

@@ -1,3 +1,5 @@
+import { showDirectionControls } from '../../shared/domain/xml-text';
+
 /**
  * Which evidence files the system may open. Opening a file hands it to whatever the operating system associates
  * with its type, and for programs and scripts that means running them: on Windows an attachment named .exe, .js,
@@ -40,7 +42,8 @@ export function fileTypeOf(fileName: string): string {
 export function openDecision(fileName: string): OpenDecision {
   const type = fileTypeOf(fileName);
   if (!RUNS_CODE.has(type)) return { opensWith: 'viewer', warning: null };
-  return { opensWith: 'folder', warning: `"${fileName}" is a .${type} file, a type the computer would run as a program or script, so it was `
+  // The name as stored, direction controls shown: "Invoice\u202Efdp.exe" must not read as "Invoiceexe.pdf" here.
+  return { opensWith: 'folder', warning: `"${showDirectionControls(fileName)}" is a .${type} file, a type the computer would run as a program or script, so it was `
     + 'not opened. Its read-only copy is shown in its folder instead: open it only if you know where it came from, with a program '
     + 'you choose (a text editor shows a script without running it).' };
 }

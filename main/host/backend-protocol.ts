@@ -52,8 +52,8 @@ function internalError(message: string): ApiResult<never> {
 }
 
 /**
- * Serves requests on `port` until the process ends. Calls run concurrently, as they would over HTTP; the
- * Backend itself is synchronous (better-sqlite3), so each handler still runs to completion on its own.
+ * Serves requests on `port` until the process ends. Calls are handed to dispatch as they arrive; dispatch orders
+ * them (one at a time, a cancel excepted: main/api/request-order.ts), exactly as it does for the browser host.
  * Never throws: a dispatch that rejects, which dispatch() promises not to do, still answers an error.
  */
 export function serveBackend(port: PortLike, options: ServeOptions): void {

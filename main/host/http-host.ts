@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { ApiErrorCode, ApiResult } from '../../shared/api/result';
 import { Backend } from '../api/backend';
@@ -82,7 +84,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const token = options.token ?? randomBytes(24).toString('hex');
   const backend = new Backend({ dataDir: options.dataDir, host: 'browser' });
   let origin = '';
-  let queue: Promise<unknown> = Promise.resolve();
 
   // Progress of long work, pushed to every open page (EventSource cannot send headers, so its token is in the query).
   const listeners = new Set<ServerResponse>();
@@ -92,13 +93,20 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const queryToken = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+    // EventSource and a download link cannot send headers, so their token is in the query.
     const isEvents = path === '/api/events' && req.method === 'GET';
-    if (!tokenMatches(isEvents ? queryToken : req.headers['x-sendpack-token'], token)) {
+    const inQuery = isEvents || (path === '/api/download/pack.file' && req.method === 'GET');
+    if (!tokenMatches(inQuery ? queryToken : req.headers['x-sendpack-token'], token)) {
       refuse(res, 401, 'refused', 'This request has no valid access token. Open the address the app printed when it started.');
       return;
     }
     if ((req.headers.origin !== undefined && req.headers.origin !== origin) || req.headers.host !== origin.slice('http://'.length)) {
       refuse(res, 403, 'refused', 'Requests from other web sites are refused.');
+      return;
+    }
+    if (path === '/api/download/pack.file' && req.method === 'GET') {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      await streamPackFile(req, res, { version: Number(query.get('version')), kind: query.get('kind') }, true);
       return;
     }
     if (isEvents) {
@@ -128,14 +136,36 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         return;
       }
     }
-    // One operation at a time, in arrival order, as the single SQLite connection expects; except a cancel, which
-    // touches no data and must reach the long work it is stopping while that work holds the queue.
-    const result = operation === 'work.cancel'
-      ? dispatch(backend, operation, payload, broadcast)
-      : queue.then(() => dispatch(backend, operation, payload, broadcast));
-    if (operation !== 'work.cancel') queue = result.catch(() => undefined);
-    const answer = await result;
+    if (operation === 'pack.file') { await streamPackFile(req, res, payload, false); return; }
+    // dispatch() orders requests, the same way in every host (main/api/request-order.ts).
+    const answer = await dispatch(backend, operation, payload, broadcast);
     send(res, answer.ok ? 200 : STATUS_FOR[answer.error.code], answer);
+  };
+
+  /**
+   * A built pack or bundle, streamed from disk as it is: never base64 in a JSON string (a string of a 400 MB
+   * bundle's base64 is past V8's limit) and never whole in memory, at any size. The request is validated and the
+   * file found through dispatch (pack.open's answer is its path; opening it is the desktop host's part only).
+   * `download` (the GET a link makes) asks the browser to save it under its name.
+   */
+  const streamPackFile = async (req: IncomingMessage, res: ServerResponse, payload: unknown, download: boolean) => {
+    const found = await dispatch(backend, 'pack.open', payload, broadcast);
+    if (!found.ok) { send(res, STATUS_FOR[found.error.code], found); return; }
+    const file = (found.value as { path: string }).path;
+    const name = basename(file);
+    let size: number;
+    try { size = (await stat(file)).size; } catch {
+      refuse(res, 404, 'not-found', `${name} is no longer in the packs folder; build it again.`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream', 'content-length': String(size), 'cache-control': 'no-store',
+      'x-file-name': encodeURIComponent(name), 'x-content-type-options': 'nosniff',
+      'content-disposition': `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
+    try { await pipeline(createReadStream(file), res); } catch (error) {
+      if (!req.destroyed && !res.destroyed) throw error;
+    }
   };
 
   const handleStatic = async (res: ServerResponse, path: string) => {

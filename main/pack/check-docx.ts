@@ -7,7 +7,9 @@ import { WorkspaceError } from '../store/workspace-error';
  * Is every XML part of a written .docx well-formed? A pack LibreOffice cannot load (Word refuses it too) must be a
  * failed build, never a recorded one. Checked before the build is recorded: each part must be UTF-8, hold no
  * character XML forbids, and parse with a strict (non-validating) XML parser: tags balanced and closed, attributes
- * quoted, only XML's own entities. (sax drops a repeated attribute without a word: that one is not caught.) About 40 ms for a large pack's 2 MB document (bench/pack.ts).
+ * quoted, only XML's own entities (sax drops a repeated attribute without a word: that one is not caught). It
+ * costs about a fifth of what writing the document does (bench/pack.ts, large area: 1.4 s beside 6.2 s on a
+ * loaded 2-core machine).
  */
 export function xmlPartProblem(name: string, bytes: Uint8Array): string | null {
   let text: string;

@@ -34,6 +34,19 @@ export function migrate(db: Database, target = LATEST_SCHEMA_VERSION): number {
 }
 
 function applyMigration(db: Database, m: Migration): void {
+  try {
+    applyMigrationNow(db, m);
+  } catch (error) {
+    // A row the new schema does not allow (a "hash" that is a path, written past the app): refused in words; the
+    // transaction left the database as it was.
+    if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+      throw new WorkspaceError('damaged', `This workspace cannot be upgraded (migration ${m.name}): it holds a value the app never writes (${(error as Error).message}). It was left as it was; restore a backup, or ask for help.`);
+    }
+    throw error;
+  }
+}
+
+function applyMigrationNow(db: Database, m: Migration): void {
   db.transaction(() => {
     // Only violations the migration made refuse it: one already there (an old database) is not its to fix.
     const before = (db.pragma('foreign_key_check') as unknown[]).length;

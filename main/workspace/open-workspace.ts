@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { inspectDatabase } from '../store/open-database';
 import { createBackup, pruneBackups } from '../store/backups';
 import { Workspace, type OpenOptions } from './workspace';
 import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
-import { LOCK_FILE } from './workspace-lock';
+import { lockIsFreeOrGone } from './workspace-lock';
 
 /**
  * Opens a workspace the way the app and CLI do: if this version is about to migrate the database or upgrade its
@@ -17,7 +15,7 @@ export async function openWorkspace(input: string, options: OpenOptions): Promis
   const file = databaseFile(folder);
   const { schemaVersion } = inspectDatabase(file);
   // Only an opener that will change the database backs up: a workspace someone else holds opens read-only as it is.
-  if (schemaVersion > 0 && !existsSync(join(folder, LOCK_FILE))) {
+  if (schemaVersion > 0 && lockIsFreeOrGone(folder)) {
     const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {
       const catalogueVersion = source.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get();

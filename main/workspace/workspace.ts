@@ -12,7 +12,7 @@ import { appendEvent } from '../checklist/audit-events';
 import { databaseFile, isWorkspaceFolder, resolveWorkspaceFolder, SUBFOLDERS } from './workspace-folder';
 import { collectGarbage } from '../evidence/blob-store';
 import { filesReferencedByBackups } from '../store/backups';
-import { acquireLock, breakLock, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
+import { acquireLock, breakLock, describeGoneHolder, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
 import { mkdirSync, renameSync } from '../util/fs-faults';
 
 export interface CreateOptions {
@@ -52,6 +52,8 @@ export class Workspace {
     private readonly lock: LockHolder | null,
     readonly lockedBy: LockHolder | null,
     readonly lockIsStale: boolean,
+    /** The holder of a lock whose process was gone, taken over when this opened (told to the person). */
+    readonly tookOverFrom: LockHolder | null = null,
   ) {}
 
   get readOnly(): boolean {
@@ -115,7 +117,12 @@ export class Workspace {
     try {
       const db = connect(file, { readOnly: false, journalMode });
       migrate(db);
-      const workspace = new Workspace(folder, db, journalMode, outcome.holder, null, false);
+      const workspace = new Workspace(folder, db, journalMode, outcome.holder, null, false, outcome.tookOverFrom);
+      if (outcome.tookOverFrom) {
+        // The note in the audit trail: whatever the gone process was doing was not finished.
+        appendEvent(db, { at: new Date().toISOString(), who: options.user, itemId: null, action: 'take-over-lock',
+          before: JSON.stringify(outcome.tookOverFrom), after: null, reason: `The lock left by ${describeGoneHolder(outcome.tookOverFrom)} was taken over.` });
+      }
       const catalogue = options.catalogue;
       if (catalogue && workspace.meta('catalogue_version') !== catalogue.catalogueVersion) {
         db.transaction(() => applyCatalogue(db, catalogue, options.user, new Date().toISOString()))();
@@ -160,6 +167,7 @@ export class Workspace {
       readOnly: this.readOnly,
       lockedBy: this.lockedBy,
       lockIsStale: this.lockIsStale,
+      lockTakenOverFrom: this.tookOverFrom,
       journalMode: this.journalMode,
     };
   }

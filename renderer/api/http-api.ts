@@ -28,6 +28,11 @@ export function createHttpApi(token: string): SendpackApi {
   const post = async (operation: string, body: BodyInit, headers: Record<string, string>): Promise<ApiResult<unknown>> => {
     try {
       const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { ...headers, 'x-sendpack-token': token }, body });
+      // A built pack or bundle comes as its own bytes, streamed (main/host/http-host.ts), not inside JSON.
+      if (response.ok && response.headers.get('content-type') === 'application/octet-stream') {
+        const fileName = decodeURIComponent(response.headers.get('x-file-name') ?? 'download');
+        return { ok: true, value: { fileName, bytes: new Uint8Array(await response.arrayBuffer()) } };
+      }
       return JSON.parse(await response.text(), decodeBytes) as ApiResult<unknown>;
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: `The app's background service did not answer (${(error as Error).message}). Check it is still running, then try again.` } };
@@ -52,6 +57,18 @@ export function createHttpApi(token: string): SendpackApi {
     },
     onMenu: () => () => {},
     chooseWorkspaceFolder: () => Promise.resolve('unsupported' as const),
+    async savePackFile(version: number, kind: 'docx' | 'bundle') {
+      // Checked first, so a refusal is told in words; then the browser downloads the file as the host streams it to
+      // disk, never holding it in the page, at any size.
+      const found = await call('pack.open', { version, kind });
+      if (!found.ok) return { saved: false, path: null, problem: found.error.message };
+      const query = new URLSearchParams({ version: String(version), kind, token });
+      const link = document.createElement('a');
+      link.href = `/api/download/pack.file?${query.toString()}`;
+      link.download = '';
+      link.click();
+      return { saved: true, path: null };
+    },
     async saveFile(suggestedName: string, content: string | Uint8Array) {
       const url = URL.createObjectURL(new Blob([content as BlobPart]));
       const link = document.createElement('a');

@@ -5,6 +5,7 @@ import { FINDING_KIND_LABELS, type FindingKind } from '../../shared/domain/priva
 import { PLAN_AUDIT_LABELS } from '../../shared/domain/follow-up';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime } from './use-loaded';
+import { showDirectionControls } from '../../shared/domain/xml-text';
 
 type AuditEvent = Response<'audit.list'>['events'][number];
 
@@ -19,6 +20,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'privacy-settings': 'Privacy settings', 'send-back': 'Sent back', 'private-note': 'Private note', redaction: 'Personal data redacted',
   'review-settings': 'Review settings', 'list-check': 'Checked the list (counts only)', 'list-profile-saved': 'Saved the list\'s profile',
   'item-split': 'Split from an earlier item',
+  'take-over-lock': 'Took over the workspace from an app that was gone',
   ...PLAN_AUDIT_LABELS,
 };
 
@@ -37,6 +39,10 @@ const valueText = (key: string, v: unknown): string => {
 
 /** An entry's detail in words: no hashes or ids, dates as "6 Dec 2026". */
 function describe(value: string | null, action: string): string {
+  return showDirectionControls(describeRaw(value, action));
+}
+
+function describeRaw(value: string | null, action: string): string {
   if (value === null || value === '') return '—';
   if (action === 'status' && value in ITEM_STATUS_LABELS) return ITEM_STATUS_LABELS[value as ItemStatus];
   if (action === 'send-back' && value in ITEM_STATUS_LABELS) return ITEM_STATUS_LABELS[value as ItemStatus];
@@ -107,7 +113,7 @@ export function AuditTable({ events, showItem, newestFirst }: { events: AuditEve
               : e.before !== null && e.after !== null && !e.before.startsWith('{') && !e.after.startsWith('{') && e.action !== 'private-note'
                 ? <>{describe(e.before, e.action)} → {describe(e.after, e.action)}</>
                 : describe(e.after ?? e.before, e.action)}</td>
-            <td className="wrap">{e.reason ?? ''}</td>
+            <td className="wrap">{showDirectionControls(e.reason ?? '')}</td>
           </tr>
         ))}
       </tbody>

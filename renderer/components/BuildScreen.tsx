@@ -64,8 +64,15 @@ export function BuildScreen() {
   };
   const saveCopy = async (b: Build, kind: 'docx' | 'bundle') => {
     try {
+      const host = api();
+      if (host.savePackFile) {
+        const saved = await host.savePackFile(b.version, kind);
+        if (saved.problem) setProblem(saved.problem);
+        else setStatus(saved.saved ? `Downloading ${kind === 'docx' ? 'the pack' : 'the bundle'}, version ${b.version}: your browser saves it to its downloads` : 'Not saved');
+        return;
+      }
       const { fileName, bytes } = await call('pack.file', { version: b.version, kind });
-      const saved = await api().saveFile(fileName, bytes);
+      const saved = await host.saveFile(fileName, bytes);
       setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
     } catch (error) { setProblem((error as Error).message); }
   };

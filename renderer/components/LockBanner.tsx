@@ -5,6 +5,16 @@ import { useAppStore } from '../state/app-store';
 export function LockBanner({ session }: { session: WorkspaceSession }) {
   const breakLock = useAppStore((s) => s.breakLock);
   const [confirming, setConfirming] = useState(false);
+  const gone = session.lockTakenOverFrom;
+  if (!session.readOnly && gone) {
+    return (
+      <div className="notification" role="status" aria-labelledby="lock-title">
+        <h2 id="lock-title" className="notification__title">Taken over from {gone.user}</h2>
+        <p>{gone.user} had this workspace open on {gone.host}, and that app is no longer running, so it was taken over.
+          Anything it was doing when it stopped was not finished. The take-over is in the audit trail.</p>
+      </div>
+    );
+  }
   if (!session.readOnly || !session.lockedBy) return null;
   const who = session.lockedBy;
   return (

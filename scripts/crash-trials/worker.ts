@@ -150,7 +150,7 @@ async function run(go: Go): Promise<void> {
         await call(backend, 'attachments.add', { itemId: item.id, files: handles, metadata: { documentDate: '2025-06-30' } });
         return op;
       };
-    } else if (roll < 0.8) {
+    } else if (roll < 0.75) {
       const item = pick(random, itemList);
       const to: ItemStatus = item.status === 'approved' ? 'in-progress'
         : pick(random, (['in-progress', 'ready-for-review', 'approved', 'approved', 'not-applicable'] as const).filter((s) => s !== item.status));
@@ -160,7 +160,7 @@ async function run(go: Go): Promise<void> {
         item.status = to;
         return op;
       };
-    } else if (roll < 0.92) {
+    } else if (roll < 0.88) {
       op = { op: 'build', n };
       work = async () => {
         const built = await call(backend, 'pack.build', { bundle: true, pdf: false, approvedOnly: false });

@@ -54,6 +54,8 @@ export const WorkspaceSessionSchema = z.object({
   /** Who holds the workspace when it was opened read-only, and whether that lock looks abandoned. */
   lockedBy: LockHolderSchema.nullable(),
   lockIsStale: z.boolean(),
+  /** A lock left by a process that was gone, taken over when the workspace opened; null when there was none. */
+  lockTakenOverFrom: LockHolderSchema.nullable(),
   journalMode: z.enum(['wal', 'delete']),
 });
 

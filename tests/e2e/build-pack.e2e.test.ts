@@ -41,6 +41,16 @@ describe('building the pack, in Chromium', () => {
     const text = (await mammoth.extractRawText({ buffer: readFileSync(docx) })).value;
     expect(text).toContain("Children and young people's needs are identified accurately and assessed in a timely and effective way");
     expect((await verifyBundle(bundle)).ok).toBe(true);
+
+    // Saving a copy downloads the file as the host streams it from disk (never base64 in JSON), byte for byte.
+    for (const [button, file] of [[/^Save the bundle/, bundle], [/^Save a copy/, docx]] as const) {
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: button }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe(file.split(/[\\/]/).pop());
+      expect(readFileSync(await download.path()).equals(readFileSync(file))).toBe(true);
+    }
+    await page.getByText(/^Downloading the pack, version 1/).waitFor();
     expect(errors).toEqual([]);
     await page.close();
     await host.close();

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figuresLine, runCrashTrials, summaryLine } from '../../scripts/crash-trials/run-trials';
 
-// The crash trials of npm run trial:crash, fewer of them: a process importing, attaching, changing statuses and
-// building the pack is SIGKILLed at seeded random moments, and after each kill the database must pass
+// The crash trials of npm run trial:crash, fewer of them: a process importing, attaching, changing statuses,
+// building the pack and restoring a backup, opening and undoing the restore is SIGKILLed at seeded random moments, and after each kill the database must pass
 // integrity_check, hold every import whole or not at all and every approval it reported, refer to no missing file,
 // and open. CRASH_TRIALS sets how many; the figures go to .ci-out/summary/ for the summary printed after npm test.
 
@@ -29,6 +29,12 @@ describe('crash trials', () => {
       + summary.killedDuring.restore,
       figuresLine(summary)).toBeGreaterThan(TRIALS / 2);
     // Every kind of operation committed at least once (with enough trials for each to come up).
-    if (TRIALS >= 20) expect(Object.values(summary.committed).filter((n) => n === 0), JSON.stringify(summary.committed)).toEqual([]);
+    // A restore (restore, open, undo: several steps) is often killed part-way, which the checker then undoes: it
+    // counts when it committed or was killed during.
+    if (TRIALS >= 20) {
+      const exercised = Object.entries(summary.committed).filter(([kind, n]) => n === 0
+        && !(kind === 'restore' && summary.killedDuring.restore > 0)).map(([kind]) => kind);
+      expect(exercised, JSON.stringify({ committed: summary.committed, killedDuring: summary.killedDuring })).toEqual([]);
+    }
   });
 });

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { exportWorkspace, importWorkspace } from '../../main/workspace/workspace-archive';
 import { Workspace } from '../../main/workspace/workspace';
 import { WorkspaceError } from '../../main/store/workspace-error';
+import { blobPath, deleteBlob } from '../../main/evidence/blob-store';
+import { migrate } from '../../main/store/migrate';
 import { useTempDirs } from '../helpers/temp-dir';
 import { call, useBackends } from '../helpers/api';
 
@@ -166,6 +168,32 @@ describe('an imported workspace is data, never code or paths', () => {
 });
 
 describe('file operations never follow a link or leave the workspace', () => {
+  it('never makes a file name of a "hash" that is a path, whatever a database holds', () => {
+    const dir = tempDir();
+    const folder = join(dir, 'ws');
+    mkdirSync(join(folder, 'files'), { recursive: true });
+    writeFileSync(join(dir, 'victim.txt'), 'keep me');
+    for (const hash of ['../../victim.txt', '../victim.txt', `${'a'.repeat(62)}/x`, 'A'.repeat(64), '']) {
+      expect(() => blobPath(folder, hash), hash).toThrow(/not a SHA-256; it was not used as a file name/);
+      expect(() => deleteBlob(folder, hash), hash).toThrow(WorkspaceError);
+    }
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('refuses, in words, to upgrade an older workspace whose database holds a path where a hash belongs', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'Old.sendpack', 'workspace.db');
+    mkdirSync(join(dir, 'Old.sendpack', 'files'), { recursive: true });
+    const db = new BetterSqlite3(file);
+    migrate(db, 5);
+    db.prepare("INSERT INTO blobs (sha256, bytes, text_status, created_at) VALUES ('../../victim.txt', 1, 'ok', 'x')").run();
+    db.close();
+    expect(() => Workspace.open(join(dir, 'Old.sendpack'), { user: 'Ann' })).toThrow(/cannot be upgraded \(migration 0006-hash-columns-checked\): it holds a value the app never writes/);
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(5);
+    after.close();
+  });
+
   it('a symbolic link planted in files/ is removed when the workspace opens; its target keeps its mode and bytes', async () => {
     const dir = tempDir();
     const { backend, folder } = await backends.workspace(dir, { userName: 'Ari', areaName: 'Linkshire', laCode: '841' });

@@ -1,7 +1,8 @@
 // Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
 //
 // Every column holding a SHA-256 accepts only 64 lowercase hex characters, so a hash can never be a path
-// ("../../somewhere") however the row arrived (an imported workspace, a hand-edited database). SQLite adds a CHECK
+// ("../../somewhere") however the row arrived (an imported workspace, a hand-edited database). Figures typed in
+// (datasets.enter) have no source file: their source_sha256 is ''. SQLite adds a CHECK
 // only by rebuilding the table: each is copied into a new table with the constraint, the old one dropped and the
 // new one renamed into its place (SQLite's documented procedure: migrate() runs it with foreign keys off and runs
 // foreign_key_check before it commits). Indexes are recreated as 0002 made them.
@@ -58,7 +59,7 @@ CREATE TABLE dataset_imports_checked (
   dataset TEXT NOT NULL,
   periods TEXT NOT NULL CHECK (json_valid(periods)),
   source_name TEXT NOT NULL,
-  source_sha256 TEXT NOT NULL CHECK (length(source_sha256) = 64 AND source_sha256 NOT GLOB '*[^0-9a-f]*'),
+  source_sha256 TEXT NOT NULL CHECK (source_sha256 = '' OR (length(source_sha256) = 64 AND source_sha256 NOT GLOB '*[^0-9a-f]*')),
   layout TEXT NOT NULL,
   rows_read INTEGER NOT NULL CHECK (rows_read >= 0),
   rows_kept INTEGER NOT NULL CHECK (rows_kept >= 0),
@@ -66,10 +67,8 @@ CREATE TABLE dataset_imports_checked (
   imported_at TEXT NOT NULL,
   imported_by TEXT NOT NULL
 ) STRICT;
--- Figures typed in before this version recorded no source hash (''): they get the SHA-256 of no bytes.
-INSERT INTO dataset_imports_checked SELECT id, dataset, periods, source_name,
-  CASE source_sha256 WHEN '' THEN 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' ELSE source_sha256 END,
-  layout, rows_read, rows_kept, discarded_columns, imported_at, imported_by FROM dataset_imports;
+INSERT INTO dataset_imports_checked SELECT id, dataset, periods, source_name, source_sha256, layout, rows_read, rows_kept,
+  discarded_columns, imported_at, imported_by FROM dataset_imports;
 CREATE TEMP TABLE dataset_imports_sequence AS SELECT seq FROM sqlite_sequence WHERE name = 'dataset_imports';
 DROP TABLE dataset_imports;
 ALTER TABLE dataset_imports_checked RENAME TO dataset_imports;
