@@ -97,6 +97,13 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
     const spec = metricChartSpec(results, m.id, session.areaName, m.breakdown);
     if (spec) { specs.push(spec); chartOf.set(m, spec.id); }
   }
+  // The trend in words prints the earliest figure too: left out where either end is a small number the pack suppresses.
+  const suppressed = (r: MetricResult | undefined) => r !== undefined && /fewer than/.test(formatMetricValue(r, smallNumberThreshold));
+  const trendWords = (m: MetricResult) => {
+    const from = m.trend.find((p) => p.value !== null);
+    const earliest = from && results.find((r) => r.id === m.id && r.breakdown === m.breakdown && r.period === from.period);
+    return suppressed(m) || suppressed(earliest) ? '' : describeTrend(m.trend, m.unit);
+  };
   const metrics: PackMetric[] = chosen.map((m) => {
     const definition = metricById(m.id);
     return {
@@ -106,8 +113,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
       better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
       theme: definition ? themeOf(definition) : 'experiences',
       catalogueItem: datasetById(m.dataset)?.catalogueItem ?? '',
-      // A trend of small numbers would print them: it is left out where the figure itself is suppressed.
-      trend: /fewer than/.test(formatMetricValue(m, smallNumberThreshold)) ? '' : describeTrend(m.trend, m.unit),
+      trend: trendWords(m),
       region: m.region ? { name: m.region.name, display: formatComparator(m.region.value, m.unit) } : null,
       neighbours: m.neighbours ? { display: formatComparator(m.neighbours.value, m.unit), count: m.neighbours.count } : null,
       rank: m.rank ? describeRank(m.rank, m.direction) : '',
