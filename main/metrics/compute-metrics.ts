@@ -216,9 +216,7 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
         evaluation.status = 'invalid';
       }
 
-      const benchmarks = index && options.areaCode !== undefined
-        ? benchmarksFor(index, metric, period, options.areaCode, neighbourCodes, options.regionCode)
-        : index ? benchmarksFor(index, metric, period, row.areaCode, neighbourCodes, options.regionCode) : null;
+      const benchmarks = index ? benchmarksFor(index, metric, period, options.areaCode ?? row.areaCode, neighbourCodes, options.regionCode) : null;
       let comparator: MetricComparator | null = null;
       if (benchmarks?.england) {
         comparator = { value: benchmarks.england.value, period, source: DFE_PUBLISHED_DATASETS.has(metric.dataset) ? IMPORTED_NATIONAL_SOURCE_DFE : IMPORTED_NATIONAL_SOURCE_OTHER };
