@@ -27,6 +27,7 @@ const BLUE = '#1d70b8';
 const GREY = '#505a5f';
 const ORANGE = '#f47738';
 const DARK_ORANGE = '#a34600'; // orange text and marker outlines: #f47738 itself is under 3:1 on white
+const GREEN = '#00703c'; // statistical neighbours: 6.9:1 on white
 
 const PAD = 16;
 /** A white outline under value labels, so gridlines and other series' lines never cut through the figures. */
@@ -57,6 +58,9 @@ const STYLES: Record<SeriesRole, SeriesStyle[]> = {
     { colour: GREY, labelColour: GREY, dash: '8 5', lineWidth: 2.5, marker: 'hollow-circle', hatch: true },
     { colour: GREY, labelColour: GREY, dash: '2 4', lineWidth: 2.5, marker: 'hollow-square', hatch: false },
   ],
+  neighbours: [
+    { colour: GREEN, labelColour: GREEN, dash: '3 4', lineWidth: 2.5, marker: 'triangle', hatch: true },
+  ],
   regional: [
     { colour: ORANGE, labelColour: DARK_ORANGE, dash: '14 4 3 4', lineWidth: 2.5, marker: 'square', hatch: false },
     { colour: ORANGE, labelColour: DARK_ORANGE, dash: '3 4', lineWidth: 2.5, marker: 'triangle', hatch: true },
@@ -69,7 +73,7 @@ function styleOf(series: SeriesModel): SeriesStyle {
 }
 
 /** Local last, so its line and markers are drawn on top. */
-const DRAW_ORDER: Record<SeriesRole, number> = { comparator: 0, regional: 1, local: 2 };
+const DRAW_ORDER: Record<SeriesRole, number> = { comparator: 0, regional: 1, neighbours: 2, local: 3 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // SVG writing
@@ -120,13 +124,17 @@ function niceStep(raw: number, whole: boolean): number {
   return Math.max(nice * exponent, whole ? 1 : 0);
 }
 
+/**
+ * The value axis: from 0 (bars and lines are read against zero) up to a round figure just above the largest value,
+ * so the figures use the height of the plot. A 3.6% rate beside England's 6.1% runs 0–7%, not 0–100% where both
+ * would lie flat on the floor. Percentages never run past 100.
+ */
 function yScale(values: number[], unit: ChartUnit): Scale {
   const hi = Math.max(0, ...values);
   const lo = Math.min(0, ...values);
-  if (unit === '%' && lo >= 0 && hi <= 100) return { min: 0, max: 100, step: 20, ticks: [0, 20, 40, 60, 80, 100] };
   const span = hi - lo || (unit === '%' ? 100 : unit === 'count' ? 5 : 1);
   const step = niceStep(span / 5, unit === 'count');
-  const max = Math.max(step, Math.ceil(hi / step - 1e-9) * step);
+  const max = Math.min(unit === '%' && lo >= 0 && hi <= 100 ? 100 : Infinity, Math.max(step, Math.ceil(hi / step - 1e-9) * step));
   const min = Math.floor(lo / step + 1e-9) * step;
   const ticks: number[] = [];
   for (let i = 0; min + i * step <= max + step * 1e-6; i++) ticks.push(Number((min + i * step).toFixed(10)));

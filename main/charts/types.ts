@@ -14,8 +14,8 @@ export type ChartDirection = 'higher' | 'lower' | 'context';
 export type ChartKind = 'trend' | 'comparison';
 
 /** 'local' is the area itself (brand blue), 'comparator' the national figure (dark grey, dashed), 'regional'
- * the region or statistical neighbours (orange). */
-export type SeriesRole = 'local' | 'comparator' | 'regional';
+ * the region (orange, dash-dotted), 'neighbours' the statistical neighbours' average (green, dotted). */
+export type SeriesRole = 'local' | 'comparator' | 'regional' | 'neighbours';
 
 export interface ChartPoint {
   /** As the metrics engine writes periods: '2019', '2023/24' or '2025-03-31'. Sorted as text on the axis. */

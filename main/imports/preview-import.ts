@@ -130,7 +130,7 @@ export function previewImport(request: ImportRequest): Preview {
       ...result.rows.slice(0, PREVIEW_ROWS).map((r) => [r.period, r.breakdown, ...Object.values(r.values).map((v) => (v === null ? '' : String(v)))])]
     : table.rows.slice(result.headerRow - 1, result.headerRow + PREVIEW_ROWS).map((row) => row.map(shown));
   const benchmarks = result.benchmarks?.length ? benchmarkFiguresOf(def, result.benchmarks) : [];
-  if (benchmarks.length) {
+  if (new Set(benchmarks.filter((f) => f.geography === 'local').map((f) => f.areaCode)).size > 1) {
     const latest = [...new Set(benchmarks.map((f) => f.period))].sort(comparePeriods).at(-1)!;
     const count = (g: string) => new Set(benchmarks.filter((f) => f.geography === g && f.period === latest).map((f) => f.areaCode)).size;
     notes.push(`Every area's published figures are kept for benchmarking, apart from your own (${latest}: ${count('local')} authorities, `

@@ -80,6 +80,14 @@ export interface Evaluation {
 
 const sum = (values: Record<string, number | null>, fields: string[]) => fields.reduce((t, f) => t + (values[f] ?? 0), 0);
 
+/** A row's rule results, worked out once for all the metrics that read it (a national file has ~1,000 rows × 7 metrics). */
+const checked = new WeakMap<DatasetRow, { errors: ReturnType<typeof validateRow>; notes: ReturnType<typeof rowNotes> }>();
+function checkRow(def: DatasetDefinition, row: DatasetRow) {
+  let result = checked.get(row);
+  if (!result) checked.set(row, result = { errors: validateRow(def, row), notes: rowNotes(def, row) });
+  return result;
+}
+
 /** The fields a metric reads: its formula's and its published figure's. */
 export function metricFields(metric: MetricDefinition): string[] {
   const formula = metric.formula.kind === 'ratio' ? [...metric.formula.numerator, ...metric.formula.denominator] : [metric.formula.field];
@@ -106,7 +114,8 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
   const period = parsePeriod(row.period, def.periodType);
   if (!period.ok) invalid.push(`period: ${period.error}`);
   else if (period.period !== row.period) invalid.push(`period '${row.period}' is not written as ${period.period}`);
-  for (const failure of validateRow(def, row)) if (failure.fields.some((f) => used.has(f))) invalid.push(failure.message);
+  const rules = checkRow(def, row);
+  for (const failure of rules.errors) if (failure.fields.some((f) => used.has(f))) invalid.push(failure.message);
 
   const publishedRaw = metric.publishedField ? row.values[metric.publishedField] : undefined;
   const published = typeof publishedRaw === 'number' && Number.isFinite(publishedRaw) ? publishedRaw : null;
@@ -142,7 +151,7 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
     value = published;
     missing.length = 0;
     if (metric.publishedField) {
-      for (const note of rowNotes(def, row)) if (note.fields[0] === metric.publishedField) notes.push(note.message);
+      for (const note of rules.notes) if (note.fields[0] === metric.publishedField) notes.push(note.message);
     }
   }
 
@@ -207,9 +216,7 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
         evaluation.status = 'invalid';
       }
 
-      const benchmarks = index && options.areaCode !== undefined
-        ? benchmarksFor(index, metric, period, options.areaCode, neighbourCodes, options.regionCode)
-        : index ? benchmarksFor(index, metric, period, row.areaCode, neighbourCodes, options.regionCode) : null;
+      const benchmarks = index ? benchmarksFor(index, metric, period, options.areaCode ?? row.areaCode, neighbourCodes, options.regionCode) : null;
       let comparator: MetricComparator | null = null;
       if (benchmarks?.england) {
         comparator = { value: benchmarks.england.value, period, source: DFE_PUBLISHED_DATASETS.has(metric.dataset) ? IMPORTED_NATIONAL_SOURCE_DFE : IMPORTED_NATIONAL_SOURCE_OTHER };

@@ -45,6 +45,11 @@ export function groupLabel(id: AreaGroupId): string {
   return /^EC\d$/.test(id) ? `${id}: ${group.shortName}` : group.shortName;
 }
 
+/** The group whose section prints an item in full: its first listed evaluation area (others link to it). */
+export function homeGroup(item: PackItem): AreaGroupId | undefined {
+  return item.groups.find((g) => AREA_GROUPS.some((a) => a.id === g));
+}
+
 export function itemsInGroup(input: PackInput, group: AreaGroupId): PackItem[] {
   return input.items.filter((item) => item.groups.includes(group));
 }

@@ -1,6 +1,7 @@
 import type { AreaGroupId } from '../../shared/domain/evaluation-areas';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { ChartSpec } from '../charts/types';
+import type { MetricThemeId } from '../../shared/domain/metrics/themes';
 
 /**
  * Sections a pack can hold, in their order in the document. The self-evaluation's sections come first, as councils
@@ -111,6 +112,19 @@ export interface PackMetric {
   comparator: { display: string; period: string; source: string } | null;
   /** "Better", "Worse", "Same" or "" (context measures, or no comparator): always words, never colour alone. */
   better: string;
+  /**
+   * Added with benchmarking (absent in inputs recorded before): the theme the key-metrics table groups it under, the
+   * checklist item its dataset is evidence for, the trend in words, the region's and the statistical neighbours'
+   * figures, rank and quartile in words, notes beside the figure, and the chart drawn for it.
+   */
+  theme?: MetricThemeId;
+  catalogueItem?: string;
+  trend?: string;
+  region?: { name: string; display: string } | null;
+  neighbours?: { display: string; count: number } | null;
+  rank?: string;
+  notes?: string[];
+  chartId?: string | null;
 }
 
 export interface PackChart {

@@ -4,6 +4,10 @@ import { AREA_GROUPS, type AreaGroupId } from '../../shared/domain/evaluation-ar
 import { ITEM_STATUSES, type ItemStatus } from '../../shared/domain/item-status';
 import { comparePeriods } from '../../shared/domain/datasets/period';
 import type { MetricResult } from '../../shared/domain/metrics/types';
+import { metricById } from '../../shared/domain/metrics/definitions';
+import { describeRank, describeTrend } from '../../shared/domain/metrics/describe';
+import { themeOf } from '../../shared/domain/metrics/themes';
+import { datasetById } from '../../shared/domain/datasets/index';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { timeline } from '../inspection/inspection-repository';
@@ -88,21 +92,41 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   const results = areaMetrics(figures, areaCode);
   const chosen = keyMetrics(results);
   const { smallNumberThreshold } = privacySettings(db);
-  const metrics: PackMetric[] = chosen.map((m) => ({
-    // A breakdown's metric title already names it ("…, Speech and language therapy").
-    id: m.id, title: m.title, period: m.period, unit: m.unit, display: formatMetricValue(m, smallNumberThreshold),
-    comparator: m.comparator ? { display: formatComparator(m.comparator.value, m.unit), period: m.comparator.period, source: m.comparator.source } : null,
-    better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
-  }));
   const specs: ChartSpec[] = [];
+  const chartOf = new Map<MetricResult, string>();
   for (const m of chosen) {
     if (specs.length >= MAX_CHARTS) break;
     const periods = results.filter((r) => r.id === m.id && r.breakdown === m.breakdown && r.status === 'ok').length;
-    if (periods < 2) continue;
+    // A chart shows change over time, or one period against its comparators.
+    if (periods < 2 && !m.comparator && !m.region && !m.neighbours) continue;
     const spec = metricChartSpec(results, m.id, session.areaName, m.breakdown);
-    if (spec) specs.push(spec);
+    if (spec) { specs.push(spec); chartOf.set(m, spec.id); }
   }
   const selfEvaluation = readSelfEvaluationInput(db, { items: packItems, evidence, results, threshold: smallNumberThreshold });
+  // The trend in words prints the earliest figure too: left out where either end is a small number the pack suppresses.
+  const suppressed = (r: MetricResult | undefined) => r !== undefined && /fewer than/.test(formatMetricValue(r, smallNumberThreshold));
+  const trendWords = (m: MetricResult) => {
+    const from = m.trend.find((p) => p.value !== null);
+    const earliest = from && results.find((r) => r.id === m.id && r.breakdown === m.breakdown && r.period === from.period);
+    return suppressed(m) || suppressed(earliest) ? '' : describeTrend(m.trend, m.unit);
+  };
+  const metrics: PackMetric[] = chosen.map((m) => {
+    const definition = metricById(m.id);
+    return {
+      // A breakdown's metric title already names it ("…, Speech and language therapy").
+      id: m.id, title: m.title, period: m.period, unit: m.unit, display: formatMetricValue(m, smallNumberThreshold),
+      comparator: m.comparator ? { display: formatComparator(m.comparator.value, m.unit), period: m.comparator.period, source: m.comparator.source } : null,
+      better: m.better === 'better' ? 'Better' : m.better === 'worse' ? 'Worse' : m.better === 'same' ? 'Same' : '',
+      theme: definition ? themeOf(definition) : 'experiences',
+      catalogueItem: datasetById(m.dataset)?.catalogueItem ?? '',
+      trend: trendWords(m),
+      region: m.region ? { name: m.region.name, display: formatComparator(m.region.value, m.unit) } : null,
+      neighbours: m.neighbours ? { display: formatComparator(m.neighbours.value, m.unit), count: m.neighbours.count } : null,
+      rank: m.rank ? describeRank(m.rank, m.direction) : '',
+      notes: m.notes,
+      chartId: chartOf.get(m) ?? null,
+    };
+  });
   const t = timeline(db);
   const read = {
     area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },

@@ -71,6 +71,18 @@ describe('importing DfE figures, in Chromium', () => {
     await typed.waitFor();
     expect(await typed.textContent()).toContain('60.0%');
     expect(await typed.textContent()).toContain('Down from 93.8% in 2019');
+    // Typing 2021 again asks first, naming what it would replace; nothing changes until the officer confirms.
+    await page.getByLabel(/^New EHC plans issued \(/).fill('50');
+    await page.getByLabel(/^Plans issued within 20 weeks \(/).fill('35');
+    await page.getByRole('button', { name: 'Save these figures' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'These figures are already held. Replace them?' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toMatch(/2021: typed in by/);
+    expect(await typed.textContent()).toContain('60.0%');
+    await page.screenshot({ path: join(SHOTS, '09b-replace-typed-figures.png'), fullPage: true });
+    await ask.getByRole('button', { name: 'Replace them' }).click();
+    await page.getByText('Saved the figures for 2021, replacing the earlier ones.').waitFor();
+    await page.locator('tr[data-metric-id="ehcp-20wk-all"]', { hasText: '70.0%' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
     await host.close();

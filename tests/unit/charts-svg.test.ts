@@ -66,7 +66,9 @@ describe('renderChartSvg: trend', () => {
   it('draws the title, the legend, every period and a label for every drawn point', () => {
     const shown = texts(els);
     expect(shown).toContain('EHC plans issued within 20 weeks');
-    expect(shown).toEqual(expect.arrayContaining(['Northshire', 'England', ...PERIODS, '0%', '100%']));
+    // The value axis runs from 0 to a round figure above the largest value (61.2%), not to 100%.
+    expect(shown).toEqual(expect.arrayContaining(['Northshire', 'England', ...PERIODS, '0%', '80%']));
+    expect(shown).not.toContain('100%');
     expect(shown).toEqual(expect.arrayContaining(['58.7%', '61.2%', '49.9%', '46.3%', '58.0%', '59.9%', '49.2%', '50.3%', '46.4%']));
     // One marker and one value label per figure drawn: 4 for Northshire, 6 for England.
     expect(els.filter((e) => e.name !== 'text' && e.attrs.get('data-series') === '0')
@@ -89,7 +91,7 @@ describe('renderChartSvg: trend', () => {
     expect(chart.altText).not.toContain('112.4');
     expect(chart.altText).toContain('2023 not shown (the figure failed a validation check)');
     expect(texts(els)).toContain('Not shown, because the figure failed a validation check: Northshire 2023.');
-    // The axis is not stretched by it: percentages stay 0–100.
+    // The axis is not stretched by it.
     expect(texts(els)).not.toContain('120%');
   });
 
@@ -280,5 +282,18 @@ describe('renderChartSvg: any figures', () => {
         }
       }
     }), { numRuns: 400 });
+  });
+});
+
+describe('the value axis fits the data', () => {
+  it('a 3.6% rate against England\'s 6.1% uses the height of the plot, not a 0–100% axis where both lie on the floor', () => {
+    const chart = renderChartSvg({ id: 'low', title: 'Suspensions', unit: '%', direction: 'lower', kind: 'trend', series: [
+      { label: 'Northshire', role: 'local', points: [{ period: '2022', value: 3.2 }, { period: '2023', value: 3.6 }] },
+      { label: 'England', role: 'comparator', points: [{ period: '2022', value: 5.9 }, { period: '2023', value: 6.1 }] },
+    ] });
+    const ticks = texts(parseSvg(chart.svg)).filter((t) => /^\d+(\.\d+)?%$/.test(t) && !['3.2%', '3.6%', '5.9%', '6.1%'].includes(t));
+    const top = Math.max(...ticks.map((t) => Number(t.replace('%', ''))));
+    expect(top).toBeGreaterThanOrEqual(6.1);
+    expect(top).toBeLessThanOrEqual(10);
   });
 });

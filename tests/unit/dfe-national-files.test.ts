@@ -329,3 +329,26 @@ describe('DfE 2026 release excerpts', () => {
     expect(metric(results, 'ar-on-time-completed', '2025').status).toBe('ok');
   });
 });
+
+describe('DfE tidy files laid out in other ways', () => {
+  const HEADER = 'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,PLANS_ISSUED_DEN,Plans_Issued_Within_20_Weeks,PC_PLANS_ISSUED_WITHIN_20_WEEKS';
+  const area = (level: string, extra: string) => `2024,Calendar year,${level},E92000001,England,${extra}`;
+  const file = [HEADER,
+    `${area('National', ',,,,')},Age,Total,1000,500,50`,
+    `${area('National', ',,,,')},Age,Aged 5,100,40,40`,
+    `${area('National', ',,,,')},Sex,Total,1000,500,50`,
+    `${area('Local authority', 'E12000001,North East,E06000005,841,Darlington')},Age,Aged 5,10,9,90`,
+    `${area('Local authority', 'E12000001,North East,E06000005,841,Darlington')},Age,Total,80,60,75`,
+    `${area('Local authority', 'E12000001,North East,E06000005,841,Darlington')},Sex,Total,80,60,75`,
+    `${area('Local authority', 'E12000001,North East,E06000004,808,Stockton-on-Tees')},Age,Total,70,35,50`,
+  ].join('\n');
+
+  it('takes each area\'s first "Total" row where there is no "All …" row, and column names in any case', () => {
+    const def = datasetById('ehcp-timeliness')!;
+    const shown = previewImport({ def, bytes: new TextEncoder().encode(file), fileName: 'timeliness.csv', area: resolveArea('841') });
+    expect(shown.problems).toEqual([]);
+    expect(shown.rows.map((r) => [r.geography, r.values.plans_issued_den, r.values.pc_plans_issued_within_20_weeks])).toEqual([['national', 1000, 50], ['local', 80, 75]]);
+    const results = computeMetrics(shown.rows.map((r) => ({ ...r, dataset: def.id })), { comparators: SHIPPED_COMPARATORS, areaCode: '841', benchmarks: shown.benchmarks });
+    expect(metric(results, 'ehcp-20wk-all', '2024')).toMatchObject({ value: 75, status: 'ok', comparator: { value: 50 }, rank: { position: 1, of: 2, quartile: 1 } });
+  });
+});

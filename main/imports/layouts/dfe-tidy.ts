@@ -75,12 +75,29 @@ export const dfeTidyLayout: Layout = {
       return result;
     }
     const regionCode = area?.kind === 'la' ? area.la.regionCode : area?.kind === 'region' ? area.code : null;
+    // An area whose file has no "All …" row for a period (a layout that only gives "Total" under each topic) takes its
+    // first "Total" row instead: one row per area and period, never a sum.
+    const areaKey = (cells: readonly Cell[]) => [levelOf(cells), cellText(cells[idx.time_period!]), cellText(cells[idx.region_code!]),
+      cellText(cells[idx.old_la_code!]), cellText(cells[idx.new_la_code!]), cellText(cells[idx.la_name!])].join('|');
+    const withTotal = new Set<string>();
+    for (let r = match.headerRow; r < table.rows.length; r++) {
+      const cells = table.rows[r]!;
+      if (cells.length && isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) withTotal.add(areaKey(cells));
+    }
+    const takenFallback = new Set<string>();
+    const isAreaTotal = (cells: readonly Cell[]) => {
+      if (isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) return true;
+      const key = areaKey(cells);
+      if (withTotal.has(key) || takenFallback.has(key) || !/^(total|totals)$/i.test(cellText(cells[idx.breakdown!]))) return false;
+      takenFallback.add(key);
+      return true;
+    };
     for (let r = match.headerRow; r < table.rows.length; r++) {
       const cells = table.rows[r]!;
       if (cells.length === 0) continue;
       result.rowsRead++;
       const level = levelOf(cells);
-      if (!isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) { skippedBreakdowns++; continue; }
+      if (!isAreaTotal(cells)) { skippedBreakdowns++; continue; }
       collectBenchmark(result, input, cells, idx, level, mapped, r + 1);
       let geography: Geography | null = null;
       let areaCode = '';

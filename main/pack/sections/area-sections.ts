@@ -2,16 +2,14 @@ import { InternalHyperlink, TextRun } from 'docx';
 import { AREA_GROUPS, type AreaGroup, type AreaGroupId } from '../../../shared/domain/evaluation-areas';
 import { body, bullet, fact, heading1, heading2, narrativeParagraphs, note, type PackBlock } from '../blocks';
 import { describeFreshnessRule, formatDate, isoDay, listInWords, REPORT_ORDER, statusLabel } from '../format';
-import { groupLabel, itemBookmarks, itemsInGroup, listedEvidence, printsItem, showsContent } from '../model';
+import { groupLabel, homeGroup, itemBookmarks, itemsInGroup, listedEvidence, printsItem, showsContent } from '../model';
 import type { PackEvidence, PackInput, PackItem } from '../pack-input';
 import { COLOUR } from '../styles';
+import { chartParagraphs, metricNotes, metricsTable, placeCharts, type ChartPlacement } from './metric-figures';
 
 const KNOWN_GROUPS = new Set<string>(AREA_GROUPS.map((g) => g.id));
 
-/** The group whose section prints an item in full: its first listed area (others link to it). */
-export function homeGroup(item: PackItem): AreaGroupId | undefined {
-  return item.groups.find((g) => KNOWN_GROUPS.has(g));
-}
+export { homeGroup };
 
 export function freshnessText(item: PackItem): string {
   const rule = describeFreshnessRule(item.freshnessRule);
@@ -48,8 +46,21 @@ function groupSummary(items: readonly PackItem[], printed: number): string {
   return `${items.length} checklist ${items.length === 1 ? 'item' : 'items'}: ${listInWords(parts)}.${rest}`;
 }
 
+/** The figures of the datasets that are evidence for this item: its metrics with their comparators, and their charts. */
+function figureBlocks(item: PackItem, input: PackInput, placement: ChartPlacement): PackBlock[] {
+  const metrics = input.metrics.filter((m) => m.catalogueItem === item.id);
+  if (metrics.length === 0) return [];
+  const charts = placement.byItem.get(item.id) ?? [];
+  return [
+    fact('Figures', `${metrics.length} ${metrics.length === 1 ? 'measure' : 'measures'} from the imported data, with England, the region, the statistical neighbours and the rank`, { spaceBefore: true }),
+    metricsTable(metrics),
+    ...metricNotes(metrics),
+    ...charts.flatMap((c) => chartParagraphs(c, placement.figure.get(c.id)!)),
+  ];
+}
+
 function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmarks: Map<string, string>, evidence: Map<string, PackEvidence>,
-  cited: Map<number, PackEvidence>): PackBlock[] {
+  cited: Map<number, PackEvidence>, placement: ChartPlacement): PackBlock[] {
   const home = homeGroup(item);
   const isHome = home === group.id;
   const bookmark = bookmarks.get(item.id);
@@ -81,8 +92,10 @@ function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmark
     fact('Freshness', freshnessText(item), { last: others.length === 0 }),
     ...(others.length ? [fact('Also supports', listInWords(others.map(groupLabel)), { last: true })] : []),
   );
+  const figures = figureBlocks(item, input, placement);
   const narrative = narrativeParagraphs(item.narrative, { evidence: (fileId) => cited.get(fileId) });
   blocks.push(...(narrative.length ? narrative : [body([new TextRun({ text: 'No narrative has been written for this item yet.', italics: true, color: COLOUR.secondary })])]));
+  blocks.push(...figures);
   if (item.evidenceRefs.length === 0) {
     blocks.push(fact('Evidence', 'no files attached', { last: true, spaceBefore: true, end: true }));
   } else {
@@ -104,13 +117,14 @@ export function areaSections(input: PackInput): PackBlock[] {
   const evidence = new Map(input.evidence.map((e) => [e.ref, e]));
   // Narratives cite files by attachment chain id; only files this pack lists can be cited by their reference.
   const cited = new Map(listedEvidence(input).flatMap((e) => (e.fileId === undefined ? [] : [[e.fileId, e] as const])));
+  const placement = placeCharts(input);
   return AREA_GROUPS.flatMap((group) => {
     const items = itemsInGroup(input, group.id);
     const printed = items.filter((item) => printsItem(item, input));
     return [
       heading1(group.heading),
       body([new TextRun({ text: `${groupLabel(group.id)}. `, bold: true }), new TextRun(groupSummary(items, printed.length))]),
-      ...printed.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence, cited)),
+      ...printed.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence, cited, placement)),
     ];
   });
 }
