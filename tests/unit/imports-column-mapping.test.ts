@@ -161,3 +161,24 @@ describe('cells merged down', () => {
     expect(shown.notes).toContainEqual(expect.stringContaining("row 9 ('Totals')"));
   });
 });
+
+describe('years above the columns', () => {
+  it('reads each year group as its own period, never the first year’s figures under another period', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([
+      ['Advice timeliness by agency'],
+      ['', '2023', '', '2024', ''],
+      ['Agency', 'Requests for advice', 'Within 6 weeks', 'Requests for advice', 'Within 6 weeks'],
+      ['EP', 10, 8, 12, 9], ['Health', 20, 5, 22, 11], ['Total', 30, 13, 34, 20]]));
+    const { preview: shown } = await importFile(backend, 'advice-timeliness', 'wide.csv', csv);
+    expect(shown.columns.map((c) => [c.header, c.field])).toEqual([['Agency', 'agency'],
+      ['2023 Requests for advice', 'advice_requests'], ['2023 Within 6 weeks', 'advice_within_6_weeks'],
+      ['2024 Requests for advice', 'advice_requests'], ['2024 Within 6 weeks', 'advice_within_6_weeks']]);
+    expect(shown.periods).toEqual(['2023', '2024']);
+    // "Total" in the agency column is the all-agencies row of the dataset, not a total row to skip.
+    expect(shown.rows.map((r) => [r.period, r.breakdown, r.values.advice_requests, r.values.advice_within_6_weeks])).toEqual([
+      ['2023', 'ep', 10, 8], ['2024', 'ep', 12, 9], ['2023', 'health', 20, 5], ['2024', 'health', 22, 11], ['2023', 'all', 30, 13], ['2024', 'all', 34, 20]]);
+    const { metrics } = await call(backend, 'metrics.list', { dataset: 'advice-timeliness' });
+    expect(metric(metrics, 'advice-6wk', '2024')).toMatchObject({ value: 58.8, numerator: 20, denominator: 34 });
+  });
+});
