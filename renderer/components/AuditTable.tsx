@@ -13,7 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   'catalogue-load': 'Loaded the evidence catalogue', 'catalogue-upgrade': 'Upgraded the evidence catalogue', 'add-item': 'Added an item',
   'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
   'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
-  'privacy-settings': 'Privacy settings',
+  'privacy-settings': 'Privacy settings', 'import-columns': 'Chose what the columns of an import are',
 };
 
 /** "in-progress" → "In progress"; JSON details shown as key: value pairs. */

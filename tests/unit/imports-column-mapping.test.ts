@@ -85,6 +85,11 @@ describe('a hand-made workbook: title rows, a merged group heading, a percentage
     const back = await preview(backend, 'advice-timeliness', 'advice.csv', csv);
     expect(back.mappingRemembered).toBeNull();
     expect(back.columns[3]).toEqual({ header: 'Within 6 weeks', field: 'advice_within_6_weeks', how: 'recognised' });
+    // Each change of the remembered choices is in the audit trail, with who, before and after.
+    const events = (await call(backend, 'audit.list', {})).events.filter((e) => e.action === 'import-columns');
+    expect(events.map((e) => [e.who, e.before && JSON.parse(e.before), JSON.parse(e.after!).choices])).toEqual([
+      ['Dana Analyst', null, [{ header: 'Within 6 weeks', field: null }]],
+      ['Dana Analyst', { dataset: 'advice-timeliness', choices: [{ header: 'Within 6 weeks', field: null }] }, []]]);
   });
 
   it('reads a table whose headers the app does not know once the officer says what each column is', async () => {
