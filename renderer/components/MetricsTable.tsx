@@ -23,7 +23,7 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
   return (
     <article className="metric-card" aria-label={`${name}, ${m.period}`} data-metric-card={m.id}>
       <h4 className="metric-card__title">{name}</h4>
-      <p className="metric-card__value">{m.status === 'ok' ? formatValue(m.value, m.unit) : m.status === 'invalid' ? `${formatValue(m.value, m.unit)} (not used)` : 'Not available'}
+      <p className="metric-card__value">{m.status === 'ok' ? formatValue(m.value, m.unit) : `${formatValue(m.value, m.unit)} (not used)`}
         <span className="hint"> in {m.period}{m.numerator !== null && m.denominator !== null && m.status !== 'missing'
           ? `: ${m.numerator.toLocaleString('en-GB')} of ${m.denominator.toLocaleString('en-GB')}` : ''}</span></p>
       {(m.notes ?? []).map((n) => <p key={n} className="metric-note">{n}</p>)}
@@ -35,7 +35,6 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
         <div><dt>Trend</dt><dd>{trendWords(all, m)}</dd></div>
       </dl>
       {m.status === 'invalid' && <p className="error-text">Invalid: {m.problems.join('; ')}</p>}
-      {m.status === 'missing' && <p className="hint">Not available: {m.problems.join('; ')}</p>}
     </article>
   );
 }
@@ -53,12 +52,16 @@ export function MetricsTable({ dataset, title }: { dataset: string; title: strin
   const chartIds = [...new Set(data.metrics.filter((m) => m.status === 'ok').map((m) => `${m.id}|${m.breakdown ?? ''}`))];
   // Each metric's latest period (results come oldest first within a metric).
   const latest = [...new Map(data.metrics.map((m) => [`${m.id}|${m.breakdown ?? ''}|${m.title}`, m])).values()];
+  const unavailable = latest.filter((m) => m.status === 'missing');
   return (
     <section className="metrics-section" aria-labelledby={`metrics-heading-${dataset}`}>
       <h3 id={`metrics-heading-${dataset}`}>Metrics</h3>
       <div className="metric-cards">
-        {latest.map((m) => <LatestCard key={`${m.id}|${m.breakdown ?? ''}|${m.title}`} m={m} all={data.metrics} />)}
+        {latest.filter((m) => m.status !== 'missing').map((m) => <LatestCard key={`${m.id}|${m.breakdown ?? ''}|${m.title}`} m={m} all={data.metrics} />)}
       </div>
+      {unavailable.length > 0 && (
+        <p className="hint">Not available for the latest period: {unavailable.map((m) => `${m.title}${m.breakdown ? ` (${m.breakdown})` : ''} (${m.period})`).join('; ')}.</p>
+      )}
       <h4>Every period</h4>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={`Metrics of ${title}`}>
         <table className="table metrics-table">
