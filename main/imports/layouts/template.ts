@@ -1,8 +1,7 @@
 import { findBreakdownValue, findColumn } from '../../../shared/domain/datasets/columns';
 import { parsePeriod } from '../../../shared/domain/datasets/period';
-import type { Geography } from '../../../shared/domain/datasets/types';
+import type { DatasetColumn, DatasetDefinition, Geography } from '../../../shared/domain/datasets/types';
 import { resolveArea } from '../authority';
-import type { DatasetColumn, DatasetDefinition } from '../../../shared/domain/datasets/types';
 import { findHeaderRow, normaliseHeader, type HeaderColumn, type HeaderMatch } from '../tabular/header';
 import type { Cell } from '../tabular/types';
 import { withMergesFilledDown } from '../tabular/merges';
