@@ -187,3 +187,16 @@ describe('years above the columns', () => {
     expect(metric(metrics, 'advice-6wk', '2024')).toMatchObject({ value: 58.8, numerator: 20, denominator: 34 });
   });
 });
+
+describe('column choices for a published layout', () => {
+  it('are not used, and the preview says so', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'plans_issued_den', 'plans_issued_within_20_weeks'],
+      ['2023', 'Calendar year', 'National', 'E92000001', 'England', '1000', '500']]));
+    const shown = await preview(backend, 'ehcp-timeliness', 'national.csv', csv,
+      { mapping: [{ header: 'plans_issued_den', field: null }] });
+    expect(shown.mappable).toBe(false);
+    expect(shown.notes[0]).toBe('Your column choices were not used: this file is read as a published or case-level layout, whose columns are fixed.');
+    expect(shown.columns.find((c) => c.header === 'plans_issued_den')?.field).toBe('plans_issued_den');
+  });
+});
