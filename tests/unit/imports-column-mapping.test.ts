@@ -167,6 +167,18 @@ describe('cells merged down', () => {
   });
 });
 
+describe('total rows', () => {
+  it('are skipped wherever their label is, except in the breakdown column, where "Total" is the all-agencies row', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([['period', 'Team', 'New EHC plans issued', 'Issued within 20 weeks'],
+      [2023, 'North', 40, 20], [2023, 'South', 60, 30], [2023, 'Grand total', 100, 50], [2024, 'TOTAL', 90, 45]]));
+    const shown = await preview(backend, 'ehcp-timeliness', 'teams.csv', csv);
+    expect(shown.notes).toContainEqual(expect.stringContaining("Skipped 2 total rows (row 4 ('Grand total'), row 5 ('TOTAL'))"));
+    // The two teams' rows remain, and are refused as two rows for one area and year: the app never adds them up.
+    expect(shown.problems.map((p) => p.row)).toEqual([3]);
+  });
+});
+
 describe('years above the columns', () => {
   it('reads each year group as its own period, never the first year’s figures under another period', async () => {
     const { backend } = await workspace();

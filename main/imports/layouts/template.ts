@@ -218,8 +218,8 @@ export const templateLayout: Layout = {
 
 /**
  * The label of a row that totals the rows above it, or null: "Total" (or "Totals", "Grand total") in the period,
- * area or level column, or in the row's first filled cell when that is text and not the breakdown (where "Total"
- * is the breakdown's all-agencies row, a real row of the dataset).
+ * area or level column, in the row's first filled cell, or alone in any other text cell; never in the breakdown
+ * column, where "Total" is the breakdown's all-agencies row, a real row of the dataset.
  */
 function totalRowLabel(cells: readonly Cell[], identifying: number[], breakdownIndex: number | undefined): string | null {
   for (const index of identifying) {
@@ -228,5 +228,7 @@ function totalRowLabel(cells: readonly Cell[], identifying: number[], breakdownI
   }
   const first = cells.findIndex((c) => c.kind !== 'empty');
   if (first >= 0 && first !== breakdownIndex && cells[first]!.kind === 'text' && isTotalLabel(cells[first]!.raw)) return cells[first]!.raw.trim();
-  return null;
+  // Elsewhere in the row (a label column the app does not use), only a cell that says no more than "Total".
+  const label = cells.find((c, i) => i !== breakdownIndex && c.kind === 'text' && /^(?:grand\s+)?totals?:?$/i.test(c.raw.trim()));
+  return label ? label.raw.trim() : null;
 }
