@@ -14,6 +14,8 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const negative = value < 0;
   const abs = Math.abs(value);
+  // Past 10^21 toFixed writes an exponent ("1e+308") with no fraction to split off: a figure that size is whole.
+  if (abs >= 1e21) return `${negative ? '-' : ''}${abs.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
   const rounded = Math.round(abs * 100) / 100;
   const [whole, fraction] = rounded.toFixed(2).split('.') as [string, string];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
