@@ -127,6 +127,9 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
           + 'for a file with the same headers. Change them below if this file is different.');
       }
     }
+    if (req.mapping?.length && !preview.mappable && preview.layout !== 'none') {
+      preview.notes.unshift('Your column choices were not used: this file is read as a published or case-level layout, whose columns are fixed.');
+    }
     const previewId = randomBytes(16).toString('hex');
     const { benchmarks, layoutKey: _layoutKey, ...shown } = preview;
     const record: PendingImport = { dataset: def.id, sourceName: file!.name, sourceSha256: sha256Of(file!.bytes), layout: preview.layout,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { appendEvent } from '../checklist/audit-events';
 
 /** One column's choice in an import's preview: the header as the preview shows it, and the field it is taken as. */
 export interface ColumnChoice { header: string; field: string | null }
@@ -24,8 +25,18 @@ export function findColumnMapping(db: Database, dataset: string, layoutKey: stri
     choices: JSON.parse(row.choices!) as ColumnChoice[], savedAt: row.saved_at!, savedBy: row.saved_by! };
 }
 
-/** Remembers (or, with no choices, forgets) the officer's choices for files of this layout. */
+/**
+ * Remembers (or, with no choices, forgets) the officer's choices for files of this layout; the audit trail records
+ * the change with the choices before and after.
+ */
 export function saveColumnMapping(db: Database, mapping: ColumnMapping, who: string, at = new Date().toISOString()): void {
+  const before = findColumnMapping(db, mapping.dataset, mapping.layoutKey);
+  const same = JSON.stringify(before?.choices ?? []) === JSON.stringify(mapping.choices);
+  if (!same) {
+    appendEvent(db, { at, who, itemId: null, action: 'import-columns',
+      before: before ? JSON.stringify({ dataset: mapping.dataset, choices: before.choices }) : null,
+      after: JSON.stringify({ dataset: mapping.dataset, headers: mapping.headers, choices: mapping.choices }) });
+  }
   if (mapping.choices.length === 0) {
     db.prepare('DELETE FROM import_column_mappings WHERE dataset = ? AND layout_key = ?').run(mapping.dataset, mapping.layoutKey);
     return;

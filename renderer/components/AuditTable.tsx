@@ -21,6 +21,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'review-settings': 'Review settings', 'list-check': 'Checked the list (counts only)', 'list-profile-saved': 'Saved the list\'s profile',
   'item-split': 'Split from an earlier item',
   'take-over-lock': 'Took over the workspace from an app that was gone',
+  'import-columns': 'Chose what the columns of an import are',
   ...PLAN_AUDIT_LABELS,
 };
 

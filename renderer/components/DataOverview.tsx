@@ -106,7 +106,8 @@ export function DataOverview({ datasets, onOpen }: { datasets: Dataset[]; onOpen
   return (
     <section aria-labelledby="overview-heading" className="data-overview">
       <h2 id="overview-heading" tabIndex={-1}>What is loaded</h2>
-      {loaded.length === 0 && <p>No figures yet. Choose a dataset below to import a file or type the figures in.</p>}
+      {loaded.length === 0 ? <p>No figures yet. Choose a dataset below to import a file or type the figures in.</p>
+        : <p>Figures are loaded for {loaded.length} of {datasets.length} datasets.</p>}
       {loaded.map(({ dataset, metrics: own, periods, imports: files }) => {
         const missing = missingLines(dataset, own, periods);
         return (

@@ -87,6 +87,17 @@ describe('what is loaded, in Chromium', () => {
     await openSampleInPage(page, host.url);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
     await page.getByRole('region', { name: 'What is loaded' }).getByRole('button', { name: 'Open EHC plans issued within 20 weeks' }).click();
+    // The latest figure's card carries every comparator; another metric's, with none from main, shows none.
+    const card = page.locator('[data-metric-card="ehcp-20wk-all"]');
+    await card.waitFor();
+    const said = await card.textContent();
+    expect(said).toContain('North East61.3%');
+    expect(said).toContain('Statistical neighbours52.4% (average of the 9 of 10 with data)');
+    expect(said).toContain('Rankrank 12 of 151 (1 = best), quartile 1, among authorities with data');
+    expect(said).toContain('Recomputed from the counts: 62.3%');
+    expect(said).toMatch(/TrendUp from \d+\.\d% in \d{4}/);
+    const other = await page.locator('[data-metric-card="ehcp-20wk-excl"]').locator('dt').allTextContents();
+    expect(other).toEqual(['England', 'Trend']);
     const rows = page.locator('tr[data-metric-id="ehcp-20wk-all"]');
     await rows.first().waitFor();
     const row = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${latest}$`) }) });
@@ -99,8 +110,13 @@ describe('what is loaded, in Chromium', () => {
     const earlier = rows.filter({ hasNot: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${latest}$`) }) }).first();
     const cells = await earlier.locator('td').allTextContents();
     expect(cells.slice(3, 6)).toEqual(['—', '—', '—']);
-    await row.scrollIntoViewIfNeeded();
+    await card.scrollIntoViewIfNeeded();
     await shoot(page, 'metric-comparators');
+    for (const [width, scheme] of [[1280, 'light'], [640, 'dark']] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height: width === 1280 ? 720 : 360 });
+      await card.screenshot({ path: join(SHOTS, `metric-card-${width}-${scheme}.png`) });
+    }
     await page.close();
     await host.close();
   });

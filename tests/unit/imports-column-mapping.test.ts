@@ -85,6 +85,11 @@ describe('a hand-made workbook: title rows, a merged group heading, a percentage
     const back = await preview(backend, 'advice-timeliness', 'advice.csv', csv);
     expect(back.mappingRemembered).toBeNull();
     expect(back.columns[3]).toEqual({ header: 'Within 6 weeks', field: 'advice_within_6_weeks', how: 'recognised' });
+    // Each change of the remembered choices is in the audit trail, with who, before and after.
+    const events = (await call(backend, 'audit.list', {})).events.filter((e) => e.action === 'import-columns');
+    expect(events.map((e) => [e.who, e.before && JSON.parse(e.before), JSON.parse(e.after!).choices])).toEqual([
+      ['Dana Analyst', null, [{ header: 'Within 6 weeks', field: null }]],
+      ['Dana Analyst', { dataset: 'advice-timeliness', choices: [{ header: 'Within 6 weeks', field: null }] }, []]]);
   });
 
   it('reads a table whose headers the app does not know once the officer says what each column is', async () => {
@@ -159,5 +164,51 @@ describe('cells merged down', () => {
       ['2024', 'health', { advice_requests: 110, advice_within_6_weeks: 60 }],
       ['2024', 'social-care', { advice_requests: 95, advice_within_6_weeks: 80 }]]);
     expect(shown.notes).toContainEqual(expect.stringContaining("row 9 ('Totals')"));
+  });
+});
+
+describe('total rows', () => {
+  it('are skipped wherever their label is, except in the breakdown column, where "Total" is the all-agencies row', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([['period', 'Team', 'New EHC plans issued', 'Issued within 20 weeks'],
+      [2023, 'North', 40, 20], [2023, 'South', 60, 30], [2023, 'Grand total', 100, 50], [2024, 'TOTAL', 90, 45]]));
+    const shown = await preview(backend, 'ehcp-timeliness', 'teams.csv', csv);
+    expect(shown.notes).toContainEqual(expect.stringContaining("Skipped 2 total rows (row 4 ('Grand total'), row 5 ('TOTAL'))"));
+    // The two teams' rows remain, and are refused as two rows for one area and year: the app never adds them up.
+    expect(shown.problems.map((p) => p.row)).toEqual([3]);
+  });
+});
+
+describe('years above the columns', () => {
+  it('reads each year group as its own period, never the first year’s figures under another period', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([
+      ['Advice timeliness by agency'],
+      ['', '2023', '', '2024', ''],
+      ['Agency', 'Requests for advice', 'Within 6 weeks', 'Requests for advice', 'Within 6 weeks'],
+      ['EP', 10, 8, 12, 9], ['Health', 20, 5, 22, 11], ['Total', 30, 13, 34, 20]]));
+    const { preview: shown } = await importFile(backend, 'advice-timeliness', 'wide.csv', csv);
+    expect(shown.columns.map((c) => [c.header, c.field])).toEqual([['Agency', 'agency'],
+      ['2023 Requests for advice', 'advice_requests'], ['2023 Within 6 weeks', 'advice_within_6_weeks'],
+      ['2024 Requests for advice', 'advice_requests'], ['2024 Within 6 weeks', 'advice_within_6_weeks']]);
+    expect(shown.periods).toEqual(['2023', '2024']);
+    // "Total" in the agency column is the all-agencies row of the dataset, not a total row to skip.
+    expect(shown.rows.map((r) => [r.period, r.breakdown, r.values.advice_requests, r.values.advice_within_6_weeks])).toEqual([
+      ['2023', 'ep', 10, 8], ['2024', 'ep', 12, 9], ['2023', 'health', 20, 5], ['2024', 'health', 22, 11], ['2023', 'all', 30, 13], ['2024', 'all', 34, 20]]);
+    const { metrics } = await call(backend, 'metrics.list', { dataset: 'advice-timeliness' });
+    expect(metric(metrics, 'advice-6wk', '2024')).toMatchObject({ value: 58.8, numerator: 20, denominator: 34 });
+  });
+});
+
+describe('column choices for a published layout', () => {
+  it('are not used, and the preview says so', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'plans_issued_den', 'plans_issued_within_20_weeks'],
+      ['2023', 'Calendar year', 'National', 'E92000001', 'England', '1000', '500']]));
+    const shown = await preview(backend, 'ehcp-timeliness', 'national.csv', csv,
+      { mapping: [{ header: 'plans_issued_den', field: null }] });
+    expect(shown.mappable).toBe(false);
+    expect(shown.notes[0]).toBe('Your column choices were not used: this file is read as a published or case-level layout, whose columns are fixed.');
+    expect(shown.columns.find((c) => c.header === 'plans_issued_den')?.field).toBe('plans_issued_den');
   });
 });

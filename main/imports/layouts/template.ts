@@ -1,8 +1,7 @@
 import { findBreakdownValue, findColumn } from '../../../shared/domain/datasets/columns';
 import { parsePeriod } from '../../../shared/domain/datasets/period';
-import type { Geography } from '../../../shared/domain/datasets/types';
+import type { DatasetColumn, DatasetDefinition, Geography } from '../../../shared/domain/datasets/types';
 import { resolveArea } from '../authority';
-import type { DatasetColumn, DatasetDefinition } from '../../../shared/domain/datasets/types';
 import { findHeaderRow, normaliseHeader, type HeaderColumn, type HeaderMatch } from '../tabular/header';
 import type { Cell } from '../tabular/types';
 import { withMergesFilledDown } from '../tabular/merges';
@@ -51,6 +50,7 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
   const plan: ColumnPlan = { roles: new Map(), how: new Map(), notes: new Map(), problems: [] };
   const cellsOf = (index: number) => table.rows.slice(match.headerRow, match.headerRow + 200).map((row) => row[index]);
   const named = (names: string[]) => match.columns.find((c) => names.includes(c.normalised));
+  const yearAt = (index: number) => match.columns.find((c) => c.index === index)?.year;
   const identifying: [HeaderColumn | undefined, Role][] = [
     [named(PERIOD_HEADERS), { kind: 'period' }],
     [named(AREA_HEADERS), { kind: 'area' }],
@@ -66,7 +66,8 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
       plan.notes.set(c.index, percentNotCount(c.header, column));
       continue;
     }
-    if ([...plan.roles.values()].some((r) => r.kind === 'column' && r.column === column)) continue; // the first column wins
+    // The first column wins (per year, in a table with years above its columns).
+    if ([...plan.roles].some(([index, r]) => r.kind === 'column' && r.column === column && yearAt(index) === c.year)) continue;
     plan.roles.set(c.index, { kind: 'column', column });
   }
   for (const c of match.columns) if (plan.roles.has(c.index)) plan.how.set(c.index, 'recognised');
@@ -92,7 +93,7 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
       // One column per field: another column that was taken as it is no longer.
       const field = roleField(def, role);
       for (const [index, other] of plan.roles) {
-        if (index !== c.index && roleField(def, other) === field) { plan.roles.delete(index); plan.how.set(index, 'chosen'); }
+        if (index !== c.index && roleField(def, other) === field && yearAt(index) === c.year) { plan.roles.delete(index); plan.how.set(index, 'chosen'); }
       }
       plan.roles.set(c.index, role);
       plan.how.set(c.index, 'chosen');
@@ -128,9 +129,16 @@ export const templateLayout: Layout = {
     const geographyColumn = columnOf('geography');
     const breakdownColumn = columnOf('breakdown');
     const mapped: MappedColumn[] = [];
+    // A table with years above its columns ("2023" over Requests and Within 6 weeks, "2024" over the same): each
+    // row holds one period per year, and the year is the period.
+    const byYear = new Map<string, MappedColumn[]>();
     const columns: PreviewColumn[] = match.columns.filter((c) => c.header).map((c) => {
       const role = plan.roles.get(c.index);
-      if (role?.kind === 'column') mapped.push({ index: c.index, header: c.header, column: role.column });
+      if (role?.kind === 'column') {
+        const column = { index: c.index, header: c.header, column: role.column };
+        if (c.year) byYear.set(c.year, [...(byYear.get(c.year) ?? []), column]);
+        else mapped.push(column);
+      }
       const note = plan.notes.get(c.index);
       return { header: c.header, field: role ? roleField(def, role) : null, how: plan.how.get(c.index) ?? 'unused', ...(note ? { note } : {}) };
     });
@@ -165,14 +173,6 @@ export const templateLayout: Layout = {
         result.problems.push({ row: null, column: null, message: 'The workspace has no LA code: choose the local authority these figures are for.' });
         break;
       }
-      const periodCell = periodColumn ? cells[periodColumn.index] : undefined;
-      const rawPeriod = periodColumn ? periodCell?.date ?? cellText(periodCell) : input.period ?? '';
-      const period = parsePeriod(rawPeriod, def.periodType);
-      if (!period.ok) {
-        result.problems.push({ row: sourceRow, column: periodColumn?.header ?? null,
-          message: rawPeriod ? period.error : 'no period: add a period column, choose which column holds the period, or give the period the figures are for' });
-        continue;
-      }
       let breakdown = '';
       if (def.breakdown) {
         const label = breakdownColumn ? cellText(cells[breakdownColumn.index]) : '';
@@ -185,8 +185,28 @@ export const templateLayout: Layout = {
         }
         breakdown = id;
       }
-      result.rows.push({ period: period.period, geography, areaCode, areaName, breakdown, sourceRow,
-        ...mapFigures(cells, mapped, sourceRow, result.problems) });
+      const place = { geography, areaCode, areaName, breakdown, sourceRow };
+      if (mapped.length > 0 || byYear.size === 0) {
+        const periodCell = periodColumn ? cells[periodColumn.index] : undefined;
+        const rawPeriod = periodColumn ? periodCell?.date ?? cellText(periodCell) : input.period ?? '';
+        const period = parsePeriod(rawPeriod, def.periodType);
+        if (!period.ok) {
+          result.problems.push({ row: sourceRow, column: periodColumn?.header ?? null,
+            message: rawPeriod ? period.error : 'no period: add a period column, choose which column holds the period, or give the period the figures are for' });
+          continue;
+        }
+        result.rows.push({ period: period.period, ...place, ...mapFigures(cells, mapped, sourceRow, result.problems) });
+      }
+      for (const [year, group] of byYear) {
+        const period = parsePeriod(year, def.periodType);
+        if (!period.ok) {
+          if (!result.problems.some((p) => p.column === year && p.row === match.headerRow - 1)) {
+            result.problems.push({ row: match.headerRow - 1, column: year, message: period.error });
+          }
+          continue;
+        }
+        result.rows.push({ period: period.period, ...place, ...mapFigures(cells, group, sourceRow, result.problems) });
+      }
     }
     if (totals.length > 0) {
       result.notes.push(`Skipped ${totals.length === 1 ? 'a total row' : `${totals.length} total rows`} (${totals.join(', ')}): `
@@ -198,8 +218,8 @@ export const templateLayout: Layout = {
 
 /**
  * The label of a row that totals the rows above it, or null: "Total" (or "Totals", "Grand total") in the period,
- * area or level column, or in the row's first filled cell when that is text and not the breakdown (where "Total"
- * is the breakdown's all-agencies row, a real row of the dataset).
+ * area or level column, in the row's first filled cell, or alone in any other text cell; never in the breakdown
+ * column, where "Total" is the breakdown's all-agencies row, a real row of the dataset.
  */
 function totalRowLabel(cells: readonly Cell[], identifying: number[], breakdownIndex: number | undefined): string | null {
   for (const index of identifying) {
@@ -208,5 +228,7 @@ function totalRowLabel(cells: readonly Cell[], identifying: number[], breakdownI
   }
   const first = cells.findIndex((c) => c.kind !== 'empty');
   if (first >= 0 && first !== breakdownIndex && cells[first]!.kind === 'text' && isTotalLabel(cells[first]!.raw)) return cells[first]!.raw.trim();
-  return null;
+  // Elsewhere in the row (a label column the app does not use), only a cell that says no more than "Total".
+  const label = cells.find((c, i) => i !== breakdownIndex && c.kind === 'text' && /^(?:grand\s+)?totals?:?$/i.test(c.raw.trim()));
+  return label ? label.raw.trim() : null;
 }

@@ -18,6 +18,8 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const negative = value < 0;
   const abs = Math.abs(value);
+  // Past 10^21 toFixed writes an exponent ("1e+308") with no fraction to split off: a figure that size is whole.
+  if (abs >= 1e21) return `${negative ? '-' : ''}${abs.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
   const rounded = Math.round(abs * 100) / 100;
   // toFixed writes 1e21 and above in exponent form, with no fraction: shown as JavaScript writes it.
   if (rounded >= 1e21) return String(value);

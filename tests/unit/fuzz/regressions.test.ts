@@ -89,3 +89,12 @@ describe('a preview with nothing to import says why, naming the file', () => {
     expect(importTablesDigest(ws.dbFile)).toBe(before);
   });
 });
+
+describe('a figure too large for toFixed', () => {
+  it('is written out in a rule’s message instead of crashing the preview (1e+308 keyworkers)', async () => {
+    const { backend } = await workspace();
+    const csv = encode(toCsv([['period', 'Local authority', 'On the DSR', 'Keyworker'], ['2025-01-31', 'England', '1143', '1e+308']]));
+    const shown = await preview(backend, 'dsr', 'dsr.csv', csv);
+    expect(shown.notes.join(' ')).toMatch(/with a keyworker \(100,000,000,000,000,000,000,000,0[\d,]+\) must not exceed/i);
+  });
+});
