@@ -16,11 +16,13 @@ import { metricsCommand } from './commands/metrics';
 import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
+import { privacyCommand } from './commands/privacy';
 import { verifyBundleCommand } from './commands/verify-bundle';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
   exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, buildCommand, verifyBundleCommand, demoCommand, checkCommand,
+  privacyCommand,
 ];
 
 function toolHelp(): string {

@@ -50,10 +50,21 @@ const keyOf = (location: FindingLocation, kind: string, snippet: string) => crea
   .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, snippet]))
   .digest('hex').slice(0, 32);
 
+/**
+ * Where a finding is, in words: the item, the file by its name, and the part ("item "SEND strategy", file
+ * strategy.docx, tracked deletion, paragraph 3"); text inside a file is named by its part alone.
+ */
 export function locationLabel(l: FindingLocation): string {
-  return [l.itemTitle ? `item "${l.itemTitle}"` : null, l.fileName ? `file ${l.fileName}` : null, l.field, l.detail || null]
+  const field = l.field === 'file text' && l.detail ? null : l.field;
+  return [l.itemTitle ? `item "${l.itemTitle}"` : null, l.fileName ? `file ${l.fileName}` : null, field, l.detail || null]
     .filter(Boolean).join(', ');
 }
+
+/** A finding's id for people and scripts: "F" and the first 10 characters of its key (stable across scans). */
+export const findingId = (key: string): string => `F${key.slice(0, 10).toUpperCase()}`;
+
+/** A file's id for people and scripts: "A" and its attachment number. */
+export const fileId = (attachmentId: number): string => `A${attachmentId}`;
 
 /**
  * Everything that could leave in a pack or bundle, scanned for personal data: narratives, attachment names and
