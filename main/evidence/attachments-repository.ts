@@ -12,6 +12,7 @@ import type { Workspace } from '../workspace/workspace';
 import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
 import { blobPath, sha256OfFile, writeBlob, writeBlobFromFile } from './blob-store';
 import type { Extractor } from './extractor';
+import { EXTRACTOR_VERSION } from '../extract/types';
 
 export type AttachmentMetadata = z.output<typeof AttachmentMetadataSchema>;
 /** A file to attach: its bytes (small files, tests), or a file on disk, which is streamed and never read whole. */
@@ -66,8 +67,9 @@ async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: 
     const { sha256, size } = 'bytes' in file
       ? { sha256: writeBlob(workspace.folder, file.bytes).sha256, size: file.bytes.length }
       : (({ sha256: hash, bytes }) => ({ sha256: hash, size: bytes }))(writeBlobFromFile(workspace.folder, file.path));
-    const known = workspace.db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
-    if (known !== undefined) {
+    const known = workspace.db.prepare('SELECT extractor_version FROM blobs WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
+    // Stored and read by this reader: not read again. Read by an earlier one: read again now (see EXTRACTOR_VERSION).
+    if (known !== undefined && known >= EXTRACTOR_VERSION) {
       stored.push({ file, sha256, size, extraction: null, text: storedText(workspace.db, sha256) });
       continue;
     }
@@ -100,9 +102,13 @@ export function partialReason(x: { unread?: string[] }): string | null {
 function recordBlob(db: Database, stored: StoredFile, at: string): void {
   const x = stored.extraction;
   if (!x) return;
-  db.prepare(`INSERT OR IGNORE INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`).run(stored.sha256, stored.size, x.status, x.kind,
-    x.status === 'not-scanned' ? x.reason : partialReason(x), JSON.stringify(x.status === 'ok' ? x.segments : []), at);
+  // A file read again (stored by an earlier reader) replaces its old text.
+  db.prepare(`INSERT INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at, extractor_version)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (sha256) DO UPDATE SET text_status = excluded.text_status, text_kind = excluded.text_kind,
+                not_scanned_reason = excluded.not_scanned_reason, segments = excluded.segments, extractor_version = excluded.extractor_version`)
+    .run(stored.sha256, stored.size, x.status, x.kind, x.status === 'not-scanned' ? x.reason : partialReason(x),
+      JSON.stringify(x.status === 'ok' ? x.segments : []), at, EXTRACTOR_VERSION);
 }
 
 export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,

@@ -4,6 +4,7 @@ import type { FindingKind, FindingSeverity } from '../../shared/domain/privacy/f
 import { scanText } from '../privacy/scan-text';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
+import { EXTRACTOR_VERSION } from '../extract/types';
 
 export interface FindingLocation {
   itemId: string | null;
@@ -95,12 +96,18 @@ export function scanWorkspace(db: Database, options: { casePatterns?: RegExp[]; 
     if (item.origin === 'custom') scan(`${item.title}\n${item.description}`, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'item title', detail: '' });
   }
   const unscanned: UnscannedFile[] = [];
-  const segmentsOf = db.prepare('SELECT text_status, not_scanned_reason, segments FROM blobs WHERE sha256 = ?');
+  const segmentsOf = db.prepare('SELECT text_status, text_kind, not_scanned_reason, segments, extractor_version FROM blobs WHERE sha256 = ?');
   for (const a of listAttachments(db).filter((x) => x.state === 'current' && titles.has(x.itemId))) {
     const base = { itemId: a.itemId, itemTitle: titles.get(a.itemId)!, attachmentId: a.id, fileName: a.fileName };
     scan(a.fileName, { ...base, field: 'file name', detail: '' });
     scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
-    const blob = segmentsOf.get(a.sha256) as { text_status: string; not_scanned_reason: string | null; segments: string } | undefined;
+    const blob = segmentsOf.get(a.sha256) as { text_status: string; text_kind: string; not_scanned_reason: string | null; segments: string;
+      extractor_version: number } | undefined;
+    if (blob && blob.text_status === 'ok' && !blob.not_scanned_reason && blob.extractor_version < EXTRACTOR_VERSION
+      && ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)) {
+      blob.not_scanned_reason = 'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, '
+        + 'comments, notes, headers, footers, document properties or PDF annotations. Attach it again to read it fully, or decide.';
+    }
     // Not read at all, or read only in part (a reason with status ok): either needs a decision before it leaves.
     if (!blob || blob.text_status !== 'ok' || blob.not_scanned_reason) {
       const d = fileDecisions.get(a.id);
