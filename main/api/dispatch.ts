@@ -40,6 +40,7 @@ export async function dispatch(backend: Backend, operation: string, payload: unk
       backend,
       progress: (event) => onProgress({ operation, ...event }),
       stopIfCancelled: running.stopIfCancelled,
+      ...(running.signal ? { signal: running.signal } : {}),
     });
     return { ok: true, value };
   } catch (caught) {

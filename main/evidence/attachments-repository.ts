@@ -112,12 +112,15 @@ function recordBlob(db: Database, stored: StoredFile, at: string): void {
 }
 
 export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,
-  who: string, extract: Extractor, at = new Date().toISOString()): Promise<Attachment[]> {
+  who: string, extract: Extractor, at = new Date().toISOString(), stopIfCancelled: () => Promise<void> = async () => {}): Promise<Attachment[]> {
   workspace.assertWritable();
   const db = workspace.db;
   assertItemTakesEvidence(db, itemId);
   if (files.length === 0) throw new WorkspaceError('invalid-request', 'Choose at least one file to attach.', 'files');
   const stored = await storeFiles(workspace, files, extract);
+  // The last safe point: past it the files are recorded in one transaction. Stored files left unrecorded are
+  // removed by the next open, as after a crash.
+  await stopIfCancelled();
   return db.transaction(() => {
     assertItemTakesEvidence(db, itemId);
     return stored.map((s) => {
