@@ -24,7 +24,7 @@ function yearEarlier(period: string, years: number): string {
 // Text extraction is not what this benchmark measures: files are stored with their text read as plain text.
 const plainText: Extractor = async (bytes) => {
   const text = Buffer.from(bytes).toString('utf8');
-  return { status: 'ok', kind: 'txt', text, segments: [{ location: 'line 1', text }], truncated: false, notes: [] };
+  return { status: 'ok', kind: 'txt', text, segments: [{ location: 'line 1', text }], truncated: false, notes: [], unread: [] };
 };
 
 export async function makeLargeArea(dir: string): Promise<string> {

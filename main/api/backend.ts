@@ -8,7 +8,8 @@ import { UploadArea } from '../evidence/upload-area';
 import { removeOpenedCopies } from '../evidence/attachments-repository';
 import type { Extractor } from '../evidence/extractor';
 import type { BackupRewriter } from '../evidence/purge-attachment';
-import { sharedWorkerExtractor } from '../extract/worker-extractor';
+import { sharedWorkerExtractor, type WorkerExtractor } from '../extract/worker-extractor';
+import type { CancellableExtractor } from '../evidence/extractor';
 import { rewriteBackups } from '../store/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
 import type { ImportRecord } from '../datasets/dataset-store';
@@ -39,6 +40,8 @@ export class Backend {
   workspace: Workspace | null = null;
   readonly uploads: UploadArea;
   readonly extract: Extractor;
+  /** The same extractor when it can be stopped mid-file (the worker), else null. */
+  readonly cancellableExtract: CancellableExtractor | null;
   readonly rewriteBackups: BackupRewriter = rewriteBackups;
   readonly work = new RunningWork();
   /** Every request through dispatch() runs in this order, whichever host sent it (request-order.ts). */
@@ -62,7 +65,10 @@ export class Backend {
     this.settings = new SettingsStore(options.dataDir);
     this.catalogue = options.catalogue ?? SHIPPED_CATALOGUE;
     this.uploads = new UploadArea(options.dataDir);
-    this.extract = options.extract ?? sharedWorkerExtractor();
+    const extract = options.extract ?? sharedWorkerExtractor();
+    this.extract = extract;
+    // The worker extractor can be stopped mid-file by a cancel; a plain function is only checked between files.
+    this.cancellableExtract = 'close' in extract ? extract as WorkerExtractor : null;
   }
 
   /** The name recorded with every change; a change cannot be made before it is set. */

@@ -22,7 +22,7 @@ export const benchmarkHandlers: Handlers<'benchmarks.neighbours' | 'benchmarks.s
     const workspace = backend.writableWorkspace();
     let list: NeighbourList | null = null;
     if (req.file) {
-      const [file] = backend.uploads.takeAll([req.file.handle]);
+      const [file] = backend.uploads.takeAllBytes([req.file.handle]);
       list = parseNeighbourFile(file!.bytes, file!.name);
     }
     return describeNeighbours(backend, saveWorkspaceNeighbours(workspace.db, list, backend.userName()));

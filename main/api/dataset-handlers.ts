@@ -110,7 +110,7 @@ export const datasetHandlers: Handlers<'datasets.list' | 'datasets.template' | '
       area = resolveArea(req.authority);
       if (!area) throw new WorkspaceError('invalid-request', `"${req.authority}" is not an English local authority or region: give its name, old (3-digit) or new (E06…) code.`, 'authority');
     }
-    const [file] = backend.uploads.takeAll([req.file.handle]);
+    const [file] = backend.uploads.takeAllBytes([req.file.handle]);
     progress({ phase: `Reading ${file!.name}`, done: 0, total: 1 });
     const request: ImportRequest = { def, bytes: file!.bytes, fileName: file!.name, area,
       ...(req.period ? { period: req.period } : {}), ...(req.snapshot ? { snapshot: req.snapshot } : {}), ...(req.sheet ? { sheet: req.sheet } : {}),

@@ -46,6 +46,7 @@ async function dispatchNow(backend: Backend, operation: string, payload: unknown
       backend,
       progress: (event) => onProgress({ operation, ...event }),
       stopIfCancelled: running.stopIfCancelled,
+      ...(running.signal ? { signal: running.signal } : {}),
     });
     return { ok: true, value };
   } catch (caught) {

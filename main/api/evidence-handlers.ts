@@ -26,18 +26,20 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
     return { ...upload, documentDate: path ? await documentDateOf(path, upload.name) : null };
   },
   'attachments.list': (req, { backend }) => ({ attachments: listAttachments(backend.openWorkspace().db, req.itemId) }),
-  'attachments.add': (req, { backend, progress }) => {
+  'attachments.add': (req, { backend, progress, stopIfCancelled, signal }) => {
     const workspace = backend.writableWorkspace();
     const total = req.files.length;
     progress({ phase: 'Storing and reading the files', done: 0, total });
     // Reading a file's text is the slow part (a long PDF), so progress is told per file read.
     let read = 0;
+    // Cancelling stops the file being read and attaches nothing: the database is written only after every file is read.
     const extract: Extractor = async (bytes, fileName) => {
+      await stopIfCancelled();
       progress({ phase: `Reading ${fileName}`, done: read, total });
-      try { return await backend.extract(bytes, fileName); } finally { read++; }
+      try { return await (backend.cancellableExtract ? backend.cancellableExtract(bytes, fileName, signal) : backend.extract(bytes, fileName)); } finally { read++; }
     };
     return withUploads(backend, req.files.map((f) => f.handle), async (files) => {
-      const attachments = await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), extract);
+      const attachments = await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), extract, undefined, stopIfCancelled);
       progress({ phase: 'Done', done: total, total });
       return { attachments };
     });

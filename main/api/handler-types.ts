@@ -11,6 +11,8 @@ export interface HandlerContext {
    * points, where it also lets a waiting cancel request in.
    */
   stopIfCancelled(): Promise<void>;
+  /** Aborted when the officer cancels (cancellable operations only): hands the cancel to work in flight. */
+  signal?: AbortSignal;
 }
 
 export type Handler<K extends OperationName> = (request: ParsedRequest<K>, context: HandlerContext) => Response<K> | Promise<Response<K>>;

@@ -37,7 +37,7 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
       }
       file = earlier;
     } else {
-      file = backend.uploads.takeAll([req.file!.handle])[0]!;
+      file = backend.uploads.takeAllBytes([req.file!.handle])[0]!;
     }
     const asOf = req.asOf ?? getInspection(workspace.db)?.notifiedDate ?? todayIso();
     const threshold = privacySettings(workspace.db).smallNumberThreshold;

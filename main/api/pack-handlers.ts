@@ -56,7 +56,7 @@ export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.templa
   'pack.setTemplate': async (req, { backend }) => {
     const workspace = backend.writableWorkspace();
     if (!req.file) { stopUsingTemplate(workspace, backend.userName()); return null; }
-    const [file] = backend.uploads.takeAll([req.file.handle]);
+    const [file] = backend.uploads.takeAllBytes([req.file.handle]);
     const template = await chooseTemplate(workspace, file!, backend.userName());
     return { fileName: template.fileName, placeholders: template.placeholders };
   },

@@ -3,9 +3,11 @@ import { WorkspaceError } from '../store/workspace-error';
 
 const CANCELLED_MESSAGES: Record<CancellableOperation, string> = {
   'pack.build': 'The build was cancelled. Nothing was written: no pack, no bundle and no build record.',
+  'attachments.add': 'Attaching was stopped. No file was attached.',
 };
 
-interface Run { cancelled: boolean }
+/** A running call: cancelled marks it; the signal also stops work in flight (a file being read in the worker). */
+interface Run { cancelled: boolean; controller: AbortController }
 
 /**
  * Lets the process read requests that arrived while long work kept it busy (a cancel among them): a few turns of
@@ -22,10 +24,10 @@ async function letRequestsIn(): Promise<void> {
 export class RunningWork {
   private readonly runs = new Map<CancellableOperation, Set<Run>>();
 
-  start(operation: string): { stopIfCancelled(): Promise<void>; finish(): void } {
+  start(operation: string): { stopIfCancelled(): Promise<void>; finish(): void; signal?: AbortSignal } {
     if (!(CANCELLABLE_OPERATIONS as readonly string[]).includes(operation)) return { stopIfCancelled: async () => {}, finish: () => {} };
     const name = operation as CancellableOperation;
-    const run: Run = { cancelled: false };
+    const run: Run = { cancelled: false, controller: new AbortController() };
     const runs = this.runs.get(name) ?? new Set<Run>();
     this.runs.set(name, runs.add(run));
     return {
@@ -34,13 +36,14 @@ export class RunningWork {
         if (run.cancelled) throw new WorkspaceError('cancelled', CANCELLED_MESSAGES[name]);
       },
       finish: () => { runs.delete(run); },
+      signal: run.controller.signal,
     };
   }
 
   /** Marks every running call of the operation as cancelled; false when nothing was running. */
   cancel(operation: CancellableOperation): boolean {
     const runs = [...(this.runs.get(operation) ?? [])];
-    for (const run of runs) run.cancelled = true;
+    for (const run of runs) { run.cancelled = true; run.controller.abort(); }
     return runs.length > 0;
   }
 }

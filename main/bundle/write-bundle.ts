@@ -10,7 +10,7 @@ import { BUNDLE_EXTRAS, BUNDLE_FORMAT, MANIFEST_CSV, MANIFEST_JSON, manifestCsv,
   type BundleFileRecord, type BundleManifest } from './bundle-manifest';
 import { bundleReadme } from './bundle-readme';
 import { cleanCopy, MAX_CLEAN_BYTES } from './clean-copy';
-import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, ZipFileWriter, ZipTooLargeError, zipTimeFor } from './zip-writer';
+import { ZipFileWriter, ZipTooLargeError, zipTimeFor } from '../util/zip-writer';
 
 export interface BundleInput {
   /** The workspace folder whose files/ holds the evidence, by SHA-256. */
@@ -101,11 +101,6 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
   const files = [...packFiles, ...evidenceFiles.map((f) => f.record)];
   const excluded = [...excludedSet].sort(naturalCompare);
 
-  const total = files.reduce((sum, f) => sum + f.bytes, 0);
-  if (total > ZIP_MAX_BYTES - 64 * 1024 * 1024 || files.length + BUNDLE_EXTRAS.length > ZIP_MAX_ENTRIES) {
-    throw new WorkspaceError('refused', `The bundle would hold ${files.length} files and ${(total / 2 ** 30).toFixed(1)} GB, more than one zip file `
-      + 'can (4 GB, 65,535 files). Leave some evidence out, or share the largest files separately.');
-  }
   const manifest: BundleManifest = { format: BUNDLE_FORMAT, formatVersion: 1, area: input.area, packVersion: input.version,
     builtAt: input.builtAt, files, excluded };
   const readme = bundleReadme({ area: input.area, version: input.version, builtAt: input.builtAt, marking, hasPdf: pdf !== null,
@@ -132,7 +127,7 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
         if (!bytes || sha256Of(bytes) !== file.record.sha256) throw new Error(`The clean copy of ${file.evidence.ref} came out differently the second time.`);
         await zip.addBytes(file.record.path, bytes, false);
       } else {
-        await zip.addStream(file.record.path, verifiedBlob(input.workspaceFolder, file.evidence, target), file.compress);
+        await zip.addStream(file.record.path, verifiedBlob(input.workspaceFolder, file.evidence, target), file.compress, file.evidence.bytes);
       }
       input.onProgress?.(++done, evidenceFiles.length);
     }

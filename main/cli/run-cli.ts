@@ -17,6 +17,7 @@ import { neighboursCommand } from './commands/neighbours';
 import { buildCommand } from './commands/build';
 import { demoCommand } from './commands/demo';
 import { checkCommand } from './commands/check';
+import { privacyCommand } from './commands/privacy';
 import { verifyBundleCommand } from './commands/verify-bundle';
 import { trackerCommand } from './commands/tracker';
 import { checkListCommand } from './commands/check-list';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
   exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand, checkListCommand,
   outcomeCommand, actionsCommand,
+  privacyCommand,
 ];
 
 function toolHelp(): string {

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, rmSync, type Stats } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -10,11 +10,16 @@ import { indexAttachment, removeAttachmentFromIndex } from '../search/search-ind
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
-import { blobPath, sha256OfFile, writeBlob } from './blob-store';
+import { blobPath, sha256OfFile, writeBlob, writeBlobFromFile } from './blob-store';
 import type { Extractor } from './extractor';
+import { EXTRACTOR_VERSION } from '../extract/types';
 
 export type AttachmentMetadata = z.output<typeof AttachmentMetadataSchema>;
-export interface IncomingFile { name: string; bytes: Uint8Array }
+/** A file to attach: its bytes (small files, tests), or a file on disk, which is streamed and never read whole. */
+export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; path: string };
+
+/** Files up to this size are read into memory for their text; larger ones are stored but not read (and say so). */
+export const MAX_EXTRACT_BYTES = 256 * 1024 * 1024;
 
 export function getAttachment(db: Database, id: number): Attachment {
   const row = db.prepare(`${ATTACHMENT_SELECT} WHERE a.id = ?`).get(id) as Record<string, unknown> | undefined;
@@ -49,7 +54,7 @@ function assertItemTakesEvidence(db: Database, itemId: string): void {
 
 const defaultTitle = (fileName: string) => basename(fileName, extname(fileName)).replace(/[_]+/g, ' ').trim() || fileName;
 
-interface StoredFile { file: IncomingFile; sha256: string; text: string; extraction: Awaited<ReturnType<Extractor>> | null }
+interface StoredFile { file: IncomingFile; sha256: string; size: number; text: string; extraction: Awaited<ReturnType<Extractor>> | null }
 
 /**
  * Stores each file (content-addressed, synced) and extracts its text before the database is touched; then one
@@ -59,20 +64,29 @@ interface StoredFile { file: IncomingFile; sha256: string; text: string; extract
 async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: Extractor): Promise<StoredFile[]> {
   const stored: StoredFile[] = [];
   for (const file of files) {
-    const { sha256 } = writeBlob(workspace.folder, file.bytes);
-    const known = workspace.db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
-    if (known !== undefined) {
-      stored.push({ file, sha256, extraction: null, text: storedText(workspace.db, sha256) });
+    const { sha256, size } = 'bytes' in file
+      ? { sha256: writeBlob(workspace.folder, file.bytes).sha256, size: file.bytes.length }
+      : (({ sha256: hash, bytes }) => ({ sha256: hash, size: bytes }))(writeBlobFromFile(workspace.folder, file.path));
+    const known = workspace.db.prepare('SELECT extractor_version FROM blobs WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
+    // Stored and read by this reader: not read again. Read by an earlier one: read again now (see EXTRACTOR_VERSION).
+    if (known !== undefined && known >= EXTRACTOR_VERSION) {
+      stored.push({ file, sha256, size, extraction: null, text: storedText(workspace.db, sha256) });
       continue;
     }
     // The same file twice in one batch is read once.
     const twin = stored.find((s) => s.sha256 === sha256);
     if (twin) {
-      stored.push({ file, sha256, extraction: twin.extraction, text: twin.text });
+      stored.push({ file, sha256, size, extraction: twin.extraction, text: twin.text });
       continue;
     }
-    const extraction = await extract(file.bytes, file.name);
-    stored.push({ file, sha256, extraction, text: extraction.status === 'ok' ? extraction.text : '' });
+    let extraction: Awaited<ReturnType<Extractor>>;
+    if (size > MAX_EXTRACT_BYTES) {
+      extraction = { status: 'not-scanned', kind: 'unknown', reason: `It is ${(size / 2 ** 30).toFixed(1)} GB, too large to read for search `
+        + 'and scanning; confirm it holds no personal data, or leave it out of the bundle.' };
+    } else {
+      extraction = await extract('bytes' in file ? file.bytes : readFileSync(blobPath(workspace.folder, sha256)), file.name);
+    }
+    stored.push({ file, sha256, size, extraction, text: extraction.status === 'ok' ? extraction.text : '' });
   }
   return stored;
 }
@@ -88,18 +102,25 @@ export function partialReason(x: { unread?: string[] }): string | null {
 function recordBlob(db: Database, stored: StoredFile, at: string): void {
   const x = stored.extraction;
   if (!x) return;
-  db.prepare(`INSERT OR IGNORE INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`).run(stored.sha256, stored.file.bytes.length, x.status, x.kind,
-    x.status === 'not-scanned' ? x.reason : partialReason(x), JSON.stringify(x.status === 'ok' ? x.segments : []), at);
+  // A file read again (stored by an earlier reader) replaces its old text.
+  db.prepare(`INSERT INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at, extractor_version)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              ON CONFLICT (sha256) DO UPDATE SET text_status = excluded.text_status, text_kind = excluded.text_kind,
+                not_scanned_reason = excluded.not_scanned_reason, segments = excluded.segments, extractor_version = excluded.extractor_version`)
+    .run(stored.sha256, stored.size, x.status, x.kind, x.status === 'not-scanned' ? x.reason : partialReason(x),
+      JSON.stringify(x.status === 'ok' ? x.segments : []), at, EXTRACTOR_VERSION);
 }
 
 export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,
-  who: string, extract: Extractor, at = new Date().toISOString()): Promise<Attachment[]> {
+  who: string, extract: Extractor, at = new Date().toISOString(), stopIfCancelled: () => Promise<void> = async () => {}): Promise<Attachment[]> {
   workspace.assertWritable();
   const db = workspace.db;
   assertItemTakesEvidence(db, itemId);
   if (files.length === 0) throw new WorkspaceError('invalid-request', 'Choose at least one file to attach.', 'files');
   const stored = await storeFiles(workspace, files, extract);
+  // The last safe point: past it the files are recorded in one transaction. Stored files left unrecorded are
+  // removed by the next open, as after a crash.
+  await stopIfCancelled();
   return db.transaction(() => {
     assertItemTakesEvidence(db, itemId);
     return stored.map((s) => {
@@ -107,7 +128,7 @@ export async function attachFiles(workspace: Workspace, itemId: string, files: I
       const title = files.length === 1 && meta.title ? meta.title : defaultTitle(s.file.name);
       const info = db.prepare(`INSERT INTO attachments (item_id, chain_id, version_no, sha256, file_name, bytes, title, document_date,
           version_label, author, source, note, state, added_at, added_by)
-          VALUES (?, 0, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)`).run(itemId, s.sha256, basename(s.file.name), s.file.bytes.length,
+          VALUES (?, 0, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)`).run(itemId, s.sha256, basename(s.file.name), s.size,
         title, meta.documentDate ?? null, meta.versionLabel ?? '', meta.author ?? '', meta.source ?? '', meta.note ?? '', at, who);
       const id = Number(info.lastInsertRowid);
       db.prepare('UPDATE attachments SET chain_id = id WHERE id = ?').run(id);
@@ -138,7 +159,7 @@ export async function replaceAttachment(workspace: Workspace, attachmentId: numb
     const info = db.prepare(`INSERT INTO attachments (item_id, chain_id, version_no, sha256, file_name, bytes, title, document_date,
         version_label, author, source, note, state, added_at, added_by)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)`).run(previous.itemId, previous.chainId, previous.versionNo + 1,
-      stored!.sha256, basename(file.name), file.bytes.length, meta.title ?? previous.title,
+      stored!.sha256, basename(file.name), stored!.size, meta.title ?? previous.title,
       meta.documentDate === undefined ? null : meta.documentDate, meta.versionLabel ?? '', meta.author ?? previous.author,
       meta.source ?? previous.source, meta.note ?? '', at, who);
     const id = Number(info.lastInsertRowid);

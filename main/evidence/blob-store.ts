@@ -107,6 +107,56 @@ export function writeBlob(folder: string, bytes: Uint8Array): { sha256: string; 
   return { sha256, existed: false };
 }
 
+/**
+ * Stores a file from disk without reading it whole: copied in 1 MB chunks to a temporary file in files/ while it is
+ * hashed, synced, then renamed to its SHA-256 name (a file of any size; memory stays flat). Returns its hash and size.
+ */
+export function writeBlobFromFile(folder: string, source: string): { sha256: string; bytes: number; existed: boolean } {
+  mkdirSync(join(folder, 'files'), { recursive: true });
+  const temp = join(folder, 'files', `.incoming-${randomBytes(6).toString('hex')}`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    const input = openSync(source, 'r');
+    try {
+      const fd = openSync(temp, 'w', 0o644);
+      try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (let read = readSync(input, buffer); read > 0; read = readSync(input, buffer)) {
+          const chunk = buffer.subarray(0, read);
+          hash.update(chunk);
+          let offset = 0;
+          while (offset < read) offset += writeSync(fd, chunk, offset, read - offset);
+          bytes += read;
+        }
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      closeSync(input);
+    }
+    const sha256 = hash.digest('hex');
+    const target = blobPath(folder, sha256);
+    // As writeBlob: a plain file with the right bytes is kept; anything else under the name (a changed file, a planted
+    // link) is replaced, never read or changed through.
+    const existing = lstatOrNull(target);
+    if (existing?.isFile() && existing.size === bytes && sha256OfFile(target) === sha256) {
+      rmSync(temp, { force: true });
+      return { sha256, bytes, existed: true };
+    }
+    mkdirSync(join(folder, 'files', sha256.slice(0, 2)), { recursive: true });
+    chmodPlainFile(temp, 0o444);
+    if (existing?.isFile()) chmodPlainFile(target, 0o644);
+    else if (existing) removeEntry(target, existing);
+    renameSync(temp, target);
+    return { sha256, bytes, existed: false };
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 export function readBlob(folder: string, sha256: string): Buffer {
   const path = blobPath(folder, sha256);
   let bytes: Buffer;

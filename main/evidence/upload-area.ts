@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { storageProblem, WorkspaceError } from '../store/workspace-error';
 import type { IncomingFile } from './attachments-repository';
@@ -13,7 +13,7 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
  * operations then refer to the handle, so no host ever passes a path from the page to main.
  */
 export class UploadArea {
-  private readonly entries = new Map<string, { name: string; path: string | null; bytes: number; held?: Uint8Array }>();
+  private readonly entries = new Map<string, { name: string; path: string | null; bytes: number; held?: Uint8Array; external?: boolean }>();
   private readonly dir: string;
 
   constructor(dataDir: string) {
@@ -68,22 +68,41 @@ export class UploadArea {
     return this.entries.get(handle)?.path ?? null;
   }
 
+  /**
+   * A file on this machine's disk, named by the CLI (never by a page): not copied, and streamed when attached, so a
+   * file of any size can be attached with flat memory.
+   */
+  putPath(path: string): { handle: string; name: string; bytes: number } {
+    const handle = randomBytes(16).toString('hex');
+    const entry = { name: basename(path.replace(/\\/g, '/')) || 'file', path, bytes: statSync(path).size, external: true };
+    this.entries.set(handle, entry);
+    return { handle, name: entry.name, bytes: entry.bytes };
+  }
+
   take(handle: string): IncomingFile {
     const entry = this.entries.get(handle);
     if (!entry) throw new WorkspaceError('not-found', 'That file upload has expired or was already used; add the file again.', 'handle');
-    return { name: entry.name, bytes: entry.held ?? readFileSync(entry.path!) };
+    // Memory-only uploads (a person-level list) are handed over as bytes; the rest by path, streamed when attached.
+    return entry.held ? { name: entry.name, bytes: entry.held } : { name: entry.name, path: entry.path! };
   }
 
-  /** Takes files for one use: they are released whether or not the operation succeeds. */
-  takeAll(handles: string[]): IncomingFile[] {
-    try { return handles.map((h) => this.take(h)); } finally { this.release(handles); }
+  /** Takes files for one use, read into memory (imports): they are released whether or not the operation succeeds. */
+  takeAllBytes(handles: string[]): { name: string; bytes: Uint8Array }[] {
+    try {
+      return handles.map((h) => {
+        const file = this.take(h);
+        return 'bytes' in file ? file : { name: file.name, bytes: readFileSync(file.path) };
+      });
+    } finally {
+      this.release(handles);
+    }
   }
 
   /** Called once an operation has used the files. */
   release(handles: string[]): void {
     for (const handle of handles) {
       const entry = this.entries.get(handle);
-      if (entry?.path) rmSync(entry.path, { force: true });
+      if (entry?.path && !entry.external) rmSync(entry.path, { force: true });
       this.entries.delete(handle);
     }
   }

@@ -60,6 +60,13 @@ export const DEFAULT_LIMITS: ExtractLimits = {
 /** Longest location label kept ("sheet NAME, row N"): names inside a file are the file's to choose. */
 export const MAX_LOCATION_CHARS = 200;
 
+/**
+ * The text reader's version, stored with each file's text. 2: tracked changes, comments, notes, headers and
+ * footers, document properties, hidden sheets and PDF annotations are read. Office and PDF files read by an earlier
+ * version are read again when attached again, and need a decision until then.
+ */
+export const EXTRACTOR_VERSION = 2;
+
 /** A controlled refusal: becomes a not-scanned result with this reason. */
 export class NotScanned extends Error {
   constructor(readonly kind: string, readonly reason: string) {

@@ -144,6 +144,7 @@ export function workerExtractor(options: WorkerExtractorOptions = {}): WorkerExt
 
   const extract = ((bytes: Uint8Array, fileName: string, signal?: AbortSignal) => {
     if (!script) return extractText(bytes, fileName);
+    if (signal?.aborted) return Promise.resolve(notScanned(kindOf(fileName), 'Reading it was stopped.'));
     return new Promise<ExtractResult>((resolveJob) => {
       queue.push({ id: nextId++, bytes, fileName, signal, resolve: resolveJob });
       pump();

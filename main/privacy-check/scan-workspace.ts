@@ -6,6 +6,7 @@ import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
 import { planTexts } from '../plan/plan-privacy';
+import { EXTRACTOR_VERSION } from '../extract/types';
 
 export interface FindingLocation {
   itemId: string | null;
@@ -52,10 +53,21 @@ const keyOf = (location: FindingLocation, kind: string, snippet: string) => crea
   .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, snippet]))
   .digest('hex').slice(0, 32);
 
+/**
+ * Where a finding is, in words: the item, the file by its name, and the part ("item "SEND strategy", file
+ * strategy.docx, tracked deletion, paragraph 3"); text inside a file is named by its part alone.
+ */
 export function locationLabel(l: FindingLocation): string {
-  return [l.itemTitle ? `item "${l.itemTitle}"` : null, l.fileName ? `file ${l.fileName}` : null, l.field, l.detail || null]
+  const field = l.field === 'file text' && l.detail ? null : l.field;
+  return [l.itemTitle ? `item "${l.itemTitle}"` : null, l.fileName ? `file ${l.fileName}` : null, field, l.detail || null]
     .filter(Boolean).join(', ');
 }
+
+/** A finding's id for people and scripts: "F" and the first 10 characters of its key (stable across scans). */
+export const findingId = (key: string): string => `F${key.slice(0, 10).toUpperCase()}`;
+
+/** A file's id for people and scripts: "A" and its attachment number. */
+export const fileId = (attachmentId: number): string => `A${attachmentId}`;
 
 /**
  * Everything that could leave in a pack or bundle, scanned for personal data: narratives, attachment names and
@@ -104,12 +116,18 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
     if (item.origin === 'custom') scan(`${item.title}\n${item.description}`, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'item title', detail: '' });
   }
   const unscanned: UnscannedFile[] = [];
-  const segmentsOf = db.prepare('SELECT text_status, not_scanned_reason, segments FROM blobs WHERE sha256 = ?');
+  const segmentsOf = db.prepare('SELECT text_status, text_kind, not_scanned_reason, segments, extractor_version FROM blobs WHERE sha256 = ?');
   for (const a of listAttachments(db).filter((x) => x.state === 'current' && titles.has(x.itemId))) {
     const base = { itemId: a.itemId, itemTitle: titles.get(a.itemId)!, attachmentId: a.id, fileName: a.fileName };
     scan(a.fileName, { ...base, field: 'file name', detail: '' });
     scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
-    const blob = segmentsOf.get(a.sha256) as { text_status: string; not_scanned_reason: string | null; segments: string } | undefined;
+    const blob = segmentsOf.get(a.sha256) as { text_status: string; text_kind: string; not_scanned_reason: string | null; segments: string;
+      extractor_version: number } | undefined;
+    if (blob && blob.text_status === 'ok' && !blob.not_scanned_reason && blob.extractor_version < EXTRACTOR_VERSION
+      && ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)) {
+      blob.not_scanned_reason = 'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, '
+        + 'comments, notes, headers, footers, document properties or PDF annotations. Attach it again to read it fully, or decide.';
+    }
     // Not read at all, or read only in part (a reason with status ok): either needs a decision before it leaves.
     if (!blob || blob.text_status !== 'ok' || blob.not_scanned_reason) {
       const d = fileDecisions.get(a.id);

@@ -33,8 +33,8 @@ export const CENTRAL_SIGNATURE = 0x02014b50;
 export const LOCAL_SIGNATURE = 0x04034b50;
 export const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
-/** Bytes at the end of a file that hold the end record, its comment and the ZIP64 locator. */
-export const TAIL_BYTES = EOCD_SIZE + MAX_COMMENT + 20;
+/** Bytes at the end of a file that hold the end record, its comment, the ZIP64 locator and the ZIP64 end record. */
+export const TAIL_BYTES = EOCD_SIZE + MAX_COMMENT + 20 + 56;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -54,11 +54,10 @@ function u64(b: Buffer, at: number): number {
 export interface DirectoryLocation { count: number; offset: number; size: number; end: number }
 
 /**
- * Finds the end record in the file's tail (searched backwards past any comment) and, when a field is saturated, the
- * ZIP64 end record through its locator; `readAt` reads the ZIP64 record, which may lie before the tail.
+ * Finds the end record in the file's last TAIL_BYTES (`tail`, starting at `tailStart`; searched backwards past any
+ * comment) and, when a field is saturated, the ZIP64 end record through its locator (just before it, in the tail).
  */
-export async function locateDirectory(tail: Buffer, tailStart: number, fileSize: number,
-  readAt: (position: number, length: number) => Promise<Buffer> | Buffer): Promise<DirectoryLocation> {
+export function locateDirectory(tail: Buffer, tailStart: number, fileSize: number): DirectoryLocation {
   if (fileSize < EOCD_SIZE) throw new ZipFormatError('damaged', 'it is too short to be a zip file');
   let at = -1;
   for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
@@ -80,8 +79,8 @@ export async function locateDirectory(tail: Buffer, tailStart: number, fileSize:
       }
     } else {
       const recordAt = u64(tail, at - 20 + 8);
-      if (recordAt + 56 > eocd - 20) throw new ZipFormatError('damaged', 'its ZIP64 end record lies outside the file');
-      const record = await readAt(recordAt, 56);
+      if (recordAt + 56 > eocd - 20 || recordAt < tailStart) throw new ZipFormatError('damaged', 'its ZIP64 end record is not where its locator says');
+      const record = tail.subarray(recordAt - tailStart, recordAt - tailStart + 56);
       if (record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) throw new ZipFormatError('damaged', 'its ZIP64 end record is damaged');
       count = u64(record, 32);
       size = u64(record, 40);

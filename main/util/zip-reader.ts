@@ -42,7 +42,7 @@ export async function readCentralDirectory(handle: FileHandle, fileSize: number,
     const tailLength = Math.min(fileSize, TAIL_BYTES);
     const tailStart = fileSize - tailLength;
     const tail = await readAt(handle, tailStart, tailLength);
-    const where = await locateDirectory(tail, tailStart, fileSize, (position, length) => readAt(handle, position, length));
+    const where = locateDirectory(tail, tailStart, fileSize);
     if (where.size > 512 * 1024 * 1024) throw new ZipReadError('its directory of files is larger than any archive made here');
     const entries = parseDirectory(await readAt(handle, where.offset, where.size), where.count, maxEntries);
     checkNoOverlap(entries, where.offset);

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync,
-  readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+  renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { entryContent, readCentralDirectory, type ZipEntry } from '../util/zip-reader';
+import { ZipFileWriter } from '../util/zip-writer';
 import { checkImportedDatabase, rebuildSearchIndex } from '../store/imported-database';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { WorkspaceError } from '../store/workspace-error';
@@ -26,11 +26,8 @@ interface Manifest {
   files: Record<string, { bytes: number; sha256: string }>;
 }
 
-async function streamInto(zip: Zip, name: string, path: string, compress: boolean): Promise<void> {
-  const entry = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
-  zip.add(entry);
-  for await (const chunk of createReadStream(path)) entry.push(chunk as Uint8Array);
-  entry.push(new Uint8Array(0), true);
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) yield chunk as Uint8Array;
 }
 
 /**
@@ -76,19 +73,17 @@ export async function exportWorkspace(db: Database, folder: string, areaName: st
       manifest.files[name] = { bytes: statSync(path).size, sha256: await hashFile(path) };
     }
     mkdirSync(dirname(resolve(outFile)), { recursive: true });
-    const out = createWriteStream(temp);
-    const finished = new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); });
-    const zip = new Zip((error, chunk, final) => {
-      if (error) { out.destroy(error); return; }
-      out.write(chunk);
-      if (final) out.end();
-    });
-    const manifestEntry = new ZipDeflate(MANIFEST);
-    zip.add(manifestEntry);
-    manifestEntry.push(new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true);
-    for (const [name, path] of entries) await streamInto(zip, name, path, name === DB_FILE);
-    zip.end();
-    await finished;
+    // One entry at a time, each waiting for the disk (memory stays flat); ZIP64 where an entry or the archive needs it.
+    const handle = await open(temp, 'wx');
+    try {
+      const zip = new ZipFileWriter(handle, new Date());
+      await zip.addBytes(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true);
+      for (const [name, path] of entries) await zip.addStream(name, fileChunks(path), name === DB_FILE, manifest.files[name]!.bytes);
+      await zip.finish();
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     renameSync(temp, outFile);
     return { files: entries.length - 1, bytes: statSync(outFile).size };
   } catch (error) {
@@ -117,9 +112,6 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
     const { written, manifest } = await unpack(zipFile, staging);
     for (const [name, expected] of Object.entries(manifest.files)) {
       if (!written.has(name)) throw new WorkspaceError('refused', `${zipFile} is incomplete: ${name} is missing.`);
-      const actual = await hashFile(join(staging, name));
-      if (actual !== expected.sha256) throw new WorkspaceError('refused', `${zipFile} is damaged: ${name} does not match its recorded SHA-256.`);
-      if (name.startsWith('files/') && actual !== name.slice(-64)) throw new WorkspaceError('refused', `${zipFile} is damaged: ${name} does not match its name.`);
     }
     for (const name of written) {
       if (name !== MANIFEST && !manifest.files[name]) throw new WorkspaceError('refused', `${zipFile} holds ${name}, which its manifest does not list.`);
@@ -173,29 +165,32 @@ function removeAbandonedStaging(parent: string): void {
   }
 }
 
-/** manifest.json is a few KB per thousand files; a bigger one is not ours. */
-const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+/** A manifest larger than this is not one the export wrote (about 150 bytes a file). */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const MAX_ENTRIES = 2_000_000;
 
-function parseManifest(zipFile: string, bytes: Buffer): Manifest {
-  let manifest: Manifest;
-  try { manifest = JSON.parse(bytes.toString('utf8')) as Manifest; } catch {
-    throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: its manifest.json cannot be read.`);
-  }
-  if (manifest?.format !== 'sendpack-workspace' || typeof manifest.files !== 'object' || manifest.files === null) {
+async function readManifest(zipFile: string, handle: Awaited<ReturnType<typeof open>>, entry: ZipEntry, size: number): Promise<Manifest> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of entryContent(handle, entry, size, { maxBytes: MAX_MANIFEST_BYTES })) chunks.push(chunk);
+  let value: unknown;
+  try { value = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { value = null; }
+  const manifest = value as Partial<Manifest> | null;
+  if (!manifest || manifest.format !== 'sendpack-workspace' || !manifest.files || typeof manifest.files !== 'object') {
     throw new WorkspaceError('refused', `${zipFile} is not a SEND Evidence Pack workspace archive.`);
   }
   for (const [name, file] of Object.entries(manifest.files)) {
-    if (!ENTRY_PATTERN.test(name) || name === MANIFEST || !Number.isSafeInteger(file?.bytes) || file.bytes < 0 || typeof file.sha256 !== 'string') {
-      throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: its manifest lists "${name.slice(0, 120)}" in a form the export never writes.`);
+    if (!ENTRY_PATTERN.test(name) || name === MANIFEST || !file || !Number.isSafeInteger(file.bytes) || file.bytes < 0
+      || typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) {
+      throw new WorkspaceError('refused', `${zipFile} has a damaged manifest (its entry "${name.slice(0, 120)}" is not one an export writes).`);
     }
   }
-  return manifest;
+  return manifest as Manifest;
 }
 
 /**
- * Unpacks the manifest first, then every other entry with its inflated bytes capped by the size the manifest
- * records: a small archive that would inflate to gigabytes is refused after at most a chunk past its stated
- * size, not after filling the disk. Files are written 0600.
+ * Unpacks the archive into the staging folder, after checking every name against what an export writes and its
+ * manifest: each entry is inflated at most to the size its manifest states (a crafted archive cannot fill the disk
+ * before it is refused) and hashed as it is written, so a refused archive stops at the first wrong entry.
  */
 async function unpack(zipFile: string, staging: string): Promise<{ written: Set<string>; manifest: Manifest }> {
   const written = new Set<string>();
@@ -203,39 +198,57 @@ async function unpack(zipFile: string, staging: string): Promise<{ written: Set<
   const handle = await open(zipFile, 'r');
   try {
     const { size } = await handle.stat();
-    let entries;
-    try { entries = await readCentralDirectory(handle, size); } catch (error) {
+    let entries: ZipEntry[];
+    try { entries = await readCentralDirectory(handle, size, MAX_ENTRIES); } catch (error) {
       throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: it cannot be read as a zip file (${(error as Error).message}).`);
     }
+    const names = new Set<string>();
     for (const entry of entries) {
-      if (!ENTRY_PATTERN.test(entry.name) || written.has(entry.name)) {
+      if (!ENTRY_PATTERN.test(entry.name) || names.has(entry.name)) {
         throw new WorkspaceError('refused', `${zipFile} holds an unexpected entry "${entry.name.slice(0, 120)}"; it is not a workspace archive.`);
       }
-      written.add(entry.name);
+      names.add(entry.name);
     }
     const manifestEntry = entries.find((e) => e.name === MANIFEST);
     if (!manifestEntry) throw new WorkspaceError('refused', `${zipFile} is not a workspace archive (it has no manifest.json).`);
-    const manifestBytes: Buffer[] = [];
-    await readEntry(zipFile, handle, manifestEntry, size, MAX_MANIFEST_BYTES, (chunk) => { manifestBytes.push(Buffer.from(chunk)); });
-    const manifest = parseManifest(zipFile, Buffer.concat(manifestBytes));
+    let manifest: Manifest;
+    try {
+      manifest = await readManifest(zipFile, handle, manifestEntry, size);
+    } catch (error) {
+      if (error instanceof WorkspaceError) throw error;
+      throw new WorkspaceError('refused', `${zipFile} is damaged: its manifest.json could not be read (${(error as Error).message}).`);
+    }
     for (const entry of entries) {
-      if (entry === manifestEntry) continue;
-      const listed = manifest.files[entry.name];
-      if (!listed) throw new WorkspaceError('refused', `${zipFile} holds ${entry.name}, which its manifest does not list.`);
+      if (entry.name === MANIFEST) continue;
+      const expected = manifest.files[entry.name];
+      if (!expected) throw new WorkspaceError('refused', `${zipFile} holds ${entry.name}, which its manifest does not list.`);
+      if (entry.size !== expected.bytes) {
+        throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} is ${entry.size} bytes, not the ${expected.bytes} its manifest records.`);
+      }
+    }
+    for (const entry of entries) {
+      if (entry.name === MANIFEST) continue;
+      const expected = manifest.files[entry.name]!;
       const path = join(staging, entry.name);
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
       const done = new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); });
+      const hash = createHash('sha256');
       try {
-        await readEntry(zipFile, handle, entry, size, listed.bytes, async (chunk) => {
+        for await (const chunk of namedContent(zipFile, handle, entry, size, expected.bytes)) {
+          hash.update(chunk);
           if (!out.write(chunk)) await new Promise<void>((ok) => out.once('drain', () => ok()));
-        });
+        }
         out.end();
         await done;
       } catch (error) {
         await new Promise<void>((ok) => { out.once('close', () => ok()); out.destroy(); });
         throw error;
       }
+      const actual = hash.digest('hex');
+      if (actual !== expected.sha256) throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} does not match its recorded SHA-256.`);
+      if (entry.name.startsWith('files/') && actual !== entry.name.slice(-64)) throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} does not match its name.`);
+      written.add(entry.name);
     }
     return { written, manifest };
   } finally {
@@ -243,20 +256,16 @@ async function unpack(zipFile: string, staging: string): Promise<{ written: Set<
   }
 }
 
-/** One entry's bytes, refused as soon as they pass `cap`. */
-async function readEntry(zipFile: string, handle: FileHandle, entry: ZipEntry, size: number, cap: number,
-  sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
-  let total = 0;
+/**
+ * One entry's bytes, inflated at most to `cap` (the size its manifest records): a refusal names the archive and the
+ * entry, and what was wrong with it.
+ */
+async function* namedContent(zipFile: string, handle: Awaited<ReturnType<typeof open>>, entry: ZipEntry, size: number,
+  cap: number): AsyncGenerator<Uint8Array> {
   try {
-    for await (const chunk of entryContent(handle, entry, size)) {
-      total += chunk.length;
-      if (total > cap) {
-        throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} inflates past the ${cap.toLocaleString('en-GB')} bytes its manifest records; it was not imported.`);
-      }
-      await sink(chunk);
-    }
+    yield* entryContent(handle, entry, size, { maxBytes: cap });
   } catch (error) {
-    throw error instanceof WorkspaceError ? error : new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${(error as Error).message}).`);
+    throw error instanceof WorkspaceError ? error : new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${(error as Error).message}); it was not imported.`);
   }
 }
 

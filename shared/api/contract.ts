@@ -46,7 +46,7 @@ const op = <Req extends z.ZodType, Res extends z.ZodType>(summary: string, reque
 const none = z.strictObject({});
 /** Mirrors PACK_SECTION_IDS in main/pack/pack-input.ts (checked by tests/unit/pack-api.test.ts). */
 /** Long work that can be stopped part-way; each checks for a cancel at points where nothing is half-written. */
-export const CANCELLABLE_OPERATIONS = ['pack.build'] as const;
+export const CANCELLABLE_OPERATIONS = ['pack.build', 'attachments.add'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
 export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',

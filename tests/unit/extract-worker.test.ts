@@ -57,6 +57,24 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     expect(next.attachments[0]).toMatchObject({ textStatus: 'ok' });
   });
 
+  it('stops attaching when the officer cancels, mid-file, with nothing attached', async () => {
+    const extract = workerExtractor({ timeoutMs: 60_000 });
+    const dir = tempDir();
+    const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser', extract });
+    made.push({ backend, extract });
+    await call(backend, 'settings.setUserName', { userName: 'Ann' });
+    await call(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841', parentDir: dir });
+    const { handle } = await call(backend, 'files.upload', { name: 'board-papers.pdf', bytes: pdfRepeatedPage(40_000) });
+    const attach = dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files: [{ handle }], metadata: {} });
+    await new Promise((r) => setTimeout(r, 1000));
+    const started = performance.now();
+    expect(await call(backend, 'work.cancel', { operation: 'attachments.add' })).toEqual({ cancelled: true });
+    const result = await attach;
+    expect(performance.now() - started).toBeLessThan(10_000); // the worker was ended, not waited for
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Attaching was stopped. No file was attached.' } });
+    expect((await call(backend, 'attachments.list', { itemId: 'send-strategy' })).attachments).toEqual([]);
+  });
+
   it('stops a file that needs more memory than the cap, and only that file', async () => {
     const extract = workerExtractor({ maxMemoryMb: 32, timeoutMs: 60_000 });
     made.push({ extract });

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { call, openForCli } from '../cli-backend';
 import { RefusedError, UsageError } from '../cli-io';
 import type { Command } from '../command';
@@ -29,7 +29,8 @@ export const attachCommand: Command = {
     }
     const backend = await openForCli(values, io);
     try {
-      const handles = files.map((file) => ({ handle: backend.uploads.put(basename(file), readFileSync(file)).handle }));
+      // Named by path: streamed into the workspace when attached, never read whole (a file of any size).
+      const handles = files.map((file) => ({ handle: backend.uploads.putPath(resolve(file)).handle }));
       const metadata = Object.fromEntries(Object.entries({ title: values.title, documentDate: values.date,
         versionLabel: values.version, author: values.author, source: values.source, note: values.note })
         .filter(([, v]) => v !== undefined));

@@ -10,6 +10,7 @@ import m0009 from './0009-review-and-private-notes';
 import m0010 from './0010-self-evaluation';
 import m0011 from './0011-annex-a-and-catalogue-2';
 import m0012 from './0012-after-inspection';
+import m0013 from './0013-extractor-version';
 
 export interface Migration {
   id: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: '0010-self-evaluation', sql: m0010 },
   { id: 11, name: '0011-annex-a-and-catalogue-2', sql: m0011 },
   { id: 12, name: '0012-after-inspection', sql: m0012 },
+  { id: 13, name: '0013-extractor-version', sql: m0013 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,178 @@
+/**
+ * The county-scale benchmark (issue "Evidence as councils really hold it", §4): a county's evidence generated on
+ * the fly — 1,000+ files, several GB, a mix of Word, Excel, PDF, text and already-compressed scans — attached through
+ * the app's API, then the privacy check, the share bundle, the workspace export and opening the workspace, each
+ * printed beside a baseline measured in the same run on the same files:
+ *   attach   ~ cp + sha256sum of the files, plus pdftotext over the PDFs   (aim: within 3x)
+ *   privacy  ~ ripgrep over the stored text (MB/s of stored text)          (aim: at least 100 MB/s)
+ *   bundle   ~ zip -r -6, storing .pdf/.docx/.xlsx/.jpg as they are        (aim: within 1.3x)
+ *   export   ~ zip -r -6 of the workspace folder
+ *   open     ~ sqlite3 PRAGMA quick_check on the workspace database
+ * with this process's peak memory and the workspace's size on disk against the evidence's. Prints figures; asserts
+ * nothing about time. Not run by .ci/run or `npm test`.
+ *
+ *   npx tsx bench/county.ts
+ *
+ * Environment: BENCH_COUNTY_FILES (default 1200), BENCH_COUNTY_MB (total evidence, default 3000).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Backend } from '../main/api/backend';
+import { dispatch } from '../main/api/dispatch';
+import { writeBundle } from '../main/bundle/write-bundle';
+import { listAttachments } from '../main/evidence/attachments-repository';
+import { Workspace } from '../main/workspace/workspace';
+import { exportWorkspace } from '../main/workspace/workspace-archive';
+import { sharedWorkerExtractor } from '../main/extract/worker-extractor';
+import { seededRandom } from '../shared/domain/privacy/synthetic';
+import { docx, p, pdf, pdfText, sst, worksheet, xlsx, STYLES_WITH_DATES } from '../tests/fixtures/extract/build';
+
+const FILES = Number(process.env.BENCH_COUNTY_FILES ?? 1200);
+const TOTAL_MB = Number(process.env.BENCH_COUNTY_MB ?? 3000);
+const MB = 1024 * 1024;
+const rng = seededRandom(20261206);
+const int = (from: number, to: number) => from + Math.floor(rng() * (to - from + 1));
+const SENTENCES = [
+  'The partnership reviewed EHC plan timeliness against the national figure for the year.',
+  'Waiting times for speech and language therapy fell by four weeks over the quarter.',
+  'Attendance at the parent carer forum rose, with 42 families at the October meeting.',
+  'The SEND strategy action plan was agreed by the board on 14 March 2025.',
+  'Invoice 4417902318 for transport was paid in full.',
+];
+const sentence = () => SENTENCES[int(0, SENTENCES.length - 1)]!;
+const paragraph = (words: number) => Array.from({ length: Math.ceil(words / 14) }, sentence).join(' ');
+
+let peakRss = 0;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
+
+async function timed<T>(run: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await run();
+  return [value, (performance.now() - start) / 1000];
+}
+
+function shell(command: string, args: string[], cwd?: string): number {
+  const start = performance.now();
+  const run = spawnSync(command, args, { cwd, stdio: 'ignore', maxBuffer: 1 << 30 });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${run.status})`);
+  return (performance.now() - start) / 1000;
+}
+
+function duBytes(path: string): number {
+  return Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+/** The county's evidence: sizes drawn so the files add up to about TOTAL_MB. */
+function generate(dir: string): { bytes: number; pdfs: string[] } {
+  const scansMb = TOTAL_MB * 0.6; // recorded meetings and scans: the bulk of the volume, already compressed
+  const scans = Math.max(1, Math.round(FILES * 0.08));
+  let bytes = 0;
+  const pdfs: string[] = [];
+  for (let i = 0; i < FILES; i++) {
+    let name: string;
+    let content: Uint8Array;
+    if (i < scans) {
+      name = `scan-${i}.jpg`;
+      content = randomBytes(Math.round((scansMb / scans) * MB));
+      content[0] = 0xff; content[1] = 0xd8; content[2] = 0xff;
+    } else {
+      const kind = i % 4;
+      const words = int(2_000, Math.round((TOTAL_MB * 0.4 * MB) / FILES / 3));
+      if (kind === 0) { name = `minutes-${i}.docx`; content = docx(Array.from({ length: 40 }, () => p(paragraph(words / 40))).join('')); }
+      else if (kind === 1) {
+        name = `tracker-${i}.xlsx`;
+        const rows = Array.from({ length: 200 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>${paragraph(words / 200)}</t></is></c><c r="B${r + 1}"><v>${r * 7}</v></c></row>`).join('');
+        content = xlsx([{ name: 'Data', xml: worksheet(rows) }], sst([]), STYLES_WITH_DATES);
+      } else if (kind === 2) {
+        name = `board-paper-${i}.pdf`;
+        content = pdf(Array.from({ length: 8 }, () => pdfText(...Array.from({ length: 30 }, sentence))));
+        pdfs.push(name);
+      } else { name = `notes-${i}.txt`; content = new TextEncoder().encode(Array.from({ length: 20 }, () => paragraph(words / 20)).join('\n')); }
+    }
+    writeFileSync(join(dir, name), content);
+    bytes += content.length;
+  }
+  return { bytes, pdfs };
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'sendpack-county-'));
+  try {
+    const evidence = join(root, 'evidence');
+    mkdirSync(evidence);
+    const { bytes: evidenceBytes, pdfs } = generate(evidence);
+    const names = readdirSync(evidence);
+    console.log(`County-scale run: ${names.length} files, ${(evidenceBytes / MB).toFixed(0)} MB of evidence (${pdfs.length} PDFs).`);
+
+    // Baseline: copy and hash, plus pdftotext over the PDFs.
+    const copy = join(root, 'copy');
+    const cpSeconds = shell('cp', ['-r', evidence, copy]);
+    const hashSeconds = shell('sh', ['-c', 'sha256sum * > /dev/null'], copy);
+    const textDir = join(root, 'text');
+    mkdirSync(textDir);
+    const pdftotextSeconds = (await timed(() => { for (const f of pdfs) spawnSync('pdftotext', [join(evidence, f), join(textDir, `${f}.txt`)]); }))[1];
+    rmSync(copy, { recursive: true, force: true });
+
+    // The app: attach through the API, 50 files at a time, as the CLI hands them over (by path, streamed).
+    const backend = new Backend({ dataDir: join(root, 'data'), host: 'cli', userName: 'Bench' });
+    await dispatch(backend, 'workspace.create', { areaName: 'Benchshire', laCode: '841', parentDir: root });
+    const folder = join(root, 'Benchshire.sendpack');
+    const [, attachSeconds] = await timed(async () => {
+      for (let i = 0; i < names.length; i += 50) {
+        const files = names.slice(i, i + 50).map((n) => ({ handle: backend.uploads.putPath(join(evidence, n)).handle }));
+        const result = await dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files, metadata: {} });
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+      }
+    });
+
+    // Privacy check, against ripgrep over the same stored text written out as files.
+    const [scan, checkSeconds] = await timed(() => dispatch(backend, 'privacy.check', {}));
+    if (!scan.ok) throw new Error('privacy check failed');
+    const db = backend.openWorkspace().db;
+    let textBytes = 0;
+    const stored = join(root, 'stored-text');
+    mkdirSync(stored);
+    for (const row of db.prepare('SELECT sha256, segments FROM blobs').iterate() as Iterable<{ sha256: string; segments: string }>) {
+      const text = (JSON.parse(row.segments) as { text: string }[]).map((s) => s.text).join('\n');
+      textBytes += Buffer.byteLength(text);
+      writeFileSync(join(stored, row.sha256), text);
+    }
+    const rgSeconds = shell('rg', ['-c', '[0-9]{3} [0-9]{3} [0-9]{4}|[A-Z][0-9]{12}', stored]);
+
+    // The share bundle (all attached evidence), against zip -r at the bundle's settings.
+    const attachments = listAttachments(db).filter((a) => a.state === 'current');
+    const packEvidence = attachments.map((a, i) => ({ ref: `E${String(i + 1).padStart(4, '0')}`, title: a.title, itemId: a.itemId, itemTitle: 'SEND strategy',
+      group: 'L' as const, documentDate: null, version: '', owner: '', fileName: a.fileName, bytes: a.bytes, sha256: a.sha256! }));
+    const [, bundleSeconds] = await timed(() => writeBundle({ workspaceFolder: folder, packDocx: docx(p('Pack')), evidence: packEvidence, area: 'Benchshire',
+      builtAt: new Date().toISOString(), version: 1 }, join(root, 'bundle.zip')));
+    const zipSeconds = shell('zip', ['-q', '-r', '-6', '-n', '.pdf:.docx:.xlsx:.jpg', join(root, 'baseline.zip'), '.'], evidence);
+
+    // Export, against zip -r of the workspace folder; then open, against sqlite3's quick_check.
+    const [, exportSeconds] = await timed(() => exportWorkspace(db, folder, 'Benchshire', join(root, 'export.zip')));
+    const zipWorkspaceSeconds = shell('zip', ['-q', '-r', '-6', '-n', '.pdf:.docx:.xlsx:.jpg', join(root, 'baseline-ws.zip'), '.'], folder);
+    const workspaceBytes = duBytes(folder) - duBytes(join(folder, 'backups'));
+    backend.close();
+    const [, openSeconds] = await timed(() => { Workspace.open(folder, { user: 'Bench' }).close(); });
+    const quickCheckSeconds = shell('sqlite3', [join(folder, 'workspace.db'), 'PRAGMA quick_check;']);
+    await sharedWorkerExtractor().close();
+
+    const row = (what: string, app: number, base: number, baseName: string, aim: string) =>
+      console.log(`${what.padEnd(9)} ${app.toFixed(1).padStart(7)} s   ${baseName.padEnd(34)} ${base.toFixed(1).padStart(7)} s   ratio ${(app / base).toFixed(2).padStart(5)}   ${aim}`);
+    row('attach', attachSeconds, cpSeconds + hashSeconds + pdftotextSeconds, 'cp + sha256sum + pdftotext', 'aim: within 3x');
+    row('privacy', checkSeconds, rgSeconds, 'ripgrep over the stored text', `${(textBytes / MB / checkSeconds).toFixed(0)} MB/s of ${(textBytes / MB).toFixed(0)} MB stored text (aim 100 MB/s)`);
+    row('bundle', bundleSeconds, zipSeconds, 'zip -r -6 (compressed types stored)', 'aim: within 1.3x');
+    row('export', exportSeconds, zipWorkspaceSeconds, 'zip -r -6 of the workspace folder', '');
+    row('open', openSeconds, quickCheckSeconds, 'sqlite3 PRAGMA quick_check', '');
+    console.log(`Peak memory (this process, with the extraction worker): ${(peakRss / MB).toFixed(0)} MB.`);
+    console.log(`Workspace on disk ${(workspaceBytes / MB).toFixed(0)} MB for ${(evidenceBytes / MB).toFixed(0)} MB of evidence: `
+      + `${(workspaceBytes / evidenceBytes).toFixed(2)}x (aim: at most 1.3x).`);
+  } finally {
+    clearInterval(sampler);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
