@@ -214,3 +214,26 @@ describe('the officer screens, in Chromium', () => {
     await host.close();
   });
 });
+
+describe('the sample area\'s checklist, in Chromium', () => {
+  it('fits within three screen heights at 1280×720, and shows every item when asked', async () => {
+    const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host.url);
+    await page.getByLabel('Your name').fill('Dana Lead');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Explore the sample area' }).click();
+    await page.getByText('This is a fictional sample area').waitFor();
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Checklist' }).click();
+    await page.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, `the checklist is ${height} px tall`).toBeLessThanOrEqual(3 * 720);
+    await lookAtScreen(page, '16-sample-checklist');
+    const total = await page.locator('tr[data-item-id]').count();
+    expect(await page.locator('tr[data-item-id]:visible').count()).toBeLessThan(total);
+    await page.getByRole('button', { name: 'Show every item' }).click();
+    expect(await page.locator('tr[data-item-id]:visible').count()).toBe(total);
+    await page.close();
+    await host.close();
+  });
+});
