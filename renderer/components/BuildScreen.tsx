@@ -5,6 +5,7 @@ import type { ProgressEvent } from '../../shared/api/progress';
 import { api, call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime, useLoaded } from './use-loaded';
+import { fieldLabel } from './PrivacyScreen';
 
 const SECTION_LABELS: Record<(typeof PACK_SECTIONS)[number], string> = {
   cover: 'Cover', 'document-control': 'Document control', contents: 'Contents', readiness: 'Readiness summary',
@@ -97,7 +98,7 @@ export function BuildScreen() {
                 {f.location.itemId
                   ? <button type="button" className="link-button" onClick={() => showView('item', f.location.itemId!)}>{f.location.itemTitle}</button>
                   : <button type="button" className="link-button" onClick={() => showView('data')}>Imported figures</button>}
-                {`, ${f.location.fileName ? `${f.location.fileName}, ` : ''}${f.location.field}${f.location.detail ? ` (${f.location.detail})` : ''}: `}
+                {`, ${f.location.fileName ? `${f.location.fileName}, ` : ''}${fieldLabel(f.location.field)}${f.location.detail ? ` (${f.location.detail})` : ''}: `}
                 <code>{f.snippet}</code>
               </li>
             ))}
