@@ -16,8 +16,10 @@ export const privacyHandlers: Handlers<'privacy.check' | 'privacy.markFalsePosit
     const scan = scanWithSettings(workspace.db);
     // Remembered for the dashboard's next steps; a read-only copy just does not remember.
     if (!workspace.session().readOnly) {
-      workspace.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        .run(PRIVACY_LAST_RUN_KEY, JSON.stringify({ at: new Date().toISOString(), blocking: scan.blocking }));
+      try {
+        workspace.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+          .run(PRIVACY_LAST_RUN_KEY, JSON.stringify({ at: new Date().toISOString(), blocking: scan.blocking }));
+      } catch { /* a check still answers on a disk that cannot be written to; only the dashboard's tick waits */ }
     }
     return scan;
   },

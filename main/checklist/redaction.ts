@@ -53,8 +53,11 @@ export function redactEverywhere(db: Database, redactions: readonly Redaction[])
         db.prepare('UPDATE pack_builds SET input = replace(input, @match, @mask) WHERE instr(input, @match) > 0').run({ match: r.match, mask: r.mask });
       }
     }
-    for (const id of touched) reindexItem(db, id);
-    if (hasTable(db, 'search_index')) compactIndex(db);
+    // A backup from before migration 0002 has no search index to rebuild.
+    if (hasTable(db, 'search_index')) {
+      for (const id of touched) reindexItem(db, id);
+      compactIndex(db);
+    }
     return entries;
   })();
 }

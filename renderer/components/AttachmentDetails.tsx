@@ -1,5 +1,6 @@
 import type { Response } from '../../shared/api/contract';
 import { call } from '../api/call';
+import { DateField } from './DateField';
 import { useSavedText } from './use-saved-text';
 
 type Attachment = Response<'attachments.list'>['attachments'][number];
@@ -34,11 +35,10 @@ export function AttachmentDetails({ attachment, disabled, onSaved }: { attachmen
     <div className="attachment__details">
       <TextField attachment={attachment} field="title" label="Title" disabled={disabled} onSaved={onSaved} />
       <div className="form-group">
-        <label className="label" htmlFor={dateId}>Document date</label>
-        <input id={dateId} type="date" className="input input--date" value={attachment.documentDate ?? ''} disabled={disabled}
-          onChange={async (e) => {
+        <DateField id={dateId} label="Document date" hint="The date on the document; empty means date unknown" value={attachment.documentDate ?? ''}
+          disabled={disabled} onCommit={async (iso) => {
             try {
-              await call('attachments.update', { attachmentId: attachment.id, metadata: { documentDate: e.target.value || null } });
+              await call('attachments.update', { attachmentId: attachment.id, metadata: { documentDate: iso } });
               onSaved(`Saved document date of ${attachment.title}`);
             } catch (error) { onSaved((error as Error).message); }
           }} />

@@ -8,6 +8,7 @@ import { formatDateTime, useLoaded } from './use-loaded';
 import { PackOutline } from './PackOutline';
 import { SECTION_LABELS } from './pack-section-labels';
 import { TemplatePicker } from './TemplatePicker';
+import { fieldLabel } from './PrivacyScreen';
 
 
 type Build = Response<'pack.builds'>['builds'][number];
@@ -104,7 +105,7 @@ export function BuildScreen() {
                 {f.location.itemId
                   ? <button type="button" className="link-button" onClick={() => showView('item', f.location.itemId!)}>{f.location.itemTitle}</button>
                   : <button type="button" className="link-button" onClick={() => showView('data')}>Imported figures</button>}
-                {`, ${f.location.fileName ? `${f.location.fileName}, ` : ''}${f.location.field}${f.location.detail ? ` (${f.location.detail})` : ''}: `}
+                {`, ${f.location.fileName ? `${f.location.fileName}, ` : ''}${fieldLabel(f.location.field)}${f.location.detail ? ` (${f.location.detail})` : ''}: `}
                 <code>{f.snippet}</code>
               </li>
             ))}

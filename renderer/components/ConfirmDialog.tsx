@@ -9,11 +9,23 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   confirmDisabled?: boolean; busy?: boolean; warning?: boolean; problem?: string | null;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => { if (dialog?.open) dialog.close(); };
+    // Focus starts on Cancel, or on the first field where the step asks for words: a stray Enter changes nothing.
+    const field = dialog?.querySelector<HTMLElement>('textarea, input');
+    (field ?? cancel.current)?.focus();
+    return () => {
+      if (dialog?.open) dialog.close();
+      // Removed from the page, the dialog cannot hand focus back itself: back to the button that opened it, if it is
+      // still there and nothing else took focus.
+      requestAnimationFrame(() => {
+        if ((document.activeElement === document.body || !document.activeElement) && opener?.isConnected) opener.focus();
+      });
+    };
   }, []);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby={headingId}
@@ -26,7 +38,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           <button type="button" className={`button${warning ? ' button--warning' : ''}`} disabled={confirmDisabled || busy}
             onClick={onConfirm}>{confirmLabel}</button>
         )}
-        <button type="button" className="button button--secondary" autoFocus onClick={onCancel}>Cancel</button>
+        <button ref={cancel} type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
       </div>
     </dialog>
   );

@@ -8,7 +8,7 @@ import { isoToTyped, parseTypedDate } from '../../shared/domain/dates';
  */
 export function DateField({ id, label, hiddenLabel, value, disabled, onCommit, hint }: {
   id: string; label: string; hiddenLabel?: string; value: string; disabled?: boolean; hint?: string;
-  onCommit(iso: string | null): Promise<boolean> | void;
+  onCommit(iso: string | null): Promise<unknown> | void;
 }) {
   const [text, setText] = useState(isoToTyped(value));
   const [problem, setProblem] = useState<string | null>(null);

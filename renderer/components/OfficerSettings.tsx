@@ -12,6 +12,9 @@ export function OfficerSettings({ readOnly }: { readOnly: boolean }) {
   const [nameStatus, setNameStatus] = useState('');
   const review = useLoaded(() => call('review.settings', {}));
   const [reviewStatus, setReviewStatus] = useState('');
+  // Shown as ticked at once; put back if the change is refused.
+  const [mustDiffer, setMustDiffer] = useState<boolean | null>(null);
+  useEffect(() => { if (review.data) setMustDiffer(review.data.approverMustDiffer); }, [review.data]);
   useEffect(() => { setName(userName ?? ''); }, [userName]);
   const saveName = async (event: FormEvent) => {
     event.preventDefault();
@@ -21,11 +24,12 @@ export function OfficerSettings({ readOnly }: { readOnly: boolean }) {
     setNameStatus(`From now on your changes are recorded as ${name.trim()}. Earlier entries keep the name they were made under.`);
   };
   const toggleReview = async (approverMustDiffer: boolean) => {
+    setMustDiffer(approverMustDiffer);
     try {
       await call('review.saveSettings', { approverMustDiffer });
       setReviewStatus(approverMustDiffer ? 'Saved: approval now needs a second officer.' : 'Saved: anyone can approve.');
       review.reload();
-    } catch (e) { setReviewStatus((e as Error).message); }
+    } catch (e) { setReviewStatus((e as Error).message); setMustDiffer(!approverMustDiffer); }
   };
   return (
     <>
@@ -46,9 +50,9 @@ export function OfficerSettings({ readOnly }: { readOnly: boolean }) {
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">Review and approval</h2>
         <div className="panel">
-          {review.data && (
+          {mustDiffer !== null && (
             <div className="checkbox">
-              <input id="approver-must-differ" type="checkbox" checked={review.data.approverMustDiffer} disabled={readOnly}
+              <input id="approver-must-differ" type="checkbox" checked={mustDiffer} disabled={readOnly}
                 aria-describedby="approver-must-differ-hint" onChange={(e) => void toggleReview(e.target.checked)} />
               <label htmlFor="approver-must-differ">The approver must be someone other than the last editor</label>
             </div>

@@ -9,11 +9,14 @@ import { useLoaded } from './use-loaded';
 import { ScreenLoading } from './ScreenLoading';
 import { showDirectionControls } from '../../shared/domain/xml-text';
 
+/** The field a finding is in, as every screen names it: the pack's text is the "Narrative (in the pack)". */
+export const fieldLabel = (field: string) => (field === 'narrative' ? 'Narrative (in the pack)' : field);
+
 type Scan = Response<'privacy.check'>;
 type Finding = Scan['findings'][number];
 
 function where(f: Finding): string {
-  return [f.location.fileName ? `file ${showDirectionControls(f.location.fileName)}` : null, f.location.field, f.location.detail || null].filter(Boolean).join(', ');
+  return [f.location.fileName ? `file ${showDirectionControls(f.location.fileName)}` : null, fieldLabel(f.location.field), f.location.detail || null].filter(Boolean).join(', ');
 }
 
 /** One decision needing a reason: the reason goes into the audit trail. */

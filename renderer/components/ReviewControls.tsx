@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ChecklistItem, Response } from '../../shared/api/contract';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import { call } from '../api/call';
@@ -44,12 +45,15 @@ export function ReviewControls({ item, readOnly }: { item: ChecklistItem; readOn
     }
     setStep(next);
   };
+  const statusLine = useRef<HTMLParagraphElement>(null);
   const close = () => { setStep(null); setBusy(false); };
+  /** After a step, the buttons change: focus goes to the status it now has, never lost to the page. */
+  const closeDone = () => { flushSync(close); statusLine.current?.focus(); };
   const run = async (work: () => Promise<boolean>) => {
     setBusy(true);
     const done = await work();
     setBusy(false);
-    if (done) close();
+    if (done) closeDone();
     else setProblem((current) => current ?? useAppStore.getState().itemErrors[item.id] ?? 'The change was not saved.');
   };
   const toStatus = (status: ItemStatus, reason?: string) => run(() => updateItem(item.id, { status, ...(reason ? { reason } : {}) }));
@@ -119,7 +123,7 @@ export function ReviewControls({ item, readOnly }: { item: ChecklistItem; readOn
 
   return (
     <div className="review" aria-labelledby={`${base}-label`} role="group">
-      <p className="review__status"><span id={`${base}-label`}>Status<span className="visually-hidden"> of {item.title}</span>: </span>
+      <p className="review__status" ref={statusLine} tabIndex={-1}><span id={`${base}-label`}>Status<span className="visually-hidden"> of {item.title}</span>: </span>
         <StatusTag status={item.status} /></p>
       {item.status === 'approved' && (
         <p className="review__note">Approved by {item.approvedBy} on {formatDateTime(item.approvedAt)}. It is locked: reopen it to make changes.</p>

@@ -32,20 +32,42 @@ describe('the core path by keyboard alone, in Chromium', () => {
     // Create a workspace: choose the authority by typing its name in the list, then the Create button.
     await page.getByRole('heading', { name: "Start your area's evidence pack" }).waitFor();
     await tabTo(page, /^select "Local authority/, stops);
-    await keys.type('Darlington');
-    expect(await page.getByLabel('Area name').inputValue()).toBe('Darlington');
+    // Type-ahead passes through other authorities ("L" is Lambeth) on its way: the area name follows to the end.
+    await keys.type('Leeds');
+    expect(await page.getByLabel('Local authority').inputValue()).toBe('383');
+    expect(await page.getByLabel('Area name').inputValue()).toBe('Leeds');
     await tabTo(page, /^button "Create workspace"/, stops);
     await keys.press('Enter');
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     expect((await focusStop(page)).description).toBe('h1 "Dashboard"');
 
-    // The checklist by its shortcut; find the self-evaluation with the filter and approve it by typing in its status list.
+    // The checklist by its shortcut; find the self-evaluation with the filter, open it, and take it through review to
+    // approval: each step a button, then its confirmation (focus starts on Cancel, so a stray Enter changes nothing).
     await keys.press('Control+Shift+L');
     await page.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
     await tabTo(page, /^input "Search titles/, stops);
     await keys.type('self-evaluation');
-    await tabTo(page, /^select "Status of Partnership self-evaluation/, stops);
-    await keys.type('Approved');
+    await tabTo(page, /^button "Partnership self-evaluation"/, stops);
+    await keys.press('Enter');
+    await page.getByRole('heading', { name: 'Partnership self-evaluation', level: 1 }).waitFor();
+    await tabTo(page, /^button "Ready for review…/, stops);
+    await keys.press('Enter');
+    await page.locator('dialog[open]').waitFor();
+    expect((await focusStop(page)).description).toBe('button "Cancel"');
+    await keys.press('Enter');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    expect(await page.getByRole('group', { name: /^Status/ }).getByText('Not started', { exact: true }).count()).toBe(1);
+    // Cancelled: focus is back on the step's button.
+    expect((await focusStop(page)).description).toMatch(/^button "Ready for review…/);
+    await keys.press('Enter');
+    await tabTo(page, /^button "Mark ready for review"/, stops, { back: true, max: 3 });
+    await keys.press('Enter');
+    await page.getByRole('group', { name: /^Status/ }).getByText('Ready for review', { exact: true }).waitFor();
+    await tabTo(page, /^button "Approve…/, stops);
+    await keys.press('Enter');
+    await page.locator('dialog[open]').getByText('Before you approve').waitFor();
+    await tabTo(page, /^button "Approve anyway"/, stops, { back: true, max: 3 });
+    await keys.press('Enter');
     await page.getByText(/^Approved by Kim Keys on /).first().waitFor();
     const approved = host.backend.workspace!.db.prepare("SELECT COUNT(*) FROM items WHERE status = 'approved'").pluck().get();
     expect(approved).toBe(1);
@@ -59,9 +81,9 @@ describe('the core path by keyboard alone, in Chromium', () => {
     const build = host.backend.workspace!.db.prepare('SELECT version, built_by FROM pack_builds').get();
     expect(build).toEqual({ version: 1, built_by: 'Kim Keys' });
     const packs = join(host.backend.workspace!.folder, 'packs');
-    const docx = join(packs, 'Darlington evidence pack v1.docx');
+    const docx = join(packs, 'Leeds evidence pack v1.docx');
     expect(existsSync(docx)).toBe(true);
-    expect((await mammoth.extractRawText({ buffer: readFileSync(docx) })).value).toContain('Darlington');
+    expect((await mammoth.extractRawText({ buffer: readFileSync(docx) })).value).toContain('Leeds');
 
     expect(stops.length).toBeGreaterThan(5);
     expect(stops.filter((s) => !s.visible).map((s) => s.description), 'focus stops with no visible focus indicator').toEqual([]);

@@ -7,6 +7,7 @@ import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
 import { createWorkspaceInPage } from './helpers/onboard';
+import { reviewStep } from './helpers/review';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
@@ -17,7 +18,7 @@ const ITEM = 'Partnership self-evaluation';
 
 async function openItem(page: Page) {
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Checklist' }).click();
-  await page.locator('li[data-item-id="self-evaluation"]').getByRole('button', { name: ITEM }).click();
+  await page.locator('tr[data-item-id="self-evaluation"]').getByRole('button', { name: ITEM }).click();
   await page.getByRole('heading', { name: ITEM, level: 1 }).waitFor();
 }
 
@@ -33,9 +34,10 @@ describe('the narrative editor, in Chromium', () => {
     await openItem(page);
 
     await page.getByLabel('Add evidence files').setInputFiles({ name: 'board-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the board.') });
+    await page.getByRole('button', { name: 'Attach file', exact: true }).click();
     await page.getByText('Attached board-minutes.txt').waitFor();
 
-    const narrative = page.getByRole('textbox', { name: `Narrative of ${ITEM}` });
+    const narrative = page.getByRole('textbox', { name: `Narrative (in the pack) of ${ITEM}` });
     const toolbar = page.getByRole('toolbar', { name: `Formatting for the narrative of ${ITEM}` });
     const status = page.locator('.narrative-editor .narrative-editor__status');
     expect(await page.getByLabel(/^Narrative/).count()).toBe(1);
@@ -58,11 +60,18 @@ describe('the narrative editor, in Chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('.\n\nTimeliness of plans');
     await toolbar.getByRole('button', { name: 'Numbered list' }).click();
+    // Enter continues the list with the next number, as in Word; Enter on the empty item ends the list.
     await page.keyboard.type('\nAnnual reviews');
-    await toolbar.getByRole('button', { name: 'Numbered list' }).click();
-    await page.keyboard.type('\n\nOutreach');
+    await page.keyboard.press('Enter');
+    expect(await narrative.inputValue()).toMatch(/2\. Annual reviews\n3\. $/);
+    await page.keyboard.press('Enter');
+    expect(await narrative.inputValue()).toMatch(/2\. Annual reviews\n$/);
+    await page.keyboard.type('\nOutreach');
     await toolbar.getByRole('button', { name: 'Bulleted list' }).click();
-    await page.keyboard.type('\n\nSigned off by the board');
+    await page.keyboard.press('Enter');
+    expect(await narrative.inputValue()).toMatch(/- Outreach\n- $/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('\nSigned off by the board');
 
     // The toolbar is one tab stop: arrow keys move along it.
     await toolbar.getByRole('button', { name: 'Heading' }).focus();
@@ -118,7 +127,8 @@ describe('the narrative editor, in Chromium', () => {
     expect(await narrative.inputValue()).toBe(source);
 
     // Approval locks it: the text can be read but not changed, and only the preview is offered.
-    await page.getByLabel(`Status of ${ITEM}`).selectOption('approved');
+    await reviewStep(page, 'Ready for review…', 'Mark ready for review');
+    await reviewStep(page, 'Approve…', 'Approve anyway');
     await page.getByText(/^Approved by Dana Lead/).waitFor();
     expect(await narrative.getAttribute('readonly')).not.toBeNull();
     expect(await toolbar.getByRole('button').allTextContents()).toEqual(['Preview']);

@@ -7,6 +7,9 @@ import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
 import { createWorkspaceInPage } from './helpers/onboard';
+import { reviewStep } from './helpers/review';
+import { notificationDateConcern } from '../../shared/domain/notification-date';
+import { createHolidayCalendar } from '../../shared/domain/bank-holidays';
 import { blobPath } from '../../main/evidence/blob-store';
 
 const SHOTS = join('.ci-out', 'screenshots');
@@ -24,10 +27,16 @@ describe('the notice window, in Chromium', () => {
     await createWorkspaceInPage(page, host.url, '841');
 
     // Notification on Friday 13 November 2026 at 16:45: working day 0; the pack is due five working days later.
-    await page.getByLabel('Date of the call').fill('2026-11-13');
+    // Typed as officers write dates; a date this far from today is asked about before it is recorded.
+    await page.getByLabel('Date of the call').fill('13/11/2026');
     await page.getByLabel('Time (optional)').fill('16:45');
     await page.getByLabel('Local area nominated officer').fill('Lee Nominated');
     await page.getByRole('button', { name: 'Record notification' }).click();
+    if (notificationDateConcern('2026-11-13', new Date().toISOString().slice(0, 10), createHolidayCalendar())) {
+      const question = page.locator('dialog[open]');
+      await question.getByText(/working days (before|after) today/).waitFor();
+      await question.getByRole('button', { name: 'Record this date' }).click();
+    }
     await page.getByText('Evidence pack due Fri, 20 Nov 2026', { exact: false }).waitFor();
     await page.getByRole('row', { name: /Fieldwork begins/ }).getByText('Wed, 25 Nov 2026').waitFor();
     expect(await axeViolations(page), 'axe on the dashboard').toEqual([]);
@@ -35,14 +44,17 @@ describe('the notice window, in Chromium', () => {
 
     // Attach two files to the JSNA item through the file picker.
     await page.getByRole('button', { name: 'Checklist' }).click();
-    await page.locator('li[data-item-id="jsna-send"]').getByRole('button', { name: 'JSNA (SEND/CYP chapter)' }).click();
+    await page.locator('tr[data-item-id="jsna-send"]').getByRole('button', { name: 'JSNA (SEND/CYP chapter)' }).click();
     await page.getByRole('heading', { name: 'JSNA (SEND/CYP chapter)', level: 1 }).waitFor();
     const jsnaText = 'Joint strategic needs assessment: SEND chapter, refreshed for the partnership board.';
     await page.getByLabel('Add evidence files').setInputFiles([
       { name: 'JSNA SEND chapter 2025.txt', mimeType: 'text/plain', buffer: Buffer.from(jsnaText) },
       { name: 'board-minutes.csv', mimeType: 'text/csv', buffer: Buffer.from('meeting,date\nSEND board,2025-10-01\n') },
     ]);
-    await page.getByText('Attached JSNA SEND chapter 2025.txt, board-minutes.csv').waitFor();
+    // Each file is dated on attaching: the JSNA by its date, the minutes left undated ("date unknown").
+    await page.getByLabel('Date on JSNA SEND chapter 2025.txt').fill('01/10/2025');
+    await page.getByRole('button', { name: 'Attach 2 files' }).click();
+    await page.getByText('Attached JSNA SEND chapter 2025.txt (dated 1 Oct 2025), board-minutes.csv (date unknown)').waitFor();
     await page.locator('li.attachment').nth(1).waitFor();
     expect(await page.locator('li.attachment').count()).toBe(2);
     expect(await axeViolations(page), 'axe on the item page').toEqual([]);
@@ -53,9 +65,8 @@ describe('the notice window, in Chromium', () => {
     expect(sha).toBeTruthy();
 
     // Ready for review, then approved: the item locks.
-    await page.getByLabel('Status of JSNA (SEND/CYP chapter)').selectOption('ready-for-review');
-    await page.getByText('Ready for review', { exact: true }).first().waitFor();
-    await page.getByLabel('Status of JSNA (SEND/CYP chapter)').selectOption('approved');
+    await reviewStep(page, 'Ready for review…', 'Mark ready for review');
+    await reviewStep(page, 'Approve…', 'Approve anyway');
     await page.getByText(/Approved by Dana Lead/).waitFor();
     expect(await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').isDisabled()).toBe(true);
     expect(await page.getByLabel('Add evidence files').count()).toBe(0);
@@ -70,9 +81,7 @@ describe('the notice window, in Chromium', () => {
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toMatch(/approved and locked/);
 
-    await page.getByRole('button', { name: 'Reopen…' }).click();
-    await page.getByLabel('Why are you reopening it?').fill('Board asked for the 2025 figures');
-    await page.getByRole('button', { name: 'Reopen item' }).click();
+    await reviewStep(page, 'Reopen…', 'Reopen item', { label: 'Why are you reopening it?', value: 'Board asked for the 2025 figures' });
     await page.getByText('In progress', { exact: true }).first().waitFor();
 
     // Every step is in the item's history and in the workspace's audit trail.

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { lookAtScreen } from './helpers/screens';
+import { openItemFromChecklist, reviewStep } from './helpers/review';
+import { notificationDateConcern } from '../../shared/domain/notification-date';
+import { createHolidayCalendar } from '../../shared/domain/bank-holidays';
 import { docx as buildDocx, p } from '../fixtures/extract/build';
 import { verifyBundle } from '../../main/bundle/verify-bundle';
 
@@ -45,29 +48,33 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await lookAtScreen(page, '03-dashboard-new');
 
     // The call comes: record it; the header shows the days left from then on, on every screen.
-    await page.getByLabel('Date of the call').fill('2026-11-20');
+    await page.getByLabel('Date of the call').fill('20/11/2026');
     await page.getByLabel('Time (optional)').fill('09:30');
     await page.getByLabel('Local area nominated officer').fill('Lee Nominated');
     await page.getByRole('button', { name: 'Record notification' }).click();
+    if (notificationDateConcern('2026-11-20', new Date().toISOString().slice(0, 10), createHolidayCalendar())) {
+      await page.locator('dialog[open]').getByRole('button', { name: 'Record this date' }).click();
+    }
     await page.getByText('Evidence pack due Fri, 27 Nov 2026', { exact: false }).waitFor();
     const header = page.getByRole('banner');
     await header.getByText(/working days? left|due today|was due/).waitFor();
     await lookAtScreen(page, '04-dashboard');
 
-    // Owners for two items, from the checklist.
+    // Owners for two items, on their pages.
     await go('Checklist', 'Checklist');
     await lookAtScreen(page, '05-checklist');
+    await openItemFromChecklist(page, 'self-evaluation', 'Partnership self-evaluation');
     await page.getByLabel('Owner of Partnership self-evaluation').fill('Head of SEND');
     await page.getByLabel('Owner of Partnership self-evaluation').press('Enter');
     await page.getByText('Saved owner of Partnership self-evaluation').waitFor({ state: 'attached' });
+    await openItemFromChecklist(page, 'jsna-send', 'JSNA (SEND/CYP chapter)');
     await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').fill('Public health team');
     await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').press('Enter');
     await page.getByText('Saved owner of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached' });
     expect(await header.textContent()).toMatch(/working days? left|due today|was due/);
 
     // The self-evaluation's page: a narrative (with, by mistake, a number that passes the NHS check) and two files.
-    await page.locator('li[data-item-id="self-evaluation"]').getByRole('button', { name: 'Partnership self-evaluation' }).click();
-    await page.getByRole('heading', { name: 'Partnership self-evaluation', level: 1 }).waitFor();
+    await openItemFromChecklist(page, 'self-evaluation', 'Partnership self-evaluation');
     const narrative = page.getByLabel(/^Narrative/);
     await narrative.fill(`## Strengths\n\nThe partnership knows itself well.\n\n- Timeliness of new plans is above England\n- **Co-production** is embedded in the strategy\n\nCase ${PLANTED_NHS_NUMBER} was reviewed by the board.`);
     await page.getByText('Saved', { exact: true }).first().waitFor({ state: 'attached' });
@@ -76,7 +83,8 @@ describe('an officer\'s whole journey, in Chromium', () => {
         buffer: Buffer.from(buildDocx(p('Partnership self-evaluation 2026') + p('Our strengths and areas for development.'))) },
       { name: 'SEF summary.txt', mimeType: 'text/plain', buffer: Buffer.from('Summary of the self-evaluation for the board.') },
     ]);
-    await page.getByText('Attached SEF 2026.docx, SEF summary.txt').waitFor();
+    await page.getByRole('button', { name: 'Attach 2 files' }).click();
+    await page.getByText(/^Attached SEF 2026\.docx \(date unknown\), SEF summary\.txt \(date unknown\)$/).waitFor();
     await lookAtScreen(page, '06-item');
 
     // Data: DfE's timeliness file, as published, previewed then imported.
@@ -94,7 +102,7 @@ describe('an officer\'s whole journey, in Chromium', () => {
 
     // The item the figures are evidence for shows them too, with the way back to the data.
     await go('Checklist', 'Checklist');
-    await page.locator('li[data-item-id="ehcp-timeliness"]').getByRole('button', { name: 'EHCP 20-week timeliness' }).click();
+    await page.locator('tr[data-item-id="ehcp-timeliness"]').getByRole('button', { name: 'EHCP 20-week timeliness' }).click();
     const itemData = page.getByRole('region', { name: 'Data' });
     await itemData.locator('tr[data-metric-id="ehcp-20wk-all"]').first().waitFor();
     expect(await itemData.textContent()).toContain('93.8%');
@@ -119,9 +127,9 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await lookAtScreen(page, '10-privacy-clear');
 
     // Review and approve the self-evaluation; the item locks.
-    await go('Checklist', 'Checklist');
-    await page.getByLabel('Status of Partnership self-evaluation').selectOption('ready-for-review');
-    await page.getByLabel('Status of Partnership self-evaluation').selectOption('approved');
+    await openItemFromChecklist(page, 'self-evaluation', 'Partnership self-evaluation');
+    await reviewStep(page, 'Ready for review…', 'Mark ready for review');
+    await reviewStep(page, 'Approve…', /^Approve (anyway|and lock)$/);
     await page.getByText(/^Approved by Dana Lead on /).first().waitFor();
 
     // Search and the audit trail show the work.
@@ -133,7 +141,7 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await lookAtScreen(page, '11-search');
     await go('Audit trail', 'Audit trail');
     const auditRows = page.locator('table tbody tr');
-    expect(await auditRows.first().textContent()).toMatch(/Partnership self-evaluationStatusReady for reviewApproved/);
+    expect(await auditRows.first().textContent()).toMatch(/Partnership self-evaluationStatusReady for review → Approved/);
     await lookAtScreen(page, '12-audit');
     await go('Settings', 'Settings');
     await lookAtScreen(page, '13-settings');

@@ -7,6 +7,7 @@ import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
 import { createWorkspaceInPage } from './helpers/onboard';
+import { openItemFromChecklist } from './helpers/review';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
@@ -21,21 +22,24 @@ describe('personal data never leaves in a pack, in Chromium', () => {
     const nav = page.getByRole('navigation', { name: 'Workspace' });
 
     // A reference that happens to pass the NHS check digit, pasted into a narrative.
-    await nav.getByRole('button', { name: 'Checklist' }).click();
-    const note = page.getByLabel('Note on Governance and minutes');
+    await openItemFromChecklist(page, 'governance-map', 'Governance and minutes');
+    const note = page.getByLabel('Narrative (in the pack) of Governance and minutes');
     await note.fill('Board paper reference 943 476 5919 records the sign-off of the strategy.');
-    await page.getByLabel('Note on Partnership self-evaluation').click();
-    await page.getByText('Saved note of Governance and minutes').waitFor({ state: 'attached' });
+    await page.getByLabel('Owner of Governance and minutes').click();
+    await page.getByText('Saved narrative of Governance and minutes').waitFor({ state: 'attached' });
 
     await nav.getByRole('button', { name: 'Build pack' }).click();
     await page.getByRole('button', { name: 'Build the pack' }).click();
+    // The refusal is a list: each thing to resolve, with a link to where it is.
     const refusal = page.getByRole('alert').filter({ hasText: 'The pack was not built' });
     await refusal.waitFor();
+    await refusal.getByRole('listitem').filter({ hasText: 'NHS number ••19' }).getByRole('button', { name: 'Governance and minutes' }).waitFor();
     const refusalText = await refusal.textContent();
-    expect(refusalText).toContain('NHS number ••19');
     expect(refusalText).not.toMatch(/943\s?476\s?5919/);
+    expect(await axeViolations(page), 'axe on the build refusal').toEqual([]);
+    await page.screenshot({ path: join(SHOTS, '11-build-refusal.png'), fullPage: true });
 
-    await refusal.getByRole('button', { name: 'Open the privacy check to resolve it' }).click();
+    await refusal.getByRole('button', { name: 'Open the privacy check' }).click();
     await page.getByRole('heading', { name: 'Privacy check', level: 1 }).waitFor();
     const finding = page.locator('li.finding').filter({ hasText: 'NHS number' });
     expect(await finding.textContent()).not.toMatch(/943\s?476\s?5919/);

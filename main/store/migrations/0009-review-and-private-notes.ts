@@ -1,7 +1,8 @@
 // Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
 // Issue 16: private notes (one per item per writer, never in the pack, tracker, bundle or an exported workspace) and
-// the reviewer's comment when an item is sent back.
+// the reviewer's comment when an item is sent back (shown on the item until it is approved).
 export default `
+-- Private notes and review comments (issue 16).
 CREATE TABLE private_notes (
   item_id TEXT NOT NULL REFERENCES items (id),
   writer TEXT NOT NULL,

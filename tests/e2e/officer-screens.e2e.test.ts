@@ -1,0 +1,239 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/chromium';
+import { startAppHost } from './helpers/app-host';
+import { lookAtScreen, SHOTS } from './helpers/screens';
+import { tabTo, type FocusStop } from './helpers/keyboard';
+import { openItemFromChecklist, reviewStep } from './helpers/review';
+import { docx, p } from '../fixtures/extract/build';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => { await browser?.close(); });
+
+const JSNA = 'JSNA (SEND/CYP chapter)';
+const PRIVATE = 'Chase Sam for the EP figures, off until Wednesday';
+
+/**
+ * Issue 16's walk through the screens officers live in, by keyboard and pointer: Leeds from the keyboard, owners in
+ * bulk, a narrative with a continued list, a private note, dated evidence, a send-back with a comment, approval by a
+ * second officer with confirmation, the tracker exported and opened in LibreOffice, the print layout; then the built
+ * pack holds the narrative and never the private note.
+ */
+describe('the officer screens, in Chromium', () => {
+  it('walks review, private notes, bulk owners, dated evidence, the tracker and the print layout end to end', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
+    const host = await startAppHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const nav = page.getByRole('navigation', { name: 'Workspace' });
+    const stops: FocusStop[] = [];
+
+    // Leeds from the keyboard: type-ahead passes Lambeth on the way; the area name follows to Leeds.
+    await page.goto(host.url);
+    await page.getByLabel('Your name').fill('Ann Author');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: "Start your area's evidence pack" }).waitFor();
+    await tabTo(page, /^select "Local authority/, stops);
+    await page.keyboard.type('Leeds');
+    expect(await page.getByLabel('Area name').inputValue()).toBe('Leeds');
+    await tabTo(page, /^button "Create workspace"/, stops);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'What next' }).waitFor();
+    await lookAtScreen(page, '16-dashboard-what-next');
+
+    // Owners in bulk: every EC1 item gets one owner, confirmed first.
+    await nav.getByRole('button', { name: 'Checklist' }).click();
+    await page.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
+    await page.getByRole('checkbox', { name: /^Select every item in EC1/ }).check();
+    await page.getByRole('checkbox', { name: `Select ${JSNA}` }).check();
+    const picked = await page.locator('tr.is-selected').count();
+    expect(picked).toBeGreaterThan(5);
+    await page.getByLabel('Owner', { exact: true }).first().waitFor();
+    await page.locator('#bulk-owner').fill('SEND service manager');
+    await page.getByRole('button', { name: 'Set owner' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByRole('heading', { name: `Give ${picked} items the owner SEND service manager?` }).waitFor();
+    await lookAtScreen(page, '16-bulk-confirm');
+    await dialog.getByRole('button', { name: 'Set owner' }).click();
+    await page.getByText(`Changed ${picked} items.`).waitFor();
+    expect(await page.locator('tr[data-item-id] td.col-owner', { hasText: 'SEND service manager' }).count()).toBe(picked);
+    await lookAtScreen(page, '16-checklist');
+
+    // The JSNA item: a narrative whose list Enter continues, a private note, and evidence dated as it is attached.
+    await openItemFromChecklist(page, 'jsna-send', JSNA);
+    const narrative = page.getByLabel(`Narrative (in the pack) of ${JSNA}`);
+    await narrative.click();
+    await page.keyboard.type('- Needs analysis refreshed in 2025');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Board signed it off');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Next review in 2027.');
+    expect(await narrative.inputValue()).toBe('- Needs analysis refreshed in 2025\n- Board signed it off\n\nNext review in 2027.');
+    await page.getByLabel(`Private note on ${JSNA} (only you see it)`).fill(PRIVATE);
+    await page.getByLabel(`Owner of ${JSNA}`).click();
+    await page.locator('.private-note').getByText('Saved', { exact: true }).waitFor();
+    await page.getByText(`Saved narrative of ${JSNA}`).waitFor({ state: 'attached' });
+    await page.getByLabel('Add evidence files').setInputFiles({ name: 'JSNA SEND chapter.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(docx(p('Joint strategic needs assessment: SEND chapter.'), { modified: '2025-09-30T14:02:00Z' })) });
+    const dateField = page.getByLabel('Date on JSNA SEND chapter.docx');
+    await dateField.waitFor();
+    expect(await dateField.inputValue()).toBe('30/09/2025');
+    await lookAtScreen(page, '16-date-evidence');
+    await dateField.fill('01/10/2025');
+    await page.getByRole('button', { name: 'Attach file', exact: true }).click();
+    await page.getByText('Attached JSNA SEND chapter.docx (dated 1 Oct 2025)').waitFor();
+    await reviewStep(page, 'Ready for review…', 'Mark ready for review');
+    await lookAtScreen(page, '16-item-ready');
+
+    // The workspace asks for a second officer: Ann, who wrote it, cannot approve.
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('The approver must be someone other than the last editor').check();
+    await page.getByText('Saved: approval now needs a second officer.').waitFor();
+    await lookAtScreen(page, '16-settings');
+    await openItemFromChecklist(page, 'jsna-send', JSNA);
+    await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: /^Approve…/ }).click();
+    await dialog.getByText(/needs another officer to approve it/).waitFor();
+    expect(await dialog.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+    await lookAtScreen(page, '16-approve-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Ben reviews (the name is changed in Settings, as on a shared machine): he sends it back with a comment.
+    const becomes = async (name: string) => {
+      await nav.getByRole('button', { name: 'Settings' }).click();
+      await page.getByLabel('Your name').fill(name);
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByText(`From now on your changes are recorded as ${name}.`).waitFor();
+    };
+    await becomes('Ben Reviewer');
+    await openItemFromChecklist(page, 'jsna-send', JSNA);
+    // Ben does not see Ann's private note.
+    expect(await page.getByLabel(`Private note on ${JSNA} (only you see it)`).inputValue()).toBe('');
+    await reviewStep(page, 'Send back…', 'Send back', { label: 'What needs doing', value: 'Add the date of the board meeting, please.' });
+    const comment = page.locator('.review__comment');
+    await comment.getByText('Add the date of the board meeting, please.').waitFor();
+    expect(await comment.textContent()).toContain('Sent back by Ben Reviewer');
+    const history = page.locator('section', { has: page.getByRole('heading', { name: 'History' }) });
+    await history.getByText('Add the date of the board meeting, please.').waitFor();
+    await lookAtScreen(page, '16-item-sent-back');
+
+    // Ann adds the date and marks it ready again; Ben approves, with the confirmation saying what it locks.
+    await becomes('Ann Author');
+    await openItemFromChecklist(page, 'jsna-send', JSNA);
+    expect(await page.getByLabel(`Private note on ${JSNA} (only you see it)`).inputValue()).toBe(PRIVATE);
+    await narrative.fill('- Needs analysis refreshed in 2025\n- Board signed it off on 14 October 2025\n\nNext review in 2027.');
+    await page.getByLabel(`Owner of ${JSNA}`).click();
+    await page.getByText(`Saved narrative of ${JSNA}`).waitFor({ state: 'attached' });
+    await reviewStep(page, 'Ready for review…', 'Mark ready for review');
+    await becomes('Ben Reviewer');
+    await openItemFromChecklist(page, 'jsna-send', JSNA);
+    await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: /^Approve…/ }).click();
+    await dialog.getByText(/locks its narrative \(in the pack\), owner, due date and evidence files/).waitFor();
+    await lookAtScreen(page, '16-approve-confirm');
+    await dialog.getByRole('button', { name: /^Approve (and lock|anyway)$/ }).click();
+    await page.getByText(/^Approved by Ben Reviewer on /).waitFor();
+    expect(await page.locator('.review__comment').count()).toBe(0);
+
+    // The audit trail: paged, filtered by person, in words; the private note's text is never in it.
+    await nav.getByRole('button', { name: 'Audit trail' }).click();
+    await page.getByLabel('Person').selectOption('Ben Reviewer');
+    await page.getByText(/^Showing 1–\d+ of \d+ entries$/).waitFor();
+    const auditText = await page.locator('table').textContent();
+    expect(auditText).toContain('Sent back');
+    expect(auditText).not.toContain('Ann Author');
+    await page.getByLabel('Person').selectOption('');
+    await page.getByLabel('Change').selectOption('private-note');
+    await page.locator('table').getByText('Added (its text is not recorded)').waitFor();
+    expect(await page.locator('table').textContent()).not.toContain('Chase Sam');
+    await lookAtScreen(page, '16-audit');
+
+    // The tracker, exported from the checklist: an .xlsx LibreOffice opens with one row per item.
+    await nav.getByRole('button', { name: 'Checklist' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export tracker (Excel)' }).click();
+    const file = await download;
+    const out = mkdtempSync(join(tmpdir(), 'sendpack-tracker-'));
+    const xlsx = join(out, 'tracker.xlsx');
+    await file.saveAs(xlsx);
+    expect(file.suggestedFilename()).toMatch(/^Leeds tracker \d{4}-\d{2}-\d{2}\.xlsx$/);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--convert-to', 'csv', '--outdir', out, xlsx],
+      { stdio: 'ignore', timeout: 120_000 });
+    const csv = readFileSync(join(out, 'tracker.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toMatch(/^Item,Id,Evaluation area,Status,Owner,Due/);
+    expect(csv).toHaveLength(1 + 63);
+    expect(csv.find((l) => l.includes('jsna-send'))).toMatch(/Approved,SEND service manager/);
+    expect(readFileSync(join(out, 'tracker.csv'), 'utf8')).not.toContain('Chase Sam');
+    expect(strFromU8(unzipSync(readFileSync(xlsx))['xl/worksheets/sheet1.xml']!)).not.toContain('Chase Sam');
+
+    // Print preview: one table per area, every item, no controls.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SHOTS, 'journey-16-print.png'), fullPage: true });
+    expect(await page.locator('tr[data-item-id]:visible').count()).toBe(63);
+    expect(await page.getByRole('navigation', { name: 'Workspace' }).isVisible()).toBe(false);
+    expect(await page.locator('.bulk').isVisible()).toBe(false);
+    expect(await page.locator('table.table--checklist:visible').count()).toBe(8);
+    await page.pdf({ path: join(out, 'checklist.pdf'), format: 'A4' });
+    const printed = execFileSync('pdftotext', [join(out, 'checklist.pdf'), '-'], { encoding: 'utf8' });
+    expect(printed).toContain(JSNA);
+    expect(printed).not.toContain('Export tracker');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The built pack holds the narrative and never the private note.
+    await nav.getByRole('button', { name: 'Build pack' }).click();
+    await page.getByRole('button', { name: 'Build the pack' }).click();
+    await page.getByText(/^Built version 1/).waitFor({ timeout: 90_000 });
+    const packs = join(host.backend.workspace!.folder, 'packs');
+    const docxFile = readdirSync(packs).find((f) => f.endsWith('.docx'))!;
+    const text = (await mammoth.extractRawText({ buffer: readFileSync(join(packs, docxFile)) })).value;
+    expect(text).toContain('Needs analysis refreshed in 2025');
+    expect(text).toContain('Board signed it off on 14 October 2025');
+    expect(text).not.toContain('Chase Sam');
+    const bundle = readdirSync(packs).find((f) => f.endsWith('.zip'));
+    if (bundle) {
+      const entries = unzipSync(readFileSync(join(packs, bundle)));
+      for (const [name, bytes] of Object.entries(entries)) {
+        if (/\.(json|txt|csv|md|html|xml)$/.test(name)) expect(strFromU8(bytes), name).not.toContain('Chase Sam');
+      }
+    }
+
+    expect(stops.filter((s) => !s.visible).map((s) => s.description)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+    await host.close();
+  });
+});
+
+describe('the sample area\'s checklist, in Chromium', () => {
+  it('fits within three screen heights at 1280×720, and shows every item when asked', async () => {
+    const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host.url);
+    await page.getByLabel('Your name').fill('Dana Lead');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Explore the sample area' }).click();
+    await page.getByText('This is a fictional sample area').waitFor();
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Checklist' }).click();
+    await page.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, `the checklist is ${height} px tall`).toBeLessThanOrEqual(3 * 720);
+    await lookAtScreen(page, '16-sample-checklist');
+    const total = await page.locator('tr[data-item-id]').count();
+    expect(await page.locator('tr[data-item-id]:visible').count()).toBeLessThan(total);
+    await page.getByRole('button', { name: 'Show every item' }).click();
+    expect(await page.locator('tr[data-item-id]:visible').count()).toBe(total);
+    await page.close();
+    await host.close();
+  });
+});
