@@ -9,6 +9,7 @@ import { AuditScreen } from './AuditScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { DataScreen } from './DataScreen';
 import { BuildScreen } from './BuildScreen';
+import { SelfEvaluationScreen } from './SelfEvaluationScreen';
 import { PrivacyScreen } from './PrivacyScreen';
 import { LockBanner } from './LockBanner';
 
@@ -16,6 +17,7 @@ const NAV: { view: View; label: string }[] = [
   { view: 'dashboard', label: 'Dashboard' },
   { view: 'checklist', label: 'Checklist' },
   { view: 'data', label: 'Data' },
+  { view: 'self-evaluation', label: 'Self-evaluation' },
   { view: 'privacy', label: 'Privacy check' },
   { view: 'build', label: 'Build pack' },
   { view: 'search', label: 'Search' },
@@ -82,6 +84,7 @@ export function WorkspaceScreen() {
       {view === 'data' && <DataScreen />}
       {view === 'privacy' && <PrivacyScreen />}
       {view === 'build' && <BuildScreen />}
+      {view === 'self-evaluation' && <SelfEvaluationScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}
