@@ -49,7 +49,7 @@ describe('choosing what the pack holds, in Chromium', () => {
     await look(page, 'build-outline');
 
     // Leaving out the evidence index and an item: the outline follows.
-    await page.getByLabel('Evidence index').uncheck();
+    await page.getByLabel('Evidence index', { exact: true }).uncheck();
     await page.getByText(/^Choose the items printed/).click();
     const firstChosen = page.locator('.outline__items input[type=checkbox]:checked').first();
     const label = await page.locator(`label[for="${await firstChosen.getAttribute('id')}"]`).innerText();
