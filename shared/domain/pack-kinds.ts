@@ -3,6 +3,10 @@
  * a title, a line saying what it is, and the sections it holds by default. A new kind (an action plan after the
  * inspection) is a new entry here, and, if it needs one, a section builder in main/pack/sections.
  */
+/**
+ * Every section, in document order. "progress" (progress since the last inspection, from the previous report item
+ * and the after-inspection plan's actions) belongs between 'voice' and 'case-studies' when its builder is added.
+ */
 export const PACK_SECTION_ORDER = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
   'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
 export type PackSectionName = (typeof PACK_SECTION_ORDER)[number];
