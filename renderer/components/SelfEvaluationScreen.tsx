@@ -7,6 +7,9 @@ import { ScreenLoading } from './ScreenLoading';
 import { TargetsPanel } from './TargetsPanel';
 import { useSelfEvaluation } from './self-evaluation-state';
 import { useSavedText } from './use-saved-text';
+import { useLoaded } from './use-loaded';
+import { call } from '../api/call';
+import type { Response } from '../../shared/api/contract';
 
 /**
  * The self-evaluation inspectors read first: a grid per evaluation area (what good looks like, strengths, areas for
@@ -44,8 +47,28 @@ export function SelfEvaluationScreen() {
   );
 }
 
+type Metric = Response<'metrics.list'>['metrics'][number];
+
+/** A first paragraph of context from the imported figures (the latest period of each), for the officer to edit. */
+export function contextFromFigures(metrics: readonly Metric[]): string {
+  const latest = (id: string) => metrics.filter((m) => m.id === id && !m.breakdown && m.status === 'ok' && m.value !== null)
+    .sort((a, b) => (a.period < b.period ? 1 : -1))[0];
+  const england = (m: Metric) => (m.comparator ? `; England ${m.comparator.value.toLocaleString('en-GB')}${m.unit === '%' ? '%' : ''}` : '');
+  const parts: string[] = [];
+  const caseload = latest('ehcp-caseload');
+  // Counts this large are never small numbers; a small area's are left for the officer to add.
+  if (caseload && caseload.value! >= 100) parts.push(`${caseload.value!.toLocaleString('en-GB')} children and young people aged 0 to 25 had an EHC plan at the January census (${caseload.period}).`);
+  const ehcp = latest('sen-rates-ehcp');
+  const support = latest('sen-rates-sen-support');
+  if (ehcp) parts.push(`${ehcp.value}% of pupils had an EHC plan (${ehcp.period}${england(ehcp)}).`);
+  if (support) parts.push(`${support.value}% of pupils received SEN support (${support.period}${england(support)}).`);
+  return parts.join(' ');
+}
+
 function ContextPanel({ text, readOnly, change }: { text: string; readOnly: boolean; change: ReturnType<typeof useSelfEvaluation>['change'] }) {
   const field = useSavedText(text, (value) => change('selfEvaluation.saveContext', { text: value }));
+  const metrics = useLoaded(() => call('metrics.list', {}));
+  const suggestion = contextFromFigures(metrics.data?.metrics ?? []);
   return (
     <section aria-labelledby="context-heading" className="panel panel--wide">
       <h2 id="context-heading">Local context</h2>
@@ -55,6 +78,11 @@ function ContextPanel({ text, readOnly, change }: { text: string; readOnly: bool
         <textarea id="se-context" className="textarea" rows={6} value={field.draft} readOnly={readOnly} aria-describedby="se-context-hint"
           onChange={(e) => field.change(e.target.value)} onBlur={field.flush} />
       </div>
+      {!readOnly && suggestion && !field.draft.includes(suggestion) && (
+        <button type="button" className="button button--secondary" onClick={() => { field.change(field.draft.trim() ? `${field.draft.trim()}\n\n${suggestion}` : suggestion); }}>
+          Add the imported figures to the text
+        </button>
+      )}
     </section>
   );
 }

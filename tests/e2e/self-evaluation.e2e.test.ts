@@ -54,6 +54,10 @@ describe('the self-evaluation screen, in Chromium', () => {
     await page.getByText('Recorded Developing on').waitFor();
     await page.getByRole('cell', { name: 'Developing' }).waitFor();
 
+    // The local context starts from the imported figures, as editable text.
+    await page.getByLabel('What inspectors should know about the area').fill('');
+    await page.getByRole('button', { name: 'Add the imported figures to the text' }).click();
+    await expect.poll(async () => page.getByLabel('What inspectors should know about the area').inputValue()).toMatch(/^[\d,]+ children and young people aged 0 to 25 had an EHC plan/);
     await page.getByLabel('Title', { exact: true }).fill('Belonging at the youth club');
     await page.getByLabel('The story').fill('A young person who uses a wheelchair now helps run the Friday youth club.');
     await page.getByLabel('Consent to use it is recorded').check();
@@ -73,6 +77,7 @@ describe('the self-evaluation screen, in Chromium', () => {
     expect(text).toContain('Inclusive swimming at three leisure centres.');
     expect(text).toContain('Belonging at the youth club');
     expect(text).not.toContain('Gaps and actions');
+    expect(text).toMatch(/of pupils had an EHC plan \(2025\/26; England 5\.9%\)/);
     expect(errors).toEqual([]);
     await page.close();
     await host.close();
