@@ -13,7 +13,10 @@ const ACTION_LABELS: Record<string, string> = {
   'catalogue-load': 'Loaded the evidence catalogue', 'catalogue-upgrade': 'Upgraded the evidence catalogue', 'add-item': 'Added an item',
   'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
   'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
-  'privacy-settings': 'Privacy settings',
+  'privacy-settings': 'Privacy settings', 'self-evaluation-edit': 'Self-evaluation', 'self-evaluation-rate': 'Self-evaluation rating',
+  'self-evaluation-scale': 'Rating scale', 'local-context-edit': 'Local context', 'case-study-save': 'Saved a case study',
+  'case-study-remove': 'Removed a case study', 'metric-target': 'KPI target', 'choose-pack-template': 'Chose the council template',
+  'stop-pack-template': 'Stopped using the council template',
 };
 
 /** "in-progress" → "In progress"; JSON details shown as key: value pairs. */
