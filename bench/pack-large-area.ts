@@ -1,4 +1,7 @@
-/** Makes the large area the pack benchmark builds: the sample area grown to five periods per dataset and 400 files. */
+/**
+ * Makes the large area the pack benchmark builds: the sample area grown to five periods per dataset and 400 files,
+ * with a full self-evaluation (every area's grid, four dated ratings each, 12 case studies, a target for every metric).
+ */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createSampleWorkspace } from '../main/sample/create-sample-workspace';
@@ -8,6 +11,27 @@ import { listItems, updateItem } from '../main/checklist/checklist-repository';
 import { commitImport, listRows } from '../main/datasets/dataset-store';
 import { SHIPPED_CATALOGUE } from '../main/catalogue/shipped-catalogue';
 import type { Extractor } from '../main/evidence/extractor';
+import type { Database } from 'better-sqlite3';
+import { SELF_EVALUATION_AREAS } from '../shared/api/self-evaluation-schemas';
+import { addRating, saveCaseStudy, saveGrid, saveTarget } from '../main/self-evaluation/self-evaluation-store';
+
+const SENTENCE = 'The partnership board reviewed the evidence and the families\' survey, and agreed what changes next. ';
+
+function fillSelfEvaluation(db: Database): void {
+  const scale = ['Secure', 'Developing', 'Weak'];
+  for (const [i, area] of SELF_EVALUATION_AREAS.entries()) {
+    const para = (n: number) => Array.from({ length: n }, (_, k) => `- ${SENTENCE.repeat(2 + (k % 3))}`).join('\n');
+    saveGrid(db, area, { strengths: para(6), development: para(4), impact: para(3), nextSteps: para(4) }, WHO);
+    for (let r = 0; r < 4; r++) addRating(db, { area, rating: scale[(i + r) % 3]!, ratedOn: `202${3 + r}-0${1 + r}-15`, note: '' }, WHO);
+  }
+  for (let n = 0; n < 12; n++) {
+    saveCaseStudy(db, { title: `Case study ${n + 1}`, area: SELF_EVALUATION_AREAS[n % SELF_EVALUATION_AREAS.length]!, story: SENTENCE.repeat(25),
+      consentRecorded: true, consentNote: 'recorded by the SEN service' }, WHO);
+  }
+  for (const id of ['ehcp-20wk-all', 'ehcp-20wk-excl', 'ehcp-avg-weeks', 'ehcp-over-1yr', 'ehcna-6wk', 'ehcna-refusal', 'sen-rates-ehcp', 'sen-rates-sen-support']) {
+    saveTarget(db, { metricId: id, breakdown: '', baselinePeriod: null, target: 50, targetPeriod: '2027' }, WHO);
+  }
+}
 
 const PERIODS = 5;
 const ATTACHMENTS = 400;
@@ -52,6 +76,7 @@ export async function makeLargeArea(dir: string): Promise<string> {
       await attachFiles(workspace, item.id, [{ name: `evidence ${n}.txt`, bytes: Buffer.from(body) }], { documentDate: '2025-06-30' }, WHO, plainText);
       made++;
     }
+    fillSelfEvaluation(db);
     return folder;
   } finally {
     workspace.close();

@@ -31,6 +31,7 @@ try {
     runs.push(JSON.parse(child.stdout) as Record<string, number>);
   }
   const first = runs[0]!;
+  const timesBeside: { template?: number } = {};
   const row = (label: string, value: string) => process.stdout.write(`${label.padEnd(38)} ${value}\n`);
   process.stdout.write(`\nPack benchmark: ${first.items} items, ${first.evidence} evidence files, ${first.charts} charts (${RUNS} runs, median)${NODE_FLAGS.length ? `, Node flags ${NODE_FLAGS.join(' ')}` : ''}\n`);
   row('read the workspace (incl. charts)', `${median(runs.map((r) => r.readMs!)).toFixed(0)} ms`);
@@ -54,6 +55,23 @@ try {
   if (profile.status !== 0) throw new Error(`the memory profile failed: ${profile.stderr}`);
   process.stdout.write(`\nWhere the memory goes (one more build, RSS sampled every 2 ms; MB; the sampler adds a few MB):\n`);
   process.stdout.write(profile.stdout.replace(/^/gm, '  ').trimEnd() + '\n\n');
+  // The same pack built into a council template (made by python-docx, as a council's IT might), in fresh processes.
+  const template = join(dir, 'council.docx');
+  const made = spawnSync('/usr/bin/python3', [join(ROOT, 'tests/fixtures/pack/council_template.py'), 'make', template], { encoding: 'utf8' });
+  if (made.status === 0) {
+    const templateRuns: Record<string, number>[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const child = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join(ROOT, 'bench/pack-child.ts'), folder, dir, template], { cwd: ROOT, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`the template build failed: ${child.stderr}`);
+      templateRuns.push(JSON.parse(child.stdout) as Record<string, number>);
+    }
+    const templateTotal = median(templateRuns.map((r) => r.readMs! + r.docxMs!));
+    row('into a council template (read + build)', `${templateTotal.toFixed(0)} ms (${(templateRuns[0]!.docxBytes! / 1048576).toFixed(1)} MB), `
+      + `peak ${MB(Math.max(...templateRuns.map((r) => r.peakRss!)))}; ratio to the pack's own look ${(templateTotal / docxTotal).toFixed(2)}×`);
+    timesBeside.template = templateTotal;
+  } else {
+    row('into a council template', 'not measured: python3-docx is needed to make the template');
+  }
   const pandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
   if (pandoc.status === 0) {
     const times: number[] = [];
@@ -63,7 +81,10 @@ try {
       if (run.status !== 0) throw new Error(`pandoc failed: ${run.stderr}`);
       times.push(performance.now() - t0);
     }
-    row(`pandoc ${pandoc.stdout.split('\n')[0]!.split(' ')[1]} (same text, Markdown → docx)`, `${median(times).toFixed(0)} ms   ratio ${(docxTotal / median(times)).toFixed(2)}×`);
+    const pandocPeak = spawnSync('/usr/bin/time', ['-f', '%M', 'pandoc', '-f', 'markdown', '-t', 'docx', '-o', join(dir, 'pandoc.docx'), join(dir, 'pack.md')], { encoding: 'utf8' });
+    const pandocKb = pandocPeak.status === 0 ? Number(pandocPeak.stderr.trim().split('\n').at(-1)) : NaN;
+    row(`pandoc ${pandoc.stdout.split('\n')[0]!.split(' ')[1]} (same text, Markdown → docx)`, `${median(times).toFixed(0)} ms${Number.isFinite(pandocKb) ? `, peak ${MB(pandocKb * 1024)}` : ''}   `
+      + `ratio ${(docxTotal / median(times)).toFixed(2)}×${timesBeside.template ? `, template build ${(timesBeside.template / median(times)).toFixed(2)}×` : ''}`);
   } else {
     row('pandoc', 'not installed: apt-get install pandoc for the comparison');
   }

@@ -1,15 +1,15 @@
+import { PACK_KIND_IDS, PACK_SECTION_ORDER, type PackKindId } from '../../shared/domain/pack-kinds';
 import type { AreaGroupId } from '../../shared/domain/evaluation-areas';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { ChartSpec } from '../charts/types';
 import type { MetricThemeId } from '../../shared/domain/metrics/themes';
 
 /**
- * Sections a pack can hold, in their order in the document. The self-evaluation's sections come first, as councils
- * publish them, with "progress since the last inspection" after the voice section. A section with nothing to say
- * prints nothing (see each builder).
+ * Sections a pack can hold, in their order in the document (shared/domain/pack-kinds.ts). The self-evaluation's
+ * sections come first, as councils publish them, with "progress since the last inspection" after the voice section.
+ * A section with nothing to say prints nothing.
  */
-export const PACK_SECTION_IDS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
-  'progress', 'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
+export const PACK_SECTION_IDS = PACK_SECTION_ORDER;
 export type PackSectionId = (typeof PACK_SECTION_IDS)[number];
 
 export interface PackOptions {
@@ -26,8 +26,8 @@ export interface PackOptions {
 }
 
 /** Documents built from a workspace: each a title and default sections (pack-kinds.ts); more kinds slot in there. */
-export const PACK_KINDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
-export type PackKind = (typeof PACK_KINDS)[number];
+export const PACK_KINDS = PACK_KIND_IDS;
+export type PackKind = PackKindId;
 
 /** A figure as a section prints it: "EHC plans held (January 2026)", "3,395", "England 2.9%". */
 export interface PackHeadline { label: string; value: string; note: string }

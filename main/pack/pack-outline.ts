@@ -19,19 +19,25 @@ export interface PackOutline {
 }
 
 /**
- * Characters of body text to an A4 page at 11 pt Arial with 2 cm margins, counting the space headings, tables and
- * lists take: the sample area's pack (LibreOffice: 49 pages) has 131,000 characters of text in 38 pages' worth of
- * non-chart content, about 3,400 a page; tables run denser and short paragraphs sparser, so it is a middle figure.
+ * Characters of text to an A4 page at the pack's 11 pt Arial (9 pt in tables), counting the room headings, item
+ * details, lists and tables take: the sample area's pack in LibreOffice has 57,350 characters in its evaluation-area
+ * sections over 31 pages and 2,990 in its gaps table over 2, close to 2,000 a page once each section's first page is
+ * counted whole.
  */
-const CHARS_PER_PAGE = 3400;
-/** A chart with its caption and its words takes a little under half a page (two to a page, see sections/metrics.ts). */
-const PAGES_PER_CHART = 0.45;
+const CHARS_PER_PAGE = 2200;
+/** Two charts, with their captions and their words, to a page (sections/metrics.ts; the sample's 30 take 15 pages). */
+const PAGES_PER_CHART = 0.5;
 
+/** Pages of built blocks: each section heading starts a page (heading1's pageBreakBefore), so each is counted up whole. */
 function estimatePages(blocks: readonly PackBlock[], charts: number): number {
-  // Each section heading starts a page (heading1's pageBreakBefore), so a section is at least one page per heading.
-  const headings = Math.max(1, contentsEntries(blocks).length);
-  const pages = textOf(blocks).length / CHARS_PER_PAGE + charts * PAGES_PER_CHART;
-  return Math.max(headings, Math.ceil(pages));
+  const chunks: PackBlock[][] = [[]];
+  const starts = new Set(contentsEntries(blocks).length ? blocks.filter((b) => contentsEntries([b]).length > 0) : []);
+  for (const block of blocks) {
+    if (starts.has(block) && chunks.at(-1)!.length > 0) chunks.push([]);
+    chunks.at(-1)!.push(block);
+  }
+  const pages = chunks.map((chunk, i) => Math.max(1, Math.ceil(textOf(chunk).length / CHARS_PER_PAGE + (i === chunks.length - 1 ? charts * PAGES_PER_CHART : 0))));
+  return pages.reduce((a, b) => a + b, 0);
 }
 
 export function packOutline(input: PackInput): PackOutline {

@@ -18,6 +18,7 @@ import { extractText } from '../extract/extract-text';
 import { previewImport } from '../imports/preview-import';
 import { todayIso, workspaceCalendar } from '../inspection/calendar-settings';
 import { recordNotification } from '../inspection/inspection-repository';
+import { addRating, saveCaseStudy, saveContext, saveGrid, saveTarget, setRatingScale } from '../self-evaluation/self-evaluation-store';
 import { Workspace } from '../workspace/workspace';
 import { buildEvidenceFile } from './evidence-documents';
 import { recordPreviousInspection } from './sample-previous-inspection';
@@ -87,6 +88,24 @@ async function fillChecklist(ctx: Context): Promise<void> {
   }
 }
 
+/** The grid, its dated ratings, the local context, case studies and targets, through the self-evaluation's store. */
+function fillSelfEvaluation(ctx: Context): void {
+  const se = ctx.content.selfEvaluation;
+  if (!se) return;
+  setRatingScale(ctx.db, se.scale, ctx.who, ctx.at);
+  if (se.context) saveContext(ctx.db, se.context, ctx.who, ctx.at);
+  for (const { area, ratings, ...fields } of se.areas) {
+    saveGrid(ctx.db, area, fields, ctx.who, ctx.at);
+    for (const r of ratings) {
+      const day = new Date(`${ctx.today}T12:00:00Z`);
+      day.setUTCDate(day.getUTCDate() - r.daysAgo);
+      addRating(ctx.db, { area, rating: r.rating, ratedOn: day.toISOString().slice(0, 10), note: '' }, ctx.who, ctx.at);
+    }
+  }
+  for (const c of se.caseStudies) saveCaseStudy(ctx.db, c, ctx.who, ctx.at);
+  for (const t of se.targets) saveTarget(ctx.db, t, ctx.who, ctx.at);
+}
+
 /**
  * Creates the sample area's workspace at `folder`, which must not exist yet, and closes it. Nothing is left behind
  * if a step fails.
@@ -106,6 +125,7 @@ export async function createSampleWorkspace(folder: string, options: SampleOptio
       await fillChecklist(ctx);
       // The last inspection and its plan, part-way through: the pack's "progress since the last inspection".
       recordPreviousInspection(ctx.db, content.dir, who, ctx.at, ctx.today);
+      fillSelfEvaluation(ctx);
     } finally {
       workspace.close();
     }

@@ -7,6 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { EvaluationAreaSchema, NoteSchema, OwnerSchema } from '../../shared/api/schemas';
+import {
+  CaseStudyInputSchema, GridFieldsSchema, RatingScaleSchema, SelfEvaluationAreaSchema, TargetInputSchema,
+} from '../../shared/api/self-evaluation-schemas';
 import { INSPECTION_PRESET_IDS } from '../../shared/domain/inspection-presets';
 import { ITEM_STATUSES } from '../../shared/domain/item-status';
 import type { LocalAuthority } from '../../shared/domain/local-authority';
@@ -76,6 +79,20 @@ const EvidenceEntrySchema = z.strictObject({
 
 const EvidenceSchema = z.strictObject({ files: z.array(EvidenceEntrySchema) });
 
+/** The sample's self-evaluation (self-evaluation.json, optional): grid, dated ratings, context, case studies, targets. */
+const SelfEvaluationSampleSchema = z.strictObject({
+  scale: RatingScaleSchema,
+  context: z.string().default(''),
+  areas: z.array(GridFieldsSchema.extend({
+    area: SelfEvaluationAreaSchema,
+    /** Each rating's date, in days before the day the sample is created. */
+    ratings: z.array(z.strictObject({ rating: z.string().min(1), daysAgo: z.number().int().min(0).max(20 * 366) })).default([]),
+  })).default([]),
+  caseStudies: z.array(CaseStudyInputSchema.omit({ id: true })).default([]),
+  targets: z.array(TargetInputSchema).default([]),
+});
+export type SampleSelfEvaluation = z.output<typeof SelfEvaluationSampleSchema>;
+
 export type SampleArea = z.output<typeof AreaSchema>;
 export type SampleItem = z.output<typeof ItemEntrySchema>;
 export type SampleCustomItem = z.output<typeof CustomItemSchema>;
@@ -87,6 +104,7 @@ export interface SampleContent {
   items: SampleItem[];
   customItems: SampleCustomItem[];
   evidence: SampleEvidence[];
+  selfEvaluation: SampleSelfEvaluation | null;
   /** Dataset id → file name in data/, one CSV per dataset. */
   dataFiles: Map<string, string>;
 }
@@ -160,5 +178,6 @@ export function loadSampleContent(dir = findSampleDir()): SampleContent {
   }
   const dataFiles = new Map(readdirSync(join(dir, 'data')).filter((name) => name.endsWith('.csv')).sort()
     .map((name) => [name.slice(0, -'.csv'.length), name] as const));
-  return { dir, area, items: checklist.items, customItems: checklist.customItems, evidence, dataFiles };
+  const selfEvaluation = existsSync(join(dir, 'self-evaluation.json')) ? readJson(dir, 'self-evaluation.json', SelfEvaluationSampleSchema) : null;
+  return { dir, area, items: checklist.items, customItems: checklist.customItems, evidence, dataFiles, selfEvaluation };
 }

@@ -22,6 +22,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'item-split': 'Split from an earlier item',
   'take-over-lock': 'Took over the workspace from an app that was gone',
   'import-columns': 'Chose what the columns of an import are',
+  'self-evaluation-edit': 'Self-evaluation', 'self-evaluation-rate': 'Self-evaluation rating',
+  'self-evaluation-scale': 'Rating scale', 'local-context-edit': 'Local context', 'case-study-save': 'Saved a case study',
+  'case-study-remove': 'Removed a case study', 'metric-target': 'KPI target', 'choose-pack-template': 'Chose the council template',
+  'stop-pack-template': 'Stopped using the council template',
   ...PLAN_AUDIT_LABELS,
 };
 

@@ -7,6 +7,8 @@ import { useAppStore } from '../state/app-store';
 import { formatDateTime, useLoaded } from './use-loaded';
 import { PackOutline } from './PackOutline';
 import { SECTION_LABELS } from './pack-section-labels';
+import { PackKindChoice } from './PackKindChoice';
+import { PACK_KIND_DEFINITIONS, type PackKindId } from '../../shared/domain/pack-kinds';
 import { TemplatePicker } from './TemplatePicker';
 import { fieldLabel } from './PrivacyScreen';
 
@@ -19,7 +21,8 @@ export function BuildScreen() {
   const reloadItems = useAppStore((s) => s.reloadItems);
   const showView = useAppStore((s) => s.showView);
   const builds = useLoaded(() => call('pack.builds', {}));
-  const [sections, setSections] = useState<string[]>([...PACK_SECTIONS]);
+  const [kind, setKind] = useState<PackKindId>('evidence-pack');
+  const [sections, setSections] = useState<string[]>([...PACK_KIND_DEFINITIONS['evidence-pack'].sections]);
   const [approvedOnly, setApprovedOnly] = useState(false);
   const [items, setItems] = useState<string[] | null>(null);
   const [bundle, setBundle] = useState(true);
@@ -39,7 +42,7 @@ export function BuildScreen() {
     setBlocking(null);
     setStatus('Building the pack…');
     try {
-      const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf,
+      const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf, kind,
         ...(items ? { items } : {}) });
       setStatus(`Built version ${result.version}${result.draft ? ' (marked DRAFT: not every item is approved)' : ''}`
         + `${result.bundlePath ? `, with a bundle of ${result.evidenceFiles} evidence files` : ''}.`);
@@ -121,6 +124,7 @@ export function BuildScreen() {
       )}
       {!readOnly && (
         <div className="panel panel--wide">
+          <PackKindChoice kind={kind} onKind={(k) => { setKind(k); setSections([...PACK_KIND_DEFINITIONS[k].sections]); setItems(null); }} />
           <fieldset className="fieldset">
             <legend className="label">Sections</legend>
             <div className="checkboxes">
@@ -149,7 +153,7 @@ export function BuildScreen() {
             </div>
           </fieldset>
           <TemplatePicker readOnly={readOnly} />
-          <PackOutline choice={{ sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, items }} onItems={setItems} />
+          <PackOutline choice={{ sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, items, kind }} onItems={setItems} />
           <button type="button" className="button" disabled={building || sections.length === 0} onClick={() => void build()}>
             {building ? 'Building…' : 'Build the pack'}
           </button>

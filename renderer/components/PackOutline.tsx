@@ -4,6 +4,7 @@ import { PACK_SECTIONS } from '../../shared/api/contract';
 import { call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { SECTION_LABELS } from './pack-section-labels';
+import type { PackKindId } from '../../shared/domain/pack-kinds';
 
 type Outline = Response<'pack.outline'>;
 type SectionId = (typeof PACK_SECTIONS)[number];
@@ -13,6 +14,7 @@ export interface PackChoice {
   approvedOnly: boolean;
   /** The items printed; null for the default (every item with a narrative or evidence). */
   items: string[] | null;
+  kind: PackKindId;
 }
 
 /** How long the outline waits after the last change before asking main again (typing-speed clicks stay one request). */
@@ -30,11 +32,11 @@ export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: 
     if (choice.sections.length === 0) { setOutline(null); return undefined; }
     let live = true;
     const timer = setTimeout(() => {
-      call('pack.outline', { sections: choice.sections, approvedOnly: choice.approvedOnly, ...(choice.items ? { items: choice.items } : {}) })
+      call('pack.outline', { sections: choice.sections, approvedOnly: choice.approvedOnly, kind: choice.kind, ...(choice.items ? { items: choice.items } : {}) })
         .then((o) => { if (live) { setOutline(o); setProblem(null); } }, (e: unknown) => { if (live) setProblem((e as Error).message); });
     }, SETTLE_MS);
     return () => { live = false; clearTimeout(timer); };
-  }, [choice.sections, choice.approvedOnly, choice.items, revision]);
+  }, [choice.sections, choice.approvedOnly, choice.items, choice.kind, revision]);
 
   const byArea = useMemo(() => {
     const groups = new Map<string, Outline['items']>();

@@ -53,6 +53,10 @@ export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
           ? <>Built into <strong>{current.fileName}</strong> (placeholders: {current.placeholders.map((p) => `{{${p}}}`).join(', ')}).</>
           : 'Built in the app\'s own style: no council template is chosen.'}
       </p>
+      {current && !current.placeholders.includes('marking') && (
+        <p className="warning-text"><strong>Note:</strong> this template has no {'{{marking}}'}, so its pages will not show the protective
+          marking ({'"OFFICIAL-SENSITIVE — DRAFT"'} while a draft). Add it to the template's header to mark every page.</p>
+      )}
       {!readOnly && (
         <div className="button-row">
           <label className="button button--secondary file-button">

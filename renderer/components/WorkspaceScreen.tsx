@@ -9,6 +9,7 @@ import { AuditScreen } from './AuditScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { DataScreen } from './DataScreen';
 import { BuildScreen } from './BuildScreen';
+import { SelfEvaluationScreen } from './SelfEvaluationScreen';
 import { PrivacyScreen } from './PrivacyScreen';
 import { ListCheckScreen } from './ListCheckScreen';
 import { LockBanner } from './LockBanner';
@@ -19,6 +20,7 @@ const NAV: { view: View; label: string }[] = [
   { view: 'checklist', label: 'Checklist' },
   { view: 'data', label: 'Data' },
   { view: 'lists', label: 'Annex A lists' },
+  { view: 'self-evaluation', label: 'Self-evaluation' },
   { view: 'privacy', label: 'Privacy check' },
   { view: 'build', label: 'Build pack' },
   { view: 'plan', label: 'After the inspection' },
@@ -88,6 +90,7 @@ export function WorkspaceScreen() {
       {view === 'privacy' && <PrivacyScreen />}
       {view === 'build' && <BuildScreen />}
       {view === 'plan' && <PlanScreen />}
+      {view === 'self-evaluation' && <SelfEvaluationScreen />}
       {view === 'search' && <SearchScreen />}
       {view === 'audit' && <AuditScreen />}
       {view === 'settings' && <SettingsScreen />}

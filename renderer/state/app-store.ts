@@ -7,7 +7,7 @@ import type { ItemStatus } from '../../shared/domain/item-status';
 
 export type Screen = 'loading' | 'no-connection' | 'name' | 'welcome' | 'workspace';
 /** The workspace's views, in the order the job follows. */
-export type View = 'dashboard' | 'checklist' | 'item' | 'data' | 'lists' | 'privacy' | 'build' | 'plan' | 'search' | 'audit' | 'settings';
+export type View = 'dashboard' | 'checklist' | 'item' | 'data' | 'self-evaluation' | 'lists' | 'privacy' | 'build' | 'plan' | 'search' | 'audit' | 'settings';
 
 export interface ChecklistFilter {
   status: ItemStatus | 'all';

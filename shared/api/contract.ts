@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OperationName } from './operation-names';
 import { forbiddenXmlCharacter } from '../domain/xml-text';
+import { PACK_KIND_IDS, PACK_SECTION_ORDER } from '../domain/pack-kinds';
 import {
   AreaNameSchema, ChecklistItemSchema, EvaluationAreaSchema, ItemStatusSchema, LaCodeSchema, LocalAuthoritySchema,
   NoteSchema, OwnerSchema, ReasonSchema, RecentWorkspaceSchema, UserNameSchema, WorkspacePathSchema,
@@ -49,10 +50,9 @@ const none = z.strictObject({});
 export const CANCELLABLE_OPERATIONS = ['pack.build', 'attachments.add'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
-export const PACK_SECTIONS = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
-  'progress', 'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
-/** Mirrors PACK_KINDS in main/pack/pack-input.ts: the documents a workspace builds. */
-export const PACK_KINDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
+export const PACK_SECTIONS = PACK_SECTION_ORDER;
+/** The documents a workspace builds (shared/domain/pack-kinds.ts). */
+export const PACK_KINDS = PACK_KIND_IDS;
 
 /** A council template as the build screen shows it: its name and the placeholders it holds. */
 const PackTemplateSchema = z.object({ fileName: z.string(), placeholders: z.array(z.string()) });

@@ -53,7 +53,7 @@ describe('building the pack through the API', () => {
     const { events } = await ok<Response<'audit.list'>>(dispatch(backend, 'audit.list', {}));
     expect(events.filter((e) => e.action === 'build-pack')).toHaveLength(2);
     backend.close();
-  });
+  }, 90_000);
 
   it('makes the same document text again from a recorded build\'s input', async () => {
     const dataDir = tempDir();
@@ -67,7 +67,7 @@ describe('building the pack through the API', () => {
     const again = await buildPack(await restoreRecordedInput(recorded));
     expect(await textOf(again)).toBe(await textOf(bytes));
     backend.close();
-  });
+  }, 90_000);
 
   it('refuses a build from a read-only workspace and an unknown section', async () => {
     const backend = new Backend({ dataDir: tempDir(), host: 'browser' });
@@ -94,5 +94,5 @@ describe('sendpack demo', () => {
     mkdirSync(busy);
     writeFileSync(join(busy, 'notes.txt'), 'x');
     expect(sendpack(['demo', '--out', busy], dir).status).toBe(1);
-  });
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -168,6 +168,27 @@ describe('council templates: minimal files and refusals', () => {
     const error = await refused(backend, 'pack.setTemplate', { file: { handle } });
     expect(error).toMatchObject({ code: 'refused', field: 'template' });
     expect(await call(backend, 'pack.template', {})).toBeNull();
+  }, 120_000);
+
+  it('builds into a template from the command line (sendpack build --template), and refuses a file that is not one', async () => {
+    const dir = tempDir();
+    const { folder } = await createSampleWorkspace(join(dir, 'Sample.sendpack'));
+    const template = join(dir, 'council.docx');
+    python('make', template);
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, ...args],
+      { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') } });
+    const out = join(dir, 'pack.docx');
+    const built = cli('--out', out, '--template', template, '--sections', 'cover,kpis', '--user', 'Dana Lead');
+    expect(built.status).toBe(0);
+    expect(partText(docxParts(readFileSync(out))['word/header1.xml'] ?? '')).toContain('Kestrelmouth Borough Council');
+    const notes = join(dir, 'notes.docx');
+    writeFileSync(notes, 'plain text, not a document');
+    const bad = cli('--out', join(dir, 'bad.docx'), '--template', notes);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--template: notes.docx is not a Word document (.docx)');
+    const missing = cli('--out', join(dir, 'bad.docx'), '--template', join(dir, 'nowhere.docx'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('does not exist');
   }, 120_000);
 
   it('stops using a template on request, and builds the pack\'s own look again', async () => {

@@ -78,6 +78,9 @@ export const buildCommand: Command = {
         throw error;
       }
     }
+    if (template && !template.placeholders.includes('marking')) {
+      io.stderr(`Note: ${template.fileName} has no {{marking}}, so its pages will not show the protective marking; add it to the template's header.\n`);
+    }
     for (const path of [values.out, values.bundle]) if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
     const backend = await openForCli(values, io);
     try {

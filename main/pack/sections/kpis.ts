@@ -10,8 +10,8 @@ export function kpisSection(input: PackInput): PackBlock[] {
     heading1('Key performance indicators'),
     packTable({
       columns: [
-        { header: 'Measure', weight: 22 }, { header: 'Baseline', weight: 12 }, { header: 'Target', weight: 12 }, { header: 'Latest', weight: 12 },
-        { header: 'Trend', weight: 20 }, { header: 'England', weight: 12 }, { header: 'Compared with England', weight: 10 },
+        { header: 'Measure', weight: 20 }, { header: 'Baseline', weight: 11 }, { header: 'Target', weight: 11 }, { header: 'Latest', weight: 11 },
+        { header: 'Trend', weight: 20 }, { header: 'England', weight: 12 }, { header: 'Against England', weight: 15 },
       ],
       rows: kpis.map((k) => [k.title, k.baseline ?? 'Not set', k.target ?? 'Not set', k.latest, k.trend, k.england ?? 'None published', k.better]),
     }),

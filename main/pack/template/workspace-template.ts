@@ -1,70 +1,45 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { appendEvent } from '../../checklist/audit-events';
-import { WorkspaceError } from '../../store/workspace-error';
-import { mkdirSync, renameSync, writeFileSync } from '../../util/fs-faults';
 import type { Workspace } from '../../workspace/workspace';
 import { readCouncilTemplate, type CouncilTemplate } from './council-template';
 
 /**
- * The council template a workspace builds its packs into, remembered per workspace: a checked copy in its
- * templates/ folder (so it travels with the workspace and a moved original does not break the build) and its name
- * in meta. Choosing and removing it are recorded in the audit trail.
+ * The council template a workspace builds its packs into, remembered per workspace: the checked file itself, in the
+ * database (table pack_template, one row), so it travels with the workspace in its backups and exports and a moved
+ * or deleted original does not break the build. Choosing and removing it are recorded in the audit trail.
  */
-const KEY = 'pack_template';
-const folderOf = (workspace: Workspace) => join(workspace.folder, 'templates');
-
-/** The stored copy's name: the original's, made safe as a file name on every system. */
-function storedName(fileName: string): string {
-  const safe = fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').slice(0, 120);
-  return /\.(docx|dotx)$/i.test(safe) ? safe : `${safe || 'template'}.docx`;
-}
 
 export function templateName(workspace: Workspace): string | null {
-  return (workspace.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY) as string | undefined) ?? null;
+  return (workspace.db.prepare('SELECT file_name FROM pack_template WHERE id = 1').pluck().get() as string | undefined) ?? null;
 }
 
-/** The workspace's template, checked again (a copy damaged on disk is refused by name), or null when none is chosen. */
+/** The workspace's template, checked again as it is read, or null when none is chosen. */
 export async function workspaceTemplate(workspace: Workspace): Promise<CouncilTemplate | null> {
-  const name = templateName(workspace);
-  if (!name) return null;
-  const path = join(folderOf(workspace), name);
-  if (!existsSync(path)) {
-    throw new WorkspaceError('not-found', `The council template ${name} is missing from the workspace's templates folder: choose it again on the build screen, or stop using it.`, 'template');
-  }
-  return readCouncilTemplate(name, readFileSync(path));
+  const row = workspace.db.prepare('SELECT file_name, bytes FROM pack_template WHERE id = 1').get() as { file_name: string; bytes: Buffer } | undefined;
+  return row ? readCouncilTemplate(row.file_name, new Uint8Array(row.bytes)) : null;
 }
 
 export async function chooseTemplate(workspace: Workspace, file: { name: string; bytes: Uint8Array }, who: string): Promise<CouncilTemplate> {
   workspace.assertWritable();
   const template = await readCouncilTemplate(file.name, file.bytes);
-  const dir = folderOf(workspace);
-  const name = storedName(file.name);
-  const before = templateName(workspace);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${name}.${process.pid}.partial`);
-  try {
-    writeFileSync(temp, file.bytes);
-    renameSync(temp, join(dir, name));
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const at = new Date().toISOString();
   workspace.db.transaction(() => {
-    workspace.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, name);
-    appendEvent(workspace.db, { at: new Date().toISOString(), who, itemId: null, action: 'choose-pack-template', before, after: name });
+    const before = templateName(workspace);
+    workspace.db.prepare(`INSERT INTO pack_template (id, file_name, bytes, sha256, chosen_at, chosen_by) VALUES (1, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET file_name = excluded.file_name, bytes = excluded.bytes, sha256 = excluded.sha256,
+        chosen_at = excluded.chosen_at, chosen_by = excluded.chosen_by`).run(file.name, Buffer.from(file.bytes), sha256, at, who);
+    appendEvent(workspace.db, { at, who, itemId: null, action: 'choose-pack-template', before, after: JSON.stringify({ fileName: file.name, sha256 }) });
   })();
-  if (before && before !== name) rmSync(join(dir, before), { force: true });
-  return { ...template, fileName: name };
+  return template;
 }
 
 export function stopUsingTemplate(workspace: Workspace, who: string): void {
   workspace.assertWritable();
-  const before = templateName(workspace);
-  if (!before) return;
   workspace.db.transaction(() => {
-    workspace.db.prepare('DELETE FROM meta WHERE key = ?').run(KEY);
+    const before = templateName(workspace);
+    if (!before) return;
+    workspace.db.prepare('DELETE FROM pack_template WHERE id = 1').run();
     appendEvent(workspace.db, { at: new Date().toISOString(), who, itemId: null, action: 'stop-pack-template', before, after: null });
   })();
-  rmSync(join(folderOf(workspace), before), { force: true });
 }

@@ -1,6 +1,8 @@
 // The self-evaluation and the pack's new sections (issue 18): the grid per evaluation area with its dated ratings
 // (kept, never overwritten, so the pack shows the trend), case studies, and a baseline and target per metric.
-// The rating scale and the local context's text live in meta (JSON), as other workspace settings do.
+// The rating scale and the local context's text live in meta (JSON), as other workspace settings do. The council
+// template packs are built into is kept in the database (one row, the chosen one), so it travels with the workspace
+// in backups and exports.
 export default `
 CREATE TABLE self_evaluation (
   area TEXT PRIMARY KEY,
@@ -35,6 +37,15 @@ CREATE TABLE case_studies (
   removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1)),
   updated_at TEXT NOT NULL,
   updated_by TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE pack_template (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  file_name TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  sha256 TEXT NOT NULL,
+  chosen_at TEXT NOT NULL,
+  chosen_by TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE metric_targets (
