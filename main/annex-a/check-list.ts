@@ -18,7 +18,7 @@ export interface CheckListOptions {
   list: AnnexAList;
   /** The reference date, YYYY-MM-DD: ages are worked out on it, and "in the future" means after it. */
   asOf: string;
-  /** The worksheet of a workbook (default: the first that holds anything). */
+  /** The worksheet of a workbook (default: the one whose header names most of the list's fields). */
   sheet?: string;
   /** The officer's mapping from the preview: field key → column index, or null for "not in this file". */
   mapping?: Record<string, number | null>;

@@ -84,7 +84,7 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     expect(out.trim().split('\n')).toHaveLength(2);
     expect(out).toMatch(/Attached JSNA chapter\.txt to jsna-send/);
     expect(statusItem(db, dir, 'jsna-send')).toMatchObject({ attachments: 2, due: '2026-11-20', stale: true, expires: addMonths(documentDate, 36) });
-    // Inspectors use the strategy from day 0 (catalogue 2026.2), so it is due on the notification date itself.
+    // The strategy is due on working day 0 (catalogue 2026.2), the JSNA by the pack deadline.
     expect(statusItem(db, dir, 'send-strategy')).toMatchObject({ attachments: 0, due: '2026-11-13', stale: false, expires: null });
 
     // The stored files come back byte for byte.
