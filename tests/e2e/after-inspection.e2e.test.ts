@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
-import { createWorkspaceInPage } from './helpers/onboard';
+import { createWorkspaceInPage, openSampleInPage } from './helpers/onboard';
 import { lookAtScreen, SHOTS } from './helpers/screens';
 
 let browser: Browser;
@@ -41,6 +41,7 @@ async function addAction(page: Page, a: { text: string; area: string; respondsTo
 
 async function postUpdate(page: Page, id: number, rag: 'Red' | 'Amber' | 'Green', text: string, date: string) {
   const card = page.locator(`article[data-action-id="${id}"]`);
+  await card.getByRole('button', { name: `Post a progress update on action ${id}` }).click();
   await card.getByRole('radio', { name: rag }).check();
   await card.getByLabel(`Update on action ${id}`, { exact: true }).fill(text);
   await card.getByLabel(`Date of the update on action ${id}`).fill(date);
@@ -99,6 +100,11 @@ describe('after the inspection, in Chromium', () => {
       expect(history!.indexOf('Backlog halved')).toBeLessThan(history!.indexOf('Two more case officers'));
       await page.locator('article[data-action-id="1"]').scrollIntoViewIfNeeded();
       await lookAtScreen(page, 'after-inspection-plan');
+      const card3 = page.locator('article[data-action-id="3"]');
+      await card3.getByRole('button', { name: 'Post a progress update on action 3' }).click();
+      await card3.getByRole('heading', { name: 'Post a progress update on action 3' }).scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-update-form');
+      await card3.getByRole('button', { name: 'Cancel the update on action 3' }).click();
 
       // The dashboard switches to the follow-up phase: the monitoring inspection 18 months after receipt, overdue actions.
       await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
@@ -134,6 +140,33 @@ describe('after the inspection, in Chromium', () => {
         '60.0%', '50.0%', '30.0%', 'Backlog halved', 'Clinic space not yet found', '1 Sep 2028']) {
         expect(text, expected).toContain(expected);
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.close();
+    }
+  }, 240_000);
+
+  it('shows the sample area\'s previous inspection and its plan part-way through, while the dashboard stays on the notice window', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
+    const host = await startAppHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await openSampleInPage(page, host.url);
+      // The sample's current inspection was notified after the previous one's site week: the notice window leads.
+      expect(await page.getByTestId('monitoring-inspection').count()).toBe(0);
+      await page.getByText(/Evidence pack due/).first().waitFor();
+      await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
+      await page.getByRole('heading', { name: 'Outcome: Inconsistent experiences and outcomes' }).waitFor();
+      expect(await page.locator('article[data-action-id]').count()).toBe(5);
+      const nd = page.locator('article[data-action-id="3"]');
+      expect(await nd.textContent()).toContain('Moving away from the target');
+      expect(await nd.locator('.tag').allTextContents()).toEqual(['Red', 'Overdue']);
+      await nd.scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-sample');
+      await page.screenshot({ path: join(SHOTS, 'after-inspection-sample-full.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {
       await page.close();
