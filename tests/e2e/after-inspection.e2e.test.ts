@@ -20,9 +20,15 @@ const AREAS = [
 ];
 
 async function addAction(page: Page, a: { text: string; area: string; respondsTo: string; lead: string; sro: string; due: string;
-  metric: string; baseline: string; baselineDate: string; target: string }) {
+  metric: string; baseline: string; baselineDate: string; target: string }, look = false) {
   await page.getByRole('button', { name: 'Add an action' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an action' }) });
+  if (look) {
+    await form.getByRole('button', { name: 'Add a measure' }).click();
+    await form.scrollIntoViewIfNeeded();
+    await lookAtScreen(page, 'after-inspection-action-form');
+    await form.getByRole('button', { name: 'Remove measure 1' }).click();
+  }
   await form.getByLabel('Action', { exact: true }).fill(a.text);
   await form.getByLabel('Evaluation area').selectOption(a.area);
   await form.getByLabel('Responds to').selectOption(a.respondsTo);
@@ -80,7 +86,7 @@ describe('after the inspection, in Chromium', () => {
 
       // The plan: one action per area, each with a metric, its baseline and target.
       await addAction(page, { text: 'Clear the backlog of EHC needs assessments', area: 'EC1', respondsTo: 'priority:1', lead: 'Head of SEND',
-        sro: 'Director of Children\'s Services', due: '2027-09-30', metric: 'ehcp-20wk-all', baseline: '38.5', baselineDate: '2026', target: '60' });
+        sro: 'Director of Children\'s Services', due: '2027-09-30', metric: 'ehcp-20wk-all', baseline: '38.5', baselineDate: '2026', target: '60' }, true);
       await addAction(page, { text: 'Open a second neurodevelopmental assessment clinic', area: 'EC3', respondsTo: 'priority:2', lead: 'ICB Director of Nursing',
         sro: 'ICB Chief Executive', due: '2027-12-31', metric: 'autism-13wk', baseline: '22', baselineDate: '2026 Q3', target: '50' });
       await addAction(page, { text: 'Set up a register of every child in alternative provision', area: 'AP', respondsTo: 'priority:3', lead: 'AP Commissioning Lead',
