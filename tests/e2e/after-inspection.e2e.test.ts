@@ -164,6 +164,8 @@ describe('after the inspection, in Chromium', () => {
       // The sample's current inspection was notified after the previous one's site week: the notice window leads.
       expect(await page.getByTestId('monitoring-inspection').count()).toBe(0);
       await page.getByText(/Evidence pack due/).first().waitFor();
+      await page.getByText(/Last inspection: inconsistent experiences and outcomes .*Its plan: 5 actions, 3 complete, 1 overdue/).waitFor();
+      await lookAtScreen(page, 'after-inspection-sample-dashboard');
       await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
       await page.getByRole('heading', { name: 'Outcome: Inconsistent experiences and outcomes' }).waitFor();
       expect(await page.locator('article[data-action-id]').count()).toBe(5);
