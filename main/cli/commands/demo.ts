@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createSampleWorkspace } from '../../sample/create-sample-workspace';
 import { Workspace } from '../../workspace/workspace';
 import { buildAndRecord } from '../../pack/build-and-record';
+import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
 import { PACK_SECTION_IDS } from '../../pack/pack-input';
 import { SHIPPED_CATALOGUE } from '../../catalogue/shipped-catalogue';
 import { RefusedError, UsageError } from '../cli-io';
@@ -14,7 +15,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Create the fictional sample area and build its pack and bundle, to see a full pack at once',
   usage: 'sendpack demo --out DIR',
-  help: ['--out DIR   a new (or empty) folder: it gets the sample workspace, pack.docx and bundle.zip'],
+  help: ['--out DIR   a new (or empty) folder: it gets the sample workspace, pack.docx, bundle.zip and action-plan.docx (the last inspection\'s plan)'],
   options: { out: { type: 'string' } },
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out DIR is required.');
@@ -29,7 +30,9 @@ export const demoCommand: Command = {
         options: { sections: [...PACK_SECTION_IDS], approvedOnly: false },
         docxPath: join(dir, 'pack.docx'), bundlePath: join(dir, 'bundle.zip'),
       }, SAMPLE_USER, (p) => io.stderr(`${p.phase}…\n`));
-      io.stdout(`Sample workspace: ${folder}\nPack: ${result.docxPath}\nBundle: ${result.bundlePath} (${result.evidenceFiles} evidence files)\n`);
+      const plan = await buildAndRecordActionPlan(workspace, join(dir, 'action-plan.docx'), SAMPLE_USER);
+      io.stdout(`Sample workspace: ${folder}\nPack: ${result.docxPath}\nBundle: ${result.bundlePath} (${result.evidenceFiles} evidence files)\n`
+        + `Action plan: ${plan.docxPath} (${plan.actions} actions)\n`);
       return 0;
     } finally {
       workspace.close();
