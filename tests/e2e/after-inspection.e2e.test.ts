@@ -78,6 +78,8 @@ describe('after the inspection, in Chromium', () => {
       await page.getByRole('button', { name: 'Record the outcome' }).click();
       await page.getByRole('heading', { name: 'Outcome: Widespread and/or systemic failings' }).waitFor();
       for (const area of AREAS) await page.getByText(area, { exact: true }).first().waitFor();
+      // The header follows the phase: the next follow-up step, not the notice window.
+      await page.locator('.app-header__countdown').getByText(/^Next: /).waitFor();
       await page.locator('#follow-up-heading').scrollIntoViewIfNeeded();
       await lookAtScreen(page, 'after-inspection-timeline');
       await page.screenshot({ path: join(SHOTS, 'after-inspection-full.png'), fullPage: true });
