@@ -101,6 +101,8 @@ describe('after the inspection, in Chromium', () => {
       await card2.getByRole('button', { name: /^Correct the update of/ }).click();
       await card2.getByLabel('Corrected update').fill('Clinic space not yet found; two rooms offered by the community trust');
       await card2.getByLabel('Why is it corrected?').fill('Left out the offer of rooms');
+      await card2.getByRole('heading', { name: /^Correct the update of/ }).scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-correct-update');
       await card2.getByRole('button', { name: 'Save the correction' }).click();
       await card2.getByText('two rooms offered by the community trust').waitFor();
       // Updates are kept as history, newest first.
