@@ -4,7 +4,7 @@ import type { ChecklistItem } from '../../shared/api/contract';
 import { freshnessOf, ITEM_STATUS_LABELS } from '../../shared/domain/item-status';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
 import { formatDisplayDate } from '../../shared/domain/dates';
-import { writeXlsx, type XlsxCell } from '../util/simple-xlsx';
+import { writeXlsx, type XlsxCell } from '../util/xlsx-writer';
 import { listItems } from './checklist-repository';
 
 /**
@@ -24,7 +24,7 @@ export function trackerRows(items: ChecklistItem[]): XlsxCell[][] {
 }
 
 const csvCell = (value: XlsxCell): string => {
-  const text = value === null ? '' : String(value);
+  const text = value === null ? '' : typeof value === 'object' ? value.date : String(value);
   // Cells starting with = + - @ are neutralised so a spreadsheet never runs them as formulas.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -34,8 +34,11 @@ const neutralise = (value: XlsxCell): XlsxCell => (typeof value === 'string' && 
 
 export function trackerFile(db: Database, format: 'xlsx' | 'csv', areaName: string, today = new Date().toISOString().slice(0, 10)):
   { fileName: string; bytes: Uint8Array } {
-  const rows = [[...TRACKER_COLUMNS], ...trackerRows(listItems(db))];
+  const items = trackerRows(listItems(db));
+  const rows: XlsxCell[][] = [[...TRACKER_COLUMNS], ...items];
   const fileName = `${areaName.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'Area'} tracker ${today}.${format}`;
   if (format === 'csv') return { fileName, bytes: strToU8(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`) };
-  return { fileName, bytes: writeXlsx([{ name: 'Checklist', rows: rows.map((r) => r.map(neutralise)), widths: [48, 22, 24, 16, 24, 12, 9, 9, 14, 13, 12, 18] }]) };
+  const widths = [48, 22, 24, 16, 24, 12, 9, 9, 14, 13, 12, 18];
+  const columns = TRACKER_COLUMNS.map((header, i) => ({ header, width: widths[i]! }));
+  return { fileName, bytes: writeXlsx([{ name: 'Checklist', columns, rows: items.map((r) => r.map(neutralise)) }]) };
 }

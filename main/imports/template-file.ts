@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import { writeXlsx } from '../util/simple-xlsx';
+import { writeXlsx } from '../util/xlsx-writer';
 import type { DatasetDefinition } from '../../shared/domain/datasets/types';
 
 /** The template's header: the period, the breakdown if the dataset has one, then every column by its name. */
@@ -15,5 +15,5 @@ export function templateCsv(def: DatasetDefinition): Uint8Array {
 
 /** A minimal Excel workbook: one sheet named after the dataset, the header in bold, frozen. */
 export function templateXlsx(def: DatasetDefinition): Uint8Array {
-  return writeXlsx([{ name: def.id, rows: [templateHeader(def)] }]);
+  return writeXlsx([{ name: def.id, columns: templateHeader(def).map((h) => ({ header: h, width: Math.max(10, h.length + 2) })), rows: [] }]);
 }

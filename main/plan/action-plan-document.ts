@@ -34,8 +34,8 @@ export interface ActionPlanInput {
 type Action = PlanView['actions'][number];
 type Outcome = NonNullable<PlanView['outcome']>;
 
-/** A sub-heading under an action (Heading 3), kept with the table that follows. */
-const heading4 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_4, keepNext: true, children: [new TextRun(text)] });
+/** A sub-heading under an action (its Heading 2), kept with the table that follows: headings never skip a level. */
+const heading3 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(text)] });
 
 export function actionPlanTitle(outcome: Outcome | null): string {
   return outcome?.outcome === 'widespread' ? 'Priority action plan (area SEND)' : 'Improvement plan: response to the area SEND inspection';
@@ -67,7 +67,7 @@ function overviewTable(actions: readonly Action[]): PackBlock {
 function actionBlocks(a: Action, input: ActionPlanInput): PackBlock[] {
   const outcome = input.plan.outcome;
   const blocks: PackBlock[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(`Action ${a.id}: ${a.action}`)] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(`Action ${a.id}: ${a.action}`)] }),
     fact('Lead', a.lead),
     fact('Senior responsible officer', a.sro || 'Not named'),
     fact('Due', formatDate(a.due)),
@@ -81,7 +81,7 @@ function actionBlocks(a: Action, input: ActionPlanInput): PackBlock[] {
   blocks.push(fact('Expected impact', a.expectedImpact || 'Not set'));
   blocks.push(fact('Status', actionStatus(a), { last: true, end: true }));
   if (a.metrics.length) {
-    blocks.push(heading4('Measures'));
+    blocks.push(heading3('Measures'));
     blocks.push(packTable({
       columns: [{ header: 'Metric', weight: 30 }, { header: 'Baseline', weight: 16 }, { header: 'Target', weight: 16 },
         { header: 'Latest', weight: 16 }, { header: 'Progress', weight: 22 }],
@@ -95,13 +95,13 @@ function actionBlocks(a: Action, input: ActionPlanInput): PackBlock[] {
     }));
   }
   if (a.milestones.length) {
-    blocks.push(heading4('Milestones'));
+    blocks.push(heading3('Milestones'));
     blocks.push(packTable({
       columns: [{ header: 'Milestone', weight: 56 }, { header: 'Due', weight: 22 }, { header: 'Done', weight: 22 }],
       rows: a.milestones.map((m) => [m.text, formatShortDate(m.due, 'No date'), m.done ? formatShortDate(m.done) : 'Not yet']),
     }));
   }
-  blocks.push(heading4('Progress updates'));
+  blocks.push(heading3('Progress updates'));
   if (a.updates.length === 0) blocks.push(note('No progress update has been recorded yet.'));
   else {
     blocks.push(packTable({

@@ -8,7 +8,7 @@ import { ItemLink } from './ItemLink';
 import { MilestonesTable } from './MilestonesTable';
 import { countdownText } from './countdown-text';
 import { ScreenLoading } from './ScreenLoading';
-import { FollowUpPhase, useFollowUpPlan } from './plan/FollowUpPhase';
+import { FollowUpPhase, PreviousInspectionLine, useFollowUpPlan } from './plan/FollowUpPhase';
 
 type Dashboard = Response<'dashboard.get'>;
 
@@ -94,6 +94,7 @@ export function DashboardScreen() {
         <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification{afterInspection ? ' of the next inspection' : ' again'}…</button>
       )}
       {!readOnly && afterInspection && recording && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
+      {followUp && !afterInspection && <PreviousInspectionLine plan={followUp} />}
       {t && !afterInspection && <MilestonesTable timeline={t} readOnly={readOnly} onChange={reload} />}
       <section aria-labelledby="readiness-heading">
         <h2 id="readiness-heading">Readiness by evaluation area</h2>

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
-import { createWorkspaceInPage } from './helpers/onboard';
+import { createWorkspaceInPage, openSampleInPage } from './helpers/onboard';
 import { lookAtScreen, SHOTS } from './helpers/screens';
 
 let browser: Browser;
@@ -20,9 +20,15 @@ const AREAS = [
 ];
 
 async function addAction(page: Page, a: { text: string; area: string; respondsTo: string; lead: string; sro: string; due: string;
-  metric: string; baseline: string; baselineDate: string; target: string }) {
+  metric: string; baseline: string; baselineDate: string; target: string }, look = false) {
   await page.getByRole('button', { name: 'Add an action' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an action' }) });
+  if (look) {
+    await form.getByRole('button', { name: 'Add a measure' }).click();
+    await form.scrollIntoViewIfNeeded();
+    await lookAtScreen(page, 'after-inspection-action-form');
+    await form.getByRole('button', { name: 'Remove measure 1' }).click();
+  }
   await form.getByLabel('Action', { exact: true }).fill(a.text);
   await form.getByLabel('Evaluation area').selectOption(a.area);
   await form.getByLabel('Responds to').selectOption(a.respondsTo);
@@ -41,6 +47,7 @@ async function addAction(page: Page, a: { text: string; area: string; respondsTo
 
 async function postUpdate(page: Page, id: number, rag: 'Red' | 'Amber' | 'Green', text: string, date: string) {
   const card = page.locator(`article[data-action-id="${id}"]`);
+  await card.getByRole('button', { name: `Post a progress update on action ${id}` }).click();
   await card.getByRole('radio', { name: rag }).check();
   await card.getByLabel(`Update on action ${id}`, { exact: true }).fill(text);
   await card.getByLabel(`Date of the update on action ${id}`).fill(date);
@@ -71,6 +78,8 @@ describe('after the inspection, in Chromium', () => {
       await page.getByRole('button', { name: 'Record the outcome' }).click();
       await page.getByRole('heading', { name: 'Outcome: Widespread and/or systemic failings' }).waitFor();
       for (const area of AREAS) await page.getByText(area, { exact: true }).first().waitFor();
+      // The header follows the phase: the next follow-up step, not the notice window.
+      await page.locator('.app-header__countdown').getByText(/^Next: /).waitFor();
       await page.locator('#follow-up-heading').scrollIntoViewIfNeeded();
       await lookAtScreen(page, 'after-inspection-timeline');
       await page.screenshot({ path: join(SHOTS, 'after-inspection-full.png'), fullPage: true });
@@ -79,7 +88,7 @@ describe('after the inspection, in Chromium', () => {
 
       // The plan: one action per area, each with a metric, its baseline and target.
       await addAction(page, { text: 'Clear the backlog of EHC needs assessments', area: 'EC1', respondsTo: 'priority:1', lead: 'Head of SEND',
-        sro: 'Director of Children\'s Services', due: '2027-09-30', metric: 'ehcp-20wk-all', baseline: '38.5', baselineDate: '2026', target: '60' });
+        sro: 'Director of Children\'s Services', due: '2027-09-30', metric: 'ehcp-20wk-all', baseline: '38.5', baselineDate: '2026', target: '60' }, true);
       await addAction(page, { text: 'Open a second neurodevelopmental assessment clinic', area: 'EC3', respondsTo: 'priority:2', lead: 'ICB Director of Nursing',
         sro: 'ICB Chief Executive', due: '2027-12-31', metric: 'autism-13wk', baseline: '22', baselineDate: '2026 Q3', target: '50' });
       await addAction(page, { text: 'Set up a register of every child in alternative provision', area: 'AP', respondsTo: 'priority:3', lead: 'AP Commissioning Lead',
@@ -92,6 +101,8 @@ describe('after the inspection, in Chromium', () => {
       await card2.getByRole('button', { name: /^Correct the update of/ }).click();
       await card2.getByLabel('Corrected update').fill('Clinic space not yet found; two rooms offered by the community trust');
       await card2.getByLabel('Why is it corrected?').fill('Left out the offer of rooms');
+      await card2.getByRole('heading', { name: /^Correct the update of/ }).scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-correct-update');
       await card2.getByRole('button', { name: 'Save the correction' }).click();
       await card2.getByText('two rooms offered by the community trust').waitFor();
       // Updates are kept as history, newest first.
@@ -99,6 +110,11 @@ describe('after the inspection, in Chromium', () => {
       expect(history!.indexOf('Backlog halved')).toBeLessThan(history!.indexOf('Two more case officers'));
       await page.locator('article[data-action-id="1"]').scrollIntoViewIfNeeded();
       await lookAtScreen(page, 'after-inspection-plan');
+      const card3 = page.locator('article[data-action-id="3"]');
+      await card3.getByRole('button', { name: 'Post a progress update on action 3' }).click();
+      await card3.getByRole('heading', { name: 'Post a progress update on action 3' }).scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-update-form');
+      await card3.getByRole('button', { name: 'Cancel the update on action 3' }).click();
 
       // The dashboard switches to the follow-up phase: the monitoring inspection 18 months after receipt, overdue actions.
       await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
@@ -134,6 +150,35 @@ describe('after the inspection, in Chromium', () => {
         '60.0%', '50.0%', '30.0%', 'Backlog halved', 'Clinic space not yet found', '1 Sep 2028']) {
         expect(text, expected).toContain(expected);
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await host.close();
+    }
+  }, 240_000);
+
+  it('shows the sample area\'s previous inspection and its plan part-way through, while the dashboard stays on the notice window', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
+    const host = await startAppHost(dataDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await openSampleInPage(page, host.url);
+      // The sample's current inspection was notified after the previous one's site week: the notice window leads.
+      expect(await page.getByTestId('monitoring-inspection').count()).toBe(0);
+      await page.getByText(/Evidence pack due/).first().waitFor();
+      await page.getByText(/Last inspection: inconsistent experiences and outcomes .*Its plan: 5 actions, 3 complete, 1 overdue/).waitFor();
+      await lookAtScreen(page, 'after-inspection-sample-dashboard');
+      await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
+      await page.getByRole('heading', { name: 'Outcome: Inconsistent experiences and outcomes' }).waitFor();
+      expect(await page.locator('article[data-action-id]').count()).toBe(5);
+      const nd = page.locator('article[data-action-id="3"]');
+      expect(await nd.textContent()).toContain('Moving away from the target');
+      expect(await nd.locator('.tag').allTextContents()).toEqual(['Red', 'Overdue']);
+      await nd.scrollIntoViewIfNeeded();
+      await lookAtScreen(page, 'after-inspection-sample');
+      await page.screenshot({ path: join(SHOTS, 'after-inspection-sample-full.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {
       await page.close();

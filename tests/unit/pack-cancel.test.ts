@@ -20,7 +20,8 @@ async function sampleBackend() {
 
 const packsIn = (folder: string) => (existsSync(join(folder, 'packs')) ? readdirSync(join(folder, 'packs')) : []);
 
-describe('cancelling a pack build', () => {
+// Each test makes the whole sample area and builds from it (with LibreOffice for the PDF): allow for a busy machine.
+describe('cancelling a pack build', { timeout: 90_000 }, () => {
   it.each([
     ['while the workspace is read', 'Reading the workspace'],
     ['while the Word document is made', 'Writing the Word document'],

@@ -67,6 +67,11 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
     const xml = strFromU8(unzipSync(new Uint8Array((await call(backend, 'plan.documentFile', { version: 1 })).bytes))['word/document.xml']!);
     expect(xml).toContain('Chased the delayed case again');
     expect(xml).not.toContain('5919');
+    // Accessible structure: headings never skip a level; tables repeat their header row; the document is in en-GB.
+    const levels = [...xml.matchAll(/<w:pStyle w:val="(Title|Heading(\d))"\/>/g)].map((m) => (m[1] === 'Title' ? 0 : Number(m[2])));
+    expect(levels.length).toBeGreaterThan(4);
+    levels.forEach((level, i) => { if (i > 0) expect(level, `heading ${i}`).toBeLessThanOrEqual(Math.max(levels[i - 1]!, 1) + 1); });
+    expect(xml).toContain('<w:tblHeader/>');
     // The correction's audit entry does not copy the earlier text.
     const events = listEvents(backend.openWorkspace().db).filter((e) => e.action === 'plan-update-corrected');
     expect(events).toHaveLength(1);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createSampleWorkspace } from '../../sample/create-sample-workspace';
 import { Workspace } from '../../workspace/workspace';
 import { buildAndRecord } from '../../pack/build-and-record';
+import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
 import { SHIPPED_CATALOGUE } from '../../catalogue/shipped-catalogue';
 import { RefusedError, UsageError } from '../cli-io';
 import type { Command } from '../command';
@@ -13,7 +14,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Create the fictional sample area and build its pack and bundle, to see a full pack at once',
   usage: 'sendpack demo --out DIR',
-  help: ['--out DIR   a new (or empty) folder: it gets the sample workspace, pack.docx and bundle.zip'],
+  help: ['--out DIR   a new (or empty) folder: it gets the sample workspace, pack.docx, bundle.zip and action-plan.docx (the last inspection\'s plan)'],
   options: { out: { type: 'string' } },
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out DIR is required.');
@@ -28,7 +29,9 @@ export const demoCommand: Command = {
         options: { sections: [], approvedOnly: false },
         docxPath: join(dir, 'pack.docx'), bundlePath: join(dir, 'bundle.zip'),
       }, SAMPLE_USER, (p) => io.stderr(`${p.phase}…\n`));
-      io.stdout(`Sample workspace: ${folder}\nPack: ${result.docxPath}\nBundle: ${result.bundlePath} (${result.evidenceFiles} evidence files)\n`);
+      const plan = await buildAndRecordActionPlan(workspace, join(dir, 'action-plan.docx'), SAMPLE_USER);
+      io.stdout(`Sample workspace: ${folder}\nPack: ${result.docxPath}\nBundle: ${result.bundlePath} (${result.evidenceFiles} evidence files)\n`
+        + `Action plan: ${plan.docxPath} (${plan.actions} actions)\n`);
       return 0;
     } finally {
       workspace.close();

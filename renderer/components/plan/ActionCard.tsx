@@ -25,7 +25,7 @@ export function RagTag({ rag, completed, overdue }: { rag: Rag | null; completed
   );
 }
 
-function UpdateForm({ action, today, onDone }: { action: Action; today: string; onDone: (plan: Plan) => void }) {
+function UpdateForm({ action, today, onDone, onCancel }: { action: Action; today: string; onDone: (plan: Plan) => void; onCancel: () => void }) {
   const userName = useAppStore((s) => s.userName);
   const [rag, setRag] = useState<Rag | ''>('');
   const [text, setText] = useState('');
@@ -70,7 +70,10 @@ function UpdateForm({ action, today, onDone }: { action: Action; today: string; 
           <input id={`${id}-by`} className="input" value={by} onChange={(e) => setBy(e.target.value)} autoComplete="off" />
         </div>
       </div>
-      <button type="submit" className="button">Post the update<span className="visually-hidden"> on action {action.id}</span></button>
+      <div className="button-row">
+        <button type="submit" className="button">Post the update<span className="visually-hidden"> on action {action.id}</span></button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel<span className="visually-hidden"> the update on action {action.id}</span></button>
+      </div>
     </form>
   );
 }
@@ -121,6 +124,7 @@ export function ActionCard({ plan, action, readOnly, onChange }: { plan: Plan; a
   const items = useAppStore((s) => s.items);
   const [editing, setEditing] = useState(false);
   const [correcting, setCorrecting] = useState<number | null>(null);
+  const [posting, setPosting] = useState(false);
   const responds = action.reportArea ? (() => {
     const [kind, n] = action.reportArea.split(':');
     const list = kind === 'priority' ? plan.outcome?.areasForPriorityAction : plan.outcome?.areasForImprovement;
@@ -145,7 +149,7 @@ export function ActionCard({ plan, action, readOnly, onChange }: { plan: Plan; a
       </dl>
       {action.metrics.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={`Measures for action ${action.id}`}>
-          <table className="table table--compact">
+          <table className="table">
             <caption className="caption">Measures for action {action.id}</caption>
             <thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Latest</th><th scope="col">Progress</th></tr></thead>
             <tbody>
@@ -182,10 +186,14 @@ export function ActionCard({ plan, action, readOnly, onChange }: { plan: Plan; a
         </ol>
       )}
       {!readOnly && (
-        <>
-          <UpdateForm action={action} today={plan.today} onDone={onChange} />
-          <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>Change action {action.id}</button>
-        </>
+        posting
+          ? <UpdateForm action={action} today={plan.today} onDone={(p) => { setPosting(false); onChange(p); }} onCancel={() => setPosting(false)} />
+          : (
+            <div className="button-row">
+              <button type="button" className="button" onClick={() => setPosting(true)}>Post a progress update<span className="visually-hidden"> on action {action.id}</span></button>
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>Change action {action.id}</button>
+            </div>
+          )
       )}
     </article>
   );

@@ -13,11 +13,16 @@ type MetricRow = { metricId: string; baseline: string; baselineDate: string; tar
 const AREAS = AREA_GROUPS.filter((g) => g.id !== 'other');
 const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(/,/g, '')));
 
-/** "Recruit two case officers | due 2027-06-30 | done 2027-05-02" → a milestone; the dates are optional. */
+/** "Recruit two case officers | due 30/06/2027 | done 02/05/2027" → a milestone; the dates are optional. */
 function parseMilestones(text: string): { text: string; due: string | null; done: string | null }[] {
   return text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).map((line) => {
     const parts = line.split('|').map((p) => p.trim());
-    const date = (word: string) => parts.find((p) => p.toLowerCase().startsWith(word))?.slice(word.length).trim() || null;
+    const date = (word: string) => {
+      const given = parts.find((p) => p.toLowerCase().startsWith(word))?.slice(word.length).trim() || null;
+      // Officers write 30/06/2027 as often as 2027-06-30.
+      const uk = given ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(given) : null;
+      return uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : given;
+    };
     return { text: parts[0]!, due: date('due'), done: date('done') };
   });
 }
@@ -144,7 +149,7 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
       </fieldset>
       <div className="form-group">
         <label className="label" htmlFor={field('milestones')}>Milestones</label>
-        <p id={field('milestones-hint')} className="hint">One per line; add dates with a bar: Recruit two case officers | due 2027-06-30 | done 2027-05-02</p>
+        <p id={field('milestones-hint')} className="hint">One per line; add dates with a bar: Recruit two case officers | due 30/06/2027 | done 02/05/2027</p>
         <textarea id={field('milestones')} className="textarea" rows={3} value={milestones} aria-describedby={field('milestones-hint')} onChange={(e) => setMilestones(e.target.value)} />
       </div>
       <div className="form-row">

@@ -67,3 +67,16 @@ export function FollowUpPhase({ plan }: { plan: Plan }) {
     </>
   );
 }
+
+/** In the notice window of a later inspection: one line on the last one's plan, for the progress the pack reports. */
+export function PreviousInspectionLine({ plan }: { plan: Plan }) {
+  const showView = useAppStore((s) => s.showView);
+  if (!plan.outcome) return null;
+  const overdue = plan.actions.filter((a) => a.overdue).length;
+  const complete = plan.actions.filter((a) => a.completedOn).length;
+  return (
+    <p className="hint">Last inspection: {plan.outcome.outcomeLabel.toLowerCase()} (site week {formatDate(plan.outcome.siteWeekStart)}).
+      {' '}Its plan: {plan.actions.length} action{plan.actions.length === 1 ? '' : 's'}, {complete} complete, {overdue} overdue.{' '}
+      <button type="button" className="link-button link-button--target" onClick={() => showView('plan')}>Open the plan</button></p>
+  );
+}

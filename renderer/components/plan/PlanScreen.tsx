@@ -15,6 +15,7 @@ type Plan = Response<'plan.get'>;
 export function PlanScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const showView = useAppStore((s) => s.showView);
+  const reloadItems = useAppStore((s) => s.reloadItems);
   const loaded = useLoaded(() => call('plan.get', {}));
   const [plan, setPlan] = useState<Plan | null>(null);
   const [changingOutcome, setChangingOutcome] = useState(false);
@@ -24,7 +25,8 @@ export function PlanScreen() {
   const [built, setBuilt] = useState<number | null>(null);
   const data = plan ?? loaded.data;
   if (!data) return <ScreenLoading title="After the inspection" error={loaded.error} />;
-  const update = (next: Plan, message = 'Saved') => { setPlan(next); setStatus(message); };
+  // Other views showing the plan (the header's next step) reload on the store's revision.
+  const update = (next: Plan, message = 'Saved') => { setPlan(next); setStatus(message); void reloadItems(); };
 
   const buildDocument = async () => {
     setProblem(null);
