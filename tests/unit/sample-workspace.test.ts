@@ -25,13 +25,10 @@ const USER = 'Sample data (fictional)';
 let parent: string;
 let folder: string;
 let workspace: Workspace;
-let createdInMs: number;
 
 beforeAll(async () => {
   parent = mkdtempSync(join(tmpdir(), 'sendpack-sample-'));
-  const started = performance.now();
   folder = (await createSampleWorkspace(join(parent, 'Kestrelmouth.sendpack'), { now: NOW })).folder;
-  createdInMs = performance.now() - started;
   workspace = Workspace.open(folder, { user: 'Test Officer' });
 });
 
@@ -101,13 +98,12 @@ describe('the personal-data check used on the sample', () => {
 });
 
 describe('createSampleWorkspace', () => {
-  it('creates a workspace that opens, for the sample area, quickly', () => {
+  it('creates a workspace that opens, for the sample area', () => {
     const session = workspace.session();
     expect(session.readOnly).toBe(false);
     expect(session.areaName).toBe('Kestrelmouth (fictional sample)');
     expect(session.laCode).toBe('999');
     expect(session.catalogueVersion).toBe(SHIPPED_CATALOGUE.catalogueVersion);
-    expect(createdInMs).toBeLessThan(5_000);
   });
 
   it('gives all 78 catalogue items a status, with a realistic spread, plus an item of the area\'s own', () => {
