@@ -10,10 +10,13 @@ export function showsContent(item: PackItem, input: PackInput): boolean {
   return !input.options.approvedOnly || item.status === 'approved';
 }
 
-/** Whether an item has anything to print: a narrative or evidence (person-level items always: their status and
- * where their documents go). */
-export function hasContent(item: PackItem): boolean {
-  return item.personLevel || item.narrative.trim() !== '' || item.evidenceRefs.length > 0;
+/**
+ * Whether an item has anything to print: a narrative, evidence, or figures imported for it (its section carries
+ * them with their comparators and charts); person-level items always (their status and where their documents go).
+ */
+export function hasContent(item: PackItem, input: Pick<PackInput, 'metrics'>): boolean {
+  return item.personLevel || item.narrative.trim() !== '' || item.evidenceRefs.length > 0
+    || input.metrics.some((m) => m.catalogueItem === item.id);
 }
 
 /**
@@ -24,7 +27,7 @@ export function hasContent(item: PackItem): boolean {
  */
 export function printsItem(item: PackItem, input: PackInput): boolean {
   const chosen = input.options.items;
-  if (chosen ? !chosen.includes(item.id) : !hasContent(item)) return false;
+  if (chosen ? !chosen.includes(item.id) : !hasContent(item, input)) return false;
   return item.personLevel || showsContent(item, input);
 }
 

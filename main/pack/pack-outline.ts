@@ -58,7 +58,7 @@ export function packOutline(input: PackInput): PackOutline {
     pages: sections.reduce((sum, s) => sum + s.pages, 0),
     items: items.map((item) => {
       const home = homeGroup(item) ?? item.groups.find((g) => known.has(g)) ?? 'other';
-      return { id: item.id, title: item.title, area: groupLabel(home), status: item.status, hasContent: hasContent(item),
+      return { id: item.id, title: item.title, area: groupLabel(home), status: item.status, hasContent: hasContent(item, input),
         printed: printsItem(item, input), gap: listedAsGap(item, input) };
     }),
   };

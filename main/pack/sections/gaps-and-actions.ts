@@ -26,7 +26,7 @@ export function gapsAndActionsSection(input: PackInput): PackBlock[] {
   const statusWords = (item: PackItem) => {
     const words = [statusLabel(item.status)];
     if (item.stale) words.push('evidence out of date');
-    if (!hasContent(item)) words.push('nothing written or attached');
+    if (!hasContent(item, input)) words.push('nothing written or attached');
     else if (!printsItem(item, input) && input.options.items) words.push('not chosen for this pack');
     return words.join('; ');
   };
