@@ -13,6 +13,9 @@ import { tabTo, type FocusStop } from './helpers/keyboard';
 import { openItemFromChecklist, reviewStep } from './helpers/review';
 import { docx, p } from '../fixtures/extract/build';
 
+/** Leeds's checklist: every item of the shipped catalogue. */
+const CATALOGUE_ITEMS = (JSON.parse(readFileSync(new URL('../../resources/catalogue/catalogue.json', import.meta.url), 'utf8')) as { items: unknown[] }).items.length;
+
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
@@ -172,7 +175,7 @@ describe('the officer screens, in Chromium', () => {
       { stdio: 'ignore', timeout: 120_000 });
     const csv = readFileSync(join(out, 'tracker.csv'), 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toMatch(/^Item,Id,Evaluation area,Status,Owner,Due/);
-    expect(csv).toHaveLength(1 + 63);
+    expect(csv).toHaveLength(1 + CATALOGUE_ITEMS);
     expect(csv.find((l) => l.includes('jsna-send'))).toMatch(/Approved,SEND service manager/);
     expect(readFileSync(join(out, 'tracker.csv'), 'utf8')).not.toContain('Chase Sam');
     expect(strFromU8(unzipSync(readFileSync(xlsx))['xl/worksheets/sheet1.xml']!)).not.toContain('Chase Sam');
@@ -180,7 +183,7 @@ describe('the officer screens, in Chromium', () => {
     // Print preview: one table per area, every item, no controls.
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(SHOTS, 'journey-16-print.png'), fullPage: true });
-    expect(await page.locator('tr[data-item-id]:visible').count()).toBe(63);
+    expect(await page.locator('tr[data-item-id]:visible').count()).toBe(CATALOGUE_ITEMS);
     expect(await page.getByRole('navigation', { name: 'Workspace' }).isVisible()).toBe(false);
     expect(await page.locator('.bulk').isVisible()).toBe(false);
     expect(await page.locator('table.table--checklist:visible').count()).toBe(8);
