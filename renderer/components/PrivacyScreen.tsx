@@ -11,7 +11,9 @@ type Scan = Response<'privacy.check'>;
 type Finding = Scan['findings'][number];
 
 function where(f: Finding): string {
-  return [f.location.fileName ? `file ${f.location.fileName}` : null, f.location.field, f.location.detail || null].filter(Boolean).join(', ');
+  // Text inside a file is named by its part alone: "file strategy.docx, tracked deletion, paragraph 3".
+  const field = f.location.field === 'file text' && f.location.detail ? null : f.location.field;
+  return [f.location.fileName ? `file ${f.location.fileName}` : null, field, f.location.detail || null].filter(Boolean).join(', ');
 }
 
 /** One decision needing a reason: the reason goes into the audit trail. */
