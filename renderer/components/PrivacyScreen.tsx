@@ -87,7 +87,7 @@ export function PrivacyScreen() {
       )}
       {unread.length > 0 && (
         <section aria-labelledby="unread-heading">
-          <h2 id="unread-heading">Files that could not be read ({unread.length})</h2>
+          <h2 id="unread-heading">Files that could not be fully read ({unread.length})</h2>
           <ul className="plain-list finding-list">
             {unread.map((u) => (
               <li key={u.attachmentId} className="finding">
