@@ -16,7 +16,9 @@ type Scan = Response<'privacy.check'>;
 type Finding = Scan['findings'][number];
 
 function where(f: Finding): string {
-  return [f.location.fileName ? `file ${showDirectionControls(f.location.fileName)}` : null, fieldLabel(f.location.field), f.location.detail || null].filter(Boolean).join(', ');
+  // Text inside a file is named by its part alone: "file strategy.docx, tracked deletion, paragraph 3".
+  const field = f.location.field === 'file text' && f.location.detail ? null : fieldLabel(f.location.field);
+  return [f.location.fileName ? `file ${showDirectionControls(f.location.fileName)}` : null, field, f.location.detail || null].filter(Boolean).join(', ');
 }
 
 /** One decision needing a reason: the reason goes into the audit trail. */
@@ -92,7 +94,7 @@ export function PrivacyScreen() {
       )}
       {unread.length > 0 && (
         <section aria-labelledby="unread-heading">
-          <h2 id="unread-heading">Files that could not be read ({unread.length})</h2>
+          <h2 id="unread-heading">Files that could not be fully read ({unread.length})</h2>
           <ul className="plain-list finding-list">
             {unread.map((u) => (
               <li key={u.attachmentId} className="finding">

@@ -117,6 +117,12 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
     expect(forbidden).toEqual([]);
   });
 
+  it('unpacks the text-extraction worker beside the asar, where a worker thread can start it', () => {
+    requirePacked();
+    expect(config.asarUnpack).toContain('dist-electron/extract-worker.cjs');
+    expect(existsSync(join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'dist-electron', 'extract-worker.cjs'))).toBe(true);
+  });
+
   it('unpacks the better-sqlite3 binary for linux-x64 beside the asar', () => {
     requirePacked();
     const prebuilds = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds');
