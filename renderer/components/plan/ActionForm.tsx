@@ -139,7 +139,7 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
               <input id={field(`target-${i}`)} className="input" inputMode="decimal" size={8} value={m.target} onChange={(e) => setMetric(i, { target: e.target.value })} />
             </div>
             <div className="form-group">
-              <DateField id={field(`target-date-${i}`)} label="Target by" hint="dd/mm/yyyy" value={m.targetDate} onCommit={(iso) => setMetric(i, { targetDate: iso ?? '' })} />
+              <DateField id={field(`target-date-${i}`)} label="Target by" small hint="dd/mm/yyyy" value={m.targetDate} onCommit={(iso) => setMetric(i, { targetDate: iso ?? '' })} />
             </div>
             <button type="button" className="link-button" onClick={() => setMetrics(metrics.filter((_, j) => j !== i))}>Remove<span className="visually-hidden"> measure {i + 1}</span></button>
           </div>

@@ -48,7 +48,7 @@ export function OutcomeForm({ plan, onDone, onCancel }: { plan: Plan; onDone: (p
           <DateField id="site-week-start" label="First day of the site week" value={start} onCommit={(iso) => setStart(iso ?? '')} />
         </div>
         <div className="form-group">
-          <DateField id="site-week-end" label="Last day (optional)" hint="Blank: five working days." value={end} onCommit={(iso) => setEnd(iso ?? '')} />
+          <DateField id="site-week-end" label="Last day (optional)" hint="dd/mm/yyyy; blank: five working days." value={end} onCommit={(iso) => setEnd(iso ?? '')} />
         </div>
       </div>
       <div className="form-row">
