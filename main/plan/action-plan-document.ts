@@ -14,6 +14,8 @@ import { formatMetricValue } from '../pack/format-figure';
 import { packFooter, packHeader } from '../pack/header-footer';
 import { packTable } from '../pack/tables';
 import { PACK_NUMBERING, PACK_STYLES, PAGE, STYLE } from '../pack/styles';
+import { buildContentIntoTemplate, templateMarking } from '../pack/template/build-into-template';
+import type { CouncilTemplate } from '../pack/template/council-template';
 import type { PlanView } from './plan-repository';
 import { reportAreaLabel, reportAreaText } from './plan-repository';
 
@@ -58,7 +60,7 @@ function actionStatus(a: Action): string {
 
 function overviewTable(actions: readonly Action[]): PackBlock {
   return packTable({
-    columns: [{ header: 'No.', weight: 5 }, { header: 'Action', weight: 40 }, { header: 'Lead', weight: 20 },
+    columns: [{ header: 'No.', weight: 7 }, { header: 'Action', weight: 38 }, { header: 'Lead', weight: 20 },
       { header: 'Due', weight: 13 }, { header: 'Status', weight: 22 }],
     rows: actions.map((a) => [String(a.id), a.action, a.lead, formatShortDate(a.due), actionStatus(a)]),
   });
@@ -183,17 +185,27 @@ export function actionPlanBlocks(input: ActionPlanInput): PackBlock[] {
   return blocks;
 }
 
-/** The .docx bytes: a pure function of its input. */
-export async function buildActionPlanDocument(input: ActionPlanInput): Promise<Buffer> {
-  const title = `${actionPlanTitle(input.plan.outcome)} \u2014 ${input.area.name}`;
-  const document = new Document({
-    title,
+export function actionPlanDocumentTitle(input: ActionPlanInput): string {
+  return `${actionPlanTitle(input.plan.outcome)} \u2014 ${input.area.name}`;
+}
+
+/** The document's properties (File > Info in Word): its title, subject, author, version and marking. */
+export function actionPlanProperties(input: ActionPlanInput) {
+  return {
+    title: actionPlanDocumentTitle(input),
     subject: `The ${input.area.name} local area partnership's actions after its area SEND inspection`,
     creator: input.preparedBy,
     lastModifiedBy: input.preparedBy,
     description: `Version ${input.version}, built ${formatDateTime(input.builtAt)}. ${input.marking}.${input.draft ? ' Draft.' : ''}`,
     keywords: 'SEND; area SEND inspection; action plan',
     revision: Math.max(1, input.version),
+  };
+}
+
+/** The .docx bytes: a pure function of its input. */
+export async function buildActionPlanDocument(input: ActionPlanInput): Promise<Buffer> {
+  const document = new Document({
+    ...actionPlanProperties(input),
     styles: PACK_STYLES,
     numbering: PACK_NUMBERING,
     sections: [{
@@ -205,4 +217,18 @@ export async function buildActionPlanDocument(input: ActionPlanInput): Promise<B
     }],
   });
   return finaliseDocx(await Packer.toBuffer(document), { builtAt: input.builtAt, language: 'en-GB' });
+}
+
+/**
+ * The action plan built into the council's Word template, as the pack is (the same code): `{{pack}}` takes its body,
+ * `{{title}}` is the plan's title, `{{marking}}` says DRAFT until the plan is signed off.
+ */
+export function buildActionPlanIntoTemplate(input: ActionPlanInput, template: CouncilTemplate): Promise<Buffer> {
+  return buildContentIntoTemplate({
+    blocks: () => actionPlanBlocks(input),
+    texts: { area: input.area.name, title: actionPlanDocumentTitle(input), version: String(input.version), date: formatDate(input.builtAt),
+      marking: templateMarking(input) },
+    properties: actionPlanProperties(input),
+    builtAt: input.builtAt,
+  }, template);
 }

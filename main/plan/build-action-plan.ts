@@ -1,16 +1,20 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { PLAN_AUDIT_ACTIONS } from '../../shared/domain/follow-up';
 import { appendEvent } from '../checklist/audit-events';
 import { listItems } from '../checklist/checklist-repository';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import { writeAtomically } from '../pack/build-and-record';
+import { assertDocxWellFormed } from '../pack/check-docx';
+import type { CouncilTemplate } from '../pack/template/council-template';
+import { workspaceTemplate } from '../pack/template/workspace-template';
 import { DEFAULT_MARKING } from '../pack/read-pack-input';
 import { casePatterns, privacySettings } from '../privacy-check/privacy-settings';
 import { locationLabel, scanWorkspace } from '../privacy-check/scan-workspace';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { workspaceFolderName } from '../workspace/workspace-folder';
-import { buildActionPlanDocument, type ActionPlanInput } from './action-plan-document';
+import { buildActionPlanDocument, buildActionPlanIntoTemplate, type ActionPlanInput } from './action-plan-document';
 import { isPlanLocation } from './plan-privacy';
 import { planView, type PlanView } from './plan-repository';
 
@@ -37,8 +41,10 @@ export function itemTitles(workspace: Workspace): Record<string, string> {
 /**
  * Builds the action plan document into `docxPath` and records it in the audit trail. Refused, naming where, while the
  * privacy check has an open finding in the outcome or the plan (what the document prints); nothing is written then.
+ * Built into the council template given, else the one remembered for the workspace (the pack's), else the pack's own layout.
  */
-export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: string | null, who: string, builtAt = new Date().toISOString()) {
+export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: string | null, who: string, builtAt = new Date().toISOString(),
+  templateFile?: CouncilTemplate) {
   workspace.assertWritable();
   const db = workspace.db;
   const plan = planView(db);
@@ -61,10 +67,14 @@ export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: s
     draft: isDraft(plan), version, builtAt, preparedBy: who, plan, itemTitles: itemTitles(workspace),
     smallNumberThreshold: settings.smallNumberThreshold,
   };
-  const docx = await buildActionPlanDocument(input);
+  const template = templateFile ?? await workspaceTemplate(workspace);
+  const docx = template ? await buildActionPlanIntoTemplate(input, template) : await buildActionPlanDocument(input);
+  // A document Word or LibreOffice could not open is a failed build, never a recorded one.
+  assertDocxWellFormed(docx);
   const path = docxPath ?? actionPlanPath(workspace, version);
   writeAtomically(path, docx);
   appendEvent(db, { at: builtAt, who, itemId: null, action: PLAN_AUDIT_ACTIONS.actionPlanBuilt, before: null,
-    after: JSON.stringify({ version, actions: plan.actions.length, draft: input.draft }) });
-  return { version, docxPath: path, docxBytes: docx.length, actions: plan.actions.length };
+    after: JSON.stringify({ version, actions: plan.actions.length, draft: input.draft,
+      ...(template ? { template: template.fileName, templateSha256: createHash('sha256').update(template.bytes).digest('hex') } : {}) }) });
+  return { version, docxPath: path, docxBytes: docx.length, actions: plan.actions.length, template: template?.fileName ?? null };
 }

@@ -6,8 +6,10 @@ import { isoToTyped, parseTypedDate } from '../../shared/domain/dates';
  * browser's own date input follows the machine's locale (mm/dd/yyyy in many). Saved when the field is left or Enter
  * is pressed; text that is not a real date is named, not saved.
  */
-export function DateField({ id, label, hiddenLabel, value, disabled, onCommit, hint }: {
+export function DateField({ id, label, hiddenLabel, value, disabled, onCommit, hint, small }: {
   id: string; label: string; hiddenLabel?: string; value: string; disabled?: boolean; hint?: string;
+  /** A label as small as its neighbours' in a row of small fields (a measure's). */
+  small?: boolean;
   onCommit(iso: string | null): Promise<unknown> | void;
 }) {
   const [text, setText] = useState(isoToTyped(value));
@@ -24,7 +26,7 @@ export function DateField({ id, label, hiddenLabel, value, disabled, onCommit, h
   const describedBy = [`${id}-hint`, problem ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <>
-      <label className="label" htmlFor={id}>{label}{hiddenLabel && <span className="visually-hidden">{hiddenLabel}</span>}</label>
+      <label className={small ? 'label label--small' : 'label'} htmlFor={id}>{label}{hiddenLabel && <span className="visually-hidden">{hiddenLabel}</span>}</label>
       <p className="hint" id={`${id}-hint`}>{hint ?? 'For example, 27/03/2026'}</p>
       {problem && <p className="error-message" id={`${id}-error`}>{problem}</p>}
       <input id={id} className="input input--date" inputMode="numeric" autoComplete="off" value={text} disabled={disabled}

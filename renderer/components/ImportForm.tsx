@@ -4,6 +4,7 @@ import { call, uploadFiles } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { ImportPreview } from './ImportPreview';
 import type { ColumnChoice } from './ColumnMapping';
+import { DateField } from './DateField';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 type Preview = Response<'imports.preview'>;
@@ -91,10 +92,8 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
             <input id="import-period" className="input" value={period} aria-describedby="import-period-hint" onChange={(e) => setPeriod(e.target.value)} />
           </div>
           <div className="form-group">
-            <label className="label" htmlFor="import-snapshot">Snapshot date (case-level lists)</label>
-            <p className="hint" id="import-snapshot-hint">The day the waiting list was taken.</p>
-            <input id="import-snapshot" type="date" className="input input--date" value={snapshot} aria-describedby="import-snapshot-hint"
-              onChange={(e) => setSnapshot(e.target.value)} />
+            <DateField id="import-snapshot" label="Snapshot date (case-level lists)" hint="The day the waiting list was taken, e.g. 31/03/2026."
+              value={snapshot} onCommit={(iso) => setSnapshot(iso ?? '')} />
           </div>
         </div>
         <span className="button-row">

@@ -5,6 +5,7 @@ import { api, call, uploadFiles } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDate, formatDateTime, useLoaded } from './use-loaded';
 import { ItemLink } from './ItemLink';
+import { DateField } from './DateField';
 
 type Result = Response<'lists.check'>;
 type Profile = Result['profile'];
@@ -283,10 +284,8 @@ export function ListCheckScreen() {
                 onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); }} />
             </div>
             <div className="form-group">
-              <label className="label" htmlFor="list-as-of">Reference date</label>
-              <p className="hint" id="list-as-of-hint">Ages and “in the future” are worked out on this day. Leave empty for the notification date (today if none is recorded).</p>
-              <input id="list-as-of" type="date" className="input input--date" value={asOf} aria-describedby="list-as-of-hint"
-                onChange={(e) => setAsOf(e.target.value)} />
+              <DateField id="list-as-of" label="Reference date" value={asOf} onCommit={(iso) => setAsOf(iso ?? '')}
+                hint="Ages and “in the future” are worked out on this day (dd/mm/yyyy). Leave empty for the notification date (today if none is recorded)." />
             </div>
           </div>
           <div className="button-row">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SelfEvaluationArea, useSelfEvaluation } from './self-evaluation-state';
 import { formatDate } from './use-loaded';
+import { DateField } from './DateField';
 
 type Change = ReturnType<typeof useSelfEvaluation>['change'];
 
@@ -43,8 +44,7 @@ export function RatingsPanel({ area, scale, readOnly, change }: { area: SelfEval
               </select>
             </div>
             <div className="form-group">
-              <label className="label" htmlFor="se-rated-on">Date of the rating</label>
-              <input id="se-rated-on" type="date" className="input" value={ratedOn} onChange={(e) => setRatedOn(e.target.value)} />
+              <DateField id="se-rated-on" label="Date of the rating" value={ratedOn} onCommit={(iso) => setRatedOn(iso ?? '')} />
             </div>
             <div className="form-group">
               <label className="label" htmlFor="se-rating-note">Note (optional)</label>

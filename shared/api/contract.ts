@@ -305,7 +305,9 @@ export const contract = {
     z.strictObject({ updateId: z.number().int().positive(), rag: RagSchema, text: z.string().trim().min(1, 'must not be empty').max(4_000),
       date: IsoDateSchema, by: z.string().trim().min(1, 'must not be empty').max(200), reason: ReasonSchema }), PlanViewSchema),
   'plan.buildDocument': op('Build the action plan as a Word document into the workspace\'s packs folder', none,
-    z.object({ version: z.number(), docxPath: z.string(), docxBytes: z.number(), actions: z.number() })),
+    z.object({ version: z.number(), docxPath: z.string(), docxBytes: z.number(), actions: z.number(),
+    /** The council template it was built into (the workspace's, chosen on the build screen), or null. */
+    template: z.string().nullable() })),
   'plan.documentFile': op('A built action plan document, to save a copy elsewhere', z.strictObject({ version: z.number().int().positive() }),
     z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
   'plan.openDocument': op('Open a built action plan document in the word processor', z.strictObject({ version: z.number().int().positive() }),

@@ -70,9 +70,9 @@ describe('after the inspection, in Chromium', () => {
 
       // The outcome: widespread and/or systemic failings, three areas for priority action pasted in one go.
       await page.getByRole('radio', { name: 'Widespread and/or systemic failings' }).check();
-      await page.getByLabel('First day of the site week').fill('2027-01-11');
-      await page.getByLabel('Final report received').fill('2027-03-01');
-      await page.getByLabel('Report published').fill('2027-03-08');
+      await page.getByLabel('First day of the site week').fill('11/01/2027');
+      await page.getByLabel('Final report received').fill('01/03/2027');
+      await page.getByLabel('Report published').fill('08/03/2027');
       await page.getByLabel('Areas for priority action').fill(AREAS.map((a, i) => `${i + 1}. ${a}`).join('\n'));
       await page.getByLabel('Areas for improvement').fill('- The Local Offer is hard for families to use');
       await page.getByRole('button', { name: 'Record the outcome' }).click();

@@ -7,6 +7,8 @@ import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
 import { createWorkspaceInPage } from './helpers/onboard';
+import { waitingList, waitingListRows } from '../fixtures/imports/case-lists';
+import { toCsv } from '../fixtures/imports/csv-text';
 
 const SHOTS = join('.ci-out', 'screenshots');
 const TIMELINESS = new URL('../fixtures/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
@@ -83,6 +85,47 @@ describe('importing DfE figures, in Chromium', () => {
     await ask.getByRole('button', { name: 'Replace them' }).click();
     await page.getByText('Saved the figures for 2021, replacing the earlier ones.').waitFor();
     await page.locator('tr[data-metric-id="ehcp-20wk-all"]', { hasText: '70.0%' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+    await host.close();
+  });
+  it('takes a waiting list\'s snapshot date typed day first (dd/mm/yyyy), by keyboard, and names a date that does not exist', async () => {
+    const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await createWorkspaceInPage(page, host.url, '841');
+    const snapshotIso = '2025-03-31';
+    const children = waitingList(60, snapshotIso);
+    const later = children.filter((c) => c.referral > snapshotIso).length;
+    expect(later).toBeGreaterThan(0);
+
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
+    await page.getByLabel('Dataset').selectOption('health-waits');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'CYP waiting list March 2025.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(toCsv(waitingListRows(children), '\r\n')) });
+    const field = page.getByLabel('Snapshot date (case-level lists)');
+    expect(await field.getAttribute('type')).toBeNull();
+    // 31/02 is no day at all: named, not taken.
+    await field.focus();
+    await page.keyboard.type('31/02/2025');
+    await page.keyboard.press('Tab');
+    await page.getByText('Enter a real date as day/month/year').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('');
+    await field.focus();
+    await page.keyboard.type('31/03/2025');
+    await page.keyboard.press('Enter');
+    expect(await page.getByText('Enter a real date as day/month/year').count()).toBe(0);
+    expect(await field.inputValue()).toBe('31/03/2025');
+    await page.screenshot({ path: join(SHOTS, '08c-import-snapshot-date.png'), fullPage: true });
+
+    // Read as 31 March 2025 (not 3 July 2027 or refused): the referrals after it are counted as made after the snapshot.
+    const preview = page.locator('section.preview');
+    await preview.getByRole('heading', { name: 'Preview: CYP waiting list March 2025.csv' }).waitFor();
+    expect(await preview.textContent()).toContain(`${later} referral${later === 1 ? ' was' : 's were'} made after the snapshot date`);
+    expect(await preview.textContent()).not.toContain('give the snapshot date');
+    expect(await axeViolations(page), 'axe on the import form with its date').toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
     await host.close();

@@ -49,7 +49,7 @@ describe('the self-evaluation screen, in Chromium', () => {
     await page.getByLabel('What we will do next').fill('Extend to youth clubs (action E1).');
     await page.getByLabel('What we will do next').blur();
     await page.getByLabel('New rating').selectOption('Developing');
-    await page.getByLabel('Date of the rating').fill('2026-11-20');
+    await page.getByLabel('Date of the rating').fill('20/11/2026');
     await page.getByRole('button', { name: 'Record the rating' }).click();
     await page.getByText('Recorded Developing on').waitFor();
     await page.getByRole('cell', { name: 'Developing' }).waitFor();

@@ -128,6 +128,75 @@ describe('building into a council template made by python-docx', () => {
   });
 });
 
+describe('the action plan built into the council template (issue 20, item 4)', () => {
+  let read: PythonRead;
+  let pdfText: { pages: string[]; all: string };
+  let parts: Record<string, string>;
+  let actions: string[];
+  let built: { template: string | null; docxPath: string };
+
+  beforeAll(async () => {
+    const { backend, dir } = await sampleBackend();
+    const templatePath = join(dir, 'council.docx');
+    python('make', templatePath);
+    await chooseTemplate(backend, 'Kestrelmouth council.docx', readFileSync(templatePath));
+    actions = (await call(backend, 'plan.get', {})).actions.map((a) => a.action);
+    // The plan screen's build: the template remembered for the workspace, without being asked again.
+    built = await call(backend, 'plan.buildDocument', {});
+    const docx = readFileSync(built.docxPath);
+    writeFileSync(join(dir, 'plan.docx'), docx);
+    parts = docxParts(docx);
+    read = JSON.parse(python('read', join(dir, 'plan.docx'))) as PythonRead;
+    pdfText = await libreOfficePdf(docx, 'council-action-plan');
+  }, 240_000);
+
+  it('opens in LibreOffice with the council\'s header on every page and every action of the plan in it', () => {
+    expect(built.template).toBe('Kestrelmouth council.docx');
+    expect(actions.length).toBeGreaterThan(1);
+    expect(pdfText.pages.length).toBeGreaterThan(2);
+    for (const page of pdfText.pages) expect(page).toContain('Kestrelmouth Borough Council \u2014 OFFICIAL-SENSITIVE');
+    const text = squash(pdfText.all);
+    for (const action of actions) expect(text).toContain(squash(action));
+    expect(text).toContain("End of the council's document.");
+  });
+
+  it('fills every placeholder with the plan\'s own title, leaving no {{ anywhere', () => {
+    for (const [name, xml] of Object.entries(parts)) if (name.endsWith('.xml')) expect(xml, name).not.toContain('{{');
+    expect(pdfText.all).not.toContain('{{');
+    expect(read.title).toMatch(/(Priority action plan \(area SEND\)|Improvement plan: response to the area SEND inspection) \u2014 Kestrelmouth/);
+    expect(read.text).toContain(read.title);
+    expect(read.text).toMatch(/Version 1, \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  });
+
+  it('keeps the plan\'s headings and tables, in the template\'s styles', () => {
+    expect(read.headings['Heading 1']).toEqual(expect.arrayContaining(['The inspection', 'Summary of actions']));
+    for (const action of actions) expect(read.headings['Heading 2']!.some((h) => h.endsWith(action))).toBe(true);
+    expect(read.heading1Font).toBe('Verdana');
+    expect(read.tables.length).toBeGreaterThan(actions.length);
+    for (const table of read.tables) {
+      expect(table.header).toBe(true);
+      expect(table.style).toBe('Table Grid');
+    }
+    expect(read.language).toBe('en-GB');
+  });
+
+  it('builds into a template given on the command line (sendpack build --kind action-plan --template)', async () => {
+    const dir = tempDir();
+    const template = join(dir, 'council.docx');
+    python('make', template);
+    const out = join(dir, 'plan.docx');
+    const folder = join(dir, 'Sample.sendpack');
+    await createSampleWorkspace(folder);
+    const run = spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, '--kind', 'action-plan', '--out', out, '--template', template,
+      '--user', 'Dana Lead'], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('in the council template council.docx');
+    const built = docxParts(readFileSync(out));
+    expect(partText(built['word/header1.xml'] ?? '')).toContain('Kestrelmouth Borough Council');
+    expect(partText(built['word/document.xml']!)).toContain('Summary of actions');
+  }, 120_000);
+});
+
 describe('council templates: minimal files and refusals', () => {
   it('builds into a minimal Word file (document, styles and header only), adding the parts the pack needs', async () => {
     const { backend } = await sampleBackend();

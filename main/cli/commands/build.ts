@@ -18,15 +18,34 @@ import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
  */
 export const BUILD_KINDS = [...PACK_KINDS, 'action-plan'] as const;
 
+/** The council template given with --template, checked (refused in plain words), or undefined. */
+async function templateOption(values: OptionValues, io: CliIo): Promise<CouncilTemplate | undefined> {
+  if (typeof values.template !== 'string') return undefined;
+  if (!existsSync(values.template)) throw new RefusedError(`--template: ${values.template} does not exist.`);
+  let template: CouncilTemplate;
+  try {
+    template = await readCouncilTemplate(basename(values.template), readFileSync(values.template));
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new RefusedError(`--template: ${error.message}`);
+    throw error;
+  }
+  if (!template.placeholders.includes('marking')) {
+    io.stderr(`Note: ${template.fileName} has no {{marking}}, so its pages will not show the protective marking; add it to the template's header.\n`);
+  }
+  return template;
+}
+
 /** The action plan (after the inspection): the outcome, the follow-up timeline and every action with its progress. */
 async function buildActionPlan(values: OptionValues, io: CliIo): Promise<number> {
-  for (const flag of ['bundle', 'approved-only', 'sections', 'items', 'template', 'pdf']) {
+  for (const flag of ['bundle', 'approved-only', 'sections', 'items', 'pdf']) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with the evidence pack, not --kind action-plan.`);
   }
+  const template = await templateOption(values, io);
   const backend = await openForCli(values, io);
   try {
-    const result = await buildAndRecordActionPlan(backend.writableWorkspace(), values.out as string, backend.userName());
-    io.stdout(`Built version ${result.version} of the action plan: ${result.docxPath} (${result.docxBytes} bytes, ${result.actions} action${result.actions === 1 ? '' : 's'}).\n`);
+    const result = await buildAndRecordActionPlan(backend.writableWorkspace(), values.out as string, backend.userName(), undefined, template);
+    io.stdout(`Built version ${result.version} of the action plan: ${result.docxPath} (${result.docxBytes} bytes, ${result.actions} action${result.actions === 1 ? '' : 's'}`
+      + `${result.template ? `, in the council template ${result.template}` : ''}).\n`);
     return 0;
   } finally {
     backend.close();
@@ -46,7 +65,8 @@ export const buildCommand: Command = {
     `--sections LIST    some of: ${PACK_SECTION_IDS.join(', ')}`,
     '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
     '--template FILE    build into the council\'s Word template: {{pack}} (required) takes the pack\'s body;',
-    '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included',
+    '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included;',
+    '                   the action plan is built into the workspace\'s remembered template unless this gives another',
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
     '                   action-plan: the priority action plan after the inspection, with every action and its progress',
     '--user NAME        who is recorded as preparing it',
@@ -68,19 +88,7 @@ export const buildCommand: Command = {
       sections = asked as PackSectionId[];
     }
     const items = typeof values.items === 'string' ? values.items.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-    let template: CouncilTemplate | undefined;
-    if (typeof values.template === 'string') {
-      if (!existsSync(values.template)) throw new RefusedError(`--template: ${values.template} does not exist.`);
-      try {
-        template = await readCouncilTemplate(basename(values.template), readFileSync(values.template));
-      } catch (error) {
-        if (error instanceof WorkspaceError) throw new RefusedError(`--template: ${error.message}`);
-        throw error;
-      }
-    }
-    if (template && !template.placeholders.includes('marking')) {
-      io.stderr(`Note: ${template.fileName} has no {{marking}}, so its pages will not show the protective marking; add it to the template's header.\n`);
-    }
+    const template = await templateOption(values, io);
     for (const path of [values.out, values.bundle]) if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
     const backend = await openForCli(values, io);
     try {

@@ -3,6 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { packBlocks, packProperties, packTitle, PACK_LANGUAGE, turn } from '../build-pack';
 import { finaliseDocx } from '../finalise';
 import { formatDate } from '../format';
+import type { PackBlock } from '../blocks';
 import type { PackInput } from '../pack-input';
 import { PACK_NUMBERING } from '../styles';
 import { withTextWidth } from '../tables';
@@ -10,7 +11,7 @@ import type { CouncilTemplate, TemplatePlaceholder } from './council-template';
 import { mergeStyles, templateTableStyle } from './template-styles';
 
 /** "OFFICIAL-SENSITIVE — DRAFT" while the pack is a draft, as `{{marking}}` reads. */
-export function templateMarking(input: PackInput): string {
+export function templateMarking(input: { marking: string; draft: boolean }): string {
   return input.draft ? `${input.marking} \u2014 DRAFT` : input.marking;
 }
 
@@ -59,21 +60,35 @@ async function fitToTemplate(docx: Uint8Array): Promise<Uint8Array> {
   return zipSync(zippable);
 }
 
+/** What is built into a council template: the body for `{{pack}}`, the other placeholders' text and the document's properties. */
+export interface TemplateContent {
+  /** The body's blocks, built when called so that their tables are made to the template's text width. */
+  blocks: () => PackBlock[];
+  texts: Record<Exclude<TemplatePlaceholder, 'pack'>, string>;
+  properties: ReturnType<typeof packProperties>;
+  builtAt: string;
+}
+
 /**
- * Builds the pack into a council's own Word template with docx's patchDocument: `{{pack}}` becomes the pack's body
- * (the chosen sections, tables made to the template's text width, on its pages, under its headers and footers) and
- * the other placeholders, wherever they are (headers and footers included), their text. Finished as the pack is
- * (finaliseDocx): fixed dates, language, alt text on every picture.
+ * Builds a document's body into a council's own Word template with docx's patchDocument: `{{pack}}` becomes the body
+ * (tables made to the template's text width, on its pages, under its headers and footers) and the other
+ * placeholders, wherever they are (headers and footers included), their text. Finished as the pack is (finaliseDocx):
+ * fixed dates, language, alt text on every picture. The evidence pack and the action plan are both built with it.
  */
-export async function buildIntoTemplate(input: PackInput, template: CouncilTemplate): Promise<Buffer> {
-  const blocks = withTextWidth(template.textWidth, () => packBlocks(input));
-  const texts = placeholderText(input);
+export async function buildContentIntoTemplate(content: TemplateContent, template: CouncilTemplate): Promise<Buffer> {
+  const blocks = withTextWidth(template.textWidth, content.blocks);
   const patches: Record<string, IPatch> = { pack: { type: PatchType.DOCUMENT, children: blocks as never } };
-  for (const [key, value] of Object.entries(texts)) patches[key] = { type: PatchType.PARAGRAPH, children: [new TextRun(value)] };
+  for (const [key, value] of Object.entries(content.texts)) patches[key] = { type: PatchType.PARAGRAPH, children: [new TextRun(value)] };
   const patched = await patchDocument({
     outputType: 'uint8array', data: template.bytes, patches, keepOriginalStyles: true, numbering: PACK_NUMBERING,
-    properties: packProperties(input),
+    properties: content.properties,
   });
   await turn();
-  return finaliseDocx(await fitToTemplate(patched), { builtAt: input.builtAt, language: PACK_LANGUAGE });
+  return finaliseDocx(await fitToTemplate(patched), { builtAt: content.builtAt, language: PACK_LANGUAGE });
+}
+
+/** Builds the pack (its chosen sections) into a council's own Word template. */
+export function buildIntoTemplate(input: PackInput, template: CouncilTemplate): Promise<Buffer> {
+  return buildContentIntoTemplate({ blocks: () => packBlocks(input), texts: placeholderText(input), properties: packProperties(input),
+    builtAt: input.builtAt }, template);
 }

@@ -6,6 +6,7 @@ import { areaGroupOf } from '../../../shared/domain/evaluation-areas';
 import { useAppStore } from '../../state/app-store';
 import { formatDate } from '../use-loaded';
 import { ActionForm } from './ActionForm';
+import { DateField } from '../DateField';
 
 type Plan = Response<'plan.get'>;
 type Action = Plan['actions'][number];
@@ -62,8 +63,7 @@ function UpdateForm({ action, today, onDone, onCancel }: { action: Action; today
       </div>
       <div className="form-row">
         <div className="form-group">
-          <label className="label" htmlFor={`${id}-date`}>Date<span className="visually-hidden"> of the update on action {action.id}</span></label>
-          <input id={`${id}-date`} type="date" className="input input--date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField id={`${id}-date`} label="Date" hiddenLabel={` of the update on action ${action.id}`} value={date} onCommit={(iso) => setDate(iso ?? '')} />
         </div>
         <div className="form-group">
           <label className="label" htmlFor={`${id}-by`}>By<span className="visually-hidden"> (update on action {action.id})</span></label>

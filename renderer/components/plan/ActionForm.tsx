@@ -4,6 +4,7 @@ import type { Request, Response } from '../../../shared/api/contract';
 import { AREA_GROUPS } from '../../../shared/domain/evaluation-areas';
 import { METRICS } from '../../../shared/domain/metrics/index';
 import { useAppStore } from '../../state/app-store';
+import { DateField } from '../DateField';
 
 type Plan = Response<'plan.get'>;
 type Action = Plan['actions'][number];
@@ -102,8 +103,7 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
           <input id={field('sro')} className="input" value={sro} onChange={(e) => setSro(e.target.value)} autoComplete="off" />
         </div>
         <div className="form-group">
-          <label className="label" htmlFor={field('due')}>Due</label>
-          <input id={field('due')} type="date" className="input input--date" value={due} onChange={(e) => setDue(e.target.value)} />
+          <DateField id={field('due')} label="Due" value={due} onCommit={(iso) => setDue(iso ?? '')} />
         </div>
       </div>
       <div className="form-group">
@@ -139,8 +139,7 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
               <input id={field(`target-${i}`)} className="input" inputMode="decimal" size={8} value={m.target} onChange={(e) => setMetric(i, { target: e.target.value })} />
             </div>
             <div className="form-group">
-              <label className="label label--small" htmlFor={field(`target-date-${i}`)}>Target by</label>
-              <input id={field(`target-date-${i}`)} type="date" className="input input--date" value={m.targetDate} onChange={(e) => setMetric(i, { targetDate: e.target.value })} />
+              <DateField id={field(`target-date-${i}`)} label="Target by" small hint="dd/mm/yyyy" value={m.targetDate} onCommit={(iso) => setMetric(i, { targetDate: iso ?? '' })} />
             </div>
             <button type="button" className="link-button" onClick={() => setMetrics(metrics.filter((_, j) => j !== i))}>Remove<span className="visually-hidden"> measure {i + 1}</span></button>
           </div>
@@ -162,8 +161,7 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
         </div>
         {action && (
           <div className="form-group">
-            <label className="label" htmlFor={field('completed')}>Completed on</label>
-            <input id={field('completed')} type="date" className="input input--date" value={completed} onChange={(e) => setCompleted(e.target.value)} />
+            <DateField id={field('completed')} label="Completed on" value={completed} onCommit={(iso) => setCompleted(iso ?? '')} />
           </div>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/call';
 import type { Response } from '../../../shared/api/contract';
 import { formatDate } from '../use-loaded';
+import { DateField } from '../DateField';
 
 type Plan = Response<'plan.get'>;
 
@@ -33,9 +34,8 @@ export function FollowUpTable({ plan, readOnly, onChange }: { plan: Plan; readOn
                       <div className="follow-up-change">
                       {!report && (
                         <>
-                          <label className="visually-hidden" htmlFor={`follow-up-${m.id}`}>Date of {m.name}</label>
-                          <input id={`follow-up-${m.id}`} type="date" className="input input--date" value={m.date}
-                            onChange={(e) => { if (e.target.value) void save({ milestoneId: m.id, date: e.target.value }); }} />
+                          <DateField id={`follow-up-${m.id}`} label="New date" hiddenLabel={` of ${m.name}`} hint="dd/mm/yyyy" value={m.date}
+                            onCommit={(iso) => { if (iso) void save({ milestoneId: m.id, date: iso }); }} />
                           {m.overridden && <button type="button" className="link-button" onClick={() => void save({ milestoneId: m.id, date: null })}>Use computed date<span className="visually-hidden"> for {m.name}</span></button>}
                         </>
                       )}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api/call';
 import type { Response } from '../../../shared/api/contract';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../shared/domain/follow-up';
+import { DateField } from '../DateField';
 
 type Plan = Response<'plan.get'>;
 
@@ -44,23 +45,18 @@ export function OutcomeForm({ plan, onDone, onCancel }: { plan: Plan; onDone: (p
       </fieldset>
       <div className="form-row">
         <div className="form-group">
-          <label className="label" htmlFor="site-week-start">First day of the site week</label>
-          <input id="site-week-start" type="date" className="input input--date" value={start} onChange={(e) => setStart(e.target.value)} />
+          <DateField id="site-week-start" label="First day of the site week" value={start} onCommit={(iso) => setStart(iso ?? '')} />
         </div>
         <div className="form-group">
-          <label className="label" htmlFor="site-week-end">Last day (optional)</label>
-          <input id="site-week-end" type="date" className="input input--date" value={end} onChange={(e) => setEnd(e.target.value)} aria-describedby="site-week-end-hint" />
-          <p id="site-week-end-hint" className="hint">Blank: five working days.</p>
+          <DateField id="site-week-end" label="Last day (optional)" hint="dd/mm/yyyy; blank: five working days." value={end} onCommit={(iso) => setEnd(iso ?? '')} />
         </div>
       </div>
       <div className="form-row">
         <div className="form-group">
-          <label className="label" htmlFor="report-received">Final report received</label>
-          <input id="report-received" type="date" className="input input--date" value={received} onChange={(e) => setReceived(e.target.value)} />
+          <DateField id="report-received" label="Final report received" value={received} onCommit={(iso) => setReceived(iso ?? '')} />
         </div>
         <div className="form-group">
-          <label className="label" htmlFor="report-published">Report published</label>
-          <input id="report-published" type="date" className="input input--date" value={published} onChange={(e) => setPublished(e.target.value)} />
+          <DateField id="report-published" label="Report published" value={published} onCommit={(iso) => setPublished(iso ?? '')} />
         </div>
       </div>
       {outcome === 'widespread' && (

@@ -34,7 +34,7 @@ export function PlanScreen() {
     try {
       const result = await call('plan.buildDocument', {});
       setBuilt(result.version);
-      setStatus(`Built version ${result.version} of the action plan (${result.actions} action${result.actions === 1 ? '' : 's'}).`);
+      setStatus(`Built version ${result.version} of the action plan (${result.actions} action${result.actions === 1 ? '' : 's'})${result.template ? `, in the council template ${result.template}` : ''}.`);
     } catch (error) { setStatus(''); setProblem((error as Error).message); }
   };
   const openDocument = async (version: number) => {
