@@ -6,6 +6,7 @@ import type { ProgressEvent } from '../../shared/api/progress';
 import { storageRefusal, WorkspaceError } from '../store/workspace-error';
 import type { Backend } from './backend';
 import type { Handler } from './handler-types';
+import type { OutsideQueue } from './request-order';
 import { HANDLERS } from './handlers';
 
 /** "areaName: must not be empty" — the first problem of a refused payload, naming the field. */
@@ -24,11 +25,11 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; message: strin
  */
 export function dispatch(backend: Backend, operation: string, payload: unknown,
   onProgress: (event: ProgressEvent) => void = () => {}): Promise<ApiResult<unknown>> {
-  return backend.requests.run(operation, () => dispatchNow(backend, operation, payload, onProgress));
+  return backend.requests.run(operation, (outsideQueue) => dispatchNow(backend, operation, payload, onProgress, outsideQueue));
 }
 
 async function dispatchNow(backend: Backend, operation: string, payload: unknown,
-  onProgress: (event: ProgressEvent) => void): Promise<ApiResult<unknown>> {
+  onProgress: (event: ProgressEvent) => void, outsideQueue: OutsideQueue): Promise<ApiResult<unknown>> {
   if (!isOperationName(operation)) {
     return { ok: false, error: { code: 'unknown-operation', message: `There is no operation called "${operation.slice(0, 100)}".` } };
   }
@@ -46,6 +47,7 @@ async function dispatchNow(backend: Backend, operation: string, payload: unknown
       backend,
       progress: (event) => onProgress({ operation, ...event }),
       stopIfCancelled: running.stopIfCancelled,
+      outsideQueue,
       ...(running.signal ? { signal: running.signal } : {}),
     });
     return { ok: true, value };

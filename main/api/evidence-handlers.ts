@@ -1,3 +1,4 @@
+import { WorkspaceError } from '../store/workspace-error';
 import { documentDateOf } from '../evidence/document-date';
 import type { Handlers } from './handler-types';
 import type { Extractor } from '../evidence/extractor';
@@ -26,7 +27,7 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
     return { ...upload, documentDate: path ? await documentDateOf(path, upload.name) : null };
   },
   'attachments.list': (req, { backend }) => ({ attachments: listAttachments(backend.openWorkspace().db, req.itemId) }),
-  'attachments.add': (req, { backend, progress, stopIfCancelled, signal }) => {
+  'attachments.add': (req, { backend, progress, stopIfCancelled, signal, outsideQueue }) => {
     const workspace = backend.writableWorkspace();
     const total = req.files.length;
     progress({ phase: 'Storing and reading the files', done: 0, total });
@@ -36,7 +37,12 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
     const extract: Extractor = async (bytes, fileName) => {
       await stopIfCancelled();
       progress({ phase: `Reading ${fileName}`, done: read, total });
-      try { return await (backend.cancellableExtract ? backend.cancellableExtract(bytes, fileName, signal) : backend.extract(bytes, fileName)); } finally { read++; }
+      try {
+        // Read outside the request queue: the officer's other screens are answered while a long file is read.
+        const text = await outsideQueue(() => (backend.cancellableExtract ? backend.cancellableExtract(bytes, fileName, signal) : backend.extract(bytes, fileName)));
+        if (backend.workspace !== workspace) throw new WorkspaceError('refused', 'The workspace was closed while the files were read; nothing was attached.');
+        return text;
+      } finally { read++; }
     };
     return withUploads(backend, req.files.map((f) => f.handle), async (files) => {
       const attachments = await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), extract, undefined, stopIfCancelled);

@@ -265,7 +265,13 @@ async function* namedContent(zipFile: string, handle: Awaited<ReturnType<typeof 
   try {
     yield* entryContent(handle, entry, size, { maxBytes: cap });
   } catch (error) {
-    throw error instanceof WorkspaceError ? error : new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${(error as Error).message}); it was not imported.`);
+    if (error instanceof WorkspaceError) throw error;
+    const message = (error as Error).message;
+    // Stopped at the size the manifest records: said as such, not as the reader's own words.
+    if (/holds more than the [\d,]+ bytes/.test(message)) {
+      throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} inflates past the ${cap.toLocaleString('en-GB')} bytes its manifest records; it was not imported.`);
+    }
+    throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${message}); it was not imported.`);
   }
 }
 

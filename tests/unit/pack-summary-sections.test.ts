@@ -33,7 +33,8 @@ describe('the executive summary', () => {
     expect(approvedOnly.text).not.toContain(SUMMARY);
     expect(approvedOnly.headings).toContain('Executive summary'); // the figures still print
 
-    const withoutItem = await build({ ...base, options: { ...base.options, sections: [] }, selfEvaluation });
+    const withoutItem = await build({ ...base, options: { ...base.options, sections: [] }, selfEvaluation,
+      items: base.items.filter((i) => i.id !== 'self-evaluation-summary') });
     expect(withoutItem.text).toContain('The figures and ratings below are drawn from this workspace.');
   });
 

@@ -97,3 +97,24 @@ describe('one ordering of requests for every host', () => {
     expect(outcomes.browser!.finished).toEqual(outcomes.electron!.finished);
   }, 120_000);
 });
+
+describe('work that steps out of the queue while it waits', () => {
+  it('lets the requests behind it run, and queues again behind them before it goes on', async () => {
+    const { RequestOrder } = await import('../../main/api/request-order');
+    const order = new RequestOrder();
+    const log: string[] = [];
+    let finishRead!: () => void;
+    const read = new Promise<void>((resolve) => { finishRead = resolve; });
+    const attach = order.run('attachments.add', async (outside) => {
+      log.push('attach: stored');
+      await outside(async () => { log.push('attach: reading'); await read; });
+      log.push('attach: recorded');
+    });
+    const list = order.run('checklist.list', async () => { log.push('list'); });
+    await list;
+    const update = order.run('checklist.update', async () => { log.push('update'); });
+    finishRead();
+    await Promise.all([attach, update]);
+    expect(log).toEqual(['attach: stored', 'attach: reading', 'list', 'update', 'attach: recorded']);
+  });
+});
