@@ -6,6 +6,9 @@ import type { PackEvidence, PackItem, PackProgress, PackProgressAction } from '.
 import { actionGroups } from './action-plan-document';
 import { planView } from './plan-repository';
 
+/** A snapshot period or a date as the pack prints dates ("30 Sept 2025"); a year or academic year as it is. */
+const shownDate = (period: string | null): string => (period && /^\d{4}-\d{2}-\d{2}$/.test(period) ? formatShortDate(period) : period ?? '');
+
 /** The catalogue item that holds the previous inspection's report and plan. */
 export const PREVIOUS_REPORT_ITEM = 'prior-inspection-file';
 
@@ -31,8 +34,8 @@ export function readPackProgress(db: Database, items: readonly PackItem[], evide
       id: a.id, action: a.action, lead: a.lead, due: a.due,
       status: a.completedOn ? `Complete (${formatShortDate(a.completedOn)})` : `${a.rag ? RAG_LABELS[a.rag] : 'No update yet'}${a.overdue ? '; overdue' : ''}`,
       latestUpdate: latest ? { date: latest.date, text: latest.text } : null,
-      measures: a.metrics.map((m) => ({ title: m.title, baseline: `${figure(m.baseline, m.unit)}${m.baselineDate ? ` (${m.baselineDate})` : ''}`,
-        target: figure(m.target, m.unit), latest: m.latest === null ? 'No figure yet' : `${figure(m.latest, m.unit)} (${m.latestPeriod})`, trend: TREND[m.trend] })),
+      measures: a.metrics.map((m) => ({ title: m.title, baseline: `${figure(m.baseline, m.unit)}${m.baselineDate ? ` (${shownDate(m.baselineDate)})` : ''}`,
+        target: figure(m.target, m.unit), latest: m.latest === null ? 'No figure yet' : `${figure(m.latest, m.unit)} (${shownDate(m.latestPeriod)})`, trend: TREND[m.trend] })),
     };
   };
   const open = plan.actions.filter((a) => !a.completedOn);
