@@ -28,7 +28,7 @@ const catalogue = JSON.parse(
 ) as Catalogue;
 
 const markdown = readFileSync(
-  new URL('../../../shared/domain/area-send-inspection.md', import.meta.url),
+  new URL('../fixtures/domain/area-send-inspection.md', import.meta.url),
   'utf8',
 );
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseCsvText } from '../fixtures/imports/csv-text';
 
 // Independent check of resources/local-authorities.json against the DfE files in
-// /work/shared/data/dfe. Parses the CSVs itself; imports nothing from the app.
+// tests/fixtures/dfe (copies of DfE's published files). Parses the CSVs itself; imports nothing from the app.
 
 interface Authority {
   name: string;
