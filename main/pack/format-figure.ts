@@ -1,4 +1,5 @@
 import type { MetricResult } from '../../shared/domain/metrics/types';
+import { formatFigure } from '../../shared/domain/metrics/describe';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD, fewerThan, isSmall, isSmallCount } from '../privacy/small-numbers';
 
 /** Counts below this are printed as "fewer than N"; a setting, since the right figure for a shared pack is a local decision. */
@@ -21,8 +22,5 @@ export function formatMetricValue(m: Pick<MetricResult, 'value' | 'unit' | 'nume
 
 /** A comparator as printed: national figures are never small, but the same formatting keeps the table consistent. */
 export function formatComparator(value: number, unit: string): string {
-  if (unit === 'count') return number(value);
-  if (unit === '%') return `${number(value, 1)}%`;
-  if (unit === 'per 100') return `${number(value, 2)} per 100`;
-  return `${number(value, 1)} ${unit}`;
+  return formatFigure(value, unit);
 }
