@@ -42,6 +42,7 @@ export function PrivacyScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const showView = useAppStore((s) => s.showView);
   const { data, error, reload } = useLoaded(() => call('privacy.check', {}));
+  const showSettings = useAppStore((st) => st.showView);
   const [open, setOpen] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -57,6 +58,9 @@ export function PrivacyScreen() {
       <h1>Privacy check</h1>
       <p className="lead">The pack and bundle must hold no personal data about children or families: inspectors receive
         that separately and securely. This checks narratives, file names and the text inside attached files.</p>
+      <p className="hint">Your area's published phone numbers, mailboxes and named staff flagged here? Record them once in{' '}
+        <button type="button" className="link-button" onClick={() => showSettings('settings')}>Settings, under Personal data</button> and
+        they are never flagged again; your case-reference formats go there too, as examples.</p>
       <p role="status" className={data.blocking ? 'error-message' : 'hint'}>
         {data.blocking ? `${data.blocking} finding${data.blocking === 1 ? '' : 's'} must be resolved before the pack can be built.` : 'Nothing blocks the pack.'} {status}
       </p>
