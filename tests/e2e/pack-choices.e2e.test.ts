@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { openSampleInPage } from './helpers/onboard';
 import { startAppHost } from './helpers/app-host';
-import { axeViolations } from './helpers/axe';
-import { SHOTS } from './helpers/screens';
+import { lookAtBothSizes, SHOTS } from './helpers/screens';
 import { docxParts, partText } from '../fixtures/pack/docx-parts';
 
 /** Issue 18: the build screen's outline, item choice and council template picker, in Chromium. */
@@ -16,20 +15,6 @@ import { docxParts, partText } from '../fixtures/pack/docx-parts';
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
 afterAll(async () => { await browser?.close(); });
-
-/** axe and screenshots in light and dark, at 1280×720 and 640×360. */
-async function look(page: Page, name: string) {
-  for (const size of [{ width: 1280, height: 720 }, { width: 640, height: 360 }]) {
-    await page.setViewportSize(size);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width})`).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `${name}-${size.width}-${colorScheme}.png`), fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 describe('choosing what the pack holds, in Chromium', () => {
   it('shows a live outline, lets the officer choose items and a council template, and builds into it', async () => {
@@ -46,7 +31,7 @@ describe('choosing what the pack holds, in Chromium', () => {
     const total = page.locator('.outline__total');
     await total.getByText(/^About \d+ pages, printing \d+ of \d+ checklist items\.$/).waitFor();
     const before = await total.innerText();
-    await look(page, 'build-outline');
+    await lookAtBothSizes(page, 'build-outline');
 
     // Leaving out the evidence index and an item: the outline follows.
     await page.getByLabel('Evidence index', { exact: true }).uncheck();
@@ -57,11 +42,11 @@ describe('choosing what the pack holds, in Chromium', () => {
     const printed = (s: string) => Number(/printing (\d+)/.exec(s)![1]);
     // The outline follows both changes (its answers may come back in either order): one item fewer is printed.
     await expect.poll(async () => printed(await total.innerText()), { timeout: 30_000 }).toBe(printed(before) - 1);
-    await look(page, 'build-items');
+    await lookAtBothSizes(page, 'build-items');
 
     await page.locator('input[type=file]').first().setInputFiles(template);
     await page.getByText(/Built into Kestrelmouth council\.docx/).waitFor();
-    await look(page, 'build-template');
+    await lookAtBothSizes(page, 'build-template');
 
     await page.getByRole('button', { name: 'Build the pack' }).click();
     await page.getByText(/^Built version 1/).waitFor({ timeout: 90_000 });

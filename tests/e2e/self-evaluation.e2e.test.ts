@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { openSampleInPage } from './helpers/onboard';
 import { startAppHost } from './helpers/app-host';
-import { axeViolations } from './helpers/axe';
-import { SHOTS } from './helpers/screens';
+import { lookAtBothSizes, SHOTS } from './helpers/screens';
 import { docxParts, partText, styledTexts } from '../fixtures/pack/docx-parts';
 
 /** Issue 18, item 1: the self-evaluation screen, in Chromium, and the self-evaluation built alone from it. */
@@ -15,19 +14,6 @@ import { docxParts, partText, styledTexts } from '../fixtures/pack/docx-parts';
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
 afterAll(async () => { await browser?.close(); });
-
-async function look(page: Page, name: string) {
-  for (const size of [{ width: 1280, height: 720 }, { width: 640, height: 360 }]) {
-    await page.setViewportSize(size);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width})`).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `${name}-${size.width}-${colorScheme}.png`), fullPage: true });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 describe('the self-evaluation screen, in Chromium', () => {
   it('edits the grid, records a dated rating and a case study, and builds the self-evaluation alone', async () => {
@@ -40,7 +26,7 @@ describe('the self-evaluation screen, in Chromium', () => {
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Self-evaluation' }).click();
     await page.getByRole('heading', { name: 'Self-evaluation', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'EC1: Identification and assessment', level: 2 }).waitFor();
-    await look(page, 'self-evaluation');
+    await lookAtBothSizes(page, 'self-evaluation');
 
     await page.getByLabel('Evaluation area', { exact: true }).selectOption('EC5');
     await page.getByRole('heading', { name: 'EC5: Valued, visible and included', level: 2 }).waitFor();
@@ -63,7 +49,7 @@ describe('the self-evaluation screen, in Chromium', () => {
     await page.getByLabel('Consent to use it is recorded').check();
     await page.getByRole('button', { name: 'Save the case study' }).click();
     await page.getByText('Saved "Belonging at the youth club".').waitFor();
-    await look(page, 'self-evaluation-filled');
+    await lookAtBothSizes(page, 'self-evaluation-filled');
 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Build pack' }).click();
     await page.getByLabel(/^Self-evaluation alone/).check();

@@ -30,3 +30,21 @@ export async function lookAtScreen(page: Page, name: string): Promise<void> {
     await page.setViewportSize(viewport);
   }
 }
+
+/**
+ * axe and a full-page screenshot in light and dark, at 1280×720 and at 640×360 (a small window, not a zoom); the page
+ * is left at 1280×720, light.
+ */
+export async function lookAtBothSizes(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const size of [{ width: 1280, height: 720 }, { width: 640, height: 360 }]) {
+    await page.setViewportSize(size);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width})`).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `${name}-${size.width}-${colorScheme}.png`), fullPage: true });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
