@@ -17,10 +17,16 @@ import { OPERATION_NAMES } from '../../shared/api/operation-names';
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN_BUNDLE = join(ROOT, 'dist-electron/main.cjs');
 
+// While the file named by SENDPACK_SMOKE_HOLD exists, the child drops what it is sent: a call made then can only
+// be answered by the child's death, whatever the machine's load (answering it first was a race CI once lost).
 const PARENT_PORT_SHIM = `
 const { EventEmitter } = require('node:events');
+const { existsSync } = require('node:fs');
 const port = new EventEmitter();
-process.on('message', (data) => port.emit('message', { data, ports: [] }));
+process.on('message', (data) => {
+  if (process.env.SENDPACK_SMOKE_HOLD && existsSync(process.env.SENDPACK_SMOKE_HOLD)) return;
+  port.emit('message', { data, ports: [] });
+});
 port.postMessage = (message) => process.send(message);
 process.parentPort = port;
 `;
@@ -57,7 +63,7 @@ function fakeElectron(work: string, shim: string): { module: unknown; booted: Bo
   });
   const utilityProcess = {
     fork(modulePath: string, args: string[], options: { env: NodeJS.ProcessEnv }) {
-      const child = fork(modulePath, args, { env: options.env, execArgv: ['--require', shim], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(modulePath, args, { env: { ...options.env, SENDPACK_SMOKE_HOLD: join(work, 'hold') }, execArgv: ['--require', shim], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       booted.children.push(child);
       const port = Object.assign(new EventEmitter(), {
         postMessage: (message: unknown) => child.send(message as never),
@@ -142,9 +148,15 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
   it('answers a call lost to a crashed backend with an error, then carries on with a new process', async () => {
     requireBooted();
     vi.spyOn(console, 'error').mockImplementation(() => {}); // main logs the crash
+    const hold = join(work, 'hold');
+    writeFileSync(hold, '');
     const lost = call('checklist.list');
-    booted.children[0]!.kill('SIGKILL');
+    const first = booted.children[0]!;
+    const exited = new Promise((resolvePromise) => first.once('exit', resolvePromise));
+    first.kill('SIGKILL');
     expect(await lost).toMatchObject({ ok: false, error: { code: 'internal' } });
+    await exited;
+    rmSync(hold);
     expect(await call('workspace.current')).toEqual({ ok: true, value: null }); // the new process has nothing open
     expect(booted.children).toHaveLength(2);
   }, 20_000);
