@@ -22,11 +22,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Backend } from '../main/api/backend';
 import { dispatch } from '../main/api/dispatch';
-import { writeBundle } from '../main/bundle/write-bundle';
+import { writeBundle } from '../main/pack/bundle/write-bundle';
 import { listAttachments } from '../main/evidence/attachments-repository';
 import { Workspace } from '../main/workspace/workspace';
 import { exportWorkspace } from '../main/workspace/workspace-archive';
-import { sharedWorkerExtractor } from '../main/extract/worker-extractor';
+import { sharedWorkerExtractor } from '../main/formats/worker-extractor';
 import { seededRandom } from '../shared/domain/privacy/synthetic';
 import { docx, p, pdf, pdfText, sst, worksheet, xlsx, STYLES_WITH_DATES } from '../tests/fixtures/extract/build';
 

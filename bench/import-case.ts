@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_CATALOGUE } from '../main/catalogue/shipped-catalogue';
 import { commitImport } from '../main/datasets/dataset-store';
-import { sha256Of } from '../main/evidence/blob-store';
-import { resolveArea } from '../main/imports/authority';
-import { previewImport } from '../main/imports/preview-import';
+import { sha256Of } from '../main/store/blob-store';
+import { resolveArea } from '../main/datasets/import/authority';
+import { previewImport } from '../main/datasets/import/preview-import';
 import { Workspace } from '../main/workspace/workspace';
 import { datasetById } from '../shared/domain/datasets/index';
 

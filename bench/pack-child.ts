@@ -8,7 +8,7 @@ import { Workspace } from '../main/workspace/workspace';
 import { readPackInput } from '../main/pack/read-pack-input';
 import { buildPack } from '../main/pack/build-pack';
 import { assertDocxWellFormed } from '../main/pack/check-docx';
-import { writeBundle } from '../main/bundle/write-bundle';
+import { writeBundle } from '../main/pack/bundle/write-bundle';
 import { packMarkdown } from './pack-markdown';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';

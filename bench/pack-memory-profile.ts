@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { Packer } from 'docx';
-import { writeBundle } from '../main/bundle/write-bundle';
+import { writeBundle } from '../main/pack/bundle/write-bundle';
 import { packDocument, PACK_LANGUAGE } from '../main/pack/build-pack';
 import { finaliseDocx } from '../main/pack/finalise';
 import { readPackInput } from '../main/pack/read-pack-input';

@@ -49,17 +49,17 @@ await Promise.all([
     target: CHROME_TARGET,
     external: ['electron'],
   }),
-  // The text-extraction worker thread (main/extract/worker-extractor.ts finds it beside the backend bundle).
+  // The text-extraction worker thread (main/formats/worker-extractor.ts finds it beside the backend bundle).
   build({
     ...common,
-    entryPoints: ['main/extract/extract-worker.ts'],
+    entryPoints: ['main/formats/extract-worker.ts'],
     outfile: join(outDir, 'extract-worker.cjs'),
     platform: 'node',
     target: NODE_TARGET,
   }),
   build({
     ...common,
-    entryPoints: ['main/electron/backend-process.ts'],
+    entryPoints: ['main/electron/backend-child.ts'],
     outfile: join(outDir, 'backend-process.cjs'),
     platform: 'node',
     target: NODE_TARGET,

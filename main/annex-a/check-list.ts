@@ -4,9 +4,9 @@
  * row numbers and column headers only — never a value from the list — so it can be shown, saved as a CSV for the
  * data team, and its counts recorded, without a child's identifier going anywhere.
  */
-import { readTable } from '../imports/tabular/read-table';
-import { findHeaderRow, normaliseHeader, type HeaderColumn } from '../imports/tabular/header';
-import type { Cell, TableReadOk } from '../imports/tabular/types';
+import { readTable } from '../datasets/import/tabular/read-table';
+import { findHeaderRow, normaliseHeader, type HeaderColumn } from '../datasets/import/tabular/header';
+import type { Cell, TableReadOk } from '../datasets/import/tabular/types';
 import { isValidUln, isValidUpn } from '../../shared/domain/privacy/check-digits';
 import {
   listFields, listRules, type AnnexACompleteness, type AnnexAProfile, type AnnexAList, type AnnexARuleId, type AnnexARuleResult,

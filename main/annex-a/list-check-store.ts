@@ -5,8 +5,9 @@
  * one, with the check as the reason), a clean check makes it ready for review for an officer to approve.
  */
 import type { Database } from 'better-sqlite3';
-import { appendEvent } from '../checklist/audit-events';
-import { getItem, updateItem } from '../checklist/checklist-repository';
+import { appendEvent } from '../audit/audit-events';
+import { getItem } from '../checklist/checklist-repository';
+import { updateItem } from '../review/update-item';
 import { ANNEX_A_ITEM, type AnnexAList, type AnnexAProfile, type AnnexARuleResult } from '../../shared/domain/annex-a';
 import { hasErrors } from './check-list';
 

@@ -4,8 +4,8 @@
  * a value copied from the list: a cell that matches no known code or name counts as "Other or not recognised", so a
  * name typed into the wrong column can never come out as a category.
  */
-import type { Cell } from '../imports/tabular/types';
-import { normaliseHeader } from '../imports/tabular/header';
+import type { Cell } from '../datasets/import/tabular/types';
+import { normaliseHeader } from '../datasets/import/tabular/header';
 import { isSmallCount } from '../privacy/small-numbers';
 import type { AnnexAList, AnnexAProfile, ProfileCount } from '../../shared/domain/annex-a';
 import { ageOn } from './ages';

@@ -1,9 +1,9 @@
 import type { Handlers } from './handler-types';
-import { listEvents, queryEvents } from '../checklist/audit-events';
-import { auditTrailCsv } from '../checklist/audit-csv';
+import { listEvents, queryEvents } from '../audit/audit-events';
+import { auditTrailCsv } from '../audit/audit-csv';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 import { search } from '../search/search-index';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 
 export const auditHandlers: Handlers<'audit.list' | 'audit.exportCsv' | 'search.query'> = {
   'audit.list': (req, { backend }) => {

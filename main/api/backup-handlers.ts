@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import type { Handlers } from './handler-types';
-import { createBackup, diagnoseDatabase, listBackups, pruneBackups, restoreBackup } from '../store/backups';
+import { createBackup, diagnoseDatabase, listBackups, pruneBackups, restoreBackup } from '../workspace/backups';
 import { resolveWorkspaceFolder } from '../workspace/workspace-folder';
 import { openWorkspace } from '../workspace/open-workspace';
 

@@ -1,7 +1,7 @@
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
-import { parseNeighbourFile, saveWorkspaceNeighbours, workspaceNeighbours, type NeighbourList } from '../metrics/statistical-neighbours';
+import { parseNeighbourFile, saveWorkspaceNeighbours, workspaceNeighbours, type NeighbourList } from '../datasets/metrics/statistical-neighbours';
 
 /** The list in use, with the workspace authority's neighbours named, nearest first. */
 function describeNeighbours(backend: Backend, list: NeighbourList) {

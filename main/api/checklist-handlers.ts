@@ -1,12 +1,13 @@
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
-import { addCustomItem, getItem, listItems, updateItemRedacting } from '../checklist/checklist-repository';
-import { approvalCheck, reviewSettings, saveReviewSettings, sendBack } from '../checklist/review';
+import { addCustomItem, getItem, listItems } from '../checklist/checklist-repository';
+import { updateItemRedacting } from '../review/update-item';
+import { approvalCheck, reviewSettings, saveReviewSettings, sendBack } from '../review/review';
 import { privateNote, savePrivateNote } from '../checklist/private-notes';
-import { redactEverywhere, type Redaction } from '../checklist/redaction';
+import { redactEverywhere, type Redaction } from '../privacy/narrative-redaction';
 import { trackerFile } from '../checklist/tracker';
 import type { ChecklistItem } from '../../shared/api/contract';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 
 /**
  * After a narrative change redacted personal data in the live database: nothing of the earlier text may stay in the

@@ -3,7 +3,7 @@ import { contract } from '../../shared/api/contract';
 import { isOperationName, type OperationName } from '../../shared/api/operation-names';
 import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
-import { storageRefusal, WorkspaceError } from '../store/workspace-error';
+import { storageRefusal, WorkspaceError } from '../refusal/refusal';
 import type { Backend } from './backend';
 import type { Handler } from './handler-types';
 import type { OutsideQueue } from './request-order';

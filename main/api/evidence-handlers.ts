@@ -1,4 +1,4 @@
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import { documentDateOf } from '../evidence/document-date';
 import type { Handlers } from './handler-types';
 import type { Extractor } from '../evidence/extractor';

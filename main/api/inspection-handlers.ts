@@ -3,8 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { Handlers } from './handler-types';
 import { recordNotification, setMilestoneDate, timeline } from '../inspection/inspection-repository';
 import { holidayOverrides, todayIso, workspaceCalendar } from '../inspection/calendar-settings';
-import { dashboard } from '../inspection/dashboard';
-import { appendEvent } from '../checklist/audit-events';
+import { dashboard } from '../dashboard/dashboard';
+import { appendEvent } from '../audit/audit-events';
 
 function calendarView(db: Database, year: number) {
   const calendar = workspaceCalendar(db);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import { checkListFile, resultCsv } from '../annex-a/check-list';
 import { listChecks, listProfileOf, recordListCheck, saveListProfile } from '../annex-a/list-check-store';
-import { sha256Of } from '../evidence/blob-store';
+import { sha256Of } from '../store/blob-store';
 import { getInspection } from '../inspection/inspection-repository';
 import { todayIso } from '../inspection/calendar-settings';
-import { privacySettings } from '../privacy-check/privacy-settings';
+import { privacySettings } from '../privacy/privacy-settings';
 import type { AnnexAProfile } from '../../shared/domain/annex-a';
 
 /**

@@ -8,7 +8,7 @@ import { PACK_KIND_DEFINITIONS } from '../pack/pack-kinds';
 import { packOutline } from '../pack/pack-outline';
 import { chooseTemplate, stopUsingTemplate, workspaceTemplate } from '../pack/template/workspace-template';
 import { previousBuilds, readPackInput } from '../pack/read-pack-input';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 
 /** Built packs live in the workspace folder, one file per version, so nothing is ever overwritten. */

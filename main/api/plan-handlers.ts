@@ -4,9 +4,9 @@ import type { Handlers } from './handler-types';
 import {
   addAction, addProgressUpdate, correctProgressUpdate, planView, recordOutcome, setFollowUp, updateAction,
 } from '../plan/plan-repository';
-import { actionPlanPath, buildAndRecordActionPlan, itemTitles } from '../plan/build-action-plan';
+import { actionPlanPath, buildAndRecordActionPlan, itemTitles } from '../pack/action-plan/build-action-plan';
 import { actionTrackerXlsx } from '../plan/action-tracker';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 import type { Backend } from './backend';
 

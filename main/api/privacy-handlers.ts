@@ -1,9 +1,9 @@
 import type { Handlers } from './handler-types';
 import type { Database } from 'better-sqlite3';
-import { scanWorkspace } from '../privacy-check/scan-workspace';
-import { privacyScanOptions, privacySettings, savePrivacySettings } from '../privacy-check/privacy-settings';
-import { decideFile, markFalsePositive } from '../privacy-check/decisions';
-import { PRIVACY_LAST_RUN_KEY } from '../inspection/dashboard';
+import { scanWorkspace } from '../privacy/scan-workspace';
+import { privacyScanOptions, privacySettings, savePrivacySettings } from '../privacy/privacy-settings';
+import { decideFile, markFalsePositive } from '../privacy/decisions';
+import { PRIVACY_LAST_RUN_KEY } from '../dashboard/dashboard';
 
 /** The scan with the workspace's own settings (its case-reference formats). */
 export function scanWithSettings(db: Database) {

@@ -1,5 +1,5 @@
 import { CANCELLABLE_OPERATIONS, type CancellableOperation } from '../../shared/api/contract';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 
 const CANCELLED_MESSAGES: Record<CancellableOperation, string> = {
   'pack.build': 'The build was cancelled. Nothing was written: no pack, no bundle and no build record.',

@@ -9,7 +9,7 @@ import { workspacesDir } from '../settings/data-dir';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
 import { databaseFile, freeWorkspaceFolder, isWorkspaceFolder, workspaceFolderName } from '../workspace/workspace-folder';
 import { LOCK_FILE } from '../workspace/workspace-lock';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 
 const SAMPLE_NAME = 'Kestrelmouth sample';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Catalogue } from '../../shared/domain/catalogue';
-import { appendEvent } from '../checklist/audit-events';
+import { appendEvent } from '../audit/audit-events';
 import { reindexItem } from '../search/search-index';
 
 export interface CatalogueChange {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { appendEvent } from './audit-events';
+import { appendEvent } from '../audit/audit-events';
 import { getItem } from './checklist-repository';
 
 /**

@@ -4,7 +4,7 @@ import type { ChecklistItem } from '../../shared/api/contract';
 import { freshnessOf, ITEM_STATUS_LABELS } from '../../shared/domain/item-status';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
 import { formatDisplayDate } from '../../shared/domain/dates';
-import { writeXlsx, type XlsxCell } from '../util/xlsx-writer';
+import { writeXlsx, type XlsxCell } from '../formats/xlsx-writer';
 import { listItems } from './checklist-repository';
 
 /**

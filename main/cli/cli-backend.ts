@@ -5,7 +5,7 @@ import { defaultDataDir } from '../settings/data-dir';
 import { openWorkspace } from '../workspace/open-workspace';
 import { describeGoneHolder } from '../workspace/workspace-lock';
 import { SettingsStore } from '../settings/settings-store';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import type { OperationName } from '../../shared/api/operation-names';
 import type { Response } from '../../shared/api/contract';
 import { RefusedError, UsageError, type CliIo } from './cli-io';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Geography } from '../../shared/domain/datasets/types';
-import type { BenchmarkFigure } from '../metrics/benchmarks';
+import type { BenchmarkFigure } from './metrics/benchmarks';
 
 /**
  * Every area's published figures from national files (§4.1), apart from the officer's own data. An import replaces

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { appendEvent } from '../checklist/audit-events';
+import { appendEvent } from '../audit/audit-events';
 
 /** One column's choice in an import's preview: the header as the preview shows it, and the field it is taken as. */
 export interface ColumnChoice { header: string; field: string | null }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DatasetRow } from '../../shared/domain/datasets/types';
-import { appendEvent } from '../checklist/audit-events';
-import type { BenchmarkFigure } from '../metrics/benchmarks';
+import { appendEvent } from '../audit/audit-events';
+import type { BenchmarkFigure } from './metrics/benchmarks';
 import { replaceBenchmarkFigures } from './benchmark-store';
 
 export type StoredDatasetRow = DatasetRow & { dataset: string };

@@ -1,7 +1,7 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
-import { BackendProtocolClient } from '../host/backend-protocol';
+import { BackendProtocolClient } from './backend-protocol';
 import type { OperationRunner } from './ipc';
 import { PACK_PROCESS_NODE_FLAGS } from '../pack/pack-process-flags';
 

@@ -4,15 +4,15 @@ import { basename, extname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { AttachmentMetadataSchema } from '../../shared/api/schemas';
-import { appendEvent } from '../checklist/audit-events';
+import { appendEvent } from '../audit/audit-events';
 import { getItem } from '../checklist/checklist-repository';
 import { indexAttachment, removeAttachmentFromIndex } from '../search/search-index';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import type { Workspace } from '../workspace/workspace';
 import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
-import { blobPath, sha256OfFile, writeBlob, writeBlobFromFile } from './blob-store';
+import { blobPath, sha256OfFile, writeBlob, writeBlobFromFile } from '../store/blob-store';
 import type { Extractor } from './extractor';
-import { EXTRACTOR_VERSION } from '../extract/types';
+import { EXTRACTOR_VERSION } from '../formats/types';
 
 export type AttachmentMetadata = z.output<typeof AttachmentMetadataSchema>;
 /** A file to attach: its bytes (small files, tests), or a file on disk, which is streamed and never read whole. */

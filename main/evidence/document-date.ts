@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { entryContent, readCentralDirectory } from '../util/zip-reader';
+import { entryContent, readCentralDirectory } from '../formats/zip-reader';
 
 const OFFICE = new Set(['.docx', '.docm', '.xlsx', '.xlsm', '.pptx', '.pptm', '.dotx', '.xltx']);
 /** core.xml is a few hundred bytes; anything larger is not read (a hostile file cannot make this slow). */

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { appendEvent, rewriteEvents } from '../checklist/audit-events';
+import { appendEvent, rewriteEvents } from '../audit/audit-events';
 import { compactIndex } from '../search/search-index';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import type { Workspace } from '../workspace/workspace';
 import { getAttachment, removeOpenedCopies } from './attachments-repository';
-import { deleteBlob } from './blob-store';
+import { deleteBlob } from '../store/blob-store';
 
 const ATTACHMENT_ACTIONS = ['attach', 'attach-new-version', 'attachment-details', 'remove-attachment', 'restore-attachment'];
 
@@ -33,7 +33,7 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
   return unreferenced;
 }
 
-/** Applies a change to every backup of a workspace and answers the backups it rewrote (main/store/backups.ts). */
+/** Applies a change to every backup of a workspace and answers the backups it rewrote (main/workspace/backups.ts). */
 export type BackupRewriter = (folder: string, mutate: (db: Database, info: { schemaVersion: number }) => void) =>
   readonly unknown[] | Promise<readonly unknown[]>;
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { storageProblem, WorkspaceError } from '../store/workspace-error';
+import { storageProblem, WorkspaceError } from '../refusal/refusal';
 import type { IncomingFile } from './attachments-repository';
-import { processIsAlive } from '../util/process-alive';
-import { mkdirSync, writeFileSync } from '../util/fs-faults';
+import { processIsAlive } from '../workspace/process-alive';
+import { mkdirSync, writeFileSync } from '../files/fs-faults';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 

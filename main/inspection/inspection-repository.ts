@@ -4,8 +4,8 @@ import {
   type MilestoneOverrides,
 } from '../../shared/domain/inspection-presets';
 import { workingDayZero, workingDaysBetween } from '../../shared/domain/working-days';
-import { appendEvent } from '../checklist/audit-events';
-import { WorkspaceError } from '../store/workspace-error';
+import { appendEvent } from '../audit/audit-events';
+import { WorkspaceError } from '../refusal/refusal';
 import { todayIso, workspaceCalendar } from './calendar-settings';
 
 export interface InspectionRecord {

@@ -7,15 +7,15 @@ import { buildPack } from './build-pack';
 import { assertDocxWellFormed } from './check-docx';
 import type { CouncilTemplate } from './template/council-template';
 import { buildIntoTemplate } from './template/build-into-template';
-import { writeBundle } from '../bundle/write-bundle';
+import { writeBundle } from './bundle/write-bundle';
 import type { PackOptions } from './pack-input';
 import { readPackInput, recordableInput, statusCounts } from './read-pack-input';
 import { pdfCopy } from './pdf-copy';
-import { appendEvent } from '../checklist/audit-events';
-import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy-check/scan-workspace';
-import { privacyScanOptions } from '../privacy-check/privacy-settings';
-import { WorkspaceError } from '../store/workspace-error';
-import { mkdirSync, renameSync, writeFileSync } from '../util/fs-faults';
+import { appendEvent } from '../audit/audit-events';
+import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy/scan-workspace';
+import { privacyScanOptions } from '../privacy/privacy-settings';
+import { WorkspaceError } from '../refusal/refusal';
+import { mkdirSync, renameSync, writeFileSync } from '../files/fs-faults';
 
 /** A build refused because personal data may leave in it; the message lists where (snippets masked). */
 export class PrivacyBlock extends WorkspaceError {

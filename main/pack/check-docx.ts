@@ -1,7 +1,7 @@
 import sax from 'sax';
 import { unzipSync } from 'fflate';
 import { forbiddenXmlCharacter } from '../../shared/domain/xml-text';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 
 /**
  * Is every XML part of a written .docx well-formed? A pack LibreOffice cannot load (Word refuses it too) must be a

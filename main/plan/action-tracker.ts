@@ -1,5 +1,5 @@
 import { RAG_LABELS } from '../../shared/domain/follow-up';
-import { writeXlsx, type XlsxCell } from '../util/xlsx-writer';
+import { writeXlsx, type XlsxCell } from '../formats/xlsx-writer';
 import type { PlanView } from './plan-repository';
 import { reportAreaLabel } from './plan-repository';
 

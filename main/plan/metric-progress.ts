@@ -3,7 +3,7 @@ import { comparePeriods } from '../../shared/domain/datasets/period';
 import { metricById } from '../../shared/domain/metrics/index';
 import type { MetricResult } from '../../shared/domain/metrics/types';
 import { listRows } from '../datasets/dataset-store';
-import { computeMetrics, SHIPPED_COMPARATORS } from '../metrics/index';
+import { computeMetrics, SHIPPED_COMPARATORS } from '../datasets/metrics/index';
 import type { ActionMetric } from './plan-repository';
 
 const meta = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;

@@ -13,11 +13,11 @@ import type { EvaluationAreaId } from '../../shared/domain/evaluation-areas';
 import type {
   ActionFieldsSchema, ActionMetricSchema, ActionMilestoneSchema, OutcomeInputSchema, ProgressUpdateInputSchema,
 } from '../../shared/api/plan-schemas';
-import { appendEvent } from '../checklist/audit-events';
+import { appendEvent } from '../audit/audit-events';
 import { listItems } from '../checklist/checklist-repository';
 import { todayIso, workspaceCalendar } from '../inspection/calendar-settings';
 import { getInspection } from '../inspection/inspection-repository';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import { metricById } from '../../shared/domain/metrics/index';
 import { latestMetric, metricProgress, workspaceMetricResults } from './metric-progress';
 

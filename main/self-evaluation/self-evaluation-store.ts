@@ -5,8 +5,8 @@ import {
   SELF_EVALUATION_AREAS, type CaseStudyInputSchema, type EvidenceLinkSchema, type GridFieldsSchema, type RatingInputSchema,
   type SelfEvaluationStateSchema, type TargetInputSchema,
 } from '../../shared/api/self-evaluation-schemas';
-import { appendEvent } from '../checklist/audit-events';
-import { WorkspaceError } from '../store/workspace-error';
+import { appendEvent } from '../audit/audit-events';
+import { WorkspaceError } from '../refusal/refusal';
 
 /**
  * The self-evaluation's store: the grid per evaluation area (what good looks like, strengths, areas for development,

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdirSync, renameSync, writeFileSync } from '../util/fs-faults';
+import { mkdirSync, renameSync, writeFileSync } from '../files/fs-faults';
 
 export interface RecentEntry {
   path: string;

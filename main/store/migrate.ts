@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations/index';
-import { WorkspaceError } from './workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 
 export const migrationChecksum = (m: Migration): string => createHash('sha256').update(m.sql).digest('hex');
 

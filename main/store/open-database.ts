@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
-import { WorkspaceError } from './workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import type { JournalMode } from './journal-mode';
 
 /** 'SEND' in ASCII: marks a SQLite file as one of our workspaces. */

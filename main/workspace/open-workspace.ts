@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { inspectDatabase } from '../store/open-database';
-import { createBackup, pruneBackups } from '../store/backups';
+import { createBackup, pruneBackups } from './backups';
 import { Workspace, type OpenOptions } from './workspace';
 import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
 import { lockIsFreeOrGone } from './workspace-lock';

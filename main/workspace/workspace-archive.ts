@@ -4,14 +4,14 @@ import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { open } from 'node:fs/promises';
-import { entryContent, readCentralDirectory, type ZipEntry } from '../util/zip-reader';
-import { ZipFileWriter } from '../util/zip-writer';
-import { checkImportedDatabase, rebuildSearchIndex } from '../store/imported-database';
+import { entryContent, readCentralDirectory, type ZipEntry } from '../formats/zip-reader';
+import { ZipFileWriter } from '../formats/zip-writer';
+import { checkImportedDatabase, rebuildSearchIndex } from './imported-database';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { WorkspaceError } from '../store/workspace-error';
+import { WorkspaceError } from '../refusal/refusal';
 import { inspectDatabase } from '../store/open-database';
 import { DB_FILE, SUBFOLDERS } from './workspace-folder';
-import { processIsAlive } from '../util/process-alive';
+import { processIsAlive } from './process-alive';
 
 const MANIFEST = 'manifest.json';
 /** Imports are unpacked into .importing-PID-RANDOM beside the target, then renamed into place. */

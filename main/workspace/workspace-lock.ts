@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { processIsAlive } from '../util/process-alive';
+import { processIsAlive } from './process-alive';
 
 export const LOCK_FILE = 'workspace.lock';
 /** A holder that has not refreshed its lock for this long is presumed gone (crashed, or machine switched off). */

@@ -7,13 +7,13 @@ import { applyCatalogue } from '../catalogue/apply-catalogue';
 import { chooseJournalMode, type JournalMode } from '../store/journal-mode';
 import { migrate } from '../store/migrate';
 import { connect, inspectDatabase } from '../store/open-database';
-import { WorkspaceError } from '../store/workspace-error';
-import { appendEvent } from '../checklist/audit-events';
+import { WorkspaceError } from '../refusal/refusal';
+import { appendEvent } from '../audit/audit-events';
 import { databaseFile, isWorkspaceFolder, resolveWorkspaceFolder, SUBFOLDERS } from './workspace-folder';
-import { collectGarbage } from '../evidence/blob-store';
-import { filesReferencedByBackups } from '../store/backups';
+import { collectGarbage } from '../store/blob-store';
+import { filesReferencedByBackups } from './backups';
 import { acquireLock, breakLock, describeGoneHolder, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
-import { mkdirSync, renameSync } from '../util/fs-faults';
+import { mkdirSync, renameSync } from '../files/fs-faults';
 
 export interface CreateOptions {
   /** The NAME.sendpack folder to create; it must not exist yet. */

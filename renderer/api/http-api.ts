@@ -12,7 +12,7 @@ export function readToken(location: Location, storage: Storage): string | null {
   return fromHash ?? storage.getItem(TOKEN_KEY);
 }
 
-/** The host sends bytes as {"$bytes": base64} (main/host/http-host.ts); they come back as a Uint8Array. */
+/** The host sends bytes as {"$bytes": base64} (main/browser-host/http-host.ts); they come back as a Uint8Array. */
 function decodeBytes(_key: string, value: unknown): unknown {
   if (value && typeof value === 'object' && typeof (value as { $bytes?: unknown }).$bytes === 'string') {
     const text = atob((value as { $bytes: string }).$bytes);
@@ -28,7 +28,7 @@ export function createHttpApi(token: string): SendpackApi {
   const post = async (operation: string, body: BodyInit, headers: Record<string, string>): Promise<ApiResult<unknown>> => {
     try {
       const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { ...headers, 'x-sendpack-token': token }, body });
-      // A built pack or bundle comes as its own bytes, streamed (main/host/http-host.ts), not inside JSON.
+      // A built pack or bundle comes as its own bytes, streamed (main/browser-host/http-host.ts), not inside JSON.
       if (response.ok && response.headers.get('content-type') === 'application/octet-stream') {
         const fileName = decodeURIComponent(response.headers.get('x-file-name') ?? 'download');
         return { ok: true, value: { fileName, bytes: new Uint8Array(await response.arrayBuffer()) } };

@@ -12,16 +12,16 @@
  *    database and its backups refer to (no temporary file, no orphan);
  *  - a restore, open and undo keeps every evidence file (a kill between restore and undo: the checker undoes it).
  */
-import { locateDirectory, parseDirectory, TAIL_BYTES } from '../../main/util/zip-format';
+import { locateDirectory, parseDirectory, TAIL_BYTES } from '../../main/formats/zip-format';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SHIPPED_CATALOGUE } from '../../main/catalogue/shipped-catalogue';
-import { blobPath } from '../../main/evidence/blob-store';
+import { blobPath } from '../../main/store/blob-store';
 import { openWorkspace } from '../../main/workspace/open-workspace';
 import { breakLock } from '../../main/workspace/workspace-lock';
-import { filesReferencedByBackups, restoreBackup } from '../../main/store/backups';
+import { filesReferencedByBackups, restoreBackup } from '../../main/workspace/backups';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { Op } from './protocol';
 
@@ -94,7 +94,7 @@ export function zipProblem(path: string): string | null {
     const size = fstatSync(fd).size;
     const tail = Buffer.alloc(Math.min(size, TAIL_BYTES));
     readSync(fd, tail, 0, tail.length, size - tail.length);
-    // The app's own directory parser (main/util/zip-format.ts), so the trials judge a zip as the app reads it.
+    // The app's own directory parser (main/formats/zip-format.ts), so the trials judge a zip as the app reads it.
     let where;
     try { where = locateDirectory(tail, size - tail.length, size); } catch (error) { return `${(error as Error).message} (${size} bytes)`; }
     if (where.count === 0) return 'holds no entries';

@@ -8,7 +8,7 @@ import { launchChromium } from './helpers/chromium';
 import { openSampleInPage } from './helpers/onboard';
 import { startAppHost } from './helpers/app-host';
 import { axeViolations } from './helpers/axe';
-import { verifyBundle } from '../../main/bundle/verify-bundle';
+import { verifyBundle } from '../../main/pack/bundle/verify-bundle';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;

@@ -10,7 +10,7 @@ import { createWorkspaceInPage } from './helpers/onboard';
 import { reviewStep } from './helpers/review';
 import { notificationDateConcern } from '../../shared/domain/notification-date';
 import { createHolidayCalendar } from '../../shared/domain/bank-holidays';
-import { blobPath } from '../../main/evidence/blob-store';
+import { blobPath } from '../../main/store/blob-store';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;

@@ -12,7 +12,7 @@ import { openItemFromChecklist, reviewStep } from './helpers/review';
 import { notificationDateConcern } from '../../shared/domain/notification-date';
 import { createHolidayCalendar } from '../../shared/domain/bank-holidays';
 import { docx as buildDocx, p } from '../fixtures/extract/build';
-import { verifyBundle } from '../../main/bundle/verify-bundle';
+import { verifyBundle } from '../../main/pack/bundle/verify-bundle';
 
 const TIMELINESS = new URL('../fixtures/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
 const PLANTED_NHS_NUMBER = '943 476 5919';

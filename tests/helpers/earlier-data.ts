@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Backend } from '../../main/api/backend';
-import { armFault, type FaultCode, type FaultOp } from '../../main/util/fs-faults';
+import { armFault, type FaultCode, type FaultOp } from '../../main/files/fs-faults';
 import { call } from './api';
 
 export const EARLIER_FILE = { name: 'JSNA SEND chapter.txt', text: 'The joint strategic needs assessment chapter on SEND, 2025.' };

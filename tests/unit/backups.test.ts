@@ -4,11 +4,11 @@ import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOGUE } from '../../main/catalogue/shipped-catalogue';
-import { backupName, parseBackupName } from '../../main/store/backup-files';
+import { backupName, parseBackupName } from '../../main/workspace/backup-files';
 import {
   chooseBackupsToDelete, createBackup, DEFAULT_RETENTION, diagnoseDatabase, latestGoodBackup, listBackups,
   pruneBackups, restoreBackup, rewriteBackups, type BackupReason, type BackupStamp, type RetentionPolicy,
-} from '../../main/store/backups';
+} from '../../main/workspace/backups';
 import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations/index';
 import { Workspace } from '../../main/workspace/workspace';
 import { useTempDirs } from '../helpers/temp-dir';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { meanAsPrinted, rankAmong } from '../../main/metrics/benchmarks';
-import { resolveAuthorityName, SHIPPED_NEIGHBOURS, parseNeighbourFile } from '../../main/metrics/statistical-neighbours';
+import { meanAsPrinted, rankAmong } from '../../main/datasets/metrics/benchmarks';
+import { resolveAuthorityName, SHIPPED_NEIGHBOURS, parseNeighbourFile } from '../../main/datasets/metrics/statistical-neighbours';
 import { describeRank, describeTrend } from '../../shared/domain/metrics/describe';
 import { parseCsvText } from '../fixtures/imports/csv-text';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceFileStem, extensionOf, groupFolder, naturalCompare, PathAllocator, safeSegment } from '../../main/bundle/bundle-names';
+import { evidenceFileStem, extensionOf, groupFolder, naturalCompare, PathAllocator, safeSegment } from '../../main/pack/bundle/bundle-names';
 import { AREA_GROUP_IDS } from '../../shared/domain/evaluation-areas';
 
 const WINDOWS_BAD = /[:*?"<>|\\/\u0000-\u001f]|[. ]$/;

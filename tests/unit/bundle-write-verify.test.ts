@@ -4,11 +4,11 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyBundle } from '../../main/bundle/verify-bundle';
-import { writeBundle, type BundleInput } from '../../main/bundle/write-bundle';
-import type { BundleManifest } from '../../main/bundle/bundle-manifest';
+import { verifyBundle } from '../../main/pack/bundle/verify-bundle';
+import { writeBundle, type BundleInput } from '../../main/pack/bundle/write-bundle';
+import type { BundleManifest } from '../../main/pack/bundle/bundle-manifest';
 import { runCli } from '../../main/cli/run-cli';
-import { blobPath, writeBlob } from '../../main/evidence/blob-store';
+import { blobPath, writeBlob } from '../../main/store/blob-store';
 import type { PackEvidence } from '../../main/pack/pack-input';
 import { Workspace } from '../../main/workspace/workspace';
 import type { AreaGroupId } from '../../shared/domain/evaluation-areas';

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../main/workspace/open-workspace';
-import { listBackups } from '../../main/store/backups';
+import { listBackups } from '../../main/workspace/backups';
 import { SHIPPED_CATALOGUE } from '../../main/catalogue/shipped-catalogue';
 import { getItem, listItems } from '../../main/checklist/checklist-repository';
-import { listEvents } from '../../main/checklist/audit-events';
+import { listEvents } from '../../main/audit/audit-events';
 import { listAttachments } from '../../main/evidence/attachments-repository';
 import { LATEST_SCHEMA_VERSION } from '../../main/store/migrations/index';
-import { dashboard } from '../../main/inspection/dashboard';
+import { dashboard } from '../../main/dashboard/dashboard';
 import { useTempDirs } from '../helpers/temp-dir';
 
 // tests/fixtures/workspaces/release-0.1.0.sendpack was made with the CLI of the release before catalogue 2026.2

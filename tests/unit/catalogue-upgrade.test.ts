@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
 import { openWorkspace } from '../../main/workspace/open-workspace';
-import { listBackups } from '../../main/store/backups';
+import { listBackups } from '../../main/workspace/backups';
 import { SHIPPED_CATALOGUE } from '../../main/catalogue/shipped-catalogue';
-import { getItem, listItems, updateItem } from '../../main/checklist/checklist-repository';
-import { listEvents } from '../../main/checklist/audit-events';
+import { getItem, listItems } from '../../main/checklist/checklist-repository';
+import { updateItem } from '../../main/review/update-item';
+import { listEvents } from '../../main/audit/audit-events';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { useTempDirs } from '../helpers/temp-dir';
 

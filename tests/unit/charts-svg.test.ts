@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderChartSvg, type ChartSpec } from '../../main/charts';
 import { textWidth } from '../../main/charts/text';
-import { decodeEntities, parseAttributes, scanXml } from '../../main/extract/xml';
+import { decodeEntities, parseAttributes, scanXml } from '../../main/formats/xml';
 
 // Parses the SVG with the project's strict XML scanner (tags must nest, one root) into a flat element list, each
 // with its attributes and its own decoded text.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
-import { addCustomItem, getItem, listItems, updateItem } from '../../main/checklist/checklist-repository';
-import { listEvents } from '../../main/checklist/audit-events';
+import { addCustomItem, getItem, listItems } from '../../main/checklist/checklist-repository';
+import { updateItem } from '../../main/review/update-item';
+import { listEvents } from '../../main/audit/audit-events';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
+import { SHIPPED_COMPARATORS } from '../../main/datasets/metrics/comparators';
 import { metricById } from '../../shared/domain/metrics/definitions';
 import { csvObjects, parseCsvText } from '../fixtures/imports/csv-text';
 

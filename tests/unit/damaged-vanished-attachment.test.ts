@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobPath } from '../../main/evidence/blob-store';
+import { blobPath } from '../../main/store/blob-store';
 import { call, refused, useBackends } from '../helpers/api';
 import { EARLIER_FILE, integrityCheck, saveEarlierData } from '../helpers/earlier-data';
 import { useTempDirs } from '../helpers/temp-dir';

@@ -4,7 +4,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
-import { BackendProtocolClient, serveBackend, type DispatchFn } from '../../main/host/backend-protocol';
+import { BackendProtocolClient, serveBackend, type DispatchFn } from '../../main/electron/backend-protocol';
 import { LOCK_FILE } from '../../main/workspace/workspace-lock';
 import { createSampleWorkspace } from '../../main/sample/create-sample-workspace';
 import type { ProgressEvent } from '../../shared/api/progress';

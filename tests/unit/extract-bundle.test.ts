@@ -14,7 +14,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const tempDir = useTempDirs();
 
 const ENTRY = `
-import { extractText } from ${JSON.stringify(join(ROOT, 'main/extract/extract-text.ts'))};
+import { extractText } from ${JSON.stringify(join(ROOT, 'main/formats/extract-text.ts'))};
 import { docx, p, pdf, pdfText, sst, STYLES_WITH_DATES, worksheet, xlsx } from ${JSON.stringify(join(ROOT, 'tests/fixtures/extract/build.ts'))};
 
 if (process.env.LOOK_LIKE_ELECTRON_UTILITY) {

@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, extractText, type ExtractResult } from '../../main/extract/extract-text';
+import { DEFAULT_LIMITS, extractText, type ExtractResult } from '../../main/formats/extract-text';
 import { docx, DOCX_PACKAGE_PARTS, enc, p, pdf, pdfText, rawZip, sst, STYLES_WITH_DATES, worksheet, xlsx, zip, type RawZipEntry }
   from '../fixtures/extract/build';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extractor } from '../../main/evidence/extractor';
-import { extractText, type ExtractResult } from '../../main/extract/extract-text';
-import { classifyFormat, formatSerial } from '../../main/extract/xlsx';
+import { extractText, type ExtractResult } from '../../main/formats/extract-text';
+import { classifyFormat, formatSerial } from '../../main/formats/xlsx';
 import { DOCX_PACKAGE_PARTS, docx, p, sst, STYLES_WITH_DATES, worksheet, wordDocumentXml, xlsx, zip } from '../fixtures/extract/build';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/extract');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, extractText, type ExtractResult } from '../../main/extract/extract-text';
+import { DEFAULT_LIMITS, extractText, type ExtractResult } from '../../main/formats/extract-text';
 import { enc, pdf, pdfText } from '../fixtures/extract/build';
 
 function ok(result: ExtractResult) {

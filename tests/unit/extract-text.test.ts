@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../main/extract/decode';
-import { extractText, type ExtractResult } from '../../main/extract/extract-text';
+import { decodeText } from '../../main/formats/decode';
+import { extractText, type ExtractResult } from '../../main/formats/extract-text';
 import { enc, PNG_SIGNATURE, utf16, windows1252 } from '../fixtures/extract/build';
 
 function ok(result: ExtractResult) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
-import { workerExtractor, type WorkerExtractor } from '../../main/extract/worker-extractor';
+import { workerExtractor, type WorkerExtractor } from '../../main/formats/worker-extractor';
 import { call } from '../helpers/api';
 import { useTempDirs } from '../helpers/temp-dir';
 import { docx, p } from '../fixtures/extract/build';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/api/backend';
-import { armFault, disarmFaults } from '../../main/util/fs-faults';
+import { armFault, disarmFaults } from '../../main/files/fs-faults';
 import { importFile, preview } from '../fixtures/imports/api';
 import { toCsv } from '../fixtures/imports/csv-text';
 import { call, refused, useBackends } from '../helpers/api';
@@ -10,7 +10,7 @@ import { databaseDigest, halfWritten, integrityCheck, saveEarlierData } from '..
 import { useTempDirs } from '../helpers/temp-dir';
 
 // A full disk, through the API. CI runs as root and no disk fills there, so node:fs writes fail through the seam in
-// main/util/fs-faults.ts (ENOSPC, after some bytes where a real disk would take some), and SQLite's own writes hit a
+// main/files/fs-faults.ts (ENOSPC, after some bytes where a real disk would take some), and SQLite's own writes hit a
 // real SQLITE_FULL: PRAGMA max_page_count set to the database's size. Each time: a plain refusal that says what was
 // not saved and what to do, the database intact with everything saved earlier, nothing half-written left behind, and
 // the same operation succeeding once there is space again.

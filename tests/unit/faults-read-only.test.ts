@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { disarmFaults } from '../../main/util/fs-faults';
+import { disarmFaults } from '../../main/files/fs-faults';
 import { call, refused, useBackends } from '../helpers/api';
 import { armFolder, databaseDigest, halfWritten, integrityCheck, saveEarlierData } from '../helpers/earlier-data';
 import { useTempDirs } from '../helpers/temp-dir';
 
 // Folders that cannot be written to, through the API. As root (CI), chmod stops nothing, so node:fs writes under the
-// folder fail through the seam in main/util/fs-faults.ts with EACCES (no permission) or EROFS (a read-only volume),
+// folder fail through the seam in main/files/fs-faults.ts with EACCES (no permission) or EROFS (a read-only volume),
 // and SQLite's own writes hit a real SQLITE_READONLY (PRAGMA query_only). Each time: a plain refusal naming the
 // folder and what to do, everything saved earlier intact, nothing half-written, and success once it is writable.
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startHttpHost, type HttpHost } from '../../main/host/http-host';
+import { startHttpHost, type HttpHost } from '../../main/browser-host/http-host';
 import { createWorkspace } from '../helpers/workspace';
 import { useTempDirs } from '../helpers/temp-dir';
 

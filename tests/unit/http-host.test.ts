@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHttpHost, type HttpHost } from '../../main/host/http-host';
+import { startHttpHost, type HttpHost } from '../../main/browser-host/http-host';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();

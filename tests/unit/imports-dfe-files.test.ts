@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, SHIPPED_COMPARATORS } from '../../main/metrics/index';
+import { computeMetrics, SHIPPED_COMPARATORS } from '../../main/datasets/metrics/index';
 import { call, DFE_DIR, dfeFile, importFile, metric, preview, refused, useImportWorkspaces } from '../fixtures/imports/api';
 import { csvObjects, parseCsvText } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkComparatorFile, SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
+import { checkComparatorFile, SHIPPED_COMPARATORS } from '../../main/datasets/metrics/comparators';
 import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
 import { describeFormula, metricById, METRICS, METRICS_NOT_FROM_DATASETS } from '../../shared/domain/metrics/index';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, type StoredRow } from '../../main/metrics/compute-metrics';
-import { SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
+import { computeMetrics, type StoredRow } from '../../main/datasets/metrics/compute-metrics';
+import { SHIPPED_COMPARATORS } from '../../main/datasets/metrics/comparators';
 import type { MetricResult } from '../../shared/domain/metrics/types';
 import { parseCsvText } from '../fixtures/imports/csv-text';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, roundedRatio, trend, type StoredRow } from '../../main/metrics/compute-metrics';
-import { SHIPPED_COMPARATORS } from '../../main/metrics/comparators';
+import { computeMetrics, roundedRatio, trend, type StoredRow } from '../../main/datasets/metrics/compute-metrics';
+import { SHIPPED_COMPARATORS } from '../../main/datasets/metrics/comparators';
 import type { ComparatorFile, MetricResult } from '../../shared/domain/metrics/types';
 
 function local(dataset: string, period: string, values: Record<string, number | null>, extra: Partial<StoredRow> = {}): StoredRow {

@@ -5,12 +5,12 @@
  * nothing breaks, through a file someone else made" is also run at its reported size, with the outcome it must have.
  */
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../main/extract/extract-text';
-import { DEFAULT_LIMITS } from '../../main/extract/types';
-import { readWordParagraphs } from '../../main/extract/docx';
-import { parseAttributes, prefixFor } from '../../main/extract/xml';
-import { findHeaderRow, normaliseHeader } from '../../main/imports/tabular/header';
-import { readTable } from '../../main/imports/tabular/read-table';
+import { extractText } from '../../main/formats/extract-text';
+import { DEFAULT_LIMITS } from '../../main/formats/types';
+import { readWordParagraphs } from '../../main/formats/docx';
+import { parseAttributes, prefixFor } from '../../main/formats/xml';
+import { findHeaderRow, normaliseHeader } from '../../main/datasets/import/tabular/header';
+import { readTable } from '../../main/datasets/import/tabular/read-table';
 import {
   docxLongAttributeName, docxManyHeaderParagraphs, docxUnclosedRoot, pdfRepeatedPage, xlsxManyMerges, xlsxUnclosedWorkbookRoot,
 } from '../fixtures/extract/hostile';

@@ -7,7 +7,7 @@ import { Workspace } from '../../main/workspace/workspace';
 import { planView } from '../../main/plan/plan-repository';
 import { readPackInput } from '../../main/pack/read-pack-input';
 import { PACK_SECTION_IDS } from '../../main/pack/pack-input';
-import { listEvents } from '../../main/checklist/audit-events';
+import { listEvents } from '../../main/audit/audit-events';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildPack } from '../../main/pack/build-pack';
 

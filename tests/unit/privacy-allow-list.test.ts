@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { Workspace } from '../../main/workspace/workspace';
-import { updateItem } from '../../main/checklist/checklist-repository';
-import { scanWorkspace } from '../../main/privacy-check/scan-workspace';
-import { casePatterns, privacyScanOptions, privacySettings, savePrivacySettings } from '../../main/privacy-check/privacy-settings';
+import { updateItem } from '../../main/review/update-item';
+import { scanWorkspace } from '../../main/privacy/scan-workspace';
+import { casePatterns, privacyScanOptions, privacySettings, savePrivacySettings } from '../../main/privacy/privacy-settings';
 import { scanText } from '../../main/privacy/scan-text';
 import {
   compileSafePattern, describeExample, exampleProblem, patternFromExample, unsafePatternProblem,

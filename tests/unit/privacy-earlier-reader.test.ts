@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attachFiles } from '../../main/evidence/attachments-repository';
-import { extractText } from '../../main/extract/extract-text';
-import { scanWorkspace } from '../../main/privacy-check/scan-workspace';
+import { extractText } from '../../main/formats/extract-text';
+import { scanWorkspace } from '../../main/privacy/scan-workspace';
 import { Workspace } from '../../main/workspace/workspace';
 import { groupNhsNumber, makeNhsNumber } from '../../shared/domain/privacy/synthetic';
 import { docx, p } from '../fixtures/extract/build';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
-import { updateItem } from '../../main/checklist/checklist-repository';
-import { scanWorkspace } from '../../main/privacy-check/scan-workspace';
-import { privacyScanOptions, savePrivacySettings } from '../../main/privacy-check/privacy-settings';
+import { updateItem } from '../../main/review/update-item';
+import { scanWorkspace } from '../../main/privacy/scan-workspace';
+import { privacyScanOptions, savePrivacySettings } from '../../main/privacy/privacy-settings';
 import { commitImport } from '../../main/datasets/dataset-store';
 import { readPackInput } from '../../main/pack/read-pack-input';
 import { PACK_SECTION_IDS } from '../../main/pack/pack-input';
-import { listEvents } from '../../main/checklist/audit-events';
+import { listEvents } from '../../main/audit/audit-events';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
 

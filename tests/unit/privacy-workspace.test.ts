@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
 import { attachFiles } from '../../main/evidence/attachments-repository';
-import { updateItem } from '../../main/checklist/checklist-repository';
-import { extractText } from '../../main/extract/extract-text';
-import { scanWorkspace } from '../../main/privacy-check/scan-workspace';
-import { decideFile, markFalsePositive } from '../../main/privacy-check/decisions';
-import { listEvents } from '../../main/checklist/audit-events';
+import { updateItem } from '../../main/review/update-item';
+import { extractText } from '../../main/formats/extract-text';
+import { scanWorkspace } from '../../main/privacy/scan-workspace';
+import { decideFile, markFalsePositive } from '../../main/privacy/decisions';
+import { listEvents } from '../../main/audit/audit-events';
 import { groupNhsNumber, makeNhsNumber, makeUln, makeUpn } from '../../shared/domain/privacy/synthetic';
 import type { FindingKind } from '../../shared/domain/privacy/findings';
 import { docx, p, pdf, pdfText, sst, worksheet, xlsx, STYLES_WITH_DATES } from '../fixtures/extract/build';

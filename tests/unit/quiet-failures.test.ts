@@ -10,7 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { unzipSync, zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startHttpHost } from '../../main/host/http-host';
+import { startHttpHost } from '../../main/browser-host/http-host';
 import { exportWorkspace, importWorkspace } from '../../main/workspace/workspace-archive';
 import { Workspace } from '../../main/workspace/workspace';
 import { createWorkspace } from '../helpers/workspace';

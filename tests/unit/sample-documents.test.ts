@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../main/extract/extract-text';
+import { extractText } from '../../main/formats/extract-text';
 import { buildDocx, buildEvidenceFile, buildPdf, parseBlocks, renderTemplate } from '../../main/sample/evidence-documents';
 import { loadSampleContent } from '../../main/sample/sample-content';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Cell, findHeaderRow, readTable, stripFootnoteDigits, type TableReadOk } from '../../main/imports/tabular';
+import { type Cell, findHeaderRow, readTable, stripFootnoteDigits, type TableReadOk } from '../../main/datasets/import/tabular';
 
 /** The real DfE files, as officers download them. */
 function dfe(name: string): TableReadOk {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpretCell, normaliseHeader, stripFootnoteDigits } from '../../main/imports/tabular';
+import { interpretCell, normaliseHeader, stripFootnoteDigits } from '../../main/datasets/import/tabular';
 
 describe('interpretCell', () => {
   it('reads published markers, ignoring surrounding spaces but keeping them in raw', () => {

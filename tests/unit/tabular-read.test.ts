@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { findHeaderRow, readTable, type TableReadOk, type TableReadResult } from '../../main/imports/tabular';
+import { findHeaderRow, readTable, type TableReadOk, type TableReadResult } from '../../main/datasets/import/tabular';
 import { pdf, pdfText, utf16, windows1252 } from '../fixtures/extract/build';
 
 function ok(result: TableReadResult): TableReadOk {

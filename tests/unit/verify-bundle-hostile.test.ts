@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_FORMAT } from '../../main/bundle/bundle-manifest';
-import { verifyBundle } from '../../main/bundle/verify-bundle';
+import { BUNDLE_FORMAT } from '../../main/pack/bundle/bundle-manifest';
+import { verifyBundle } from '../../main/pack/bundle/verify-bundle';
 import { craftZip, type CraftedEntry } from '../fixtures/zip-craft';
 import { useTempDirs } from '../helpers/temp-dir';
 

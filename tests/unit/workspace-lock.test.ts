@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../main/workspace/workspace';
 import { STALE_AFTER_MS } from '../../main/workspace/workspace-lock';
-import { updateItem } from '../../main/checklist/checklist-repository';
+import { updateItem } from '../../main/review/update-item';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
 

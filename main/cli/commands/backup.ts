@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { createBackup, pruneBackups, restoreBackup } from '../../store/backups';
+import { createBackup, pruneBackups, restoreBackup } from '../../workspace/backups';
 import { resolveWorkspaceFolder } from '../../workspace/workspace-folder';
 import { cliUserName, openForCli, requireDb } from '../cli-backend';
 import { SettingsStore } from '../../settings/settings-store';

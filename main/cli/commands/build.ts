@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readCouncilTemplate, type CouncilTemplate } from '../../pack/template/council-template';
-import { WorkspaceError } from '../../store/workspace-error';
+import { WorkspaceError } from '../../refusal/refusal';
 import { listItems } from '../../checklist/checklist-repository';
 import { PACK_KINDS, PACK_SECTION_IDS, type PackKind, type PackSectionId } from '../../pack/pack-input';
 import { PACK_KIND_DEFINITIONS } from '../../pack/pack-kinds';
@@ -10,7 +10,7 @@ import { openForCli } from '../cli-backend';
 import { RefusedError, UsageError } from '../cli-io';
 import type { Command, OptionValues } from '../command';
 import type { CliIo } from '../cli-io';
-import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
+import { buildAndRecordActionPlan } from '../../pack/action-plan/build-action-plan';
 
 /**
  * What `--kind` can build: the pack's kinds (the evidence pack by default, the self-evaluation, the briefing) and the

@@ -1,5 +1,5 @@
 import { FINDING_KIND_LABELS } from '../../../shared/domain/privacy/findings';
-import { fileId, findingId, locationLabel } from '../../privacy-check/scan-workspace';
+import { fileId, findingId, locationLabel } from '../../privacy/scan-workspace';
 import { call, openForCli } from '../cli-backend';
 import type { Command } from '../command';
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { createSampleWorkspace } from '../../sample/create-sample-workspace';
 import { Workspace } from '../../workspace/workspace';
 import { buildAndRecord } from '../../pack/build-and-record';
-import { buildAndRecordActionPlan } from '../../plan/build-action-plan';
+import { buildAndRecordActionPlan } from '../../pack/action-plan/build-action-plan';
 import { SHIPPED_CATALOGUE } from '../../catalogue/shipped-catalogue';
 import { RefusedError, UsageError } from '../cli-io';
 import type { Command } from '../command';

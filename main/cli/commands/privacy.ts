@@ -1,6 +1,6 @@
 import { FINDING_KIND_LABELS } from '../../../shared/domain/privacy/findings';
 import type { Response } from '../../../shared/api/contract';
-import { fileId, findingId, locationLabel } from '../../privacy-check/scan-workspace';
+import { fileId, findingId, locationLabel } from '../../privacy/scan-workspace';
 import { call, openForCli } from '../cli-backend';
 import { UsageError } from '../cli-io';
 import type { Command } from '../command';

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { verifyBundle } from '../../bundle/verify-bundle';
+import { verifyBundle } from '../../pack/bundle/verify-bundle';
 import { EXIT, RefusedError, UsageError } from '../cli-io';
 import type { Command } from '../command';
 

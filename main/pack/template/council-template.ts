@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { patchDetector } from 'docx';
-import { WorkspaceError } from '../../store/workspace-error';
+import { WorkspaceError } from '../../refusal/refusal';
 
 /** The placeholders a council template may hold; `{{pack}}` is where the pack's body goes, and is required. */
 export const TEMPLATE_PLACEHOLDERS = ['pack', 'area', 'title', 'version', 'date', 'marking'] as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendEvent } from '../../checklist/audit-events';
+import { appendEvent } from '../../audit/audit-events';
 import type { Workspace } from '../../workspace/workspace';
 import { readCouncilTemplate, type CouncilTemplate } from './council-template';
 

@@ -1,6 +1,6 @@
 /**
- * The model every dataset import produces and every metric is computed from. Importers (main/imports/) turn files
- * into DatasetRows; the store keeps them; the metrics engine (main/metrics/) reads them.
+ * The model every dataset import produces and every metric is computed from. Importers (main/datasets/import/) turn files
+ * into DatasetRows; the store keeps them; the metrics engine (main/datasets/metrics/) reads them.
  */
 
 /** How a dataset's period is written: '2019' (calendar year), '2023/24' (academic or financial year), '2025-03-31' (snapshot). */

@@ -1,5 +1,5 @@
 /**
- * Metric (KPI) definitions and results, shared by the engine (main/metrics/), the API, the CLI and the UI.
+ * Metric (KPI) definitions and results, shared by the engine (main/datasets/metrics/), the API, the CLI and the UI.
  * Ids follow the domain reference §4; where §4 gives several figures under one id, each figure has its own id that
  * starts with it (ar-on-time-decision-4wk, ar-on-time-completed; chs-waits-camhs-over-18wk).
  */

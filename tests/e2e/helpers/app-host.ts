@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startHttpHost, type HttpHost } from '../../../main/host/http-host';
+import { startHttpHost, type HttpHost } from '../../../main/browser-host/http-host';
 
 /** The browser host over the real renderer build; npm test builds it before the tests run. */
 export async function startAppHost(dataDir: string): Promise<HttpHost> {
@@ -15,7 +15,7 @@ export async function startAppHost(dataDir: string): Promise<HttpHost> {
  * is busy (cancelling a build): in-process, the host's long work would also hold up the test's own browser driver.
  */
 export async function startAppHostProcess(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/serve.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser-host/serve.ts'], {
     env: { ...process.env, SENDPACK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

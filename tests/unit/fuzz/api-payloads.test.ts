@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../main/api/backend';
 import { dispatch } from '../../../main/api/dispatch';
-import { startHttpHost, type HttpHost } from '../../../main/host/http-host';
+import { startHttpHost, type HttpHost } from '../../../main/browser-host/http-host';
 import { contract } from '../../../shared/api/contract';
 import { OPERATION_NAMES, type OperationName } from '../../../shared/api/operation-names';
 import type { ApiResult } from '../../../shared/api/result';

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../../main/imports/tabular';
+import { readTable } from '../../../main/datasets/import/tabular';
 import { STYLES_WITH_DATES, sst, worksheet, xlsx } from '../../fixtures/extract/build';
 import { dfeFile, encode, importTablesDigest, preview, useImportWorkspaces } from '../../fixtures/imports/api';
 import { toCsv } from '../../fixtures/imports/csv-text';

@@ -7,7 +7,7 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportWorkspace, importWorkspace } from '../../../main/workspace/workspace-archive';
 import { Workspace } from '../../../main/workspace/workspace';
-import { WorkspaceError } from '../../../main/store/workspace-error';
+import { WorkspaceError } from '../../../main/refusal/refusal';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { call, useBackends } from '../../helpers/api';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { templateHeader, templateXlsx } from '../../../main/imports/template-file';
+import { templateHeader, templateXlsx } from '../../../main/datasets/import/template-file';
 import { fillTemplateRow } from '../../fixtures/imports/xlsx';
 import { printable, useFuzzWorkspaces, type ImportCase } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';

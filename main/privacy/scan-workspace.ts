@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { FindingKind, FindingSeverity } from '../../shared/domain/privacy/findings';
+import { scanText } from './scan-text';
+import { listItems } from '../checklist/checklist-repository';
+import { listAttachments } from '../evidence/attachments-repository';
+import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
+import { planTexts } from './plan-privacy';
+import { EXTRACTOR_VERSION } from '../formats/types';
+
+export interface FindingLocation {
+  itemId: string | null;
+  itemTitle: string | null;
+  attachmentId: number | null;
+  fileName: string | null;
+  /** What was scanned: "narrative", "file name", "attachment details", "file text", "dataset". */
+  field: string;
+  /** Where inside it: "page 3", "sheet Budget, row 14", "paragraph 12", or "". */
+  detail: string;
+}
+
+export interface WorkspaceFinding {
+  /**
+   * Stable across scans of the same text: decisions are recorded against it. Made from the location, the kind and the
+   * masked snippet, never the identifier itself: a hash of an NHS number could be reversed by trying them all.
+   */
+  key: string;
+  kind: FindingKind;
+  severity: FindingSeverity;
+  location: FindingLocation;
+  /** Context with every identifier in it masked: safe to show and to log. */
+  snippet: string;
+  resolution: null | { decision: 'false-positive'; reason: string; by: string; at: string } | { decision: 'file-excluded' };
+}
+
+export interface UnscannedFile {
+  attachmentId: number;
+  itemId: string;
+  itemTitle: string;
+  fileName: string;
+  reason: string;
+  decision: null | { decision: 'excluded' | 'confirmed-no-personal-data'; reason: string; by: string; at: string };
+}
+
+export interface WorkspaceScan {
+  findings: WorkspaceFinding[];
+  unscanned: UnscannedFile[];
+  /** Findings and unread files that still stop a build. */
+  blocking: number;
+}
+
+const keyOf = (location: FindingLocation, kind: string, snippet: string) => createHash('sha256')
+  .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, snippet]))
+  .digest('hex').slice(0, 32);
+
+/**
+ * Where a finding is, in words: the item, the file by its name, and the part ("item "SEND strategy", file
+ * strategy.docx, tracked deletion, paragraph 3"); text inside a file is named by its part alone.
+ */
+export function locationLabel(l: FindingLocation): string {
+  const field = l.field === 'file text' && l.detail ? null : l.field;
+  return [l.itemTitle ? `item "${l.itemTitle}"` : null, l.fileName ? `file ${l.fileName}` : null, field, l.detail || null]
+    .filter(Boolean).join(', ');
+}
+
+/** A finding's id for people and scripts: "F" and the first 10 characters of its key (stable across scans). */
+export const findingId = (key: string): string => `F${key.slice(0, 10).toUpperCase()}`;
+
+/** A file's id for people and scripts: "A" and its attachment number. */
+export const fileId = (attachmentId: number): string => `A${attachmentId}`;
+
+/**
+ * Everything that could leave in a pack or bundle, scanned for personal data: narratives, attachment names and
+ * details, the text inside attached files (read once when they were attached), and dataset text. Person-level
+ * items never reach a pack, so they are not scanned. A file whose text could not be read is listed to be confirmed
+ * or left out.
+ */
+export interface WorkspaceScanOptions {
+  casePatterns?: RegExp[];
+  today?: string;
+  /** The area's published contacts (Settings): never findings. */
+  publicContacts?: readonly string[];
+  /** Named staff (Settings): a name finding whose every word is in one of these is not a finding. */
+  namedStaff?: readonly string[];
+}
+
+const nameWords = (name: string) => name.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+
+/** Whether a name the scanner found belongs to the area's named staff: all its words within one staff name. */
+export function isNamedStaff(match: string, namedStaff: readonly string[]): boolean {
+  const words = nameWords(match);
+  return words.length > 0 && namedStaff.some((staff) => { const known = new Set(nameWords(staff)); return words.every((w) => known.has(w)); });
+}
+
+export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}): WorkspaceScan {
+  const decisions = new Map((db.prepare('SELECT * FROM privacy_decisions').all() as Record<string, string>[]).map((d) => [d.finding_key!, d]));
+  const fileDecisions = new Map((db.prepare('SELECT * FROM privacy_file_decisions').all() as Record<string, string | number>[])
+    .map((d) => [d.attachment_id as number, d]));
+  const findings: WorkspaceFinding[] = [];
+  const scan = (text: string, location: FindingLocation) => {
+    if (!text) return;
+    for (const f of scanText(text, options)) {
+      if (f.kind === 'person-name' && options.namedStaff?.length && isNamedStaff(f.match, options.namedStaff)) continue;
+      const key = keyOf(location, f.kind, f.snippet);
+      const decided = decisions.get(key);
+      const excluded = location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';
+      findings.push({ key, kind: f.kind, severity: f.severity, location, snippet: f.snippet,
+        resolution: excluded ? { decision: 'file-excluded' }
+          : decided ? { decision: 'false-positive', reason: decided.reason!, by: decided.decided_by!, at: decided.decided_at! } : null });
+    }
+  };
+  const items = listItems(db).filter((i) => !i.personLevel);
+  const titles = new Map(items.map((i) => [i.id, i.title]));
+  for (const item of items) {
+    scan(item.note, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'narrative', detail: '' });
+    if (item.origin === 'custom') scan(`${item.title}\n${item.description}`, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'item title', detail: '' });
+  }
+  const unscanned: UnscannedFile[] = [];
+  const segmentsOf = db.prepare('SELECT text_status, text_kind, not_scanned_reason, segments, extractor_version FROM blobs WHERE sha256 = ?');
+  for (const a of listAttachments(db).filter((x) => x.state === 'current' && titles.has(x.itemId))) {
+    const base = { itemId: a.itemId, itemTitle: titles.get(a.itemId)!, attachmentId: a.id, fileName: a.fileName };
+    scan(a.fileName, { ...base, field: 'file name', detail: '' });
+    scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
+    const blob = segmentsOf.get(a.sha256) as { text_status: string; text_kind: string; not_scanned_reason: string | null; segments: string;
+      extractor_version: number } | undefined;
+    if (blob && blob.text_status === 'ok' && !blob.not_scanned_reason && blob.extractor_version < EXTRACTOR_VERSION
+      && ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)) {
+      blob.not_scanned_reason = 'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, '
+        + 'comments, notes, headers, footers, document properties or PDF annotations. Attach it again to read it fully, or decide.';
+    }
+    // Not read at all, or read only in part (a reason with status ok): either needs a decision before it leaves.
+    if (!blob || blob.text_status !== 'ok' || blob.not_scanned_reason) {
+      const d = fileDecisions.get(a.id);
+      unscanned.push({ attachmentId: a.id, itemId: a.itemId, itemTitle: titles.get(a.itemId)!, fileName: a.fileName,
+        reason: blob?.not_scanned_reason ?? 'Its text could not be read.',
+        decision: d ? { decision: d.decision as 'excluded' | 'confirmed-no-personal-data', reason: d.reason as string, by: d.decided_by as string, at: d.decided_at as string } : null });
+      if (!blob || blob.text_status !== 'ok') continue;
+    }
+    for (const segment of JSON.parse(blob.segments) as { location: string; text: string }[]) {
+      scan(segment.text, { ...base, field: 'file text', detail: segment.location });
+    }
+  }
+  // The self-evaluation's grid, the local context and the case studies print in the pack as they are written.
+  for (const t of selfEvaluationTexts(db)) scan(t.text, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: t.field, detail: t.detail });
+  for (const row of db.prepare("SELECT DISTINCT dataset, area_name, breakdown FROM dataset_rows WHERE geography = 'local'").all() as Record<string, string>[]) {
+    scan(`${row.area_name} ${row.breakdown}`, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: 'dataset', detail: row.dataset! });
+  }
+  // The outcome and the plan: printed in the action plan document and the pack's progress section.
+  for (const { text, location } of planTexts(db)) scan(text, location);
+  const blocking = findings.filter((f) => f.severity === 'block' && !f.resolution).length + unscanned.filter((u) => !u.decision).length;
+  return { findings, unscanned, blocking };
+}
