@@ -20,7 +20,7 @@ describe('import boundaries', () => {
     write(root, 'renderer/a.tsx', "import { readFileSync } from 'node:fs';\nimport { x } from '../main/api/backend';\n");
     write(root, 'renderer/b.ts', "import { ipcRenderer } from 'electron';\n");
     write(root, 'shared/c.ts', "import path from 'path';\nimport { y } from '../renderer/a';\nexport const z = document.title;\n");
-    write(root, 'main/store/d.ts', "const e = require('electron');\n");
+    write(root, 'main/store/d.ts', "const e = await import('electron');\n");
     write(root, 'main/electron/ok.ts', "import { app } from 'electron';\n");
     write(root, 'tests/unit/e.test.ts', `${['it', 'skip'].join('.')}('never runs', () => {});\n`);
     const messages = checkImports(root).map((v) => `${v.file}: ${v.message}`);
@@ -35,5 +35,26 @@ describe('import boundaries', () => {
       expect.stringMatching(/^tests\/unit\/e.test.ts: skipped or focused test/),
     ]));
     expect(messages.some((m) => m.startsWith('main/electron/ok.ts'))).toBe(false);
+  });
+
+  it('fails on a cycle between folders, type-only imports included', () => {
+    const root = tempDir();
+    write(root, 'main/audit/events.ts', "import type { Row } from '../checklist/rows';\nexport const x = 1;\n");
+    write(root, 'main/checklist/rows.ts', "import { x } from '../audit/events';\nexport type Row = typeof x;\n");
+    write(root, 'main/pack/a.ts', "import { x } from '../audit/events';\n");
+    const messages = checkImports(root).map((v) => `${v.file}: ${v.message}`);
+    expect(messages).toEqual([expect.stringMatching(/folder cycle between main\/audit\/, main\/checklist\//)]);
+  });
+
+  it('reads real imports: not one in a comment, and a dynamic import() is one', () => {
+    const root = tempDir();
+    write(root, 'main/store/a.ts', "// import { app } from 'electron';\n/* require('electron') */\nexport const a = 1;\n");
+    write(root, 'main/store/b.ts', "export async function load() {\n  return import('electron');\n}\n");
+    write(root, 'main/store/c.ts', "import { y } from 'main/pack/y';\n");
+    const messages = checkImports(root).map((v) => `${v.file}:${v.line}: ${v.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^main\/store\/b.ts:2: only main\/electron\/ may import electron/),
+      expect.stringMatching(/^main\/store\/c.ts:1: no path aliases/),
+    ]);
   });
 });
