@@ -10,7 +10,8 @@ import { DEFAULT_LIMITS } from '../../../formats/types';
 import { XmlError } from '../../../formats/xml';
 import { looksLikeZip, ZipError, ZipReader } from '../../../formats/zip';
 import { CellBudget, MAX_MERGES, TooManyCells, TooManyMerges } from './budget';
-import { parseCsv, sniffDelimiter, UnclosedQuote } from './csv';
+import { sniffDelimiter, UnclosedQuote } from '../../../formats/csv';
+import { parseCsv } from './csv-cells';
 import type { ReadTableOptions, TableReadOk, TableReadResult, TextEncodingLabel } from './types';
 import { BadWorkbook, openWorkbook } from './workbook';
 

@@ -1,11 +1,9 @@
 /**
  * CSV as spreadsheets write it (RFC 4180): fields quoted when they hold the delimiter, quotes ("" inside) or line
- * breaks; records end at CRLF, LF or CR. One pass over the text with indexOf and charCodeAt, slicing each field
- * once; equal short fields share one Cell.
+ * breaks; records end at CRLF, LF or CR. The one tokenizer and the one delimiter rule, for the importer
+ * (main/datasets/import/tabular/csv-cells.ts), search and the privacy scan (main/formats/plain-text.ts), so all three
+ * split a file the same way. One pass over the text with indexOf and charCodeAt, slicing each field once.
  */
-import { type CellBudget, dropTrailingBlankRows } from './budget';
-import { EMPTY_CELL, interpretCell } from './interpret';
-import type { Cell } from './types';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -59,47 +57,26 @@ export function sniffDelimiter(text: string, extension: string): Delimiter {
   return best;
 }
 
-interface ColumnCache { cells: Map<string, Cell>; lookups: number; hits: number; on: boolean }
-/**
- * Lookups after which a column where fewer than 1 in 10 values repeat (identifiers, names, postcodes) stops being
- * cached — dates of birth repeat enough to keep —, and the most values a column's cache keeps.
- */
-const CACHE_TRIAL = 2_000;
-const CACHE_LIMIT = 50_000;
+/** Receives a CSV's fields in order; `endRecord` answers false to stop reading. */
+export interface CsvSink {
+  field(value: string): void;
+  endRecord(): boolean | void;
+}
 
-/** Parses CSV text into rows of cells; rows[i] is record i + 1 (a quoted line break does not start a new row). */
-export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget): Cell[][] {
+/**
+ * Reads `text` field by field into `sink`. A quote left open throws UnclosedQuote (the importer: everything after it
+ * would become one cell), or with `unclosedQuote: 'keep'` ends the field at the end of the text (search and the
+ * privacy scan, which must read every character a file holds).
+ */
+export function tokenizeCsv(text: string, delimiter: Delimiter, sink: CsvSink, unclosedQuote: 'throw' | 'keep' = 'throw'): void {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  const rows: Cell[][] = [];
-  // Equal fields share one Cell, per column: a column that repeats (services, dates, markers) is read once per
-  // value; one whose values are all different (NHS numbers, names) stops being remembered after its first rows,
-  // where a cache would only cost time and memory.
-  const caches: (ColumnCache | undefined)[] = [];
-  const cellFor = (value: string, column: number): Cell => {
-    if (value.length === 0) return EMPTY_CELL;
-    if (value.length > 32) return interpretCell(value);
-    const cache = caches[column] ??= { cells: new Map(), lookups: 0, hits: 0, on: true };
-    if (!cache.on) return interpretCell(value);
-    cache.lookups++;
-    let cell = cache.cells.get(value);
-    if (cell !== undefined) { cache.hits++; return cell; }
-    cell = interpretCell(value);
-    cache.cells.set(value, cell);
-    if ((cache.lookups >= CACHE_TRIAL && cache.hits * 10 < cache.lookups) || cache.cells.size >= CACHE_LIMIT) {
-      cache.on = false;
-      cache.cells.clear();
-    }
-    return cell;
-  };
-  let row: Cell[] = [];
-  const endRow = (): void => {
-    let end = row.length;
-    while (end > 0 && row[end - 1]!.kind === 'empty') end--;
-    row.length = end;
-    budget.take(end);
-    rows.push(row);
-    row = [];
+  let records = 0;
+  let fields = 0;
+  const endRecord = (): boolean => {
+    records++;
+    fields = 0;
+    return sink.endRecord() !== false;
   };
   let i = 0;
   while (i < n) {
@@ -112,7 +89,12 @@ export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget)
       let pieces = '';
       for (;;) {
         const q = text.indexOf('"', i);
-        if (q < 0) throw new UnclosedQuote(rows.length + 1);
+        if (q < 0) {
+          if (unclosedQuote === 'throw') throw new UnclosedQuote(records + 1);
+          value = pieces + text.slice(start);
+          i = n;
+          break;
+        }
         if (text.charCodeAt(q + 1) === 34) { pieces += text.slice(start, q + 1); i = q + 2; start = i; continue; }
         value = pieces + text.slice(start, q);
         i = q + 1;
@@ -127,17 +109,17 @@ export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget)
       value = text.slice(i, j);
       i = j;
     }
-    row.push(cellFor(value, row.length));
+    sink.field(value);
+    fields++;
     if (i >= n) break;
     c = text.charCodeAt(i);
     if (c === d) {
       i++;
-      if (i >= n) row.push(EMPTY_CELL);
+      if (i >= n) { sink.field(''); fields++; }
       continue;
     }
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-    endRow();
+    if (!endRecord()) return;
   }
-  if (row.length > 0) endRow();
-  return dropTrailingBlankRows(rows);
+  if (fields > 0) endRecord();
 }
