@@ -15,7 +15,7 @@ import { appendEvent } from '../audit/audit-events';
 import { locationLabel, scanWorkspace, type WorkspaceScan } from '../privacy/scan-workspace';
 import { privacyScanOptions } from '../privacy/privacy-settings';
 import { WorkspaceError } from '../refusal/refusal';
-import { mkdirSync, renameSync, writeFileSync } from '../files/fs-faults';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /** A build refused because personal data may leave in it; the message lists where (snippets masked). */
 export class PrivacyBlock extends WorkspaceError {
@@ -50,18 +50,6 @@ export interface BuildResult {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Writes through a temporary file beside the target, so a failed build never leaves half a document. */
-export function writeAtomically(path: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.partial`;
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Builds the pack (and optionally the share bundle) from the workspace and records the build: its version, time,
@@ -95,7 +83,7 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   const existedBefore = new Set([request.docxPath, request.bundlePath].filter((p): p is string => p !== undefined && existsSync(p)));
   const written: string[] = [];
   try {
-    writeAtomically(request.docxPath, docx);
+    writeFileAtomic(request.docxPath, docx);
     written.push(request.docxPath);
     let bundleSha: string | null = null;
     if (request.bundlePath) {

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdirSync, renameSync, writeFileSync } from '../files/fs-faults';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export interface RecentEntry {
   path: string;
@@ -37,16 +37,9 @@ export class SettingsStore {
   }
 
   private write(settings: Settings): void {
-    mkdirSync(this.dataDir, { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, JSON.stringify(settings, null, 2));
-      renameSync(temp, this.file);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(this.file, JSON.stringify(settings, null, 2));
   }
+
 
   setUserName(userName: string): Settings {
     const settings = { ...this.read(), userName };

@@ -3,6 +3,7 @@ import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, 
   renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { partialPathFor } from '../files/atomic-write';
 import { open } from 'node:fs/promises';
 import { entryContent, readCentralDirectory, type ZipEntry } from '../formats/zip-reader';
 import { ZipFileWriter } from '../formats/zip-writer';
@@ -56,7 +57,7 @@ export async function exportWorkspace(db: Database, folder: string, areaName: st
   // sits in the shared temporary folder, as a folder only we can enter.
   const work = mkdtempSync(join(tmpdir(), 'sendpack-export-'));
   chmodSync(work, 0o700);
-  const temp = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
+  const temp = partialPathFor(outFile);
   try {
     const snapshot = join(work, DB_FILE);
     closeSync(openSync(snapshot, 'wx', 0o600));

@@ -3,6 +3,7 @@ import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeFileSync,
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { processIsAlive } from './process-alive';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export const LOCK_FILE = 'workspace.lock';
 /** A holder that has not refreshed its lock for this long is presumed gone (crashed, or machine switched off). */
@@ -130,7 +131,5 @@ export function refreshLock(folder: string, holder: LockHolder): void {
   const current = readHolder(file);
   if (!current || current.pid !== holder.pid || current.host !== holder.host) return;
   holder.heartbeat = new Date().toISOString();
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(holder, null, 2));
-  renameSync(temp, file);
+  writeFileAtomic(file, JSON.stringify(holder, null, 2));
 }

@@ -66,7 +66,7 @@ export function halfWritten(folder: string, dataDir?: string): string[] {
   for (const name of list(folder)) if (/\.(tmp|partial)$|^\.restoring-/.test(name)) found.push(name);
   if (dataDir) {
     for (const session of list(join(dataDir, 'uploads'))) for (const name of list(join(dataDir, 'uploads', session))) found.push(`uploads/${session}/${name}`);
-    for (const name of list(dataDir)) if (name.endsWith('.tmp')) found.push(name);
+    for (const name of list(dataDir)) if (name.endsWith('.partial')) found.push(name);
   }
   return found;
 }

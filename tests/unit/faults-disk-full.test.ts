@@ -126,7 +126,7 @@ describe('a full disk', () => {
     const setup = await setUp();
     const { backend, folder } = setup;
     const packs = join(folder, 'packs');
-    const disarmDocx = armFault({ op: 'write', path: /\/packs\/.*\.docx\.\d+\.partial$/, code: 'ENOSPC', afterBytes: 4096 });
+    const disarmDocx = armFault({ op: 'write', path: /\/packs\/.*\.docx\.\d+-[0-9a-f]+\.partial$/, code: 'ENOSPC', afterBytes: 4096 });
     let error = await refused(backend, 'pack.build', { bundle: true });
     expect(error.code).toBe('refused');
     expect(error.message).toMatch(FULL);
@@ -137,7 +137,7 @@ describe('a full disk', () => {
     disarmDocx();
 
     // The document is written whole, then the bundle runs out of space part-way: the document goes too.
-    const disarmZip = armFault({ op: 'write', path: /\/packs\/.*\.zip\.[0-9a-f]+\.partial$/, code: 'ENOSPC', afterBytes: 20_000 });
+    const disarmZip = armFault({ op: 'write', path: /\/packs\/.*\.zip\.\d+-[0-9a-f]+\.partial$/, code: 'ENOSPC', afterBytes: 20_000 });
     error = await refused(backend, 'pack.build', { bundle: true });
     expect(error.message).toMatch(FULL);
     expect(readdirSync(packs)).toEqual([]);

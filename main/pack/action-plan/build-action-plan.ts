@@ -4,7 +4,7 @@ import { PLAN_AUDIT_ACTIONS } from '../../../shared/domain/follow-up';
 import { appendEvent } from '../../audit/audit-events';
 import { listItems } from '../../checklist/checklist-repository';
 import { findLocalAuthorityByOldCode } from '../../catalogue/local-authorities';
-import { writeAtomically } from '../build-and-record';
+import { writeFileAtomic } from '../../files/atomic-write';
 import { assertDocxWellFormed } from '../check-docx';
 import type { CouncilTemplate } from '../template/council-template';
 import { workspaceTemplate } from '../template/workspace-template';
@@ -72,7 +72,7 @@ export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: s
   // A document Word or LibreOffice could not open is a failed build, never a recorded one.
   assertDocxWellFormed(docx);
   const path = docxPath ?? actionPlanPath(workspace, version);
-  writeAtomically(path, docx);
+  writeFileAtomic(path, docx);
   appendEvent(db, { at: builtAt, who, itemId: null, action: PLAN_AUDIT_ACTIONS.actionPlanBuilt, before: null,
     after: JSON.stringify({ version, actions: plan.actions.length, draft: input.draft,
       ...(template ? { template: template.fileName, templateSha256: createHash('sha256').update(template.bytes).digest('hex') } : {}) }) });

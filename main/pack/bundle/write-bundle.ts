@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import { partialPathFor } from '../../files/atomic-write';
 import { blobPath, READ_NO_FOLLOW, sha256Of } from '../../store/blob-store';
 import type { PackEvidence } from '../pack-input';
 import { storageProblem, WorkspaceError } from '../../refusal/refusal';
@@ -109,7 +110,7 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
 
   const target = resolve(outFile);
   await mkdir(dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(4).toString('hex')}.partial`;
+  const temp = partialPathFor(target);
   const handle = await open(temp, 'wx');
   let closed = false;
   try {
