@@ -1,9 +1,10 @@
+import { PACK_SECTION_ORDER } from '../../shared/domain/pack-kinds';
 import { Document, Packer, PageOrientation, type ISectionOptions } from 'docx';
 import { contentsEntries, type PackBlock } from './blocks';
 import { finaliseDocx } from './finalise';
 import { formatDateTime } from './format';
 import { packFooter, packHeader } from './header-footer';
-import { PACK_SECTION_IDS, type PackInput, type PackSectionId } from './pack-input';
+import { type PackInput, type PackSectionId } from './pack-input';
 import { areaSections } from './sections/area-sections';
 import { contentsSection } from './sections/contents';
 import { coverSection } from './sections/cover';
@@ -67,7 +68,7 @@ export const LANDSCAPE_SECTIONS: ReadonlySet<PackSectionId> = new Set(['evidence
 export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBlock[] }[] {
   const chosen = new Set<PackSectionId>(input.options.sections.length ? input.options.sections : packKind(input).sections);
   const parts = new Map<PackSectionId, PackBlock[]>();
-  for (const id of PACK_SECTION_IDS) {
+  for (const id of PACK_SECTION_ORDER) {
     if (chosen.has(id) && id !== 'glossary' && id !== 'contents') parts.set(id, SECTION_BUILDERS[id](input));
   }
   if (chosen.has('glossary')) {
@@ -75,7 +76,7 @@ export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBl
     parts.set('glossary', glossarySection(input, `${textOf([...parts.values()].flat())} ${pageText}`));
   }
   if (chosen.has('contents')) parts.set('contents', contentsSection(input, contentsEntries([...parts.values()].flat())));
-  return PACK_SECTION_IDS.flatMap((id) => {
+  return PACK_SECTION_ORDER.flatMap((id) => {
     const blocks = parts.get(id);
     // A section with nothing to say (no self-evaluation yet, no case studies) takes no place in the document.
     return blocks?.length ? [{ id, blocks }] : [];

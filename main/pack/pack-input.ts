@@ -1,16 +1,11 @@
-import { PACK_KIND_IDS, PACK_SECTION_ORDER, type PackKindId } from '../../shared/domain/pack-kinds';
+import { PACK_KIND_IDS, type PackKindId, type PackSectionName } from '../../shared/domain/pack-kinds';
 import type { AreaGroupId } from '../../shared/domain/evaluation-areas';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { ChartSpec } from '../charts/types';
 import type { MetricThemeId } from '../../shared/domain/metrics/themes';
 
-/**
- * Sections a pack can hold, in their order in the document (shared/domain/pack-kinds.ts). The self-evaluation's
- * sections come first, as councils publish them, with "progress since the last inspection" after the voice section.
- * A section with nothing to say prints nothing.
- */
-export const PACK_SECTION_IDS = PACK_SECTION_ORDER;
-export type PackSectionId = (typeof PACK_SECTION_IDS)[number];
+/** A section of a pack; the one list of them, in document order, is PACK_SECTION_ORDER in shared/domain/pack-kinds.ts. */
+export type PackSectionId = PackSectionName;
 
 export interface PackOptions {
   sections: PackSectionId[];

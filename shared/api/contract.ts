@@ -45,11 +45,11 @@ const op = <Req extends z.ZodType, Res extends z.ZodType>(summary: string, reque
   ({ summary, request: request.superRefine((value, ctx) => refuseForbiddenXml(value, ctx)), response });
 
 const none = z.strictObject({});
-/** Mirrors PACK_SECTION_IDS in main/pack/pack-input.ts (checked by tests/unit/pack-api.test.ts). */
 /** Long work that can be stopped part-way; each checks for a cancel at points where nothing is half-written. */
 export const CANCELLABLE_OPERATIONS = ['pack.build', 'attachments.add'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
+/** The sections a pack can hold, in document order (shared/domain/pack-kinds.ts). */
 export const PACK_SECTIONS = PACK_SECTION_ORDER;
 /** The documents a workspace builds (shared/domain/pack-kinds.ts). */
 export const PACK_KINDS = PACK_KIND_IDS;

@@ -5,9 +5,8 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
-import { PACK_SECTIONS, type Response } from '../../shared/api/contract';
+import type { Response } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
-import { PACK_SECTION_IDS } from '../../main/pack/pack-input';
 import { buildPack } from '../../main/pack/build-pack';
 import { restoreRecordedInput } from '../../main/pack/read-pack-input';
 import { createSampleWorkspace } from '../../main/sample/create-sample-workspace';
@@ -24,10 +23,6 @@ async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
 const textOf = async (docx: Uint8Array) => (await mammoth.extractRawText({ buffer: Buffer.from(docx) })).value;
 
 describe('building the pack through the API', () => {
-  it('offers exactly the builder\'s sections', () => {
-    expect([...PACK_SECTIONS]).toEqual([...PACK_SECTION_IDS]);
-  });
-
   it('builds numbered versions into the packs folder, records them, and lists earlier ones in document control', async () => {
     const dataDir = tempDir();
     const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));

@@ -6,7 +6,7 @@ import { createSampleWorkspace } from '../../main/sample/create-sample-workspace
 import { Workspace } from '../../main/workspace/workspace';
 import { planView } from '../../main/plan/plan-repository';
 import { readPackInput } from '../../main/pack/read-pack-input';
-import { PACK_SECTION_IDS } from '../../main/pack/pack-input';
+import { PACK_SECTION_ORDER } from '../../shared/domain/pack-kinds';
 import { listEvents } from '../../main/audit/audit-events';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildPack } from '../../main/pack/build-pack';
@@ -93,7 +93,7 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
       expect(plan.actions.filter((a) => a.overdue)).toHaveLength(1);
       expect(plan.actions.flatMap((a) => a.metrics).map((m) => m.trend).sort()).toEqual(['away', 'towards']);
       for (const a of plan.actions) for (const u of a.updates) expect(u.date <= '2026-12-04').toBe(true);
-      const input = await readPackInput(ws, { sections: [...PACK_SECTION_IDS], approvedOnly: false }, 'Test');
+      const input = await readPackInput(ws, { sections: [...PACK_SECTION_ORDER], approvedOnly: false }, 'Test');
       expect(input.progress?.groups.map((g) => g.actions.length)).toEqual([2, 1, 1, 1]);
       expect(input.progress?.previousReport?.narrative).toMatch(/inconsistent experiences and outcomes/);
       const docx = await buildPack({ ...input, options: { sections: ['progress'], approvedOnly: false } });

@@ -5,7 +5,7 @@ import { scanWorkspace } from '../../main/privacy/scan-workspace';
 import { privacyScanOptions, savePrivacySettings } from '../../main/privacy/privacy-settings';
 import { commitImport } from '../../main/datasets/dataset-store';
 import { readPackInput } from '../../main/pack/read-pack-input';
-import { PACK_SECTION_IDS } from '../../main/pack/pack-input';
+import { PACK_SECTION_ORDER } from '../../shared/domain/pack-kinds';
 import { listEvents } from '../../main/audit/audit-events';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
@@ -32,7 +32,7 @@ describe('privacy settings', () => {
     const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
     commitImport(workspace.db, { dataset: 'tribunal', sourceName: 't.csv', sourceSha256: 'a'.repeat(64), layout: 'form', rowsRead: 1, discardedColumns: [],
       rows: [{ period: '2024/25', geography: 'local', areaCode: '841', areaName: 'Testshire', breakdown: '', values: { appeals_registered: 7 }, missing: {} }] }, 'A');
-    const shown = async () => (await readPackInput(workspace, { sections: [...PACK_SECTION_IDS], approvedOnly: false }, 'A'))
+    const shown = async () => (await readPackInput(workspace, { sections: [...PACK_SECTION_ORDER], approvedOnly: false }, 'A'))
       .metrics.find((m) => m.id === 'appeal-volume')?.display;
     expect(await shown()).toBe('7');
     savePrivacySettings(workspace.db, { smallNumberThreshold: 10, casePatterns: [] }, 'A');

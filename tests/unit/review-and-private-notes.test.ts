@@ -11,7 +11,7 @@ import { listEvents } from '../../main/audit/audit-events';
 import { exportWorkspace } from '../../main/workspace/workspace-archive';
 import { trackerFile } from '../../main/checklist/tracker';
 import { readPackInput } from '../../main/pack/read-pack-input';
-import { PACK_SECTION_IDS } from '../../main/pack/pack-input';
+import { PACK_SECTION_ORDER } from '../../shared/domain/pack-kinds';
 import { unzipSync, strFromU8 } from 'fflate';
 import { useTempDirs } from '../helpers/temp-dir';
 import { createWorkspace } from '../helpers/workspace';
@@ -72,7 +72,7 @@ describe('private notes', () => {
     expect(events).toEqual([expect.objectContaining({ who: 'Ann', before: null, after: 'added' })]);
     expect(JSON.stringify(listEvents(workspace.db))).not.toContain('Chase Sam');
 
-    const input = await readPackInput(workspace, { sections: [...PACK_SECTION_IDS], approvedOnly: false }, 'Ann');
+    const input = await readPackInput(workspace, { sections: [...PACK_SECTION_ORDER], approvedOnly: false }, 'Ann');
     expect(JSON.stringify(input)).toContain('refreshed in 2025');
     expect(JSON.stringify(input)).not.toContain('Chase Sam');
     const tracker = trackerFile(workspace.db, 'xlsx', 'Testshire');

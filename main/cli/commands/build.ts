@@ -1,9 +1,10 @@
+import { PACK_SECTION_ORDER } from '../../../shared/domain/pack-kinds';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readCouncilTemplate, type CouncilTemplate } from '../../pack/template/council-template';
 import { WorkspaceError } from '../../refusal/refusal';
 import { listItems } from '../../checklist/checklist-repository';
-import { PACK_KINDS, PACK_SECTION_IDS, type PackKind, type PackSectionId } from '../../pack/pack-input';
+import { PACK_KINDS, type PackKind, type PackSectionId } from '../../pack/pack-input';
 import { PACK_KIND_DEFINITIONS } from '../../pack/pack-kinds';
 import { buildAndRecord } from '../../pack/build-and-record';
 import { openForCli } from '../cli-backend';
@@ -62,7 +63,7 @@ export const buildCommand: Command = {
     '--bundle FILE.zip  also write the share bundle: the pack, the evidence files and a manifest',
     '--approved-only    print only approved items\' narratives and evidence',
     ...PACK_KINDS.map((k, i) => `${i === 0 ? '--kind KIND        ' : '                   '}${k}: ${PACK_KIND_DEFINITIONS[k].summary}`),
-    `--sections LIST    some of: ${PACK_SECTION_IDS.join(', ')}`,
+    `--sections LIST    some of: ${PACK_SECTION_ORDER.join(', ')}`,
     '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
     '--template FILE    build into the council\'s Word template: {{pack}} (required) takes the pack\'s body;',
     '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included;',
@@ -83,8 +84,8 @@ export const buildCommand: Command = {
     let sections: PackSectionId[] = [...PACK_KIND_DEFINITIONS[kind as PackKind].sections];
     if (typeof values.sections === 'string') {
       const asked = values.sections.split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = asked.filter((s) => !(PACK_SECTION_IDS as readonly string[]).includes(s));
-      if (unknown.length || asked.length === 0) throw new RefusedError(`--sections: ${unknown.join(', ') || 'nothing'} is not a section; use some of ${PACK_SECTION_IDS.join(', ')}.`);
+      const unknown = asked.filter((s) => !(PACK_SECTION_ORDER as readonly string[]).includes(s));
+      if (unknown.length || asked.length === 0) throw new RefusedError(`--sections: ${unknown.join(', ') || 'nothing'} is not a section; use some of ${PACK_SECTION_ORDER.join(', ')}.`);
       sections = asked as PackSectionId[];
     }
     const items = typeof values.items === 'string' ? values.items.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
