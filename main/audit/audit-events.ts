@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import type { AuditAction } from '../../shared/domain/audit';
 
 export interface AuditEvent {
   at: string;
   who: string;
   itemId: string | null;
-  action: string;
+  /** What changed, from the one list in shared/domain/audit.ts. Events read back are typed the same way. */
+  action: AuditAction;
   before: string | null;
   after: string | null;
   reason?: string | null;
@@ -17,7 +19,7 @@ export function appendEvent(db: Database, event: AuditEvent): void {
 }
 
 const toEvent = (r: Record<string, string | number | null>): AuditEvent & { seq: number } => ({ seq: r.seq as number, at: r.at as string,
-  who: r.who as string, itemId: (r.item_id as string | null) ?? null, action: r.action as string, before: (r.before as string | null) ?? null,
+  who: r.who as string, itemId: (r.item_id as string | null) ?? null, action: r.action as AuditAction, before: (r.before as string | null) ?? null,
   after: (r.after as string | null) ?? null, reason: (r.reason as string | null) ?? null });
 
 export function listEvents(db: Database, itemId?: string): AuditEvent[] {

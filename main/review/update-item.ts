@@ -4,6 +4,7 @@ import { WorkspaceError } from '../refusal/refusal';
 import { appendEvent, appendOrFoldTextEvent } from '../audit/audit-events';
 import { getItem } from '../checklist/checklist-repository';
 import { fixedFindings, recordRedaction, redactEverywhere, type Redaction } from '../privacy/narrative-redaction';
+import type { AuditAction } from '../../shared/domain/audit';
 import { reindexItem } from '../search/search-index';
 import { assertMayApprove } from './review';
 
@@ -43,7 +44,7 @@ export function updateItemRedacting(db: Database, update: ItemUpdate, who: strin
     if (status === 'approved' && item.status !== 'approved') assertMayApprove(db, item, who);
     const approvedBy = status === 'approved' ? (item.status === 'approved' ? item.approvedBy : who) : null;
     const approvedAt = status === 'approved' ? (item.status === 'approved' ? item.approvedAt : at) : null;
-    const changes: [string, string, string][] = [];
+    const changes: [AuditAction & ('status' | 'owner' | 'note' | 'due-date'), string, string][] = [];
     if (status !== item.status) changes.push(['status', item.status, status]);
     if (owner !== item.owner) changes.push(['owner', item.owner, owner]);
     if (note !== item.note) changes.push(['note', item.note, note]);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api, call } from '../api/call';
 import { useAppStore } from '../state/app-store';
-import { ACTION_LABELS, AuditTable } from './AuditTable';
+import { auditActionLabel } from '../../shared/domain/audit';
+import { AuditTable } from './AuditTable';
 import { DateField } from './DateField';
 import { useLoaded } from './use-loaded';
 
@@ -58,7 +59,7 @@ export function AuditScreen() {
           <label className="label" htmlFor="audit-action">Change</label>
           <select id="audit-action" className="select" value={action} onChange={(e) => filter(() => setAction(e.target.value))}>
             <option value="">Every kind</option>
-            {(data?.actions ?? []).map((a) => <option key={a} value={a}>{ACTION_LABELS[a] ?? a}</option>)}
+            {(data?.actions ?? []).map((a) => <option key={a} value={a}>{auditActionLabel(a)}</option>)}
           </select>
         </div>
         <div className="form-group form-group--inline">

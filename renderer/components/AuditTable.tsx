@@ -2,32 +2,13 @@ import type { Response } from '../../shared/api/contract';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
 import { formatDisplayDate } from '../../shared/domain/dates';
 import { FINDING_KIND_LABELS, type FindingKind } from '../../shared/domain/privacy/findings';
-import { PLAN_AUDIT_LABELS } from '../../shared/domain/follow-up';
+import { auditActionLabel } from '../../shared/domain/audit';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime } from './use-loaded';
 import { showDirectionControls } from '../../shared/domain/xml-text';
 
 type AuditEvent = Response<'audit.list'>['events'][number];
 
-export const ACTION_LABELS: Record<string, string> = {
-  status: 'Status', owner: 'Owner', note: 'Narrative (in the pack)', 'due-date': 'Due date', attach: 'Attached a file',
-  'attach-new-version': 'New version of a file', 'attachment-details': 'File details', 'remove-attachment': 'Moved a file to the bin',
-  'restore-attachment': 'Restored a file', 'purge-attachment': 'Purged a file', notification: 'Recorded the notification',
-  'notification-replaced': 'Recorded the notification again', 'milestone-date': 'Milestone date', 'create-workspace': 'Created the workspace',
-  'catalogue-load': 'Loaded the evidence catalogue', 'catalogue-upgrade': 'Upgraded the evidence catalogue', 'add-item': 'Added an item',
-  'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
-  'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
-  'privacy-settings': 'Privacy settings', 'send-back': 'Sent back', 'private-note': 'Private note', redaction: 'Personal data redacted',
-  'review-settings': 'Review settings', 'list-check': 'Checked the list (counts only)', 'list-profile-saved': 'Saved the list\'s profile',
-  'item-split': 'Split from an earlier item',
-  'take-over-lock': 'Took over the workspace from an app that was gone',
-  'import-columns': 'Chose what the columns of an import are',
-  'self-evaluation-edit': 'Self-evaluation', 'self-evaluation-rate': 'Self-evaluation rating',
-  'self-evaluation-scale': 'Rating scale', 'local-context-edit': 'Local context', 'case-study-save': 'Saved a case study',
-  'case-study-remove': 'Removed a case study', 'metric-target': 'KPI target', 'choose-pack-template': 'Chose the council template',
-  'stop-pack-template': 'Stopped using the council template',
-  ...PLAN_AUDIT_LABELS,
-};
 
 const LABELS: Record<string, string> = {
   title: 'title', documentDate: 'document date', versionLabel: 'version', author: 'author', source: 'source', note: 'note',
@@ -113,7 +94,7 @@ export function AuditTable({ events, showItem, newestFirst }: { events: AuditEve
         {rows.map((e, index) => (
           <tr key={`${e.at}-${index}`}>
             <td className="nowrap">{formatDateTime(e.at)}</td><td>{e.who}</td>{showItem && <td>{e.itemId ? titleOf(e.itemId) : 'Workspace'}</td>}
-            <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+            <td>{auditActionLabel(e.action)}</td>
             <td className="wrap">{e.action === 'note' ? <NarrativeChange event={e} />
               : e.before !== null && e.after !== null && !e.before.startsWith('{') && !e.after.startsWith('{') && e.action !== 'private-note'
                 ? <>{describe(e.before, e.action)} → {describe(e.after, e.action)}</>
