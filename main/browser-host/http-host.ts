@@ -17,7 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
 const STATUS_FOR: Record<ApiErrorCode, number> = {
-  'invalid-request': 400, 'unknown-operation': 404, 'not-found': 404, refused: 409, 'read-only': 409, 'no-workspace': 409,
+  'invalid-request': 400, 'unknown-operation': 404, 'not-found': 404, refused: 409, 'privacy-blocked': 409, 'read-only': 409, 'no-workspace': 409,
   'newer-version': 409, damaged: 409, cancelled: 409, internal: 500,
 };
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -24,7 +24,7 @@ export class PrivacyBlock extends WorkspaceError {
     const unread = scan.unscanned.filter((u) => !u.decision);
     const lines = [...open.map((f) => `${locationLabel(f.location)}: ${f.snippet}`),
       ...unread.map((u) => `file ${u.fileName} (item "${u.itemTitle}") could not be read: confirm it holds no personal data, or leave it out`)];
-    super('refused', `The pack was not built: ${scan.blocking} possible piece${scan.blocking === 1 ? '' : 's'} of personal data must be resolved first (Privacy check). ${lines.slice(0, 10).join('; ')}${lines.length > 10 ? `; and ${lines.length - 10} more` : ''}.`);
+    super('privacy-blocked', `The pack was not built: ${scan.blocking} possible piece${scan.blocking === 1 ? '' : 's'} of personal data must be resolved first (Privacy check). ${lines.slice(0, 10).join('; ')}${lines.length > 10 ? `; and ${lines.length - 10} more` : ''}.`);
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Response } from '../../shared/api/contract';
 import { PACK_SECTIONS } from '../../shared/api/contract';
 import type { ProgressEvent } from '../../shared/api/progress';
+import { errorCode } from '../../shared/api/result';
 import { api, call } from '../api/call';
 import { useAppStore } from '../state/app-store';
 import { formatDateTime, useLoaded } from './use-loaded';
@@ -32,6 +33,7 @@ export function BuildScreen() {
   const [cancelling, setCancelling] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [privacyBlocked, setPrivacyBlocked] = useState(false);
   /** When the privacy check stops a build: each thing to resolve, with a way to where it is. */
   const [blocking, setBlocking] = useState<Response<'privacy.check'> | null>(null);
   useEffect(() => api().onProgress((event) => { if (event.operation === 'pack.build') setProgress(event); }), []);
@@ -49,10 +51,11 @@ export function BuildScreen() {
       await reloadItems();
       builds.reload();
     } catch (error) {
-      const cancelled = (error as { code?: string }).code === 'cancelled';
+      const cancelled = errorCode(error) === 'cancelled';
       setStatus(cancelled ? (error as Error).message : '');
       if (!cancelled) setProblem((error as Error).message);
-      if (!cancelled && /Privacy check/.test((error as Error).message)) {
+      setPrivacyBlocked(errorCode(error) === 'privacy-blocked');
+      if (errorCode(error) === 'privacy-blocked') {
         try { setBlocking(await call('privacy.check', {})); } catch { /* the message above still says what to do */ }
       }
     } finally {
@@ -95,7 +98,7 @@ export function BuildScreen() {
       {problem && !blocking && (
         <div role="alert">
           <p className="error-message">{problem}</p>
-          {/Privacy check/.test(problem) && <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check to resolve it</button></p>}
+          {privacyBlocked && <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check to resolve it</button></p>}
         </div>
       )}
       {blocking && (

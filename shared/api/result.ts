@@ -4,6 +4,7 @@ export const API_ERROR_CODES = [
   'unknown-operation',
   'not-found', // an item, workspace or file named in the request does not exist
   'refused', // a valid request the current state does not allow (e.g. editing an approved item)
+  'privacy-blocked', // a pack or plan not built while the privacy check has findings to resolve (the screen links to it)
   'read-only', // the workspace is open elsewhere
   'no-workspace',
   'newer-version', // the workspace was written by a newer version of the app
@@ -32,6 +33,12 @@ export class ApiCallError extends Error {
     this.code = error.code;
     this.field = error.field;
   }
+}
+
+/** The refusal's code of an error a call threw (ApiCallError, or the plain object a host passed on), if it has one. */
+export function errorCode(error: unknown): ApiErrorCode | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) ? (code as ApiErrorCode) : undefined;
 }
 
 export function unwrap<T>(result: ApiResult<T>): T {

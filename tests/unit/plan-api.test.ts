@@ -55,6 +55,7 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
     // 943 476 5919 passes the NHS number check digit.
     await call(backend, 'plan.addUpdate', { actionId: id, rag: 'red', text: 'Chased the case of NHS number 943 476 5919 again', date: '2027-04-01' });
     const blocked = await refused(backend, 'plan.buildDocument', {});
+    expect(blocked.code).toBe('privacy-blocked');
     expect(blocked.message).toMatch(/progress update, action 1/);
     expect(blocked.message).not.toMatch(/943 476 5919/);
     const scan = await call(backend, 'privacy.check', {});

@@ -144,7 +144,7 @@ describe('scanning what leaves, in files made by LibreOffice, python-docx and op
       expect(found('minutes.pdf', 'postcode', /^page 1, text annotation$/)).toBe(true);
       expect(scan.unscanned).toEqual([]);
       await expect(buildAndRecord(workspace, { options: {} as never, docxPath: join(dir, 'pack.docx') }, 'A'))
-        .rejects.toThrow(/must be resolved first/);
+        .rejects.toMatchObject({ code: 'privacy-blocked', message: expect.stringMatching(/must be resolved first/) });
     } finally {
       workspace.close();
     }

@@ -55,7 +55,7 @@ export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: s
   const scan = scanWorkspace(db, { casePatterns: casePatterns(settings) });
   const open = scan.findings.filter((f) => isPlanLocation(f.location) && f.severity === 'block' && !f.resolution);
   if (open.length) {
-    throw new WorkspaceError('refused', `The action plan was not built: ${open.length} possible piece${open.length === 1 ? '' : 's'} of personal data `
+    throw new WorkspaceError('privacy-blocked', `The action plan was not built: ${open.length} possible piece${open.length === 1 ? '' : 's'} of personal data `
       + `must be resolved first (Privacy check). ${open.slice(0, 10).map((f) => `${locationLabel(f.location)}: ${f.snippet}`).join('; ')}.`);
   }
   const session = workspace.session();

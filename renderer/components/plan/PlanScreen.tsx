@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, call } from '../../api/call';
 import type { Response } from '../../../shared/api/contract';
+import { errorCode } from '../../../shared/api/result';
 import { useAppStore } from '../../state/app-store';
 import { formatDate, useLoaded } from '../use-loaded';
 import { ScreenLoading } from '../ScreenLoading';
@@ -22,6 +23,7 @@ export function PlanScreen() {
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [privacyBlocked, setPrivacyBlocked] = useState(false);
   const [built, setBuilt] = useState<number | null>(null);
   const data = plan ?? loaded.data;
   if (!data) return <ScreenLoading title="After the inspection" error={loaded.error} />;
@@ -35,7 +37,7 @@ export function PlanScreen() {
       const result = await call('plan.buildDocument', {});
       setBuilt(result.version);
       setStatus(`Built version ${result.version} of the action plan (${result.actions} action${result.actions === 1 ? '' : 's'})${result.template ? `, in the council template ${result.template}` : ''}.`);
-    } catch (error) { setStatus(''); setProblem((error as Error).message); }
+    } catch (error) { setStatus(''); setProblem((error as Error).message); setPrivacyBlocked(errorCode(error) === 'privacy-blocked'); }
   };
   const openDocument = async (version: number) => {
     try { const { path } = await call('plan.openDocument', { version }); setStatus(`Opened ${path}`); } catch (error) { setProblem((error as Error).message); }
@@ -64,7 +66,7 @@ export function PlanScreen() {
       {problem && (
         <div role="alert">
           <p className="error-message">{problem}</p>
-          {/Privacy check/.test(problem) && <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check to resolve it</button></p>}
+          {privacyBlocked && <p><button type="button" className="link-button" onClick={() => showView('privacy')}>Open the privacy check to resolve it</button></p>}
         </div>
       )}
       <p role="status" className="hint">{status}</p>
