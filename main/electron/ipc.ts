@@ -7,6 +7,7 @@ import type { ProgressEvent } from '../../shared/api/progress';
 import { isAppUrl } from './app-url';
 import { CHOOSE_WORKSPACE_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
 import { chooseWorkspaceToOpen } from './dialogs';
+import { desktopEffect } from './desktop-effects';
 
 /** Whatever runs operations: the utility-process client in the app, a fake in tests. */
 export interface OperationRunner {
@@ -39,17 +40,9 @@ export function registerIpc(runner: OperationRunner): () => void {
       };
       try {
         const result = await runner.call(name, payload, sendProgress);
-        // The backend made a read-only temporary copy and decided how it may be shown (main/evidence/open-safely.ts):
-        // a program or script is only shown in its folder, never handed to the system to open (that would run it).
-        if (name === 'attachments.open' && result.ok) {
-          const copy = result.value as { path: string; opensWith: 'viewer' | 'folder' };
-          if (copy.opensWith === 'viewer') await shell.openPath(copy.path); else shell.showItemInFolder(copy.path);
-        }
-        // A built pack opens in the word processor; a bundle is shown in the file manager.
-        if ((name === 'pack.open' || name === 'plan.openDocument') && result.ok) {
-          const opened = result.value as { path: string; kind: 'docx' | 'bundle' };
-          if (opened.kind === 'docx') await shell.openPath(opened.path); else shell.showItemInFolder(opened.path);
-        }
+        const effect = result.ok ? desktopEffect(name, result.value) : null;
+        if (effect?.kind === 'open') await shell.openPath(effect.path);
+        else if (effect) shell.showItemInFolder(effect.path);
         return result;
       } catch (error) {
         return { ok: false, error: { code: 'internal', message: `${name} failed in the app: ${(error as Error)?.message ?? String(error)}` } };

@@ -20,8 +20,10 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  // Progress shows while an add is running; the call's own settlement (run's finally) ends it, whatever the last phase.
+  const running = useRef(false);
   useEffect(() => api().onProgress((event) => {
-    if (event.operation === 'attachments.add') setProgress(event.phase === 'Done' ? null : event);
+    if (event.operation === 'attachments.add' && running.current) setProgress(event);
   }), []);
   const picker = useRef<HTMLInputElement>(null);
   const locked = readOnly || item.status === 'approved';
@@ -29,6 +31,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
   const run = async (message: string, work: () => Promise<string>) => {
     setProblem(null);
     setStatus(message);
+    running.current = true;
     try {
       setStatus(await work());
       await reloadItems();
@@ -37,6 +40,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
       setStatus('');
       setProblem((error as Error).message);
     } finally {
+      running.current = false;
       setProgress(null);
     }
   };
