@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 /**
  * What the app keeps of an Annex A list check (issue 19 item 2): the rule counts, the file's SHA-256, name and row
  * count, the reference date and when and by whom — and the audit event. Never a row number, never a value from the
@@ -41,7 +42,7 @@ const toRecord = (row: Record<string, unknown>): ListCheckRecord => ({
 });
 
 /** Records a check (counts only) and moves the list's item to follow it, in one transaction. */
-export function recordListCheck(db: Database, input: ListCheckInput, who: string, at = new Date().toISOString()): ListCheckRecord {
+export function recordListCheck(db: WritableDB, input: ListCheckInput, who: string, at = new Date().toISOString()): ListCheckRecord {
   const ruleCounts: RuleCount[] = input.rules.map((r) => ({ id: r.id, count: r.count, ...(r.column !== undefined ? { column: r.column } : {}) }));
   const problems = input.rules.reduce((n, r) => n + r.count, 0);
   return db.transaction(() => {
@@ -56,7 +57,7 @@ export function recordListCheck(db: Database, input: ListCheckInput, who: string
   })();
 }
 
-function followCheck(db: Database, itemId: string, rules: readonly AnnexARuleResult[], fileName: string, who: string, at: string): void {
+function followCheck(db: WritableDB, itemId: string, rules: readonly AnnexARuleResult[], fileName: string, who: string, at: string): void {
   const exists = db.prepare('SELECT 1 FROM items WHERE id = ? AND retired = 0').get(itemId);
   if (!exists) return;
   const item = getItem(db, itemId);
@@ -79,7 +80,7 @@ export function listChecks(db: Database, list?: AnnexAList): ListCheckRecord[] {
 }
 
 /** Saves a list's aggregate profile (already suppressed) for the pack's context section, replacing an earlier one. */
-export function saveListProfile(db: Database, profile: AnnexAProfile, who: string, at = new Date().toISOString()): void {
+export function saveListProfile(db: WritableDB, profile: AnnexAProfile, who: string, at = new Date().toISOString()): void {
   db.transaction(() => {
     db.prepare(`INSERT INTO list_profiles (list, profile, saved_at, saved_by) VALUES (?, ?, ?, ?)
         ON CONFLICT (list) DO UPDATE SET profile = excluded.profile, saved_at = excluded.saved_at, saved_by = excluded.saved_by`)

@@ -4,12 +4,13 @@ import { auditTrailCsv } from '../audit/audit-csv';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 import { search } from '../search/search-index';
 import { WorkspaceError } from '../refusal/refusal';
+import { itemEverLoaded } from '../checklist/checklist-repository';
 
 export const auditHandlers: Handlers<'audit.list' | 'audit.exportCsv' | 'search.query'> = {
   'audit.list': (req, { backend }) => {
     const db = backend.openWorkspace().db;
     // Retired items keep their history, so the check is against every item ever loaded, not the current checklist.
-    if (req.itemId && !db.prepare('SELECT 1 FROM items WHERE id = ?').get(req.itemId)) {
+    if (req.itemId && !itemEverLoaded(db, req.itemId)) {
       throw new WorkspaceError('not-found', `There is no checklist item with id "${req.itemId}".`, 'itemId');
     }
     if (!req.page && !req.who && !req.action && !req.from && !req.to) {

@@ -3,7 +3,7 @@ import type { Catalogue } from '../../shared/domain/catalogue';
 import { SHIPPED_CATALOGUE } from '../catalogue/shipped-catalogue';
 import { SettingsStore } from '../settings/settings-store';
 import { WorkspaceError } from '../refusal/refusal';
-import type { Workspace } from '../workspace/workspace';
+import type { Workspace, WritableWorkspace } from '../workspace/workspace';
 import { UploadArea } from '../evidence/upload-area';
 import { removeOpenedCopies } from '../evidence/attachments-repository';
 import type { Extractor } from '../evidence/extractor';
@@ -83,8 +83,8 @@ export class Backend {
     return this.workspace;
   }
 
-  writableWorkspace(): Workspace {
-    const workspace = this.openWorkspace();
+  writableWorkspace(): WritableWorkspace {
+    const workspace: Workspace = this.openWorkspace();
     workspace.assertWritable();
     return workspace;
   }

@@ -8,6 +8,7 @@ import { redactEverywhere, type Redaction } from '../privacy/narrative-redaction
 import { trackerFile } from '../checklist/tracker';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { WorkspaceError } from '../refusal/refusal';
+import { clearFreedPages } from '../store/journal-mode';
 
 /**
  * After a narrative change redacted personal data in the live database: nothing of the earlier text may stay in the
@@ -18,9 +19,7 @@ async function finishRedaction(backend: Backend, redacted: Redaction[]): Promise
   if (redacted.length === 0) return;
   const workspace = backend.writableWorkspace();
   const db = workspace.db;
-  if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('VACUUM');
-  if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+  clearFreedPages(db, workspace.journalMode);
   await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); });
 }
 

@@ -7,7 +7,7 @@ import type { PackKind, PackOptions, PackSectionId } from '../pack/pack-input';
 import { PACK_KIND_DEFINITIONS } from '../pack/pack-kinds';
 import { packOutline } from '../pack/pack-outline';
 import { chooseTemplate, stopUsingTemplate, workspaceTemplate } from '../pack/template/workspace-template';
-import { previousBuilds, readPackInput } from '../pack/read-pack-input';
+import { nextPackVersion, previousBuilds, readPackInput } from '../pack/read-pack-input';
 import { WorkspaceError } from '../refusal/refusal';
 import { workspaceFolderName } from '../workspace/workspace-folder';
 
@@ -33,7 +33,7 @@ function packOptions(req: { sections?: PackSectionId[] | undefined; approvedOnly
 export const packHandlers: Handlers<'pack.build' | 'pack.outline' | 'pack.template' | 'pack.setTemplate' | 'pack.builds' | 'pack.file' | 'pack.open'> = {
   'pack.build': async (req, { backend, progress, stopIfCancelled }) => {
     const workspace = backend.writableWorkspace();
-    const version = ((workspace.db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
+    const version = nextPackVersion(workspace.db);
     const paths = packPaths(workspace, version);
     // No build of this version was recorded, so files under its names were left by one that was stopped after
     // writing them (a crash): they must not pass for this build's (a stale bundle beside a new pack).

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { scanWorkspace } from '../privacy/scan-workspace';
 import { privacyScanOptions, privacySettings, savePrivacySettings } from '../privacy/privacy-settings';
 import { decideFile, markFalsePositive } from '../privacy/decisions';
-import { PRIVACY_LAST_RUN_KEY } from '../dashboard/dashboard';
+import { rememberPrivacyCheck } from '../dashboard/dashboard';
 
 /** The scan with the workspace's own settings (its case-reference formats). */
 export function scanWithSettings(db: Database) {
@@ -15,10 +15,9 @@ export const privacyHandlers: Handlers<'privacy.check' | 'privacy.markFalsePosit
     const workspace = backend.openWorkspace();
     const scan = scanWithSettings(workspace.db);
     // Remembered for the dashboard's next steps; a read-only copy just does not remember.
-    if (!workspace.session().readOnly) {
+    if (workspace.isWritable()) {
       try {
-        workspace.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-          .run(PRIVACY_LAST_RUN_KEY, JSON.stringify({ at: new Date().toISOString(), blocking: scan.blocking }));
+        rememberPrivacyCheck(workspace.db, scan.blocking);
       } catch { /* a check still answers on a disk that cannot be written to; only the dashboard's tick waits */ }
     }
     return scan;

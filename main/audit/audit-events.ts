@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditAction } from '../../shared/domain/audit';
+import type { WritableDB } from '../store/database';
 
 export interface AuditEvent {
   at: string;
@@ -13,7 +14,7 @@ export interface AuditEvent {
 }
 
 /** Appends to the audit trail. The table refuses updates and deletes (see migration 0001). */
-export function appendEvent(db: Database, event: AuditEvent): void {
+export function appendEvent(db: WritableDB, event: AuditEvent): void {
   db.prepare('INSERT INTO events (at, who, item_id, action, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(event.at, event.who, event.itemId, event.action, event.before, event.after, event.reason ?? null);
 }
@@ -96,7 +97,7 @@ export const EDITING_SESSION_MS = 15 * 60_000;
  * same person changing the same field within one editing session, that entry's "after" (and time) is replaced, so
  * the trail keeps one entry per session, from the text before it to the text after it.
  */
-export function appendOrFoldTextEvent(db: Database, event: AuditEvent & { itemId: string }): void {
+export function appendOrFoldTextEvent(db: WritableDB, event: AuditEvent & { itemId: string }): void {
   const last = db.prepare('SELECT seq, at, who, action FROM events WHERE item_id = ? ORDER BY seq DESC LIMIT 1').get(event.itemId) as
     { seq: number; at: string; who: string; action: string } | undefined;
   const gap = last ? Date.parse(event.at) - Date.parse(last.at) : Infinity;

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { appendEvent } from '../audit/audit-events';
@@ -14,7 +15,7 @@ export interface CatalogueChange {
  * approval, and the old item's audit trail read as its own (item_lineage; listEvents follows it). Each half gets an
  * event saying so. The old item is then retired like any item the catalogue dropped, never deleted.
  */
-function takeOver(db: Database, itemId: string, from: string, who: string, at: string): void {
+function takeOver(db: WritableDB, itemId: string, from: string, who: string, at: string): void {
   db.prepare(`UPDATE items SET (status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by) =
       (SELECT status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by FROM items WHERE id = @from)
       WHERE id = @itemId`).run({ itemId, from });
@@ -28,7 +29,7 @@ function takeOver(db: Database, itemId: string, from: string, who: string, at: s
  * refreshed, and items the catalogue dropped are retired, never deleted. Officers' status, owner and note are
  * never touched. Used both when a workspace is created and when it is upgraded to a newer catalogue.
  */
-export function applyCatalogue(db: Database, catalogue: Catalogue, who: string, at: string): CatalogueChange {
+export function applyCatalogue(db: WritableDB, catalogue: Catalogue, who: string, at: string): CatalogueChange {
   const change: CatalogueChange = { added: [], updated: [], retired: [] };
   const existing = new Map(
     (db.prepare(`SELECT id, title, description, areas, supports, kinds, typical_owner, freshness_rule, freshness_months,

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
 import { WorkspaceError } from '../refusal/refusal';
@@ -11,6 +12,11 @@ export function listItems(db: Database): ChecklistItem[] {
     .map((row) => toChecklistItem(row, context));
 }
 
+/** Whether an item was ever in this workspace's checklist (a retired item keeps its history). */
+export function itemEverLoaded(db: Database, id: string): boolean {
+  return db.prepare('SELECT 1 FROM items WHERE id = ?').get(id) !== undefined;
+}
+
 export function getItem(db: Database, id: string): ChecklistItem {
   const row = db.prepare(`${ITEM_SELECT} WHERE i.id = ? AND i.retired = 0`).get(id) as Record<string, unknown> | undefined;
   if (!row) throw new WorkspaceError('not-found', `There is no checklist item with id "${id}".`, 'itemId');
@@ -18,7 +24,7 @@ export function getItem(db: Database, id: string): ChecklistItem {
 }
 
 /** Adds an officer's own item after the catalogue items; its id is derived from the title and never changes. */
-export function addCustomItem(db: Database, request: ParsedRequest<'checklist.addItem'>, who: string,
+export function addCustomItem(db: WritableDB, request: ParsedRequest<'checklist.addItem'>, who: string,
   at = new Date().toISOString()): ChecklistItem {
   return db.transaction(() => {
     const base = `custom-${request.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'item'}`;

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 import { getItem } from './checklist-repository';
@@ -22,7 +23,7 @@ export function privateNotesOf(db: Database, writer: string): Map<string, string
     .map((r) => [r.item_id, r.note]));
 }
 
-export function savePrivateNote(db: Database, itemId: string, writer: string, note: string, at = new Date().toISOString()): PrivateNote {
+export function savePrivateNote(db: WritableDB, itemId: string, writer: string, note: string, at = new Date().toISOString()): PrivateNote {
   return db.transaction(() => {
     getItem(db, itemId);
     const before = privateNote(db, itemId, writer).note;

@@ -1,3 +1,5 @@
+import type { WritableDB } from '../store/database';
+import { writeMeta } from '../store/meta';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { AREA_GROUPS, type AreaGroupId } from '../../shared/domain/evaluation-areas';
@@ -22,6 +24,11 @@ export type NextStepId = 'notification' | 'owners' | 'data' | 'evidence' | 'priv
 
 /** The last privacy check's outcome, kept so the dashboard can tick "run the privacy check" off. */
 export const PRIVACY_LAST_RUN_KEY = 'privacy_last_run';
+
+/** Remembers when the privacy check last ran and what blocked, for the dashboard's next steps. */
+export function rememberPrivacyCheck(db: WritableDB, blocking: number, at = new Date().toISOString()): void {
+  writeMeta(db, PRIVACY_LAST_RUN_KEY, JSON.stringify({ at, blocking }));
+}
 
 function nextSteps(db: Database, items: ChecklistItem[], hasTimeline: boolean): Dashboard['nextSteps'] {
   const open = items.filter((i) => !isDone(i));

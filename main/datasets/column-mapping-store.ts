@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 
@@ -29,7 +30,7 @@ export function findColumnMapping(db: Database, dataset: string, layoutKey: stri
  * Remembers (or, with no choices, forgets) the officer's choices for files of this layout; the audit trail records
  * the change with the choices before and after.
  */
-export function saveColumnMapping(db: Database, mapping: ColumnMapping, who: string, at = new Date().toISOString()): void {
+export function saveColumnMapping(db: WritableDB, mapping: ColumnMapping, who: string, at = new Date().toISOString()): void {
   const before = findColumnMapping(db, mapping.dataset, mapping.layoutKey);
   const same = JSON.stringify(before?.choices ?? []) === JSON.stringify(mapping.choices);
   if (!same) {

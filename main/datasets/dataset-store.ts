@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { DatasetRow } from '../../shared/domain/datasets/types';
 import { appendEvent } from '../audit/audit-events';
@@ -37,7 +38,7 @@ export interface CommitResult {
  * (every breakdown), so a re-import never mixes old and new figures; areas it does not cover stay (a local-only
  * file keeps the national comparator imported from DfE's file). The audit trail says what was replaced.
  */
-export function commitImport(db: Database, record: ImportRecord, who: string, at = new Date().toISOString()): CommitResult {
+export function commitImport(db: WritableDB, record: ImportRecord, who: string, at = new Date().toISOString()): CommitResult {
   const periods = [...new Set(record.rows.map((r) => r.period))].sort();
   return db.transaction(() => {
     const byBreakdown = record.scope === 'breakdown';

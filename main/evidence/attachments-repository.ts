@@ -1,3 +1,4 @@
+import type { ReadableDB, WritableDB } from '../store/database';
 import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -42,7 +43,7 @@ function storedText(db: Database, sha256: string | null): string {
 }
 
 /** Evidence can be added only to an item that takes files and is not locked by approval. */
-function assertItemTakesEvidence(db: Database, itemId: string): void {
+function assertItemTakesEvidence(db: ReadableDB, itemId: string): void {
   const item = getItem(db, itemId);
   if (item.personLevel) {
     throw new WorkspaceError('refused', `"${item.title}" is a person-level item: it carries a status only, never files. Send these documents to inspectors by secure transfer.`, 'itemId');
@@ -99,7 +100,7 @@ export function partialReason(x: { unread?: string[] }): string | null {
   return x.unread && x.unread.length > 0 ? `Not fully scanned: ${x.unread.join('; ')} could not be read.` : null;
 }
 
-function recordBlob(db: Database, stored: StoredFile, at: string): void {
+function recordBlob(db: WritableDB, stored: StoredFile, at: string): void {
   const x = stored.extraction;
   if (!x) return;
   // A file read again (stored by an earlier reader) replaces its old text.
@@ -175,7 +176,7 @@ const META_COLUMNS: Record<keyof AttachmentMetadata, string> = {
   title: 'title', documentDate: 'document_date', versionLabel: 'version_label', author: 'author', source: 'source', note: 'note',
 };
 
-export function updateAttachment(db: Database, attachmentId: number, meta: AttachmentMetadata, who: string,
+export function updateAttachment(db: WritableDB, attachmentId: number, meta: AttachmentMetadata, who: string,
   at = new Date().toISOString()): Attachment {
   return db.transaction(() => {
     const before = getAttachment(db, attachmentId);
@@ -196,7 +197,7 @@ export function updateAttachment(db: Database, attachmentId: number, meta: Attac
 }
 
 /** Moves an attachment (and its earlier versions) to the bin, from where it can be restored or purged. */
-export function binAttachment(db: Database, attachmentId: number, who: string, at = new Date().toISOString()): Attachment {
+export function binAttachment(db: WritableDB, attachmentId: number, who: string, at = new Date().toISOString()): Attachment {
   return db.transaction(() => {
     const attachment = getAttachment(db, attachmentId);
     if (attachment.state !== 'current') throw new WorkspaceError('refused', `"${attachment.title}" is not a current attachment.`, 'attachmentId');
@@ -209,7 +210,7 @@ export function binAttachment(db: Database, attachmentId: number, who: string, a
   })();
 }
 
-export function restoreAttachment(db: Database, attachmentId: number, who: string, at = new Date().toISOString()): Attachment {
+export function restoreAttachment(db: WritableDB, attachmentId: number, who: string, at = new Date().toISOString()): Attachment {
   return db.transaction(() => {
     const attachment = getAttachment(db, attachmentId);
     if (attachment.state !== 'binned') throw new WorkspaceError('refused', `"${attachment.title}" is not in the bin.`, 'attachmentId');

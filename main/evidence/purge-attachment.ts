@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { appendEvent, rewriteEvents } from '../audit/audit-events';
 import { compactIndex } from '../search/search-index';
@@ -34,7 +35,7 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
 }
 
 /** Applies a change to every backup of a workspace and answers the backups it rewrote (main/workspace/backups.ts). */
-export type BackupRewriter = (folder: string, mutate: (db: Database, info: { schemaVersion: number }) => void) =>
+export type BackupRewriter = (folder: string, mutate: (db: WritableDB, info: { schemaVersion: number }) => void) =>
   readonly unknown[] | Promise<readonly unknown[]>;
 
 /**

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import {
   INSPECTION_PRESETS, milestoneDates, PACK_DUE_MILESTONE, type InspectionPresetId, type MilestoneDate, type MilestoneId,
@@ -64,7 +65,7 @@ export interface NotificationInput {
 }
 
 /** Records the notification; recording it again replaces the earlier one, and both are in the audit trail. */
-export function recordNotification(db: Database, input: NotificationInput, who: string, at = new Date().toISOString()): Timeline {
+export function recordNotification(db: WritableDB, input: NotificationInput, who: string, at = new Date().toISOString()): Timeline {
   return db.transaction(() => {
     const before = getInspection(db);
     db.prepare(`INSERT INTO inspection (id, notified_date, notified_time, preset, lead_officer, milestone_overrides, recorded_at, recorded_by)
@@ -79,7 +80,7 @@ export function recordNotification(db: Database, input: NotificationInput, who: 
   })();
 }
 
-export function setMilestoneDate(db: Database, milestoneId: MilestoneId, date: string | null, who: string,
+export function setMilestoneDate(db: WritableDB, milestoneId: MilestoneId, date: string | null, who: string,
   at = new Date().toISOString()): Timeline {
   return db.transaction(() => {
     const inspection = getInspection(db);

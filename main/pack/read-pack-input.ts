@@ -24,6 +24,11 @@ import { readSelfEvaluationInput } from './read-self-evaluation-input';
 import { readPackProgress } from './pack-progress';
 import type { PackBuildRecord, PackChart, PackEvidence, PackInput, PackItem, PackMetric, PackOptions, PackReadiness } from './pack-input';
 
+/** The version number the next pack build takes: one after the last recorded, 1 for the first. */
+export function nextPackVersion(db: Database): number {
+  return ((db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
+}
+
 export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
 const MAX_CHARTS = 30;
 const CHART_WIDTH = 600;
@@ -131,7 +136,7 @@ export async function readPackInput(workspace: Workspace, options: PackOptions, 
   const read = {
     area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },
     marking: meta(db, 'protective_marking') ?? DEFAULT_MARKING,
-    version: ((db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1,
+    version: nextPackVersion(db),
     builtAt, preparedBy, options,
     draft: items.some((i) => i.status !== 'approved' && i.status !== 'not-applicable'),
     previousBuilds: previousBuilds(db),

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 /**
  * The follow-up phase's store: the inspection's outcome (one per workspace, like the notification), the plan's
  * actions (numbered 1, 2, 3… in the order added, never reused) and their progress updates, kept as history. Every
@@ -52,7 +53,7 @@ export interface StoredAction {
   updates: ProgressUpdate[];
 }
 
-function audit(db: Database, action: PlanAuditAction, who: string, at: string, before: unknown, after: unknown, reason?: string): void {
+function audit(db: WritableDB, action: PlanAuditAction, who: string, at: string, before: unknown, after: unknown, reason?: string): void {
   appendEvent(db, { at, who, itemId: null, action, before: before === null ? null : JSON.stringify(before),
     after: after === null ? null : JSON.stringify(after), reason: reason ?? null });
 }
@@ -98,7 +99,7 @@ function checkDates(input: { siteWeekStart: string; siteWeekEnd: string | null; 
  * Records the outcome, or changes it (both in the audit trail). Areas not given are kept. A report area that actions
  * answer cannot be removed from the end of its list until they are moved: they would point at nothing.
  */
-export function recordOutcome(db: Database, input: OutcomeInput, who: string, at = new Date().toISOString()): StoredOutcome {
+export function recordOutcome(db: WritableDB, input: OutcomeInput, who: string, at = new Date().toISOString()): StoredOutcome {
   return db.transaction(() => {
     const before = getOutcome(db);
     checkDates(input);
@@ -131,7 +132,7 @@ export function recordOutcome(db: Database, input: OutcomeInput, who: string, at
 }
 
 /** Sets a follow-up milestone's date (null: back to the computed one) and/or the day it was done (null: not done). */
-export function setFollowUp(db: Database, milestoneId: FollowUpMilestoneId, change: { date?: string | null; done?: string | null },
+export function setFollowUp(db: WritableDB, milestoneId: FollowUpMilestoneId, change: { date?: string | null; done?: string | null },
   who: string, at = new Date().toISOString()): void {
   db.transaction(() => {
     const outcome = getOutcome(db);
@@ -222,7 +223,7 @@ function withBaselines(db: Database, fields: ActionFields, already: readonly Act
 }
 
 /** Adds an action to the plan and answers its number. */
-export function addAction(db: Database, given: ActionFields, who: string, at = new Date().toISOString()): number {
+export function addAction(db: WritableDB, given: ActionFields, who: string, at = new Date().toISOString()): number {
   return db.transaction(() => {
     checkAction(db, given);
     const fields = withBaselines(db, given);
@@ -238,7 +239,7 @@ export function addAction(db: Database, given: ActionFields, who: string, at = n
 }
 
 /** Replaces an action's fields; the audit trail records the fields that changed, before and after. */
-export function updateAction(db: Database, id: number, given: ActionFields, who: string, at = new Date().toISOString()): void {
+export function updateAction(db: WritableDB, id: number, given: ActionFields, who: string, at = new Date().toISOString()): void {
   db.transaction(() => {
     const current = storedFields(getStoredAction(db, id));
     checkAction(db, given);
@@ -256,7 +257,7 @@ export function updateAction(db: Database, id: number, given: ActionFields, who:
 }
 
 /** Adds a progress update to an action's history; the earlier ones stay as they were. */
-export function addProgressUpdate(db: Database, input: ProgressUpdateInput, who: string, at = new Date().toISOString(), today = todayIso()): ProgressUpdate {
+export function addProgressUpdate(db: WritableDB, input: ProgressUpdateInput, who: string, at = new Date().toISOString(), today = todayIso()): ProgressUpdate {
   return db.transaction(() => {
     getStoredAction(db, input.actionId);
     const date = input.date ?? today;
@@ -270,7 +271,7 @@ export function addProgressUpdate(db: Database, input: ProgressUpdateInput, who:
 }
 
 /** Corrects a progress update that was recorded wrongly (a slip, or personal data the privacy check found). */
-export function correctProgressUpdate(db: Database, updateId: number, change: { rag: Rag; text: string; date: string; by: string },
+export function correctProgressUpdate(db: WritableDB, updateId: number, change: { rag: Rag; text: string; date: string; by: string },
   who: string, reason: string, at = new Date().toISOString()): void {
   db.transaction(() => {
     const row = db.prepare('SELECT * FROM plan_updates WHERE id = ?').get(updateId) as Record<string, string | number> | undefined;

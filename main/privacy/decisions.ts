@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 import { WorkspaceError } from '../refusal/refusal';
@@ -8,7 +9,7 @@ import { privacyScanOptions } from './privacy-settings';
  * Marks a finding as not personal data, with the reason, in the audit trail. The finding is named by its key from
  * the latest scan; its masked snippet, never the identifier, goes into the audit trail.
  */
-export function markFalsePositive(db: Database, key: string, reason: string, who: string, at = new Date().toISOString()): void {
+export function markFalsePositive(db: WritableDB, key: string, reason: string, who: string, at = new Date().toISOString()): void {
   const finding = scanWorkspace(db, privacyScanOptions(db)).findings.find((f) => f.key === key);
   if (!finding) throw new WorkspaceError('not-found', 'That finding is no longer there (the text may have been fixed): run the check again.', 'key');
   db.transaction(() => {
@@ -23,7 +24,7 @@ export function markFalsePositive(db: Database, key: string, reason: string, who
 export type FileDecision = 'excluded' | 'confirmed-no-personal-data' | 'undecided';
 
 /** Leaves a file out of the pack and bundle, confirms an unreadable file holds no personal data, or undoes either. */
-export function decideFile(db: Database, attachmentId: number, decision: FileDecision, reason: string, who: string, at = new Date().toISOString()): void {
+export function decideFile(db: WritableDB, attachmentId: number, decision: FileDecision, reason: string, who: string, at = new Date().toISOString()): void {
   const file = db.prepare("SELECT id, item_id, file_name FROM attachments WHERE id = ? AND state = 'current'").get(attachmentId) as
     { id: number; item_id: string; file_name: string } | undefined;
   if (!file) throw new WorkspaceError('not-found', `There is no current attachment ${attachmentId}.`, 'attachmentId');

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { maskIdentifier, type FindingKind } from '../../shared/domain/privacy/findings';
 import { scanText } from './scan-text';
@@ -63,7 +64,7 @@ export function redactEverywhere(db: Database, redactions: readonly Redaction[])
 }
 
 /** Records that a redaction happened: which kinds and how many entries, never the data itself. */
-export function recordRedaction(db: Database, itemId: string, redactions: readonly Redaction[], entries: number, who: string, at: string): void {
+export function recordRedaction(db: WritableDB, itemId: string, redactions: readonly Redaction[], entries: number, who: string, at: string): void {
   const kinds = [...new Set(redactions.map((r) => r.kind))];
   appendEvent(db, { at, who, itemId, action: 'redaction', before: null,
     after: JSON.stringify({ kinds, identifiers: redactions.length, entries }) });

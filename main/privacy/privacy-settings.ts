@@ -1,3 +1,5 @@
+import { writeMeta } from '../store/meta';
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD } from './small-numbers';
@@ -67,7 +69,7 @@ export function privacyScanOptions(db: Database): { casePatterns: RegExp[]; publ
 export type PrivacySettingsInput = Omit<PrivacySettings, 'casePatterns' | 'caseReferenceExamples' | 'publicContacts' | 'namedStaff'>
   & Partial<Pick<PrivacySettings, 'casePatterns' | 'caseReferenceExamples' | 'publicContacts' | 'namedStaff'>>;
 
-export function savePrivacySettings(db: Database, input: PrivacySettingsInput, who: string, at = new Date().toISOString()): PrivacySettingsView {
+export function savePrivacySettings(db: WritableDB, input: PrivacySettingsInput, who: string, at = new Date().toISOString()): PrivacySettingsView {
   const current = privacySettings(db);
   const next: PrivacySettings = {
     smallNumberThreshold: input.smallNumberThreshold,
@@ -87,7 +89,7 @@ export function savePrivacySettings(db: Database, input: PrivacySettingsInput, w
   });
   db.transaction(() => {
     const { unusablePatterns: _unused, ...before } = current;
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(next));
+    writeMeta(db, KEY, JSON.stringify(next));
     appendEvent(db, { at, who, itemId: null, action: 'privacy-settings', before: JSON.stringify(before), after: JSON.stringify(next) });
   })();
   return privacySettings(db);

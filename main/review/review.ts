@@ -1,3 +1,5 @@
+import { writeMeta } from '../store/meta';
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { appendEvent } from '../audit/audit-events';
@@ -21,10 +23,10 @@ export function reviewSettings(db: Database): ReviewSettings {
   return { approverMustDiffer: stored.approverMustDiffer === true };
 }
 
-export function saveReviewSettings(db: Database, next: ReviewSettings, who: string, at = new Date().toISOString()): ReviewSettings {
+export function saveReviewSettings(db: WritableDB, next: ReviewSettings, who: string, at = new Date().toISOString()): ReviewSettings {
   db.transaction(() => {
     const before = reviewSettings(db);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(next));
+    writeMeta(db, KEY, JSON.stringify(next));
     appendEvent(db, { at, who, itemId: null, action: 'review-settings', before: JSON.stringify(before), after: JSON.stringify(next) });
   })();
   return reviewSettings(db);
@@ -87,7 +89,7 @@ export function approvalCheck(db: Database, itemId: string, who: string): Approv
  * A reviewer sends an item back to its owner with a comment: it returns to "In progress", the comment shows on the
  * item until it is approved, and the history records it. An approved item can be sent back too (reopening it).
  */
-export function sendBack(db: Database, itemId: string, comment: string, who: string, at = new Date().toISOString()): ChecklistItem {
+export function sendBack(db: WritableDB, itemId: string, comment: string, who: string, at = new Date().toISOString()): ChecklistItem {
   return db.transaction(() => {
     const item = getItem(db, itemId);
     if (item.status !== 'ready-for-review' && item.status !== 'approved') {

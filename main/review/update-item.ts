@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
 import { WorkspaceError } from '../refusal/refusal';
@@ -14,7 +15,7 @@ export type ItemUpdate = ParsedRequest<'checklist.update'>;
  * Changes an item's status, owner or note in one transaction, with one audit event per changed field.
  * An approved item is locked: the only change allowed is reopening it, which needs a reason.
  */
-export function updateItem(db: Database, update: ItemUpdate, who: string, at = new Date().toISOString()): ChecklistItem {
+export function updateItem(db: WritableDB, update: ItemUpdate, who: string, at = new Date().toISOString()): ChecklistItem {
   return updateItemRedacting(db, update, who, at).item;
 }
 
@@ -23,7 +24,7 @@ export function updateItem(db: Database, update: ItemUpdate, who: string, at = n
  * check found in the earlier text, every earlier copy in this database is masked in the same transaction; the caller
  * then clears the journal and rewrites the backups (main/api/checklist-handlers.ts).
  */
-export function updateItemRedacting(db: Database, update: ItemUpdate, who: string, at = new Date().toISOString()): { item: ChecklistItem; redacted: Redaction[] } {
+export function updateItemRedacting(db: WritableDB, update: ItemUpdate, who: string, at = new Date().toISOString()): { item: ChecklistItem; redacted: Redaction[] } {
   return db.transaction(() => {
     const item = getItem(db, update.itemId);
     const status = update.status ?? item.status;

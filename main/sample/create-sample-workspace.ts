@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 /**
  * Creates the sample area's workspace (resources/sample/) through the app's own code paths: the workspace is
  * created like any other, the notification recorded, every dataset's CSV previewed and committed by the importer,
@@ -36,7 +37,7 @@ export interface SampleOptions {
   sampleDir?: string;
 }
 
-interface Context { content: SampleContent; workspace: Workspace; db: Database; who: string; at: string; today: string }
+interface Context { content: SampleContent; workspace: Workspace; db: WritableDB; who: string; at: string; today: string }
 
 /** The notification: a few working days before today, so the countdown is running and the deadline still ahead. */
 function recordSampleNotification(ctx: Context): void {
@@ -118,8 +119,9 @@ export async function createSampleWorkspace(folder: string, options: SampleOptio
   const { folder: created } = Workspace.create({ folder, areaName: content.area.areaName, laCode: content.area.authority.oldCode,
     user: who, catalogue: SHIPPED_CATALOGUE });
   try {
-    const workspace = Workspace.open(created, { user: who });
+    const workspace: Workspace = Workspace.open(created, { user: who });
     try {
+      workspace.assertWritable();
       const ctx: Context = { content, workspace, db: workspace.db, who, at: now.toISOString(), today: todayIso(now) };
       recordSampleNotification(ctx);
       importDatasets(ctx);

@@ -1,3 +1,4 @@
+import type { WritableDB } from '../store/database';
 /**
  * The sample area's previous inspection (resources/sample/previous-inspection.json): its outcome and the plan that
  * followed, part-way through, recorded through the plan store as an officer's would be. Dates count from the day
@@ -41,7 +42,7 @@ export function loadPreviousInspection(dir: string): z.output<typeof PreviousIns
 }
 
 /** Records the previous inspection and its plan; throws if the sample would date anything after `today`. */
-export function recordPreviousInspection(db: Database, dir: string, who: string, at: string, today: string): void {
+export function recordPreviousInspection(db: WritableDB, dir: string, who: string, at: string, today: string): void {
   const previous = loadPreviousInspection(dir);
   if (!previous) return;
   const calendar = workspaceCalendar(db);

@@ -1,3 +1,5 @@
+import { readMeta, writeMeta } from '../store/meta';
+import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
@@ -23,9 +25,7 @@ export const DEFAULT_RATING_SCALE = ['Secure', 'Developing', 'Weak'] as const;
 const SCALE_KEY = 'self_evaluation_scale';
 const CONTEXT_KEY = 'local_context';
 
-const meta = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
-const setMeta = (db: Database, key: string, value: string) =>
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+const meta = (db: Database, key: string) => readMeta(db, key) ?? null;
 
 const FIELDS = { whatGood: 'what_good', strengths: 'strengths', development: 'development', impact: 'impact', nextSteps: 'next_steps' } as const;
 
@@ -70,7 +70,7 @@ export function readSelfEvaluation(db: Database): SelfEvaluationState {
 const now = () => new Date().toISOString();
 
 /** Saves some of an area's grid; fields not given keep what they held (or the framework's wording). */
-export function saveGrid(db: Database, area: SelfEvaluationAreaId, fields: z.output<typeof GridFieldsSchema>, who: string, at = now()): void {
+export function saveGrid(db: WritableDB, area: SelfEvaluationAreaId, fields: z.output<typeof GridFieldsSchema>, who: string, at = now()): void {
   db.transaction(() => {
     const before = readSelfEvaluation(db).areas.find((a) => a.area === area)!;
     const next = {
@@ -91,7 +91,7 @@ export function saveGrid(db: Database, area: SelfEvaluationAreaId, fields: z.out
   })();
 }
 
-export function addRating(db: Database, input: z.output<typeof RatingInputSchema>, who: string, at = now()): void {
+export function addRating(db: WritableDB, input: z.output<typeof RatingInputSchema>, who: string, at = now()): void {
   const scale = ratingScale(db);
   const rating = scale.find((r) => r.toLowerCase() === input.rating.toLowerCase());
   if (!rating) throw new WorkspaceError('invalid-request', `"${input.rating}" is not on the rating scale: use ${scale.join(', ')} (or change the scale).`, 'rating');
@@ -103,24 +103,24 @@ export function addRating(db: Database, input: z.output<typeof RatingInputSchema
   })();
 }
 
-export function setRatingScale(db: Database, scale: string[], who: string, at = now()): void {
+export function setRatingScale(db: WritableDB, scale: string[], who: string, at = now()): void {
   db.transaction(() => {
     const before = ratingScale(db);
-    setMeta(db, SCALE_KEY, JSON.stringify(scale));
+    writeMeta(db, SCALE_KEY, JSON.stringify(scale));
     appendEvent(db, { at, who, itemId: null, action: 'self-evaluation-scale', before: JSON.stringify(before), after: JSON.stringify(scale) });
   })();
 }
 
-export function saveContext(db: Database, text: string, who: string, at = now()): void {
+export function saveContext(db: WritableDB, text: string, who: string, at = now()): void {
   db.transaction(() => {
     const before = readSelfEvaluation(db).context.text;
     if (before === text) return;
-    setMeta(db, CONTEXT_KEY, JSON.stringify({ text, updatedAt: at, updatedBy: who }));
+    writeMeta(db, CONTEXT_KEY, JSON.stringify({ text, updatedAt: at, updatedBy: who }));
     appendEvent(db, { at, who, itemId: null, action: 'local-context-edit', before, after: text });
   })();
 }
 
-export function saveCaseStudy(db: Database, input: z.output<typeof CaseStudyInputSchema>, who: string, at = now()): number {
+export function saveCaseStudy(db: WritableDB, input: z.output<typeof CaseStudyInputSchema>, who: string, at = now()): number {
   return db.transaction(() => {
     const values = { title: input.title, area: input.area, story: input.story, consent: input.consentRecorded ? 1 : 0, note: input.consentNote, at, who };
     let id = input.id;
@@ -139,7 +139,7 @@ export function saveCaseStudy(db: Database, input: z.output<typeof CaseStudyInpu
 }
 
 /** Removes a case study from the pack (kept in the database, marked removed, as the audit trail refers to it). */
-export function removeCaseStudy(db: Database, id: number, who: string, at = now()): void {
+export function removeCaseStudy(db: WritableDB, id: number, who: string, at = now()): void {
   db.transaction(() => {
     const found = db.prepare('UPDATE case_studies SET removed = 1, updated_at = ?, updated_by = ? WHERE id = ? AND removed = 0').run(at, who, id);
     if (found.changes === 0) throw new WorkspaceError('not-found', `There is no case study ${id}.`, 'id');
@@ -147,7 +147,7 @@ export function removeCaseStudy(db: Database, id: number, who: string, at = now(
   })();
 }
 
-export function saveTarget(db: Database, input: z.output<typeof TargetInputSchema>, who: string, at = now()): void {
+export function saveTarget(db: WritableDB, input: z.output<typeof TargetInputSchema>, who: string, at = now()): void {
   db.transaction(() => {
     db.prepare(`INSERT INTO metric_targets (metric_id, breakdown, baseline_period, target, target_period, updated_at, updated_by)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (metric_id, breakdown) DO UPDATE SET baseline_period = excluded.baseline_period,

@@ -1,3 +1,4 @@
+import type { WritableDB } from './database';
 import { statfsSync } from 'node:fs';
 
 export type JournalMode = 'wal' | 'delete';
@@ -44,4 +45,14 @@ export function chooseJournalMode(folder: string, probe: DiskProbe = realProbe,
   if (probe.platform === 'linux') return NETWORK_FS_TYPES.has(type) ? 'delete' : 'wal';
   // macOS reports per-boot type numbers; its network mounts live under /Volumes or /net.
   return /^\/(Volumes|net|Network)\//.test(folder) ? 'delete' : 'wal';
+}
+
+/**
+ * Leaves nothing of deleted or overwritten content in the file: the journal checkpointed and truncated (WAL) and the
+ * free pages vacuumed away. Run after personal data was redacted.
+ */
+export function clearFreedPages(db: WritableDB, journalMode: JournalMode): void {
+  if (journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  if (journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
 }

@@ -1,3 +1,4 @@
+import type { ReadableDB, WritableDB } from './database';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
@@ -64,7 +65,9 @@ export interface OpenOptions {
 }
 
 /** A connection with our pragmas. Read-write connections are only made after inspectDatabase() passed. */
-export function connect(file: string, options: OpenOptions): Database {
+export function connect(file: string, options: OpenOptions & { readOnly: false }): WritableDB;
+export function connect(file: string, options: OpenOptions): ReadableDB;
+export function connect(file: string, options: OpenOptions): ReadableDB {
   const db = new BetterSqlite3(file, { readonly: options.readOnly, fileMustExist: !options.create });
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -76,5 +79,5 @@ export function connect(file: string, options: OpenOptions): Database {
     db.pragma('secure_delete = ON');
     if (options.create) db.pragma(`application_id = ${APPLICATION_ID}`);
   }
-  return db;
+  return db as ReadableDB;
 }

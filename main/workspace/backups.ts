@@ -1,6 +1,7 @@
+import { openReadable, openWritable, type WritableDB } from '../store/database';
 import { closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
 import { acquireLock, releaseLock } from './workspace-lock';
@@ -39,7 +40,7 @@ function hasSqliteHeader(file: string): boolean {
  * copy of a WAL database would otherwise say "WAL" and grow -wal/-shm files whenever it is read.
  */
 function settleJournalMode(file: string): void {
-  const db = new BetterSqlite3(file, { fileMustExist: true });
+  const db = openWritable(file);
   try { db.pragma('journal_mode = DELETE'); } finally { db.close(); }
 }
 
@@ -58,7 +59,7 @@ export function verifyBackupFile(file: string, label = basename(file)): { schema
   }
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = openReadable(file);
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
       throw new WorkspaceError('refused', `${label} is a SQLite database of another application, not a SEND Evidence Pack backup.`);
@@ -104,7 +105,7 @@ export async function createBackup(db: Database, folder: string, reason: BackupR
     let problems: string | null;
     try {
       settleJournalMode(temp);
-      const copy = new BetterSqlite3(temp, { readonly: true, fileMustExist: true });
+      const copy = openReadable(temp);
       try { problems = integrityProblems(copy); } finally { copy.close(); }
     } catch (error) {
       problems = messageOf(error); // SQLite refuses to read a badly damaged copy at all ("malformed")
@@ -188,7 +189,7 @@ function probeReadable(file: string): Database | null {
   } catch { return null; }
   let db: Database | undefined;
   try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    db = openReadable(file);
     if (integrityProblems(db, 'quick_check') === null) return db;
   } catch { /* unreadable */ }
   db?.close();
@@ -274,7 +275,7 @@ export async function restoreBackup(folder: string, backupFile: string, options:
 
     const savedAs = await setAsideCurrent(resolved, now);
 
-    const restored = new BetterSqlite3(staging, { fileMustExist: true });
+    const restored = openWritable(staging);
     try {
       restored.pragma('journal_mode = DELETE');
       restored.pragma('synchronous = FULL');
@@ -313,7 +314,7 @@ export function filesReferencedByBackups(folder: string): Set<string> {
   for (const name of names.filter((n) => n.endsWith('.db'))) {
     let db: Database | undefined;
     try {
-      db = new BetterSqlite3(join(dir, name), { readonly: true, fileMustExist: true });
+      db = openReadable(join(dir, name));
       db.pragma('trusted_schema = OFF');
       const hasBlobs = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blobs'").get();
       if (hasBlobs) for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().iterate()) referenced.add(String(sha));
@@ -334,14 +335,14 @@ export function filesReferencedByBackups(folder: string): Set<string> {
  * damaged-*.db copies are not backups and are not touched.
  */
 export function rewriteBackups(folder: string,
-  mutate: (db: Database, backup: BackupEntry & { schemaVersion: number }) => void): BackupInfo[] {
+  mutate: (db: WritableDB, backup: BackupEntry & { schemaVersion: number }) => void): BackupInfo[] {
   const rewritten: BackupInfo[] = [];
   const failed: string[] = [];
   for (const entry of listBackups(resolve(folder))) {
-    let db: Database | undefined;
+    let db: WritableDB | undefined;
     try {
       const { schemaVersion } = verifyBackupFile(entry.file);
-      db = new BetterSqlite3(entry.file, { fileMustExist: true });
+      db = openWritable(entry.file);
       db.pragma('journal_mode = DELETE');
       db.pragma('synchronous = FULL');
       db.pragma('secure_delete = ON');

@@ -1,3 +1,4 @@
+import { openReadable, openWritable } from '../store/database';
 import { lstatSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate, migrationChecksum } from '../store/migrate';
@@ -114,7 +115,7 @@ export function checkImportedDatabase(file: string, folder: string, options: { r
   subject = options.what ?? "The archive's database";
   outcome = options.what ? 'it was not used' : 'it was not imported';
   let db: Database;
-  try { db = new BetterSqlite3(file, { readonly: true, fileMustExist: true }); } catch (error) {
+  try { db = openReadable(file); } catch (error) {
     throw new WorkspaceError('refused', `The archive's database cannot be read (${(error as Error).message}); it was not imported.`);
   }
   try {
@@ -142,7 +143,7 @@ export function checkImportedDatabase(file: string, folder: string, options: { r
  * index's internal pages (which integrity_check cannot judge) are ours, not the archive's.
  */
 export function rebuildSearchIndex(file: string): void {
-  const db = new BetterSqlite3(file, { fileMustExist: true });
+  const db = openWritable(file);
   try {
     const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'").pluck().get() as string | undefined;
     if (!definition) return;

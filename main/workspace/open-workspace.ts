@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openReadable } from '../store/database';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { inspectDatabase } from '../store/open-database';
 import { createBackup, pruneBackups } from './backups';
@@ -16,7 +16,7 @@ export async function openWorkspace(input: string, options: OpenOptions): Promis
   const { schemaVersion } = inspectDatabase(file);
   // Only an opener that will change the database backs up: a workspace someone else holds opens read-only as it is.
   if (schemaVersion > 0 && lockIsFreeOrGone(folder)) {
-    const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const source = openReadable(file);
     try {
       const catalogueVersion = source.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get();
       const reason = schemaVersion < LATEST_SCHEMA_VERSION ? 'pre-migration'

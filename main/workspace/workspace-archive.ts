@@ -1,3 +1,4 @@
+import { openWritable } from '../store/database';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync,
   renameSync, rmSync, statSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { open } from 'node:fs/promises';
 import { entryContent, readCentralDirectory, type ZipEntry } from '../formats/zip-reader';
 import { ZipFileWriter } from '../formats/zip-writer';
 import { checkImportedDatabase, rebuildSearchIndex } from './imported-database';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { WorkspaceError } from '../refusal/refusal';
 import { inspectDatabase } from '../store/open-database';
 import { DB_FILE, SUBFOLDERS } from './workspace-folder';
@@ -36,7 +37,7 @@ async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
  * someone else leaves them out, with nothing of them left in the file's free pages.
  */
 function withoutPrivateNotes(file: string): void {
-  const copy = new BetterSqlite3(file, { fileMustExist: true });
+  const copy = openWritable(file);
   try {
     if (copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'private_notes'").get()) {
       copy.pragma('secure_delete = ON');

@@ -1,3 +1,4 @@
+import type { ReadableDB, WritableDB } from '../store/database';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -42,12 +43,15 @@ function removeUnfinishedPacks(folder: string): void {
   for (const entry of readdirSync(packs)) if (entry.endsWith('.partial')) rmSync(join(packs, entry), { force: true });
 }
 
+/** A workspace this app holds the lock of: its database handle may write (Backend.writableWorkspace()). */
+export type WritableWorkspace = Workspace & { readonly db: WritableDB };
+
 export class Workspace {
   private heartbeatTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly folder: string,
-    readonly db: Database,
+    readonly db: ReadableDB,
     readonly journalMode: JournalMode,
     private readonly lock: LockHolder | null,
     readonly lockedBy: LockHolder | null,
@@ -58,6 +62,11 @@ export class Workspace {
 
   get readOnly(): boolean {
     return this.lock === null;
+  }
+
+  /** Whether this app holds the workspace's lock, so its handle may write. */
+  isWritable(): this is WritableWorkspace {
+    return this.lock !== null;
   }
 
   /**
@@ -98,6 +107,18 @@ export class Workspace {
       rmSync(staging, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** Opens a workspace to change it: refused as read-only if another app has it open. */
+  static openWritable(input: string, options: OpenOptions): WritableWorkspace {
+    const workspace: Workspace = Workspace.open(input, options);
+    try {
+      workspace.assertWritable();
+    } catch (error) {
+      workspace.close();
+      throw error;
+    }
+    return workspace;
   }
 
   static open(input: string, options: OpenOptions): Workspace {
@@ -151,7 +172,7 @@ export class Workspace {
   }
 
   /** Throws unless this process holds the workspace, naming who does. */
-  assertWritable(): void {
+  assertWritable(): asserts this is WritableWorkspace {
     if (!this.lockedBy) return;
     const who = this.lockedBy;
     throw new WorkspaceError('read-only',

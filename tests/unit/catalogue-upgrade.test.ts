@@ -22,11 +22,11 @@ describe('catalogue upgrade', () => {
       ],
     };
     const folder = Workspace.create({ folder: join(tempDir(), 'Old.sendpack'), areaName: 'Old', laCode: null, user: 'A', catalogue: older }).folder;
-    let workspace = Workspace.open(folder, { user: 'A' });
+    let workspace = Workspace.openWritable(folder, { user: 'A' });
     updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved', owner: 'Head of SEND' }, 'A');
     workspace.close();
 
-    workspace = Workspace.open(folder, { user: 'B', catalogue: SHIPPED_CATALOGUE });
+    workspace = Workspace.openWritable(folder, { user: 'B', catalogue: SHIPPED_CATALOGUE });
     expect(workspace.session().catalogueVersion).toBe(SHIPPED_CATALOGUE.catalogueVersion);
     const strategy = getItem(workspace.db, 'send-strategy');
     expect(strategy).toMatchObject({ title: 'SEND/AP strategy (strategic plan)', status: 'approved', owner: 'Head of SEND' });

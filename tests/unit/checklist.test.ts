@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 
 describe('checklist', () => {
   it('holds all 78 catalogue items, grouped by area, with person-level items marked', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     const items = listItems(workspace.db);
     expect(items).toHaveLength(78);
     expect(items.filter((i) => i.personLevel).map((i) => i.id).sort()).toEqual(['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support', 'tracking-cases']);
@@ -21,11 +21,11 @@ describe('checklist', () => {
 
   it('keeps status, owner and note across a restart, with who and when in the audit trail', () => {
     const folder = createWorkspace(tempDir());
-    let workspace = Workspace.open(folder, { user: 'Ann' });
+    let workspace = Workspace.openWritable(folder, { user: 'Ann' });
     updateItem(workspace.db, { itemId: 'jsna-send', status: 'in-progress', owner: 'Public health', note: 'Chapter due Friday' }, 'Ann');
     workspace.close();
 
-    workspace = Workspace.open(folder, { user: 'Ben' });
+    workspace = Workspace.openWritable(folder, { user: 'Ben' });
     const item = getItem(workspace.db, 'jsna-send');
     expect(item).toMatchObject({ status: 'in-progress', owner: 'Public health', note: 'Chapter due Friday', updatedBy: 'Ann' });
     const events = listEvents(workspace.db, 'jsna-send');
@@ -36,7 +36,7 @@ describe('checklist', () => {
   });
 
   it('locks an approved item until it is reopened with a reason', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     const approved = updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved' }, 'Lead');
     expect(approved.approvedBy).toBe('Lead');
     expect(approved.approvedAt).not.toBeNull();
@@ -49,7 +49,7 @@ describe('checklist', () => {
   });
 
   it('refuses notes on person-level items and unknown ids, changing nothing', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     expect(() => updateItem(workspace.db, { itemId: 'tracking-cases', note: 'Child A, Year 5' }, 'A')).toThrow(/person-level/);
     expect(() => updateItem(workspace.db, { itemId: 'no-such-item', status: 'approved' }, 'A')).toThrow(/no-such-item/);
     expect(getItem(workspace.db, 'tracking-cases').note).toBe('');
@@ -58,14 +58,14 @@ describe('checklist', () => {
   });
 
   it('keeps the audit trail append-only', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     expect(() => workspace.db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     expect(() => workspace.db.prepare("UPDATE events SET who = 'x'").run()).toThrow(/append-only/);
     workspace.close();
   });
 
   it('adds officers\' own items with stable ids', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     const first = addCustomItem(workspace.db, { title: 'Autism hub evaluation', description: '', areas: ['EC3'] }, 'A');
     const second = addCustomItem(workspace.db, { title: 'Autism hub evaluation', description: '', areas: [] }, 'A');
     expect([first.id, second.id]).toEqual(['custom-autism-hub-evaluation', 'custom-autism-hub-evaluation-2']);

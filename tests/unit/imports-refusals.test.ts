@@ -124,7 +124,7 @@ describe('commit is one transaction', () => {
     const row = (period: string) => ({ period, geography: 'local' as const, areaCode: '841', areaName: 'Darlington', breakdown: '',
       values: { plans_issued_den: 10, plans_issued_within_20_weeks: 5 }, missing: {} });
     // The third row repeats the first: the table's primary key refuses it after two rows were written.
-    expect(() => commitImport(backend.openWorkspace().db, { dataset: 'ehcp-timeliness', sourceName: 'bad.csv', sourceSha256: 'b'.repeat(64), layout: 'template',
+    expect(() => commitImport(backend.writableWorkspace().db, { dataset: 'ehcp-timeliness', sourceName: 'bad.csv', sourceSha256: 'b'.repeat(64), layout: 'template',
       rowsRead: 3, discardedColumns: [], rows: [row('2019'), row('2021'), row('2019')] }, 'Dana Analyst')).toThrow(/UNIQUE/);
     expect(importTablesDigest(dbFile)).toBe(before);
     expect(tableCounts(dbFile)).toEqual({ imports: 1, rows: 6 });

@@ -40,7 +40,7 @@ describe('case-reference formats as examples', () => {
       expect(compileSafePattern(bad), bad).toBeNull();
     }
     for (const good of ['\\bCR-\\d{6}\\b', 'EHC[A-Z]{2}\\d{4,8}', 'REF ?\\d{5}']) expect(unsafePatternProblem(good), good).toBeNull();
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     expect(() => savePrivacySettings(workspace.db, { smallNumberThreshold: 5, casePatterns: ['(\\d+)+X'] }, 'A')).toThrow(/groups or alternatives/);
     expect(() => savePrivacySettings(workspace.db, { smallNumberThreshold: 5, caseReferenceExamples: ['AB'] }, 'A')).toThrow(/three digits/);
     workspace.close();
@@ -53,7 +53,7 @@ describe('case-reference formats as examples', () => {
     raw.prepare("INSERT INTO meta (key, value) VALUES ('privacy_settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
       .run(JSON.stringify({ smallNumberThreshold: 5, casePatterns: ['(\\d+)+X', '\\bCR-\\d{6}\\b'], caseReferenceExamples: [42, 'EH-12345'] }));
     raw.close();
-    const workspace = Workspace.open(folder, { user: 'A' });
+    const workspace = Workspace.openWritable(folder, { user: 'A' });
     const settings = privacySettings(workspace.db);
     expect(settings.unusablePatterns).toEqual([{ pattern: '(\\d+)+X', problem: expect.stringMatching(/groups or alternatives/) }]);
     expect(settings.casePatterns).toEqual(['\\bCR-\\d{6}\\b']);
@@ -77,7 +77,7 @@ describe('case-reference formats as examples', () => {
 
 describe('allow-list', () => {
   it('never flags the area\'s published contacts or named staff, and still flags everything else', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     updateItem(workspace.db, { itemId: 'complaints', note: 'Chaired by Mrs Hughes. Call SENDIASS on 0113 378 5020 or email send.team@leeds.gov.uk. The pupil Jayden Okafor moved.' }, 'A');
     const kinds = () => scanWorkspace(workspace.db, privacyScanOptions(workspace.db)).findings.filter((f) => f.location.itemId === 'complaints')
       .map((f) => f.snippet).join(' | ');

@@ -33,7 +33,7 @@ const lines = PLANTED.map(([, line]) => line);
 
 describe('the workspace privacy check', () => {
   it('finds every kind of identifier in narratives and in txt, csv, docx, xlsx and pdf files, with its location', async () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     updateItem(workspace.db, { itemId: 'self-evaluation', note: lines.join('\n\n') }, 'A');
     const files = [
       { name: 'notes.txt', bytes: new TextEncoder().encode(lines.join('\n')), where: /^line \d+$/ },
@@ -66,7 +66,7 @@ describe('the workspace privacy check', () => {
   });
 
   it('records a false positive and a left-out file in the audit trail, and then nothing blocks', async () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     updateItem(workspace.db, { itemId: 'governance-map', note: `Paper ${NHS} agreed.` }, 'A');
     const [file] = await attachFiles(workspace, 'send-strategy', [{ name: 'scan.pdf', bytes: pdf([' ']) }], {}, 'A', extractText);
     let scan = scanWorkspace(workspace.db);

@@ -20,7 +20,7 @@ const tempDir = useTempDirs();
 
 describe('review and approval', () => {
   it('warns before approving an empty item and says what approving locks', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     const check = approvalCheck(workspace.db, 'send-strategy', 'A');
     expect(check.locks).toMatch(/locks its narrative \(in the pack\), owner, due date and evidence files/);
     expect(check.warnings.join(' ')).toMatch(/no narrative and no evidence files/);
@@ -32,7 +32,7 @@ describe('review and approval', () => {
   });
 
   it('refuses approval by the last editor when the workspace asks for a second officer', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     updateItem(workspace.db, { itemId: 'send-strategy', note: 'Strategy 2025-28 agreed by the board.', status: 'ready-for-review' }, 'Ann');
     saveReviewSettings(workspace.db, { approverMustDiffer: true }, 'Ann');
     expect(approvalCheck(workspace.db, 'send-strategy', 'Ann').refusal).toMatch(/another officer/);
@@ -43,7 +43,7 @@ describe('review and approval', () => {
   });
 
   it('sends an item back with a comment that shows on the item and in its history until it is approved', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
     updateItem(workspace.db, { itemId: 'jsna-send', status: 'ready-for-review', note: 'JSNA chapter.' }, 'Ann');
     expect(() => sendBack(workspace.db, 'complaints', 'Why?', 'Ben')).toThrow(/not ready for review/);
     const back = sendBack(workspace.db, 'jsna-send', 'Add the 2025 refresh and the board minutes.', 'Ben');
@@ -61,7 +61,7 @@ describe('review and approval', () => {
 describe('private notes', () => {
   it('belong to their writer, are audited without their text and reach neither the pack, the tracker nor an exported workspace', async () => {
     const dir = tempDir();
-    const workspace = Workspace.open(createWorkspace(dir), { user: 'A' });
+    const workspace = Workspace.openWritable(createWorkspace(dir), { user: 'A' });
     const secret = 'Chase Sam for the EP figures, off until Wednesday';
     updateItem(workspace.db, { itemId: 'jsna-send', note: 'The JSNA SEND chapter was refreshed in 2025.' }, 'Ann');
     savePrivateNote(workspace.db, 'jsna-send', 'Ann', secret);

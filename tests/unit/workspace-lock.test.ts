@@ -35,6 +35,8 @@ describe('workspace lock', () => {
       expect(second.lockedBy?.host).toBe(hostname());
       expect(second.lockIsStale).toBe(false);
       expect(() => second.assertWritable()).toThrow(/Priya Holder has it open/);
+      // A read-only handle cannot be handed to a function that writes (ReadableDB/WritableDB); were it forced, SQLite refuses.
+      // @ts-expect-error writing through a read-only handle is a type error
       expect(() => updateItem(second.db, { itemId: 'jsna-send', status: 'approved' }, 'Sam Second')).toThrow(/readonly/i);
     } finally {
       second.close();

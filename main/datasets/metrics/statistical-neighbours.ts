@@ -1,3 +1,5 @@
+import { writeMeta } from '../../store/meta';
+import type { WritableDB } from '../../store/database';
 import type { Database } from 'better-sqlite3';
 import neighboursJson from '../../../resources/statistical-neighbours.json' with { type: 'json' };
 import type { LocalAuthority } from '../../../shared/domain/local-authority';
@@ -103,10 +105,10 @@ export function workspaceNeighbours(db: Database): NeighbourList {
 }
 
 /** Saves a replacement list (or null to go back to the shipped one), with an audit entry. */
-export function saveWorkspaceNeighbours(db: Database, list: NeighbourList | null, who: string, at = new Date().toISOString()): NeighbourList {
+export function saveWorkspaceNeighbours(db: WritableDB, list: NeighbourList | null, who: string, at = new Date().toISOString()): NeighbourList {
   db.transaction(() => {
     const before = workspaceNeighbours(db).source;
-    if (list) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(list));
+    if (list) writeMeta(db, KEY, JSON.stringify(list));
     else db.prepare('DELETE FROM meta WHERE key = ?').run(KEY);
     appendEvent(db, { at, who, itemId: null, action: 'neighbours-replaced', before: JSON.stringify({ source: before }),
       after: JSON.stringify({ source: list?.source ?? 'shipped', authorities: Object.keys((list ?? SHIPPED_NEIGHBOURS).neighbours).length }) });
