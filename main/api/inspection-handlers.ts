@@ -1,11 +1,9 @@
-import type { ReadableDB, WritableDB } from '../store/database';
+import type { ReadableDB } from '../store/database';
 import { notificationDateConcern } from '../../shared/domain/notification-date';
-import type { Database } from 'better-sqlite3';
 import type { Handlers } from './handler-types';
 import { recordNotification, setMilestoneDate, timeline } from '../inspection/inspection-repository';
 import { holidayOverrides, saveHolidayOverrides, todayIso, workspaceCalendar } from '../inspection/calendar-settings';
 import { dashboard } from '../dashboard/dashboard';
-import { appendEvent } from '../audit/audit-events';
 
 function calendarView(db: ReadableDB, year: number) {
   const calendar = workspaceCalendar(db);

@@ -1,5 +1,4 @@
 import type { WritableDB } from '../store/database';
-import type { Database } from 'better-sqlite3';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { appendEvent } from '../audit/audit-events';
 import { reindexItem } from '../search/search-index';

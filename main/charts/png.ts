@@ -14,7 +14,9 @@ let resvg: Promise<ResvgModule> | undefined;
 
 function loadResvg(): Promise<ResvgModule> {
   resvg ??= (typeof require === 'function'
-    ? Promise.resolve(require('@resvg/resvg-js') as ResvgModule)
+    ? // The Electron bundle is CommonJS: esbuild keeps this require, so the native package is loaded where it was unpacked.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Promise.resolve(require('@resvg/resvg-js') as ResvgModule)
     : import('@resvg/resvg-js').then((mod) => ('Resvg' in mod ? mod : (mod as { default: ResvgModule }).default)))
     .catch((error: unknown) => {
       resvg = undefined; // let a later call try again

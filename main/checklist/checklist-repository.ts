@@ -2,7 +2,7 @@ import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
 import { WorkspaceError } from '../refusal/refusal';
-import { appendEvent, appendOrFoldTextEvent } from '../audit/audit-events';
+import { appendEvent } from '../audit/audit-events';
 import { ITEM_SELECT, scheduleContext, toChecklistItem } from './item-row';
 import { reindexItem } from '../search/search-index';
 

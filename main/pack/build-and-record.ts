@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { Workspace } from '../workspace/workspace';
 import { buildPack } from './build-pack';

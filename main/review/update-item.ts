@@ -1,5 +1,4 @@
 import type { WritableDB } from '../store/database';
-import type { Database } from 'better-sqlite3';
 import type { ChecklistItem, ParsedRequest } from '../../shared/api/contract';
 import { WorkspaceError } from '../refusal/refusal';
 import { appendEvent, appendOrFoldTextEvent } from '../audit/audit-events';

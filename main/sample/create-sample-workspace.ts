@@ -7,7 +7,6 @@ import type { WritableDB } from '../store/database';
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { DATASETS, datasetById } from '../../shared/domain/datasets/index';
 import { addCalendarDays, addWorkingDays, previousWorkingDayOnOrBefore } from '../../shared/domain/working-days';
 import { SHIPPED_CATALOGUE } from '../catalogue/shipped-catalogue';

@@ -6,7 +6,6 @@ import type { WritableDB } from '../store/database';
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { EvaluationAreaSchema } from '../../shared/api/schemas';
 import { FOLLOW_UP_MILESTONES, OUTCOMES, RAGS, followUpMilestones } from '../../shared/domain/follow-up';

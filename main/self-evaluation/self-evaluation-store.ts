@@ -27,7 +27,8 @@ const CONTEXT_KEY = 'local_context';
 
 const meta = (db: Database, key: string) => readMeta(db, key) ?? null;
 
-const FIELDS = { whatGood: 'what_good', strengths: 'strengths', development: 'development', impact: 'impact', nextSteps: 'next_steps' } as const;
+/** The grid's text fields, as the pack and the privacy check name them. */
+const FIELD_LABELS = { whatGood: 'what good looks like', strengths: 'strengths', development: 'areas for development', impact: 'impact', nextSteps: 'next steps' } as const;
 
 export function ratingScale(db: Database): string[] {
   const stored = meta(db, SCALE_KEY);
@@ -162,8 +163,8 @@ export function selfEvaluationTexts(db: Database): { field: string; detail: stri
   const state = readSelfEvaluation(db);
   const out: { field: string; detail: string; text: string }[] = [];
   for (const a of state.areas) {
-    for (const [key, label] of Object.entries({ whatGood: 'what good looks like', strengths: 'strengths', development: 'areas for development', impact: 'impact', nextSteps: 'next steps' })) {
-      const text = a[key as keyof typeof FIELDS];
+    for (const [key, label] of Object.entries(FIELD_LABELS)) {
+      const text = a[key as keyof typeof FIELD_LABELS];
       if (text && text !== a.frameworkWording) out.push({ field: 'self-evaluation', detail: `${a.area} ${label}`, text });
     }
     for (const r of a.ratings) if (r.note) out.push({ field: 'self-evaluation', detail: `${a.area} rating note`, text: r.note });

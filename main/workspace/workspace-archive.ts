@@ -112,7 +112,7 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
     mkdirSync(staging, { mode: 0o700 });
     for (const sub of SUBFOLDERS) mkdirSync(join(staging, sub), { mode: 0o700 });
     const { written, manifest } = await unpack(zipFile, staging);
-    for (const [name, expected] of Object.entries(manifest.files)) {
+    for (const name of Object.keys(manifest.files)) {
       if (!written.has(name)) throw new WorkspaceError('refused', `${zipFile} is incomplete: ${name} is missing.`);
     }
     for (const name of written) {

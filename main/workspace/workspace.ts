@@ -1,7 +1,6 @@
 import type { ReadableDB, WritableDB } from '../store/database';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import type { WorkspaceSession } from '../../shared/api/contract';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { applyCatalogue } from '../catalogue/apply-catalogue';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SendpackApi } from '../../shared/api/api';
-import type { ChecklistItem, RecentWorkspace, Request, Response, WorkspaceSession } from '../../shared/api/contract';
+import type { ChecklistItem, RecentWorkspace, Request, WorkspaceSession } from '../../shared/api/contract';
 import { call, setApi } from '../api/call';
 import type { LocalAuthority } from '../../shared/domain/local-authority';
 import type { ItemStatus } from '../../shared/domain/item-status';

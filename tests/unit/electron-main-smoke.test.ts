@@ -32,6 +32,7 @@ process.parentPort = port;
 `;
 
 // Results are loosely typed: the tests check them with toMatchObject.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions read whatever each operation answers
 type Handler = (event: unknown, payload: unknown) => Promise<{ ok: boolean; value?: any; error?: any }>;
 interface Booted {
   handlers: Map<string, Handler>;

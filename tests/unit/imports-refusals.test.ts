@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/api/backend';
 import { commitImport } from '../../main/datasets/dataset-store';
-import { call, dfeFile, encode, importFile, importTablesDigest, openWorkspace, preview, refused, tableCounts, useImportWorkspaces } from '../fixtures/imports/api';
+import { call, dfeFile, encode, importFile, importTablesDigest, preview, refused, tableCounts, useImportWorkspaces } from '../fixtures/imports/api';
 import { toCsv } from '../fixtures/imports/csv-text';
 import { useTempDirs } from '../helpers/temp-dir';
 

@@ -17,7 +17,8 @@ const BUILT_FILES = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron
 const run = promisify(execFile);
 const ELECTRON_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
 
-type Config = Record<string, any>; // a YAML document: the assertions check its shape
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a YAML document: the assertions check its shape
+type Config = Record<string, any>;
 const config = parse(readFileSync(CONFIG_FILE, 'utf8')) as Config;
 
 describe('electron-builder.yml', () => {

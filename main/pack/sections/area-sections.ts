@@ -1,5 +1,5 @@
 import { InternalHyperlink, TextRun } from 'docx';
-import { AREA_GROUPS, type AreaGroup, type AreaGroupId } from '../../../shared/domain/evaluation-areas';
+import { AREA_GROUPS, type AreaGroup } from '../../../shared/domain/evaluation-areas';
 import { body, bullet, fact, heading1, heading2, narrativeParagraphs, note, type PackBlock } from '../blocks';
 import { describeFreshnessRule, formatDate, isoDay, listInWords, REPORT_ORDER, statusLabel } from '../format';
 import { groupLabel, homeGroup, itemBookmarks, itemsInGroup, listedEvidence, printsItem, showsContent } from '../model';

@@ -2,7 +2,6 @@ import { body, heading1, note, type PackBlock } from '../blocks';
 import { formatBytes, formatShortDate, plural } from '../format';
 import { listedEvidence } from '../model';
 import type { PackInput } from '../pack-input';
-import { LANDSCAPE_CONTENT_WIDTH } from '../styles';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
 import { packTable, wideTableWidth } from '../tables';
 

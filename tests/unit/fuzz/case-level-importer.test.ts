@@ -1,8 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { caseList } from '../../fixtures/fuzz/case-lists';
 import { printable, useFuzzWorkspaces } from '../../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../../fixtures/fuzz/runs';

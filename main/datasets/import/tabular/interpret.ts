@@ -41,7 +41,7 @@ const isGroupSpace = (c: number): boolean => c === 32 || c === 0xa0 || c === 0x2
 function parseNumber(s: string, raw: string): Cell | null {
   const n = s.length;
   let i = 0;
-  let c = s.charCodeAt(0);
+  const c = s.charCodeAt(0);
   let negative = false;
   let plain = true; // Number(s) reads it as written (bar a trailing %)
   if (c === 45 || c === 0x2212) { negative = true; plain = c === 45; i++; } else if (c === 43) i++;
