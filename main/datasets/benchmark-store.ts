@@ -22,17 +22,3 @@ export function listBenchmarkFigures(db: Database, dataset?: string): BenchmarkF
   return rows.map((r) => ({ metric: r.metric as string, period: r.period as string, geography: r.geography as Geography,
     areaCode: r.area_code as string, areaName: r.area_name as string, regionCode: r.region_code as string, value: r.value as number }));
 }
-
-/** How many areas and periods each dataset has benchmark figures for: what the Data screen can say. */
-export function benchmarkCoverage(db: Database): { dataset: string; periods: string[]; authorities: number }[] {
-  const rows = db.prepare(`SELECT dataset, period, COUNT(DISTINCT CASE WHEN geography = 'local' THEN area_code END) AS authorities
-      FROM benchmark_figures GROUP BY dataset, period ORDER BY dataset, period`).all() as { dataset: string; period: string; authorities: number }[];
-  const out = new Map<string, { dataset: string; periods: string[]; authorities: number }>();
-  for (const r of rows) {
-    const entry = out.get(r.dataset) ?? { dataset: r.dataset, periods: [], authorities: 0 };
-    entry.periods.push(r.period);
-    entry.authorities = Math.max(entry.authorities, r.authorities);
-    out.set(r.dataset, entry);
-  }
-  return [...out.values()];
-}

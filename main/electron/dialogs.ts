@@ -36,43 +36,6 @@ export async function chooseWorkspaceToOpen(window: BrowserWindow | null, defaul
   return null;
 }
 
-/** Asks where a new workspace folder should be created (its parent folder). Null if cancelled. */
-export function chooseWhereToCreateWorkspace(window: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
-  return pickFolder(window, {
-    title: 'Choose where to create the workspace',
-    buttonLabel: 'Create it here',
-    message: `The workspace will be a new folder named after the area, ending in ${WORKSPACE_SUFFIX}`,
-    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
-    ...(defaultPath ? { defaultPath } : {}),
-  });
-}
-
-export interface ConfirmOptions {
-  title: string;
-  message: string;
-  detail?: string;
-  /** The label of the destructive button, e.g. "Take over the workspace". Cancel is always the default. */
-  confirmLabel: string;
-}
-
-/**
- * Asks before something that cannot be undone (e.g. breaking another person's lock). Cancel is the default
- * and the Escape answer, so a stray Enter never confirms.
- */
-export async function confirmDestructive(window: BrowserWindow | null, options: ConfirmOptions): Promise<boolean> {
-  const { response } = await showMessage(window, {
-    type: 'warning',
-    title: options.title,
-    message: options.message,
-    ...(options.detail ? { detail: options.detail } : {}),
-    buttons: [options.confirmLabel, 'Cancel'],
-    defaultId: 1,
-    cancelId: 1,
-    noLink: true,
-  });
-  return response === 0;
-}
-
 export function showAbout(window: BrowserWindow | null): Promise<unknown> {
   const versions = process.versions;
   return showMessage(window, {

@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, NotScanned, type ExtractLimits, type ExtractResult } fr
 import { EXCEL_MAIN_TYPES, extractXlsx } from './xlsx';
 import { looksLikeZip, ZipError, ZipReader } from './zip';
 
-export type { ExtractKind, ExtractLimits, ExtractNotScanned, ExtractOk, ExtractResult, Segment } from './types';
+export type {  ExtractLimits,   ExtractResult,  } from './types';
 export { DEFAULT_LIMITS } from './types';
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'csv', 'tsv', 'tab', 'md', 'markdown', 'log']);

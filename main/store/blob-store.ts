@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, fchmodSync, fstatSync, fsyncSync, lstatSync, readdirSync, readFileSync, readSync, rmSync, unlinkSync, type Stats } from 'node:fs';
+import { constants, fchmodSync, fstatSync, fsyncSync, lstatSync, readdirSync, readSync, rmSync, unlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from '../refusal/refusal';
 import { closeSync, mkdirSync, openSync, renameSync, writeSync } from '../files/fs-faults';
@@ -155,18 +155,6 @@ export function writeBlobFromFile(folder: string, source: string): { sha256: str
     rmSync(temp, { force: true });
     throw error;
   }
-}
-
-export function readBlob(folder: string, sha256: string): Buffer {
-  const path = blobPath(folder, sha256);
-  let bytes: Buffer;
-  try { bytes = readFileSync(path, { flag: READ_NO_FOLLOW }); } catch {
-    throw new WorkspaceError('not-found', `The stored evidence file ${sha256.slice(0, 12)} is missing from the workspace's files folder. Restore the folder from a copy, or remove the attachment and attach the file again.`);
-  }
-  if (sha256Of(bytes) !== sha256) {
-    throw new WorkspaceError('damaged', `The stored evidence file ${sha256.slice(0, 12)} has been changed on disk and no longer matches what was attached.`);
-  }
-  return bytes;
 }
 
 export function deleteBlob(folder: string, sha256: string): void {

@@ -5,11 +5,6 @@ import { WorkspaceError } from '../refusal/refusal';
 
 export const migrationChecksum = (m: Migration): string => createHash('sha256').update(m.sql).digest('hex');
 
-export function pendingMigrations(db: Database): Migration[] {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  return MIGRATIONS.filter((m) => m.id > version);
-}
-
 /**
  * Applies pending migrations, each in its own transaction with its record and the new user_version, so a crash
  * leaves the database at a whole version. Refuses a database whose recorded migrations are not a prefix of ours.

@@ -127,10 +127,6 @@ export function freeDamagedName(dir: string, at: Date): string {
   return `damaged-${stamp}${last > 0 ? `-${last + 1}` : ''}.db`;
 }
 
-export function isDamagedCopyName(name: string): boolean {
-  return DAMAGED_NAME.test(name);
-}
-
 export function tempName(prefix = TEMP_PREFIX): string {
   return `${prefix}${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 }

@@ -14,8 +14,8 @@ import { storageProblem, WorkspaceError } from '../refusal/refusal';
 import { checkImportedDatabase } from './imported-database';
 import { backupOptions, copyFileSync, mkdirSync, renameSync } from '../files/fs-faults';
 
-export { BACKUP_REASONS, listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
-export { chooseBackupsToDelete, DEFAULT_RETENTION, pruneBackups, type BackupStamp, type PruneResult,
+export {  listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
+export { chooseBackupsToDelete, DEFAULT_RETENTION, pruneBackups, type BackupStamp, 
   type RetentionPolicy } from './backup-retention';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';

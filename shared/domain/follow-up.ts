@@ -16,10 +16,6 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   widespread: 'Widespread and/or systemic failings',
 };
 
-export function isOutcome(value: unknown): value is Outcome {
-  return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
-}
-
 export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
 export const RAG_LABELS: Readonly<Record<Rag, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
@@ -29,10 +25,6 @@ export const FOLLOW_UP_MILESTONES = [
   'monitoring-inspection', 'next-full-inspection',
 ] as const;
 export type FollowUpMilestoneId = (typeof FOLLOW_UP_MILESTONES)[number];
-
-export function isFollowUpMilestone(value: unknown): value is FollowUpMilestoneId {
-  return typeof value === 'string' && (FOLLOW_UP_MILESTONES as readonly string[]).includes(value);
-}
 
 /** Months after receipt of the final report that the monitoring inspection is usually due (handbook para 21). */
 export const MONITORING_MONTHS = 18;

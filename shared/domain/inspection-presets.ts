@@ -142,10 +142,6 @@ export function isInspectionPresetId(value: unknown): value is InspectionPresetI
   return typeof value === 'string' && (INSPECTION_PRESET_IDS as readonly string[]).includes(value);
 }
 
-export function isMilestoneId(value: unknown): value is MilestoneId {
-  return typeof value === 'string' && (MILESTONE_IDS as readonly string[]).includes(value);
-}
-
 export interface MilestoneDate {
   id: MilestoneId;
   name: string;

@@ -9,5 +9,3 @@ export interface LocalAuthority {
   /** Where DfE's tidy statistics files spell the name differently (e.g. "County Durham"). */
   dfeTidyName?: string;
 }
-
-export const LA_OLD_CODE_PATTERN = /^\d{3}$/;

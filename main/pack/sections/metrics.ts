@@ -4,7 +4,7 @@ import type { PackInput, PackMetric } from '../pack-input';
 import { METRIC_THEMES } from '../../../shared/domain/metrics/themes';
 import { chartParagraphs, metricNotes, metricsTable, placeCharts } from './metric-figures';
 
-export { chartParagraphs } from './metric-figures';
+;
 
 /**
  * Key metrics, grouped by the five themes of DfE's SEND and AP Inclusion Dashboard: one row per metric with its

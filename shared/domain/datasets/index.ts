@@ -18,12 +18,12 @@ import { rtt } from './rtt';
 import { tribunal } from './tribunal';
 import type { DatasetDefinition } from './types';
 
-export type { DatasetColumn, DatasetDefinition, DatasetRow, ColumnType, Geography, PeriodType, ValidationRule } from './types';
+export type {  DatasetDefinition, DatasetRow,     } from './types';
 export type { StoredRow } from './stored-row';
-export { comparePeriods, formatPeriod, isCanonicalPeriod, parsePeriod, periodSortKey, PERIOD_EXAMPLES, PERIOD_TYPE_TITLES, type PeriodParse } from './period';
-export { columnRules, explainFailure, formatNumber, presentValues, PUBLISHED_PERCENT_TOLERANCE, rowNotes, validateRow, type RuleFailure } from './rules';
+export { comparePeriods,  isCanonicalPeriod, parsePeriod,     } from './period';
+export {  explainFailure, formatNumber,   rowNotes, validateRow,  } from './rules';
 export { findBreakdownValue, findColumn, headerKey } from './columns';
-export { HEALTH_SERVICE_BREAKDOWN, SEN_STATUS_BREAKDOWN } from './breakdowns';
+;
 
 /** Every dataset, in the order the data screen lists them (the EHC process first, then appeals, health, outcomes). */
 export const DATASETS: readonly DatasetDefinition[] = [

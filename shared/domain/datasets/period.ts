@@ -11,21 +11,6 @@ import type { PeriodType } from './types';
  */
 export type PeriodParse = { ok: true; period: string } | { ok: false; error: string };
 
-export const PERIOD_TYPE_TITLES: Record<PeriodType, string> = {
-  'calendar-year': 'calendar year (January–December)',
-  'academic-year': 'academic year (September–August)',
-  'financial-year': 'financial year (April–March)',
-  snapshot: 'snapshot date',
-};
-
-/** How each period type is written, for help text and error messages. */
-export const PERIOD_EXAMPLES: Record<PeriodType, string> = {
-  'calendar-year': '2024',
-  'academic-year': '2023/24',
-  'financial-year': '2023/24',
-  snapshot: '2025-03-31 or 31/03/2025',
-};
-
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 

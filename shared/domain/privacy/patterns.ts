@@ -11,13 +11,6 @@
  */
 export const POSTCODE_SOURCE = '(?:[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2}|GIR ?0AA)';
 
-const FULL_POSTCODE = new RegExp(`^${POSTCODE_SOURCE}$`);
-
-/** True for a full UK postcode as written in upper case ("SW1A 1AA", "M1 1AE", "DN551PT"). */
-export function isFullPostcode(s: string): boolean {
-  return FULL_POSTCODE.test(s.trim());
-}
-
 /** Street words: a house number, one to three capitalised words, then one of these makes an address. */
 export const STREET_WORDS = ['Road', 'Street', 'Avenue', 'Lane', 'Close', 'Drive', 'Way', 'Crescent', 'Court', 'Gardens', 'Place',
   'Terrace', 'Grove', 'Walk', 'Mews', 'Row', 'Square', 'Hill', 'Rise', 'Park', 'Parade', 'Vale', 'Villas', 'Cottages', 'Croft',

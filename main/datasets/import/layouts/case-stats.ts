@@ -1,10 +1,6 @@
 /** Small statistics over whole-week durations, for aggregating case-level extracts. */
 export const DAYS_PER_WEEK = 7;
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** daysBetween with each date parsed once: a list of 200,000 children repeats a few thousand dates. */
 export function dayCounter(): (from: string, to: string) => number {
   const days = new Map<string, number>();

@@ -5,19 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { DatasetColumn, DatasetDefinition } from '../../../../shared/domain/datasets/types';
-import type { ColumnChoice } from '../../column-mapping-store';
 import { normaliseHeader } from '../tabular/header';
 import type { Cell } from '../tabular/types';
 
-export type { ColumnChoice };
+;
 
 /** Fields a column can be taken as that are not one of the dataset's own columns. */
 export const PERIOD_FIELD = 'period';
 export const AREA_FIELD = 'area';
 export const GEOGRAPHY_FIELD = 'geography';
-
-/** How a column came to be taken as what it is: recognised by its header, chosen by the officer, or neither. */
-export type ColumnHow = 'recognised' | 'chosen' | 'remembered' | 'unused';
 
 export interface MappingTarget {
   /** What a choice names: a dataset column's name, 'period', 'area', 'geography' or the breakdown's name. */
