@@ -15,7 +15,7 @@ import { CHOOSE_WORKSPACE_CHANNEL, MENU_CHANNEL, operationChannel, PROGRESS_CHAN
 type Operations = { [K in OperationName]: SendpackApi[K] };
 
 // Derived from OPERATION_NAMES so a new operation is exposed without editing this file; the cast is the one
-// place the types are taken on trust, and tests/unit/electron-security.test.ts checks the exact key set.
+// place the types are taken on trust, and tests/main/electron/electron-security.test.ts checks the exact key set.
 const operations = Object.fromEntries(OPERATION_NAMES.map((name) => [
   name,
   (request: unknown) => ipcRenderer.invoke(operationChannel(name), request),

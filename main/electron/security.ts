@@ -4,7 +4,7 @@ import { isAppEntry, isAppUrl } from './app-url';
 /*
  * The window's security defaults (Electron's security checklist, as in Actual's security.ts). Everything is
  * set explicitly even where it matches Electron's default, so a changed default or a careless edit shows up
- * in tests/unit/electron-security.test.ts.
+ * in tests/main/electron/electron-security.test.ts.
  */
 
 /**

@@ -25,7 +25,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     show: false, // shown on ready-to-show, so the person never sees an empty white frame
     backgroundColor: '#ffffff',
     // Written out as literals (not spread from WEB_PREFERENCES) so a security scanner reading this call sees them;
-    // tests/unit/electron-security.test.ts fails if they ever differ from WEB_PREFERENCES.
+    // tests/main/electron/electron-security.test.ts fails if they ever differ from WEB_PREFERENCES.
     webPreferences: {
       contextIsolation: true,
       sandbox: true,

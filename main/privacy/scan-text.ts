@@ -8,7 +8,7 @@
  * over the text, and cue-based detectors (dates of birth, names, case references) that look only at the few
  * characters after a cue. No pattern can backtrack beyond a fixed, small number of steps per position.
  *
- * The rules (decided for issue 6; tests/unit/privacy-*.test.ts hold an example of each):
+ * The rules (decided for issue 6; tests/main/privacy/privacy-*.test.ts hold an example of each):
  * - NHS number: ten digits, together or 3-3-4 with spaces or dashes, whose check digit holds (modulus 11).
  *   A run of one digit repeated ("0000000000", a placeholder) is ignored; ten digits after "+44" are a phone number;
  *   unevenly grouped digits touching other digit groups ("07000 135319 2024/25") are pieces of other figures.

@@ -69,7 +69,7 @@ export function resolveNeighbourTable(table: Record<string, string[]>, source: s
 }
 
 const SHIPPED = resolveNeighbourTable((neighboursJson as { neighbours: Record<string, string[]> }).neighbours, 'shipped');
-/** The shipped list, resolved once. Its names all resolve (tests/unit/benchmarks.test.ts). */
+/** The shipped list, resolved once. Its names all resolve (tests/main/datasets/benchmarks.test.ts). */
 export const SHIPPED_NEIGHBOURS: NeighbourList = SHIPPED.list;
 
 /**

@@ -1,4 +1,4 @@
-// Shipped in 0.1.0. Never edit: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Shipped in 0.1.0. Never edit: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 export default `
 CREATE TABLE inspection (
   id INTEGER PRIMARY KEY CHECK (id = 1),

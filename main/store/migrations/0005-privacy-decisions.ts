@@ -1,4 +1,4 @@
-// Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Never edit once shipped: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 export default `
 CREATE TABLE privacy_decisions (
   finding_key TEXT PRIMARY KEY,

@@ -1,4 +1,4 @@
-// Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Never edit once shipped: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 //
 // Every column holding a SHA-256 accepts only 64 lowercase hex characters, so a hash can never be a path
 // ("../../somewhere") however the row arrived (an imported workspace, a hand-edited database). Figures typed in

@@ -1,4 +1,4 @@
-// Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Never edit once shipped: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 // Every area's published figures from DfE's national files (§4.1 benchmarking): public data kept apart from the
 // officer's own figures in dataset_rows. One row per metric, period and area; replaced per dataset and period when
 // a national file is imported again.

@@ -1,4 +1,4 @@
-// Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Never edit once shipped: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 // Issue 16: private notes (one per item per writer, never in the pack, tracker, bundle or an exported workspace) and
 // the reviewer's comment when an item is sent back (shown on the item until it is approved).
 export default `

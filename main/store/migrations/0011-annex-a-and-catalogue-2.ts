@@ -1,5 +1,5 @@
 // Issue 19: the Annex A list checks (counts only) and catalogue 2026.2 (due rule, background items, split items).
-// Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Never edit once shipped: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 export default `
 ALTER TABLE items ADD COLUMN due_rule TEXT NOT NULL DEFAULT '' CHECK (due_rule IN ('', 'day-0'));
 ALTER TABLE items ADD COLUMN background INTEGER NOT NULL DEFAULT 0 CHECK (background IN (0, 1));

@@ -1,4 +1,4 @@
-// Never edit once shipped: add a new numbered migration instead (tests/unit/migrations-frozen.test.ts).
+// Never edit once shipped: add a new numbered migration instead (tests/main/store/migrations-frozen.test.ts).
 // Which version of the text reader read each stored file: files read before tracked changes, comments, notes,
 // headers, document properties and PDF annotations were read (version 1) need reading again or a decision.
 export default `
