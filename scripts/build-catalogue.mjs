@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates resources/catalogue/catalogue.json from the domain reference
+// Regenerates resources/catalogue/catalogue.json from docs/domain
 // (../shared/domain/area-send-inspection.md, section "## 3. Evidence catalogue"), then applies the changes §3.2
 // proposes after the June 2025 handbook (catalogue 2026.2: see CHANGES_2026_2 below).
 // No dependencies. Usage: node scripts/build-catalogue.mjs
@@ -147,7 +147,7 @@ function toItem(row) {
   };
 }
 
-// §3.2 (domain reference): ids are the ones it proposes; a split item names the item it replaces, so a workspace's
+// §3.2 (docs/domain): ids are the ones it proposes; a split item names the item it replaces, so a workspace's
 // upgrade carries the old item's status and history onto both halves (main/catalogue/apply-catalogue.ts).
 const newItem = (id, title, description, supports, areas, kinds, typicalOwner, rule, maxAgeMonths, extra = {}) => ({
   id, title, description, supports, areas, kinds, typicalOwner, freshness: { rule, maxAgeMonths }, personLevel: false, sources: ['R2'], ...extra,

@@ -1,5 +1,5 @@
 /**
- * The Annex A list check (issue 19; domain reference §3.1): a List 1 or List 2 file, as a case-management system
+ * The Annex A list check (issue 19; docs/domain §3.1): a List 1 or List 2 file, as a case-management system
  * exports it, read in memory and every row checked against the field specification. What comes back holds counts,
  * row numbers and column headers only — never a value from the list — so it can be shown, saved as a CSV for the
  * data team, and its counts recorded, without a child's identifier going anywhere.

@@ -7,7 +7,7 @@ import { formatComparator, formatMetricValue } from './format-figure';
 import { groupLabel } from './model';
 import type { PackEvidence, PackHeadline, PackItem, PackKpi, PackSelfEvaluationInput } from './pack-input';
 
-/** The catalogue item whose narrative is the executive summary (domain reference §3.2), where the catalogue has it. */
+/** The catalogue item whose narrative is the executive summary (docs/domain §3.2), where the catalogue has it. */
 export const SUMMARY_ITEM_ID = 'self-evaluation-summary';
 
 /**

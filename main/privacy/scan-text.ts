@@ -78,7 +78,7 @@ interface Candidate { kind: FindingKind; start: number; end: number; severity: F
 
 const RANK = { identifier: 10, configuredCase: 9, email: 8, phone: 7, dob: 6, postcode: 5, address: 4, name: 3, cuedCase: 2 } as const;
 
-// Ten digits, together or 3-3-4 with single spaces or dashes (domain reference §6), not inside a longer word or
+// Ten digits, together or 3-3-4 with single spaces or dashes (docs/domain §6), not inside a longer word or
 // number, and not a decimal or thousands-separated figure.
 const TEN_DIGITS = /(?<![0-9A-Za-z_]|[0-9][.,])([0-9]{3})([ -]?)([0-9]{3})([ -]?)([0-9]{4})(?![0-9A-Za-z_]|[.,][0-9])/g;
 const DIGIT_GROUP_BEFORE = /[0-9][ -]$/;

@@ -1,5 +1,5 @@
 /**
- * Small-number suppression (issue 6 §3; domain reference §6): in the shared pack a count below the threshold, and a
+ * Small-number suppression (issue 6 §3; docs/domain §6): in the shared pack a count below the threshold, and a
  * rate whose numerator or denominator is below it, is printed "fewer than N" so no child can be singled out. The
  * stored figure is never changed. The threshold is a setting (default 5): the right figure for a shared local area
  * pack is a local decision, not verified nationally. Zero is not suppressed: it singles no one out.

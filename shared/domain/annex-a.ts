@@ -1,5 +1,5 @@
 /**
- * The handbook's Annex A person-level lists (domain reference §3.1): their fields, the header spellings the check
+ * The handbook's Annex A person-level lists (docs/domain §3.1): their fields, the header spellings the check
  * recognises, and the rules each row is checked against. Pure data, shared by main (the check) and the renderer
  * (titles of rules and fields). The lists themselves never leave the check: only counts are kept.
  */
@@ -76,7 +76,7 @@ export interface AnnexARule {
   list1Only?: boolean;
 }
 
-/** Every rule, in the order results are listed (domain reference §3.1 and issue 19). */
+/** Every rule, in the order results are listed (docs/domain §3.1 and issue 19). */
 export const ANNEX_A_RULES: readonly AnnexARule[] = [
   { id: '101a', title: 'Date of birth missing', severity: 'error' },
   { id: '101b', title: 'Gender missing', severity: 'error' },

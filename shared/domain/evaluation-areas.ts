@@ -1,6 +1,6 @@
 /**
  * The groups the checklist and the pack are organised by: the five evaluation criteria of the 2023 area SEND
- * framework (wording from the domain reference §2), leadership, alternative provision, and a group for items that
+ * framework (wording from the docs/domain §2), leadership, alternative provision, and a group for items that
  * support no criterion (logistics and person-level lists).
  */
 export const AREA_GROUP_IDS = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP', 'other'] as const;
@@ -25,7 +25,7 @@ export const AREA_GROUPS: readonly AreaGroup[] = [
     heading: 'Children and young people are well prepared for their next steps and achieve strong outcomes' },
   { id: 'EC5', shortName: 'Valued, visible and included',
     heading: 'Children and young people with SEND are valued, visible and included in their communities' },
-  // Leadership sub-headings in the handbook are unverified (domain reference §2), so one group stands for them.
+  // Leadership sub-headings in the handbook are unverified (docs/domain §2), so one group stands for them.
   { id: 'L', shortName: 'Leadership and strategy',
     heading: 'Leaders are ambitious, understand local needs, commission and improve services together' },
   { id: 'AP', shortName: 'Alternative provision',

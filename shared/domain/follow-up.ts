@@ -1,6 +1,6 @@
 /**
  * After the inspection (2023 framework): the three outcomes and the follow-up timeline each one brings, from the
- * domain reference §5 and §5.1. As with the notice window (inspection-presets.ts), every date is a default the officer
+ * docs/domain §5 and §5.1. As with the notice window (inspection-presets.ts), every date is a default the officer
  * can change, and `verified: false` marks timings not confirmed against a primary text: shown as "typical; check
  * with the inspection team", never as facts.
  */
@@ -28,7 +28,7 @@ export type FollowUpMilestoneId = (typeof FOLLOW_UP_MILESTONES)[number];
 
 /** Months after receipt of the final report that the monitoring inspection is usually due (handbook para 21). */
 export const MONITORING_MONTHS = 18;
-/** Median working days from the last site day to publication (69 post-2023 reports; domain reference §5.1). */
+/** Median working days from the last site day to publication (69 post-2023 reports; docs/domain §5.1). */
 export const PUBLICATION_WORKING_DAYS = 42;
 /** Priority action plan submitted ~35 working days after the final report: consistent with examples, unverified. */
 export const PAP_SUBMIT_WORKING_DAYS = 35;

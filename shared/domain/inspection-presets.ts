@@ -4,8 +4,8 @@
  *
  * The values live in one data table, INSPECTION_PRESETS, so they can be reviewed and changed in one place; the app
  * can also pass an edited copy of a preset, and every computed date can be overridden. `verified: false` marks
- * values not confirmed against a primary text (domain reference area-send-inspection.md §1 and §8 q3): show them
- * as defaults to check, not as facts. Source keys in the notes ([R4] etc.) are those of the domain reference §7.
+ * values not confirmed against a primary text (docs/domain/area-send-inspection.md §1 and §8 q3): show them
+ * as defaults to check, not as facts. Source keys in the notes ([R4] etc.) are those of the docs/domain §7.
  */
 import {
   addWorkingDays, nextWorkingDayOnOrAfter, parseIsoDate, workingDayZero, workingDaysBetween,
@@ -32,7 +32,7 @@ export interface MilestoneDefinition {
   /** For a span (the site visit): its length in working days, counting its first day. */
   durationWorkingDays?: number;
   note: string;
-  /** True only when the domain reference confirms this timing from a source. */
+  /** True only when docs/domain confirms this timing from a source. */
   verified: boolean;
 }
 
@@ -54,7 +54,7 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
       {
         id: 'information-request', name: 'Information request', workingDay: 0, verified: false,
         note: 'Handbook Annex A request, made in week 1 [R4][R5]; the exact day, and which items are due when, '
-          + 'are unverified (domain reference §8 q1)',
+          + 'are unverified (docs/domain §8 q1)',
       },
       {
         id: 'set-up-call', name: 'Set-up discussion', workingDay: 1, verified: false,
@@ -84,7 +84,7 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
     milestones: [
       {
         id: 'notification', name: 'Notification', workingDay: 0, verified: false,
-        note: 'Monitoring-inspection notice length is unverified (domain reference §8 q3); modelled on the full '
+        note: 'Monitoring-inspection notice length is unverified (docs/domain §8 q3); modelled on the full '
           + 'inspection',
       },
       {
@@ -105,7 +105,7 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
       },
       {
         id: 'site-visit', name: 'Site visit', workingDay: 10, durationWorkingDays: 3, verified: false,
-        note: 'Start and length of a monitoring visit are unverified (domain reference §8 q3); 3 days assumed',
+        note: 'Start and length of a monitoring visit are unverified (docs/domain §8 q3); 3 days assumed',
       },
       {
         id: 'final-feedback', name: 'Final feedback', workingDay: 12, verified: false,

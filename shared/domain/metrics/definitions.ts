@@ -2,7 +2,7 @@ import { HEALTH_SERVICE_BREAKDOWN, SEN_STATUS_BREAKDOWN } from '../datasets/brea
 import type { MetricDefinition, MetricDirection, MetricUnit } from './types';
 
 /**
- * Every KPI of the domain reference §4 as computed from one dataset row. Extra figures the datasets hold (median
+ * Every KPI of the docs/domain §4 as computed from one dataset row. Extra figures the datasets hold (median
  * weeks, overall absence, mediation outcomes…) are defined too, each under its own id.
  */
 

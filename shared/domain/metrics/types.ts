@@ -1,6 +1,6 @@
 /**
  * Metric (KPI) definitions and results, shared by the engine (main/datasets/metrics/), the API, the CLI and the UI.
- * Ids follow the domain reference §4; where §4 gives several figures under one id, each figure has its own id that
+ * Ids follow the docs/domain §4; where §4 gives several figures under one id, each figure has its own id that
  * starts with it (ar-on-time-decision-4wk, ar-on-time-completed; chs-waits-camhs-over-18wk).
  */
 
@@ -126,7 +126,7 @@ export interface MetricResult {
   standard?: { value: number; source: string };
 }
 
-/** One national figure from the domain reference, for one metric and period. */
+/** One national figure from docs/domain, for one metric and period. */
 export interface ComparatorEntry {
   metric: string;
   period: string;

@@ -1,5 +1,5 @@
 /**
- * Check digits of the identifiers a SEND evidence pack must never carry (domain reference §6). Pure functions, no
+ * Check digits of the identifiers a SEND evidence pack must never carry (docs/domain §6). Pure functions, no
  * Node or DOM, so the renderer can use them as well as the scanner in main/privacy.
  *
  * - UPN (Unique Pupil Number, DfE): 13 characters, check letter first. Weights k = 2…13 on characters 2–13 (a
@@ -17,7 +17,7 @@
 /** The UPN check alphabet: A–Z without I, O and S. Index 0 is A. */
 export const UPN_ALPHABET = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
-/** The UPN shape (domain reference §6): check letter, 11 digits, then a digit or (temporary UPN) a letter. */
+/** The UPN shape (docs/domain §6): check letter, 11 digits, then a digit or (temporary UPN) a letter. */
 export const UPN_PATTERN = /^[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]$/;
 
 const DIGIT_0 = 48;

@@ -1,5 +1,5 @@
 /**
- * The identifier patterns and word lists behind the privacy scanner (issue 6; domain reference §6). Pure: no Node,
+ * The identifier patterns and word lists behind the privacy scanner (issue 6; docs/domain §6). Pure: no Node,
  * no DOM. Exported as sources and small classifiers so the renderer can check a single value (a field as the
  * officer types) the same way main scans whole texts.
  */

@@ -29,7 +29,7 @@ const catalogue = JSON.parse(
 ) as Catalogue;
 
 const markdown = readFileSync(
-  new URL('../../fixtures/domain/area-send-inspection.md', import.meta.url),
+  new URL('../../../docs/domain/area-send-inspection.md', import.meta.url),
   'utf8',
 );
 
@@ -42,7 +42,7 @@ interface ReferenceRow {
 function referenceRows(md: string): ReferenceRow[] {
   const lines = md.split(/\r?\n/);
   const start = lines.findIndex((l) => l.startsWith('## 3. Evidence catalogue'));
-  if (start < 0) throw new Error('§3 not found in domain reference');
+  if (start < 0) throw new Error('§3 not found in docs/domain/area-send-inspection.md');
   const rows: ReferenceRow[] = [];
   let inTable = false;
   for (const line of lines.slice(start + 1)) {
@@ -75,7 +75,7 @@ const ADDED = ['self-evaluation-summary', 'early-help', 'providers-for-visits', 
 const ALLOWED_AREAS = new Set(['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP']);
 
 describe('evidence catalogue data', () => {
-  it('reads 63 unique ids from the domain reference table', () => {
+  it('reads 63 unique ids from docs/domain table', () => {
     expect(rows).toHaveLength(63);
     expect(new Set(rows.map((r) => r.id)).size).toBe(63);
   });

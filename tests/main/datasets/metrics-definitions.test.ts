@@ -3,7 +3,7 @@ import { checkComparatorFile, SHIPPED_COMPARATORS } from '../../../main/datasets
 import { DATASETS, datasetById } from '../../../shared/domain/datasets/index';
 import { describeFormula, metricById, METRICS, METRICS_NOT_FROM_DATASETS } from '../../../shared/domain/metrics/index';
 
-// Every id of the §4 table (domain reference), as the metric id or the start of each figure's id.
+// Every id of the §4 table (docs/domain), as the metric id or the start of each figure's id.
 const SECTION_4_IDS = [
   'ehcp-20wk-all', 'ehcp-20wk-excl', 'ehcp-avg-weeks', 'ehcp-over-1yr', 'ehcna-6wk', 'ehcna-refusal', 'assess-to-plan',
   'ehcp-caseload', 'sen-rates', 'ar-on-time', 'ar-overdue', 'phase-transfer', 'advice-6wk', 'appeal-rate',

@@ -44,7 +44,7 @@ function isNhsNumber(digits: string): boolean {
   return check !== 10 && check === Number(digits[9]);
 }
 
-/** What the privacy scanner will block, as the domain reference §6 defines it; emails at example.org are allowed. */
+/** What the privacy scanner will block, as the docs/domain §6 defines it; emails at example.org are allowed. */
 function personalDataIn(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(/(?<![\d.])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d.])/g)) {

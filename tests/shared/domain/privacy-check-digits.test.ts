@@ -27,7 +27,7 @@ function referenceUpnValid(upn: string): boolean {
   return 'ABCDEFGHJKLMNPQRTUVWXYZ'[sum % 23] === upn[0];
 }
 
-describe('UPN check letter (domain reference §6)', () => {
+describe('UPN check letter (docs/domain §6)', () => {
   it('holds for the test vectors: B801200005001 valid, A801200005001 invalid', () => {
     expect(isValidUpn('B801200005001')).toBe(true);
     expect(isValidUpn('A801200005001')).toBe(false);
@@ -59,7 +59,7 @@ describe('UPN check letter (domain reference §6)', () => {
   });
 });
 
-describe('NHS number (modulus 11, domain reference §6)', () => {
+describe('NHS number (modulus 11, docs/domain §6)', () => {
   it('holds for the test vector 943 476 5919, with or without spaces or dashes', () => {
     for (const s of ['9434765919', '943 476 5919', '943-476-5919']) expect(isValidNhsNumber(s)).toBe(true);
     for (const s of ['9434765918', '943 476 5918', '94347659190', '943476591', '943 4765 919', 'abcdefghij']) expect(isValidNhsNumber(s)).toBe(false);
@@ -93,7 +93,7 @@ describe('NHS number (modulus 11, domain reference §6)', () => {
   });
 });
 
-describe('ULN (modulus 11, domain reference §6)', () => {
+describe('ULN (modulus 11, docs/domain §6)', () => {
   it('holds for the test vector 9276308686', () => {
     expect(isValidUln('9276308686')).toBe(true);
     for (const s of ['9276308687', '0276308686', '927630868', '92763086860', '927 630 8686']) expect(isValidUln(s)).toBe(false);
