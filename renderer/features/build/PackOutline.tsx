@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Response } from '../../../shared/api/contract';
+import { PACK_SECTIONS } from '../../../shared/api/contract';
+import { call } from '../../api/call';
+import { useAppStore } from '../../state/app-store';
+import { SECTION_LABELS } from './pack-section-labels';
+import type { PackKindId } from '../../../shared/domain/pack-kinds';
+
+type Outline = Response<'pack.outline'>;
+type SectionId = (typeof PACK_SECTIONS)[number];
+
+export interface PackChoice {
+  sections: SectionId[];
+  approvedOnly: boolean;
+  /** The items printed; null for the default (every item with a narrative or evidence). */
+  items: string[] | null;
+  kind: PackKindId;
+}
+
+/** How long the outline waits after the last change before asking main again (typing-speed clicks stay one request). */
+const SETTLE_MS = 250;
+
+/**
+ * The live outline of the pack the choices would build (sections, their headings, an estimate of the pages) and the
+ * choice of checklist items it prints: by default those with a narrative or evidence; the rest go to the gaps table.
+ */
+export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: (items: string[] | null) => void }) {
+  const revision = useAppStore((s) => s.revision);
+  const [outline, setOutline] = useState<Outline | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (choice.sections.length === 0) { setOutline(null); return undefined; }
+    let live = true;
+    const timer = setTimeout(() => {
+      call('pack.outline', { sections: choice.sections, approvedOnly: choice.approvedOnly, kind: choice.kind, ...(choice.items ? { items: choice.items } : {}) })
+        .then((o) => { if (live) { setOutline(o); setProblem(null); } }, (e: unknown) => { if (live) setProblem((e as Error).message); });
+    }, SETTLE_MS);
+    return () => { live = false; clearTimeout(timer); };
+  }, [choice.sections, choice.approvedOnly, choice.items, choice.kind, revision]);
+
+  const byArea = useMemo(() => {
+    const groups = new Map<string, Outline['items']>();
+    for (const item of outline?.items ?? []) groups.set(item.area, [...(groups.get(item.area) ?? []), item]);
+    return [...groups.entries()];
+  }, [outline]);
+  const printed = outline?.items.filter((i) => i.printed).length ?? 0;
+  const withContent = outline?.items.filter((i) => i.hasContent).length ?? 0;
+  const toggle = (id: string, on: boolean) => {
+    const current = choice.items ?? (outline?.items.filter((i) => i.printed).map((i) => i.id) ?? []);
+    onItems(on ? [...current, id] : current.filter((x) => x !== id));
+  };
+
+  return (
+    <section aria-labelledby="outline-heading" className="outline">
+      <h2 id="outline-heading">Outline of the pack</h2>
+      {problem && <p className="error-message">{problem}</p>}
+      {choice.sections.length === 0 && <p>Choose at least one section.</p>}
+      {outline && (
+        <>
+          <p aria-live="polite" className="outline__total">
+            About <strong>{outline.pages} {outline.pages === 1 ? 'page' : 'pages'}</strong>, printing {printed} of {outline.items.length} checklist items.
+          </p>
+          <ol className="outline__sections">
+            {outline.sections.map((s) => (
+              <li key={s.id}>
+                {SECTION_LABELS[s.id]}
+                <span className="hint"> ({s.pages} {s.pages === 1 ? 'page' : 'pages'})</span>
+                {s.id === 'areas' && (
+                  <ul className="outline__headings">{s.headings.map((h) => <li key={h}>{h}</li>)}</ul>
+                )}
+              </li>
+            ))}
+          </ol>
+          <details className="outline__items">
+            <summary>Choose the items printed ({printed} chosen; {withContent} have a narrative or evidence)</summary>
+            <p className="hint">Items not printed are listed in the gaps table with their status, owner and due date.</p>
+            <p>
+              <button type="button" className="link-button" onClick={() => onItems(null)}>Items with content (the default)</button>{' · '}
+              <button type="button" className="link-button" onClick={() => onItems(outline.items.map((i) => i.id))}>Every item</button>
+            </p>
+            {byArea.map(([area, items]) => (
+              <fieldset className="fieldset" key={area}>
+                <legend className="label">{area}</legend>
+                <div className="checkboxes">
+                  {items.map((item) => (
+                    <div className="checkbox" key={item.id}>
+                      <input id={`print-${item.id}`} type="checkbox" checked={choice.items ? choice.items.includes(item.id) : item.printed} onChange={(e) => toggle(item.id, e.target.checked)} />
+                      <label htmlFor={`print-${item.id}`}>{item.title}{!item.hasContent && <span className="hint"> (nothing written or attached)</span>}</label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            ))}
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { call, uploadFiles } from '../../api/call';
+import { useLoaded } from '../../state/use-loaded';
+
+/**
+ * The council's Word template the pack is built into, remembered for this workspace (a copy is kept in it). A
+ * template is a .docx with {{pack}} where the pack's body goes; {{area}}, {{title}}, {{version}}, {{date}} and
+ * {{marking}} are filled anywhere in it, its headers and footers included.
+ */
+export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
+  const template = useLoaded(() => call('pack.template', {}));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const [ref] = await uploadFiles([file]);
+      const chosen = await call('pack.setTemplate', { file: ref! });
+      setStatus(`Packs will be built into ${chosen?.fileName ?? file.name}.`);
+      template.reload();
+    } catch (error) {
+      setProblem((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const stop = async () => {
+    setBusy(true);
+    try {
+      await call('pack.setTemplate', { file: null });
+      setStatus('Packs will be built in the app\'s own style.');
+      template.reload();
+    } catch (error) { setProblem((error as Error).message); } finally { setBusy(false); }
+  };
+
+  const current = template.data;
+  return (
+    <fieldset className="fieldset" aria-describedby="template-hint">
+      <legend className="label">Council template</legend>
+      <p className="hint" id="template-hint">
+        A Word document (.docx) in your council's style with <code>{'{{pack}}'}</code> where the pack goes. It may also
+        hold <code>{'{{area}}'}</code>, <code>{'{{title}}'}</code>, <code>{'{{version}}'}</code>, <code>{'{{date}}'}</code> and
+        {' '}<code>{'{{marking}}'}</code>, in its headers and footers too.
+      </p>
+      {template.error && <p className="error-message">{template.error}</p>}
+      {problem && <p className="error-message" role="alert">{problem}</p>}
+      <p>
+        {current
+          ? <>Built into <strong>{current.fileName}</strong> (placeholders: {current.placeholders.map((p) => `{{${p}}}`).join(', ')}).</>
+          : 'Built in the app\'s own style: no council template is chosen.'}
+      </p>
+      {current && !current.placeholders.includes('marking') && (
+        <p className="warning-text"><strong>Note:</strong> this template has no {'{{marking}}'}, so its pages will not show the protective
+          marking ({'"OFFICIAL-SENSITIVE — DRAFT"'} while a draft). Add it to the template's header to mark every page.</p>
+      )}
+      {!readOnly && (
+        <div className="button-row">
+          <label className="button button--secondary file-button">
+            <input type="file" className="visually-hidden" disabled={busy}
+              accept=".docx,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
+            {current ? 'Choose another template' : 'Choose a Word template'}
+          </label>
+          {current && <button type="button" className="button button--secondary" disabled={busy} onClick={() => void stop()}>Stop using the template</button>}
+        </div>
+      )}
+      <p role="status" className="hint">{status}</p>
+    </fieldset>
+  );
+}
