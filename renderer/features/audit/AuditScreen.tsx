@@ -3,7 +3,8 @@ import { api, call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
 import { ACTION_LABELS, AuditTable } from './AuditTable';
 import { DateField } from '../../ui/DateField';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
+import { messageOf } from '../../state/errors';
 
 const PAGE = 50;
 
@@ -16,10 +17,10 @@ export function AuditScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [offset, setOffset] = useState(0);
-  const { data, error } = useLoaded(() => call('audit.list', {
+  const { data, error } = useApiQuery('audit.list', {
     ...(itemId ? { itemId } : {}), ...(who ? { who } : {}), ...(action ? { action } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}),
     page: { offset, limit: PAGE },
-  }), [itemId, who, action, from, to, offset]);
+  });
   const [status, setStatus] = useState('');
   const filter = (change: () => void) => { change(); setOffset(0); };
   const exportCsv = async () => {
@@ -28,7 +29,7 @@ export function AuditScreen() {
       const result = await api().saveFile(fileName, csv);
       setStatus(result.saved ? `Saved ${result.path ?? fileName}` : 'Not saved');
     } catch (e) {
-      setStatus((e as Error).message);
+      setStatus(messageOf(e));
     }
   };
   const total = data?.total ?? 0;

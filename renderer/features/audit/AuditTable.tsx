@@ -4,7 +4,7 @@ import { formatDisplayDate } from '../../../shared/domain/dates';
 import { FINDING_KIND_LABELS, type FindingKind } from '../../../shared/domain/privacy/findings';
 import { PLAN_AUDIT_LABELS } from '../../../shared/domain/follow-up';
 import { useAppStore } from '../../state/app-store';
-import { formatDateTime } from '../../state/use-loaded';
+import { formatDateTime } from '../../ui/dates';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
 
 type AuditEvent = Response<'audit.list'>['events'][number];

@@ -3,14 +3,17 @@ import type { Response } from '../../../shared/api/contract';
 import { PACK_SECTIONS } from '../../../shared/api/contract';
 import type { ProgressEvent } from '../../../shared/api/progress';
 import { api, call } from '../../api/call';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
-import { formatDateTime, useLoaded } from '../../state/use-loaded';
+import { formatDateTime } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { PackOutline } from './PackOutline';
 import { SECTION_LABELS } from './pack-section-labels';
 import { PackKindChoice } from './PackKindChoice';
 import { PACK_KIND_DEFINITIONS, type PackKindId } from '../../../shared/domain/pack-kinds';
 import { TemplatePicker } from './TemplatePicker';
 import { fieldLabel } from '../privacy/PrivacyScreen';
+import { messageOf } from '../../state/errors';
 
 
 type Build = Response<'pack.builds'>['builds'][number];
@@ -18,9 +21,8 @@ type Build = Response<'pack.builds'>['builds'][number];
 /** Build the Word pack and the share bundle, watch it happen, then open, reveal or save copies. */
 export function BuildScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
-  const reloadItems = useAppStore((s) => s.reloadItems);
   const showView = useAppStore((s) => s.showView);
-  const builds = useLoaded(() => call('pack.builds', {}));
+  const builds = useApiQuery('pack.builds', {});
   const [kind, setKind] = useState<PackKindId>('evidence-pack');
   const [sections, setSections] = useState<string[]>([...PACK_KIND_DEFINITIONS['evidence-pack'].sections]);
   const [approvedOnly, setApprovedOnly] = useState(false);
@@ -42,17 +44,15 @@ export function BuildScreen() {
     setBlocking(null);
     setStatus('Building the pack…');
     try {
-      const result = await call('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf, kind,
+      const result = await write('pack.build', { sections: sections as (typeof PACK_SECTIONS)[number][], approvedOnly, bundle, pdf, kind,
         ...(items ? { items } : {}) });
       setStatus(`Built version ${result.version}${result.draft ? ' (marked DRAFT: not every item is approved)' : ''}`
         + `${result.bundlePath ? `, with a bundle of ${result.evidenceFiles} evidence files` : ''}.`);
-      await reloadItems();
-      builds.reload();
     } catch (error) {
       const cancelled = (error as { code?: string }).code === 'cancelled';
-      setStatus(cancelled ? (error as Error).message : '');
-      if (!cancelled) setProblem((error as Error).message);
-      if (!cancelled && /Privacy check/.test((error as Error).message)) {
+      setStatus(cancelled ? messageOf(error) : '');
+      if (!cancelled) setProblem(messageOf(error));
+      if (!cancelled && /Privacy check/.test(messageOf(error))) {
         try { setBlocking(await call('privacy.check', {})); } catch { /* the message above still says what to do */ }
       }
     } finally {
@@ -64,7 +64,7 @@ export function BuildScreen() {
   const cancel = async () => {
     setCancelling(true);
     setStatus('Stopping the build at the next safe point…');
-    try { await call('work.cancel', { operation: 'pack.build' }); } catch (error) { setProblem((error as Error).message); }
+    try { await call('work.cancel', { operation: 'pack.build' }); } catch (error) { setProblem(messageOf(error)); }
   };
   const saveCopy = async (b: Build, kind: 'docx' | 'bundle') => {
     try {
@@ -78,13 +78,13 @@ export function BuildScreen() {
       const { fileName, bytes } = await call('pack.file', { version: b.version, kind });
       const saved = await host.saveFile(fileName, bytes);
       setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
-    } catch (error) { setProblem((error as Error).message); }
+    } catch (error) { setProblem(messageOf(error)); }
   };
   const open = async (b: Build, kind: 'docx' | 'bundle') => {
     try {
       const { path } = await call('pack.open', { version: b.version, kind });
       setStatus(kind === 'docx' ? `Opened ${path}` : `The bundle is in ${path}`);
-    } catch (error) { setProblem((error as Error).message); }
+    } catch (error) { setProblem(messageOf(error)); }
   };
 
   return (

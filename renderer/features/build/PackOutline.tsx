@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { PACK_SECTIONS } from '../../../shared/api/contract';
-import { call } from '../../api/call';
-import { useAppStore } from '../../state/app-store';
+import { useApiQuery } from '../../state/use-api-query';
 import { SECTION_LABELS } from './pack-section-labels';
 import type { PackKindId } from '../../../shared/domain/pack-kinds';
 
@@ -20,23 +19,26 @@ export interface PackChoice {
 /** How long the outline waits after the last change before asking main again (typing-speed clicks stay one request). */
 const SETTLE_MS = 250;
 
+/** The value as it was once it stopped changing for `ms` (clicks at typing speed make one request, not several). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /**
  * The live outline of the pack the choices would build (sections, their headings, an estimate of the pages) and the
  * choice of checklist items it prints: by default those with a narrative or evidence; the rest go to the gaps table.
  */
 export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: (items: string[] | null) => void }) {
-  const revision = useAppStore((s) => s.revision);
-  const [outline, setOutline] = useState<Outline | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    if (choice.sections.length === 0) { setOutline(null); return undefined; }
-    let live = true;
-    const timer = setTimeout(() => {
-      call('pack.outline', { sections: choice.sections, approvedOnly: choice.approvedOnly, kind: choice.kind, ...(choice.items ? { items: choice.items } : {}) })
-        .then((o) => { if (live) { setOutline(o); setProblem(null); } }, (e: unknown) => { if (live) setProblem((e as Error).message); });
-    }, SETTLE_MS);
-    return () => { live = false; clearTimeout(timer); };
-  }, [choice.sections, choice.approvedOnly, choice.items, choice.kind, revision]);
+  const settled = useSettled(choice, SETTLE_MS);
+  const loaded = useApiQuery('pack.outline', { sections: settled.sections, approvedOnly: settled.approvedOnly, kind: settled.kind,
+    ...(settled.items ? { items: settled.items } : {}) }, { enabled: settled.sections.length > 0 });
+  const outline = choice.sections.length > 0 ? loaded.data : null;
+  const problem = loaded.error;
 
   const byArea = useMemo(() => {
     const groups = new Map<string, Outline['items']>();

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { call, uploadFiles } from '../../api/call';
-import { useLoaded } from '../../state/use-loaded';
+import { uploadFiles } from '../../api/call';
+import { write } from '../../state/write';
+import { useApiQuery } from '../../state/use-api-query';
+import { messageOf } from '../../state/errors';
 
 /**
  * The council's Word template the pack is built into, remembered for this workspace (a copy is kept in it). A
@@ -8,7 +10,7 @@ import { useLoaded } from '../../state/use-loaded';
  * {{marking}} are filled anywhere in it, its headers and footers included.
  */
 export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
-  const template = useLoaded(() => call('pack.template', {}));
+  const template = useApiQuery('pack.template', {});
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,11 +21,10 @@ export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
     setProblem(null);
     try {
       const [ref] = await uploadFiles([file]);
-      const chosen = await call('pack.setTemplate', { file: ref! });
+      const chosen = await write('pack.setTemplate', { file: ref! });
       setStatus(`Packs will be built into ${chosen?.fileName ?? file.name}.`);
-      template.reload();
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     } finally {
       setBusy(false);
     }
@@ -31,10 +32,9 @@ export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
   const stop = async () => {
     setBusy(true);
     try {
-      await call('pack.setTemplate', { file: null });
+      await write('pack.setTemplate', { file: null });
       setStatus('Packs will be built in the app\'s own style.');
-      template.reload();
-    } catch (error) { setProblem((error as Error).message); } finally { setBusy(false); }
+    } catch (error) { setProblem(messageOf(error)); } finally { setBusy(false); }
   };
 
   const current = template.data;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Request } from '../../../shared/api/contract';
-import { call } from '../../api/call';
-import { useAppStore } from '../../state/app-store';
+import { write } from '../../state/write';
+import { messageOf } from '../../state/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField } from '../../ui/DateField';
 
@@ -9,7 +9,6 @@ type Change = Omit<Request<'checklist.bulkUpdate'>, 'itemIds'>;
 
 /** Changes for the picked rows: an owner, a due date, not applicable or ready for review, each confirmed first. */
 export function BulkActions({ selected, onDone }: { selected: string[]; onDone(): void }) {
-  const reloadItems = useAppStore((s) => s.reloadItems);
   const [owner, setOwner] = useState('');
   const [pending, setPending] = useState<{ title: string; change: Change; confirm: string } | null>(null);
   const [result, setResult] = useState<{ changed: number; refused: { itemId: string; title: string; reason: string }[] } | null>(null);
@@ -19,12 +18,11 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone()
     if (!pending) return;
     setBusy(true);
     try {
-      const { items, refused } = await call('checklist.bulkUpdate', { itemIds: selected, ...pending.change });
+      const { items, refused } = await write('checklist.bulkUpdate', { itemIds: selected, ...pending.change });
       setResult({ changed: items.length, refused });
-      await reloadItems();
       if (refused.length === 0) onDone();
     } catch (e) {
-      setResult({ changed: 0, refused: [{ itemId: '', title: 'All', reason: (e as Error).message }] });
+      setResult({ changed: 0, refused: [{ itemId: '', title: 'All', reason: messageOf(e) }] });
     } finally {
       setBusy(false);
       setPending(null);

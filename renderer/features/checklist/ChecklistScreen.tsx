@@ -9,6 +9,7 @@ import { ChecklistFilters } from './ChecklistFilters';
 import { AddItemForm } from './AddItemForm';
 import { BulkActions } from './BulkActions';
 import { StatusTag } from '../../ui/StatusTag';
+import { messageOf } from '../../state/errors';
 
 /** An item is listed once, under its first evaluation area; the others show in its row. */
 const primaryGroup = (item: ChecklistItem): AreaGroupId => item.areas[0] ?? 'other';
@@ -85,7 +86,7 @@ export function ChecklistScreen() {
       const { fileName, bytes } = await call('tracker.export', { format });
       const result = await api().saveFile(fileName, bytes);
       setExportStatus(result.saved ? `Saved the tracker as ${result.path ?? fileName}` : 'The tracker was not saved');
-    } catch (e) { setExportStatus((e as Error).message); }
+    } catch (e) { setExportStatus(messageOf(e)); }
   };
 
   return (

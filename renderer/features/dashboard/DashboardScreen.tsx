@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { call } from '../../api/call';
 import type { Response } from '../../../shared/api/contract';
 import { useAppStore } from '../../state/app-store';
-import { formatDate, useLoaded } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { NotificationForm } from './NotificationForm';
 import { ItemLink } from '../../ui/ItemLink';
 import { MilestonesTable } from './MilestonesTable';
@@ -76,7 +76,7 @@ export function DashboardScreen() {
   const userName = useAppStore((s) => s.userName);
   const showView = useAppStore((s) => s.showView);
   const [recording, setRecording] = useState(false);
-  const { data, error, reload } = useLoaded(() => call('dashboard.get', {}));
+  const { data, error } = useApiQuery('dashboard.get', {});
   const followUp = useFollowUpPlan();
   if (error || !data) return <ScreenLoading title="Dashboard" error={error} />;
   const t = data.timeline;
@@ -89,13 +89,13 @@ export function DashboardScreen() {
       {!afterInspection && (t ? <Countdown timeline={t} /> : <p className="lead">No notification has been recorded yet. When the call comes,
         record it here and every item gets its due date.</p>)}
       {!afterInspection && <NextSteps steps={data.nextSteps} />}
-      {!readOnly && (!t || recording) && !afterInspection && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
+      {!readOnly && (!t || recording) && !afterInspection && <NotificationForm replacing={t !== null} onDone={() => setRecording(false)} />}
       {!readOnly && t && !recording && (
         <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification{afterInspection ? ' of the next inspection' : ' again'}…</button>
       )}
-      {!readOnly && afterInspection && recording && <NotificationForm replacing={t !== null} onDone={() => { setRecording(false); reload(); }} />}
+      {!readOnly && afterInspection && recording && <NotificationForm replacing={t !== null} onDone={() => setRecording(false)} />}
       {followUp && !afterInspection && <PreviousInspectionLine plan={followUp} />}
-      {t && !afterInspection && <MilestonesTable timeline={t} readOnly={readOnly} onChange={reload} />}
+      {t && !afterInspection && <MilestonesTable timeline={t} readOnly={readOnly} />}
       <section aria-labelledby="readiness-heading">
         <h2 id="readiness-heading">Readiness by evaluation area</h2>
         <p className="hint">Approved or not applicable, over all items. {data.overall.done} of {data.overall.total} items ({data.overall.percent}%).</p>

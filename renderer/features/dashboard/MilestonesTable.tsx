@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
 import { useAppStore } from '../../state/app-store';
-import { formatDate } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
 import { formatDisplayDate } from '../../../shared/domain/dates';
 import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { messageOf } from '../../state/errors';
 
 type Timeline = NonNullable<Response<'inspection.get'>>;
 
 /** The notice window's dates, each editable (local arrangements differ); a cleared date goes back to the computed one. */
-export function MilestonesTable({ timeline, readOnly, onChange }: { timeline: Timeline; readOnly: boolean; onChange: () => void }) {
-  const reloadItems = useAppStore((s) => s.reloadItems);
+export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; readOnly: boolean }) {
   const [problem, setProblem] = useState<string | null>(null);
   const items = useAppStore((s) => s.items);
   const [pending, setPending] = useState<{ id: Timeline['milestones'][number]['id']; name: string; from: string; to: string | null } | null>(null);
@@ -26,12 +26,10 @@ export function MilestonesTable({ timeline, readOnly, onChange }: { timeline: Ti
   };
   const save = async (milestoneId: Timeline['milestones'][number]['id'], date: string | null) => {
     try {
-      await call('inspection.setMilestone', { milestoneId, date });
+      await write('inspection.setMilestone', { milestoneId, date });
       setProblem(null);
-      await reloadItems();
-      onChange();
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     }
   };
   return (

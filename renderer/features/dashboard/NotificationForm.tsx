@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/call';
-import { useAppStore } from '../../state/app-store';
+import { write } from '../../state/write';
 import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { messageOf } from '../../state/errors';
 
 const PRESETS = [
   { id: 'full', name: 'Area SEND full inspection (2023 framework)' },
@@ -12,7 +13,6 @@ const PRESETS = [
 
 /** Records the call from the inspectorate; everything in the notice window is dated from it. */
 export function NotificationForm({ onDone, replacing }: { onDone: () => void; replacing: boolean }) {
-  const reloadItems = useAppStore((s) => s.reloadItems);
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [preset, setPreset] = useState<(typeof PRESETS)[number]['id']>('full');
@@ -22,11 +22,10 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
   const record = async () => {
     setConcern(null);
     try {
-      await call('inspection.record', { date, time: time || null, preset, leadOfficer: lead.trim() });
-      await reloadItems();
+      await write('inspection.record', { date, time: time || null, preset, leadOfficer: lead.trim() });
       onDone();
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     }
   };
   const submit = async (event: FormEvent) => {
@@ -36,7 +35,7 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
       // A date far from today is asked about first: a slip here moves every deadline.
       const check = await call('inspection.checkDate', { date });
       if (check.concern) { setConcern(check.concern); return; }
-    } catch (error) { setProblem((error as Error).message); return; }
+    } catch (error) { setProblem(messageOf(error)); return; }
     await record();
   };
   return (

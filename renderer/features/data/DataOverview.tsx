@@ -1,6 +1,5 @@
 import type { Response } from '../../../shared/api/contract';
-import { call } from '../../api/call';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 import { formatValue, type Metric } from './metric-words';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
@@ -90,8 +89,8 @@ function GlanceTable({ dataset, metrics, periods }: { dataset: Dataset; metrics:
  * and the metrics at a glance with periods as columns. Datasets with nothing yet are listed after, to open.
  */
 export function DataOverview({ datasets, onOpen }: { datasets: Dataset[]; onOpen: (name: string) => void }) {
-  const metrics = useLoaded(() => call('metrics.list', {}));
-  const imports = useLoaded(() => call('imports.list', {}));
+  const metrics = useApiQuery('metrics.list', {});
+  const imports = useApiQuery('imports.list', {});
   if (metrics.error || imports.error) return <p className="error-message" role="alert">{metrics.error ?? imports.error}</p>;
   if (!metrics.data || !imports.data) return <p className="hint">Reading what is loaded…</p>;
   const loaded: { dataset: Dataset; metrics: Metric[]; periods: string[]; imports: ImportSummary[] }[] = [];

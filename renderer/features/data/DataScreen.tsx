@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 import { DatasetPanel } from './DatasetPanel';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { DataOverview } from './DataOverview';
@@ -11,7 +10,7 @@ import { DataOverview } from './DataOverview';
  * and metrics at a glance); choosing a dataset imports a file, types figures in, and shows its metrics and charts.
  */
 export function DataScreen() {
-  const { data, error } = useLoaded(() => call('datasets.list', {}));
+  const { data, error } = useApiQuery('datasets.list', {});
   const [chosen, setChosen] = useState(useAppStore.getState().datasetId ?? '');
   if (error || !data) return <ScreenLoading title="Data" error={error} />;
   const dataset = data.datasets.find((d) => d.name === chosen) ?? null;

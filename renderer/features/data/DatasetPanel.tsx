@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { ImportForm } from './ImportForm';
 import { EnterFiguresForm } from './EnterFiguresForm';
 import { MetricsTable } from './MetricsTable';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
+import { messageOf } from '../../state/errors';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 
@@ -29,13 +30,13 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
   const identifying = identifyingColumns(dataset);
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const [status, setStatus] = useState('');
-  const imports = useLoaded(() => call('imports.list', { dataset: dataset.name }), [dataset.name]);
+  const imports = useApiQuery('imports.list', { dataset: dataset.name });
   const saveTemplate = async (format: 'csv' | 'xlsx') => {
     try {
       const { fileName, bytes } = await call('datasets.template', { dataset: dataset.name, format });
       const saved = await api().saveFile(fileName, bytes);
       setStatus(saved.saved ? `Saved the blank template ${saved.path ?? fileName}` : 'The template was not saved');
-    } catch (error) { setStatus((error as Error).message); }
+    } catch (error) { setStatus(messageOf(error)); }
   };
   return (
     <section aria-labelledby="dataset-heading">
@@ -57,8 +58,8 @@ export function DatasetPanel({ dataset }: { dataset: Dataset }) {
         <button type="button" className="button button--secondary" onClick={() => void saveTemplate('xlsx')}>Save a blank Excel template</button>
       </div>
       <p className="hint" role="status">{status}</p>
-      {!readOnly && <ImportForm dataset={dataset} onImported={imports.reload} />}
-      {!readOnly && <EnterFiguresForm dataset={dataset} onSaved={imports.reload} />}
+      {!readOnly && <ImportForm dataset={dataset} />}
+      {!readOnly && <EnterFiguresForm dataset={dataset} />}
       {imports.data && imports.data.imports.length > 0 && (
         <details>
           <summary>Files imported ({imports.data.imports.length})</summary>

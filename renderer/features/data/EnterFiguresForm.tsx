@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
-import { call } from '../../api/call';
-import { useAppStore } from '../../state/app-store';
+import { write } from '../../state/write';
+import { messageOf } from '../../state/errors';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 
 /** For figures that arrive by email or phone: one period's figures for the workspace's own area, typed in. */
-export function EnterFiguresForm({ dataset, onSaved }: { dataset: Dataset; onSaved: () => void }) {
-  const reloadItems = useAppStore((s) => s.reloadItems);
+export function EnterFiguresForm({ dataset }: { dataset: Dataset }) {
   const [period, setPeriod] = useState('');
   const [breakdown, setBreakdown] = useState(dataset.breakdown?.values[0]?.id ?? '');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -27,16 +26,14 @@ export function EnterFiguresForm({ dataset, onSaved }: { dataset: Dataset; onSav
       numbers[field] = n;
     }
     try {
-      const result = await call('datasets.enter', { dataset: dataset.name, period: period.trim(), breakdown, values: numbers, confirmReplace });
+      const result = await write('datasets.enter', { dataset: dataset.name, period: period.trim(), breakdown, values: numbers, confirmReplace });
       setProblem(null);
       if (!result.saved) { setPending(result.wouldReplace); setStatus(''); return; }
       setPending(null);
       setStatus(`Saved the figures for ${result.periods.join(', ')}${result.replacedPeriods.length ? ', replacing the earlier ones' : ''}.`);
       setValues({});
-      await reloadItems();
-      onSaved();
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     }
   };
   return (

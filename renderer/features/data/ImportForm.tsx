@@ -1,18 +1,19 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { call, uploadFiles } from '../../api/call';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
 import { ImportPreview } from './ImportPreview';
 import type { ColumnChoice } from './ColumnMapping';
 import { DateField } from '../../ui/DateField';
+import { messageOf } from '../../state/errors';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 type Preview = Response<'imports.preview'>;
 
 /** Choose a file, see exactly what would be imported and every problem, then import all rows or none. */
-export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImported: () => void }) {
+export function ImportForm({ dataset }: { dataset: Dataset }) {
   const laCode = useAppStore((s) => s.session?.laCode ?? '');
-  const reloadItems = useAppStore((s) => s.reloadItems);
   const [file, setFile] = useState<File | null>(null);
   const [authority, setAuthority] = useState(laCode ?? '');
   const [period, setPeriod] = useState('');
@@ -43,7 +44,7 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
     } catch (error) {
       if (mine !== readNumber.current) return;
       setStatus('');
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     } finally {
       if (mine === readNumber.current) setReading(false);
     }
@@ -56,14 +57,12 @@ export function ImportForm({ dataset, onImported }: { dataset: Dataset; onImport
   const commit = async () => {
     if (!preview) return;
     try {
-      const result = await call('imports.commit', { previewId: preview.previewId });
+      const result = await write('imports.commit', { previewId: preview.previewId });
       setStatus(`Imported ${result.rowsKept} rows for ${result.periods.join(', ')}${result.replacedPeriods.length ? `, replacing the figures held for ${result.replacedPeriods.join(', ')}` : ''}.`);
       setPreview(null);
       setFile(null);
-      await reloadItems();
-      onImported();
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     }
   };
 

@@ -1,9 +1,8 @@
-import { call } from '../../api/call';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 
 /** A chart drawn by main (the same drawing goes into the Word pack), with its figures in words as the alt text. */
 export function MetricChart({ metricId, breakdown }: { metricId: string; breakdown: string | undefined }) {
-  const { data } = useLoaded(() => call('metrics.chart', { metricId, ...(breakdown ? { breakdown } : {}) }), [metricId, breakdown]);
+  const { data } = useApiQuery('metrics.chart', { metricId, ...(breakdown ? { breakdown } : {}) });
   if (!data) return null;
   const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(data.svg)}`;
   return (

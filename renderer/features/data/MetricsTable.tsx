@@ -1,5 +1,4 @@
-import { call } from '../../api/call';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 import { MetricChart } from './MetricChart';
 import { comparedWords, formatValue, rankWords, trendWords, type Metric } from './metric-words';
 
@@ -45,7 +44,7 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
  * with the trend in words.
  */
 export function MetricsTable({ dataset, title }: { dataset: string; title: string }) {
-  const { data, error } = useLoaded(() => call('metrics.list', { dataset }), [dataset]);
+  const { data, error } = useApiQuery('metrics.list', { dataset });
   if (error) return <p className="error-message" role="alert">{error}</p>;
   if (!data) return null;
   if (data.metrics.length === 0) return <p>No figures yet: import a file or type the figures in.</p>;

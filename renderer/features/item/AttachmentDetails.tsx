@@ -1,5 +1,6 @@
 import type { Response } from '../../../shared/api/contract';
-import { call } from '../../api/call';
+import { messageOf } from '../../state/errors';
+import { write } from '../../state/write';
 import { DateField } from '../../ui/DateField';
 import { useSavedText } from '../../ui/use-saved-text';
 
@@ -10,11 +11,11 @@ function TextField({ attachment, field, label, disabled, onSaved }: { attachment
   disabled: boolean; onSaved: (message: string) => void }) {
   const text = useSavedText(attachment[field], async (value) => {
     try {
-      await call('attachments.update', { attachmentId: attachment.id, metadata: { [field]: value } });
+      await write('attachments.update', { attachmentId: attachment.id, metadata: { [field]: value } });
       onSaved(`Saved ${label.toLowerCase()} of ${attachment.title}`);
       return true;
     } catch (error) {
-      onSaved((error as Error).message);
+      onSaved(messageOf(error));
       return false;
     }
   });
@@ -38,9 +39,9 @@ export function AttachmentDetails({ attachment, disabled, onSaved }: { attachmen
         <DateField id={dateId} label="Document date" hint="The date on the document; empty means date unknown" value={attachment.documentDate ?? ''}
           disabled={disabled} onCommit={async (iso) => {
             try {
-              await call('attachments.update', { attachmentId: attachment.id, metadata: { documentDate: iso } });
+              await write('attachments.update', { attachmentId: attachment.id, metadata: { documentDate: iso } });
               onSaved(`Saved document date of ${attachment.title}`);
-            } catch (error) { onSaved((error as Error).message); }
+            } catch (error) { onSaved(messageOf(error)); }
           }} />
       </div>
       <TextField attachment={attachment} field="versionLabel" label="Version" disabled={disabled} onSaved={onSaved} />

@@ -2,10 +2,12 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ProgressEvent } from '../../../shared/api/progress';
 import type { ChecklistItem } from '../../../shared/api/contract';
 import { api, call, uploadFiles, uploadFilesWithDates } from '../../api/call';
+import { write } from '../../state/write';
 import { formatDisplayDate } from '../../../shared/domain/dates';
 import { DateField } from '../../ui/DateField';
-import { useAppStore } from '../../state/app-store';
-import { formatDate, formatDateTime, useLoaded } from '../../state/use-loaded';
+import { messageOf } from '../../state/errors';
+import { formatDate, formatDateTime } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { AttachmentDetails } from './AttachmentDetails';
 import { BinList } from './BinList';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
@@ -14,8 +16,7 @@ const size = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 10485
 
 /** An item's evidence files: add (picker or drop), details, open, replace, remove to the bin, restore or purge. */
 export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; readOnly: boolean }) {
-  const reloadItems = useAppStore((s) => s.reloadItems);
-  const { data, reload } = useLoaded(() => call('attachments.list', { itemId: item.id }), [item.id]);
+  const { data } = useApiQuery('attachments.list', { itemId: item.id });
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -30,12 +31,11 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
     setProblem(null);
     setStatus(message);
     try {
+      // Each write reloads what it touched (this list, the item's tags, its history): see state/query-keys.ts.
       setStatus(await work());
-      await reloadItems();
-      reload();
     } catch (error) {
       setStatus('');
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     } finally {
       setProgress(null);
     }
@@ -58,7 +58,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
       for (const f of files) byDate.set(f.date, [...(byDate.get(f.date) ?? []), { handle: f.handle }]);
       const attached: string[] = [];
       for (const [date, handles] of byDate) {
-        const { attachments } = await call('attachments.add', { itemId: item.id, files: handles, metadata: { documentDate: date || null } });
+        const { attachments } = await write('attachments.add', { itemId: item.id, files: handles, metadata: { documentDate: date || null } });
         attached.push(...attachments.map((a) => `${showDirectionControls(a.fileName)} (${a.documentDate ? `dated ${formatDisplayDate(a.documentDate)}` : 'date unknown'})`));
       }
       setPending([]);
@@ -70,7 +70,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
     if (!file) return;
     void run(`Storing the new version of ${file.name}…`, async () => {
       const [handle] = await uploadFiles([file]);
-      const next = await call('attachments.replace', { attachmentId, file: handle!, metadata: {} });
+      const next = await write('attachments.replace', { attachmentId, file: handle!, metadata: {} });
       return `Stored version ${next.versionNo} of ${next.title}`;
     });
   };
@@ -149,7 +149,7 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
                     <label className="button button--secondary" htmlFor={`replace-${a.id}`}>Replace with a new version<span className="visually-hidden"> of {a.title}</span></label>
                     <input id={`replace-${a.id}`} type="file" className="visually-hidden" onChange={(e) => { replace(a.id, [...(e.target.files ?? [])]); e.target.value = ''; }} />
                     <button type="button" className="button button--secondary" onClick={() => void run('Moving to the bin…', async () => {
-                      await call('attachments.remove', { attachmentId: a.id });
+                      await write('attachments.remove', { attachmentId: a.id });
                       return `Moved ${a.title} to the bin`;
                     })}>Remove<span className="visually-hidden"> {a.title}</span></button>
                   </>

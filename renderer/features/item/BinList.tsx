@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
-import { call } from '../../api/call';
-import { formatDateTime } from '../../state/use-loaded';
+import { write } from '../../state/write';
+import { formatDateTime } from '../../ui/dates';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
 
 type Attachment = Response<'attachments.list'>['attachments'][number];
@@ -21,7 +21,7 @@ export function BinList({ binned, readOnly, run }: { binned: Attachment[]; readO
             {!readOnly && purging !== a.id && (
               <span className="button-row">
                 <button type="button" className="button button--secondary" onClick={() => void run('Restoring…', async () => {
-                  await call('attachments.restore', { attachmentId: a.id });
+                  await write('attachments.restore', { attachmentId: a.id });
                   return `Restored ${a.title}`;
                 })}>Restore<span className="visually-hidden"> {a.title}</span></button>
                 <button type="button" className="button button--warning" onClick={() => { setPurging(a.id); setReason(''); }}>
@@ -36,7 +36,7 @@ export function BinList({ binned, readOnly, run }: { binned: Attachment[]; readO
                 <input id={`purge-reason-${a.id}`} className="input" value={reason} autoFocus onChange={(e) => setReason(e.target.value)} />
                 <div className="button-row">
                   <button type="button" className="button button--warning" disabled={!reason.trim()} onClick={() => void run('Purging…', async () => {
-                    const result = await call('attachments.purge', { attachmentId: a.id, reason: reason.trim(), confirm: true });
+                    const result = await write('attachments.purge', { attachmentId: a.id, reason: reason.trim(), confirm: true });
                     setPurging(null);
                     return `Purged for good${result.backupsRewritten ? `, including from ${result.backupsRewritten} backup${result.backupsRewritten === 1 ? '' : 's'}` : ''}`;
                   })}>Purge for good</button>

@@ -1,14 +1,13 @@
 import type { ChecklistItem } from '../../../shared/api/contract';
-import { call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
 import { MetricsTable } from '../data/MetricsTable';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 
 /** The figures an item is evidenced by (its datasets' metrics against England), with the way to add more. */
 export function ItemDataPanel({ item }: { item: ChecklistItem }) {
   const openDataset = useAppStore((s) => s.openDataset);
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
-  const { data } = useLoaded(() => call('datasets.list', {}));
+  const { data } = useApiQuery('datasets.list', {});
   const datasets = data?.datasets.filter((d) => d.catalogueItem === item.id) ?? [];
   if (datasets.length === 0) return null;
   return (

@@ -1,4 +1,3 @@
-import { call } from '../../api/call';
 import { areaGroupOf } from '../../../shared/domain/evaluation-areas';
 import { useAppStore } from '../../state/app-store';
 import { ItemTags } from './ItemTags';
@@ -9,7 +8,8 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { NarrativeEditor } from './NarrativeEditor';
 import { ItemDataPanel } from './ItemDataPanel';
 import { AuditTable } from '../audit/AuditTable';
-import { formatDate, useLoaded } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { ANNEX_A_ITEM } from '../../../shared/domain/annex-a';
 import { ListItemCheck } from '../lists/ListCheckScreen';
 
@@ -18,7 +18,7 @@ export function ItemScreen() {
   const item = useAppStore((s) => s.items.find((i) => i.id === s.itemId));
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const showView = useAppStore((s) => s.showView);
-  const history = useLoaded(() => call('audit.list', { itemId: itemId ?? '' }), [itemId]);
+  const history = useApiQuery('audit.list', { itemId: itemId ?? '' });
   if (!item) return <p>That item is not in this workspace.</p>;
   return (
     <article aria-labelledby="item-heading">

@@ -3,10 +3,9 @@ import type { ChecklistItem } from '../../../shared/api/contract';
 import {
   applyTextEdit, continueList, cycleHeading, insertEvidence, insertLink, toggleBold, toggleItalic, toggleList, type TextEdit,
 } from '../../../shared/domain/narrative/edits';
-import { call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
 import { NarrativePreview, type CitableFile } from './NarrativePreview';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 import { useSavedText } from '../../ui/use-saved-text';
 import './narrative-editor.css';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
@@ -37,7 +36,7 @@ export function NarrativeEditor({ item, readOnly }: { item: ChecklistItem; readO
     try { return await updateItem(item.id, { note: value }); } finally { setSaving((n) => n - 1); }
   });
   const locked = readOnly || item.status === 'approved';
-  const files = useLoaded(() => call('attachments.list', { itemId: item.id }), [item.id]);
+  const files = useApiQuery('attachments.list', { itemId: item.id });
   const current = (files.data?.attachments ?? []).filter((a) => a.state === 'current');
   const citable = useMemo(() => new Map<number, CitableFile>((files.data?.attachments ?? [])
     .filter((a) => a.state === 'current' || a.state === 'binned')

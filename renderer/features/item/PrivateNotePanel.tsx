@@ -1,25 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { ChecklistItem } from '../../../shared/api/contract';
-import { call } from '../../api/call';
+import { messageOf } from '../../state/errors';
+import { write } from '../../state/write';
 import { useSavedText } from '../../ui/use-saved-text';
-import { formatDateTime, useLoaded } from '../../state/use-loaded';
+import { formatDateTime } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 
 /**
  * The officer's own private note on an item ("Chase … for the EP figures"): only its writer sees it, and it never
  * reaches the pack, the bundle, the tracker or an exported workspace. Saved as you type.
  */
 export function PrivateNotePanel({ item, readOnly }: { item: ChecklistItem; readOnly: boolean }) {
-  const loaded = useLoaded(() => call('privateNotes.get', { itemId: item.id }), [item.id]);
+  const loaded = useApiQuery('privateNotes.get', { itemId: item.id });
   const [saved, setSaved] = useState<{ note: string; updatedAt: string | null }>({ note: '', updatedAt: null });
   const [status, setStatus] = useState('');
   useEffect(() => { if (loaded.data) setSaved(loaded.data); }, [loaded.data]);
   const note = useSavedText(saved.note, async (value) => {
     try {
-      const next = await call('privateNotes.save', { itemId: item.id, note: value });
+      const next = await write('privateNotes.save', { itemId: item.id, note: value });
       setSaved(next);
       setStatus('Saved');
       return true;
-    } catch (e) { setStatus(`Not saved: ${(e as Error).message}`); return false; }
+    } catch (e) { setStatus(`Not saved: ${messageOf(e)}`); return false; }
   });
   const id = `private-note-${item.id}`;
   return (

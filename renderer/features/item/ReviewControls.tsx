@@ -3,10 +3,12 @@ import { flushSync } from 'react-dom';
 import type { ChecklistItem, Response } from '../../../shared/api/contract';
 import type { ItemStatus } from '../../../shared/domain/item-status';
 import { call } from '../../api/call';
+import { messageOf } from '../../state/errors';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { StatusTag } from '../../ui/StatusTag';
-import { formatDateTime } from '../../state/use-loaded';
+import { formatDateTime } from '../../ui/dates';
 
 type Step = 'start' | 'ready' | 'not-applicable' | 'approve' | 'send-back' | 'reopen' | 'withdraw' | 'applicable';
 
@@ -41,7 +43,7 @@ export function ReviewControls({ item, readOnly }: { item: ChecklistItem; readOn
   const open = async (next: Step) => {
     setText(''); setProblem(null); setCheck(null);
     if (next === 'approve') {
-      try { setCheck(await call('checklist.approvalCheck', { itemId: item.id })); } catch (e) { setProblem((e as Error).message); }
+      try { setCheck(await call('checklist.approvalCheck', { itemId: item.id })); } catch (e) { setProblem(messageOf(e)); }
     }
     setStep(next);
   };
@@ -59,9 +61,9 @@ export function ReviewControls({ item, readOnly }: { item: ChecklistItem; readOn
   const toStatus = (status: ItemStatus, reason?: string) => run(() => updateItem(item.id, { status, ...(reason ? { reason } : {}) }));
   const sendBack = () => run(async () => {
     try {
-      replaceItem(await call('checklist.sendBack', { itemId: item.id, comment: text.trim() }), `Sent ${item.title} back`);
+      replaceItem(await write('checklist.sendBack', { itemId: item.id, comment: text.trim() }), `Sent ${item.title} back`);
       return true;
-    } catch (e) { setProblem((e as Error).message); return false; }
+    } catch (e) { setProblem(messageOf(e)); return false; }
   });
 
   const dialog = (() => {

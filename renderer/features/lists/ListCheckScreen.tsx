@@ -1,11 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { ANNEX_A_ITEM, annexARule, listFields, type AnnexAList } from '../../../shared/domain/annex-a';
-import { api, call, uploadFiles } from '../../api/call';
+import { api, uploadFiles } from '../../api/call';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
-import { formatDate, formatDateTime, useLoaded } from '../../state/use-loaded';
+import { formatDate, formatDateTime } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { ItemLink } from '../../ui/ItemLink';
 import { DateField } from '../../ui/DateField';
+import { messageOf } from '../../state/errors';
 
 type Result = Response<'lists.check'>;
 type Profile = Result['profile'];
@@ -90,10 +93,10 @@ function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (c
   const errors = fired.filter((r) => annexARule(r.id)?.severity === 'error');
   const saveProfile = async () => {
     try {
-      const saved = await call('lists.saveProfile', { checkId: result.checkId });
+      const saved = await write('lists.saveProfile', { checkId: result.checkId });
       setProfileStatus(`Profile saved for the pack on ${formatDateTime(saved.savedAt)}.`);
     } catch (error) {
-      setProfileStatus((error as Error).message);
+      setProfileStatus(messageOf(error));
     }
   };
   const csvName = `${result.fileName.replace(/\.[^.]+$/, '')} check ${result.asOf}.csv`;
@@ -102,7 +105,7 @@ function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (c
       const saved = await api().saveFile(csvName, result.csv);
       setCsvStatus(saved.saved ? `Saved ${saved.path ?? csvName}` : 'Not saved');
     } catch (error) {
-      setCsvStatus((error as Error).message);
+      setCsvStatus(messageOf(error));
     }
   };
   return (
@@ -180,8 +183,8 @@ function ResultView({ result, onRecheck, busy }: { result: Result; onRecheck: (c
   );
 }
 
-function PastChecks({ revision }: { revision: number }) {
-  const { data } = useLoaded(() => call('lists.checks', {}), [revision]);
+function PastChecks() {
+  const { data } = useApiQuery('lists.checks', {});
   if (!data || data.checks.length === 0) return null;
   return (
     <section aria-labelledby="past-heading">
@@ -211,7 +214,6 @@ function PastChecks({ revision }: { revision: number }) {
 export function ListCheckScreen() {
   const fromItem = useAppStore((s) => s.itemId);
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
-  const reloadItems = useAppStore((s) => s.reloadItems);
   const [list, setList] = useState<AnnexAList>(fromItem === ANNEX_A_ITEM[2] ? 2 : 1);
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState('');
@@ -219,7 +221,6 @@ export function ListCheckScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const [revision, setRevision] = useState(0);
   const run = useRef(0);
 
   const check = async (source: { file: File } | ({ checkId: string } & Recheck)) => {
@@ -234,16 +235,14 @@ export function ListCheckScreen() {
         ...(source.sheet !== undefined ? { sheet: source.sheet } : result?.sheet ? { sheet: result.sheet } : {}),
       };
       if (mine !== run.current) return;
-      const answer = await call('lists.check', { list, ...what, ...(asOf ? { asOf } : {}) });
+      const answer = await write('lists.check', { list, ...what, ...(asOf ? { asOf } : {}) });
       if (mine !== run.current) return;
       setResult(answer);
       setStatus(`Checked ${answer.rows.toLocaleString('en-GB')} rows of ${answer.fileName}.`);
-      setRevision((r) => r + 1);
-      await reloadItems();
     } catch (error) {
       if (mine !== run.current) return;
       setStatus('');
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     } finally {
       if (mine === run.current) setBusy(false);
     }
@@ -295,7 +294,7 @@ export function ListCheckScreen() {
       )}
       <p className="hint" role="status">{status}</p>
       {result && <ResultView result={result} busy={busy} onRecheck={(change) => void check({ checkId: result.checkId, ...change })} />}
-      <PastChecks revision={revision} />
+      <PastChecks />
     </>
   );
 }
@@ -303,7 +302,7 @@ export function ListCheckScreen() {
 /** On a list's item page: its last check, in counts, and the way to check it again. */
 export function ListItemCheck({ list }: { list: AnnexAList }) {
   const showView = useAppStore((s) => s.showView);
-  const { data } = useLoaded(() => call('lists.checks', { list }), [list]);
+  const { data } = useApiQuery('lists.checks', { list });
   const last = data?.checks[0];
   const problems = last ? last.ruleCounts.filter((r) => r.id !== '102a').reduce((n, r) => n + r.count, 0) : 0;
   return (

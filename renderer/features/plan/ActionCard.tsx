@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
 import { RAG_LABELS, RAGS, type Rag } from '../../../shared/domain/follow-up';
 import { areaGroupOf } from '../../../shared/domain/evaluation-areas';
 import { useAppStore } from '../../state/app-store';
-import { formatDate } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
 import { ActionForm } from './ActionForm';
 import { DateField } from '../../ui/DateField';
+import { messageOf } from '../../state/errors';
 
 type Plan = Response<'plan.get'>;
 type Action = Plan['actions'][number];
@@ -38,9 +39,9 @@ function UpdateForm({ action, today, onDone, onCancel }: { action: Action; today
     event.preventDefault();
     if (!rag || !text.trim()) { setProblem('Choose a RAG rating and write the update'); return; }
     try {
-      onDone(await call('plan.addUpdate', { actionId: action.id, rag, text, date: date || undefined, by }));
+      onDone(await write('plan.addUpdate', { actionId: action.id, rag, text, date: date || undefined, by }));
       setRag(''); setText(''); setProblem(null);
-    } catch (error) { setProblem((error as Error).message); }
+    } catch (error) { setProblem(messageOf(error)); }
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`}>
@@ -90,8 +91,8 @@ function CorrectUpdateForm({ update, onDone, onCancel }: { update: Update; onDon
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim() || !reason.trim()) { setProblem('Write the corrected update and why it is corrected'); return; }
-    try { onDone(await call('plan.correctUpdate', { updateId: update.id, rag, text, date: update.date, by: update.by, reason })); }
-    catch (error) { setProblem((error as Error).message); }
+    try { onDone(await write('plan.correctUpdate', { updateId: update.id, rag, text, date: update.date, by: update.by, reason })); }
+    catch (error) { setProblem(messageOf(error)); }
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`}>

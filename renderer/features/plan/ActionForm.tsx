@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import type { Request, Response } from '../../../shared/api/contract';
 import { AREA_GROUPS } from '../../../shared/domain/evaluation-areas';
 import { METRICS } from '../../../shared/domain/metrics/index';
 import { useAppStore } from '../../state/app-store';
 import { DateField } from '../../ui/DateField';
+import { messageOf } from '../../state/errors';
 
 type Plan = Response<'plan.get'>;
 type Action = Plan['actions'][number];
@@ -64,9 +65,9 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
       metrics: metrics.map((m) => ({ metricId: m.metricId, baseline: num(m.baseline), baselineDate: m.baselineDate, target: num(m.target), targetDate: m.targetDate || null })),
     };
     try {
-      if (action) onDone(await call('plan.updateAction', { id: action.id, fields }), action.id);
-      else { const added = await call('plan.addAction', fields); onDone(added.plan, added.id); }
-    } catch (error) { setProblem((error as Error).message); }
+      if (action) onDone(await write('plan.updateAction', { id: action.id, fields }), action.id);
+      else { const added = await write('plan.addAction', fields); onDone(added.plan, added.id); }
+    } catch (error) { setProblem(messageOf(error)); }
   };
   const field = (id: string) => `${prefix}-${id}`;
   return (

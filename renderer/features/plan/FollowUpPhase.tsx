@@ -1,15 +1,15 @@
-import { call } from '../../api/call';
 import type { Response } from '../../../shared/api/contract';
 import { calendarDaysBetween } from '../../../shared/domain/working-days';
 import { useAppStore } from '../../state/app-store';
-import { formatDate, useLoaded } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { TREND_WORDS } from './ActionCard';
 
 type Plan = Response<'plan.get'>;
 
 /** The plan, for the dashboard to decide which phase it shows: null until loaded. */
 export function useFollowUpPlan(): Plan | null {
-  return useLoaded(() => call('plan.get', {})).data;
+  return useApiQuery('plan.get', {}).data;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { call } from '../../api/call';
+import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
-import { formatDate } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
+import { messageOf } from '../../state/errors';
 
 type Plan = Response<'plan.get'>;
 
@@ -10,7 +12,7 @@ type Plan = Response<'plan.get'>;
 export function FollowUpTable({ plan, readOnly, onChange }: { plan: Plan; readOnly: boolean; onChange: (plan: Plan) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const save = async (request: Parameters<typeof call<'plan.setFollowUp'>>[1]) => {
-    try { onChange(await call('plan.setFollowUp', request)); setProblem(null); } catch (error) { setProblem((error as Error).message); }
+    try { onChange(await write('plan.setFollowUp', request)); setProblem(null); } catch (error) { setProblem(messageOf(error)); }
   };
   return (
     <section aria-labelledby="follow-up-heading">

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../shared/domain/follow-up';
 import { DateField } from '../../ui/DateField';
+import { messageOf } from '../../state/errors';
 
 type Plan = Response<'plan.get'>;
 
@@ -24,10 +25,10 @@ export function OutcomeForm({ plan, onDone, onCancel }: { plan: Plan; onDone: (p
     if (!outcome) { setProblem('Choose the outcome the report gives'); return; }
     if (!start) { setProblem('Enter the first day of the site week'); return; }
     try {
-      onDone(await call('plan.recordOutcome', { outcome, siteWeekStart: start, siteWeekEnd: end || null, reportReceived: received || null,
+      onDone(await write('plan.recordOutcome', { outcome, siteWeekStart: start, siteWeekEnd: end || null, reportReceived: received || null,
         reportPublished: published || null, areasForPriorityAction: outcome === 'widespread' ? toLines(priority) : [], areasForImprovement: toLines(improvement) }));
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(messageOf(error));
     }
   };
   return (

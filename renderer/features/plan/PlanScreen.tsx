@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { api, call } from '../../api/call';
+import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
 import { useAppStore } from '../../state/app-store';
-import { formatDate, useLoaded } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { OutcomeForm } from './OutcomeForm';
 import { FollowUpTable } from './FollowUpTable';
 import { ActionForm } from './ActionForm';
 import { ActionCard } from './ActionCard';
+import { useAction } from '../../state/use-action';
 
 type Plan = Response<'plan.get'>;
 
@@ -15,45 +18,40 @@ type Plan = Response<'plan.get'>;
 export function PlanScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const showView = useAppStore((s) => s.showView);
-  const reloadItems = useAppStore((s) => s.reloadItems);
-  const loaded = useLoaded(() => call('plan.get', {}));
+  const loaded = useApiQuery('plan.get', {});
   const [plan, setPlan] = useState<Plan | null>(null);
   const [changingOutcome, setChangingOutcome] = useState(false);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const [built, setBuilt] = useState<number | null>(null);
   const data = plan ?? loaded.data;
   if (!data) return <ScreenLoading title="After the inspection" error={loaded.error} />;
-  // Other views showing the plan (the header's next step) reload on the store's revision.
-  const update = (next: Plan, message = 'Saved') => { setPlan(next); setStatus(message); void reloadItems(); };
+  // The answer is the plan; other views showing it (the header's next step) reload as the write touched it.
+  const update = (next: Plan, message = 'Saved') => { setPlan(next); setStatus(message); };
 
   const buildDocument = async () => {
-    setProblem(null);
     setStatus('Building the action plan…');
-    try {
-      const result = await call('plan.buildDocument', {});
+    await run(async () => {
+      const result = await write('plan.buildDocument', {});
       setBuilt(result.version);
       setStatus(`Built version ${result.version} of the action plan (${result.actions} action${result.actions === 1 ? '' : 's'})${result.template ? `, in the council template ${result.template}` : ''}.`);
-    } catch (error) { setStatus(''); setProblem((error as Error).message); }
+    }, { onError: (message) => { setStatus(''); setProblem(message); } });
   };
-  const openDocument = async (version: number) => {
-    try { const { path } = await call('plan.openDocument', { version }); setStatus(`Opened ${path}`); } catch (error) { setProblem((error as Error).message); }
-  };
-  const saveDocument = async (version: number) => {
-    try {
-      const { fileName, bytes } = await call('plan.documentFile', { version });
-      const saved = await api().saveFile(fileName, bytes);
-      setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
-    } catch (error) { setProblem((error as Error).message); }
-  };
-  const saveTracker = async () => {
-    try {
-      const { fileName, bytes } = await call('plan.tracker', {});
-      const saved = await api().saveFile(fileName, bytes);
-      setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
-    } catch (error) { setProblem((error as Error).message); }
-  };
+  const openDocument = (version: number) => run(async () => {
+    const { path } = await call('plan.openDocument', { version });
+    setStatus(`Opened ${path}`);
+  });
+  const saveDocument = (version: number) => run(async () => {
+    const { fileName, bytes } = await call('plan.documentFile', { version });
+    const saved = await api().saveFile(fileName, bytes);
+    setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
+  });
+  const saveTracker = () => run(async () => {
+    const { fileName, bytes } = await call('plan.tracker', {});
+    const saved = await api().saveFile(fileName, bytes);
+    setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
+  });
 
   const o = data.outcome;
   return (

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { FINDING_KIND_LABELS } from '../../../shared/domain/privacy/findings';
 import { isPlanPrivacyField } from '../../../shared/domain/follow-up';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
 import { ItemLink } from '../../ui/ItemLink';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
+import { useAction } from '../../state/use-action';
 
 /** The field a finding is in, as every screen names it: the pack's text is the "Narrative (in the pack)". */
 export const fieldLabel = (field: string) => (field === 'narrative' ? 'Narrative (in the pack)' : field);
@@ -41,13 +42,14 @@ function ReasonForm({ id, label, action, onDone }: { id: string; label: string; 
 export function PrivacyScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
   const showView = useAppStore((s) => s.showView);
-  const { data, error, reload } = useLoaded(() => call('privacy.check', {}));
+  const { data, error } = useApiQuery('privacy.check', {});
   const showSettings = useAppStore((st) => st.showView);
   const [open, setOpen] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem } = useAction();
   const [status, setStatus] = useState('');
+  // The write reloads the scan itself (state/query-keys.ts).
   const act = async (work: () => Promise<unknown>, message: string) => {
-    try { await work(); setOpen(null); setProblem(null); setStatus(message); reload(); } catch (e) { setProblem((e as Error).message); }
+    await run(async () => { await work(); setOpen(null); setStatus(message); });
   };
   if (error || !data) return <ScreenLoading title="Privacy check" error={error} waiting="Checking everything that could leave in the pack…" />;
   const pending = data.findings.filter((f) => !f.resolution);
@@ -77,7 +79,7 @@ export function PrivacyScreen() {
                 <p className="finding__snippet"><code>{f.snippet}</code></p>
                 {!readOnly && (open === f.key ? (
                   <ReasonForm id={`reason-${f.key}`} label="Why is this not personal data? (kept in the audit trail)" action="Mark as not personal data"
-                    onDone={(reason) => act(() => call('privacy.markFalsePositive', { key: f.key, reason }), 'Recorded as not personal data.')} />
+                    onDone={(reason) => act(() => write('privacy.markFalsePositive', { key: f.key, reason }), 'Recorded as not personal data.')} />
                 ) : (
                   <span className="button-row">
                     <button type="button" className="button button--secondary" onClick={() => setOpen(f.key)}>Not personal data…</button>
@@ -88,7 +90,7 @@ export function PrivacyScreen() {
                 ))}
                 {open === `file-${f.key}` && f.location.attachmentId !== null && (
                   <ReasonForm id={`exclude-${f.key}`} label="Why leave this file out of the pack and bundle?" action="Leave the file out"
-                    onDone={(reason) => act(() => call('privacy.decideFile', { attachmentId: f.location.attachmentId!, decision: 'excluded', reason }), 'The file will be left out.')} />
+                    onDone={(reason) => act(() => write('privacy.decideFile', { attachmentId: f.location.attachmentId!, decision: 'excluded', reason }), 'The file will be left out.')} />
                 )}
               </li>
             ))}
@@ -105,11 +107,11 @@ export function PrivacyScreen() {
                 <p><strong>{showDirectionControls(u.fileName)}</strong> ({u.itemTitle}): {u.reason}</p>
                 {!readOnly && (open === `unread-${u.attachmentId}` ? (
                   <ReasonForm id={`confirm-${u.attachmentId}`} label="How do you know it holds no personal data?" action="Confirm it can go in the bundle"
-                    onDone={(reason) => act(() => call('privacy.decideFile', { attachmentId: u.attachmentId, decision: 'confirmed-no-personal-data', reason }), 'Confirmed.')} />
+                    onDone={(reason) => act(() => write('privacy.decideFile', { attachmentId: u.attachmentId, decision: 'confirmed-no-personal-data', reason }), 'Confirmed.')} />
                 ) : (
                   <span className="button-row">
                     <button type="button" className="button button--secondary" onClick={() => setOpen(`unread-${u.attachmentId}`)}>I have checked it…</button>
-                    <button type="button" className="button button--secondary" onClick={() => void act(() => call('privacy.decideFile', { attachmentId: u.attachmentId, decision: 'excluded', reason: 'Could not be read, so left out' }), 'The file will be left out.')}>Leave it out</button>
+                    <button type="button" className="button button--secondary" onClick={() => void act(() => write('privacy.decideFile', { attachmentId: u.attachmentId, decision: 'excluded', reason: 'Could not be read, so left out' }), 'The file will be left out.')}>Leave it out</button>
                   </span>
                 ))}
               </li>

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import { describeExample, exampleProblem } from '../../../shared/domain/privacy/case-reference-format';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
+import { messageOf } from '../../state/errors';
 
 const lines = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
 
@@ -10,7 +11,7 @@ const lines = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boo
  * published contacts and named staff, never flagged. Every change is audited.
  */
 export function PrivacySettingsForm({ readOnly }: { readOnly: boolean }) {
-  const { data, reload } = useLoaded(() => call('privacy.settings', {}));
+  const { data } = useApiQuery('privacy.settings', {});
   const [threshold, setThreshold] = useState('');
   const [examples, setExamples] = useState('');
   const [contacts, setContacts] = useState('');
@@ -30,11 +31,10 @@ export function PrivacySettingsForm({ readOnly }: { readOnly: boolean }) {
     const bad = lines(examples).map((e) => [e, exampleProblem(e)] as const).find(([, p]) => p);
     if (bad) { setProblem(`The example "${bad[0]}" ${bad[1]}`); return; }
     try {
-      await call('privacy.saveSettings', { smallNumberThreshold: n, caseReferenceExamples: lines(examples), publicContacts: lines(contacts), namedStaff: lines(staff) });
+      await write('privacy.saveSettings', { smallNumberThreshold: n, caseReferenceExamples: lines(examples), publicContacts: lines(contacts), namedStaff: lines(staff) });
       setProblem(null);
       setStatus('Saved.');
-      reload();
-    } catch (e) { setProblem((e as Error).message); }
+    } catch (e) { setProblem(messageOf(e)); }
   };
   if (!data) return null;
   const described = lines(examples).filter((e) => !exampleProblem(e));

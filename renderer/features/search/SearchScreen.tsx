@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { call } from '../../api/call';
 import { ItemLink } from '../../ui/ItemLink';
+import { messageOf } from '../../state/errors';
 
 /** Search over item titles and notes, attachment titles and the text inside attached documents. */
 export function SearchScreen() {
@@ -10,7 +11,7 @@ export function SearchScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try { setHits((await call('search.query', { query })).hits); setProblem(null); } catch (e) { setProblem((e as Error).message); }
+    try { setHits((await call('search.query', { query })).hits); setProblem(null); } catch (e) { setProblem(messageOf(e)); }
   };
   return (
     <>

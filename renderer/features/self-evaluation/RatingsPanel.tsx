@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SelfEvaluationArea, useSelfEvaluation } from './self-evaluation-state';
-import { formatDate } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
 
 type Change = ReturnType<typeof useSelfEvaluation>['change'];

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
 import type { SelfEvaluationArea, useSelfEvaluation } from './self-evaluation-state';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 import { useSavedText } from '../../ui/use-saved-text';
 
 type Change = ReturnType<typeof useSelfEvaluation>['change'];
@@ -40,7 +40,7 @@ const same = (a: Link, b: Link) => a.kind === b.kind && a.id === b.id;
 /** The evidence behind the area's evaluation: its checklist items, metrics and the files of the linked items. */
 function EvidenceLinks({ area, readOnly, change }: { area: SelfEvaluationArea; readOnly: boolean; change: Change }) {
   const items = useAppStore((s) => s.items).filter((i) => (i.areas as string[]).includes(area.area));
-  const metrics = useLoaded(() => call('metrics.list', {}));
+  const metrics = useApiQuery('metrics.list', {});
   const linkedItems = area.evidence.flatMap((l) => (l.kind === 'item' ? [l.id] : []));
   const [files, setFiles] = useState<{ id: number; label: string }[]>([]);
   useEffect(() => {

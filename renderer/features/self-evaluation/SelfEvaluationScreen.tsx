@@ -7,8 +7,7 @@ import { ScreenLoading } from '../../ui/ScreenLoading';
 import { TargetsPanel } from './TargetsPanel';
 import { useSelfEvaluation } from './self-evaluation-state';
 import { useSavedText } from '../../ui/use-saved-text';
-import { useLoaded } from '../../state/use-loaded';
-import { call } from '../../api/call';
+import { useApiQuery } from '../../state/use-api-query';
 import type { Response } from '../../../shared/api/contract';
 
 /**
@@ -67,7 +66,7 @@ export function contextFromFigures(metrics: readonly Metric[]): string {
 
 function ContextPanel({ text, readOnly, change }: { text: string; readOnly: boolean; change: ReturnType<typeof useSelfEvaluation>['change'] }) {
   const field = useSavedText(text, (value) => change('selfEvaluation.saveContext', { text: value }));
-  const metrics = useLoaded(() => call('metrics.list', {}));
+  const metrics = useApiQuery('metrics.list', {});
   const suggestion = contextFromFigures(metrics.data?.metrics ?? []);
   return (
     <section aria-labelledby="context-heading" className="panel panel--wide">

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { call } from '../../api/call';
 import type { SelfEvaluation, useSelfEvaluation } from './self-evaluation-state';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
 
 type Change = ReturnType<typeof useSelfEvaluation>['change'];
 type Target = SelfEvaluation['targets'][number];
 
 /** A baseline period and a target per metric: the pack's KPI table prints each metric given one. */
 export function TargetsPanel({ targets, readOnly, change }: { targets: Target[]; readOnly: boolean; change: Change }) {
-  const metrics = useLoaded(() => call('metrics.list', {}));
+  const metrics = useApiQuery('metrics.list', {});
   const ok = (metrics.data?.metrics ?? []).filter((m) => m.status === 'ok' && !m.breakdown);
   const byId = new Map<string, { title: string; unit: string; periods: string[] }>();
   for (const m of ok) {

@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
-import { useLoaded } from '../../state/use-loaded';
+import { useApiQuery } from '../../state/use-api-query';
+import { messageOf } from '../../state/errors';
 
 /** The officer's own name (recorded with every change) and how this workspace runs review. */
 export function OfficerSettings({ readOnly }: { readOnly: boolean }) {
@@ -10,7 +11,7 @@ export function OfficerSettings({ readOnly }: { readOnly: boolean }) {
   const [name, setName] = useState(userName ?? '');
   const [nameProblem, setNameProblem] = useState<string | null>(null);
   const [nameStatus, setNameStatus] = useState('');
-  const review = useLoaded(() => call('review.settings', {}));
+  const review = useApiQuery('review.settings', {});
   const [reviewStatus, setReviewStatus] = useState('');
   // Shown as ticked at once; put back if the change is refused.
   const [mustDiffer, setMustDiffer] = useState<boolean | null>(null);
@@ -26,10 +27,9 @@ export function OfficerSettings({ readOnly }: { readOnly: boolean }) {
   const toggleReview = async (approverMustDiffer: boolean) => {
     setMustDiffer(approverMustDiffer);
     try {
-      await call('review.saveSettings', { approverMustDiffer });
+      await write('review.saveSettings', { approverMustDiffer });
       setReviewStatus(approverMustDiffer ? 'Saved: approval now needs a second officer.' : 'Saved: anyone can approve.');
-      review.reload();
-    } catch (e) { setReviewStatus((e as Error).message); setMustDiffer(!approverMustDiffer); }
+    } catch (e) { setReviewStatus(messageOf(e)); setMustDiffer(!approverMustDiffer); }
   };
   return (
     <>

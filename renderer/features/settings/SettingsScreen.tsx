@@ -1,28 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { call } from '../../api/call';
+import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
-import { formatDate, useLoaded } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 import { PrivacySettingsForm } from '../privacy/PrivacySettingsForm';
 import { OfficerSettings } from './OfficerSettings';
 import { DateField } from '../../ui/DateField';
 import { ScreenLoading } from '../../ui/ScreenLoading';
+import { messageOf } from '../../state/errors';
 
 /** Bank holidays used for working days: England and Wales by rule, plus this workspace's own closures or exceptions. */
 export function SettingsScreen() {
   const readOnly = useAppStore((s) => s.session?.readOnly ?? true);
-  const reloadItems = useAppStore((s) => s.reloadItems);
-  const { data, error, reload } = useLoaded(() => call('calendar.get', {}));
+  const { data, error } = useApiQuery('calendar.get', {});
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   if (error || !data) return <ScreenLoading title="Settings" error={error} />;
   const save = async (overrides: typeof data.overrides) => {
     try {
-      await call('calendar.setOverrides', overrides);
+      await write('calendar.setOverrides', overrides);
       setProblem(null);
-      await reloadItems();
-      reload();
-    } catch (e) { setProblem((e as Error).message); }
+    } catch (e) { setProblem(messageOf(e)); }
   };
   const add = (event: FormEvent) => {
     event.preventDefault();

@@ -1,15 +1,15 @@
-import { call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
 import { countdownText } from '../../ui/countdown-text';
-import { formatDate, useLoaded } from '../../state/use-loaded';
+import { formatDate } from '../../ui/dates';
+import { useApiQuery } from '../../state/use-api-query';
 
 /** The open workspace and the days left, in the header on every screen, so the deadline is never out of sight. */
 export function HeaderStatus() {
   const session = useAppStore((s) => s.session);
   const showView = useAppStore((s) => s.showView);
   const closeWorkspace = useAppStore((s) => s.closeWorkspace);
-  const timeline = useLoaded(() => (session ? call('inspection.get', {}) : Promise.resolve(null)), [session?.path]);
-  const plan = useLoaded(() => (session ? call('plan.get', {}) : Promise.resolve(null)), [session?.path]);
+  const timeline = useApiQuery('inspection.get', {}, { enabled: session !== null });
+  const plan = useApiQuery('plan.get', {}, { enabled: session !== null });
   if (!session) return null;
   // After the inspection the notice window's deadline is history: the header shows the next follow-up step instead.
   const next = plan.data?.current ? plan.data.followUp.find((m) => !m.done && m.date >= plan.data!.today) : undefined;
