@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
 import { call } from '../../api/call';
 import { useAppStore } from '../../state/app-store';
 import type { SelfEvaluationArea, useSelfEvaluation } from './self-evaluation-state';
 import { useApiQuery } from '../../state/use-api-query';
 import { useSavedText } from '../../ui/use-saved-text';
+import { useQueries } from '@tanstack/react-query';
+import { queryKey } from '../../state/query-keys';
 
 type Change = ReturnType<typeof useSelfEvaluation>['change'];
 type Link = SelfEvaluationArea['evidence'][number];
@@ -42,14 +43,12 @@ function EvidenceLinks({ area, readOnly, change }: { area: SelfEvaluationArea; r
   const items = useAppStore((s) => s.items).filter((i) => (i.areas as string[]).includes(area.area));
   const metrics = useApiQuery('metrics.list', {});
   const linkedItems = area.evidence.flatMap((l) => (l.kind === 'item' ? [l.id] : []));
-  const [files, setFiles] = useState<{ id: number; label: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    void Promise.all(linkedItems.map((itemId) => call('attachments.list', { itemId }).then((r) => r.attachments, () => [])))
-      .then((lists) => { if (live) setFiles(lists.flat().filter((a) => a.state === 'current').map((a) => ({ id: a.chainId, label: `${a.title} (${a.fileName})` }))); });
-    return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [linkedItems.join('|')]);
+  // The linked items' files, each item's list cached under its own key (the one the item's page reads).
+  const lists = useQueries({
+    queries: linkedItems.map((itemId) => ({ queryKey: queryKey('attachments.list', { itemId }), queryFn: () => call('attachments.list', { itemId }) })),
+  });
+  const files = lists.flatMap((l) => l.data?.attachments ?? []).filter((a) => a.state === 'current')
+    .map((a) => ({ id: a.chainId, label: `${a.title} (${a.fileName})` }));
   const metricChoices = [...new Map((metrics.data?.metrics ?? []).filter((m) => m.status === 'ok' && !m.breakdown).map((m) => [m.id, m.title])).entries()];
   const toggle = (link: Link, on: boolean) => void change('selfEvaluation.save', {
     area: area.area, evidence: on ? [...area.evidence, link] : area.evidence.filter((l) => !same(l, link)),
