@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { uploadFiles } from '../../api/call';
 import { write } from '../../state/write';
 import { useApiQuery } from '../../state/use-api-query';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 /**
  * The council's Word template the pack is built into, remembered for this workspace (a copy is kept in it). A
@@ -11,30 +11,22 @@ import { messageOf } from '../../state/errors';
  */
 export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
   const template = useApiQuery('pack.template', {});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, busy } = useAction();
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const [ref] = await uploadFiles([file]);
       const chosen = await write('pack.setTemplate', { file: ref! });
       setStatus(`Packs will be built into ${chosen?.fileName ?? file.name}.`);
-    } catch (error) {
-      setProblem(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const stop = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       await write('pack.setTemplate', { file: null });
       setStatus('Packs will be built in the app\'s own style.');
-    } catch (error) { setProblem(messageOf(error)); } finally { setBusy(false); }
+    });
   };
 
   const current = template.data;

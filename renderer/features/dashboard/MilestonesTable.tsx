@@ -6,13 +6,13 @@ import { formatDate } from '../../ui/dates';
 import { formatDisplayDate } from '../../../shared/domain/dates';
 import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 type Timeline = NonNullable<Response<'inspection.get'>>;
 
 /** The notice window's dates, each editable (local arrangements differ); a cleared date goes back to the computed one. */
 export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; readOnly: boolean }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem } = useAction();
   const items = useAppStore((s) => s.items);
   const [pending, setPending] = useState<{ id: Timeline['milestones'][number]['id']; name: string; from: string; to: string | null } | null>(null);
   /** Items with no date of their own follow the pack deadline: moving it moves them, so that is asked about first. */
@@ -25,12 +25,7 @@ export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; re
     void save(m.id, date);
   };
   const save = async (milestoneId: Timeline['milestones'][number]['id'], date: string | null) => {
-    try {
-      await write('inspection.setMilestone', { milestoneId, date });
-      setProblem(null);
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    await run(() => write('inspection.setMilestone', { milestoneId, date }));
   };
   return (
     <section aria-labelledby="milestones-heading">

@@ -3,7 +3,7 @@ import { call } from '../../api/call';
 import { write } from '../../state/write';
 import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 const PRESETS = [
   { id: 'full', name: 'Area SEND full inspection (2023 framework)' },
@@ -17,25 +17,19 @@ export function NotificationForm({ onDone, replacing }: { onDone: () => void; re
   const [time, setTime] = useState('');
   const [preset, setPreset] = useState<(typeof PRESETS)[number]['id']>('full');
   const [lead, setLead] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const [concern, setConcern] = useState<string | null>(null);
   const record = async () => {
     setConcern(null);
-    try {
-      await write('inspection.record', { date, time: time || null, preset, leadOfficer: lead.trim() });
-      onDone();
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    if (await run(() => write('inspection.record', { date, time: time || null, preset, leadOfficer: lead.trim() }))) onDone();
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!date) { setProblem('Enter the date of the notification call, as day/month/year'); return; }
-    try {
-      // A date far from today is asked about first: a slip here moves every deadline.
-      const check = await call('inspection.checkDate', { date });
-      if (check.concern) { setConcern(check.concern); return; }
-    } catch (error) { setProblem(messageOf(error)); return; }
+    // A date far from today is asked about first: a slip here moves every deadline.
+    const asked: { concern: string | null } = { concern: null };
+    if (!await run(async () => { asked.concern = (await call('inspection.checkDate', { date })).concern; })) return;
+    if (asked.concern) { setConcern(asked.concern); return; }
     await record();
   };
   return (

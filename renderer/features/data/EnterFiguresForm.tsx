@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { write } from '../../state/write';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 type Dataset = Response<'datasets.list'>['datasets'][number];
 
@@ -10,7 +10,7 @@ export function EnterFiguresForm({ dataset }: { dataset: Dataset }) {
   const [period, setPeriod] = useState('');
   const [breakdown, setBreakdown] = useState(dataset.breakdown?.values[0]?.id ?? '');
   const [values, setValues] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const [status, setStatus] = useState('');
   /** Figures already held for this period (and breakdown), shown for the officer to confirm before they are replaced. */
   const [pending, setPending] = useState<Response<'datasets.enter'>['wouldReplace'] | null>(null);
@@ -25,16 +25,13 @@ export function EnterFiguresForm({ dataset }: { dataset: Dataset }) {
       if (!Number.isFinite(n)) { setProblem(`${field}: '${text}' is not a number`); return; }
       numbers[field] = n;
     }
-    try {
+    await run(async () => {
       const result = await write('datasets.enter', { dataset: dataset.name, period: period.trim(), breakdown, values: numbers, confirmReplace });
-      setProblem(null);
       if (!result.saved) { setPending(result.wouldReplace); setStatus(''); return; }
       setPending(null);
       setStatus(`Saved the figures for ${result.periods.join(', ')}${result.replacedPeriods.length ? ', replacing the earlier ones' : ''}.`);
       setValues({});
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    });
   };
   return (
     <details className="panel panel--wide">

@@ -7,7 +7,7 @@ import { useAppStore } from '../../state/app-store';
 import { formatDate } from '../../ui/dates';
 import { ActionForm } from './ActionForm';
 import { DateField } from '../../ui/DateField';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 type Plan = Response<'plan.get'>;
 type Action = Plan['actions'][number];
@@ -33,15 +33,15 @@ function UpdateForm({ action, today, onDone, onCancel }: { action: Action; today
   const [text, setText] = useState('');
   const [date, setDate] = useState(today);
   const [by, setBy] = useState(userName ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const id = `update-${action.id}`;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!rag || !text.trim()) { setProblem('Choose a RAG rating and write the update'); return; }
-    try {
+    await run(async () => {
       onDone(await write('plan.addUpdate', { actionId: action.id, rag, text, date: date || undefined, by }));
-      setRag(''); setText(''); setProblem(null);
-    } catch (error) { setProblem(messageOf(error)); }
+      setRag(''); setText('');
+    });
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`}>
@@ -86,13 +86,12 @@ function CorrectUpdateForm({ update, onDone, onCancel }: { update: Update; onDon
   const [rag, setRag] = useState<Rag>(update.rag);
   const [text, setText] = useState(update.text);
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const id = `correct-${update.id}`;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim() || !reason.trim()) { setProblem('Write the corrected update and why it is corrected'); return; }
-    try { onDone(await write('plan.correctUpdate', { updateId: update.id, rag, text, date: update.date, by: update.by, reason })); }
-    catch (error) { setProblem(messageOf(error)); }
+    await run(async () => onDone(await write('plan.correctUpdate', { updateId: update.id, rag, text, date: update.date, by: update.by, reason })));
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`}>

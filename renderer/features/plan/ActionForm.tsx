@@ -5,7 +5,7 @@ import { AREA_GROUPS } from '../../../shared/domain/evaluation-areas';
 import { METRICS } from '../../../shared/domain/metrics/index';
 import { useAppStore } from '../../state/app-store';
 import { DateField } from '../../ui/DateField';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 type Plan = Response<'plan.get'>;
 type Action = Plan['actions'][number];
@@ -48,7 +48,7 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
   const [completed, setCompleted] = useState(action?.completedOn ?? '');
   const [metrics, setMetrics] = useState<MetricRow[]>((action?.metrics ?? []).map((m) => ({ metricId: m.metricId, baseline: m.baseline === null ? '' : String(m.baseline),
     baselineDate: m.baselineDate, target: m.target === null ? '' : String(m.target), targetDate: m.targetDate ?? '' })));
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const reportAreas = [...(o?.areasForPriorityAction ?? []).map((t, i) => ({ ref: `priority:${i + 1}`, label: `Area for priority action ${i + 1}: ${t}` })),
     ...(o?.areasForImprovement ?? []).map((t, i) => ({ ref: `improvement:${i + 1}`, label: `Area for improvement ${i + 1}: ${t}` }))];
   const setMetric = (index: number, change: Partial<MetricRow>) => setMetrics(metrics.map((m, i) => (i === index ? { ...m, ...change } : m)));
@@ -64,10 +64,10 @@ export function ActionForm({ plan, action, onDone, onCancel }: { plan: Plan; act
       milestones: parseMilestones(milestones), completedOn: completed || null,
       metrics: metrics.map((m) => ({ metricId: m.metricId, baseline: num(m.baseline), baselineDate: m.baselineDate, target: num(m.target), targetDate: m.targetDate || null })),
     };
-    try {
+    await run(async () => {
       if (action) onDone(await write('plan.updateAction', { id: action.id, fields }), action.id);
       else { const added = await write('plan.addAction', fields); onDone(added.plan, added.id); }
-    } catch (error) { setProblem(messageOf(error)); }
+    });
   };
   const field = (id: string) => `${prefix}-${id}`;
   return (

@@ -1,18 +1,17 @@
-import { useState } from 'react';
 import { call } from '../../api/call';
 import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
 import { formatDate } from '../../ui/dates';
 import { DateField } from '../../ui/DateField';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 type Plan = Response<'plan.get'>;
 
 /** The follow-up timeline: each step's date (editable, as the notice window's are) and the day it was done. */
 export function FollowUpTable({ plan, readOnly, onChange }: { plan: Plan; readOnly: boolean; onChange: (plan: Plan) => void }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem } = useAction();
   const save = async (request: Parameters<typeof call<'plan.setFollowUp'>>[1]) => {
-    try { onChange(await write('plan.setFollowUp', request)); setProblem(null); } catch (error) { setProblem(messageOf(error)); }
+    await run(async () => onChange(await write('plan.setFollowUp', request)));
   };
   return (
     <section aria-labelledby="follow-up-heading">

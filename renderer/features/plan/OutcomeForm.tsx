@@ -3,7 +3,7 @@ import { write } from '../../state/write';
 import type { Response } from '../../../shared/api/contract';
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../shared/domain/follow-up';
 import { DateField } from '../../ui/DateField';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 type Plan = Response<'plan.get'>;
 
@@ -19,17 +19,15 @@ export function OutcomeForm({ plan, onDone, onCancel }: { plan: Plan; onDone: (p
   const [published, setPublished] = useState(o?.reportPublished ?? '');
   const [priority, setPriority] = useState((o?.areasForPriorityAction ?? []).join('\n'));
   const [improvement, setImprovement] = useState((o?.areasForImprovement ?? []).join('\n'));
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) { setProblem('Choose the outcome the report gives'); return; }
     if (!start) { setProblem('Enter the first day of the site week'); return; }
-    try {
+    await run(async () => {
       onDone(await write('plan.recordOutcome', { outcome, siteWeekStart: start, siteWeekEnd: end || null, reportReceived: received || null,
         reportPublished: published || null, areasForPriorityAction: outcome === 'widespread' ? toLines(priority) : [], areasForImprovement: toLines(improvement) }));
-    } catch (error) {
-      setProblem(messageOf(error));
-    }
+    });
   };
   return (
     <form className="panel panel--wide" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="outcome-heading">

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { write } from '../../state/write';
 import { describeExample, exampleProblem } from '../../../shared/domain/privacy/case-reference-format';
 import { useApiQuery } from '../../state/use-api-query';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 const lines = (text: string) => text.split('\n').map((p) => p.trim()).filter(Boolean);
 
@@ -16,7 +16,7 @@ export function PrivacySettingsForm({ readOnly }: { readOnly: boolean }) {
   const [examples, setExamples] = useState('');
   const [contacts, setContacts] = useState('');
   const [staff, setStaff] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   const [status, setStatus] = useState('');
   useEffect(() => {
     if (data) {
@@ -30,11 +30,10 @@ export function PrivacySettingsForm({ readOnly }: { readOnly: boolean }) {
     if (!Number.isInteger(n) || n < 1) { setProblem('The threshold must be a whole number, 1 or more'); return; }
     const bad = lines(examples).map((e) => [e, exampleProblem(e)] as const).find(([, p]) => p);
     if (bad) { setProblem(`The example "${bad[0]}" ${bad[1]}`); return; }
-    try {
+    await run(async () => {
       await write('privacy.saveSettings', { smallNumberThreshold: n, caseReferenceExamples: lines(examples), publicContacts: lines(contacts), namedStaff: lines(staff) });
-      setProblem(null);
       setStatus('Saved.');
-    } catch (e) { setProblem(messageOf(e)); }
+    });
   };
   if (!data) return null;
   const described = lines(examples).filter((e) => !exampleProblem(e));

@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { call } from '../../api/call';
 import { ItemLink } from '../../ui/ItemLink';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 /** Search over item titles and notes, attachment titles and the text inside attached documents. */
 export function SearchScreen() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Response<'search.query'>['hits'] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem } = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    try { setHits((await call('search.query', { query })).hits); setProblem(null); } catch (e) { setProblem(messageOf(e)); }
+    await run(async () => setHits((await call('search.query', { query })).hits));
   };
   return (
     <>

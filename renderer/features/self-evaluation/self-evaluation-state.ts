@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import type { Request, Response } from '../../../shared/api/contract';
 import { useApiQuery } from '../../state/use-api-query';
-import { messageOf } from '../../state/errors';
 import { write } from '../../state/write';
 import type { WriteOperation } from '../../state/query-keys';
+import { useAction } from '../../state/use-action';
 
 export type SelfEvaluation = Response<'selfEvaluation.get'>;
 export type SelfEvaluationArea = SelfEvaluation['areas'][number];
@@ -17,17 +17,8 @@ type Change = Extract<WriteOperation, `selfEvaluation.${string}`>;
 export function useSelfEvaluation() {
   const loaded = useApiQuery('selfEvaluation.get', {});
   const [state, setState] = useState<SelfEvaluation | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const change = useCallback(async <K extends Change>(operation: K, request: Request<K>): Promise<boolean> => {
-    try {
-      const next = await write(operation, request) as SelfEvaluation;
-      setState(next);
-      setProblem(null);
-      return true;
-    } catch (error) {
-      setProblem(messageOf(error));
-      return false;
-    }
-  }, []);
+  const { run, problem } = useAction();
+  const change = useCallback(<K extends Change>(operation: K, request: Request<K>): Promise<boolean> =>
+    run(async () => setState(await write(operation, request) as SelfEvaluation)), [run]);
   return { state: state ?? loaded.data, error: loaded.error, problem, change };
 }

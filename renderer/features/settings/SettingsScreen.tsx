@@ -7,7 +7,7 @@ import { PrivacySettingsForm } from '../privacy/PrivacySettingsForm';
 import { OfficerSettings } from './OfficerSettings';
 import { DateField } from '../../ui/DateField';
 import { ScreenLoading } from '../../ui/ScreenLoading';
-import { messageOf } from '../../state/errors';
+import { useAction } from '../../state/use-action';
 
 /** Bank holidays used for working days: England and Wales by rule, plus this workspace's own closures or exceptions. */
 export function SettingsScreen() {
@@ -15,13 +15,10 @@ export function SettingsScreen() {
   const { data, error } = useApiQuery('calendar.get', {});
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { run, problem, setProblem } = useAction();
   if (error || !data) return <ScreenLoading title="Settings" error={error} />;
   const save = async (overrides: typeof data.overrides) => {
-    try {
-      await write('calendar.setOverrides', overrides);
-      setProblem(null);
-    } catch (e) { setProblem(messageOf(e)); }
+    await run(() => write('calendar.setOverrides', overrides));
   };
   const add = (event: FormEvent) => {
     event.preventDefault();
