@@ -128,3 +128,22 @@ describe('feedback slice', () => {
     expect(store.getState().error).toBeNull();
   });
 });
+
+describe('switching workspaces', () => {
+  test('a view still on screen reads the workspace opened next, not the one before', async () => {
+    const first = store.getState().session!.path;
+    await store.getState().updateItem(store.getState().items[0]!.id, { owner: 'Sam Okafor' });
+    const made = await dispatch(recording.backend, 'workspace.create', { areaName: 'Otherborough', laCode: '841', parentDir: recording.dir });
+    if (!made.ok) throw new Error(made.error.message);
+    const other = (made.value as { session: { path: string } }).session.path;
+    await store.getState().openWorkspace(first);
+    await showing('dashboard.get', {});
+    const before = cache.getQueryData(queryKey('dashboard.get', {}));
+    await store.getState().openWorkspace(other);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fresh = await dispatch(recording.backend, 'dashboard.get', {});
+    expect(store.getState().session!.areaName).toBe('Otherborough');
+    expect(cache.getQueryData(queryKey('dashboard.get', {}))).toEqual(fresh.ok ? fresh.value : null);
+    expect(cache.getQueryData(queryKey('dashboard.get', {}))).not.toEqual(before);
+  });
+});

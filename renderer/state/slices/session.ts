@@ -30,9 +30,13 @@ export interface SessionSlice {
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (cache) => (set, get) => {
-  /** Everything cached came from the workspace open before; none of it may show in the next one. */
+  /**
+   * Everything cached came from the workspace open before; none of it may show in the next one. Views still on
+   * screen (the header's countdown) are reset, so they read the new workspace; the rest is dropped.
+   */
   async function enterWorkspace(session: WorkspaceSession, warnings: string[] = []): Promise<void> {
-    cache.clear();
+    cache.removeQueries({ type: 'inactive' });
+    void cache.resetQueries();
     const { items } = await call('checklist.list', {});
     set({ session, warnings, items, screen: 'workspace', view: 'dashboard', itemId: null, damaged: null,
       filter: NO_FILTER, itemErrors: {},
