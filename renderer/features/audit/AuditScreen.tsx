@@ -5,6 +5,7 @@ import { ACTION_LABELS, AuditTable } from './AuditTable';
 import { DateField } from '../../ui/DateField';
 import { useApiQuery } from '../../state/use-api-query';
 import { messageOf } from '../../state/errors';
+import './audit.css';
 
 const PAGE = 50;
 

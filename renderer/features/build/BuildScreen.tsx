@@ -14,6 +14,7 @@ import { PACK_KIND_DEFINITIONS, type PackKindId } from '../../../shared/domain/p
 import { TemplatePicker } from './TemplatePicker';
 import { fieldLabel } from '../privacy/PrivacyScreen';
 import { messageOf } from '../../state/errors';
+import './build.css';
 
 
 type Build = Response<'pack.builds'>['builds'][number];

@@ -10,6 +10,7 @@ import { AddItemForm } from './AddItemForm';
 import { BulkActions } from './BulkActions';
 import { StatusTag } from '../../ui/StatusTag';
 import { messageOf } from '../../state/errors';
+import './checklist.css';
 
 /** An item is listed once, under its first evaluation area; the others show in its row. */
 const primaryGroup = (item: ChecklistItem): AreaGroupId => item.areas[0] ?? 'other';

@@ -9,6 +9,7 @@ import { MilestonesTable } from './MilestonesTable';
 import { countdownText } from '../../ui/countdown-text';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { FollowUpPhase, PreviousInspectionLine, useFollowUpPlan } from '../plan/FollowUpPhase';
+import './dashboard.css';
 
 type Dashboard = Response<'dashboard.get'>;
 

@@ -4,6 +4,7 @@ import { useApiQuery } from '../../state/use-api-query';
 import { DatasetPanel } from './DatasetPanel';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { DataOverview } from './DataOverview';
+import './data.css';
 
 /**
  * Every dataset the inspectors' numbers come from. Opens on what is loaded (every dataset's periods, source, gaps

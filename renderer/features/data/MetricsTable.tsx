@@ -1,6 +1,7 @@
 import { useApiQuery } from '../../state/use-api-query';
 import { MetricChart } from './MetricChart';
 import { comparedWords, formatValue, rankWords, trendWords, type Metric } from './metric-words';
+import './data.css';
 
 /** The value cell: the figure, its counts, and any note beside a published figure. */
 function ValueCell({ m }: { m: Metric }) {

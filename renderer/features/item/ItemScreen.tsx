@@ -12,6 +12,7 @@ import { formatDate } from '../../ui/dates';
 import { useApiQuery } from '../../state/use-api-query';
 import { ANNEX_A_ITEM } from '../../../shared/domain/annex-a';
 import { ListItemCheck } from '../lists/ListCheckScreen';
+import './item.css';
 
 export function ItemScreen() {
   const itemId = useAppStore((s) => s.itemId);

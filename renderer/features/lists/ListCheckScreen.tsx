@@ -9,6 +9,7 @@ import { useApiQuery } from '../../state/use-api-query';
 import { ItemLink } from '../../ui/ItemLink';
 import { DateField } from '../../ui/DateField';
 import { messageOf } from '../../state/errors';
+import './lists.css';
 
 type Result = Response<'lists.check'>;
 type Profile = Result['profile'];

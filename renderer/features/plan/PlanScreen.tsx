@@ -11,6 +11,7 @@ import { FollowUpTable } from './FollowUpTable';
 import { ActionForm } from './ActionForm';
 import { ActionCard } from './ActionCard';
 import { useAction } from '../../state/use-action';
+import './plan.css';
 
 type Plan = Response<'plan.get'>;
 

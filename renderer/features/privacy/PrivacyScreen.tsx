@@ -9,6 +9,7 @@ import { useApiQuery } from '../../state/use-api-query';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { showDirectionControls } from '../../../shared/domain/xml-text';
 import { useAction } from '../../state/use-action';
+import './privacy.css';
 
 /** The field a finding is in, as every screen names it: the pack's text is the "Narrative (in the pack)". */
 export const fieldLabel = (field: string) => (field === 'narrative' ? 'Narrative (in the pack)' : field);

@@ -3,6 +3,7 @@ import type { Response } from '../../../shared/api/contract';
 import { call } from '../../api/call';
 import { ItemLink } from '../../ui/ItemLink';
 import { useAction } from '../../state/use-action';
+import './search.css';
 
 /** Search over item titles and notes, attachment titles and the text inside attached documents. */
 export function SearchScreen() {

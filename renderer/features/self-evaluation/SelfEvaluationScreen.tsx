@@ -9,6 +9,7 @@ import { useSelfEvaluation } from './self-evaluation-state';
 import { useSavedText } from '../../ui/use-saved-text';
 import { useApiQuery } from '../../state/use-api-query';
 import type { Response } from '../../../shared/api/contract';
+import './self-evaluation.css';
 
 /**
  * The self-evaluation inspectors read first: a grid per evaluation area (what good looks like, strengths, areas for
