@@ -7,8 +7,6 @@ import { createNavigationSlice } from './slices/navigation';
 import { createSessionSlice } from './slices/session';
 import type { AppStore } from './slices/types';
 
-export type { AppStore } from './slices/types';
-export type { Screen } from './slices/session';
 export { NO_FILTER, type ChecklistFilter, type View } from './slices/navigation';
 
 /**

@@ -34,7 +34,7 @@ export const SWITCHES_WORKSPACE = [
 export type WriteOperation = Exclude<OperationName, ReadOperation | (typeof UNCACHED)[number] | (typeof SWITCHES_WORKSPACE)[number]>;
 
 /** A cache key: the read and its request. */
-export type QueryKey<K extends ReadOperation = ReadOperation> = readonly [K, Request<K>];
+type QueryKey<K extends ReadOperation = ReadOperation> = readonly [K, Request<K>];
 
 export function queryKey<K extends ReadOperation>(operation: K, request: Request<K>): QueryKey<K> {
   return [operation, request];

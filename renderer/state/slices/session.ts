@@ -6,7 +6,7 @@ import { messageOf } from '../errors';
 import { NO_FILTER } from './navigation';
 import type { Slice } from './types';
 
-export type Screen = 'loading' | 'no-connection' | 'name' | 'welcome' | 'workspace';
+type Screen = 'loading' | 'no-connection' | 'name' | 'welcome' | 'workspace';
 
 /** Who is using the app and which workspace is open: the screens before a workspace and the moves between them. */
 export interface SessionSlice {
