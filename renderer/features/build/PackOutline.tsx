@@ -19,9 +19,13 @@ export interface PackChoice {
 /** How long the outline waits after the last change before asking main again (typing-speed clicks stay one request). */
 const SETTLE_MS = 250;
 
-/** The value as it was once it stopped changing for `ms` (clicks at typing speed make one request, not several). */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
+/**
+ * The value once it has stopped changing for `ms`, null until then: the first request waits too, so a build clicked
+ * as the screen opens reaches main before the outline does (the browser host answers one call at a time, and a
+ * cancel finds only a build that has started).
+ */
+function useSettled<T>(value: T, ms: number): T | null {
+  const [settled, setSettled] = useState<T | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(value), ms);
     return () => clearTimeout(timer);
@@ -35,8 +39,9 @@ function useSettled<T>(value: T, ms: number): T {
  */
 export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: (items: string[] | null) => void }) {
   const settled = useSettled(choice, SETTLE_MS);
-  const loaded = useApiQuery('pack.outline', { sections: settled.sections, approvedOnly: settled.approvedOnly, kind: settled.kind,
-    ...(settled.items ? { items: settled.items } : {}) }, { enabled: settled.sections.length > 0 });
+  const asked = settled ?? choice;
+  const loaded = useApiQuery('pack.outline', { sections: asked.sections, approvedOnly: asked.approvedOnly, kind: asked.kind,
+    ...(asked.items ? { items: asked.items } : {}) }, { enabled: settled !== null && settled.sections.length > 0 });
   const outline = choice.sections.length > 0 ? loaded.data : null;
   const problem = loaded.error;
 
