@@ -135,8 +135,8 @@ async function main(): Promise<void> {
     let textBytes = 0;
     const stored = join(root, 'stored-text');
     mkdirSync(stored);
-    for (const row of db.prepare('SELECT sha256, segments FROM blobs').iterate() as Iterable<{ sha256: string; segments: string }>) {
-      const text = (JSON.parse(row.segments) as { text: string }[]).map((s) => s.text).join('\n');
+    for (const row of db.prepare('SELECT sha256, text FROM blobs').iterate() as Iterable<{ sha256: string; text: string }>) {
+      const text = row.text;
       textBytes += Buffer.byteLength(text);
       writeFileSync(join(stored, row.sha256), text);
     }

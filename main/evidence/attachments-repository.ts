@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { AttachmentMetadataSchema } from '../../shared/api/schemas';
 import { appendEvent } from '../checklist/audit-events';
 import { getItem } from '../checklist/checklist-repository';
-import { indexAttachment, removeAttachmentFromIndex } from '../search/search-index';
+import { changeStoredText, indexAttachment, indexedAttachmentText, removeAttachmentFromIndex } from '../search/search-index';
+import { compactSegments } from './stored-text';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
@@ -37,8 +38,7 @@ export function listAttachments(db: Database, itemId?: string): Attachment[] {
 
 /** The text extracted when the file was first stored (kept with the file, so a restore needs no re-reading). */
 function storedText(db: Database, sha256: string | null): string {
-  const segments = sha256 ? db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined : undefined;
-  return segments ? (JSON.parse(segments) as { text: string }[]).map((s) => s.text).join('\n') : '';
+  return (sha256 ? db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined : undefined) ?? '';
 }
 
 /** Evidence can be added only to an item that takes files and is not locked by approval. */
@@ -102,13 +102,21 @@ export function partialReason(x: { unread?: string[] }): string | null {
 function recordBlob(db: Database, stored: StoredFile, at: string): void {
   const x = stored.extraction;
   if (!x) return;
-  // A file read again (stored by an earlier reader) replaces its old text.
-  db.prepare(`INSERT INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, created_at, extractor_version)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  // A file read again (stored by an earlier reader) replaces its old text; the attachments indexed with the old text
+  // are indexed again, and its privacy findings are found again at the next check.
+  const text = x.status === 'ok' ? x.text : '';
+  const write = () => db.prepare(`INSERT INTO blobs (sha256, bytes, text_status, text_kind, not_scanned_reason, segments, text, created_at, extractor_version)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
               ON CONFLICT (sha256) DO UPDATE SET text_status = excluded.text_status, text_kind = excluded.text_kind,
-                not_scanned_reason = excluded.not_scanned_reason, segments = excluded.segments, extractor_version = excluded.extractor_version`)
+                not_scanned_reason = excluded.not_scanned_reason, segments = excluded.segments, text = excluded.text,
+                extractor_version = excluded.extractor_version`)
     .run(stored.sha256, stored.size, x.status, x.kind, x.status === 'not-scanned' ? x.reason : partialReason(x),
-      JSON.stringify(x.status === 'ok' ? x.segments : []), at, EXTRACTOR_VERSION);
+      x.status === 'ok' ? compactSegments(x.segments) : '[]', text, at, EXTRACTOR_VERSION);
+  const before = db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(stored.sha256) as string | undefined;
+  if (before === undefined) { write(); return; }
+  if (before === text) { write(); return; }
+  db.prepare('DELETE FROM privacy_text_scans WHERE sha256 = ?').run(stored.sha256);
+  changeStoredText(db, stored.sha256, write);
 }
 
 export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,
@@ -185,7 +193,7 @@ export function updateAttachment(db: Database, attachmentId: number, meta: Attac
     if (changed.length === 0) return before;
     for (const key of changed) db.prepare(`UPDATE attachments SET ${META_COLUMNS[key]} = ? WHERE id = ?`).run(meta[key], attachmentId);
     if (changed.includes('title')) {
-      const text = db.prepare("SELECT body FROM search_index WHERE kind = 'attachment' AND ref = ?").pluck().get(String(attachmentId)) as string | undefined;
+      const text = indexedAttachmentText(db, attachmentId);
       if (text !== undefined) indexAttachment(db, attachmentId, text);
     }
     appendEvent(db, { at, who, itemId: before.itemId, action: 'attachment-details',

@@ -25,6 +25,8 @@ const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boo
   { table: 'pack_builds', column: 'input_sha256' },
   { table: 'pack_builds', column: 'document_sha256' },
   { table: 'pack_builds', column: 'bundle_sha256' },
+  { table: 'search_docs', column: 'sha256' },
+  { table: 'privacy_text_scans', column: 'sha256' },
 ];
 
 const FTS_SHADOW = /^search_index_(?:data|idx|content|docsize|config)$/;
@@ -146,6 +148,16 @@ export function rebuildSearchIndex(file: string): void {
   try {
     const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'").pluck().get() as string | undefined;
     if (!definition) return;
+    // Since migration 0014 the index holds no text of its own: it is rebuilt from search_source (search_docs and
+    // blobs.text, both checked above as ordinary tables).
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_docs'").get()) {
+      db.transaction(() => {
+        db.exec('DROP TABLE search_index');
+        db.exec(definition);
+        db.exec("INSERT INTO search_index (search_index) VALUES ('rebuild')");
+      })();
+      return;
+    }
     db.transaction(() => {
       const rows = db.prepare('SELECT c0, c1, c2, c3, c4 FROM search_index_content ORDER BY id').raw().all();
       db.exec('DROP TABLE search_index');
