@@ -24,6 +24,7 @@ import { Backend } from '../main/api/backend';
 import { dispatch } from '../main/api/dispatch';
 import { writeBundle } from '../main/bundle/write-bundle';
 import { listAttachments } from '../main/evidence/attachments-repository';
+import { decodeStoredText } from '../main/evidence/stored-text';
 import { Workspace } from '../main/workspace/workspace';
 import { exportWorkspace } from '../main/workspace/workspace-archive';
 import { sharedWorkerExtractor } from '../main/extract/worker-extractor';
@@ -135,8 +136,8 @@ async function main(): Promise<void> {
     let textBytes = 0;
     const stored = join(root, 'stored-text');
     mkdirSync(stored);
-    for (const row of db.prepare('SELECT sha256, text FROM blobs').iterate() as Iterable<{ sha256: string; text: string }>) {
-      const text = row.text;
+    for (const row of db.prepare('SELECT sha256, text FROM blobs').iterate() as Iterable<{ sha256: string; text: unknown }>) {
+      const text = decodeStoredText(row.text);
       textBytes += Buffer.byteLength(text);
       writeFileSync(join(stored, row.sha256), text);
     }

@@ -7,7 +7,7 @@ import type { AttachmentMetadataSchema } from '../../shared/api/schemas';
 import { appendEvent } from '../checklist/audit-events';
 import { getItem } from '../checklist/checklist-repository';
 import { changeStoredText, indexAttachment, indexedAttachmentText, removeAttachmentFromIndex } from '../search/search-index';
-import { compactSegments } from './stored-text';
+import { compactSegments, decodeStoredText, encodeStoredText } from './stored-text';
 import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { ATTACHMENT_SELECT, toAttachment, type Attachment } from './attachment-row';
@@ -38,7 +38,7 @@ export function listAttachments(db: Database, itemId?: string): Attachment[] {
 
 /** The text extracted when the file was first stored (kept with the file, so a restore needs no re-reading). */
 function storedText(db: Database, sha256: string | null): string {
-  return (sha256 ? db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(sha256) as string | undefined : undefined) ?? '';
+  return sha256 ? decodeStoredText(db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(sha256) ?? '') : '';
 }
 
 /** Evidence can be added only to an item that takes files and is not locked by approval. */
@@ -111,12 +111,13 @@ function recordBlob(db: Database, stored: StoredFile, at: string): void {
                 not_scanned_reason = excluded.not_scanned_reason, segments = excluded.segments, text = excluded.text,
                 extractor_version = excluded.extractor_version`)
     .run(stored.sha256, stored.size, x.status, x.kind, x.status === 'not-scanned' ? x.reason : partialReason(x),
-      x.status === 'ok' ? compactSegments(x.segments) : '[]', text, at, EXTRACTOR_VERSION);
-  const before = db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(stored.sha256) as string | undefined;
-  if (before === undefined) { write(); return; }
+      x.status === 'ok' ? compactSegments(x.segments) : '[]', encodeStoredText(text), at, EXTRACTOR_VERSION);
+  const kept = db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(stored.sha256);
+  if (kept === undefined) { write(); return; }
+  const before = decodeStoredText(kept);
   if (before === text) { write(); return; }
   db.prepare('DELETE FROM privacy_text_scans WHERE sha256 = ?').run(stored.sha256);
-  changeStoredText(db, stored.sha256, write);
+  changeStoredText(db, stored.sha256, text, write);
 }
 
 export async function attachFiles(workspace: Workspace, itemId: string, files: IncomingFile[], meta: AttachmentMetadata,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { FindingKind, FindingSeverity } from '../../shared/domain/privacy/findings';
 import { SCANNER_VERSION, scanText } from '../privacy/scan-text';
-import { forEachStoredSegment } from '../evidence/stored-text';
+import { decodeStoredText, forEachStoredSegment } from '../evidence/stored-text';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
@@ -118,7 +118,7 @@ class TextFindings {
     this.stored = statement ? (sha) => statement.get(sha) as { rules: string; findings: string } | undefined : null;
   }
 
-  of(sha256: string, blob: { text: string; segments: string }): StoredFinding[] {
+  of(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
     const known = this.found.get(sha256);
     if (known) return known;
     const kept = this.stored?.(sha256);
@@ -130,14 +130,15 @@ class TextFindings {
       const list: StoredFinding[] = [];
       findings = list;
       const scanOptions = { casePatterns: this.options.casePatterns, today: this.today, publicContacts: this.options.publicContacts };
-      forEachStoredSegment(blob.text, blob.segments, (location, text) => {
+      const stored = decodeStoredText(blob.text);
+      forEachStoredSegment(stored, blob.segments, (location, text) => {
         if (!text) return;
         for (const f of scanText(text, scanOptions)) {
           if (f.kind === 'person-name' && this.options.namedStaff?.length && isNamedStaff(f.match, this.options.namedStaff)) continue;
           list.push([location, f.kind, f.severity, f.snippet]);
         }
       });
-      this.options.onTextScanned?.(sha256, blob.text.length);
+      this.options.onTextScanned?.(sha256, stored.length);
       this.fresh.push([sha256, JSON.stringify(list)]);
     }
     this.found.set(sha256, findings);
@@ -198,7 +199,7 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
     scan(a.fileName, { ...base, field: 'file name', detail: '' });
     scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
     const blob = segmentsOf.get(a.sha256) as { text_status: string; text_kind: string; not_scanned_reason: string | null; segments: string;
-      text: string; extractor_version: number } | undefined;
+      text: unknown; extractor_version: number } | undefined;
     if (blob && blob.text_status === 'ok' && !blob.not_scanned_reason && blob.extractor_version < EXTRACTOR_VERSION
       && ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)) {
       blob.not_scanned_reason = 'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, '

@@ -4,6 +4,7 @@ import { migrate, migrationChecksum } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { WorkspaceError } from './workspace-error';
 import { blobPath, isSha256 } from '../evidence/blob-store';
+import { rebuildIndex } from '../search/search-index';
 
 /**
  * A workspace database that came from elsewhere (an imported archive) is data, never code or paths. Before the app
@@ -148,13 +149,13 @@ export function rebuildSearchIndex(file: string): void {
   try {
     const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'").pluck().get() as string | undefined;
     if (!definition) return;
-    // Since migration 0014 the index holds no text of its own: it is rebuilt from search_source (search_docs and
-    // blobs.text, both checked above as ordinary tables).
+    // Since migration 0014 the index holds no text of its own: it is rebuilt from search_docs and blobs.text (both
+    // checked above as ordinary tables).
     if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_docs'").get()) {
       db.transaction(() => {
         db.exec('DROP TABLE search_index');
         db.exec(definition);
-        db.exec("INSERT INTO search_index (search_index) VALUES ('rebuild')");
+        rebuildIndex(db);
       })();
       return;
     }
