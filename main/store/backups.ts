@@ -10,7 +10,7 @@ import { BACKUP_REASONS, backupsDir, freeBackupName, freeDamagedName, fsyncDir, 
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { APPLICATION_ID, inspectDatabase } from './open-database';
 import { storageProblem, WorkspaceError } from './workspace-error';
-import { checkImportedDatabase } from './imported-database';
+import { checkImportedDatabase, forgetKeptFindings } from './imported-database';
 import { backupOptions, copyFileSync, mkdirSync, renameSync } from '../util/fs-faults';
 
 export { BACKUP_REASONS, listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
@@ -278,6 +278,7 @@ export async function restoreBackup(folder: string, backupFile: string, options:
     try {
       restored.pragma('journal_mode = DELETE');
       restored.pragma('synchronous = FULL');
+      forgetKeptFindings(restored);
       appendEvent(restored, { at: now.toISOString(), who: options.user, itemId: null, action: 'restore-backup',
         before: savedAs === null ? null : JSON.stringify({ savedAs: basename(savedAs) }),
         after: JSON.stringify({ restoredFrom: label, backupCreatedAt: parseBackupName(label)?.createdAt ?? null }) });

@@ -141,12 +141,24 @@ export function checkImportedDatabase(file: string, folder: string, options: { r
 }
 
 /**
+ * Forgets the privacy findings a database brought with it (privacy_text_scans): the next check scans every file.
+ * They are trusted only as this app wrote them; a crafted archive or backup could otherwise say a file that holds
+ * an NHS number was scanned and found clean.
+ */
+export function forgetKeptFindings(db: Database): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'").get()) {
+    db.prepare('DELETE FROM privacy_text_scans').run();
+  }
+}
+
+/**
  * Rebuilds the full-text index of a database that passed checkImportedDatabase from its stored text, so the
  * index's internal pages (which integrity_check cannot judge) are ours, not the archive's.
  */
 export function rebuildSearchIndex(file: string): void {
   const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
+    forgetKeptFindings(db);
     const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'").pluck().get() as string | undefined;
     if (!definition) return;
     // Since migration 0014 the index holds no text of its own: it is rebuilt from search_docs and blobs.text (both

@@ -4,12 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachFiles } from '../../main/evidence/attachments-repository';
 import { extractText } from '../../main/extract/extract-text';
 import { scanWorkspace, type WorkspaceScanOptions } from '../../main/privacy-check/scan-workspace';
 import { SCANNER_VERSION } from '../../main/privacy/scan-text';
 import { Workspace } from '../../main/workspace/workspace';
+import { exportWorkspace, importWorkspace } from '../../main/workspace/workspace-archive';
 import { groupNhsNumber, makeNhsNumber } from '../../shared/domain/privacy/synthetic';
 import { docx, p } from '../fixtures/extract/build';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -61,6 +63,32 @@ describe('incremental privacy check', () => {
       expect(check(workspace, { today: '2026-12-07' }).scanned).toHaveLength(4);
     } finally {
       workspace.close();
+    }
+  });
+
+  it('forgets the findings an imported workspace brings: its files are scanned again by the recipient', async () => {
+    const folder = createWorkspace(tempDir());
+    const workspace = Workspace.open(folder, { user: 'A' });
+    const zip = join(tempDir(), 'export.zip');
+    try {
+      await attachFiles(workspace, 'send-strategy', [{ name: 'a.txt', bytes: enc(`NHS ${groupNhsNumber(makeNhsNumber(7))}`) }], {}, 'A', extractText);
+      expect(check(workspace).scan.blocking).toBe(1);
+      // As a crafted archive would say: the file was scanned under today's rules and held nothing.
+      workspace.db.prepare("UPDATE privacy_text_scans SET findings = '[]'").run();
+      expect(check(workspace).scan.blocking).toBe(0);
+      await exportWorkspace(workspace.db, folder, 'Testshire', zip);
+    } finally {
+      workspace.close();
+    }
+    const target = join(tempDir(), 'Imported.sendpack');
+    await importWorkspace(zip, target);
+    const imported = Workspace.open(target, { user: 'B' });
+    try {
+      const again = check(imported);
+      expect(again.scanned).toHaveLength(1);
+      expect(again.scan.findings.map((f) => f.kind)).toEqual(['nhs-number']);
+    } finally {
+      imported.close();
     }
   });
 
