@@ -83,6 +83,11 @@ export interface WorkspaceScanOptions {
   publicContacts?: readonly string[];
   /** Named staff (Settings): a name finding whose every word is in one of these is not a finding. */
   namedStaff?: readonly string[];
+  /**
+   * Keep what this scan finds in stored files for the next (privacy_text_scans). Only the privacy check does: a
+   * build, an approval or a decision reads what the last check kept but writes nothing it was not asked to.
+   */
+  remember?: boolean;
   /** Told of each stored file whose text is scanned now (not taken from the last check): its SHA-256 and length. */
   onTextScanned?: (sha256: string, characters: number) => void;
 }
@@ -147,7 +152,7 @@ class TextFindings {
 
   /** Keeps what this check found for the next one. */
   remember(): void {
-    if (this.fresh.length === 0 || !this.stored || this.db.readonly) return;
+    if (!this.options.remember || this.fresh.length === 0 || !this.stored || this.db.readonly) return;
     try {
       const upsert = this.db.prepare(`INSERT INTO privacy_text_scans (sha256, rules, findings) VALUES (?, ?, ?)
         ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, findings = excluded.findings`);

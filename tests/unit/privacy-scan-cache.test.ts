@@ -22,7 +22,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 function check(workspace: Workspace, options: WorkspaceScanOptions = {}) {
   const scanned: string[] = [];
-  const scan = scanWorkspace(workspace.db, { today: '2026-12-06', ...options, onTextScanned: (sha) => scanned.push(sha) });
+  const scan = scanWorkspace(workspace.db, { today: '2026-12-06', remember: true, ...options, onTextScanned: (sha) => scanned.push(sha) });
   return { scan, scanned };
 }
 
