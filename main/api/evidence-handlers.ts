@@ -42,7 +42,12 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
         const text = await outsideQueue(() => (backend.cancellableExtract ? backend.cancellableExtract(bytes, fileName, signal) : backend.extract(bytes, fileName)));
         if (backend.workspace !== workspace) throw new WorkspaceError('refused', 'The workspace was closed while the files were read; nothing was attached.');
         return text;
-      } finally { read++; }
+      } finally {
+        // Files are read while the next ones are stored, so each read that ends is told too: the count moves as
+        // files finish, not only as they start.
+        read++;
+        progress({ phase: `Read ${fileName}`, done: read, total });
+      }
     };
     return withUploads(backend, req.files.map((f) => f.handle), async (files) => {
       const attachments = await attachFiles(workspace, req.itemId, files, req.metadata, backend.userName(), extract, undefined, stopIfCancelled);

@@ -13,7 +13,8 @@ export function scanWithSettings(db: Database) {
 export const privacyHandlers: Handlers<'privacy.check' | 'privacy.markFalsePositive' | 'privacy.decideFile' | 'privacy.settings' | 'privacy.saveSettings'> = {
   'privacy.check': (_req, { backend }) => {
     const workspace = backend.openWorkspace();
-    const scan = scanWithSettings(workspace.db);
+    // The check keeps each file's findings, so the next check, the build and the bundle rescan only what changed.
+    const scan = scanWorkspace(workspace.db, { ...privacyScanOptions(workspace.db), remember: !workspace.session().readOnly });
     // Remembered for the dashboard's next steps; a read-only copy just does not remember.
     if (workspace.isWritable()) {
       try {

@@ -31,17 +31,40 @@ export class RequestOrder {
   async run<T>(operation: string, work: (outside: OutsideQueue) => Promise<T>): Promise<T> {
     if ((UNORDERED_OPERATIONS as readonly string[]).includes(operation)) return work((wait) => wait());
     let release = await this.enqueue();
+    // Several waits may be outside at once (attach reads the next file's text while it stores the one after): the
+    // queue is let go when the first steps out and taken again when the last comes back; each returns only once it
+    // is held again. Work that has ended (it failed while files were still being read) does not queue again.
+    let outsideNow = 0;
+    let finished = false;
+    let retaking: Promise<void> = Promise.resolve();
+    let held: Promise<void> = Promise.resolve();
+    let markHeld = () => {};
     const outside: OutsideQueue = async (wait) => {
-      release();
+      await retaking;
+      if (outsideNow++ === 0) {
+        held = new Promise<void>((resolve) => { markHeld = resolve; });
+        release();
+      }
       try {
         return await wait();
       } finally {
-        release = await this.enqueue();
+        if (--outsideNow === 0) {
+          if (finished) markHeld();
+          else {
+            const turn = this.enqueue();
+            retaking = turn.then(() => undefined);
+            release = await turn;
+            markHeld();
+          }
+        } else {
+          await held;
+        }
       }
     };
     try {
       return await work(outside);
     } finally {
+      finished = true;
       release();
     }
   }

@@ -1,7 +1,7 @@
 import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { appendEvent, rewriteEvents } from '../audit/audit-events';
-import { compactIndex } from '../search/search-index';
+import { compactIndex, removeAttachmentFromIndex } from '../search/search-index';
 import { WorkspaceError } from '../refusal/refusal';
 import type { Workspace } from '../workspace/workspace';
 import { getAttachment, removeOpenedCopies } from './attachments-repository';
@@ -21,9 +21,15 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
   const shas = [...new Set(rows.map((r) => r.sha256).filter((s): s is string => s !== null))];
   db.prepare(`UPDATE attachments SET state = 'purged', sha256 = NULL, file_name = '(purged)', title = '(purged)', note = '',
               author = '', source = '', version_label = '' WHERE chain_id = ?`).run(chainId);
-  for (const id of ids) db.prepare("DELETE FROM search_index WHERE kind = 'attachment' AND ref = ?").run(String(id));
+  for (const id of ids) removeAttachmentFromIndex(db, id);
   const unreferenced = shas.filter((sha) => !db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?').get(sha));
-  for (const sha of unreferenced) db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
+  // A backup from before migration 0014 has no stored findings.
+  const findings = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'").get()
+    ? db.prepare('DELETE FROM privacy_text_scans WHERE sha256 = ?') : null;
+  for (const sha of unreferenced) {
+    findings?.run(sha);
+    db.prepare('DELETE FROM blobs WHERE sha256 = ?').run(sha);
+  }
   // remove-attachment and restore-attachment events hold a plain word in `before`, not JSON: json_extract on it
   // would abort the purge, so only valid JSON is looked into.
   const redact = db.prepare(`UPDATE events SET before = NULL, after = json_object('attachmentId', ?, 'redacted', 'purged')

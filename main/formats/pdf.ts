@@ -1,4 +1,4 @@
-import { getDocumentProxy } from 'unpdf';
+import { definePDFJSModule, getDocumentProxy } from 'unpdf';
 import type { TextCollector } from './collector';
 import { NotScanned, type ExtractLimits } from './types';
 
@@ -13,6 +13,33 @@ function listPages(pages: number[]): string {
 }
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+let pdfjsReady: Promise<void> | null = null;
+
+/**
+ * PDF.js is a direct dependency (pdfjs-dist, pinned, so `npm audit` sees the version that reads officers' PDFs), handed
+ * to unpdf through definePDFJSModule instead of the copy unpdf bundles. Its legacy build runs in Node; there PDF.js
+ * never starts a worker of its own but runs its "fake worker" in the calling thread, which is already our extraction
+ * worker (worker-extractor.ts: time budget, memory cap). The fake worker's code is loaded here and handed over as
+ * globalThis.pdfjsWorker, which PDF.js looks for before trying to import pdf.worker.mjs by a path relative to
+ * itself, a path that does not exist once esbuild has bundled both into extract-worker.cjs. Loaded on first use:
+ * the two modules are about 3 MB of code. While PDF.js loads it warns that it cannot load the
+ * optional @napi-rs/canvas or polyfill DOMMatrix and Path2D, needed only to draw pages, which the app never does;
+ * those lines (console.warn, "Warning: …") are kept out of the log.
+ */
+function loadPdfjs(): Promise<void> {
+  pdfjsReady ??= (async () => {
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => { if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args); };
+    try {
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+    } finally {
+      console.warn = warn;
+    }
+  })();
+  return pdfjsReady;
+}
 
 /** Text a recipient can read in an annotation: its contents, author, form value, alternative text. */
 function annotationTexts(annotation: Record<string, unknown>): { what: string; text: string }[] {
@@ -70,17 +97,18 @@ async function pageText(pdf: PdfDocument, n: number, out: TextCollector): Promis
 }
 
 /**
- * Reads a PDF's text layer page by page ("page 3") with PDF.js (through unpdf's serverless build, which runs in
- * plain Node, in an esbuild CJS bundle and in Electron's utility process alike). Pages are read one at a time so
+ * Reads a PDF's text layer page by page ("page 3") with PDF.js (pdfjs-dist's legacy build through unpdf, which runs in
+ * plain Node, in an esbuild CJS bundle and in Electron's utility process alike: loadPdfjs). Pages are read one at a time so
  * the text cap can stop a huge document early. Text on each page is joined as unpdf's extractText joins it.
  */
 export async function extractPdf(bytes: Uint8Array, out: TextCollector, limits: Pick<ExtractLimits, 'maxPages'>): Promise<void> {
   let pdf: PdfDocument;
+  await loadPdfjs();
   try {
     // A copy: PDF.js may take over (detach) the buffer it is given, and the caller still owns `bytes`.
     pdf = await getDocumentProxy(new Uint8Array(bytes), {
       verbosity: 0, // errors only: no "Warning: …" lines in the backend's log
-      isEvalSupported: false,
+      // (isEvalSupported is gone: PDF.js 6 never evaluates code from a PDF.)
       disableFontFace: true, // set explicitly: in Electron, PDF.js does not think it runs in Node
       useSystemFonts: false,
       stopAtErrors: false,
@@ -141,6 +169,6 @@ export async function extractPdf(bytes: Uint8Array, out: TextCollector, limits: 
         + `${blank.length === 1 ? 'was' : 'were'} not read.`);
     }
   } finally {
-    await pdf.destroy();
+    await pdf.loadingTask.destroy();
   }
 }

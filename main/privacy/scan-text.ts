@@ -50,6 +50,13 @@ import {
 
 export type { FindingKind, FindingSeverity };
 
+/**
+ * The version of the rules above. Findings in stored files are kept between checks under it (and the settings), so
+ * a change to what is found must bump it; tests/unit/privacy-scan-cache.test.ts holds the scanner's sources'
+ * fingerprint and fails until the version and fingerprint are updated together.
+ */
+export const SCANNER_VERSION = 1;
+
 export interface Finding {
   kind: FindingKind;
   /** Offsets into the scanned text: the identifier is text.slice(start, end). */
@@ -125,7 +132,7 @@ const DATE_ONLY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   if (!DATE_ONLY.test(today)) throw new RangeError(`scanText: today must be yyyy-mm-dd, not "${today}"`);
-  const contacts = publicContactSet(options.publicContacts ?? []);
+  const contacts = publicContactSet(options.publicContacts ?? NO_CONTACTS);
   const found: Candidate[] = [];
   const add = (kind: FindingKind, start: number, end: number, severity: FindingSeverity, rank: number) => { found.push({ kind, start, end, severity, rank }); };
 
@@ -352,8 +359,15 @@ function settle(candidates: Candidate[]): Candidate[] {
 /** An address or postcode as compared with the public contacts: no spaces, upper case. */
 const placeKey = (s: string) => `place:${s.replace(/[\s,]+/g, '').toUpperCase()}`;
 
+// A workspace check scans each file part by part with the same options: the set is built once per list, not per part.
+const NO_CONTACTS: readonly string[] = [];
+const contactSets = new WeakMap<readonly string[], Set<string>>();
+
 function publicContactSet(contacts: readonly string[]): Set<string> {
+  const known = contactSets.get(contacts);
+  if (known) return known;
   const set = new Set<string>();
+  contactSets.set(contacts, set);
   for (const c of contacts) {
     if (c.includes('@')) set.add(c.trim().toLowerCase());
     else {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { FindingKind, FindingSeverity } from '../../shared/domain/privacy/findings';
-import { scanText } from './scan-text';
+import { SCANNER_VERSION, scanText } from '../privacy/scan-text';
+import { decodeStoredText, forEachStoredSegment } from '../store/stored-text';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
@@ -82,6 +83,82 @@ export interface WorkspaceScanOptions {
   publicContacts?: readonly string[];
   /** Named staff (Settings): a name finding whose every word is in one of these is not a finding. */
   namedStaff?: readonly string[];
+  /**
+   * Keep what this scan finds in stored files for the next (privacy_text_scans). Only the privacy check does: a
+   * build, an approval or a decision reads what the last check kept but writes nothing it was not asked to.
+   */
+  remember?: boolean;
+  /** Told of each stored file whose text is scanned now (not taken from the last check): its SHA-256 and length. */
+  onTextScanned?: (sha256: string, characters: number) => void;
+}
+
+/** A finding in a stored file's text, as kept between checks: [part, kind, severity, masked snippet]. */
+type StoredFinding = [string, FindingKind, FindingSeverity, string];
+
+/**
+ * What decides the findings in a file's text besides the text itself: the scanner's rules and the workspace's
+ * settings. Findings kept from an earlier check under other rules are found again.
+ */
+function rulesKey(options: WorkspaceScanOptions, today: string): string {
+  return createHash('sha256').update(JSON.stringify([SCANNER_VERSION, today, (options.casePatterns ?? []).map((p) => `${p.source}/${p.flags}`),
+    options.publicContacts ?? [], options.namedStaff ?? []])).digest('hex');
+}
+
+/**
+ * The findings in each stored file's text (by SHA-256), scanned once per text and rules: a check rescans only the
+ * files whose text or rules changed since the last one and keeps what it found for the next (privacy_text_scans;
+ * the snippets are masked, as everywhere findings are kept). A database that cannot be written to (a read-only
+ * copy, a full disk) is still checked in full, just not remembered.
+ */
+class TextFindings {
+  private readonly rules: string;
+  private readonly found = new Map<string, StoredFinding[]>();
+  private readonly fresh: [string, string][] = [];
+  private readonly stored: ((sha: string) => { rules: string; findings: string } | undefined) | null;
+
+  constructor(private readonly db: Database, private readonly options: WorkspaceScanOptions, private readonly today: string) {
+    this.rules = rulesKey(options, today);
+    const hasTable = !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'").get();
+    const statement = hasTable ? db.prepare('SELECT rules, findings FROM privacy_text_scans WHERE sha256 = ?') : null;
+    this.stored = statement ? (sha) => statement.get(sha) as { rules: string; findings: string } | undefined : null;
+  }
+
+  of(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
+    const known = this.found.get(sha256);
+    if (known) return known;
+    const kept = this.stored?.(sha256);
+    let findings: StoredFinding[] | null = null;
+    if (kept && kept.rules === this.rules) {
+      try { findings = JSON.parse(kept.findings) as StoredFinding[]; } catch { findings = null; }
+    }
+    if (!findings) {
+      const list: StoredFinding[] = [];
+      findings = list;
+      const scanOptions = { casePatterns: this.options.casePatterns, today: this.today, publicContacts: this.options.publicContacts };
+      const stored = decodeStoredText(blob.text);
+      forEachStoredSegment(stored, blob.segments, (location, text) => {
+        if (!text) return;
+        for (const f of scanText(text, scanOptions)) {
+          if (f.kind === 'person-name' && this.options.namedStaff?.length && isNamedStaff(f.match, this.options.namedStaff)) continue;
+          list.push([location, f.kind, f.severity, f.snippet]);
+        }
+      });
+      this.options.onTextScanned?.(sha256, stored.length);
+      this.fresh.push([sha256, JSON.stringify(list)]);
+    }
+    this.found.set(sha256, findings);
+    return findings;
+  }
+
+  /** Keeps what this check found for the next one. */
+  remember(): void {
+    if (!this.options.remember || this.fresh.length === 0 || !this.stored || this.db.readonly) return;
+    try {
+      const upsert = this.db.prepare(`INSERT INTO privacy_text_scans (sha256, rules, findings) VALUES (?, ?, ?)
+        ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, findings = excluded.findings`);
+      this.db.transaction(() => { for (const [sha, findings] of this.fresh) upsert.run(sha, this.rules, findings); })();
+    } catch { /* a check still answers when it cannot be remembered (a locked or full disk): the next one scans again */ }
+  }
 }
 
 const nameWords = (name: string) => name.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
@@ -97,18 +174,23 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
   const fileDecisions = new Map((db.prepare('SELECT * FROM privacy_file_decisions').all() as Record<string, string | number>[])
     .map((d) => [d.attachment_id as number, d]));
   const findings: WorkspaceFinding[] = [];
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const push = (location: FindingLocation, kind: FindingKind, severity: FindingSeverity, snippet: string) => {
+    const key = keyOf(location, kind, snippet);
+    const decided = decisions.get(key);
+    const excluded = location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';
+    findings.push({ key, kind, severity, location, snippet,
+      resolution: excluded ? { decision: 'file-excluded' }
+        : decided ? { decision: 'false-positive', reason: decided.reason!, by: decided.decided_by!, at: decided.decided_at! } : null });
+  };
   const scan = (text: string, location: FindingLocation) => {
     if (!text) return;
-    for (const f of scanText(text, options)) {
+    for (const f of scanText(text, { ...options, today })) {
       if (f.kind === 'person-name' && options.namedStaff?.length && isNamedStaff(f.match, options.namedStaff)) continue;
-      const key = keyOf(location, f.kind, f.snippet);
-      const decided = decisions.get(key);
-      const excluded = location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';
-      findings.push({ key, kind: f.kind, severity: f.severity, location, snippet: f.snippet,
-        resolution: excluded ? { decision: 'file-excluded' }
-          : decided ? { decision: 'false-positive', reason: decided.reason!, by: decided.decided_by!, at: decided.decided_at! } : null });
+      push(location, f.kind, f.severity, f.snippet);
     }
   };
+  const textFindings = new TextFindings(db, options, today);
   const items = listItems(db).filter((i) => !i.personLevel);
   const titles = new Map(items.map((i) => [i.id, i.title]));
   for (const item of items) {
@@ -116,13 +198,13 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
     if (item.origin === 'custom') scan(`${item.title}\n${item.description}`, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'item title', detail: '' });
   }
   const unscanned: UnscannedFile[] = [];
-  const segmentsOf = db.prepare('SELECT text_status, text_kind, not_scanned_reason, segments, extractor_version FROM blobs WHERE sha256 = ?');
+  const segmentsOf = db.prepare('SELECT text_status, text_kind, not_scanned_reason, segments, text, extractor_version FROM blobs WHERE sha256 = ?');
   for (const a of listAttachments(db).filter((x) => x.state === 'current' && titles.has(x.itemId))) {
     const base = { itemId: a.itemId, itemTitle: titles.get(a.itemId)!, attachmentId: a.id, fileName: a.fileName };
     scan(a.fileName, { ...base, field: 'file name', detail: '' });
     scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
     const blob = segmentsOf.get(a.sha256) as { text_status: string; text_kind: string; not_scanned_reason: string | null; segments: string;
-      extractor_version: number } | undefined;
+      text: unknown; extractor_version: number } | undefined;
     if (blob && blob.text_status === 'ok' && !blob.not_scanned_reason && blob.extractor_version < EXTRACTOR_VERSION
       && ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)) {
       blob.not_scanned_reason = 'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, '
@@ -136,10 +218,11 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
         decision: d ? { decision: d.decision as 'excluded' | 'confirmed-no-personal-data', reason: d.reason as string, by: d.decided_by as string, at: d.decided_at as string } : null });
       if (!blob || blob.text_status !== 'ok') continue;
     }
-    for (const segment of JSON.parse(blob.segments) as { location: string; text: string }[]) {
-      scan(segment.text, { ...base, field: 'file text', detail: segment.location });
+    for (const [detail, kind, severity, snippet] of textFindings.of(a.sha256!, blob)) {
+      push({ ...base, field: 'file text', detail }, kind, severity, snippet);
     }
   }
+  textFindings.remember();
   // The self-evaluation's grid, the local context and the case studies print in the pack as they are written.
   for (const t of selfEvaluationTexts(db)) scan(t.text, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: t.field, detail: t.detail });
   for (const row of db.prepare("SELECT DISTINCT dataset, area_name, breakdown FROM dataset_rows WHERE geography = 'local'").all() as Record<string, string>[]) {

@@ -8,10 +8,10 @@ import { acquireLock, releaseLock } from './workspace-lock';
 import { BACKUP_REASONS, backupsDir, freeBackupName, freeDamagedName, fsyncDir, fsyncFile, listBackups,
   parseBackupName, removeIfPresent, removeWithSidecars, SIDECARS, tempName, type BackupEntry, type BackupInfo,
   type BackupReason } from './backup-files';
-import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { APPLICATION_ID, inspectDatabase } from '../store/open-database';
 import { storageProblem, WorkspaceError } from '../refusal/refusal';
-import { checkImportedDatabase } from './imported-database';
+import { checkImportedDatabase, forgetKeptFindings } from './imported-database';
 import { backupOptions, copyFileSync, mkdirSync, renameSync } from '../files/fs-faults';
 
 export {  listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
@@ -279,6 +279,7 @@ export async function restoreBackup(folder: string, backupFile: string, options:
     try {
       restored.pragma('journal_mode = DELETE');
       restored.pragma('synchronous = FULL');
+      forgetKeptFindings(restored);
       appendEvent(restored, { at: now.toISOString(), who: options.user, itemId: null, action: 'restore-backup',
         before: savedAs === null ? null : JSON.stringify({ savedAs: basename(savedAs) }),
         after: JSON.stringify({ restoredFrom: label, backupCreatedAt: parseBackupName(label)?.createdAt ?? null }) });

@@ -2,9 +2,10 @@ import { openReadable, openWritable } from '../store/database';
 import { lstatSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate, migrationChecksum } from '../store/migrate';
-import { MIGRATIONS } from '../store/migrations/index';
+import { MIGRATIONS } from '../store/migrations';
 import { WorkspaceError } from '../refusal/refusal';
 import { blobPath, isSha256 } from '../store/blob-store';
+import { rebuildIndex } from '../search/search-index';
 
 /**
  * A workspace database that came from elsewhere (an imported archive) is data, never code or paths. Before the app
@@ -26,6 +27,8 @@ const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boo
   { table: 'pack_builds', column: 'input_sha256' },
   { table: 'pack_builds', column: 'document_sha256' },
   { table: 'pack_builds', column: 'bundle_sha256' },
+  { table: 'search_docs', column: 'sha256' },
+  { table: 'privacy_text_scans', column: 'sha256' },
 ];
 
 const FTS_SHADOW = /^search_index_(?:data|idx|content|docsize|config)$/;
@@ -139,14 +142,36 @@ export function checkImportedDatabase(file: string, folder: string, options: { r
 }
 
 /**
+ * Forgets the privacy findings a database brought with it (privacy_text_scans): the next check scans every file.
+ * They are trusted only as this app wrote them; a crafted archive or backup could otherwise say a file that holds
+ * an NHS number was scanned and found clean.
+ */
+export function forgetKeptFindings(db: Database): void {
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'").get()) {
+    db.prepare('DELETE FROM privacy_text_scans').run();
+  }
+}
+
+/**
  * Rebuilds the full-text index of a database that passed checkImportedDatabase from its stored text, so the
  * index's internal pages (which integrity_check cannot judge) are ours, not the archive's.
  */
 export function rebuildSearchIndex(file: string): void {
   const db = openWritable(file);
   try {
+    forgetKeptFindings(db);
     const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'").pluck().get() as string | undefined;
     if (!definition) return;
+    // Since migration 0014 the index holds no text of its own: it is rebuilt from search_docs and blobs.text (both
+    // checked above as ordinary tables).
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_docs'").get()) {
+      db.transaction(() => {
+        db.exec('DROP TABLE search_index');
+        db.exec(definition);
+        rebuildIndex(db);
+      })();
+      return;
+    }
     db.transaction(() => {
       const rows = db.prepare('SELECT c0, c1, c2, c3, c4 FROM search_index_content ORDER BY id').raw().all();
       db.exec('DROP TABLE search_index');

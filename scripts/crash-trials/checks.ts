@@ -284,7 +284,7 @@ function checkAttachments(db: BetterSqlite3.Database, model: WorkspaceModel, inF
   if (unused) found('orphan', `${unused} stored-file row(s) belong to no attachment`);
   const events = db.prepare("SELECT COUNT(*) FROM events WHERE action = 'attach'").pluck().get() as number;
   if (events !== rows.length) found('partial-attach', `${rows.length} attachments but ${events} attach events in the audit trail`);
-  const indexed = db.prepare("SELECT COUNT(*) FROM search_index WHERE kind = 'attachment'").pluck().get() as number;
+  const indexed = db.prepare("SELECT COUNT(*) FROM search_docs WHERE kind = 'attachment'").pluck().get() as number;
   if (indexed !== rows.filter((r) => r.state === 'current').length) found('partial-attach', `${indexed} search rows for ${rows.length} attachments`);
   return committed;
 }

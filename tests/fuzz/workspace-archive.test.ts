@@ -91,7 +91,7 @@ function rows(file: string): Record<string, unknown[]> {
     for (const table of TABLES) {
       try { out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(); } catch { out[table] = []; }
     }
-    try { out.search = db.prepare('SELECT kind, ref, item_id, title, body FROM search_index ORDER BY kind, ref').all(); } catch { out.search = []; }
+    try { out.search = db.prepare('SELECT kind, ref, item_id, title, body, sha256 FROM search_docs ORDER BY kind, ref').all(); } catch { out.search = []; }
     return out;
   } finally {
     db.close();

@@ -96,9 +96,12 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     expect(existsSync(uploads) ? filesUnder(uploads) : []).toEqual([]);
     ws.backend.close();
     expectNothingOf(ws.folder, needles);
-    // The FTS index, read back as text, holds none either.
+    // The search index, read back as text (its documents and every word it holds, as written and in upper case),
+    // holds none either.
     const db = new Database(ws.dbFile, { readonly: true });
-    const indexed = JSON.stringify(db.prepare('SELECT * FROM search_index').all());
+    db.exec('CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search_index, row)');
+    const terms = db.prepare('SELECT term FROM temp.words').pluck().all() as string[];
+    const indexed = JSON.stringify([db.prepare('SELECT * FROM search_docs').all(), terms, terms.map((t) => t.toUpperCase())]);
     db.close();
     expect(found(indexed, needles)).toEqual([]);
     // The search does find what it looks for: the lists themselves hold them.

@@ -118,3 +118,34 @@ describe('work that steps out of the queue while it waits', () => {
     expect(log).toEqual(['attach: stored', 'attach: reading', 'list', 'update', 'attach: recorded']);
   });
 });
+
+describe('several waits outside the queue at once', () => {
+  it('lets other requests run while any is outside, resumes each only with the queue held, and frees the queue when the work fails', async () => {
+    const { RequestOrder } = await import('../../../main/api/request-order');
+    const order = new RequestOrder();
+    const log: string[] = [];
+    const later = (ms: number, label: string) => () => new Promise<string>((resolve) => setTimeout(() => { log.push(`${label} read`); resolve(label); }, ms));
+    const attach = order.run('attachments.add', async (outside) => {
+      const reads = [outside(later(30, 'a')), outside(later(10, 'b'))];
+      log.push('stored both');
+      const got = await Promise.all(reads);
+      log.push('recorded');
+      return got;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const other = order.run('checklist.update', async () => { log.push('other request'); });
+    expect(await attach).toEqual(['a', 'b']);
+    await other;
+    expect(log).toEqual(['stored both', 'other request', 'b read', 'a read', 'recorded']);
+
+    const failing = order.run('attachments.add', async (outside) => {
+      void outside(later(20, 'slow')).catch(() => undefined);
+      throw new Error('a file could not be stored');
+    });
+    await expect(failing).rejects.toThrow('could not be stored');
+    await order.run('checklist.update', async () => { log.push('after the failure'); });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await order.run('checklist.update', async () => { log.push('after the slow read ended'); });
+    expect(log.slice(-3)).toEqual(['after the failure', 'slow read', 'after the slow read ended']);
+  });
+});

@@ -23,7 +23,7 @@ describe('files read by an earlier version', () => {
         + `<w:p><w:del w:id="1" w:author="R"><w:r><w:delText>NHS ${NHS}</w:delText></w:r></w:del></w:p>`) };
       await attachFiles(workspace, 'send-strategy', [file], {}, 'A', extractText);
       // As an earlier reader left it: only the body text, version 1.
-      workspace.db.prepare(`UPDATE blobs SET extractor_version = 1, segments = '[{"location":"paragraph 1","text":"Agreed."}]'`).run();
+      workspace.db.prepare(`UPDATE blobs SET extractor_version = 1, text = 'Agreed.', segments = '[["paragraph 1",1]]'`).run();
       let scan = scanWorkspace(workspace.db);
       expect(scan.findings.filter((f) => f.kind === 'nhs-number')).toEqual([]);
       expect(scan.unscanned).toEqual([expect.objectContaining({ fileName: 'plan.docx', reason: expect.stringMatching(/earlier version of the app/) })]);

@@ -1,3 +1,4 @@
+import { decodeStoredText } from '../../../main/store/stored-text';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -185,13 +186,13 @@ describe('createSampleWorkspace', () => {
     const attachments = listAttachments(workspace.db);
     expect(attachments.length).toBeGreaterThanOrEqual(15);
     expect(new Set(attachments.map((a) => a.itemId)).size).toBeGreaterThanOrEqual(15);
-    const blobs = workspace.db.prepare('SELECT sha256, text_status, text_kind, segments FROM blobs').all() as
-      { sha256: string; text_status: string; text_kind: string; segments: string }[];
+    const blobs = workspace.db.prepare('SELECT sha256, text_status, text_kind, text FROM blobs').all() as
+      { sha256: string; text_status: string; text_kind: string; text: unknown }[];
     const bySha = new Map(blobs.map((b) => [b.sha256, b]));
     for (const a of attachments) {
       const blob = bySha.get(a.sha256!)!;
       expect(blob.text_status, a.fileName).toBe('ok');
-      const text = (JSON.parse(blob.segments) as { text: string }[]).map((s) => s.text).join('\n');
+      const text = decodeStoredText(blob.text);
       expect(text.length, a.fileName).toBeGreaterThan(200);
       expect(text, a.fileName).not.toContain('{{');
       expect(a.title).not.toBe('');

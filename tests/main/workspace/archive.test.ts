@@ -54,7 +54,7 @@ function tables(folder: string) {
       attachments: db.prepare('SELECT * FROM attachments ORDER BY id').all(),
       blobs: db.prepare('SELECT * FROM blobs ORDER BY sha256').all(),
       inspection: db.prepare('SELECT * FROM inspection').all(),
-      search: db.prepare('SELECT kind, ref, item_id, title, body FROM search_index ORDER BY kind, ref').all(),
+      search: db.prepare('SELECT kind, ref, item_id, title, body, sha256 FROM search_docs ORDER BY kind, ref').all(),
     };
   } finally {
     db.close();
