@@ -24,7 +24,7 @@ import { createWorkspace } from '../../helpers/workspace';
 
 // Made with the app at schema 13 (before this change): strategy.docx (an NHS number in a tracked deletion),
 // minutes.txt (a name after "Mrs" on line 3) and board-paper.pdf (a postcode on page 2), all on send-strategy.
-const FIXTURE = new URL('../fixtures/workspaces/schema-13.sendpack', import.meta.url);
+const FIXTURE = new URL('../../fixtures/workspaces/schema-13.sendpack', import.meta.url);
 const tempDir = useTempDirs();
 
 const indexIsConsistent = (db: Database) => {

@@ -96,7 +96,7 @@ describe('incremental privacy check', () => {
     // Changed a file below? The rules may find other things: bump SCANNER_VERSION in main/privacy/scan-text.ts and
     // record the new fingerprint here, in the same commit.
     const sources = ['main/privacy/scan-text.ts', 'shared/domain/privacy/patterns.ts', 'shared/domain/privacy/check-digits.ts',
-      'shared/domain/privacy/findings.ts'].map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8'));
+      'shared/domain/privacy/findings.ts'].map((f) => readFileSync(new URL(`../../../${f}`, import.meta.url), 'utf8'));
     const fingerprint = createHash('sha256').update(sources.join('\u0000').replace(/\r\n/g, '\n').replace(/export const SCANNER_VERSION = [0-9]+;/, '')).digest('hex').slice(0, 16);
     expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 1, fingerprint: '9fd350f138844a6b' });
   });
