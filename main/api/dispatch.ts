@@ -7,6 +7,7 @@ import { storageRefusal, WorkspaceError } from '../refusal/refusal';
 import type { Backend } from './backend';
 import type { Handler } from './handler-types';
 import type { OutsideQueue } from './request-order';
+import type { RunningCall } from './running-work';
 import { HANDLERS } from './handlers';
 
 /** "areaName: must not be empty" — the first problem of a refused payload, naming the field. */
@@ -25,11 +26,16 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; message: strin
  */
 export function dispatch(backend: Backend, operation: string, payload: unknown,
   onProgress: (event: ProgressEvent) => void = () => {}): Promise<ApiResult<unknown>> {
-  return backend.requests.run(operation, (outsideQueue) => dispatchNow(backend, operation, payload, onProgress, outsideQueue));
+  // Long work is known to a cancel from the moment it arrives, not only once its turn comes: a cancel sent while
+  // a build still waits behind another request stops it before it starts, instead of finding nothing to stop.
+  const running = backend.work.start(operation);
+  return backend.requests
+    .run(operation, (outsideQueue) => dispatchNow(backend, operation, payload, onProgress, outsideQueue, running))
+    .finally(() => running.finish());
 }
 
 async function dispatchNow(backend: Backend, operation: string, payload: unknown,
-  onProgress: (event: ProgressEvent) => void, outsideQueue: OutsideQueue): Promise<ApiResult<unknown>> {
+  onProgress: (event: ProgressEvent) => void, outsideQueue: OutsideQueue, running: RunningCall): Promise<ApiResult<unknown>> {
   if (!isOperationName(operation)) {
     return { ok: false, error: { code: 'unknown-operation', message: `There is no operation called "${operation.slice(0, 100)}".` } };
   }
@@ -40,7 +46,6 @@ async function dispatchNow(backend: Backend, operation: string, payload: unknown
     return { ok: false, error: { code: 'invalid-request', field,
       message: `${operation}: ${field ? `${field} ` : 'the request '}${message}.` } };
   }
-  const running = backend.work.start(operation);
   try {
     const handler = HANDLERS[operation] as Handler<OperationName>;
     const value = await handler(parsed.data as never, {
@@ -61,7 +66,5 @@ async function dispatchNow(backend: Backend, operation: string, payload: unknown
     console.error(`[sendpack] ${operation} failed:`, error);
     return { ok: false, error: { code: 'internal',
       message: `Something went wrong in ${operation}: ${(error as Error)?.message ?? String(error)}. Nothing was half-saved; try again, and report this if it happens again.` } };
-  } finally {
-    running.finish();
   }
 }

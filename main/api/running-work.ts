@@ -6,6 +6,9 @@ const CANCELLED_MESSAGES: Record<CancellableOperation, string> = {
   'attachments.add': 'Attaching was stopped. No file was attached.',
 };
 
+/** What dispatch holds of one call of long work, from its arrival to its answer. */
+export interface RunningCall { stopIfCancelled(): Promise<void>; finish(): void; signal?: AbortSignal }
+
 /** A running call: cancelled marks it; the signal also stops work in flight (a file being read in the worker). */
 interface Run { cancelled: boolean; controller: AbortController }
 
@@ -24,7 +27,7 @@ async function letRequestsIn(): Promise<void> {
 export class RunningWork {
   private readonly runs = new Map<CancellableOperation, Set<Run>>();
 
-  start(operation: string): { stopIfCancelled(): Promise<void>; finish(): void; signal?: AbortSignal } {
+  start(operation: string): RunningCall {
     if (!(CANCELLABLE_OPERATIONS as readonly string[]).includes(operation)) return { stopIfCancelled: async () => {}, finish: () => {} };
     const name = operation as CancellableOperation;
     const run: Run = { cancelled: false, controller: new AbortController() };
@@ -40,7 +43,7 @@ export class RunningWork {
     };
   }
 
-  /** Marks every running call of the operation as cancelled; false when nothing was running. */
+  /** Marks every call of the operation, running or waiting its turn, as cancelled; false when there was none. */
   cancel(operation: CancellableOperation): boolean {
     const runs = [...(this.runs.get(operation) ?? [])];
     for (const run of runs) { run.cancelled = true; run.controller.abort(); }

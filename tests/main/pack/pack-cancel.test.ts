@@ -47,6 +47,17 @@ describe('cancelling a pack build', { timeout: 90_000 }, () => {
     // Two builds of the sample area (78 items since catalogue 2026.2), one with a PDF copy by LibreOffice: 55 s measured with the machine shared eight ways.
   }, 120_000);
 
+  it('stops a build still waiting its turn behind another request, before it starts', async () => {
+    const { backend, folder } = await sampleBackend();
+    const ahead = dispatch(backend, 'privacy.check', {});
+    const building = dispatch(backend, 'pack.build', { bundle: false });
+    expect(await dispatch(backend, 'work.cancel', { operation: 'pack.build' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await building).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await ahead).toMatchObject({ ok: true });
+    expect(packsIn(folder).filter((f) => !f.startsWith('.'))).toEqual([]);
+    expect((await call(backend, 'pack.build', { bundle: false })).version).toBe(1);
+  });
+
   it('says nothing was running when there is no build to cancel, and a later build is not affected', async () => {
     const { backend } = await sampleBackend();
     expect(await call(backend, 'work.cancel', { operation: 'pack.build' })).toEqual({ cancelled: false });
