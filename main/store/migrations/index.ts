@@ -11,6 +11,7 @@ import m0010 from './0010-self-evaluation';
 import m0011 from './0011-annex-a-and-catalogue-2';
 import m0012 from './0012-after-inspection';
 import m0013 from './0013-extractor-version';
+import m0014 from './0014-sync-replica';
 
 export interface Migration {
   id: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 11, name: '0011-annex-a-and-catalogue-2', sql: m0011 },
   { id: 12, name: '0012-after-inspection', sql: m0012 },
   { id: 13, name: '0013-extractor-version', sql: m0013 },
+  { id: 14, name: '0014-sync-replica', sql: m0014 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
