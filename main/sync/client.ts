@@ -87,7 +87,7 @@ const until = async (test: () => boolean, timeoutMs: number): Promise<boolean> =
 };
 
 /** Sends the evidence files of this replica's attachments the server does not have yet. */
-async function sendFiles(replica: Replica, folder: string, server: string, token: string): Promise<number> {
+export async function sendFiles(replica: Replica, folder: string, server: string, token: string): Promise<number> {
   let sent = 0;
   const wanted = new Set([...attachmentsOf(replica.doc).values()].map((a) => a.sha256));
   for (const sha of wanted) {
@@ -104,7 +104,7 @@ async function sendFiles(replica: Replica, folder: string, server: string, token
 }
 
 /** Fetches the files the document names that this replica lacks, each checked against its SHA-256 before it is kept. */
-async function receiveFiles(workspace: Workspace, replica: Replica, server: string, token: string, extract: Extractor,
+export async function receiveFiles(workspace: Workspace, replica: Replica, server: string, token: string, extract: Extractor,
   missing: string[]): Promise<{ received: number; problems: string[] }> {
   let received = 0;
   const problems: string[] = [];
