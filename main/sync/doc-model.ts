@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { diffWordsWithSpace } from 'diff';
 import * as Y from 'yjs';
 
 /**
@@ -90,61 +91,19 @@ export function readItem(entry: Y.Map<unknown>): ItemState {
 }
 
 /**
- * Replaces a Y.Text's content with `next` by deleting and inserting only the part that changed (common prefix and
- * suffix kept), so two people typing in different parts of one narrative both keep their words: the merge itself is
- * the engine's.
+ * Replaces a Y.Text's content with `next` by the smallest word-level changes (jsdiff), so two people editing one
+ * narrative at once both keep their words: each deleted or inserted run is a whole word or space, and the merge of
+ * concurrent changes is the engine's.
  */
 export function replaceText(target: Y.Text, next: string): void {
   const current = target.toString();
   if (current === next) return;
-  let start = 0;
-  while (start < current.length && start < next.length && current[start] === next[start]) start++;
-  // Never split a surrogate pair: step back to a whole character.
-  if (start > 0 && /[\uD800-\uDBFF]/.test(current[start - 1]!)) start--;
-  let endCurrent = current.length;
-  let endNext = next.length;
-  while (endCurrent > start && endNext > start && current[endCurrent - 1] === next[endNext - 1]) { endCurrent--; endNext--; }
-  if (endCurrent < current.length && /[\uDC00-\uDFFF]/.test(current[endCurrent]!)) { endCurrent++; endNext++; }
-  const removed = endCurrent - start;
-  let inserted = next.slice(start, endNext);
-  // A pure insertion or deletion can often sit at several places with the same result ("a «1» «2»" → "a «1» «3» «2»"
-  // is an insertion of "«3» " after "«1» ", or of "3» «" after "«"). Slide it to where it starts a word, as a person
-  // typing would have made it, so concurrent edits in one text interleave by whole words, never inside one.
-  if (removed === 0 || inserted === '') {
-    const piece = removed === 0 ? inserted : current.slice(start, endCurrent);
-    const base = removed === 0 ? current : current.slice(0, start) + current.slice(endCurrent);
-    const best = alignToWords(base, piece, start);
-    start = best.at;
-    if (removed === 0) inserted = best.piece;
-    else { target.delete(start, removed); return; }
+  let index = 0;
+  for (const change of diffWordsWithSpace(current, next)) {
+    if (change.removed) target.delete(index, change.value.length);
+    else if (change.added) { target.insert(index, change.value); index += change.value.length; }
+    else index += change.value.length;
   }
-  if (removed > 0) target.delete(start, removed);
-  if (inserted) target.insert(start, inserted);
-}
-
-/**
- * Where an inserted `piece` (at `at` in `base`, the text without it) can slide to with the same resulting text, the
- * place that best starts a word: just after white space or at the start, ideally ending before white space.
- */
-function alignToWords(base: string, piece: string, at: number): { at: number; piece: string } {
-  // Never between the two halves of a character outside the Basic Multilingual Plane (an emoji).
-  const splits = (position: number) => position > 0 && /[\uD800-\uDBFF]/.test(base[position - 1]!);
-  const score = (position: number, text: string) => (splits(position) ? -10 : 0) + ((position === 0 || /\s/.test(base[position - 1]!)) ? 2 : 0)
-    + ((/\s$/.test(text) || position === base.length || /\s/.test(base[position]!)) ? 1 : 0);
-  let best = { at, piece, score: score(at, piece) };
-  let left = { at, piece };
-  while (left.at > 0 && base[left.at - 1] === left.piece[left.piece.length - 1]) {
-    left = { at: left.at - 1, piece: base[left.at - 1]! + left.piece.slice(0, -1) };
-    const s = score(left.at, left.piece);
-    if (s > best.score) best = { ...left, score: s };
-  }
-  let right = { at, piece };
-  while (right.at < base.length && base[right.at] === right.piece[0]) {
-    right = { at: right.at + 1, piece: right.piece.slice(1) + base[right.at]! };
-    const s = score(right.at, right.piece);
-    if (s > best.score) best = { ...right, score: s };
-  }
-  return { at: best.at, piece: best.piece };
 }
 
 /** Writes the fields of `next` that differ from `before` into an item's entry (creating it if needed). */
