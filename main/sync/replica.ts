@@ -168,6 +168,19 @@ export class Replica {
     return meta(this.db, SYNC_BOUND) === '1';
   }
 
+  /**
+   * Makes changes to the document from elsewhere (a contribution file) under `origin`, and takes them into the rows,
+   * all in one transaction.
+   */
+  applyExternal(change: () => void, origin: unknown): BindOutcome {
+    const outcome = this.db.transaction(() => {
+      this.doc.transact(change, origin);
+      return this.bindInTransaction();
+    })();
+    this.afterBind(outcome);
+    return outcome;
+  }
+
   /** Carries local changes into the document and the document's changes into the rows, in one transaction. */
   bind(): BindOutcome {
     const outcome = this.db.transaction(() => this.bindInTransaction())();
@@ -206,8 +219,10 @@ export class Replica {
       Y.applyUpdate(this.doc, merged, REMOTE_ORIGIN);
       this.pendingRemote = [];
     }
-    // Called once the first exchange with the server is done: from now on, this replica's items are its to publish.
-    if (!this.viewer) this.doc.transact(() => this.push(outcome, true), LOCAL_ORIGIN);
+    // Called once the first exchange with the server is done: from now on, this replica's items are its to publish
+    // (a copy opened from a contribution file holds only the items sent, and publishes none of its own).
+    const contributionCopy = meta(this.db, 'contribution_received') !== null;
+    if (!this.viewer) this.doc.transact(() => this.push(outcome, !contributionCopy), LOCAL_ORIGIN);
     this.pull(outcome);
     setMeta(this.db, SYNC_BOUND, '1');
     if (this.db.prepare('SELECT COUNT(*) FROM sync_updates').pluck().get() as number > COMPACT_AFTER) this.needsCompaction = true;

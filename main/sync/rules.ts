@@ -36,6 +36,9 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
   const items = itemsOf(doc);
   const attachments = attachmentsOf(doc);
 
+  // Attachment observers run before the items' deep observers in one transaction: evidence added to an item whose
+  // fields changed in the same transaction is judged with those fields, once.
+  const evidenceFor = new Set<string>();
   const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     if (transaction.origin === RULES_ORIGIN) return;
     const author = authorOf(transaction.origin);
@@ -49,6 +52,8 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
       }
       return t;
     };
+    for (const id of evidenceFor) touch(id).evidence = true;
+    evidenceFor.clear();
     for (const event of events) {
       if (event.target === items) {
         for (const key of event.changes.keys.keys()) { const t = touch(key); t.keys.add('*'); }
@@ -117,6 +122,8 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
         if (change.action === 'add' && attachments.has(uid) && record.addedBy !== author.name) {
           attachments.set(uid, { ...record, addedBy: author.name });
         }
+        const entry = items.get(record.itemId);
+        if (entry && (transaction.changed.has(entry as never) || transaction.changedParentTypes.has(entry as never))) { evidenceFor.add(record.itemId); continue; }
         const t: Touched = { keys: new Set(), oldStatus: undefined, oldReviewComment: undefined, oldApprovedBy: undefined,
           oldApprovedAt: undefined, statusChanged: false, evidence: true };
         judge(record.itemId, t, author);

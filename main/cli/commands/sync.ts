@@ -9,6 +9,7 @@ import { isRole, ROLES } from '../../sync/doc-model';
 import { invitePerson } from '../../sync/people';
 import { isWorkspaceId, startSyncServer, storedDigest } from '../../sync/server';
 import { syncOnce, type SyncReport } from '../../sync/client';
+import { exportContribution, importContribution, openContribution, readContributionFile, returnContribution } from '../../sync/contribution';
 import { RefusedError, UsageError, type CliIo } from '../cli-io';
 import { cliUserName, openForCli, requireDb } from '../cli-backend';
 import type { Command, OptionValues } from '../command';
@@ -148,6 +149,76 @@ export const joinCommand: Command = {
       backend.close();
       // A replica that never received the workspace is no use to anyone: nothing half-made is left behind.
       if (!joined) rmSync(folder, { recursive: true, force: true });
+    }
+  },
+};
+
+export const contributionCommand: Command = {
+  name: 'contribution',
+  summary: 'Send items to a partner with no shared server, open what you were sent, and import what comes back',
+  usage: 'sendpack contribution export --db PATH --for NAME --items a,b --out FILE   (coordinator: the items for one person)\n'
+    + '       sendpack contribution open --db NEW_PATH FILE                           (contributor: a workspace of your own from the file)\n'
+    + '       sendpack contribution export --db NEW_PATH --out FILE                   (contributor: the file to send back)\n'
+    + '       sendpack contribution import --db PATH FILE                             (coordinator: take their work in)',
+  help: [
+    '--db PATH        the workspace (for open: the new folder to make, which must not exist)',
+    '--for NAME       who the items are for (recorded as the author of what comes back)',
+    '--items a,b      the item ids to send (see: sendpack status)',
+    '--out FILE       the file to write',
+  ],
+  options: { db: { type: 'string' }, for: { type: 'string' }, items: { type: 'string' }, out: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } },
+  allowPositionals: true,
+  async run(values, positionals, io) {
+    const [action, file] = positionals;
+    if (action === 'open') {
+      if (!file) throw new UsageError('Name the contribution file: sendpack contribution open --db NEW_PATH FILE');
+      const folder = resolveWorkspaceFolder(requireDb(values));
+      const user = cliUserName(values, new SettingsStore(defaultDataDir(io.env)));
+      // Read and checked before anything is made: a refused file leaves no folder behind.
+      const { manifest } = await readContributionFile(resolve(file));
+      Workspace.create({ folder, areaName: `Contribution for ${manifest.for}`, laCode: null, user, catalogue: SHIPPED_CATALOGUE });
+      const backend = await openForCli({ ...values, db: folder }, io);
+      try {
+        await openContribution(backend.writableWorkspace(), resolve(file), backend.extract);
+      } catch (error) {
+        backend.close();
+        rmSync(folder, { recursive: true, force: true });
+        throw error;
+      }
+      backend.close();
+      io.stdout(`Opened the contribution for ${manifest.for} (${manifest.items.join(', ')}) in ${folder}. Work on it, then: sendpack contribution export --db ${folder} --out FILE\n`);
+      return 0;
+    }
+    const backend = await openForCli(values, io);
+    try {
+      const workspace = backend.writableWorkspace();
+      if (action === 'export') {
+        const out = resolve(requireString(values, 'out', 'FILE'));
+        if (values.for === undefined && values.items === undefined) {
+          const back = await returnContribution(workspace, out);
+          io.stdout(`Wrote ${out}: your work on contribution ${back.contribution}, with ${back.files} evidence file(s). Send it back to your coordinator.\n`);
+          return 0;
+        }
+        const person = requireString(values, 'for', 'NAME');
+        const items = requireString(values, 'items', 'a,b').split(',').map((s) => s.trim()).filter(Boolean);
+        const sent = await exportContribution(workspace, { for: person, items, out, who: backend.userName() });
+        io.stdout(`Wrote ${out} for ${person}: ${items.length} item(s) and ${sent.files} evidence file(s), nothing else of the workspace.\n`);
+        return 0;
+      }
+      if (action === 'import') {
+        if (!file) throw new UsageError('Name the returned file: sendpack contribution import --db PATH FILE');
+        const result = await importContribution(workspace, resolve(file), backend.extract);
+        if (values.json === true) { io.stdout(`${JSON.stringify(result)}\n`); return 0; }
+        io.stdout(`Imported ${result.for}'s contribution: ${result.changedItems.length} item(s) changed (${result.changedItems.join(', ') || 'none'}), ${result.files} evidence file(s).\n`);
+        if (result.privacy.length > 0) {
+          io.stdout(`The privacy check found ${result.privacy.length} possible item(s) of personal data in what arrived; deal with them before the pack goes:\n`);
+          for (const f of result.privacy) io.stdout(`  ${f.itemId}: ${f.kind} ${f.masked}\n`);
+        }
+        return 0;
+      }
+      throw new UsageError(`Use export, open or import. Usage: ${this.usage}`);
+    } finally {
+      backend.close();
     }
   },
 };
