@@ -5,6 +5,7 @@ import { WorkspaceScreen } from './WorkspaceScreen';
 import { DamagedWorkspace } from './DamagedWorkspace';
 import { ErrorSummary } from './ErrorSummary';
 import { HeaderStatus } from './HeaderStatus';
+import { SyncBar } from './sync/SyncBar';
 import { SHORTCUTS } from '../../shared/api/shortcuts';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
           {userName && <span className="app-header__user">Signed in as <strong>{userName}</strong></span>}
         </div>
       </header>
+      {screen === 'workspace' && <SyncBar />}
       <main id="main" className="page" tabIndex={-1}>
         <ErrorSummary />
         {screen === 'loading' && <p>Loading…</p>}

@@ -4,6 +4,7 @@ import { useAppStore } from '../state/app-store';
 import { formatDate, useLoaded } from './use-loaded';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
 import { OfficerSettings } from './OfficerSettings';
+import { SyncSettings } from './sync/SyncSettings';
 import { DateField } from './DateField';
 import { ScreenLoading } from './ScreenLoading';
 
@@ -33,6 +34,7 @@ export function SettingsScreen() {
     <>
       <h1>Settings</h1>
       <OfficerSettings readOnly={readOnly} />
+      <SyncSettings />
       <section aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">Working days</h2>
         <p>Working days skip weekends and England and Wales bank holidays. Add a local closure, or mark a bank holiday
