@@ -17,6 +17,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'catalogue-load': 'Loaded the evidence catalogue', 'catalogue-upgrade': 'Upgraded the evidence catalogue', 'add-item': 'Added an item',
   'holiday-overrides': 'Bank holiday settings', 'restore-backup': 'Restored a backup', import: 'Imported figures',
   'import-replaced': 'Replaced imported figures', 'build-pack': 'Built the pack', 'privacy-false-positive': 'Not personal data', 'privacy-file-decision': 'Privacy decision on a file',
+  'approval-not-counted': 'Approval or send-back not counted (not a coordinator)', 'contribution-export': 'Sent items to a partner',
+  'contribution-import': 'Took in a partner\'s contribution',
   'privacy-settings': 'Privacy settings', 'send-back': 'Sent back', 'private-note': 'Private note', redaction: 'Personal data redacted',
   'review-settings': 'Review settings', 'list-check': 'Checked the list (counts only)', 'list-profile-saved': 'Saved the list\'s profile',
   'item-split': 'Split from an earlier item',
