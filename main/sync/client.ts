@@ -4,10 +4,10 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import type { Workspace } from '../workspace/workspace';
 import type { Extractor } from '../evidence/extractor';
-import { recordBlob, storeFiles } from '../evidence/attachments-repository';
+import { recordBlob, storeFiles, type StoredFile } from '../evidence/attachments-repository';
 import { blobPath, sha256Of } from '../evidence/blob-store';
 import { WorkspaceError } from '../store/workspace-error';
-import { attachmentsOf, docDigest, isRole, type Author } from './doc-model';
+import { attachmentsOf, docDigest, isRole, type AttachmentRecord, type Author } from './doc-model';
 import { Replica, setWorkspaceSyncId, workspaceSyncId } from './replica';
 
 export interface SyncOnceOptions {
@@ -109,19 +109,28 @@ export async function receiveFiles(workspace: Workspace, replica: Replica, serve
   let received = 0;
   const problems: string[] = [];
   const records = [...attachmentsOf(replica.doc).values()];
-  for (const sha of new Set(missing)) {
+  const queue = [...new Set(missing)];
+  const arrived: { record: AttachmentRecord; bytes: Uint8Array }[] = [];
+  // Several at once: a cold replica fetches hundreds of files, and each is a round trip.
+  const fetchOne = async (sha: string) => {
     const record = records.find((r) => r.sha256 === sha);
-    if (!record) continue;
+    if (!record) return;
     const response = await request(server, token, `blobs/${sha}`);
-    if (response.status === 404) { problems.push(`"${record.fileName}" is not on the sync server yet (whoever attached it has not synced since).`); continue; }
-    if (!response.ok) { problems.push(`"${record.fileName}" could not be fetched (server answered ${response.status}).`); continue; }
+    if (response.status === 404) { problems.push(`"${record.fileName}" is not on the sync server yet (whoever attached it has not synced since).`); return; }
+    if (!response.ok) { problems.push(`"${record.fileName}" could not be fetched (server answered ${response.status}).`); return; }
     const bytes = new Uint8Array(await response.arrayBuffer());
     const got = sha256Of(bytes);
-    if (got !== sha) { problems.push(`"${record.fileName}" arrived damaged (SHA-256 ${got}, expected ${sha}); it was not kept.`); continue; }
-    const [stored] = await storeFiles(workspace, [{ name: record.fileName, bytes }], extract);
-    workspace.db.transaction(() => recordBlob(workspace.db, stored!, new Date().toISOString()))();
-    received++;
-  }
+    if (got !== sha) { problems.push(`"${record.fileName}" arrived damaged (SHA-256 ${got}, expected ${sha}); it was not kept.`); return; }
+    arrived.push({ record, bytes });
+  };
+  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, async () => {
+    for (let sha = queue.shift(); sha; sha = queue.shift()) await fetchOne(sha);
+  }));
+  const stored: StoredFile[] = [];
+  for (const { record, bytes } of arrived) stored.push(...await storeFiles(workspace, [{ name: record.fileName, bytes }], extract));
+  const at = new Date().toISOString();
+  workspace.db.transaction(() => { for (const s of stored) recordBlob(workspace.db, s, at); })();
+  received = stored.length;
   return { received, problems };
 }
 

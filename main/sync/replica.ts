@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import * as Y from 'yjs';
 import { appendEvent } from '../checklist/audit-events';
 import { fixedFindings, recordRedaction, redactEverywhere } from '../checklist/redaction';
@@ -117,6 +117,9 @@ export class Replica {
 
   /** A viewer's replica only takes changes: its own edits are not shared (the server refuses them anyway). */
   constructor(readonly db: Database, readonly folder: string, readonly viewer = false) {
+    this.selectShadow = db.prepare('SELECT state FROM sync_shadow WHERE kind = ? AND key = ?').pluck();
+    this.upsertShadow = db.prepare(`INSERT INTO sync_shadow (kind, key, state) VALUES (?, ?, ?)
+      ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state WHERE state IS NOT excluded.state`);
     const updates = db.prepare('SELECT doc_update FROM sync_updates ORDER BY seq').pluck().all() as Buffer[];
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates.map((u) => new Uint8Array(u))), LOAD_ORIGIN);
     Y.applyUpdate(this.wire, Y.encodeStateAsUpdate(this.doc), BRIDGE_ORIGIN);
@@ -229,14 +232,17 @@ export class Replica {
     return outcome;
   }
 
+  // Prepared once: every remote update binds, and 40 replicas in one process bind for each edit.
+  private readonly selectShadow: Statement;
+  private readonly upsertShadow: Statement;
+
   private shadow<T>(kind: string, key: string): T | null {
-    const raw = this.db.prepare('SELECT state FROM sync_shadow WHERE kind = ? AND key = ?').pluck().get(kind, key) as string | undefined;
+    const raw = this.selectShadow.get(kind, key) as string | undefined;
     return raw === undefined ? null : JSON.parse(raw) as T;
   }
 
   private setShadow(kind: string, key: string, state: unknown): void {
-    this.db.prepare(`INSERT INTO sync_shadow (kind, key, state) VALUES (?, ?, ?)
-      ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state`).run(kind, key, JSON.stringify(state));
+    this.upsertShadow.run(kind, key, JSON.stringify(state));
   }
 
   // ---- rows → document ----------------------------------------------------------------------------------------
