@@ -206,10 +206,18 @@ export class Replica {
    */
   compact(): void {
     const state = Y.encodeStateAsUpdate(this.doc);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM sync_updates').run();
-      this.db.prepare('INSERT INTO sync_updates (doc_update) VALUES (?)').run(Buffer.from(state));
-    })();
+    // Deleted rows are overwritten, not left in free pages; the journal is emptied once they are.
+    const secure = this.db.pragma('secure_delete', { simple: true }) as number;
+    this.db.pragma('secure_delete = ON');
+    try {
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM sync_updates').run();
+        this.db.prepare('INSERT INTO sync_updates (doc_update) VALUES (?)').run(Buffer.from(state));
+      })();
+    } finally {
+      this.db.pragma(`secure_delete = ${secure}`);
+    }
+    if (this.db.pragma('journal_mode', { simple: true }) === 'wal') this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.needsCompaction = false;
   }
 
@@ -261,6 +269,8 @@ export class Replica {
         outcome.pushed.push(id);
       } else if (!sameItem(local, shadow) || JSON.stringify(local.custom) !== JSON.stringify(shadow.custom)) {
         // Only the fields this replica changed since the last bind: a field changed elsewhere stays as merged.
+        // A narrative fixed for personal data here: the stored update log is folded so no earlier update keeps it.
+        if (local.note !== shadow.note && fixedFindings(this.db, shadow.note, local.note).length > 0) this.needsCompaction = true;
         const changed = { ...readItem(items.get(id) ?? new Y.Map()), custom: local.custom };
         for (const f of ITEM_FIELDS) if (local[f] !== shadow[f]) (changed as unknown as Record<string, unknown>)[f] = local[f];
         writeItem(this.doc, id, changed, items.get(id) ? readItem(items.get(id)!) : null);
@@ -304,6 +314,7 @@ export class Replica {
         if (uid && shadow) {
           records.delete(uid);
           purged.set(shadow.sha256, { by: shadow.addedBy, at: new Date().toISOString() });
+          this.needsCompaction = true;
           this.db.prepare('DELETE FROM sync_shadow WHERE kind = ? AND key = ?').run('attachment', uid);
         }
         continue;
