@@ -87,17 +87,20 @@ const until = async (test: () => boolean, timeoutMs: number): Promise<boolean> =
 };
 
 /** Sends the evidence files of this replica's attachments the server does not have yet. */
-export async function sendFiles(replica: Replica, folder: string, server: string, token: string): Promise<number> {
+export async function sendFiles(replica: Replica, folder: string, server: string, token: string, serverHas = new Set<string>()): Promise<number> {
   let sent = 0;
   const wanted = new Set([...attachmentsOf(replica.doc).values()].map((a) => a.sha256));
   for (const sha of wanted) {
+    // Files are never changed once stored: one the server was seen to have is not asked about again.
+    if (serverHas.has(sha)) continue;
     const path = blobPath(folder, sha);
     if (!existsSync(path)) continue;
     const head = await request(server, token, `blobs/${sha}`, { method: 'HEAD' });
-    if (head.status === 200) continue;
+    if (head.status === 200) { serverHas.add(sha); continue; }
     const put = await request(server, token, `blobs/${sha}`, { method: 'PUT', body: readFileSync(path) });
     if (put.status === 403) break; // a viewer: nothing of theirs is taken
     if (!put.ok) throw new WorkspaceError('refused', `The sync server would not store evidence file ${sha.slice(0, 12)}…: ${(await put.json() as { error?: string }).error ?? put.status}`);
+    serverHas.add(sha);
     sent++;
   }
   return sent;

@@ -36,6 +36,8 @@ export class LiveSync {
   private synced = false;
   private files: Promise<void> = Promise.resolve();
   private closed = false;
+  /** Evidence files the server is known to hold (never asked about again). */
+  private readonly serverHas = new Set<string>();
   online = false;
   lastError: string | null = null;
 
@@ -80,7 +82,7 @@ export class LiveSync {
     this.files = this.files.then(async () => {
       if (this.closed || !this.synced) return;
       try {
-        if (this.options.person.role !== 'viewer') await sendFiles(this.replica, this.workspace.folder, this.options.server, this.options.token);
+        if (this.options.person.role !== 'viewer') await sendFiles(this.replica, this.workspace.folder, this.options.server, this.options.token, this.serverHas);
         const { received } = await receiveFiles(this.workspace, this.replica, this.options.server, this.options.token, this.options.extract, missing);
         if (received > 0 && !this.closed) this.replica.bind();
       } catch (error) {

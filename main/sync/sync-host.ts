@@ -12,7 +12,7 @@ import { workspaceSyncId } from './replica';
 
 type SyncStatus = z.output<typeof SyncStatusSchema>;
 
-interface SyncConfig { server: string; token: string }
+interface SyncConfig { server: string; token: string; person?: Author }
 
 /** Operations that only read: no local change to bind after them. */
 const READ_ONLY = /^(sync\.|app\.|settings\.get|.*\.(list|get|current|recent|info|status|query|outline|check|preview)$)/;
@@ -38,7 +38,8 @@ export class SyncHost {
     if (!existsSync(this.file)) return null;
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<SyncConfig>;
-      return typeof parsed.server === 'string' && typeof parsed.token === 'string' ? { server: parsed.server, token: parsed.token } : null;
+      return typeof parsed.server === 'string' && typeof parsed.token === 'string'
+        ? { server: parsed.server, token: parsed.token, ...(parsed.person ? { person: parsed.person } : {}) } : null;
     } catch { return null; }
   }
 
@@ -48,7 +49,8 @@ export class SyncHost {
       this.person = await whoAmI(next.server, next.token);
       mkdirSync(this.dataDir, { recursive: true });
       const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(next), { mode: 0o600 });
+      // Who the server said the token names, kept so a workspace opened offline still syncs when the server returns.
+      writeFileSync(temp, JSON.stringify({ ...next, person: this.person }), { mode: 0o600 });
       renameSync(temp, this.file);
     } else {
       rmSync(this.file, { force: true });
@@ -69,7 +71,13 @@ export class SyncHost {
     if (!this.enabled || !workspace || workspace.readOnly || !config) return;
     this.starting = (async () => {
       try {
-        this.person ??= await whoAmI(config.server, config.token);
+        if (!this.person) {
+          try { this.person = await whoAmI(config.server, config.token); } catch (error) {
+            // Offline: the person last confirmed for this token, and the provider connects when it can.
+            if (!config.person) throw error;
+            this.person = config.person;
+          }
+        }
         // Not shared yet: the first sync publishes it (or, for a viewer, says it cannot).
         if (!workspaceSyncId(workspace.db) || workspace.db.prepare("SELECT value FROM meta WHERE key = 'sync_bound'").pluck().get() !== '1') {
           await syncOnce(workspace, { server: config.server, token: config.token, extract: this.extract });

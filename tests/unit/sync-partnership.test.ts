@@ -87,11 +87,16 @@ describe('the partnership on one workspace through a sync server (separate proce
     // Cai goes offline and edits the shared narrative; Cora and Ben edit it and other items, syncing at the same time.
     await set(cai, 'send-strategy', '--note', 'Since March: the strategy was agreed by the partnership board.');
     await set(cai, 'local-offer', '--owner', 'Children\'s social care');
+    // (Each officer's own commands run one after another: one process at a time holds a workspace.)
     await Promise.all([
-      set(p.cora, 'send-strategy', '--note', 'The strategy was agreed by the partnership board in May 2026.'),
-      set(ben, 'send-strategy', '--note', 'The strategy was agreed by the partnership board. The ICB signed it too.'),
-      set(ben, 'jsna-send', '--owner', 'Public health (ICB)', '--status', 'in-progress'),
-      set(p.cora, 'self-evaluation', '--note', 'Draft self-evaluation in progress.'),
+      (async () => {
+        await set(p.cora, 'send-strategy', '--note', 'The strategy was agreed by the partnership board in May 2026.');
+        await set(p.cora, 'self-evaluation', '--note', 'Draft self-evaluation in progress.');
+      })(),
+      (async () => {
+        await set(ben, 'send-strategy', '--note', 'The strategy was agreed by the partnership board. The ICB signed it too.');
+        await set(ben, 'jsna-send', '--owner', 'Public health (ICB)', '--status', 'in-progress');
+      })(),
     ]);
     const concurrent = await Promise.all([sync(p.cora, p.url), sync(ben, p.url)]);
     expect(concurrent.every((r) => r.code === 0), concurrent.map((r) => r.stderr).join('\n')).toBe(true);

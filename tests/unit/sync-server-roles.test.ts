@@ -43,7 +43,11 @@ describe('roles, enforced by the sync server', () => {
     const a = await openWorkspace(folder, { user: 'Cora Hale', catalogue: SHIPPED_CATALOGUE });
     a.db.prepare("UPDATE items SET status = 'ready-for-review', note = 'Ready.' WHERE id = 'jsna-send'").run();
     const { workspace } = await syncOnce(a, { server: server.url, token: tokens.cora, extract });
+    // Restarted, so the server has stored the published state (it stores within half a second; closing flushes).
+    await server.close();
+    server = await startSyncServer({ dataDir: data, port: 0 });
     const before = storedDigest(data, workspace);
+    expect(before).not.toBeNull();
 
     const viewer = await rawClient(server.url, workspace, tokens.vic);
     expect(viewer.failed).toBeNull();
