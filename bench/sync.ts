@@ -30,7 +30,7 @@ const FILES = Number(process.env.BENCH_SYNC_FILES ?? 400);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
 const rssOf = (pid: number) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024; } catch { return 0; } };
-const noExtract = async () => ({ status: 'ok' as const, kind: 'text', text: '', segments: [] });
+const noExtract = async () => ({ status: 'ok' as const, kind: 'pdf' as const, text: '', segments: [], truncated: false, notes: [], unread: [] });
 
 const dir = mkdtempSync(join(tmpdir(), 'sendpack-bench-sync-'));
 const data = join(dir, 'server');
