@@ -82,6 +82,15 @@ describe('two officers in two browser windows on one shared workspace', () => {
       await pair.setContent(`<body style="margin:0;display:flex;gap:8px;background:#333"><figure style="margin:0;width:636px"><img style="width:636px" src="${await shot(cora)}"><figcaption style="color:#fff;font:14px sans-serif">Cora Hale (coordinator)</figcaption></figure><figure style="margin:0;width:636px"><img style="width:636px" src="${await shot(ben)}"><figcaption style="color:#fff;font:14px sans-serif">Ben Okafor (ICB, contributor)</figcaption></figure></body>`);
       await pair.screenshot({ path: join(SHOTS, 'sync-two-windows.png'), fullPage: true });
       await lookAtBothSizes(cora, 'sync-presence-item');
+
+      // Cora makes Ben the item's owner; in Ben's window, "My items" shows it.
+      await cora.getByLabel(`Owner of ${JSNA}`).fill('Ben Okafor');
+      await cora.keyboard.press('Tab');
+      await ben.locator('.sync-bar').getByRole('button', { name: 'My items (1)' }).click({ timeout: 20_000 });
+      await ben.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
+      await ben.locator('tr[data-item-id="jsna-send"]').waitFor();
+      expect(await ben.locator('tr[data-item-id]').count()).toBe(1);
+      await lookAtBothSizes(ben, 'sync-my-items');
       expect(errors).toEqual([]);
     } finally {
       await coraHost.close();
