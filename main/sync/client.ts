@@ -31,6 +31,8 @@ export interface SyncReport {
   filesReceived: number;
   /** Files the document names that could not be fetched (what failed, in words). */
   fileProblems: string[];
+  /** A viewer's own changes to these items were put back: viewers read, and the server takes nothing from them. */
+  putBack: string[];
 }
 
 /** The HTTP address beside a ws:// or wss:// sync server address. */
@@ -168,6 +170,7 @@ export async function syncOnce(workspace: Workspace, options: SyncOnceOptions): 
   try {
     provider = await connect(replica, options.server, options.token, id, timeoutMs);
     let outcome = replica.bind();
+    const putBack = outcome.putBack;
     await until(() => provider!.unsyncedChanges === 0, timeoutMs);
     const filesSent = person.role === 'viewer' ? 0 : await sendFiles(replica, workspace.folder, options.server, options.token);
     const { received, problems } = await receiveFiles(workspace, replica, options.server, options.token, options.extract, outcome.missingFiles);
@@ -187,7 +190,7 @@ export async function syncOnce(workspace: Workspace, options: SyncOnceOptions): 
     return {
       workspace: id, person, digest: docDigest(replica.doc), serverDigest: remote,
       inStep: inStep && outcome.missingFiles.length === 0,
-      pulledItems: replica.pulledTotal, pushedItems: replica.pushedTotal, filesSent, filesReceived: received, fileProblems: problems,
+      pulledItems: replica.pulledTotal, pushedItems: replica.pushedTotal, filesSent, filesReceived: received, fileProblems: problems, putBack,
     };
   } finally {
     provider?.destroy();

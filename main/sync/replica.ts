@@ -44,6 +44,8 @@ export interface BindOutcome {
   missingFiles: string[];
   /** Stored files that went with a purge (removed from files/ after the transaction). */
   purgedFiles: string[];
+  /** A viewer's own item changes, put back to the shared state (viewers read; the server takes nothing from them). */
+  putBack: string[];
 }
 
 const meta = (db: Database, key: string): string | null =>
@@ -148,7 +150,7 @@ export class Replica {
     let outcome: BindOutcome;
     try {
       outcome = this.db.transaction(() => {
-        const result: BindOutcome = { pulled: [], pushed: [], missingFiles: [], purgedFiles: [] };
+        const result: BindOutcome = { pulled: [], pushed: [], missingFiles: [], purgedFiles: [], putBack: [] };
         if (!this.viewer) this.doc.transact(() => this.push(result, this.bound()), LOCAL_ORIGIN);
         const merged = updates.length === 1 ? update : Y.mergeUpdates(updates);
         this.db.prepare('INSERT INTO sync_updates (doc_update) VALUES (?)').run(Buffer.from(merged));
@@ -222,7 +224,7 @@ export class Replica {
   }
 
   private bindInTransaction(): BindOutcome {
-    const outcome: BindOutcome = { pulled: [], pushed: [], missingFiles: [], purgedFiles: [] };
+    const outcome: BindOutcome = { pulled: [], pushed: [], missingFiles: [], purgedFiles: [], putBack: [] };
     if (this.pendingRemote.length > 0) {
       const merged = Y.mergeUpdates(this.pendingRemote);
       if (!this.viewer) this.doc.transact(() => this.push(outcome, this.bound()), LOCAL_ORIGIN);
@@ -234,6 +236,12 @@ export class Replica {
     // (a copy opened from a contribution file holds only the items sent, and publishes none of its own).
     const contributionCopy = meta(this.db, 'contribution_received') !== null;
     if (!this.viewer) this.doc.transact(() => this.push(outcome, !contributionCopy), LOCAL_ORIGIN);
+    else {
+      for (const row of this.db.prepare('SELECT * FROM items WHERE retired = 0').all() as Record<string, unknown>[]) {
+        const shadow = this.shadow<ItemState>('item', row.id as string);
+        if (shadow && !sameItem(itemRowState(row), shadow)) outcome.putBack.push(row.id as string);
+      }
+    }
     this.pull(outcome);
     setMeta(this.db, SYNC_BOUND, '1');
     if (this.db.prepare('SELECT COUNT(*) FROM sync_updates').pluck().get() as number > COMPACT_AFTER) this.needsCompaction = true;

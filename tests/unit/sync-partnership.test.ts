@@ -143,7 +143,8 @@ describe('the partnership on one workspace through a sync server (separate proce
     expect((await status(vic)).get('jsna-send')!.note).toBe('JSNA chapter refreshed.');
     // …but what they change locally is not taken by anyone: the server is read-only for them.
     await set(vic, 'jsna-send', '--note', 'A viewer rewrote this.');
-    await sync(vic, p.url);
+    const vicSync = await sync(vic, p.url);
+    expect(vicSync.stderr).toMatch(/Not shared: Vic Patel \(parent carer forum\) is a viewer.*jsna-send were put back/);
     await sync(p.cora, p.url);
     expect((await status(p.cora)).get('jsna-send')!.note).toBe('JSNA chapter refreshed.');
     expect((await status(vic)).get('jsna-send')!.note).toBe('JSNA chapter refreshed.');

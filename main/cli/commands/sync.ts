@@ -85,12 +85,16 @@ function printReport(report: SyncReport, json: boolean, io: CliIo): number {
   if (json) {
     io.stdout(`${JSON.stringify({ workspace: report.workspace, inStep: report.inStep, digest: report.digest, person: report.person,
       pulledItems: report.pulledItems, pushedItems: report.pushedItems, filesSent: report.filesSent, filesReceived: report.filesReceived,
-      fileProblems: report.fileProblems })}\n`);
+      fileProblems: report.fileProblems, putBack: report.putBack })}\n`);
   } else {
     io.stdout(`Workspace ${report.workspace}: ${report.inStep ? 'in step with the server' : 'NOT in step with the server yet'}`
       + ` (${report.person.name}, ${report.person.role}; ${report.pushedItems} item(s) sent, ${report.pulledItems} received, `
       + `${report.filesSent} file(s) sent, ${report.filesReceived} received).\n`);
     for (const problem of report.fileProblems) io.stdout(`  ${problem}\n`);
+  }
+  if (report.putBack.length > 0) {
+    io.stderr(`Not shared: ${report.person.name} is a viewer, so the server takes no changes from this replica; your changes to `
+      + `${report.putBack.join(', ')} were put back to the shared version (the audit trail here keeps them).\n`);
   }
   return report.inStep ? 0 : 1;
 }
