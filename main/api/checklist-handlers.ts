@@ -1,3 +1,4 @@
+import { foldSyncHistory, forgetSyncHistory } from '../sync/replica';
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { addCustomItem, getItem, listItems, updateItemRedacting } from '../checklist/checklist-repository';
@@ -17,10 +18,11 @@ async function finishRedaction(backend: Backend, redacted: Redaction[]): Promise
   if (redacted.length === 0) return;
   const workspace = backend.writableWorkspace();
   const db = workspace.db;
+  foldSyncHistory(db, workspace.folder);
   if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
-  await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); });
+  await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); forgetSyncHistory(backup); });
 }
 
 export const checklistHandlers: Handlers<'checklist.list' | 'checklist.update' | 'checklist.addItem' | 'checklist.bulkUpdate'

@@ -5,6 +5,7 @@ import { WorkspaceError } from '../store/workspace-error';
 import type { Workspace } from '../workspace/workspace';
 import { getAttachment, removeOpenedCopies } from './attachments-repository';
 import { deleteBlob } from './blob-store';
+import { foldSyncHistory, forgetSyncHistory } from '../sync/replica';
 
 const ATTACHMENT_ACTIONS = ['attach', 'attach-new-version', 'attachment-details', 'remove-attachment', 'restore-attachment'];
 
@@ -56,6 +57,8 @@ export async function purgeAttachment(workspace: Workspace, attachmentId: number
       after: JSON.stringify({ attachmentId, versions: attachment.versionNo }), reason });
     return unreferenced;
   })();
+  // A shared workspace's document history still names the file: folded, so nothing earlier keeps it.
+  foldSyncHistory(db, workspace.folder);
   if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   for (const sha of files) deleteBlob(workspace.folder, sha);
@@ -63,6 +66,7 @@ export async function purgeAttachment(workspace: Workspace, attachmentId: number
   // Backups older than migration 0002 predate attachments and hold nothing to scrub.
   const rewritten = await rewriteBackups(workspace.folder, (backup, info) => {
     if (info.schemaVersion >= 2) scrubAttachmentChain(backup, attachment.chainId);
+    forgetSyncHistory(backup);
   });
   return { backupsRewritten: rewritten.length };
 }

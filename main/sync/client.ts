@@ -175,6 +175,7 @@ export async function syncOnce(workspace: Workspace, options: SyncOnceOptions): 
     const filesSent = person.role === 'viewer' ? 0 : await sendFiles(replica, workspace.folder, options.server, options.token);
     const { received, problems } = await receiveFiles(workspace, replica, options.server, options.token, options.extract, outcome.missingFiles);
     if (received > 0) outcome = replica.bind();
+    await replica.finishScrub();
     // In step: nothing unsent, every named file here, and the server's digest is this replica's (the server's own
     // rule changes, such as an approval that did not count, arrive a moment after the change they answer).
     let remote: string | null = null;

@@ -47,6 +47,7 @@ export class LiveSync {
     this.replica = new Replica(workspace.db, workspace.folder, options.person.role === 'viewer');
     this.replica.onRowsChanged = (outcome) => {
       options.onChange?.('rows');
+      this.files = this.files.then(() => this.replica.finishScrub()).catch((error: unknown) => { this.lastError = (error as Error).message; });
       if (outcome.missingFiles.length > 0) this.syncFiles(outcome.missingFiles);
     };
     this.provider = new HocuspocusProvider({

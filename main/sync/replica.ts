@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import type { Database, Statement } from 'better-sqlite3';
 import * as Y from 'yjs';
 import { appendEvent } from '../checklist/audit-events';
-import { fixedFindings, recordRedaction, redactEverywhere } from '../checklist/redaction';
+import { fixedFindings, recordRedaction, redactEverywhere, type Redaction } from '../checklist/redaction';
+import { rewriteBackups } from '../store/backups';
 import { reindexItem, indexAttachment, removeAttachmentFromIndex } from '../search/search-index';
 import { blobPath, deleteBlob } from '../evidence/blob-store';
 import { scrubAttachmentChain } from '../evidence/purge-attachment';
@@ -114,6 +115,8 @@ export class Replica {
   onRowsChanged: ((outcome: BindOutcome) => void) | null = null;
   /** Item changes taken from the document into the rows since this replica opened. */
   pulledTotal = 0;
+  /** What remote purges and redactions took out of the live rows, still to take out of free pages and backups. */
+  private scrub: { redactions: Redaction[]; chains: number[] } = { redactions: [], chains: [] };
   /** Item changes this replica put into the document since it opened. */
   pushedTotal = 0;
 
@@ -397,6 +400,7 @@ export class Replica {
       const redacted = fixedFindings(this.db, local.note, remote.note);
       if (redacted.length > 0) {
         recordRedaction(this.db, id, redacted, redactEverywhere(this.db, redacted), who, at);
+        this.scrub.redactions.push(...redacted);
         this.needsCompaction = true;
       }
     }
@@ -490,6 +494,7 @@ export class Replica {
       const chains = this.db.prepare("SELECT DISTINCT chain_id, item_id FROM attachments WHERE sha256 = ? AND state != 'purged'").all(sha) as { chain_id: number; item_id: string }[];
       for (const chain of chains) {
         const files = scrubAttachmentChain(this.db, chain.chain_id);
+        this.scrub.chains.push(chain.chain_id);
         appendEvent(this.db, { at: by.at, who: by.by, itemId: chain.item_id, action: 'purge-attachment', before: null,
           after: JSON.stringify({ chainId: chain.chain_id }), reason: 'purged on another replica (from sync)' });
         this.purgeQueue.push(...files);
@@ -501,6 +506,25 @@ export class Replica {
 
   private storedText(sha256: string): string {
     return storedText(this.db, sha256);
+  }
+
+  /**
+   * After a purge or a redaction that came from another replica: as where it was made, nothing of it may stay in the
+   * journal, the database's free pages or this replica's backups. Runs outside any transaction (VACUUM needs that).
+   */
+  async finishScrub(): Promise<void> {
+    const { redactions, chains } = this.scrub;
+    if (redactions.length === 0 && chains.length === 0) return;
+    this.scrub = { redactions: [], chains: [] };
+    const wal = this.db.pragma('journal_mode', { simple: true }) === 'wal';
+    if (wal) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    if (wal) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    rewriteBackups(this.folder, (backup, info) => {
+      if (redactions.length > 0) redactEverywhere(backup, redactions);
+      if (info.schemaVersion >= 2) for (const chain of chains) scrubAttachmentChain(backup, chain);
+      forgetSyncHistory(backup);
+    });
   }
 
   /** The digest of the shared state as this replica's rows hold it (see sharedDigest). */
@@ -523,5 +547,33 @@ export class Replica {
     this.wire.off('update', this.onWireUpdate);
     this.doc.destroy();
     this.wire.destroy();
+  }
+}
+
+const hasSyncTables = (db: Database): boolean => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_updates'").get();
+
+/**
+ * For a backup being scrubbed (purge, redaction): its copy of the shared document's history still holds what was
+ * removed, so it is dropped, with what the rows and document last agreed on. A backup restored later takes the
+ * shared state from the server again, as a replica joining does.
+ */
+export function forgetSyncHistory(backup: Database): void {
+  if (!hasSyncTables(backup)) return;
+  backup.exec("DELETE FROM sync_updates; DELETE FROM sync_shadow; DELETE FROM sync_attachment_keys; DELETE FROM meta WHERE key = 'sync_bound'");
+}
+
+/**
+ * For a purge or a redaction made on this replica (the app's handlers, the CLI): the change goes into the shared
+ * document now and the document's stored history is folded, so no earlier update in the database keeps what was
+ * removed. Nothing to do for a workspace that was never shared.
+ */
+export function foldSyncHistory(db: Database, folder: string): void {
+  if (!hasSyncTables(db) || meta(db, SYNC_BOUND) !== '1') return;
+  const replica = new Replica(db, folder);
+  try {
+    replica.bind();
+    replica.compact();
+  } finally {
+    replica.destroy();
   }
 }

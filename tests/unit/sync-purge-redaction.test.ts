@@ -7,7 +7,7 @@ import { Workspace } from '../../main/workspace/workspace';
 import { openWorkspace } from '../../main/workspace/open-workspace';
 import { attachFiles, binAttachment } from '../../main/evidence/attachments-repository';
 import { purgeAttachment } from '../../main/evidence/purge-attachment';
-import { rewriteBackups } from '../../main/store/backups';
+import { createBackup, rewriteBackups } from '../../main/store/backups';
 import { updateItemRedacting } from '../../main/checklist/checklist-repository';
 import { blobPath } from '../../main/evidence/blob-store';
 import { invitePerson } from '../../main/sync/people';
@@ -50,6 +50,9 @@ describe('purge and redaction travel to every replica and the server', () => {
     expect(existsSync(blobPath(b.folder, sha))).toBe(true);
     expect(existsSync(join(data, 'blobs', sha.slice(0, 2), sha))).toBe(true);
     expect(b.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get('send-strategy')).toContain(NHS);
+    // B has a backup holding both, made before the purge and the fix.
+    const backup = await createBackup(b.db, b.folder, 'manual');
+    expect(bytesOf(backup.file).includes(Buffer.from(NHS))).toBe(true);
 
     // Purged on A (binned first, as the app requires), and the narrative fixed on A.
     binAttachment(a.db, attached!.id, 'Cora Hale');
@@ -70,6 +73,9 @@ describe('purge and redaction travel to every replica and the server', () => {
     expect(b.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get('send-strategy')).toBe('Reviewed. The pupil was moved.');
     const events = JSON.stringify(b.db.prepare('SELECT before, after, reason FROM events').all());
     expect(events).not.toContain(NHS);
+    // Nor in B's backup, rewritten as a purge or a fix made on B itself would rewrite it.
+    expect(bytesOf(backup.file).includes(Buffer.from(NHS))).toBe(false);
+    expect(bytesOf(backup.file).includes(Buffer.from('pupil-letter.txt'))).toBe(false);
     for (const w of [a, b]) {
       // Not in the database file's bytes either (deleted rows are overwritten, the journal emptied).
       expect(bytesOf(join(w.folder, 'workspace.db')).includes(Buffer.from(NHS)), w.folder).toBe(false);
