@@ -34,6 +34,12 @@ function crashLine(s: CrashTrials): string {
   return `crash trials: ${s.trials} run, ${s.failures} failed (seed ${s.seed})${figures.length ? `: ${figures.join(', ')}` : ''}${time}`;
 }
 
+interface SyncTrials { kind: 'sync-trials'; operations: number; replicas: number; saved: number; kills: number; disconnects: number;
+  converged: boolean; lost: number; seed: number; durationMs: number }
+
+const syncLine = (s: SyncTrials) => `sync trials: ${s.operations} operations over ${s.replicas} replicas (${s.saved} saved, ${plural(s.kills, 'SIGKILL')}, `
+  + `${plural(s.disconnects, 'disconnect')}), ${s.converged ? 'converged' : 'DID NOT converge'}, ${s.lost} lost (seed ${s.seed}) in ${Math.round(s.durationMs / 1000)} s`;
+
 const fuzzPart = (f: Fuzz) => `${f.name} ${plural(f.cases, 'case')}, ${plural(f.crashes, 'crash', 'crashes')}`;
 
 /** The block's lines, from the summary files in dir written at or after since (ms). */
@@ -49,6 +55,7 @@ export function summaryLines(dir: string, since = 0): string[] {
       if (statSync(path).mtimeMs < since) continue;
       const data = JSON.parse(readFileSync(path, 'utf8')) as { kind?: unknown };
       if (data.kind === 'crash-trials') crash.push(crashLine(data as CrashTrials));
+      else if (data.kind === 'sync-trials') crash.push(syncLine(data as SyncTrials));
       else if (data.kind === 'fuzz') fuzz.push(data as Fuzz);
       else other.push(`${name.replace(/\.json$/, '')}: ${JSON.stringify(data).slice(0, 200)}`);
     } catch (error) {

@@ -19,6 +19,7 @@ import type { ColumnMapping } from '../datasets/column-mapping-store';
 export type PendingImport = ImportRecord & { columnMapping?: ColumnMapping };
 import { RunningWork } from './running-work';
 import { RequestOrder } from './request-order';
+import { SyncHost } from '../sync/sync-host';
 
 export type HostKind = 'electron' | 'browser' | 'cli';
 
@@ -47,6 +48,8 @@ export class Backend {
   /** Every request through dispatch() runs in this order, whichever host sent it (request-order.ts). */
   readonly requests = new RequestOrder();
   private backupTimer: NodeJS.Timeout | undefined;
+  /** Continuous sync with the partnership's server while a workspace is open (desktop and browser hosts). */
+  readonly sync: SyncHost;
   /** Imports previewed and not yet committed: commit writes exactly what the officer saw. */
   private readonly previews = new Map<string, PendingImport>();
 
@@ -69,6 +72,7 @@ export class Backend {
     this.extract = extract;
     // The worker extractor can be stopped mid-file by a cancel; a plain function is only checked between files.
     this.cancellableExtract = 'close' in extract ? extract as WorkerExtractor : null;
+    this.sync = new SyncHost(options.dataDir, extract, options.host !== 'cli');
   }
 
   /** The name recorded with every change; a change cannot be made before it is set. */
@@ -94,6 +98,7 @@ export class Backend {
     this.workspace?.close();
     this.workspace = next;
     this.previews.clear();
+    void this.sync.workspaceChanged(next);
     // Long-running hosts keep a rolling backup while people edit; the CLI's single commands do not need one.
     if (next && !next.readOnly && this.options.host !== 'cli') {
       const periodic = new PeriodicBackup();

@@ -1,3 +1,4 @@
+import { foldSyncHistory, forgetSyncHistory } from '../sync/replica';
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { addCustomItem, getItem, listItems } from '../checklist/checklist-repository';
@@ -19,8 +20,9 @@ async function finishRedaction(backend: Backend, redacted: Redaction[]): Promise
   if (redacted.length === 0) return;
   const workspace = backend.writableWorkspace();
   const db = workspace.db;
+  foldSyncHistory(db, workspace.folder);
   clearFreedPages(db, workspace.journalMode);
-  await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); });
+  await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); forgetSyncHistory(backup); });
 }
 
 export const checklistHandlers: Handlers<'checklist.list' | 'checklist.update' | 'checklist.addItem' | 'checklist.bulkUpdate'

@@ -55,6 +55,7 @@ async function dispatchNow(backend: Backend, operation: string, payload: unknown
       outsideQueue,
       ...(running.signal ? { signal: running.signal } : {}),
     });
+    backend.sync.afterOperation(operation);
     return { ok: true, value };
   } catch (caught) {
     // A full disk, a read-only folder or a failing disk, from node:fs or SQLite, is told in plain words.

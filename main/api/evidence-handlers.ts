@@ -1,3 +1,4 @@
+import { SYNC_HISTORY } from '../sync/replica';
 import { WorkspaceError } from '../refusal/refusal';
 import { documentDateOf } from '../evidence/document-date';
 import type { Handlers } from './handler-types';
@@ -66,7 +67,8 @@ export const evidenceHandlers: Handlers<'files.upload' | 'attachments.list' | 'a
   'attachments.purge': async (req, { backend }) => {
     const workspace = backend.writableWorkspace();
     getAttachment(workspace.db, req.attachmentId);
-    const { backupsRewritten } = await purgeAttachment(workspace, req.attachmentId, backend.userName(), req.reason, backend.rewriteBackups);
+    const { backupsRewritten } = await purgeAttachment(workspace, req.attachmentId, backend.userName(), req.reason, backend.rewriteBackups,
+      SYNC_HISTORY);
     return { purged: true, backupsRewritten };
   },
   'attachments.open': (req, { backend }) => {

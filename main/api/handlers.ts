@@ -14,8 +14,9 @@ import { benchmarkHandlers } from './benchmark-handlers';
 import { selfEvaluationHandlers } from './self-evaluation-handlers';
 import { listCheckHandlers } from './list-check-handlers';
 import { planHandlers } from './plan-handlers';
+import { syncHandlers } from './sync-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
 export const HANDLERS: Handlers = {
-  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers, ...benchmarkHandlers, ...selfEvaluationHandlers, ...listCheckHandlers, ...planHandlers,
+  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers, ...benchmarkHandlers, ...selfEvaluationHandlers, ...listCheckHandlers, ...planHandlers, ...syncHandlers,
 };

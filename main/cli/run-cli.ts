@@ -23,11 +23,12 @@ import { trackerCommand } from './commands/tracker';
 import { checkListCommand } from './commands/check-list';
 import { outcomeCommand } from './commands/outcome';
 import { actionsCommand } from './commands/actions';
+import { contributionCommand, joinCommand, syncCommand, syncServerCommand } from './commands/sync';
 
 export const COMMANDS: readonly Command[] = [
   initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
   exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand, checkListCommand,
-  outcomeCommand, actionsCommand,
+  outcomeCommand, actionsCommand, syncServerCommand, syncCommand, joinCommand, contributionCommand,
   privacyCommand,
 ];
 

@@ -38,7 +38,7 @@ export function listAttachments(db: Database, itemId?: string): Attachment[] {
 }
 
 /** The text extracted when the file was first stored (kept with the file, so a restore needs no re-reading). */
-function storedText(db: Database, sha256: string | null): string {
+export function storedText(db: Database, sha256: string | null): string {
   return sha256 ? decodeStoredText(db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(sha256) ?? '') : '';
 }
 
@@ -55,14 +55,14 @@ function assertItemTakesEvidence(db: ReadableDB, itemId: string): void {
 
 const defaultTitle = (fileName: string) => basename(fileName, extname(fileName)).replace(/[_]+/g, ' ').trim() || fileName;
 
-interface StoredFile { file: IncomingFile; sha256: string; size: number; text: string; extraction: Awaited<ReturnType<Extractor>> | null }
+export interface StoredFile { file: IncomingFile; sha256: string; size: number; text: string; extraction: Awaited<ReturnType<Extractor>> | null }
 
 /**
  * Stores each file (content-addressed, synced) and extracts its text before the database is touched; then one
  * transaction records blobs, attachments, search text and audit events. A crash before the commit leaves only
  * unreferenced files, which the next open removes; nothing half-attached is ever counted.
  */
-async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: Extractor): Promise<StoredFile[]> {
+export async function storeFiles(workspace: Workspace, files: IncomingFile[], extract: Extractor): Promise<StoredFile[]> {
   // A failed read is kept as a value until its turn (a promise rejected while the next file is being copied would
   // otherwise be an unhandled rejection), then thrown as before.
   type Read = { extraction: StoredFile['extraction']; text: string } | { error: unknown };
@@ -125,7 +125,7 @@ export function partialReason(x: { unread?: string[] }): string | null {
   return x.unread && x.unread.length > 0 ? `Not fully scanned: ${x.unread.join('; ')} could not be read.` : null;
 }
 
-function recordBlob(db: WritableDB, stored: StoredFile, at: string): void {
+export function recordBlob(db: WritableDB, stored: StoredFile, at: string): void {
   const x = stored.extraction;
   if (!x) return;
   // A file read again (stored by an earlier reader) replaces its old text; the attachments indexed with the old text

@@ -40,6 +40,16 @@ export function scrubAttachmentChain(db: Database, chainId: number): string[] {
   return unreferenced;
 }
 
+/**
+ * A shared workspace's document history (main/sync/replica.ts) still names a purged file: the caller that knows about
+ * sharing folds it in the live database and forgets it in each backup, so nothing earlier keeps the file.
+ */
+export interface SharedHistory {
+  fold(db: WritableDB, folder: string): void;
+  forget(backup: WritableDB): void;
+}
+const NOT_SHARED: SharedHistory = { fold: () => {}, forget: () => {} };
+
 /** Applies a change to every backup of a workspace and answers the backups it rewrote (main/workspace/backups.ts). */
 export type BackupRewriter = (folder: string, mutate: (db: WritableDB, info: { schemaVersion: number }) => void) =>
   readonly unknown[] | Promise<readonly unknown[]>;
@@ -50,7 +60,8 @@ export type BackupRewriter = (folder: string, mutate: (db: WritableDB, info: { s
  * index and every backup. The purge itself stays in the audit trail, without the file's name.
  */
 export async function purgeAttachment(workspace: Workspace, attachmentId: number, who: string, reason: string,
-  rewriteBackups: BackupRewriter, at = new Date().toISOString()): Promise<{ backupsRewritten: number }> {
+  rewriteBackups: BackupRewriter, history: SharedHistory = NOT_SHARED,
+  at = new Date().toISOString()): Promise<{ backupsRewritten: number }> {
   workspace.assertWritable();
   const db = workspace.db;
   const attachment = getAttachment(db, attachmentId);
@@ -63,6 +74,8 @@ export async function purgeAttachment(workspace: Workspace, attachmentId: number
       after: JSON.stringify({ attachmentId, versions: attachment.versionNo }), reason });
     return unreferenced;
   })();
+  // A shared workspace's document history still names the file: folded, so nothing earlier keeps it.
+  history.fold(db, workspace.folder);
   if (workspace.journalMode === 'wal') db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   for (const sha of files) deleteBlob(workspace.folder, sha);
@@ -70,6 +83,7 @@ export async function purgeAttachment(workspace: Workspace, attachmentId: number
   // Backups older than migration 0002 predate attachments and hold nothing to scrub.
   const rewritten = await rewriteBackups(workspace.folder, (backup, info) => {
     if (info.schemaVersion >= 2) scrubAttachmentChain(backup, attachment.chainId);
+    history.forget(backup);
   });
   return { backupsRewritten: rewritten.length };
 }

@@ -5,6 +5,7 @@ import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen';
 import { DamagedWorkspace } from '../features/workspace/DamagedWorkspace';
 import { ErrorSummary } from './ErrorSummary';
 import { HeaderStatus } from '../features/workspace/HeaderStatus';
+import { SyncBar } from '../features/sync/SyncBar';
 import { SHORTCUTS } from '../../shared/api/shortcuts';
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
           {userName && <span className="app-header__user">Signed in as <strong>{userName}</strong></span>}
         </div>
       </header>
+      {screen === 'workspace' && <SyncBar />}
       <main id="main" className="page" tabIndex={-1}>
         <ErrorSummary />
         {screen === 'loading' && <p>Loading…</p>}

@@ -14,6 +14,7 @@ export const READS = [
   'checklist.list', 'privateNotes.get', 'review.settings', 'attachments.list', 'audit.list', 'inspection.get',
   'calendar.get', 'dashboard.get', 'datasets.list', 'imports.list', 'metrics.list', 'metrics.chart', 'pack.outline',
   'pack.template', 'pack.builds', 'selfEvaluation.get', 'privacy.check', 'privacy.settings', 'lists.checks', 'plan.get',
+  'sync.status',
 ] as const satisfies readonly OperationName[];
 export type ReadOperation = (typeof READS)[number];
 
@@ -23,7 +24,7 @@ export const UNCACHED = [
   'tracker.export', 'files.upload', 'attachments.open', 'audit.exportCsv', 'search.query', 'inspection.checkDate',
   'backups.list', 'datasets.template', 'datasets.rows', 'benchmarks.neighbours', 'imports.preview', 'pack.file',
   'pack.open', 'work.cancel', 'lists.profile', 'plan.documentFile', 'plan.openDocument', 'plan.tracker',
-  'settings.setUserName',
+  'settings.setUserName', 'sync.workingOn',
 ] as const satisfies readonly OperationName[];
 
 /** Opening, closing or restoring a workspace: everything cached belongs to the workspace that was open, and goes. */
@@ -112,7 +113,14 @@ export const TOUCHES: TouchMap = {
   'plan.addUpdate': () => PLAN,
   'plan.correctUpdate': () => PLAN,
   'plan.buildDocument': () => ['audit.list'],
+  'sync.configure': () => ['sync.status'],
 };
+
+/**
+ * Partners' changes arriving through the sync server can touch anything the workspace shares (items, evidence,
+ * dates, review settings), so every read goes, the imported figures included (cheap beside a missed change).
+ */
+export const REMOTE_CHANGE: readonly Touch[] = [...READS];
 
 export function touchedBy<K extends WriteOperation>(operation: K, request: Request<K>): Touch[] {
   return [...new Set(TOUCHES[operation](request))];

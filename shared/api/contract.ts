@@ -19,6 +19,7 @@ import { CheckIdSchema, ListCheckRecordSchema, ListCheckRequestSchema, ListCheck
 import {
   ActionFieldsSchema, FollowUpMilestoneIdSchema, OutcomeInputSchema, PlanViewSchema, ProgressUpdateInputSchema, RagSchema,
 } from './plan-schemas';
+import { SyncConfigureSchema, SyncStatusSchema } from './sync-schemas';
 
 interface Operation<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -313,6 +314,10 @@ export const contract = {
   'plan.openDocument': op('Open a built action plan document in the word processor', z.strictObject({ version: z.number().int().positive() }),
     z.object({ path: z.string(), kind: z.literal('docx') })),
   'plan.tracker': op('The action tracker as an Excel workbook', none, z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) })),
+  'sync.status': op('The open workspace\'s sync with the partnership\'s server, and who is working in it now', none, SyncStatusSchema),
+  'sync.configure': op('Set (or clear) the partnership\'s sync server and your token for this installation', SyncConfigureSchema, SyncStatusSchema),
+  'sync.workingOn': op('Tell partners which item you have open (null: none)', z.strictObject({ itemId: z.string().min(1).max(200).nullable() }),
+    z.object({ ok: z.literal(true) })),
 } satisfies Record<OperationName, Operation<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import m0011 from './0011-annex-a-and-catalogue-2';
 import m0012 from './0012-after-inspection';
 import m0013 from './0013-extractor-version';
 import m0014 from './0014-text-stored-once';
+import m0015 from './0015-sync-replica';
 
 export interface Migration {
   id: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 12, name: '0012-after-inspection', sql: m0012 },
   { id: 13, name: '0013-extractor-version', sql: m0013 },
   { id: 14, name: '0014-text-stored-once', sql: m0014 },
+  { id: 15, name: '0015-sync-replica', sql: m0015 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

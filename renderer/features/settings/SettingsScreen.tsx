@@ -5,6 +5,7 @@ import { formatDate } from '../../ui/dates';
 import { useApiQuery } from '../../state/use-api-query';
 import { PrivacySettingsForm } from '../privacy/PrivacySettingsForm';
 import { OfficerSettings } from './OfficerSettings';
+import { SyncSettings } from '../sync/SyncSettings';
 import { DateField } from '../../ui/DateField';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { useAction } from '../../state/use-action';
@@ -29,6 +30,7 @@ export function SettingsScreen() {
     <>
       <h1>Settings</h1>
       <OfficerSettings readOnly={readOnly} />
+      <SyncSettings />
       <section aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">Working days</h2>
         <p>Working days skip weekends and England and Wales bank holidays. Add a local closure, or mark a bank holiday
