@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import * as Y from 'yjs';
 import type { Workspace } from '../workspace/workspace';
 import type { Extractor } from '../evidence/extractor';
-import { recordBlob, storeFiles } from '../evidence/attachments-repository';
+import { recordBlob, storedText, storeFiles } from '../evidence/attachments-repository';
 import { blobPath, sha256Of } from '../store/blob-store';
 import { WorkspaceError } from '../refusal/refusal';
 import { ZipFileWriter } from '../formats/zip-writer';
@@ -301,8 +301,7 @@ export async function importContribution(workspace: Workspace, file: string, ext
     for (const f of scanText(note, options)) privacy.push({ itemId, kind: f.kind, masked: maskIdentifier(f.kind, f.match) });
   }
   for (const [, record] of arrivedRecords) {
-    const segments = db.prepare('SELECT segments FROM blobs WHERE sha256 = ?').pluck().get(record.sha256) as string | undefined;
-    const text = segments ? (JSON.parse(segments) as { text: string }[]).map((s) => s.text).join('\n') : '';
+    const text = storedText(db, record.sha256);
     for (const f of scanText(text, options)) privacy.push({ itemId: record.itemId, kind: f.kind, masked: `${record.fileName}: ${maskIdentifier(f.kind, f.match)}` });
   }
   // What came back is the base of the next file back for this contribution: importing one twice changes nothing more,

@@ -49,7 +49,7 @@ describe('a contribution between two machines with no shared server', () => {
     expect(items(mine, icb).get('jsna-send')!.note).toBe('The JSNA chapter was refreshed.');
     ok(sendpack(['set', '--db', mine, '--item', 'jsna-send', '--note', 'The JSNA chapter was refreshed. Health prevalence added by the ICB.', '--user', 'Ben Okafor'], icb));
     const evidence = join(icb, 'ICB-health-needs-2026.txt');
-    writeFileSync(evidence, 'Health needs of children with SEND, 2026 refresh.');
+    writeFileSync(evidence, 'Health needs of children with SEND, 2026 refresh. Left in by mistake: NHS number 943 476 5919.');
     ok(sendpack(['attach', '--db', mine, '--item', 'local-offer', evidence, '--user', 'Ben Okafor'], icb));
     ok(sendpack(['set', '--db', mine, '--item', 'local-offer', '--status', 'approved', '--user', 'Ben Okafor'], icb));
     const back = join(icb, 'back-to-council.sendpack-contribution');
@@ -73,7 +73,10 @@ describe('a contribution between two machines with no shared server', () => {
     // The file as Ben sent it.
     writeFileSync(arrived, readFileSync(back));
     const imported = ok(sendpack(['contribution', 'import', '--db', w, arrived, '--json', '--user', 'Cora Hale'], council));
-    expect(JSON.parse(imported.stdout)).toMatchObject({ for: 'Ben Okafor (ICB)', files: 1 });
+    const report = JSON.parse(imported.stdout) as { for: string; files: number; privacy: { itemId: string; masked: string }[] };
+    expect(report).toMatchObject({ for: 'Ben Okafor (ICB)', files: 1 });
+    // The privacy check ran on what arrived: the file's stored text, named by its file name.
+    expect(report.privacy.some((f) => f.itemId === 'local-offer' && f.masked.startsWith('ICB-health-needs-2026.txt:'))).toBe(true);
     const after = items(w, council);
     // Both edits kept: the engine merged them.
     expect(after.get('jsna-send')!.note).toBe('Updated May 2026. The JSNA chapter was refreshed. Health prevalence added by the ICB.');
