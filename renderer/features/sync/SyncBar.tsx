@@ -43,7 +43,9 @@ export function SyncBar() {
   }, [refresh]);
 
   const working = view === 'item' ? itemId : null;
-  useEffect(() => { void call('sync.workingOn', { itemId: working }).catch(() => {}); }, [working]);
+  const shared = status?.configured ?? false;
+  // Presence is told only while the workspace is shared: a workspace on this computer alone has nobody to tell.
+  useEffect(() => { if (shared) void call('sync.workingOn', { itemId: working }).catch(() => {}); }, [working, shared]);
 
   if (!status?.configured) return null;
   const others = status.presence.filter((p) => !p.self);
