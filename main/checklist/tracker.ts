@@ -1,5 +1,5 @@
+import { utf8Bytes } from '../formats/zip-writer';
 import type { Database } from 'better-sqlite3';
-import { strToU8 } from 'fflate';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { freshnessOf, ITEM_STATUS_LABELS } from '../../shared/domain/item-status';
 import { areaGroupOf } from '../../shared/domain/evaluation-areas';
@@ -37,7 +37,7 @@ export function trackerFile(db: Database, format: 'xlsx' | 'csv', areaName: stri
   const items = trackerRows(listItems(db));
   const rows: XlsxCell[][] = [[...TRACKER_COLUMNS], ...items];
   const fileName = `${areaName.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'Area'} tracker ${today}.${format}`;
-  if (format === 'csv') return { fileName, bytes: strToU8(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`) };
+  if (format === 'csv') return { fileName, bytes: utf8Bytes(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`) };
   const widths = [48, 22, 24, 16, 24, 12, 9, 9, 14, 13, 12, 18];
   const columns = TRACKER_COLUMNS.map((header, i) => ({ header, width: widths[i]! }));
   return { fileName, bytes: writeXlsx([{ name: 'Checklist', columns, rows: items.map((r) => r.map(neutralise)) }]) };

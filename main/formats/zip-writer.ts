@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
  * The one zip writer: entries streamed one after another to an open file, each waiting for its bytes to reach the
@@ -16,7 +16,7 @@ const U32 = 0xffffffff;
 /** An entry this large or larger gets ZIP64 sizes in its local header and data descriptor. */
 const ZIP64_ENTRY_FROM = 0xffff0000;
 
-interface Written { name: Buffer; method: number; crc: number; compressedSize: number; size: number; offset: number; zip64Local: boolean }
+interface Written { name: Buffer; method: number; flags: number; crc: number; compressedSize: number; size: number; offset: number; zip64Local: boolean }
 
 function dosTime(date: Date): { time: number; date: number } {
   return {
@@ -54,19 +54,7 @@ export class ZipFileWriter {
     const zip64Local = sizeHint >= ZIP64_ENTRY_FROM;
     const method = compress ? 8 : 0;
     const offset = this.written;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(zip64Local ? 45 : 20, 4);
-    local.writeUInt16LE(0x0808, 6); // data descriptor follows; UTF-8 name
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(this.when.time, 10);
-    local.writeUInt16LE(this.when.date, 12);
-    if (zip64Local) { local.writeUInt32LE(U32, 18); local.writeUInt32LE(U32, 22); }
-    local.writeUInt16LE(nameBytes.length, 26);
-    const extra = zip64Local ? Buffer.alloc(20) : Buffer.alloc(0);
-    if (zip64Local) { extra.writeUInt16LE(0x0001, 0); extra.writeUInt16LE(16, 2); }
-    local.writeUInt16LE(extra.length, 28);
-    await this.write(Buffer.concat([local, nameBytes, extra]));
+    await this.write(localHeader(nameBytes, method, this.when, { zip64Local }));
 
     let crc = 0;
     let size = 0;
@@ -107,64 +95,12 @@ export class ZipFileWriter {
       descriptor.writeUInt32LE(size, 12);
     }
     await this.write(descriptor);
-    this.entries.push({ name: nameBytes, method, crc: crc >>> 0, compressedSize, size, offset, zip64Local });
+    this.entries.push({ name: nameBytes, method, flags: 0x0808, crc: crc >>> 0, compressedSize, size, offset, zip64Local });
   }
 
   /** Writes the central directory (and ZIP64 end records when needed); returns the size and SHA-256 of the file. */
   async finish(): Promise<{ bytes: number; sha256: string }> {
-    const directoryOffset = this.written;
-    for (const e of this.entries) {
-      const big = [e.size >= U32 || e.zip64Local, e.compressedSize >= U32 || e.zip64Local, e.offset >= U32];
-      const extraFields = [big[0] ? e.size : null, big[1] ? e.compressedSize : null, big[2] ? e.offset : null].filter((v) => v !== null);
-      const extra = Buffer.alloc(extraFields.length ? 4 + 8 * extraFields.length : 0);
-      if (extraFields.length) {
-        extra.writeUInt16LE(0x0001, 0);
-        extra.writeUInt16LE(8 * extraFields.length, 2);
-        extraFields.forEach((v, i) => extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
-      }
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(extraFields.length ? 45 : 20, 4);
-      c.writeUInt16LE(extraFields.length || e.zip64Local ? 45 : 20, 6);
-      c.writeUInt16LE(0x0808, 8);
-      c.writeUInt16LE(e.method, 10);
-      c.writeUInt16LE(this.when.time, 12);
-      c.writeUInt16LE(this.when.date, 14);
-      c.writeUInt32LE(e.crc, 16);
-      c.writeUInt32LE(big[1] ? U32 : e.compressedSize, 20);
-      c.writeUInt32LE(big[0] ? U32 : e.size, 24);
-      c.writeUInt16LE(e.name.length, 28);
-      c.writeUInt16LE(extra.length, 30);
-      c.writeUInt32LE(big[2] ? U32 : e.offset, 42);
-      await this.write(Buffer.concat([c, e.name, extra]));
-    }
-    const directorySize = this.written - directoryOffset;
-    const count = this.entries.length;
-    const zip64 = count > 0xffff || directoryOffset >= U32 || directorySize >= U32;
-    if (zip64) {
-      const recordOffset = this.written;
-      const record = Buffer.alloc(56);
-      record.writeUInt32LE(0x06064b50, 0);
-      record.writeBigUInt64LE(44n, 4);
-      record.writeUInt16LE(45, 12);
-      record.writeUInt16LE(45, 14);
-      record.writeBigUInt64LE(BigInt(count), 24);
-      record.writeBigUInt64LE(BigInt(count), 32);
-      record.writeBigUInt64LE(BigInt(directorySize), 40);
-      record.writeBigUInt64LE(BigInt(directoryOffset), 48);
-      const locator = Buffer.alloc(20);
-      locator.writeUInt32LE(0x07064b50, 0);
-      locator.writeBigUInt64LE(BigInt(recordOffset), 8);
-      locator.writeUInt32LE(1, 16);
-      await this.write(Buffer.concat([record, locator]));
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(zip64 ? 0xffff : count, 8);
-    end.writeUInt16LE(zip64 ? 0xffff : count, 10);
-    end.writeUInt32LE(zip64 ? U32 : directorySize, 12);
-    end.writeUInt32LE(zip64 ? U32 : directoryOffset, 16);
-    await this.write(end);
+    await this.write(directoryAndEnd(this.entries, this.when, this.written));
     return { bytes: this.written, sha256: this.hash.digest('hex') };
   }
 
@@ -174,6 +110,124 @@ export class ZipFileWriter {
     let offset = 0;
     while (offset < chunk.length) offset += (await this.handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
   }
+}
+
+/**
+ * A local file header. Streamed entries (`sizes` absent) set the data-descriptor flag and carry their CRC and sizes
+ * after the data; entries built in memory carry them here, as Office applications write them.
+ */
+function localHeader(name: Buffer, method: number, when: { time: number; date: number },
+  options: { zip64Local?: boolean; sizes?: { crc: number; compressedSize: number; size: number } }): Buffer {
+  const zip64Local = options.zip64Local ?? false;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(zip64Local ? 45 : 20, 4);
+  local.writeUInt16LE(options.sizes ? 0x0800 : 0x0808, 6); // UTF-8 name; data descriptor follows when streamed
+  local.writeUInt16LE(method, 8);
+  local.writeUInt16LE(when.time, 10);
+  local.writeUInt16LE(when.date, 12);
+  if (options.sizes) {
+    local.writeUInt32LE(options.sizes.crc, 14);
+    local.writeUInt32LE(options.sizes.compressedSize, 18);
+    local.writeUInt32LE(options.sizes.size, 22);
+  }
+  if (zip64Local) { local.writeUInt32LE(U32, 18); local.writeUInt32LE(U32, 22); }
+  local.writeUInt16LE(name.length, 26);
+  const extra = zip64Local ? Buffer.alloc(20) : Buffer.alloc(0);
+  if (zip64Local) { extra.writeUInt16LE(0x0001, 0); extra.writeUInt16LE(16, 2); }
+  local.writeUInt16LE(extra.length, 28);
+  return Buffer.concat([local, name, extra]);
+}
+
+/** The central directory and end records (ZIP64 ones when needed) for entries written from offset 0. */
+function directoryAndEnd(entries: readonly Written[], when: { time: number; date: number }, directoryOffset: number): Buffer {
+  const parts: Buffer[] = [];
+  let directorySize = 0;
+  for (const e of entries) {
+    const big = [e.size >= U32 || e.zip64Local, e.compressedSize >= U32 || e.zip64Local, e.offset >= U32];
+    const extraFields = [big[0] ? e.size : null, big[1] ? e.compressedSize : null, big[2] ? e.offset : null].filter((v) => v !== null);
+    const extra = Buffer.alloc(extraFields.length ? 4 + 8 * extraFields.length : 0);
+    if (extraFields.length) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(8 * extraFields.length, 2);
+      extraFields.forEach((v, i) => extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+    }
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(extraFields.length ? 45 : 20, 4);
+    c.writeUInt16LE(extraFields.length || e.zip64Local ? 45 : 20, 6);
+    c.writeUInt16LE(e.flags, 8);
+    c.writeUInt16LE(e.method, 10);
+    c.writeUInt16LE(when.time, 12);
+    c.writeUInt16LE(when.date, 14);
+    c.writeUInt32LE(e.crc, 16);
+    c.writeUInt32LE(big[1] ? U32 : e.compressedSize, 20);
+    c.writeUInt32LE(big[0] ? U32 : e.size, 24);
+    c.writeUInt16LE(e.name.length, 28);
+    c.writeUInt16LE(extra.length, 30);
+    c.writeUInt32LE(big[2] ? U32 : e.offset, 42);
+    parts.push(c, e.name, extra);
+    directorySize += c.length + e.name.length + extra.length;
+  }
+  const count = entries.length;
+  const zip64 = count > 0xffff || directoryOffset >= U32 || directorySize >= U32;
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(directorySize), 40);
+    record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(directoryOffset + directorySize), 8);
+    locator.writeUInt32LE(1, 16);
+    parts.push(record, locator);
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(zip64 ? 0xffff : count, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : count, 10);
+  end.writeUInt32LE(zip64 ? U32 : directorySize, 12);
+  end.writeUInt32LE(zip64 ? U32 : directoryOffset, 16);
+  parts.push(end);
+  return Buffer.concat(parts);
+}
+
+/**
+ * A small zip made in memory (an Office file the app writes or cleans: a pack, a template, a tracker, a clean copy),
+ * with the same records as the streamed writer above. Entries keep the order given; each is deflated with node:zlib
+ * unless `stored` names it (or it would not get smaller). Meant for files of a few megabytes, not evidence archives.
+ */
+/** A string as the UTF-8 bytes of a zip entry. */
+export const utf8Bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
+export function zipToBytes(files: Readonly<Record<string, Uint8Array>>,
+  options: { mtime?: Date; level?: number; stored?: (name: string) => boolean } = {}): Uint8Array {
+  const when = dosTime(options.mtime ?? new Date());
+  const parts: Buffer[] = [];
+  const entries: Written[] = [];
+  let offset = 0;
+  for (const [name, bytes] of Object.entries(files)) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(bytes) >>> 0;
+    const deflated = options.stored?.(name) ? null : deflateRawSync(bytes, { level: options.level ?? 6 });
+    const keep = deflated && deflated.length < bytes.length ? deflated : null;
+    const data = keep ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const sizes = { crc, compressedSize: data.length, size: bytes.length };
+    if (sizes.size >= U32 || offset >= U32) throw new ZipTooLargeError(`${name} is too large for a zip made in memory.`);
+    const method = keep ? 8 : 0;
+    const header = localHeader(nameBytes, method, when, { sizes });
+    entries.push({ name: nameBytes, method, flags: 0x0800, ...sizes, offset, zip64Local: false });
+    parts.push(header, data);
+    offset += header.length + data.length;
+  }
+  parts.push(directoryAndEnd(entries, when, offset));
+  const out = Buffer.concat(parts);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 /**

@@ -100,3 +100,23 @@ export class ZipReader {
     return out;
   }
 }
+
+/** Limits for a zip the app made itself (a pack, a template built into): generous, but a limit all the same. */
+const OWN_FILE_BYTES = 2 * 1024 ** 3;
+const OWN_FILE_ENTRIES = 65_535;
+
+/**
+ * Every entry of a zip held in memory, by its name as stored, in directory order (folders skipped); `only` keeps
+ * just the entries it accepts, the others never inflated. Limits default to those for the app's own files.
+ */
+export function unzipAll(bytes: Uint8Array, options: { only?: (name: string) => boolean; maxBytes?: number; maxEntries?: number } = {}):
+  Record<string, Uint8Array> {
+  const zip = new ZipReader(bytes, options.maxBytes ?? OWN_FILE_BYTES, options.maxEntries ?? OWN_FILE_ENTRIES);
+  const files: Record<string, Uint8Array> = {};
+  for (const name of zip.originalNames) {
+    if (name.endsWith('/') || (options.only && !options.only(name))) continue;
+    const content = zip.read(name);
+    if (content) files[name] = content;
+  }
+  return files;
+}

@@ -1,5 +1,5 @@
 import sax from 'sax';
-import { unzipSync } from 'fflate';
+import { unzipAll } from '../formats/zip';
 import { forbiddenXmlCharacter } from '../../shared/domain/xml-text';
 import { WorkspaceError } from '../refusal/refusal';
 
@@ -26,7 +26,7 @@ export function xmlPartProblem(name: string, bytes: Uint8Array): string | null {
 
 /** Throws a 'internal' WorkspaceError naming the first part of the .docx that Word or LibreOffice could not read. */
 export function assertDocxWellFormed(docx: Uint8Array, label = 'The pack'): void {
-  const parts = unzipSync(docx, { filter: (file) => /\.(xml|rels)$/i.test(file.name) });
+  const parts = unzipAll(docx, { only: (name) => /\.(xml|rels)$/i.test(name) });
   for (const [name, bytes] of Object.entries(parts)) {
     const problem = xmlPartProblem(name, bytes);
     if (problem) {

@@ -1,4 +1,5 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipAll } from '../formats/zip';
+import { utf8Bytes, zipToBytes } from '../formats/zip-writer';
 import { ukWallClock } from './format';
 
 /**
@@ -111,7 +112,7 @@ const FIRST = ['[Content_Types].xml', '_rels/.rels'];
 
 const FORBIDDEN_BYTES = /[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]/g;
 
-function stripForbiddenXmlBytes(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+function stripForbiddenXmlBytes(bytes: Uint8Array): Uint8Array {
   const text = latin1(bytes);
   FORBIDDEN_BYTES.lastIndex = 0;
   return FORBIDDEN_BYTES.test(text) ? new Uint8Array(Buffer.from(text.replace(FORBIDDEN_BYTES, ''), 'latin1')) : bytes;
@@ -120,17 +121,17 @@ function stripForbiddenXmlBytes(bytes: Uint8Array<ArrayBuffer>): Uint8Array<Arra
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer {
-  const files = unzipSync(docx);
+  const files = unzipAll(docx);
   const edit = (path: string, fix: (xml: string) => string) => {
     const data = files[path];
-    if (data) files[path] = strToU8(fix(strFromU8(data)));
+    if (data) files[path] = utf8Bytes(fix(Buffer.from(data).toString('utf8')));
   };
   edit('docProps/core.xml', (xml) => fixCore(xml, options));
   edit('word/settings.xml', (xml) => fixSettings(xml, options));
   // document.xml and its relationships are read and written as Latin-1, a character a byte: the edits match and
   // insert ASCII only, or copy text from the same XML, so UTF-8 passes through byte for byte, and the text takes one
-  // byte a character in memory where UTF-16 would take two. (Buffer's Latin-1, not fflate's: fflate decodes 16 KB at
-  // a time through Function.apply, which left 18 MB of garbage for a large pack's 2 MB document.)
+  // byte a character in memory where UTF-16 would take two. (Buffer's Latin-1: the string decoder used before went 16 KB at
+  // a time through Function.apply and left 18 MB of garbage for a large pack's 2 MB document.)
   const documentXml = files['word/document.xml'];
   const rels = files['word/_rels/document.xml.rels'];
   if (documentXml) {
@@ -150,11 +151,9 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
   const t = ukWallClock(options.builtAt);
   const mtime = t && t.year >= 1980 ? new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) : new Date(1980, 0, 1);
   const names = [...FIRST.filter((n) => n in files), ...Object.keys(files).filter((n) => !FIRST.includes(n))];
-  const zippable: Zippable = {};
-  for (const name of names) {
-    // Images are compressed already: store them.
-    zippable[name] = [files[name]!, { level: /\.(png|jpe?g|gif)$/i.test(name) ? 0 : 6, mtime }];
-  }
-  const out = zipSync(zippable);
+  const ordered: Record<string, Uint8Array> = {};
+  for (const name of names) ordered[name] = files[name]!;
+  // Images are compressed already: stored.
+  const out = zipToBytes(ordered, { mtime, stored: (name) => /\.(png|jpe?g|gif)$/i.test(name) });
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -3,7 +3,7 @@
  * laid out from a small plain-text markup. Dates in the text ({{date}}, {{month}}, {{year}}, {{year+1}},
  * {{date+365}}) follow the document's date, which is counted back from the day the sample is created.
  */
-import { strToU8, zipSync } from 'fflate';
+import { utf8Bytes, zipToBytes } from '../formats/zip-writer';
 import { addCalendarDays, parseIsoDate } from '../../shared/domain/working-days';
 import type { EvidenceFormat } from './sample-content';
 
@@ -114,8 +114,8 @@ export function buildDocx(blocks: readonly Block[], info: DocumentInfo): Uint8Ar
       + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>'
       + '</w:body></w:document>',
   };
-  const entries = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]));
-  return zipSync(entries, { level: 6, mtime: stamp(info.date) });
+  const entries = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, utf8Bytes(text)]));
+  return zipToBytes(entries, { level: 6, mtime: stamp(info.date) });
 }
 
 // PDF -------------------------------------------------------------------------------------------------------------
@@ -223,7 +223,7 @@ export function buildEvidenceFile(format: EvidenceFormat, template: string, info
   switch (format) {
     case 'txt':
     case 'csv':
-      return strToU8(text.replace(/\r?\n/g, '\r\n'));
+      return utf8Bytes(text.replace(/\r?\n/g, '\r\n'));
     case 'docx': return buildDocx(parseBlocks(text), info);
     case 'pdf': return buildPdf(parseBlocks(text), info);
   }

@@ -1,4 +1,4 @@
-import { strToU8 } from 'fflate';
+import { utf8Bytes } from '../../formats/zip-writer';
 import { writeXlsx } from '../../formats/xlsx-writer';
 import type { DatasetDefinition } from '../../../shared/domain/datasets/types';
 
@@ -10,7 +10,7 @@ export function templateHeader(def: DatasetDefinition): string[] {
 const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 export function templateCsv(def: DatasetDefinition): Uint8Array {
-  return strToU8(`\uFEFF${templateHeader(def).map(csvCell).join(',')}\r\n`);
+  return utf8Bytes(`\uFEFF${templateHeader(def).map(csvCell).join(',')}\r\n`);
 }
 
 /** A minimal Excel workbook: one sheet named after the dataset, the header in bold, frozen. */

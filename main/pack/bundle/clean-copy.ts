@@ -6,7 +6,7 @@
  * drawings that show them, the sheet's link to those drawings). The original stays untouched in the workspace; the
  * bundle's manifest lists the copy's SHA-256 beside the original's.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { utf8Bytes, zipToBytes } from '../../formats/zip-writer';
 import { WORD_MAIN_TYPES } from '../../formats/docx';
 import { fallbackMainPart, partFolder, partOfType, readContentTypes, readRelationships, relType, type Relationship } from '../../formats/opc';
 import { rewriteXml, type ElementAction } from '../../formats/rewrite-xml';
@@ -145,16 +145,16 @@ export function cleanCopy(bytes: Uint8Array, fileName: string, mtime: Date): Cle
     const typesBytes = zip.read('[Content_Types].xml');
     if (typesBytes && edit.removed.size > 0) edit.parts.set('[Content_Types].xml', withoutOverrides(decodeXml(typesBytes), edit.removed));
     const edited = new Map([...edit.parts].map(([name, xml]) => [name.toLowerCase(), xml]));
-    const files: Zippable = {};
+    const files: Record<string, Uint8Array> = {};
     for (const name of zip.originalNames) {
       const key = name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
       if (edit.removed.has(key) || name.endsWith('/')) continue;
       const xml = edited.get(key);
-      const content = xml !== undefined ? strToU8(xml) : zip.read(name);
+      const content = xml !== undefined ? utf8Bytes(xml) : zip.read(name);
       if (!content) continue;
-      files[name] = [content, { mtime, level: 6 }];
+      files[name] = content;
     }
-    return { bytes: zipSync(files, { mtime }), changes: [...edit.changes] };
+    return { bytes: zipToBytes(files, { mtime }), changes: [...edit.changes] };
   } catch {
     return null;
   }

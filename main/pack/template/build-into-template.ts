@@ -1,5 +1,6 @@
 import { patchDocument, PatchType, TextRun, type IPatch } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipAll } from '../../formats/zip';
+import { utf8Bytes, zipToBytes } from '../../formats/zip-writer';
 import { packBlocks, packProperties, packTitle, PACK_LANGUAGE, turn } from '../build-pack';
 import { finaliseDocx } from '../finalise';
 import { formatDate } from '../format';
@@ -29,21 +30,21 @@ const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessin
  * a .dotx made a document, and renamed style ids where the template's Word spells them in another language.
  */
 async function fitToTemplate(docx: Uint8Array): Promise<Uint8Array> {
-  const files = unzipSync(docx);
-  const text = (path: string) => (files[path] ? strFromU8(files[path]) : null);
+  const files = unzipAll(docx);
+  const text = (path: string) => (files[path] ? Buffer.from(files[path]).toString('utf8') : null);
   const rels = text('word/_rels/document.xml.rels') ?? '';
   const stylesTarget = /Type="[^"]*\/styles"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/styles"/.exec(rels);
   const stylesPath = stylesTarget ? `word/${(stylesTarget[1] ?? stylesTarget[2])!.replace(/^\/?word\//, '').replace(/^\//, '')}` : 'word/styles.xml';
   const merged = await mergeStyles(text(stylesPath), PACK_LANGUAGE);
-  files[stylesPath] = strToU8(merged.xml);
+  files[stylesPath] = utf8Bytes(merged.xml);
   if (!stylesTarget) {
-    files['word/_rels/document.xml.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="rIdPackStyles" Type="${STYLES_REL}" Target="styles.xml"/></Relationships>`));
+    files['word/_rels/document.xml.rels'] = utf8Bytes(rels.replace('</Relationships>', `<Relationship Id="rIdPackStyles" Type="${STYLES_REL}" Target="styles.xml"/></Relationships>`));
     const types = text('[Content_Types].xml') ?? '';
-    if (!types.includes('/word/styles.xml')) files['[Content_Types].xml'] = strToU8(types.replace('</Types>', `<Override PartName="/word/styles.xml" ContentType="${STYLES_TYPE}"/></Types>`));
+    if (!types.includes('/word/styles.xml')) files['[Content_Types].xml'] = utf8Bytes(types.replace('</Types>', `<Override PartName="/word/styles.xml" ContentType="${STYLES_TYPE}"/></Types>`));
   }
   const types = text('[Content_Types].xml');
   if (types?.includes('wordprocessingml.template.main+xml')) {
-    files['[Content_Types].xml'] = strToU8(types.replace('wordprocessingml.template.main+xml', 'wordprocessingml.document.main+xml'));
+    files['[Content_Types].xml'] = utf8Bytes(types.replace('wordprocessingml.template.main+xml', 'wordprocessingml.document.main+xml'));
   }
   let documentXml = text('word/document.xml')!;
   for (const [ours, theirs] of merged.renamed) documentXml = documentXml.replaceAll(`w:pStyle w:val="${ours}"`, `w:pStyle w:val="${theirs}"`);
@@ -54,10 +55,8 @@ async function fitToTemplate(docx: Uint8Array): Promise<Uint8Array> {
       : table.replace('<w:tblPr>', `<w:tblPr><w:tblStyle w:val="${tableStyle}"/>`).replace(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/, '')
         .replace(/<w:shd\b[^>]*w:fill="F3F2F1"[^>]*\/>/g, '')));
   }
-  files['word/document.xml'] = strToU8(documentXml);
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(files)) zippable[name] = [data, { level: /\.(png|jpe?g|gif)$/i.test(name) ? 0 : 6 }];
-  return zipSync(zippable);
+  files['word/document.xml'] = utf8Bytes(documentXml);
+  return zipToBytes(files, { stored: (name) => /\.(png|jpe?g|gif)$/i.test(name) });
 }
 
 /** What is built into a council template: the body for `{{pack}}`, the other placeholders' text and the document's properties. */

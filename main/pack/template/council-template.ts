@@ -1,4 +1,4 @@
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipAll } from '../../formats/zip';
 import { patchDetector } from 'docx';
 import { WorkspaceError } from '../../refusal/refusal';
 
@@ -47,7 +47,8 @@ export async function readCouncilTemplate(fileName: string, bytes: Uint8Array): 
   }
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === '[Content_Types].xml' });
+    // A council's file, not ours: the limits of any Office file the app reads (100 MB unpacked, 10,000 parts).
+    files = unzipAll(bytes, { only: (name) => name === 'word/document.xml' || name === '[Content_Types].xml', maxBytes: 100 * 1024 ** 2, maxEntries: 10_000 });
   } catch {
     throw refuse(`${fileName} is not a Word document (.docx): it could not be opened as one. Choose a .docx file saved by Word or LibreOffice.`);
   }
@@ -55,7 +56,7 @@ export async function readCouncilTemplate(fileName: string, bytes: Uint8Array): 
   if (!documentXml || !files['[Content_Types].xml']) {
     throw refuse(`${fileName} is not a Word document (.docx): it has no document part (word/document.xml). Choose a .docx file saved by Word or LibreOffice.`);
   }
-  if (/macroEnabled/i.test(strFromU8(files['[Content_Types].xml']))) {
+  if (/macroEnabled/i.test(Buffer.from(files['[Content_Types].xml']).toString('utf8'))) {
     throw refuse(`${fileName} holds macros (.docm/.dotm): save it as a Word Document (.docx) without macros, then choose it again.`);
   }
   let found: readonly string[];
@@ -73,5 +74,5 @@ export async function readCouncilTemplate(fileName: string, bytes: Uint8Array): 
       + `Use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
   }
   return { fileName, bytes, placeholders: found.filter((p): p is TemplatePlaceholder => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(p)),
-    textWidth: textWidthOf(strFromU8(documentXml)) };
+    textWidth: textWidthOf(Buffer.from(documentXml).toString('utf8')) };
 }

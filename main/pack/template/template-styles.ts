@@ -1,5 +1,5 @@
 import { Document, Packer } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipAll } from '../../formats/zip';
 import { PACK_NUMBERING, PACK_STYLES } from '../styles';
 
 /**
@@ -30,7 +30,7 @@ let ownStyles: Promise<StyleXml[]> | null = null;
 /** The pack's styles as docx writes them, read once from an empty document made with them. */
 function packStyles(): Promise<StyleXml[]> {
   ownStyles ??= Packer.toBuffer(new Document({ styles: PACK_STYLES, numbering: PACK_NUMBERING, sections: [{ children: [] }] }))
-    .then((docx) => stylesOf(strFromU8(unzipSync(docx, { filter: (f) => f.name === 'word/styles.xml' })['word/styles.xml']!)));
+    .then((docx) => stylesOf(Buffer.from(unzipAll(docx, { only: (name) => name === 'word/styles.xml' })['word/styles.xml']!).toString('utf8')));
   return ownStyles;
 }
 
