@@ -44,8 +44,19 @@
 import { isValidNhsNumber, isValidUln, isValidUpn } from '../../shared/domain/privacy/check-digits';
 import { maskIdentifier, type FindingKind, type FindingSeverity } from '../../shared/domain/privacy/findings';
 import {
-  classifyUkPhone, COURT_NAMES, dateFromMatch, FULL_DATE_SOURCE, isDocumentationDomain, isRoleMailbox, isWithinSendAgeRange,
-  NOT_ADDRESS_FIRST_WORDS, NOT_NAME_WORDS, ORGANISATION_WORDS, PERSONAL_MAIL_DOMAINS, POSTCODE_SOURCE, STREET_WORDS,
+  classifyUkPhone,
+  COURT_NAMES,
+  dateFromMatch,
+  FULL_DATE_SOURCE,
+  isDocumentationDomain,
+  isRoleMailbox,
+  isWithinSendAgeRange,
+  NOT_ADDRESS_FIRST_WORDS,
+  NOT_NAME_WORDS,
+  ORGANISATION_WORDS,
+  PERSONAL_MAIL_DOMAINS,
+  POSTCODE_SOURCE,
+  STREET_WORDS,
 } from '../../shared/domain/privacy/patterns';
 
 export type { FindingKind, FindingSeverity };
@@ -55,7 +66,7 @@ export type { FindingKind, FindingSeverity };
  * a change to what is found must bump it; tests/unit/privacy-scan-cache.test.ts holds the scanner's sources'
  * fingerprint and fails until the version and fingerprint are updated together.
  */
-export const SCANNER_VERSION = 1;
+export const SCANNER_VERSION = 2;
 
 export interface Finding {
   kind: FindingKind;
@@ -81,9 +92,25 @@ export interface ScanOptions {
   publicContacts?: readonly string[];
 }
 
-interface Candidate { kind: FindingKind; start: number; end: number; severity: FindingSeverity; rank: number }
+interface Candidate {
+  kind: FindingKind;
+  start: number;
+  end: number;
+  severity: FindingSeverity;
+  rank: number;
+}
 
-const RANK = { identifier: 10, configuredCase: 9, email: 8, phone: 7, dob: 6, postcode: 5, address: 4, name: 3, cuedCase: 2 } as const;
+const RANK = {
+  identifier: 10,
+  configuredCase: 9,
+  email: 8,
+  phone: 7,
+  dob: 6,
+  postcode: 5,
+  address: 4,
+  name: 3,
+  cuedCase: 2,
+} as const;
 
 // Ten digits, together or 3-3-4 with single spaces or dashes (docs/domain §6), not inside a longer word or
 // number, and not a decimal or thousands-separated figure.
@@ -97,9 +124,13 @@ const UPN_SHAPED = /(?<![0-9A-Za-z_])[A-HJ-NP-RT-Za-hj-np-rt-z][0-9]{11}[0-9A-HJ
 const UPN_CUE = /\bUPN\b/i;
 const FORMER_UPN_CUE = /\bformer\s+UPN\b/i;
 
-const POSTCODE = new RegExp(`(?<![0-9A-Za-z_])${POSTCODE_SOURCE}(?![0-9A-Za-z_])`, 'g');
+const POSTCODE_AT = new RegExp(`(?<![0-9A-Za-z_])${POSTCODE_SOURCE}(?![0-9A-Za-z_])`, 'y');
+const INWARD_CODE = /[0-9][ABD-HJLNP-UW-Z]{2}(?![0-9A-Za-z_])/g;
 const POSTCODE_AHEAD = new RegExp(`^,? *(?:[A-Z][A-Za-z'’-]+,? +){0,3}${POSTCODE_SOURCE}(?![0-9A-Za-z_])`);
-const ADDRESS = new RegExp(`(?<![0-9A-Za-z_.,£$/-])[0-9]{1,4}[A-Za-z]?,? +((?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)? +){1,3})(${STREET_WORDS.join('|')})(?![0-9A-Za-z_'’-])`, 'g');
+const ADDRESS = new RegExp(
+  `(?<![0-9A-Za-z_.,£$/-])[0-9]{1,4}[A-Za-z]?,? +((?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)? +){1,3})(${STREET_WORDS.join('|')})(?![0-9A-Za-z_'’-])`,
+  'g',
+);
 const TOWN_AHEAD = /^, *[A-Z][a-z]/;
 
 const EMAIL_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/y;
@@ -107,13 +138,15 @@ const EMAIL_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-
 // A UK number: +44 / 0044 (optionally "(0)") then the number without its 0, or a national number from 0 (its
 // area code optionally in brackets), then one to three groups of 2–6 digits, the first after a space, a dash or
 // nothing, the others after a space or a dash.
-const PHONE = /(?<![0-9A-Za-z_+£$€.,/\\-])(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9][0-9]{0,4}|\(?0[0-9]{1,5}\)?)[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){0,2}(?![0-9A-Za-z_]|[.,/][0-9])/g;
+const PHONE =
+  /(?<![0-9A-Za-z_+£$€.,/\\-])(?:(?:\+ ?44|0044) ?(?:\(0\) ?)?[1-9][0-9]{0,4}|\(?0[0-9]{1,5}\)?)[ -]?[0-9]{2,6}(?:[ -][0-9]{2,6}){0,2}(?![0-9A-Za-z_]|[.,/][0-9])/g;
 
-const DOB_CUE = /\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s?dates?\b|born\b|b\.(?= ?[0-9]))/gi;
+const DOB_CUE = /\b(?:d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s?dates?\b|born\b|b\.(?= ?[0-9]))/iy;
 const FULL_DATE = new RegExp(FULL_DATE_SOURCE, 'i');
 const SENTENCE_BREAK = /[!?;]|\.\s+[A-Z]|\n\s*\n/;
 
-const NAME_CUE = /\b(?:(Mrs|Mr|Ms|Miss|Mx)\.?|[Nn]amed|[Cc]alled|[Kk]nown as|[Pp]upil|[Ss]tudent|[Ss]on|[Dd]aughter|[Ss]tep-?(?:son|daughter)|[Gg]rand(?:son|daughter)|[Cc]hild|[Yy]oung person|[Bb]rother|[Ss]ister|[Bb]aby),? +(?=[A-Z])/g;
+const NAME_CUE =
+  /\b(?:(Mrs|Mr|Ms|Miss|Mx)\.?|[Nn]amed|[Cc]alled|[Kk]nown as|[Pp]upil|[Ss]tudent|[Ss]on|[Dd]aughter|[Ss]tep-?(?:son|daughter)|[Gg]rand(?:son|daughter)|[Cc]hild|[Yy]oung person|[Bb]rother|[Ss]ister|[Bb]aby),? +(?=[A-Z])/y;
 // A capitalised word, with Mc/Mac/O'/D' and double-barrelled forms; never a possessive "'s".
 const NAME_WORD = "(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)*";
 const NAME_AT = new RegExp(`(${NAME_WORD})(?: (${NAME_WORD}))?(?![0-9A-Za-z_])`, 'y');
@@ -123,8 +156,17 @@ const isUpper = (code: number) => code >= 65 && code <= 90;
 const CAPITALISED_RUN_AT = /[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,3}/y;
 const INITIALS_NAME_AT = new RegExp(`(?:[A-Z]\\.? ){1,2}(${NAME_WORD})(?![0-9A-Za-z_])`, 'y');
 
-const CASE_CUE = /\b(?:case|client|child(?:['’]s)?|pupil|patient|family|person|EHCP?|EHC plan|Mosaic|LCS|EHM|NHS|ULN|UPN)\s?(?:ref(?:erence)?|no|number|id)\b\.?\s*(?:[:#=-]\s*)?/gi;
+const CASE_CUE =
+  /\b(?:case|client|child(?:['’]s)?|pupil|patient|family|person|EHCP?|EHC plan|Mosaic|LCS|EHM|NHS|ULN|UPN)\s?(?:ref(?:erence)?|no|number|id)\b\.?\s*(?:[:#=-]\s*)?/iy;
+// Where any of the cues above may start: every word that begins one of them, in any case. One pass of this (V8 runs
+// it at about 640 MB/s) then the cues tried only where it matches replaces three passes of the cues themselves (about
+// 700, 780 and 850 MB/s each, measured over the county bench's text), and finds the same: each cue's matches are still
+// taken leftmost from where its previous match ended, as a global search of it alone would.
+const CUE_START =
+  /\b(?:b(?:aby|rother|irth|orn|\.)|c(?:a(?:lled|se)|hild|lient)|d(?:aughter|ate|\.?o\.?b)|e(?:hc|hm)|family|grand|known|lcs|m(?:[rsx]|iss|osaic)|n(?:amed|hs)|p(?:upil|atient|erson)|s(?:on|tudent|tep|ister)|u(?:ln|pn)|young)/gi;
 const CASE_TOKEN_AT = /(?:[A-Za-z]{1,6}[-/]?)?[0-9][0-9A-Za-z/-]*(?: [0-9]+)*(?![0-9A-Za-z])/y;
+
+const ANY_DIGIT = /[0-9]/;
 
 const DATE_ONLY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
@@ -134,23 +176,36 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
   if (!DATE_ONLY.test(today)) throw new RangeError(`scanText: today must be yyyy-mm-dd, not "${today}"`);
   const contacts = publicContactSet(options.publicContacts ?? NO_CONTACTS);
   const found: Candidate[] = [];
-  const add = (kind: FindingKind, start: number, end: number, severity: FindingSeverity, rank: number) => { found.push({ kind, start, end, severity, rank }); };
+  const add = (kind: FindingKind, start: number, end: number, severity: FindingSeverity, rank: number) => {
+    found.push({ kind, start, end, severity, rank });
+  };
 
-  scanTenDigits(text, add);
-  scanUpns(text, add);
-  scanEmails(text, contacts, add);
-  scanPhones(text, contacts, add);
+  // Every identifier but emails, names and the council's own formats holds a digit (a phone number a 0), and most
+  // stored text is prose without one: those passes are skipped where they cannot find anything.
+  const hasDigit = ANY_DIGIT.test(text);
+  if (hasDigit) {
+    scanTenDigits(text, add);
+    scanUpns(text, add);
+  }
+  if (text.includes('@')) scanEmails(text, contacts, add);
+  if (hasDigit && text.includes('0')) scanPhones(text, contacts, add);
   for (const pattern of options.casePatterns ?? []) scanConfigured(text, pattern, add);
-  scanPostcodes(text, contacts, add);
-  scanAddresses(text, contacts, add);
-  scanDatesOfBirth(text, today, add);
-  scanNames(text, add);
-  scanCaseCues(text, add);
+  if (hasDigit) {
+    scanPostcodes(text, contacts, add);
+    scanAddresses(text, contacts, add);
+  }
+  scanCues(text, today, hasDigit, add);
   let findings = settle(found);
   const names = findings.filter((f) => f.kind === 'person-name');
   if (names.length > 0) findings = settle([...findings, ...laterOccurrences(text, names)]);
-  return findings.map((f, i) => ({ kind: f.kind, start: f.start, end: f.end, severity: f.severity, match: text.slice(f.start, f.end),
-    snippet: snippet(text, findings, i) }));
+  return findings.map((f, i) => ({
+    kind: f.kind,
+    start: f.start,
+    end: f.end,
+    severity: f.severity,
+    match: text.slice(f.start, f.end),
+    snippet: snippet(text, findings, i),
+  }));
 }
 
 type Add = (kind: FindingKind, start: number, end: number, severity: FindingSeverity, rank: number) => void;
@@ -160,12 +215,19 @@ function scanTenDigits(text: string, add: Add): void {
   for (let m = TEN_DIGITS.exec(text); m; m = TEN_DIGITS.exec(text)) {
     const digits = m[1]! + m[3]! + m[5]!;
     if (REPEATED_DIGIT.test(digits)) continue;
-    const start = m.index; const end = start + m[0].length;
+    const start = m.index;
+    const end = start + m[0].length;
     // Grouped unevenly ("135319 2024") and touching other digit groups, these are pieces of other figures
     // ("07000 135319 2024/25"), not an NHS number; evenly grouped or together, they are one whatever stands beside them.
-    if (m[2] !== m[4] && (DIGIT_GROUP_BEFORE.test(text.slice(Math.max(0, start - 2), start)) || DIGIT_GROUP_AFTER.test(text.slice(end, end + 2)))) continue;
+    if (
+      m[2] !== m[4] &&
+      (DIGIT_GROUP_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ||
+        DIGIT_GROUP_AFTER.test(text.slice(end, end + 2)))
+    )
+      continue;
     if (isValidNhsNumber(digits)) {
-      if (!AFTER_INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, start - 12), start))) add('nhs-number', start, end, 'block', RANK.identifier);
+      if (!AFTER_INTERNATIONAL_PREFIX.test(text.slice(Math.max(0, start - 12), start)))
+        add('nhs-number', start, end, 'block', RANK.identifier);
     } else if (m[2] === '' && m[4] === '' && isValidUln(digits)) {
       add('uln', start, end, 'block', RANK.identifier);
     }
@@ -182,10 +244,24 @@ function scanUpns(text: string, add: Add): void {
   }
 }
 
+/**
+ * Postcodes, found from their inward code ("2AB", then a non-word character): a pattern that starts with a digit V8
+ * finds about twice as fast as the whole postcode's, and the whole is then tried only at the two to five
+ * characters before each (an outward code and an optional space). The same matches as one pass of the whole pattern: a
+ * postcode is at most eight characters, so none can start before the previous one ends or an earlier inward code.
+ */
 function scanPostcodes(text: string, contacts: ReadonlySet<string>, add: Add): void {
-  POSTCODE.lastIndex = 0;
-  for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) {
-    if (!contacts.has(placeKey(m[0]))) add('postcode', m.index, m.index + m[0].length, 'block', RANK.postcode);
+  INWARD_CODE.lastIndex = 0;
+  let done = 0;
+  for (let inward = INWARD_CODE.exec(text); inward; inward = INWARD_CODE.exec(text)) {
+    for (let start = Math.max(done, inward.index - 5); start <= inward.index - 2; start++) {
+      POSTCODE_AT.lastIndex = start;
+      const m = POSTCODE_AT.exec(text);
+      if (!m) continue;
+      done = start + m[0].length;
+      if (!contacts.has(placeKey(m[0]))) add('postcode', start, done, 'block', RANK.postcode);
+      break;
+    }
   }
 }
 
@@ -202,14 +278,23 @@ function scanAddresses(text: string, contacts: ReadonlySet<string>, add: Add): v
   }
 }
 
-const isLocalPartChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-  || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39; // . _ % + - '
+const isLocalPartChar = (c: number) =>
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 46 ||
+  c === 95 ||
+  c === 37 ||
+  c === 43 ||
+  c === 45 ||
+  c === 39; // . _ % + - '
 
 function scanEmails(text: string, contacts: ReadonlySet<string>, add: Add): void {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalPartChar(text.charCodeAt(start - 1))) start--;
-    while (start < at && (text[start] === '.' || text[start] === "'" || text[start] === '-' || text[start] === '+')) start++;
+    while (start < at && (text[start] === '.' || text[start] === "'" || text[start] === '-' || text[start] === '+'))
+      start++;
     if (start === at) continue;
     EMAIL_DOMAIN.lastIndex = at + 1;
     const m = EMAIL_DOMAIN.exec(text);
@@ -245,9 +330,11 @@ function scanPhones(text: string, contacts: ReadonlySet<string>, add: Add): void
     for (;;) {
       const national = nationalDigits(written);
       // A bare run of ten digits is an NHS number, a ULN or a reference, never a phone number.
-      const kind = national === null || (national.length === 10 && /^[0-9]{10}$/.test(written)) ? null : classifyUkPhone(national);
+      const kind =
+        national === null || (national.length === 10 && /^[0-9]{10}$/.test(written)) ? null : classifyUkPhone(national);
       if (kind !== null) {
-        if (!contacts.has(national!)) add('phone', m.index, m.index + written.length, kind === 'non-geographic' ? 'warn' : 'block', RANK.phone);
+        if (!contacts.has(national!))
+          add('phone', m.index, m.index + written.length, kind === 'non-geographic' ? 'warn' : 'block', RANK.phone);
         PHONE.lastIndex = m.index + written.length;
         break;
       }
@@ -261,65 +348,129 @@ function scanPhones(text: string, contacts: ReadonlySet<string>, add: Add): void
 function scanConfigured(text: string, pattern: RegExp, add: Add): void {
   const re = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}g`);
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
     add('case-reference', m.index, m.index + m[0].length, 'block', RANK.configuredCase);
   }
 }
 
-function scanDatesOfBirth(text: string, today: string, add: Add): void {
-  DOB_CUE.lastIndex = 0;
-  for (let m = DOB_CUE.exec(text); m; m = DOB_CUE.exec(text)) {
-    if (m.index > 0 && text[m.index - 1] === '-') continue; // "new-born", "first-born"
-    const from = m.index + m[0].length;
-    const window = text.slice(from, from + 72);
-    const date = FULL_DATE.exec(window);
-    // The date follows the cue closely: in the same sentence, with no other figure between ("no date of birth: 312 (checked 14/03/2025)").
-    if (!date || date.index > 40 || SENTENCE_BREAK.test(window.slice(0, date.index)) || /[0-9]/.test(window.slice(0, date.index))) continue;
-    const iso = dateFromMatch(date, today);
-    if (iso === null || !isWithinSendAgeRange(iso, today)) continue;
-    add('date-of-birth', from + date.index, from + date.index + date[0].length, 'block', RANK.dob);
+/**
+ * Dates of birth, names and cue-found case references, each found after its cue. The cues are looked for in one pass
+ * (CUE_START); each cue's own pattern is then tried, sticky, where one may start and its previous match has ended.
+ * Dates of birth and case references need a digit: in text without one only names are looked for.
+ */
+function scanCues(text: string, today: string, hasDigit: boolean, add: Add): void {
+  // Kept apart and added kind by kind, in the order the separate passes added them.
+  const dates: Candidate[] = [];
+  const names: Candidate[] = [];
+  const cases: Candidate[] = [];
+  const into =
+    (list: Candidate[]): Add =>
+    (kind, start, end, severity, rank) => {
+      list.push({ kind, start, end, severity, rank });
+    };
+  const addDate = into(dates);
+  const addName = into(names);
+  const addCase = into(cases);
+  let dateFrom = hasDigit ? 0 : Infinity;
+  let nameFrom = 0;
+  let caseFrom = hasDigit ? 0 : Infinity;
+  CUE_START.lastIndex = 0;
+  for (let hit = CUE_START.exec(text); hit; hit = CUE_START.exec(text)) {
+    const at = hit.index;
+    CUE_START.lastIndex = at + 1;
+    if (at >= dateFrom) {
+      DOB_CUE.lastIndex = at;
+      const m = DOB_CUE.exec(text);
+      if (m) {
+        dateFrom = at + m[0].length;
+        dateOfBirthAfter(text, m, today, addDate);
+      }
+    }
+    if (at >= nameFrom) {
+      NAME_CUE.lastIndex = at;
+      const m = NAME_CUE.exec(text);
+      if (m) {
+        nameFrom = at + m[0].length;
+        nameAfter(text, m, addName);
+      }
+    }
+    if (at >= caseFrom) {
+      CASE_CUE.lastIndex = at;
+      const m = CASE_CUE.exec(text);
+      if (m) {
+        caseFrom = at + m[0].length;
+        caseReferenceAfter(text, m, addCase);
+      }
+    }
   }
+  for (const c of dates) add(c.kind, c.start, c.end, c.severity, c.rank);
+  for (const c of names) add(c.kind, c.start, c.end, c.severity, c.rank);
+  for (const c of cases) add(c.kind, c.start, c.end, c.severity, c.rank);
 }
 
-function scanNames(text: string, add: Add): void {
-  NAME_CUE.lastIndex = 0;
-  for (let m = NAME_CUE.exec(text); m; m = NAME_CUE.exec(text)) {
-    const at = m.index + m[0].length;
-    if (m.index > 0 && (text[m.index - 1] === "'" || text[m.index - 1] === '’')) continue; // "Children’s Son…": not a cue
-    const honorific = m[1] !== undefined;
-    // A capitalised cue after a capitalised word is part of a title: "Every Child Matters", "The Young Person Friendly Award".
-    if (!honorific && isUpper(text.charCodeAt(m.index)) && PREVIOUS_WORD_CAPITALISED.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-    if (honorific) {
-      INITIALS_NAME_AT.lastIndex = at;
-      const initials = INITIALS_NAME_AT.exec(text);
-      if (initials && !NOT_NAME_WORDS.has(initials[1]!)) { add('person-name', at, at + initials[0].length, 'block', RANK.name); continue; }
-    }
-    NAME_AT.lastIndex = at;
-    const name = NAME_AT.exec(text);
-    if (!name) continue;
-    const first = name[1]!; const second = name[2];
-    if (NOT_NAME_WORDS.has(first) || ORGANISATION_WORDS.has(first)) continue;
-    // "called Oakfield Primary", "named Kestrelmouth Family Hub": an organisation's or a place's name. (After a
-    // child or family cue — "pupil", "daughter" — the words are taken as a name whatever follows.)
-    if (!honorific && NAMING_CUE.test(m[0])) {
-      CAPITALISED_RUN_AT.lastIndex = at;
-      const run = CAPITALISED_RUN_AT.exec(text)?.[0].split(' ') ?? [];
-      if (run.slice(1).some((w) => ORGANISATION_WORDS.has(w))) continue;
-    }
-    const length = second !== undefined && !NOT_NAME_WORDS.has(second) ? name[0].length : first.length;
-    add('person-name', at, at + length, 'block', RANK.name);
-  }
+function dateOfBirthAfter(text: string, m: RegExpExecArray, today: string, add: Add): void {
+  if (m.index > 0 && text[m.index - 1] === '-') return; // "new-born", "first-born"
+  const from = m.index + m[0].length;
+  const window = text.slice(from, from + 72);
+  const date = FULL_DATE.exec(window);
+  // The date follows the cue closely: in the same sentence, with no other figure between ("no date of birth: 312 (checked 14/03/2025)").
+  if (
+    !date ||
+    date.index > 40 ||
+    SENTENCE_BREAK.test(window.slice(0, date.index)) ||
+    /[0-9]/.test(window.slice(0, date.index))
+  )
+    return;
+  const iso = dateFromMatch(date, today);
+  if (iso === null || !isWithinSendAgeRange(iso, today)) return;
+  add('date-of-birth', from + date.index, from + date.index + date[0].length, 'block', RANK.dob);
 }
 
-function scanCaseCues(text: string, add: Add): void {
-  CASE_CUE.lastIndex = 0;
-  for (let m = CASE_CUE.exec(text); m; m = CASE_CUE.exec(text)) {
-    const at = m.index + m[0].length;
-    CASE_TOKEN_AT.lastIndex = at;
-    const token = CASE_TOKEN_AT.exec(text);
-    if (!token || token[0].length > 30 || token[0].replace(/[^0-9]/g, '').length < 3) continue;
-    add('case-reference', at, at + token[0].length, 'warn', RANK.cuedCase);
+function nameAfter(text: string, m: RegExpExecArray, add: Add): void {
+  const at = m.index + m[0].length;
+  if (m.index > 0 && (text[m.index - 1] === "'" || text[m.index - 1] === '’')) return; // "Children’s Son…": not a cue
+  const honorific = m[1] !== undefined;
+  // A capitalised cue after a capitalised word is part of a title: "Every Child Matters", "The Young Person Friendly Award".
+  if (
+    !honorific &&
+    isUpper(text.charCodeAt(m.index)) &&
+    PREVIOUS_WORD_CAPITALISED.test(text.slice(Math.max(0, m.index - 24), m.index))
+  )
+    return;
+  if (honorific) {
+    INITIALS_NAME_AT.lastIndex = at;
+    const initials = INITIALS_NAME_AT.exec(text);
+    if (initials && !NOT_NAME_WORDS.has(initials[1]!)) {
+      add('person-name', at, at + initials[0].length, 'block', RANK.name);
+      return;
+    }
   }
+  NAME_AT.lastIndex = at;
+  const name = NAME_AT.exec(text);
+  if (!name) return;
+  const first = name[1]!;
+  const second = name[2];
+  if (NOT_NAME_WORDS.has(first) || ORGANISATION_WORDS.has(first)) return;
+  // "called Oakfield Primary", "named Kestrelmouth Family Hub": an organisation's or a place's name. (After a
+  // child or family cue — "pupil", "daughter" — the words are taken as a name whatever follows.)
+  if (!honorific && NAMING_CUE.test(m[0])) {
+    CAPITALISED_RUN_AT.lastIndex = at;
+    const run = CAPITALISED_RUN_AT.exec(text)?.[0].split(' ') ?? [];
+    if (run.slice(1).some((w) => ORGANISATION_WORDS.has(w))) return;
+  }
+  const length = second !== undefined && !NOT_NAME_WORDS.has(second) ? name[0].length : first.length;
+  add('person-name', at, at + length, 'block', RANK.name);
+}
+
+function caseReferenceAfter(text: string, m: RegExpExecArray, add: Add): void {
+  const at = m.index + m[0].length;
+  CASE_TOKEN_AT.lastIndex = at;
+  const token = CASE_TOKEN_AT.exec(text);
+  if (!token || token[0].length > 30 || token[0].replace(/[^0-9]/g, '').length < 3) return;
+  add('case-reference', at, at + token[0].length, 'warn', RANK.cuedCase);
 }
 
 /** The words of the names found, wherever else they stand in the text (as words, with or without "'s"). */
@@ -335,7 +486,14 @@ function laterOccurrences(text: string, names: readonly Candidate[]): Candidate[
   const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?<![0-9A-Za-z_])(?:${escaped.join('|')})(?![0-9A-Za-z_])`, 'g');
   const out: Candidate[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length, severity: 'block', rank: RANK.name - 1 });
+  for (let m = re.exec(text); m; m = re.exec(text))
+    out.push({
+      kind: 'person-name',
+      start: m.index,
+      end: m.index + m[0].length,
+      severity: 'block',
+      rank: RANK.name - 1,
+    });
   return out;
 }
 
@@ -349,7 +507,10 @@ function settle(candidates: Candidate[]): Candidate[] {
       const last = kept[kept.length - 1]!;
       if (last.end <= c.start) break;
       if (c.rank > last.rank || (c.rank === last.rank && c.end - c.start > last.end - last.start)) kept.pop();
-      else { keep = false; break; }
+      else {
+        keep = false;
+        break;
+      }
     }
     if (keep) kept.push(c);
   }
@@ -394,9 +555,16 @@ function snippet(text: string, findings: readonly Candidate[], i: number): strin
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
   // Every finding reaching into the window is masked whole: widen the window to take it in.
-  let first = i; let last = i;
-  while (first > 0 && findings[first - 1]!.end > from) { first--; from = Math.min(from, findings[first]!.start); }
-  while (last < findings.length - 1 && findings[last + 1]!.start < to) { last++; to = Math.max(to, findings[last]!.end); }
+  let first = i;
+  let last = i;
+  while (first > 0 && findings[first - 1]!.end > from) {
+    first--;
+    from = Math.min(from, findings[first]!.start);
+  }
+  while (last < findings.length - 1 && findings[last + 1]!.start < to) {
+    last++;
+    to = Math.max(to, findings[last]!.end);
+  }
   let out = from > 0 ? '…' : '';
   let at = from;
   for (let j = first; j <= last; j++) {

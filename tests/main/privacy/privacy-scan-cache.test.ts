@@ -22,7 +22,12 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 function check(workspace: Workspace, options: WorkspaceScanOptions = {}) {
   const scanned: string[] = [];
-  const scan = scanWorkspace(workspace.db, { today: '2026-12-06', remember: true, ...options, onTextScanned: (sha) => scanned.push(sha) });
+  const scan = scanWorkspace(workspace.db, {
+    today: '2026-12-06',
+    remember: true,
+    ...options,
+    onTextScanned: (sha) => scanned.push(sha),
+  });
   return { scan, scanned };
 }
 
@@ -39,14 +44,24 @@ describe('incremental privacy check', () => {
       const first = check(workspace);
       expect(first.scanned).toHaveLength(3);
       expect(first.scan.findings.map((f) => [f.location.fileName, f.kind, f.location.detail])).toEqual([
-        ['a.txt', 'nhs-number', 'line 2'], ['b.docx', 'person-name', 'paragraph 1'], ['b.docx', 'phone', 'paragraph 2']]);
+        ['a.txt', 'nhs-number', 'line 2'],
+        ['b.docx', 'person-name', 'paragraph 1'],
+        ['b.docx', 'phone', 'paragraph 2'],
+      ]);
 
       const second = check(workspace);
       expect(second.scanned).toEqual([]);
       expect(second.scan).toEqual(first.scan);
 
       // One file changes (a new version with a UPN-free but named text): only it is read and scanned.
-      const [added] = await attachFiles(workspace, 'jsna-send', [{ name: 'd.txt', bytes: enc('Pupil called Zara Hartley joined.') }], {}, 'A', extractText);
+      const [added] = await attachFiles(
+        workspace,
+        'jsna-send',
+        [{ name: 'd.txt', bytes: enc('Pupil called Zara Hartley joined.') }],
+        {},
+        'A',
+        extractText,
+      );
       const third = check(workspace);
       expect(third.scanned).toEqual([added!.sha256]);
       workspace.db.prepare('DELETE FROM privacy_text_scans').run();
@@ -71,7 +86,14 @@ describe('incremental privacy check', () => {
     const workspace = Workspace.open(folder, { user: 'A' });
     const zip = join(tempDir(), 'export.zip');
     try {
-      await attachFiles(workspace, 'send-strategy', [{ name: 'a.txt', bytes: enc(`NHS ${groupNhsNumber(makeNhsNumber(7))}`) }], {}, 'A', extractText);
+      await attachFiles(
+        workspace,
+        'send-strategy',
+        [{ name: 'a.txt', bytes: enc(`NHS ${groupNhsNumber(makeNhsNumber(7))}`) }],
+        {},
+        'A',
+        extractText,
+      );
       expect(check(workspace).scan.blocking).toBe(1);
       // As a crafted archive would say: the file was scanned under today's rules and held nothing.
       workspace.db.prepare("UPDATE privacy_text_scans SET findings = '[]'").run();
@@ -92,12 +114,24 @@ describe('incremental privacy check', () => {
     }
   });
 
-  it('pins the scanner\'s sources to SCANNER_VERSION, so a rules change cannot reuse findings kept under the old rules', () => {
+  it("pins the scanner's sources to SCANNER_VERSION, so a rules change cannot reuse findings kept under the old rules", () => {
     // Changed a file below? The rules may find other things: bump SCANNER_VERSION in main/privacy/scan-text.ts and
     // record the new fingerprint here, in the same commit.
-    const sources = ['main/privacy/scan-text.ts', 'shared/domain/privacy/patterns.ts', 'shared/domain/privacy/check-digits.ts',
-      'shared/domain/privacy/findings.ts'].map((f) => readFileSync(new URL(`../../../${f}`, import.meta.url), 'utf8'));
-    const fingerprint = createHash('sha256').update(sources.join('\u0000').replace(/\r\n/g, '\n').replace(/export const SCANNER_VERSION = [0-9]+;/, '')).digest('hex').slice(0, 16);
-    expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 1, fingerprint: '9fd350f138844a6b' });
+    const sources = [
+      'main/privacy/scan-text.ts',
+      'shared/domain/privacy/patterns.ts',
+      'shared/domain/privacy/check-digits.ts',
+      'shared/domain/privacy/findings.ts',
+    ].map((f) => readFileSync(new URL(`../../../${f}`, import.meta.url), 'utf8'));
+    const fingerprint = createHash('sha256')
+      .update(
+        sources
+          .join('\u0000')
+          .replace(/\r\n/g, '\n')
+          .replace(/export const SCANNER_VERSION = [0-9]+;/, ''),
+      )
+      .digest('hex')
+      .slice(0, 16);
+    expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 2, fingerprint: '6603cb679107c55a' });
   });
 });
