@@ -96,9 +96,10 @@ function checkDatabase(folder: string, label: string, committedSeen: number): { 
     const unreferencedRows = db.prepare('SELECT sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)').all();
     expect(unreferencedRows, `${label}: blobs rows nothing refers to`).toEqual([]);
     const unindexed = db.prepare(`SELECT id FROM attachments a WHERE a.state = 'current' AND NOT EXISTS
-      (SELECT 1 FROM search_index s WHERE s.kind = 'attachment' AND s.ref = CAST(a.id AS TEXT))`).all();
+      (SELECT 1 FROM search_docs s WHERE s.kind = 'attachment' AND s.ref = CAST(a.id AS TEXT))`).all();
     expect(unindexed, `${label}: attachments without their search row`).toEqual([]);
-    const indexRows = db.prepare("SELECT COUNT(*) FROM search_index WHERE kind = 'attachment'").pluck().get() as number;
+    // What is indexed is listed in search_docs (the index itself holds no text: migration 0014).
+    const indexRows = db.prepare("SELECT COUNT(*) FROM search_docs WHERE kind = 'attachment'").pluck().get() as number;
     expect(indexRows, `${label}: search rows`).toBe(attachments.length);
     const attachEvents = db.prepare("SELECT COUNT(*) FROM events WHERE action = 'attach'").pluck().get() as number;
     expect(attachEvents, `${label}: attach events`).toBe(attachments.length);
