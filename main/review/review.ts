@@ -1,4 +1,4 @@
-import { writeMeta } from '../store/meta';
+import { readMeta, writeMeta } from '../store/meta';
 import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem } from '../../shared/api/contract';
@@ -17,7 +17,7 @@ export interface ReviewSettings {
 const KEY = 'review_settings';
 
 export function reviewSettings(db: Database): ReviewSettings {
-  const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY) as string | undefined;
+  const raw = readMeta(db, KEY);
   let stored: Record<string, unknown> = {};
   try {
     stored = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
