@@ -3,6 +3,7 @@ import { readMeta } from '../store/meta';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { appendEvent } from '../audit/audit-events';
 import { reindexItem } from '../search/search-index';
+import type { ItemRow } from '../checklist/item-row';
 
 export interface CatalogueChange {
   added: string[];
@@ -22,9 +23,27 @@ function takeOver(db: WritableDB, itemId: string, from: string, who: string, at:
       WHERE id = @itemId`,
   ).run({ itemId, from });
   db.prepare('INSERT OR IGNORE INTO item_lineage (item_id, from_item_id) VALUES (?, ?)').run(itemId, from);
-  const status = db.prepare('SELECT status FROM items WHERE id = ?').pluck().get(itemId) as string;
+  const status = db.prepare<[string], ItemRow['status']>('SELECT status FROM items WHERE id = ?').pluck().get(itemId);
   appendEvent(db, { at, who, itemId, action: 'item-split', before: from, after: JSON.stringify({ from, status }) });
 }
+
+/** The catalogue's own columns of an items row (what applying a catalogue may refresh), and whether it is retired. */
+type CatalogueFieldsRow = Pick<
+  ItemRow,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'areas'
+  | 'supports'
+  | 'kinds'
+  | 'typical_owner'
+  | 'freshness_rule'
+  | 'freshness_months'
+  | 'person_level'
+  | 'due_rule'
+  | 'background'
+  | 'retired'
+>;
 
 /**
  * Brings a workspace's items in line with a catalogue: new items are added, descriptive fields of existing ones
@@ -34,14 +53,14 @@ function takeOver(db: WritableDB, itemId: string, from: string, who: string, at:
 export function applyCatalogue(db: WritableDB, catalogue: Catalogue, who: string, at: string): CatalogueChange {
   const change: CatalogueChange = { added: [], updated: [], retired: [] };
   const existing = new Map(
-    (
-      db
-        .prepare(
-          `SELECT id, title, description, areas, supports, kinds, typical_owner, freshness_rule, freshness_months,
-                 person_level, due_rule, background, retired FROM items WHERE origin = 'catalogue'`,
-        )
-        .all() as Record<string, unknown>[]
-    ).map((row) => [row.id as string, row]),
+    db
+      // Indexed by column name below, to compare each catalogue field with the stored one.
+      .prepare<[], CatalogueFieldsRow & Record<string, unknown>>(
+        `SELECT id, title, description, areas, supports, kinds, typical_owner, freshness_rule, freshness_months,
+               person_level, due_rule, background, retired FROM items WHERE origin = 'catalogue'`,
+      )
+      .all()
+      .map((row) => [row.id, row]),
   );
   const insert = db.prepare(`INSERT INTO items (id, title, description, areas, supports, kinds, typical_owner,
       freshness_rule, freshness_months, person_level, due_rule, background, origin, sort_order, updated_at, updated_by)

@@ -33,7 +33,7 @@ export function rememberPrivacyCheck(db: WritableDB, blocking: number, at = new 
 function nextSteps(db: Database, items: ChecklistItem[], hasTimeline: boolean): Dashboard['nextSteps'] {
   const open = items.filter((i) => !isDone(i));
   const withoutOwner = open.filter((i) => !i.owner).length;
-  const imports = db.prepare('SELECT COUNT(*) FROM dataset_imports').pluck().get() as number;
+  const imports = db.prepare<[], number>('SELECT COUNT(*) FROM dataset_imports').pluck().get() ?? 0;
   const takesEvidence = items.filter((i) => !i.personLevel && i.status !== 'not-applicable');
   const withEvidence = takesEvidence.filter((i) => i.attachments > 0).length;
   let privacy: { at: string; blocking: number } | null = null;

@@ -36,7 +36,7 @@ import type {
 
 /** The version number the next pack build takes: one after the last recorded, 1 for the first. */
 export function nextPackVersion(db: Database): number {
-  return ((db.prepare('SELECT MAX(version) FROM pack_builds').pluck().get() as number | null) ?? 0) + 1;
+  return (db.prepare<[], number | null>('SELECT MAX(version) FROM pack_builds').pluck().get() ?? 0) + 1;
 }
 
 export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
@@ -46,17 +46,23 @@ const CHART_WIDTH = 600;
 const meta = (db: Database, key: string) => readMeta(db, key) ?? null;
 
 export function previousBuilds(db: Database): PackBuildRecord[] {
-  return (
-    db.prepare('SELECT version, built_at, built_by, status_counts FROM pack_builds ORDER BY version').all() as Record<
-      string,
-      string | number
-    >[]
-  ).map((r) => ({
-    version: r.version as number,
-    builtAt: r.built_at as string,
-    builtBy: r.built_by as string,
-    counts: JSON.parse(r.status_counts as string) as Record<ItemStatus, number>,
-  }));
+  return db
+    .prepare<
+      [],
+      {
+        version: number;
+        built_at: string;
+        built_by: string;
+        /** JSON object of item counts by status. */ status_counts: string;
+      }
+    >('SELECT version, built_at, built_by, status_counts FROM pack_builds ORDER BY version')
+    .all()
+    .map((r) => ({
+      version: r.version,
+      builtAt: r.built_at,
+      builtBy: r.built_by,
+      counts: JSON.parse(r.status_counts) as Record<ItemStatus, number>,
+    }));
 }
 
 /** The newest figure of each metric that passed its checks: invalid values never reach the pack. */
