@@ -8,6 +8,14 @@ import { getItem } from './checklist-repository';
  * reach the pack, the share bundle, the tracker, an exported workspace or the search index; the audit trail records
  * that a note changed, never what it says.
  */
+/** A row of the private_notes table: one writer's own note on an item. */
+interface PrivateNoteRow {
+  item_id: string;
+  writer: string;
+  note: string;
+  updated_at: string;
+}
+
 export interface PrivateNote {
   note: string;
   updatedAt: string | null;
@@ -16,20 +24,22 @@ export interface PrivateNote {
 export function privateNote(db: Database, itemId: string, writer: string): PrivateNote {
   getItem(db, itemId);
   const row = db
-    .prepare('SELECT note, updated_at FROM private_notes WHERE item_id = ? AND writer = ?')
-    .get(itemId, writer) as { note: string; updated_at: string } | undefined;
+    .prepare<[string, string], Pick<PrivateNoteRow, 'note' | 'updated_at'>>(
+      'SELECT note, updated_at FROM private_notes WHERE item_id = ? AND writer = ?',
+    )
+    .get(itemId, writer);
   return { note: row?.note ?? '', updatedAt: row?.updated_at ?? null };
 }
 
 /** Every item's private note of one writer (for `sendpack status --json`). */
 export function privateNotesOf(db: Database, writer: string): Map<string, string> {
   return new Map(
-    (
-      db.prepare('SELECT item_id, note FROM private_notes WHERE writer = ?').all(writer) as {
-        item_id: string;
-        note: string;
-      }[]
-    ).map((r) => [r.item_id, r.note]),
+    db
+      .prepare<[string], Pick<PrivateNoteRow, 'item_id' | 'note'>>(
+        'SELECT item_id, note FROM private_notes WHERE writer = ?',
+      )
+      .all(writer)
+      .map((r) => [r.item_id, r.note]),
   );
 }
 

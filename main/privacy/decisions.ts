@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 import { WorkspaceError } from '../refusal/refusal';
 import type { AttachmentRow } from '../evidence/attachment-row';
+import type { FileDecisionRow } from './decision-rows';
 import { locationLabel, scanWorkspace } from './scan-workspace';
 import { privacyScanOptions } from './privacy-settings';
 
@@ -42,15 +43,6 @@ export function markFalsePositive(
 }
 
 export type FileDecision = 'excluded' | 'confirmed-no-personal-data' | 'undecided';
-
-/** A row of the privacy_file_decisions table ('undecided' is the absence of a row). */
-interface FileDecisionRow {
-  attachment_id: number;
-  decision: Exclude<FileDecision, 'undecided'>;
-  reason: string;
-  decided_at: string;
-  decided_by: string;
-}
 
 /** Leaves a file out of the pack and bundle, confirms an unreadable file holds no personal data, or undoes either. */
 export function decideFile(

@@ -175,7 +175,7 @@ export class Workspace {
       }
       if (options.heartbeat) workspace.startHeartbeat();
       const referenced = filesReferencedByBackups(folder);
-      for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) referenced.add(sha);
+      for (const sha of db.prepare<[], string>('SELECT sha256 FROM blobs').pluck().all()) referenced.add(sha);
       collectGarbage(folder, referenced);
       removeUnfinishedPacks(folder);
       return workspace;
