@@ -15,21 +15,54 @@ export interface AuditEvent {
 
 /** Appends to the audit trail. The table refuses updates and deletes (see migration 0001). */
 export function appendEvent(db: WritableDB, event: AuditEvent): void {
-  db.prepare('INSERT INTO events (at, who, item_id, action, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(event.at, event.who, event.itemId, event.action, event.before, event.after, event.reason ?? null);
+  db.prepare('INSERT INTO events (at, who, item_id, action, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    event.at,
+    event.who,
+    event.itemId,
+    event.action,
+    event.before,
+    event.after,
+    event.reason ?? null,
+  );
 }
 
-const toEvent = (r: Record<string, string | number | null>): AuditEvent & { seq: number } => ({ seq: r.seq as number, at: r.at as string,
-  who: r.who as string, itemId: (r.item_id as string | null) ?? null, action: r.action as AuditAction, before: (r.before as string | null) ?? null,
-  after: (r.after as string | null) ?? null, reason: (r.reason as string | null) ?? null });
+/** A row of the events table (the audit trail). */
+export interface EventRow {
+  seq: number;
+  at: string;
+  who: string;
+  item_id: string | null;
+  action: AuditAction;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+const toEvent = (r: EventRow): AuditEvent & { seq: number } => ({
+  seq: r.seq,
+  at: r.at,
+  who: r.who,
+  itemId: r.item_id ?? null,
+  action: r.action,
+  before: r.before ?? null,
+  after: r.after ?? null,
+  reason: r.reason ?? null,
+});
 
 export function listEvents(db: Database, itemId?: string): AuditEvent[] {
-  const rows = (itemId
-    // An item split from another (catalogue 2026.2) carries the other's history as its own.
-    ? db.prepare(`SELECT * FROM events WHERE item_id = @id
-        OR item_id IN (SELECT from_item_id FROM item_lineage WHERE item_id = @id) ORDER BY seq`).all({ id: itemId })
-    : db.prepare('SELECT * FROM events ORDER BY seq').all()) as Record<string, string | null>[];
-  return rows.map((r) => { const { seq: _seq, ...event } = toEvent(r); return event; });
+  const rows = itemId
+    ? // An item split from another (catalogue 2026.2) carries the other's history as its own.
+      db
+        .prepare<{ id: string }, EventRow>(
+          `SELECT * FROM events WHERE item_id = @id
+        OR item_id IN (SELECT from_item_id FROM item_lineage WHERE item_id = @id) ORDER BY seq`,
+        )
+        .all({ id: itemId })
+    : db.prepare<[], EventRow>('SELECT * FROM events ORDER BY seq').all();
+  return rows.map((r) => {
+    const { seq: _seq, ...event } = toEvent(r);
+    return event;
+  });
 }
 
 export interface EventQuery {
@@ -48,26 +81,58 @@ export interface EventQuery {
  * One page of the audit trail, newest first, filtered by item, person, action and date range, with the number of
  * events that match in all and the people and actions there are to filter by.
  */
-export function queryEvents(db: Database, query: EventQuery): { events: AuditEvent[]; total: number; people: string[]; actions: string[] } {
+export function queryEvents(
+  db: Database,
+  query: EventQuery,
+): { events: AuditEvent[]; total: number; people: string[]; actions: string[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (query.itemId) { where.push('item_id = ?'); params.push(query.itemId); }
-  if (query.who) { where.push('who = ?'); params.push(query.who); }
-  if (query.action) { where.push('action = ?'); params.push(query.action); }
-  if (query.from) { where.push('substr(at, 1, 10) >= ?'); params.push(query.from); }
-  if (query.to) { where.push('substr(at, 1, 10) <= ?'); params.push(query.to); }
+  if (query.itemId) {
+    where.push('item_id = ?');
+    params.push(query.itemId);
+  }
+  if (query.who) {
+    where.push('who = ?');
+    params.push(query.who);
+  }
+  if (query.action) {
+    where.push('action = ?');
+    params.push(query.action);
+  }
+  if (query.from) {
+    where.push('substr(at, 1, 10) >= ?');
+    params.push(query.from);
+  }
+  if (query.to) {
+    where.push('substr(at, 1, 10) <= ?');
+    params.push(query.to);
+  }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT COUNT(*) FROM events ${clause}`).pluck().get(...params) as number;
+  const total =
+    db
+      .prepare<(string | number)[], number>(`SELECT COUNT(*) FROM events ${clause}`)
+      .pluck()
+      .get(...params) ?? 0;
   const limit = query.limit ?? -1;
-  const rows = db.prepare(`SELECT * FROM events ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
-    .all(...params, limit, query.offset ?? 0) as Record<string, string | null>[];
+  const rows = db
+    .prepare<(string | number)[], EventRow>(`SELECT * FROM events ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, query.offset ?? 0);
   const scope = query.itemId ? 'WHERE item_id = ?' : '';
   const scopeParams = query.itemId ? [query.itemId] : [];
   return {
-    events: rows.map((r) => { const { seq: _seq, ...event } = toEvent(r); return event; }),
+    events: rows.map((r) => {
+      const { seq: _seq, ...event } = toEvent(r);
+      return event;
+    }),
     total,
-    people: db.prepare(`SELECT DISTINCT who FROM events ${scope} ORDER BY who`).pluck().all(...scopeParams) as string[],
-    actions: db.prepare(`SELECT DISTINCT action FROM events ${scope} ORDER BY action`).pluck().all(...scopeParams) as string[],
+    people: db
+      .prepare<string[], EventRow['who']>(`SELECT DISTINCT who FROM events ${scope} ORDER BY who`)
+      .pluck()
+      .all(...scopeParams),
+    actions: db
+      .prepare<string[], string>(`SELECT DISTINCT action FROM events ${scope} ORDER BY action`)
+      .pluck()
+      .all(...scopeParams),
   };
 }
 
@@ -98,11 +163,23 @@ export const EDITING_SESSION_MS = 15 * 60_000;
  * the trail keeps one entry per session, from the text before it to the text after it.
  */
 export function appendOrFoldTextEvent(db: WritableDB, event: AuditEvent & { itemId: string }): void {
-  const last = db.prepare('SELECT seq, at, who, action FROM events WHERE item_id = ? ORDER BY seq DESC LIMIT 1').get(event.itemId) as
-    { seq: number; at: string; who: string; action: string } | undefined;
+  const last = db
+    .prepare<[string], Pick<EventRow, 'seq' | 'at' | 'who' | 'action'>>(
+      'SELECT seq, at, who, action FROM events WHERE item_id = ? ORDER BY seq DESC LIMIT 1',
+    )
+    .get(event.itemId);
   const gap = last ? Date.parse(event.at) - Date.parse(last.at) : Infinity;
-  if (last && last.action === event.action && last.who === event.who && !event.reason && gap >= 0 && gap <= EDITING_SESSION_MS) {
-    rewriteEvents(db, () => db.prepare('UPDATE events SET after = ?, at = ? WHERE seq = ?').run(event.after, event.at, last.seq));
+  if (
+    last &&
+    last.action === event.action &&
+    last.who === event.who &&
+    !event.reason &&
+    gap >= 0 &&
+    gap <= EDITING_SESSION_MS
+  ) {
+    rewriteEvents(db, () =>
+      db.prepare('UPDATE events SET after = ?, at = ? WHERE seq = ?').run(event.after, event.at, last.seq),
+    );
     return;
   }
   appendEvent(db, event);

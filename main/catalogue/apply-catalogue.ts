@@ -1,7 +1,9 @@
 import type { WritableDB } from '../store/database';
+import { readMeta } from '../store/meta';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { appendEvent } from '../audit/audit-events';
 import { reindexItem } from '../search/search-index';
+import type { ItemRow } from '../checklist/item-row';
 
 export interface CatalogueChange {
   added: string[];
@@ -15,13 +17,33 @@ export interface CatalogueChange {
  * event saying so. The old item is then retired like any item the catalogue dropped, never deleted.
  */
 function takeOver(db: WritableDB, itemId: string, from: string, who: string, at: string): void {
-  db.prepare(`UPDATE items SET (status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by) =
+  db.prepare(
+    `UPDATE items SET (status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by) =
       (SELECT status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by FROM items WHERE id = @from)
-      WHERE id = @itemId`).run({ itemId, from });
+      WHERE id = @itemId`,
+  ).run({ itemId, from });
   db.prepare('INSERT OR IGNORE INTO item_lineage (item_id, from_item_id) VALUES (?, ?)').run(itemId, from);
-  const status = db.prepare('SELECT status FROM items WHERE id = ?').pluck().get(itemId) as string;
+  const status = db.prepare<[string], ItemRow['status']>('SELECT status FROM items WHERE id = ?').pluck().get(itemId);
   appendEvent(db, { at, who, itemId, action: 'item-split', before: from, after: JSON.stringify({ from, status }) });
 }
+
+/** The catalogue's own columns of an items row (what applying a catalogue may refresh), and whether it is retired. */
+type CatalogueFieldsRow = Pick<
+  ItemRow,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'areas'
+  | 'supports'
+  | 'kinds'
+  | 'typical_owner'
+  | 'freshness_rule'
+  | 'freshness_months'
+  | 'person_level'
+  | 'due_rule'
+  | 'background'
+  | 'retired'
+>;
 
 /**
  * Brings a workspace's items in line with a catalogue: new items are added, descriptive fields of existing ones
@@ -31,9 +53,14 @@ function takeOver(db: WritableDB, itemId: string, from: string, who: string, at:
 export function applyCatalogue(db: WritableDB, catalogue: Catalogue, who: string, at: string): CatalogueChange {
   const change: CatalogueChange = { added: [], updated: [], retired: [] };
   const existing = new Map(
-    (db.prepare(`SELECT id, title, description, areas, supports, kinds, typical_owner, freshness_rule, freshness_months,
-                 person_level, due_rule, background, retired FROM items WHERE origin = 'catalogue'`).all() as Record<string, unknown>[])
-      .map((row) => [row.id as string, row]),
+    db
+      // Indexed by column name below, to compare each catalogue field with the stored one.
+      .prepare<[], CatalogueFieldsRow & Record<string, unknown>>(
+        `SELECT id, title, description, areas, supports, kinds, typical_owner, freshness_rule, freshness_months,
+               person_level, due_rule, background, retired FROM items WHERE origin = 'catalogue'`,
+      )
+      .all()
+      .map((row) => [row.id, row]),
   );
   const insert = db.prepare(`INSERT INTO items (id, title, description, areas, supports, kinds, typical_owner,
       freshness_rule, freshness_months, person_level, due_rule, background, origin, sort_order, updated_at, updated_by)
@@ -48,10 +75,18 @@ export function applyCatalogue(db: WritableDB, catalogue: Catalogue, who: string
   catalogue.items.forEach((item, index) => {
     shippedIds.add(item.id);
     const row = {
-      id: item.id, title: item.title, description: item.description, areas: JSON.stringify(item.areas),
-      supports: JSON.stringify(item.supports), kinds: JSON.stringify(item.kinds), typical_owner: item.typicalOwner,
-      freshness_rule: item.freshness.rule, freshness_months: item.freshness.maxAgeMonths,
-      person_level: item.personLevel ? 1 : 0, due_rule: item.dueRule ?? '', background: item.background ? 1 : 0,
+      id: item.id,
+      title: item.title,
+      description: item.description,
+      areas: JSON.stringify(item.areas),
+      supports: JSON.stringify(item.supports),
+      kinds: JSON.stringify(item.kinds),
+      typical_owner: item.typicalOwner,
+      freshness_rule: item.freshness.rule,
+      freshness_months: item.freshness.maxAgeMonths,
+      person_level: item.personLevel ? 1 : 0,
+      due_rule: item.dueRule ?? '',
+      background: item.background ? 1 : 0,
       sort_order: (index + 1) * 10,
     };
     const before = existing.get(item.id);
@@ -72,12 +107,19 @@ export function applyCatalogue(db: WritableDB, catalogue: Catalogue, who: string
     }
   }
   for (const id of [...change.added, ...change.updated, ...change.retired]) reindexItem(db, id);
-  const previous = db.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get() as string | undefined;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('catalogue_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-    .run(catalogue.catalogueVersion);
+  const previous = readMeta(db, 'catalogue_version');
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('catalogue_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(catalogue.catalogueVersion);
   if (previous !== catalogue.catalogueVersion) {
-    appendEvent(db, { at, who, itemId: null, action: previous ? 'catalogue-upgrade' : 'catalogue-load',
-      before: previous ?? null, after: JSON.stringify({ version: catalogue.catalogueVersion, ...change }) });
+    appendEvent(db, {
+      at,
+      who,
+      itemId: null,
+      action: previous ? 'catalogue-upgrade' : 'catalogue-load',
+      before: previous ?? null,
+      after: JSON.stringify({ version: catalogue.catalogueVersion, ...change }),
+    });
   }
   return change;
 }

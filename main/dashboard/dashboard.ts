@@ -1,5 +1,5 @@
 import type { WritableDB } from '../store/database';
-import { writeMeta } from '../store/meta';
+import { readMeta, writeMeta } from '../store/meta';
 import type { Database } from 'better-sqlite3';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { AREA_GROUPS, type AreaGroupId } from '../../shared/domain/evaluation-areas';
@@ -33,25 +33,60 @@ export function rememberPrivacyCheck(db: WritableDB, blocking: number, at = new 
 function nextSteps(db: Database, items: ChecklistItem[], hasTimeline: boolean): Dashboard['nextSteps'] {
   const open = items.filter((i) => !isDone(i));
   const withoutOwner = open.filter((i) => !i.owner).length;
-  const imports = db.prepare('SELECT COUNT(*) FROM dataset_imports').pluck().get() as number;
+  const imports = db.prepare<[], number>('SELECT COUNT(*) FROM dataset_imports').pluck().get() ?? 0;
   const takesEvidence = items.filter((i) => !i.personLevel && i.status !== 'not-applicable');
   const withEvidence = takesEvidence.filter((i) => i.attachments > 0).length;
   let privacy: { at: string; blocking: number } | null = null;
   try {
-    const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(PRIVACY_LAST_RUN_KEY) as string | undefined;
-    privacy = raw ? JSON.parse(raw) as { at: string; blocking: number } : null;
-  } catch { privacy = null; }
+    const raw = readMeta(db, PRIVACY_LAST_RUN_KEY);
+    privacy = raw ? (JSON.parse(raw) as { at: string; blocking: number }) : null;
+  } catch {
+    privacy = null;
+  }
   return [
-    { id: 'notification', label: 'Record the notification', done: hasTimeline,
-      detail: hasTimeline ? 'Recorded: every deadline is worked out from it.' : 'When the call comes, record it: every deadline is worked out from it.' },
-    { id: 'owners', label: 'Assign owners', done: withoutOwner === 0,
-      detail: withoutOwner === 0 ? 'Every open item has an owner.' : `${withoutOwner} open item${withoutOwner === 1 ? ' has' : 's have'} no owner yet.` },
-    { id: 'data', label: 'Import DfE data', done: imports > 0,
-      detail: imports > 0 ? `${imports} file${imports === 1 ? '' : 's'} imported.` : 'Import the published figures inspectors look at first.' },
-    { id: 'evidence', label: 'Attach evidence', done: takesEvidence.length > 0 && withEvidence === takesEvidence.length,
-      detail: `${withEvidence} of ${takesEvidence.length} items have evidence files.` },
-    { id: 'privacy', label: 'Run the privacy check', done: privacy !== null && privacy.blocking === 0,
-      detail: privacy === null ? 'Not run yet.' : privacy.blocking === 0 ? 'Nothing blocks the pack.' : `${privacy.blocking} thing${privacy.blocking === 1 ? '' : 's'} to resolve.` },
+    {
+      id: 'notification',
+      label: 'Record the notification',
+      done: hasTimeline,
+      detail: hasTimeline
+        ? 'Recorded: every deadline is worked out from it.'
+        : 'When the call comes, record it: every deadline is worked out from it.',
+    },
+    {
+      id: 'owners',
+      label: 'Assign owners',
+      done: withoutOwner === 0,
+      detail:
+        withoutOwner === 0
+          ? 'Every open item has an owner.'
+          : `${withoutOwner} open item${withoutOwner === 1 ? ' has' : 's have'} no owner yet.`,
+    },
+    {
+      id: 'data',
+      label: 'Import DfE data',
+      done: imports > 0,
+      detail:
+        imports > 0
+          ? `${imports} file${imports === 1 ? '' : 's'} imported.`
+          : 'Import the published figures inspectors look at first.',
+    },
+    {
+      id: 'evidence',
+      label: 'Attach evidence',
+      done: takesEvidence.length > 0 && withEvidence === takesEvidence.length,
+      detail: `${withEvidence} of ${takesEvidence.length} items have evidence files.`,
+    },
+    {
+      id: 'privacy',
+      label: 'Run the privacy check',
+      done: privacy !== null && privacy.blocking === 0,
+      detail:
+        privacy === null
+          ? 'Not run yet.'
+          : privacy.blocking === 0
+            ? 'Nothing blocks the pack.'
+            : `${privacy.blocking} thing${privacy.blocking === 1 ? '' : 's'} to resolve.`,
+    },
   ];
 }
 
@@ -68,9 +103,17 @@ export function dashboard(db: Database, userName: string): Dashboard {
   // never count towards readiness.
   const counted = all.filter((i) => !i.background);
   const readiness = AREA_GROUPS.map((group) => {
-    const inGroup = counted.filter((i) => (group.id === 'other' ? i.areas.length === 0 : i.areas.includes(group.id as never)));
+    const inGroup = counted.filter((i) =>
+      group.id === 'other' ? i.areas.length === 0 : i.areas.includes(group.id as never),
+    );
     const done = inGroup.filter(isDone).length;
-    return { group: group.id, name: group.shortName, total: inGroup.length, done, percent: percent(done, inGroup.length) };
+    return {
+      group: group.id,
+      name: group.shortName,
+      total: inGroup.length,
+      done,
+      percent: percent(done, inGroup.length),
+    };
   });
   const open = all.filter((i) => !isDone(i));
   const owners = new Map<string, { remaining: number; overdue: number }>();
@@ -89,10 +132,13 @@ export function dashboard(db: Database, userName: string): Dashboard {
     overall: { total: counted.length, done, percent: percent(done, counted.length) },
     overdue: open.filter((i) => i.overdue),
     stale: all.filter((i) => i.stale),
-    undated: all.filter((i) => !i.personLevel && i.status !== 'not-applicable' && i.attachments > 0 && i.latestDocumentDate === null),
+    undated: all.filter(
+      (i) => !i.personLevel && i.status !== 'not-applicable' && i.attachments > 0 && i.latestDocumentDate === null,
+    ),
     nextSteps: nextSteps(db, all, timelineNow !== null),
     mine: open.filter((i) => i.owner.trim().toLowerCase() === userName.trim().toLowerCase()),
-    byOwner: [...owners.entries()].map(([owner, v]) => ({ owner, ...v }))
+    byOwner: [...owners.entries()]
+      .map(([owner, v]) => ({ owner, ...v }))
       .sort((a, b) => b.overdue - a.overdue || b.remaining - a.remaining || a.owner.localeCompare(b.owner)),
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readMeta } from '../store/meta';
 import { comparePeriods } from '../../shared/domain/datasets/period';
 import { metricById } from '../../shared/domain/metrics/index';
 import type { MetricResult } from '../../shared/domain/metrics/types';
@@ -6,12 +7,13 @@ import { listRows } from '../datasets/dataset-store';
 import { computeMetrics, SHIPPED_COMPARATORS } from '../datasets/metrics/index';
 import type { ActionMetric } from './plan-repository';
 
-const meta = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+const meta = (db: Database, key: string) => readMeta(db, key) ?? null;
 
 /** The workspace's own metrics from its imported figures (its authority's rows, as the pack reads them). */
 export function workspaceMetricResults(db: Database): MetricResult[] {
   const rows = listRows(db);
-  const areaCode = meta(db, 'la_code') ?? [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))][0];
+  const areaCode =
+    meta(db, 'la_code') ?? [...new Set(rows.filter((r) => r.geography === 'local').map((r) => r.areaCode))][0];
   if (!areaCode) return [];
   return computeMetrics(rows, { comparators: SHIPPED_COMPARATORS, areaCode });
 }
@@ -47,9 +49,15 @@ export function metricProgress(link: ActionMetric, results: readonly MetricResul
   const definition = metricById(link.metricId);
   const latest = latestMetric(results, link.metricId);
   return {
-    metricId: link.metricId, title: definition?.title ?? link.metricId, unit: definition?.unit ?? '',
-    baseline: link.baseline, baselineDate: link.baselineDate, target: link.target, targetDate: link.targetDate,
-    latest: latest?.value ?? null, latestPeriod: latest?.period ?? null,
+    metricId: link.metricId,
+    title: definition?.title ?? link.metricId,
+    unit: definition?.unit ?? '',
+    baseline: link.baseline,
+    baselineDate: link.baselineDate,
+    target: link.target,
+    targetDate: link.targetDate,
+    latest: latest?.value ?? null,
+    latestPeriod: latest?.period ?? null,
     trend: metricTrend(link.baseline, link.target, latest?.value ?? null),
   };
 }

@@ -6,9 +6,14 @@ import { isNamedStaff } from './scan-workspace';
 import { privacyScanOptions } from './privacy-settings';
 import { compactIndex, reindexItem } from '../search/search-index';
 import { appendEvent, rewriteEvents } from '../audit/audit-events';
+import type { ItemRow } from '../checklist/item-row';
 
 /** One identifier to take out of every earlier copy of a text, and what stands in its place ("[NHS number ••19]"). */
-export interface Redaction { match: string; mask: string; kind: FindingKind }
+export interface Redaction {
+  match: string;
+  mask: string;
+  kind: FindingKind;
+}
 
 /**
  * The personal data the privacy check finds in a narrative's earlier text that its new text no longer holds: the
@@ -30,7 +35,8 @@ export function fixedFindings(db: Database, before: string, after: string): Reda
   return [...seen.values()].sort((a, b) => b.match.length - a.match.length);
 }
 
-const hasTable = (db: Database, name: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+const hasTable = (db: Database, name: string) =>
+  !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
 
 /**
  * Replaces each identifier with its mask wherever earlier text is kept: audit entries (before, after, reason),
@@ -42,16 +48,27 @@ export function redactEverywhere(db: Database, redactions: readonly Redaction[])
   return db.transaction(() => {
     let entries = 0;
     rewriteEvents(db, () => {
-      const update = db.prepare(`UPDATE events SET before = replace(before, @match, @mask), after = replace(after, @match, @mask),
+      const update =
+        db.prepare(`UPDATE events SET before = replace(before, @match, @mask), after = replace(after, @match, @mask),
           reason = replace(reason, @match, @mask) WHERE instr(before, @match) > 0 OR instr(after, @match) > 0 OR instr(reason, @match) > 0`);
       for (const r of redactions) entries += update.run({ match: r.match, mask: r.mask }).changes;
     });
     const touched = new Set<string>();
     for (const r of redactions) {
-      for (const id of db.prepare('SELECT id FROM items WHERE instr(note, ?) > 0').pluck().all(r.match) as string[]) touched.add(id);
-      db.prepare('UPDATE items SET note = replace(note, @match, @mask) WHERE instr(note, @match) > 0').run({ match: r.match, mask: r.mask });
+      for (const id of db
+        .prepare<[string], ItemRow['id']>('SELECT id FROM items WHERE instr(note, ?) > 0')
+        .pluck()
+        .all(r.match))
+        touched.add(id);
+      db.prepare('UPDATE items SET note = replace(note, @match, @mask) WHERE instr(note, @match) > 0').run({
+        match: r.match,
+        mask: r.mask,
+      });
       if (hasTable(db, 'pack_builds')) {
-        db.prepare('UPDATE pack_builds SET input = replace(input, @match, @mask) WHERE instr(input, @match) > 0').run({ match: r.match, mask: r.mask });
+        db.prepare('UPDATE pack_builds SET input = replace(input, @match, @mask) WHERE instr(input, @match) > 0').run({
+          match: r.match,
+          mask: r.mask,
+        });
       }
     }
     // A backup from before migration 0002 has no search index to rebuild.
@@ -64,8 +81,21 @@ export function redactEverywhere(db: Database, redactions: readonly Redaction[])
 }
 
 /** Records that a redaction happened: which kinds and how many entries, never the data itself. */
-export function recordRedaction(db: WritableDB, itemId: string, redactions: readonly Redaction[], entries: number, who: string, at: string): void {
+export function recordRedaction(
+  db: WritableDB,
+  itemId: string,
+  redactions: readonly Redaction[],
+  entries: number,
+  who: string,
+  at: string,
+): void {
   const kinds = [...new Set(redactions.map((r) => r.kind))];
-  appendEvent(db, { at, who, itemId, action: 'redaction', before: null,
-    after: JSON.stringify({ kinds, identifiers: redactions.length, entries }) });
+  appendEvent(db, {
+    at,
+    who,
+    itemId,
+    action: 'redaction',
+    before: null,
+    after: JSON.stringify({ kinds, identifiers: redactions.length, entries }),
+  });
 }

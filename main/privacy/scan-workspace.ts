@@ -8,6 +8,8 @@ import { listAttachments } from '../evidence/attachments-repository';
 import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
 import { planTexts } from './plan-privacy';
 import { EXTRACTOR_VERSION } from '../formats/types';
+import type { BlobRow } from '../evidence/attachment-row';
+import type { FileDecisionRow, FindingDecisionRow, TextScanRow } from './decision-rows';
 
 export interface FindingLocation {
   itemId: string | null;
@@ -31,7 +33,8 @@ export interface WorkspaceFinding {
   location: FindingLocation;
   /** Context with every identifier in it masked: safe to show and to log. */
   snippet: string;
-  resolution: null | { decision: 'false-positive'; reason: string; by: string; at: string } | { decision: 'file-excluded' };
+  resolution:
+    null | { decision: 'false-positive'; reason: string; by: string; at: string } | { decision: 'file-excluded' };
 }
 
 export interface UnscannedFile {
@@ -50,9 +53,11 @@ export interface WorkspaceScan {
   blocking: number;
 }
 
-const keyOf = (location: FindingLocation, kind: string, snippet: string) => createHash('sha256')
-  .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, snippet]))
-  .digest('hex').slice(0, 32);
+const keyOf = (location: FindingLocation, kind: string, snippet: string) =>
+  createHash('sha256')
+    .update(JSON.stringify([location.itemId, location.attachmentId, location.field, location.detail, kind, snippet]))
+    .digest('hex')
+    .slice(0, 32);
 
 /**
  * Where a finding is, in words: the item, the file by its name, and the part ("item "SEND strategy", file
@@ -60,8 +65,14 @@ const keyOf = (location: FindingLocation, kind: string, snippet: string) => crea
  */
 export function locationLabel(l: FindingLocation): string {
   const field = l.field === 'file text' && l.detail ? null : l.field;
-  return [l.itemTitle ? `item "${l.itemTitle}"` : null, l.fileName ? `file ${l.fileName}` : null, field, l.detail || null]
-    .filter(Boolean).join(', ');
+  return [
+    l.itemTitle ? `item "${l.itemTitle}"` : null,
+    l.fileName ? `file ${l.fileName}` : null,
+    field,
+    l.detail || null,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** A finding's id for people and scripts: "F" and the first 10 characters of its key (stable across scans). */
@@ -100,8 +111,17 @@ type StoredFinding = [string, FindingKind, FindingSeverity, string];
  * settings. Findings kept from an earlier check under other rules are found again.
  */
 function rulesKey(options: WorkspaceScanOptions, today: string): string {
-  return createHash('sha256').update(JSON.stringify([SCANNER_VERSION, today, (options.casePatterns ?? []).map((p) => `${p.source}/${p.flags}`),
-    options.publicContacts ?? [], options.namedStaff ?? []])).digest('hex');
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        SCANNER_VERSION,
+        today,
+        (options.casePatterns ?? []).map((p) => `${p.source}/${p.flags}`),
+        options.publicContacts ?? [],
+        options.namedStaff ?? [],
+      ]),
+    )
+    .digest('hex');
 }
 
 /**
@@ -114,13 +134,23 @@ class TextFindings {
   private readonly rules: string;
   private readonly found = new Map<string, StoredFinding[]>();
   private readonly fresh: [string, string][] = [];
-  private readonly stored: ((sha: string) => { rules: string; findings: string } | undefined) | null;
+  private readonly stored: ((sha: string) => Pick<TextScanRow, 'rules' | 'findings'> | undefined) | null;
 
-  constructor(private readonly db: Database, private readonly options: WorkspaceScanOptions, private readonly today: string) {
+  constructor(
+    private readonly db: Database,
+    private readonly options: WorkspaceScanOptions,
+    private readonly today: string,
+  ) {
     this.rules = rulesKey(options, today);
-    const hasTable = !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'").get();
-    const statement = hasTable ? db.prepare('SELECT rules, findings FROM privacy_text_scans WHERE sha256 = ?') : null;
-    this.stored = statement ? (sha) => statement.get(sha) as { rules: string; findings: string } | undefined : null;
+    const hasTable = !!db
+      .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'")
+      .get();
+    const statement = hasTable
+      ? db.prepare<[string], Pick<TextScanRow, 'rules' | 'findings'>>(
+          'SELECT rules, findings FROM privacy_text_scans WHERE sha256 = ?',
+        )
+      : null;
+    this.stored = statement ? (sha) => statement.get(sha) : null;
   }
 
   of(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
@@ -129,17 +159,30 @@ class TextFindings {
     const kept = this.stored?.(sha256);
     let findings: StoredFinding[] | null = null;
     if (kept && kept.rules === this.rules) {
-      try { findings = JSON.parse(kept.findings) as StoredFinding[]; } catch { findings = null; }
+      try {
+        findings = JSON.parse(kept.findings) as StoredFinding[];
+      } catch {
+        findings = null;
+      }
     }
     if (!findings) {
       const list: StoredFinding[] = [];
       findings = list;
-      const scanOptions = { casePatterns: this.options.casePatterns, today: this.today, publicContacts: this.options.publicContacts };
+      const scanOptions = {
+        casePatterns: this.options.casePatterns,
+        today: this.today,
+        publicContacts: this.options.publicContacts,
+      };
       const stored = decodeStoredText(blob.text);
       forEachStoredSegment(stored, blob.segments, (location, text) => {
         if (!text) return;
         for (const f of scanText(text, scanOptions)) {
-          if (f.kind === 'person-name' && this.options.namedStaff?.length && isNamedStaff(f.match, this.options.namedStaff)) continue;
+          if (
+            f.kind === 'person-name' &&
+            this.options.namedStaff?.length &&
+            isNamedStaff(f.match, this.options.namedStaff)
+          )
+            continue;
           list.push([location, f.kind, f.severity, f.snippet]);
         }
       });
@@ -156,8 +199,12 @@ class TextFindings {
     try {
       const upsert = this.db.prepare(`INSERT INTO privacy_text_scans (sha256, rules, findings) VALUES (?, ?, ?)
         ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, findings = excluded.findings`);
-      this.db.transaction(() => { for (const [sha, findings] of this.fresh) upsert.run(sha, this.rules, findings); })();
-    } catch { /* a check still answers when it cannot be remembered (a locked or full disk): the next one scans again */ }
+      this.db.transaction(() => {
+        for (const [sha, findings] of this.fresh) upsert.run(sha, this.rules, findings);
+      })();
+    } catch {
+      /* a check still answers when it cannot be remembered (a locked or full disk): the next one scans again */
+    }
   }
 }
 
@@ -166,22 +213,47 @@ const nameWords = (name: string) => name.toLowerCase().match(/[\p{L}'’-]+/gu) 
 /** Whether a name the scanner found belongs to the area's named staff: all its words within one staff name. */
 export function isNamedStaff(match: string, namedStaff: readonly string[]): boolean {
   const words = nameWords(match);
-  return words.length > 0 && namedStaff.some((staff) => { const known = new Set(nameWords(staff)); return words.every((w) => known.has(w)); });
+  return (
+    words.length > 0 &&
+    namedStaff.some((staff) => {
+      const known = new Set(nameWords(staff));
+      return words.every((w) => known.has(w));
+    })
+  );
 }
 
 export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}): WorkspaceScan {
-  const decisions = new Map((db.prepare('SELECT * FROM privacy_decisions').all() as Record<string, string>[]).map((d) => [d.finding_key!, d]));
-  const fileDecisions = new Map((db.prepare('SELECT * FROM privacy_file_decisions').all() as Record<string, string | number>[])
-    .map((d) => [d.attachment_id as number, d]));
+  const decisions = new Map(
+    db
+      .prepare<[], FindingDecisionRow>('SELECT * FROM privacy_decisions')
+      .all()
+      .map((d) => [d.finding_key, d]),
+  );
+  const fileDecisions = new Map(
+    db
+      .prepare<[], FileDecisionRow>('SELECT * FROM privacy_file_decisions')
+      .all()
+      .map((d) => [d.attachment_id, d]),
+  );
   const findings: WorkspaceFinding[] = [];
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const push = (location: FindingLocation, kind: FindingKind, severity: FindingSeverity, snippet: string) => {
     const key = keyOf(location, kind, snippet);
     const decided = decisions.get(key);
-    const excluded = location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';
-    findings.push({ key, kind, severity, location, snippet,
-      resolution: excluded ? { decision: 'file-excluded' }
-        : decided ? { decision: 'false-positive', reason: decided.reason!, by: decided.decided_by!, at: decided.decided_at! } : null });
+    const excluded =
+      location.attachmentId !== null && fileDecisions.get(location.attachmentId)?.decision === 'excluded';
+    findings.push({
+      key,
+      kind,
+      severity,
+      location,
+      snippet,
+      resolution: excluded
+        ? { decision: 'file-excluded' }
+        : decided
+          ? { decision: 'false-positive', reason: decided.reason, by: decided.decided_by, at: decided.decided_at }
+          : null,
+    });
   };
   const scan = (text: string, location: FindingLocation) => {
     if (!text) return;
@@ -194,28 +266,56 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
   const items = listItems(db).filter((i) => !i.personLevel);
   const titles = new Map(items.map((i) => [i.id, i.title]));
   for (const item of items) {
-    scan(item.note, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'narrative', detail: '' });
-    if (item.origin === 'custom') scan(`${item.title}\n${item.description}`, { itemId: item.id, itemTitle: item.title, attachmentId: null, fileName: null, field: 'item title', detail: '' });
+    scan(item.note, {
+      itemId: item.id,
+      itemTitle: item.title,
+      attachmentId: null,
+      fileName: null,
+      field: 'narrative',
+      detail: '',
+    });
+    if (item.origin === 'custom')
+      scan(`${item.title}\n${item.description}`, {
+        itemId: item.id,
+        itemTitle: item.title,
+        attachmentId: null,
+        fileName: null,
+        field: 'item title',
+        detail: '',
+      });
   }
   const unscanned: UnscannedFile[] = [];
-  const segmentsOf = db.prepare('SELECT text_status, text_kind, not_scanned_reason, segments, text, extractor_version FROM blobs WHERE sha256 = ?');
+  const segmentsOf = db.prepare<
+    [string | null],
+    Pick<BlobRow, 'text_status' | 'text_kind' | 'not_scanned_reason' | 'segments' | 'text' | 'extractor_version'>
+  >('SELECT text_status, text_kind, not_scanned_reason, segments, text, extractor_version FROM blobs WHERE sha256 = ?');
   for (const a of listAttachments(db).filter((x) => x.state === 'current' && titles.has(x.itemId))) {
     const base = { itemId: a.itemId, itemTitle: titles.get(a.itemId)!, attachmentId: a.id, fileName: a.fileName };
     scan(a.fileName, { ...base, field: 'file name', detail: '' });
     scan([a.title, a.author, a.source, a.note].join('\n'), { ...base, field: 'attachment details', detail: '' });
-    const blob = segmentsOf.get(a.sha256) as { text_status: string; text_kind: string; not_scanned_reason: string | null; segments: string;
-      text: unknown; extractor_version: number } | undefined;
-    if (blob && blob.text_status === 'ok' && !blob.not_scanned_reason && blob.extractor_version < EXTRACTOR_VERSION
-      && ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)) {
-      blob.not_scanned_reason = 'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, '
-        + 'comments, notes, headers, footers, document properties or PDF annotations. Attach it again to read it fully, or decide.';
+    const blob = segmentsOf.get(a.sha256);
+    if (
+      blob &&
+      blob.text_status === 'ok' &&
+      !blob.not_scanned_reason &&
+      blob.extractor_version < EXTRACTOR_VERSION &&
+      ['docx', 'xlsx', 'pdf'].includes(blob.text_kind)
+    ) {
+      blob.not_scanned_reason =
+        'Not fully scanned: it was read by an earlier version of the app, which did not read tracked changes, ' +
+        'comments, notes, headers, footers, document properties or PDF annotations. Attach it again to read it fully, or decide.';
     }
     // Not read at all, or read only in part (a reason with status ok): either needs a decision before it leaves.
     if (!blob || blob.text_status !== 'ok' || blob.not_scanned_reason) {
       const d = fileDecisions.get(a.id);
-      unscanned.push({ attachmentId: a.id, itemId: a.itemId, itemTitle: titles.get(a.itemId)!, fileName: a.fileName,
+      unscanned.push({
+        attachmentId: a.id,
+        itemId: a.itemId,
+        itemTitle: titles.get(a.itemId)!,
+        fileName: a.fileName,
         reason: blob?.not_scanned_reason ?? 'Its text could not be read.',
-        decision: d ? { decision: d.decision as 'excluded' | 'confirmed-no-personal-data', reason: d.reason as string, by: d.decided_by as string, at: d.decided_at as string } : null });
+        decision: d ? { decision: d.decision, reason: d.reason, by: d.decided_by, at: d.decided_at } : null,
+      });
       if (!blob || blob.text_status !== 'ok') continue;
     }
     for (const [detail, kind, severity, snippet] of textFindings.of(a.sha256!, blob)) {
@@ -224,12 +324,33 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
   }
   textFindings.remember();
   // The self-evaluation's grid, the local context and the case studies print in the pack as they are written.
-  for (const t of selfEvaluationTexts(db)) scan(t.text, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: t.field, detail: t.detail });
-  for (const row of db.prepare("SELECT DISTINCT dataset, area_name, breakdown FROM dataset_rows WHERE geography = 'local'").all() as Record<string, string>[]) {
-    scan(`${row.area_name} ${row.breakdown}`, { itemId: null, itemTitle: null, attachmentId: null, fileName: null, field: 'dataset', detail: row.dataset! });
+  for (const t of selfEvaluationTexts(db))
+    scan(t.text, {
+      itemId: null,
+      itemTitle: null,
+      attachmentId: null,
+      fileName: null,
+      field: t.field,
+      detail: t.detail,
+    });
+  for (const row of db
+    .prepare<[], { dataset: string; area_name: string; breakdown: string }>(
+      "SELECT DISTINCT dataset, area_name, breakdown FROM dataset_rows WHERE geography = 'local'",
+    )
+    .all()) {
+    scan(`${row.area_name} ${row.breakdown}`, {
+      itemId: null,
+      itemTitle: null,
+      attachmentId: null,
+      fileName: null,
+      field: 'dataset',
+      detail: row.dataset,
+    });
   }
   // The outcome and the plan: printed in the action plan document and the pack's progress section.
   for (const { text, location } of planTexts(db)) scan(text, location);
-  const blocking = findings.filter((f) => f.severity === 'block' && !f.resolution).length + unscanned.filter((u) => !u.decision).length;
+  const blocking =
+    findings.filter((f) => f.severity === 'block' && !f.resolution).length +
+    unscanned.filter((u) => !u.decision).length;
   return { findings, unscanned, blocking };
 }

@@ -7,11 +7,29 @@ import type { Database } from 'better-sqlite3';
  * search_docs.id, so the index holds no copy of the text. A backup made before migration 0014 holds the older
  * self-contained index; purges and redactions rewrite backups, so each function also handles that shape.
  */
+/**
+ * A row of the search_docs table: what the FTS5 index holds for an item or attachment. An item's text is its own
+ * body; an attachment with a stored file points to the blob by sha256 and has no body.
+ */
+interface SearchDocRow {
+  id: number;
+  kind: 'item' | 'attachment';
+  /** The item's id, or the attachment's id as text. */
+  ref: string;
+  item_id: string;
+  title: string;
+  body: string | null;
+  sha256: string | null;
+}
+
 const hasSearchDocs = (db: Database): boolean =>
   !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_docs'").get();
 
 function removeDoc(db: Database, kind: 'item' | 'attachment', ref: string): void {
-  const id = db.prepare('SELECT id FROM search_docs WHERE kind = ? AND ref = ?').pluck().get(kind, ref) as number | undefined;
+  const id = db
+    .prepare<[string, string], SearchDocRow['id']>('SELECT id FROM search_docs WHERE kind = ? AND ref = ?')
+    .pluck()
+    .get(kind, ref);
   if (id === undefined) return;
   db.prepare('DELETE FROM search_index WHERE rowid = ?').run(id);
   db.prepare('DELETE FROM search_docs WHERE id = ?').run(id);
@@ -24,14 +42,20 @@ const addToIndex = (db: Database, id: number, title: string, body: string) =>
 export function reindexItem(db: Database, itemId: string): void {
   if (!hasSearchDocs(db)) {
     db.prepare("DELETE FROM search_index WHERE kind = 'item' AND ref = ?").run(itemId);
-    db.prepare(`INSERT INTO search_index (kind, ref, item_id, title, body)
-                SELECT 'item', id, id, title, description || char(10) || note FROM items WHERE id = ? AND retired = 0`).run(itemId);
+    db.prepare(
+      `INSERT INTO search_index (kind, ref, item_id, title, body)
+                SELECT 'item', id, id, title, description || char(10) || note FROM items WHERE id = ? AND retired = 0`,
+    ).run(itemId);
     return;
   }
   removeDoc(db, 'item', itemId);
-  const doc = db.prepare(`INSERT INTO search_docs (kind, ref, item_id, title, body)
+  const doc = db
+    .prepare<[string], Pick<SearchDocRow, 'id' | 'title'> & { body: string }>(
+      `INSERT INTO search_docs (kind, ref, item_id, title, body)
               SELECT 'item', id, id, title, description || char(10) || note FROM items WHERE id = ? AND retired = 0
-              RETURNING id, title, body`).get(itemId) as { id: number; title: string; body: string } | undefined;
+              RETURNING id, title, body`,
+    )
+    .get(itemId);
   if (doc) addToIndex(db, doc.id, doc.title, doc.body);
 }
 
@@ -42,32 +66,46 @@ export function reindexItem(db: Database, itemId: string): void {
 export function indexAttachment(db: Database, attachmentId: number, text: string): void {
   removeAttachmentFromIndex(db, attachmentId);
   if (!hasSearchDocs(db)) {
-    db.prepare(`INSERT INTO search_index (kind, ref, item_id, title, body)
-                SELECT 'attachment', CAST(id AS TEXT), item_id, title || ' ' || file_name, ? FROM attachments WHERE id = ?`)
-      .run(text, attachmentId);
+    db.prepare(
+      `INSERT INTO search_index (kind, ref, item_id, title, body)
+                SELECT 'attachment', CAST(id AS TEXT), item_id, title || ' ' || file_name, ? FROM attachments WHERE id = ?`,
+    ).run(text, attachmentId);
     return;
   }
-  const doc = db.prepare(`INSERT INTO search_docs (kind, ref, item_id, title, body, sha256)
+  const doc = db
+    .prepare<{ text: string; id: number }, Pick<SearchDocRow, 'id' | 'title'>>(
+      `INSERT INTO search_docs (kind, ref, item_id, title, body, sha256)
       SELECT 'attachment', CAST(a.id AS TEXT), a.item_id, a.title || ' ' || a.file_name,
         CASE WHEN b.sha256 IS NULL THEN @text END, b.sha256
       FROM attachments a LEFT JOIN blobs b ON b.sha256 = a.sha256 WHERE a.id = @id
-      RETURNING id, title`).get({ text, id: attachmentId }) as { id: number; title: string } | undefined;
+      RETURNING id, title`,
+    )
+    .get({ text, id: attachmentId });
   if (doc) addToIndex(db, doc.id, doc.title, text);
 }
 
 /** The text a search document holds: its own (an item's) or its stored file's. */
-function docText(db: Database, doc: { body: string | null; sha256: string | null }): string {
+function docText(db: Database, doc: Pick<SearchDocRow, 'body' | 'sha256'>): string {
   if (doc.body !== null) return doc.body;
-  return decodeStoredText(db.prepare('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(doc.sha256));
+  return decodeStoredText(
+    db.prepare<[string | null], string | Uint8Array>('SELECT text FROM blobs WHERE sha256 = ?').pluck().get(doc.sha256),
+  );
 }
 
 /** The text an attachment is indexed with, if it is indexed. */
 export function indexedAttachmentText(db: Database, attachmentId: number): string | undefined {
   if (!hasSearchDocs(db)) {
-    return db.prepare("SELECT body FROM search_index WHERE kind = 'attachment' AND ref = ?").pluck().get(String(attachmentId)) as string | undefined;
+    // A workspace from before search_docs (text stored once) keeps the text in the index itself.
+    return db
+      .prepare<[string], string>("SELECT body FROM search_index WHERE kind = 'attachment' AND ref = ?")
+      .pluck()
+      .get(String(attachmentId));
   }
-  const doc = db.prepare("SELECT body, sha256 FROM search_docs WHERE kind = 'attachment' AND ref = ?").get(String(attachmentId)) as
-    { body: string | null; sha256: string | null } | undefined;
+  const doc = db
+    .prepare<[string], Pick<SearchDocRow, 'body' | 'sha256'>>(
+      "SELECT body, sha256 FROM search_docs WHERE kind = 'attachment' AND ref = ?",
+    )
+    .get(String(attachmentId));
   return doc ? docText(db, doc) : undefined;
 }
 
@@ -83,7 +121,9 @@ export function removeAttachmentFromIndex(db: Database, attachmentId: number): v
 export function changeStoredText(db: Database, sha256: string, text: string, change: () => void): void {
   change();
   if (!hasSearchDocs(db)) return;
-  for (const doc of db.prepare('SELECT id, title FROM search_docs WHERE sha256 = ?').all(sha256) as { id: number; title: string }[]) {
+  for (const doc of db
+    .prepare<[string], Pick<SearchDocRow, 'id' | 'title'>>('SELECT id, title FROM search_docs WHERE sha256 = ?')
+    .all(sha256)) {
     db.prepare('DELETE FROM search_index WHERE rowid = ?').run(doc.id);
     addToIndex(db, doc.id, doc.title, text);
   }
@@ -95,8 +135,11 @@ export function changeStoredText(db: Database, sha256: string, text: string, cha
  */
 export function rebuildIndex(db: Database): void {
   db.prepare("INSERT INTO search_index (search_index) VALUES ('delete-all')").run();
-  for (const doc of db.prepare('SELECT id, title, body, sha256 FROM search_docs ORDER BY id').all() as
-    { id: number; title: string; body: string | null; sha256: string | null }[]) {
+  for (const doc of db
+    .prepare<[], Pick<SearchDocRow, 'id' | 'title' | 'body' | 'sha256'>>(
+      'SELECT id, title, body, sha256 FROM search_docs ORDER BY id',
+    )
+    .all()) {
     addToIndex(db, doc.id, doc.title, docText(db, doc));
   }
 }
@@ -117,19 +160,32 @@ export interface SearchHit {
 /** Every word must match, as a prefix: "jsna 202" finds "JSNA 2024". Quotes stop FTS syntax in what people type. */
 export function toFtsQuery(text: string): string | null {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 12).map((w) => `"${w}"*`).join(' ') : null;
+  return words.length
+    ? words
+        .slice(0, 12)
+        .map((w) => `"${w}"*`)
+        .join(' ')
+    : null;
 }
 
 export function search(db: Database, text: string, limit = 50): SearchHit[] {
   const query = toFtsQuery(text);
   if (!query) return [];
   if (!hasSearchDocs(db)) return [];
-  const rows = db.prepare(`SELECT d.kind, d.ref, d.item_id, d.title, d.body, d.sha256 FROM search_index s JOIN search_docs d ON d.id = s.rowid
-      WHERE search_index MATCH ? ORDER BY bm25(search_index, 5, 1) LIMIT ?`)
-    .all(query, limit) as { kind: 'item' | 'attachment'; ref: string; item_id: string; title: string; body: string | null; sha256: string | null }[];
+  const rows = db
+    .prepare<[string, number], Omit<SearchDocRow, 'id'>>(
+      `SELECT d.kind, d.ref, d.item_id, d.title, d.body, d.sha256 FROM search_index s JOIN search_docs d ON d.id = s.rowid
+      WHERE search_index MATCH ? ORDER BY bm25(search_index, 5, 1) LIMIT ?`,
+    )
+    .all(query, limit);
   const words = queryWords(text);
-  return rows.map((r) => ({ kind: r.kind, itemId: r.item_id, attachmentId: r.kind === 'attachment' ? Number(r.ref) : null,
-    title: r.title, snippet: snippetOf(docText(db, r), words) }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    itemId: r.item_id,
+    attachmentId: r.kind === 'attachment' ? Number(r.ref) : null,
+    title: r.title,
+    snippet: snippetOf(docText(db, r), words),
+  }));
 }
 
 const queryWords = (text: string) => (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map(fold);
@@ -153,7 +209,10 @@ export function snippetOf(text: string, words: readonly string[]): string {
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const folded = fold(m[0]);
-      if (words.some((w) => folded.startsWith(w))) { at = m.index; break; }
+      if (words.some((w) => folded.startsWith(w))) {
+        at = m.index;
+        break;
+      }
     }
   }
   if (at === -1) at = 0;

@@ -12,8 +12,10 @@ export const migrationChecksum = (m: Migration): string => createHash('sha256').
 export function migrate(db: Database, target = LATEST_SCHEMA_VERSION): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > LATEST_SCHEMA_VERSION) {
-    throw new WorkspaceError('newer-version',
-      `This workspace was saved by a newer version of SEND Evidence Pack (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the latest version to open it.`);
+    throw new WorkspaceError(
+      'newer-version',
+      `This workspace was saved by a newer version of SEND Evidence Pack (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the latest version to open it.`,
+    );
   }
   if (version > 0) checkAppliedAreOurs(db);
   // A migration that rebuilds a table (drop, then rename its copy into place) must run with foreign keys off, as
@@ -35,7 +37,10 @@ function applyMigration(db: Database, m: Migration): void {
     // A row the new schema does not allow (a "hash" that is a path, written past the app): refused in words; the
     // transaction left the database as it was.
     if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
-      throw new WorkspaceError('damaged', `This workspace cannot be upgraded (migration ${m.name}): it holds a value the app never writes (${(error as Error).message}). It was left as it was; restore a backup, or ask for help.`);
+      throw new WorkspaceError(
+        'damaged',
+        `This workspace cannot be upgraded (migration ${m.name}): it holds a value the app never writes (${(error as Error).message}). It was left as it was; restore a backup, or ask for help.`,
+      );
     }
     throw error;
   }
@@ -48,25 +53,36 @@ function applyMigrationNow(db: Database, m: Migration): void {
     db.exec(m.sql);
     const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
     if (broken.length > before) {
-      throw new WorkspaceError('damaged', `Migration ${m.name} would leave ${broken[0]!.table} row ${broken[0]!.rowid} pointing at a missing ${broken[0]!.parent} row; the workspace was left as it was.`);
+      throw new WorkspaceError(
+        'damaged',
+        `Migration ${m.name} would leave ${broken[0]!.table} row ${broken[0]!.rowid} pointing at a missing ${broken[0]!.parent} row; the workspace was left as it was.`,
+      );
     }
     if (m.id === 1) {
       db.exec(`CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL,
                applied_at TEXT NOT NULL) STRICT`);
     }
-    db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
-      .run(m.id, m.name, migrationChecksum(m), new Date().toISOString());
+    db.prepare('INSERT INTO schema_migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+      m.id,
+      m.name,
+      migrationChecksum(m),
+      new Date().toISOString(),
+    );
     db.pragma(`user_version = ${m.id}`);
   })();
 }
 
 function checkAppliedAreOurs(db: Database): void {
-  const applied = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all() as { id: number; name: string }[];
+  const applied = db
+    .prepare<[], { id: number; name: string }>('SELECT id, name FROM schema_migrations ORDER BY id')
+    .all();
   applied.forEach((row, index) => {
     const ours = MIGRATIONS[index];
     if (!ours || ours.id !== row.id || ours.name !== row.name) {
-      throw new WorkspaceError('damaged',
-        `This workspace's schema history (migration ${row.id} ${row.name}) does not match this version of the app.`);
+      throw new WorkspaceError(
+        'damaged',
+        `This workspace's schema history (migration ${row.id} ${row.name}) does not match this version of the app.`,
+      );
     }
   });
 }

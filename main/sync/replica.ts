@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readMeta } from '../store/meta';
 import { existsSync } from 'node:fs';
 import type { Database, Statement } from 'better-sqlite3';
 import type { WritableDB } from '../store/database';
@@ -12,8 +13,17 @@ import { blobPath, deleteBlob } from '../store/blob-store';
 import { scrubAttachmentChain } from '../evidence/purge-attachment';
 import { storedText } from '../evidence/attachments-repository';
 import {
-  attachmentsOf, docItemStates, ITEM_FIELDS, itemsOf, purgedOf, readItem, sharedDigest, workspaceOf, writeItem,
-  type AttachmentRecord, type ItemState,
+  attachmentsOf,
+  docItemStates,
+  ITEM_FIELDS,
+  itemsOf,
+  purgedOf,
+  readItem,
+  sharedDigest,
+  workspaceOf,
+  writeItem,
+  type AttachmentRecord,
+  type ItemState,
 } from './doc-model';
 
 /** Transaction origins: what this replica wrote itself, what it loaded from its own database. */
@@ -50,10 +60,12 @@ export interface BindOutcome {
   putBack: string[];
 }
 
-const meta = (db: Database, key: string): string | null =>
-  (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+const meta = (db: Database, key: string): string | null => readMeta(db, key) ?? null;
 const setMeta = (db: WritableDB, key: string, value: string): void => {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 };
 
 export const workspaceSyncId = (db: Database): string | null => meta(db, WORKSPACE_ID);
@@ -61,13 +73,22 @@ export const setWorkspaceSyncId = (db: WritableDB, id: string): void => setMeta(
 
 function itemRowState(row: Record<string, unknown>): ItemState {
   const state: ItemState = {
-    status: row.status as string, owner: row.owner as string, dueDate: (row.due_date as string | null) ?? null,
-    note: row.note as string, approvedBy: (row.approved_by as string | null) ?? null, approvedAt: (row.approved_at as string | null) ?? null,
-    reviewComment: (row.review_comment as string) ?? '', reviewCommentBy: (row.review_comment_by as string | null) ?? null,
+    status: row.status as string,
+    owner: row.owner as string,
+    dueDate: (row.due_date as string | null) ?? null,
+    note: row.note as string,
+    approvedBy: (row.approved_by as string | null) ?? null,
+    approvedAt: (row.approved_at as string | null) ?? null,
+    reviewComment: (row.review_comment as string) ?? '',
+    reviewCommentBy: (row.review_comment_by as string | null) ?? null,
     reviewCommentAt: (row.review_comment_at as string | null) ?? null,
   };
   if (row.origin === 'custom') {
-    state.custom = { title: row.title as string, description: row.description as string, areas: JSON.parse(row.areas as string) as string[] };
+    state.custom = {
+      title: row.title as string,
+      description: row.description as string,
+      areas: JSON.parse(row.areas as string) as string[],
+    };
   }
   return state;
 }
@@ -76,18 +97,34 @@ const sameItem = (a: ItemState, b: ItemState): boolean => ITEM_FIELDS.every((f) 
 
 function attachmentRowRecord(row: Record<string, unknown>, chain: string): AttachmentRecord {
   return {
-    itemId: row.item_id as string, chain, versionNo: row.version_no as number, sha256: row.sha256 as string,
-    fileName: row.file_name as string, bytes: row.bytes as number, title: row.title as string,
-    documentDate: (row.document_date as string | null) ?? null, versionLabel: row.version_label as string,
-    author: row.author as string, source: row.source as string, note: row.note as string,
-    state: row.state as AttachmentRecord['state'], addedAt: row.added_at as string, addedBy: row.added_by as string,
+    itemId: row.item_id as string,
+    chain,
+    versionNo: row.version_no as number,
+    sha256: row.sha256 as string,
+    fileName: row.file_name as string,
+    bytes: row.bytes as number,
+    title: row.title as string,
+    documentDate: (row.document_date as string | null) ?? null,
+    versionLabel: row.version_label as string,
+    author: row.author as string,
+    source: row.source as string,
+    note: row.note as string,
+    state: row.state as AttachmentRecord['state'],
+    addedAt: row.added_at as string,
+    addedBy: row.added_by as string,
   };
 }
 
 /** Fields of an attachment record an officer can change after attaching (the file itself never changes). */
 const sameAttachment = (a: AttachmentRecord, b: AttachmentRecord): boolean =>
-  a.state === b.state && a.title === b.title && a.documentDate === b.documentDate && a.versionLabel === b.versionLabel
-  && a.author === b.author && a.source === b.source && a.note === b.note && a.itemId === b.itemId;
+  a.state === b.state &&
+  a.title === b.title &&
+  a.documentDate === b.documentDate &&
+  a.versionLabel === b.versionLabel &&
+  a.author === b.author &&
+  a.source === b.source &&
+  a.note === b.note &&
+  a.itemId === b.itemId;
 
 /**
  * One workspace's replica of the shared document: the Y.Doc loaded from the workspace database, and the binder
@@ -121,7 +158,11 @@ export class Replica {
   pushedTotal = 0;
 
   /** A viewer's replica only takes changes: its own edits are not shared (the server refuses them anyway). */
-  constructor(readonly db: WritableDB, readonly folder: string, readonly viewer = false) {
+  constructor(
+    readonly db: WritableDB,
+    readonly folder: string,
+    readonly viewer = false,
+  ) {
     this.selectShadow = db.prepare('SELECT state FROM sync_shadow WHERE kind = ? AND key = ?').pluck();
     this.upsertShadow = db.prepare(`INSERT INTO sync_shadow (kind, key, state) VALUES (?, ?, ?)
       ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state WHERE state IS NOT excluded.state`);
@@ -202,7 +243,8 @@ export class Replica {
     for (const sha of this.purgeQueue) deleteBlob(this.folder, sha);
     this.purgeQueue = [];
     if (this.needsCompaction) this.compact();
-    if (this.onRowsChanged && (outcome.pulled.length > 0 || outcome.purgedFiles.length > 0)) this.onRowsChanged(outcome);
+    if (this.onRowsChanged && (outcome.pulled.length > 0 || outcome.purgedFiles.length > 0))
+      this.onRowsChanged(outcome);
   }
 
   /**
@@ -247,7 +289,8 @@ export class Replica {
     }
     this.pull(outcome);
     setMeta(this.db, SYNC_BOUND, '1');
-    if (this.db.prepare('SELECT COUNT(*) FROM sync_updates').pluck().get() as number > COMPACT_AFTER) this.needsCompaction = true;
+    if ((this.db.prepare('SELECT COUNT(*) FROM sync_updates').pluck().get() as number) > COMPACT_AFTER)
+      this.needsCompaction = true;
     return outcome;
   }
 
@@ -257,7 +300,7 @@ export class Replica {
 
   private shadow<T>(kind: string, key: string): T | null {
     const raw = this.selectShadow.get(kind, key) as string | undefined;
-    return raw === undefined ? null : JSON.parse(raw) as T;
+    return raw === undefined ? null : (JSON.parse(raw) as T);
   }
 
   private setShadow(kind: string, key: string, state: unknown): void {
@@ -281,9 +324,11 @@ export class Replica {
       } else if (!sameItem(local, shadow) || JSON.stringify(local.custom) !== JSON.stringify(shadow.custom)) {
         // Only the fields this replica changed since the last bind: a field changed elsewhere stays as merged.
         // A narrative fixed for personal data here: the stored update log is folded so no earlier update keeps it.
-        if (local.note !== shadow.note && fixedFindings(this.db, shadow.note, local.note).length > 0) this.needsCompaction = true;
+        if (local.note !== shadow.note && fixedFindings(this.db, shadow.note, local.note).length > 0)
+          this.needsCompaction = true;
         const changed = { ...readItem(items.get(id) ?? new Y.Map()), custom: local.custom };
-        for (const f of ITEM_FIELDS) if (local[f] !== shadow[f]) (changed as unknown as Record<string, unknown>)[f] = local[f];
+        for (const f of ITEM_FIELDS)
+          if (local[f] !== shadow[f]) (changed as unknown as Record<string, unknown>)[f] = local[f];
         writeItem(this.doc, id, changed, items.get(id) ? readItem(items.get(id)!) : null);
         outcome.pushed.push(id);
       }
@@ -293,10 +338,18 @@ export class Replica {
   }
 
   private workspaceState(): WorkspaceShared {
-    const inspection = this.db.prepare(`SELECT notified_date, notified_time, preset, lead_officer, milestone_overrides, recorded_at, recorded_by
-      FROM inspection WHERE id = 1`).get() as Record<string, unknown> | undefined;
-    return { areaName: meta(this.db, 'area_name') ?? '', laCode: meta(this.db, 'la_code'),
-      inspection: inspection ? JSON.stringify(inspection) : null, reviewSettings: meta(this.db, 'review_settings') };
+    const inspection = this.db
+      .prepare(
+        `SELECT notified_date, notified_time, preset, lead_officer, milestone_overrides, recorded_at, recorded_by
+      FROM inspection WHERE id = 1`,
+      )
+      .get() as Record<string, unknown> | undefined;
+    return {
+      areaName: meta(this.db, 'area_name') ?? '',
+      laCode: meta(this.db, 'la_code'),
+      inspection: inspection ? JSON.stringify(inspection) : null,
+      reviewSettings: meta(this.db, 'review_settings'),
+    };
   }
 
   private pushWorkspace(publish: boolean): void {
@@ -310,7 +363,10 @@ export class Replica {
   }
 
   private attachmentUid(id: number): string | null {
-    return (this.db.prepare('SELECT uid FROM sync_attachment_keys WHERE attachment_id = ?').pluck().get(id) as string | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT uid FROM sync_attachment_keys WHERE attachment_id = ?').pluck().get(id) as
+        string | undefined) ?? null
+    );
   }
 
   private pushAttachments(): void {
@@ -334,12 +390,15 @@ export class Replica {
         uid = randomUUID();
         this.db.prepare('INSERT INTO sync_attachment_keys (attachment_id, uid) VALUES (?, ?)').run(id, uid);
       }
-      const chainRow = row.chain_id === id ? uid : this.attachmentUid(row.chain_id as number) ?? uid;
+      const chainRow = row.chain_id === id ? uid : (this.attachmentUid(row.chain_id as number) ?? uid);
       const local = attachmentRowRecord(row, chainRow);
       const shadow = this.shadow<AttachmentRecord>('attachment', uid);
       if (shadow === null || !sameAttachment(local, shadow)) {
         const current = records.get(uid);
-        records.set(uid, current ? { ...current, ...local, addedBy: current.addedBy, addedAt: current.addedAt } : local);
+        records.set(
+          uid,
+          current ? { ...current, ...local, addedBy: current.addedBy, addedAt: current.addedAt } : local,
+        );
         this.setShadow('attachment', uid, local);
       }
     }
@@ -355,15 +414,34 @@ export class Replica {
       let row = select.get(id) as Record<string, unknown> | undefined;
       if (!row && remote.custom) {
         const order = this.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 10 FROM items').pluck().get() as number;
-        this.db.prepare(`INSERT INTO items (id, title, description, areas, kinds, origin, sort_order, updated_at, updated_by)
-          VALUES (?, ?, ?, ?, '["document"]', 'custom', ?, ?, ?)`).run(id, remote.custom.title, remote.custom.description,
-          JSON.stringify(remote.custom.areas), order, now, String(entry.get('by') ?? 'a partner'));
-        appendEvent(this.db, { at: now, who: String(entry.get('by') ?? 'a partner'), itemId: id, action: 'add-item', before: null, after: remote.custom.title, reason: 'from sync' });
+        this.db
+          .prepare(
+            `INSERT INTO items (id, title, description, areas, kinds, origin, sort_order, updated_at, updated_by)
+          VALUES (?, ?, ?, ?, '["document"]', 'custom', ?, ?, ?)`,
+          )
+          .run(
+            id,
+            remote.custom.title,
+            remote.custom.description,
+            JSON.stringify(remote.custom.areas),
+            order,
+            now,
+            String(entry.get('by') ?? 'a partner'),
+          );
+        appendEvent(this.db, {
+          at: now,
+          who: String(entry.get('by') ?? 'a partner'),
+          itemId: id,
+          action: 'add-item',
+          before: null,
+          after: remote.custom.title,
+          reason: 'from sync',
+        });
         row = select.get(id) as Record<string, unknown>;
       }
       if (!row || row.retired === 1) continue;
       const local = itemRowState(row);
-      const notice = typeof entry.get('notice') === 'string' ? entry.get('notice') as string : null;
+      const notice = typeof entry.get('notice') === 'string' ? (entry.get('notice') as string) : null;
       const shadow = this.shadow<ItemState & { notice?: string | null }>('item', id);
       if (!sameItem(local, remote)) {
         this.applyItem(id, local, remote, entry, notice !== (shadow?.notice ?? null) ? notice : null);
@@ -377,22 +455,57 @@ export class Replica {
     this.pullAttachments(outcome);
   }
 
-  private applyItem(id: string, local: ItemState, remote: ItemState, entry: Y.Map<unknown>, notice: string | null): void {
-    const who = typeof entry.get('by') === 'string' ? entry.get('by') as string : 'a partner (name not given)';
-    const at = typeof entry.get('at') === 'string' ? entry.get('at') as string : new Date().toISOString();
-    this.db.prepare(`UPDATE items SET status = ?, owner = ?, note = ?, due_date = ?, approved_by = ?, approved_at = ?, review_comment = ?,
-        review_comment_by = ?, review_comment_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
-      .run(remote.status, remote.owner, remote.note, remote.dueDate, remote.approvedBy, remote.approvedAt, remote.reviewComment,
-        remote.reviewCommentBy, remote.reviewCommentAt, at, who, id);
-    const parsed = notice ? JSON.parse(notice) as { kind: string; by: string; detail: string } : null;
+  private applyItem(
+    id: string,
+    local: ItemState,
+    remote: ItemState,
+    entry: Y.Map<unknown>,
+    notice: string | null,
+  ): void {
+    const who = typeof entry.get('by') === 'string' ? (entry.get('by') as string) : 'a partner (name not given)';
+    const at = typeof entry.get('at') === 'string' ? (entry.get('at') as string) : new Date().toISOString();
+    this.db
+      .prepare(
+        `UPDATE items SET status = ?, owner = ?, note = ?, due_date = ?, approved_by = ?, approved_at = ?, review_comment = ?,
+        review_comment_by = ?, review_comment_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
+      )
+      .run(
+        remote.status,
+        remote.owner,
+        remote.note,
+        remote.dueDate,
+        remote.approvedBy,
+        remote.approvedAt,
+        remote.reviewComment,
+        remote.reviewCommentBy,
+        remote.reviewCommentAt,
+        at,
+        who,
+        id,
+      );
+    const parsed = notice ? (JSON.parse(notice) as { kind: string; by: string; detail: string }) : null;
     const changes: [AuditAction, string, string][] = [];
-    if (local.status !== remote.status) changes.push([remote.reviewComment && remote.reviewComment !== local.reviewComment ? 'send-back' : 'status', local.status, remote.status]);
+    if (local.status !== remote.status)
+      changes.push([
+        remote.reviewComment && remote.reviewComment !== local.reviewComment ? 'send-back' : 'status',
+        local.status,
+        remote.status,
+      ]);
     if (local.owner !== remote.owner) changes.push(['owner', local.owner, remote.owner]);
     if (local.note !== remote.note) changes.push(['note', local.note, remote.note]);
     if (local.dueDate !== remote.dueDate) changes.push(['due-date', local.dueDate ?? '', remote.dueDate ?? '']);
     for (const [field, before, after] of changes) {
-      const reason = field === 'status' && parsed ? parsed.detail : field === 'send-back' ? remote.reviewComment : 'from sync';
-      appendEvent(this.db, { at, who: field === 'status' && parsed ? parsed.by : who, itemId: id, action: field, before, after, reason });
+      const reason =
+        field === 'status' && parsed ? parsed.detail : field === 'send-back' ? remote.reviewComment : 'from sync';
+      appendEvent(this.db, {
+        at,
+        who: field === 'status' && parsed ? parsed.by : who,
+        itemId: id,
+        action: field,
+        before,
+        after,
+        reason,
+      });
     }
     if (parsed && parsed.kind === 'not-counted') this.recordNotice(id, notice!);
     if (local.note !== remote.note) {
@@ -409,17 +522,27 @@ export class Replica {
   private recordNotice(id: string, notice: string): void {
     const parsed = JSON.parse(notice) as { kind: string; by: string; at: string; detail: string };
     if (parsed.kind !== 'not-counted') return;
-    appendEvent(this.db, { at: parsed.at, who: parsed.by, itemId: id, action: 'approval-not-counted', before: null, after: null, reason: parsed.detail });
+    appendEvent(this.db, {
+      at: parsed.at,
+      who: parsed.by,
+      itemId: id,
+      action: 'approval-not-counted',
+      before: null,
+      after: null,
+      reason: parsed.detail,
+    });
   }
 
   private pullWorkspace(): void {
     const shared = workspaceOf(this.doc);
     const local = this.workspaceState();
     const remote: WorkspaceShared = {
-      areaName: typeof shared.get('areaName') === 'string' ? shared.get('areaName') as string : local.areaName,
+      areaName: typeof shared.get('areaName') === 'string' ? (shared.get('areaName') as string) : local.areaName,
       laCode: shared.has('laCode') ? (shared.get('laCode') as string | null) : local.laCode,
       inspection: shared.has('inspection') ? (shared.get('inspection') as string | null) : local.inspection,
-      reviewSettings: shared.has('reviewSettings') ? (shared.get('reviewSettings') as string | null) : local.reviewSettings,
+      reviewSettings: shared.has('reviewSettings')
+        ? (shared.get('reviewSettings') as string | null)
+        : local.reviewSettings,
     };
     const at = new Date().toISOString();
     if (remote.areaName !== local.areaName) setMeta(this.db, 'area_name', remote.areaName);
@@ -427,17 +550,36 @@ export class Replica {
       if (remote.laCode) setMeta(this.db, 'la_code', remote.laCode);
       else this.db.prepare("DELETE FROM meta WHERE key = 'la_code'").run();
     }
-    if (remote.reviewSettings !== local.reviewSettings && remote.reviewSettings) setMeta(this.db, 'review_settings', remote.reviewSettings);
+    if (remote.reviewSettings !== local.reviewSettings && remote.reviewSettings)
+      setMeta(this.db, 'review_settings', remote.reviewSettings);
     if (remote.inspection !== local.inspection) {
       if (remote.inspection) {
         const r = JSON.parse(remote.inspection) as Record<string, string | null>;
-        this.db.prepare(`INSERT INTO inspection (id, notified_date, notified_time, preset, lead_officer, milestone_overrides, recorded_at, recorded_by)
+        this.db
+          .prepare(
+            `INSERT INTO inspection (id, notified_date, notified_time, preset, lead_officer, milestone_overrides, recorded_at, recorded_by)
           VALUES (1, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET notified_date = excluded.notified_date,
           notified_time = excluded.notified_time, preset = excluded.preset, lead_officer = excluded.lead_officer,
-          milestone_overrides = excluded.milestone_overrides, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`)
-          .run(r.notified_date, r.notified_time, r.preset, r.lead_officer, r.milestone_overrides, r.recorded_at, r.recorded_by);
-        appendEvent(this.db, { at, who: r.recorded_by ?? 'a partner', itemId: null, action: local.inspection ? 'notification-replaced' : 'notification',
-          before: local.inspection, after: remote.inspection, reason: 'from sync' });
+          milestone_overrides = excluded.milestone_overrides, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+          )
+          .run(
+            r.notified_date,
+            r.notified_time,
+            r.preset,
+            r.lead_officer,
+            r.milestone_overrides,
+            r.recorded_at,
+            r.recorded_by,
+          );
+        appendEvent(this.db, {
+          at,
+          who: r.recorded_by ?? 'a partner',
+          itemId: null,
+          action: local.inspection ? 'notification-replaced' : 'notification',
+          before: local.inspection,
+          after: remote.inspection,
+          reason: 'from sync',
+        });
       } else {
         this.db.prepare('DELETE FROM inspection WHERE id = 1').run();
       }
@@ -453,23 +595,56 @@ export class Replica {
     for (const [uid, record] of entries) {
       const localId = byUid.get(uid) as number | undefined;
       if (localId === undefined) {
-        if (!existsSync(blobPath(this.folder, record.sha256)) || !this.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(record.sha256)) {
+        if (
+          !existsSync(blobPath(this.folder, record.sha256)) ||
+          !this.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(record.sha256)
+        ) {
           outcome.missingFiles.push(record.sha256);
           continue;
         }
         if (!this.db.prepare('SELECT 1 FROM items WHERE id = ?').get(record.itemId)) continue;
-        const chainLocal = record.chain === uid ? null : (byUid.get(record.chain) as number | undefined) ?? null;
-        const info = this.db.prepare(`INSERT INTO attachments (item_id, chain_id, version_no, sha256, file_name, bytes, title, document_date,
+        const chainLocal = record.chain === uid ? null : ((byUid.get(record.chain) as number | undefined) ?? null);
+        const info = this.db
+          .prepare(
+            `INSERT INTO attachments (item_id, chain_id, version_no, sha256, file_name, bytes, title, document_date,
             version_label, author, source, note, state, added_at, added_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(record.itemId, chainLocal ?? 0, record.versionNo, record.sha256,
-          record.fileName, record.bytes, record.title, record.documentDate, record.versionLabel, record.author, record.source,
-          record.note, record.state, record.addedAt, record.addedBy);
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            record.itemId,
+            chainLocal ?? 0,
+            record.versionNo,
+            record.sha256,
+            record.fileName,
+            record.bytes,
+            record.title,
+            record.documentDate,
+            record.versionLabel,
+            record.author,
+            record.source,
+            record.note,
+            record.state,
+            record.addedAt,
+            record.addedBy,
+          );
         const id = Number(info.lastInsertRowid);
         if (chainLocal === null) this.db.prepare('UPDATE attachments SET chain_id = id WHERE id = ?').run(id);
         this.db.prepare('INSERT INTO sync_attachment_keys (attachment_id, uid) VALUES (?, ?)').run(id, uid);
         if (record.state === 'current') indexAttachment(this.db, id, this.storedText(record.sha256));
-        appendEvent(this.db, { at: record.addedAt, who: record.addedBy, itemId: record.itemId, action: record.versionNo > 1 ? 'attach-new-version' : 'attach',
-          before: null, after: JSON.stringify({ attachmentId: id, title: record.title, fileName: record.fileName, sha256: record.sha256 }), reason: 'from sync' });
+        appendEvent(this.db, {
+          at: record.addedAt,
+          who: record.addedBy,
+          itemId: record.itemId,
+          action: record.versionNo > 1 ? 'attach-new-version' : 'attach',
+          before: null,
+          after: JSON.stringify({
+            attachmentId: id,
+            title: record.title,
+            fileName: record.fileName,
+            sha256: record.sha256,
+          }),
+          reason: 'from sync',
+        });
         this.setShadow('attachment', uid, record);
         outcome.pulled.push(record.itemId);
         continue;
@@ -477,26 +652,60 @@ export class Replica {
       const row = this.db.prepare('SELECT * FROM attachments WHERE id = ?').get(localId) as Record<string, unknown>;
       const local = attachmentRowRecord(row, record.chain);
       if (row.state !== 'purged' && !sameAttachment(local, record)) {
-        this.db.prepare(`UPDATE attachments SET item_id = ?, title = ?, document_date = ?, version_label = ?, author = ?, source = ?, note = ?,
-            state = ? WHERE id = ?`).run(record.itemId, record.title, record.documentDate, record.versionLabel, record.author, record.source,
-          record.note, record.state, localId);
+        this.db
+          .prepare(
+            `UPDATE attachments SET item_id = ?, title = ?, document_date = ?, version_label = ?, author = ?, source = ?, note = ?,
+            state = ? WHERE id = ?`,
+          )
+          .run(
+            record.itemId,
+            record.title,
+            record.documentDate,
+            record.versionLabel,
+            record.author,
+            record.source,
+            record.note,
+            record.state,
+            localId,
+          );
         if (record.state === 'current') indexAttachment(this.db, localId, this.storedText(record.sha256));
         else removeAttachmentFromIndex(this.db, localId);
-        const action = local.state !== record.state ? (record.state === 'binned' ? 'remove-attachment' : 'restore-attachment') : 'attachment-details';
-        appendEvent(this.db, { at: new Date().toISOString(), who: record.addedBy, itemId: record.itemId, action,
-          before: local.state, after: JSON.stringify({ attachmentId: localId, state: record.state }), reason: 'from sync' });
+        const action =
+          local.state !== record.state
+            ? record.state === 'binned'
+              ? 'remove-attachment'
+              : 'restore-attachment'
+            : 'attachment-details';
+        appendEvent(this.db, {
+          at: new Date().toISOString(),
+          who: record.addedBy,
+          itemId: record.itemId,
+          action,
+          before: local.state,
+          after: JSON.stringify({ attachmentId: localId, state: record.state }),
+          reason: 'from sync',
+        });
         outcome.pulled.push(record.itemId);
       }
       this.setShadow('attachment', uid, record);
     }
     // Purges: every chain holding a purged file goes, here as where it was purged.
     for (const [sha, by] of purgedOf(this.doc).entries()) {
-      const chains = this.db.prepare("SELECT DISTINCT chain_id, item_id FROM attachments WHERE sha256 = ? AND state != 'purged'").all(sha) as { chain_id: number; item_id: string }[];
+      const chains = this.db
+        .prepare("SELECT DISTINCT chain_id, item_id FROM attachments WHERE sha256 = ? AND state != 'purged'")
+        .all(sha) as { chain_id: number; item_id: string }[];
       for (const chain of chains) {
         const files = scrubAttachmentChain(this.db, chain.chain_id);
         this.scrub.chains.push(chain.chain_id);
-        appendEvent(this.db, { at: by.at, who: by.by, itemId: chain.item_id, action: 'purge-attachment', before: null,
-          after: JSON.stringify({ chainId: chain.chain_id }), reason: 'purged on another replica (from sync)' });
+        appendEvent(this.db, {
+          at: by.at,
+          who: by.by,
+          itemId: chain.item_id,
+          action: 'purge-attachment',
+          before: null,
+          after: JSON.stringify({ chainId: chain.chain_id }),
+          reason: 'purged on another replica (from sync)',
+        });
         this.purgeQueue.push(...files);
         outcome.purgedFiles.push(...files);
         this.needsCompaction = true;
@@ -529,12 +738,21 @@ export class Replica {
 
   /** The digest of the shared state as this replica's rows hold it (see sharedDigest). */
   rowDigest(): string {
-    const items = (this.db.prepare('SELECT * FROM items WHERE retired = 0 ORDER BY id').all() as Record<string, unknown>[])
+    const items = (
+      this.db.prepare('SELECT * FROM items WHERE retired = 0 ORDER BY id').all() as Record<string, unknown>[]
+    )
       .filter((row) => itemsOf(this.doc).has(row.id as string))
       .map((row) => [row.id as string, itemRowState(row)] as [string, ItemState]);
-    const attachments = (this.db.prepare("SELECT * FROM attachments WHERE state IN ('current', 'binned')").all() as Record<string, unknown>[])
-      .map((row) => attachmentRowRecord(row, ''));
-    return sharedDigest(items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), attachments);
+    const attachments = (
+      this.db.prepare("SELECT * FROM attachments WHERE state IN ('current', 'binned')").all() as Record<
+        string,
+        unknown
+      >[]
+    ).map((row) => attachmentRowRecord(row, ''));
+    return sharedDigest(
+      items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      attachments,
+    );
   }
 
   /** Items the document holds, as it holds them (for the digest the server answers). */
@@ -550,7 +768,8 @@ export class Replica {
   }
 }
 
-const hasSyncTables = (db: Database): boolean => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_updates'").get();
+const hasSyncTables = (db: Database): boolean =>
+  !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_updates'").get();
 
 /**
  * For a backup being scrubbed (purge, redaction): its copy of the shared document's history still holds what was
@@ -559,7 +778,9 @@ const hasSyncTables = (db: Database): boolean => !!db.prepare("SELECT 1 FROM sql
  */
 export function forgetSyncHistory(backup: WritableDB): void {
   if (!hasSyncTables(backup)) return;
-  backup.exec("DELETE FROM sync_updates; DELETE FROM sync_shadow; DELETE FROM sync_attachment_keys; DELETE FROM meta WHERE key = 'sync_bound'");
+  backup.exec(
+    "DELETE FROM sync_updates; DELETE FROM sync_shadow; DELETE FROM sync_attachment_keys; DELETE FROM meta WHERE key = 'sync_bound'",
+  );
 }
 
 /**

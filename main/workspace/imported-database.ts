@@ -16,7 +16,12 @@ import { rebuildIndex } from '../search/search-index';
  * NOT NULL and type constraint, so a row written past them with ignore_check_constraints is caught too).
  */
 
-interface SchemaObject { type: string; name: string; tbl_name: string; sql: string | null }
+interface SchemaObject {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
 
 /** Columns that hold a SHA-256 (as migration 0006 checks them). Those a schema version does not have yet are skipped. */
 const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boolean }[] = [
@@ -33,10 +38,11 @@ const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boo
 
 const FTS_SHADOW = /^search_index_(?:data|idx|content|docsize|config)$/;
 
-const describe = (o: SchemaObject) => `${o.type} "${o.name.slice(0, 80)}"${o.tbl_name !== o.name ? ` on ${o.tbl_name.slice(0, 80)}` : ''}`;
+const describe = (o: SchemaObject) =>
+  `${o.type} "${o.name.slice(0, 80)}"${o.tbl_name !== o.name ? ` on ${o.tbl_name.slice(0, 80)}` : ''}`;
 
 function schemaOf(db: Database): Map<string, SchemaObject> {
-  const rows = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema').all() as SchemaObject[];
+  const rows = db.prepare<[], SchemaObject>('SELECT type, name, tbl_name, sql FROM sqlite_schema').all();
   return new Map(rows.map((r) => [`${r.type}\u0000${r.name}`, r]));
 }
 
@@ -70,13 +76,22 @@ function checkSchema(db: Database, version: number): void {
     if (FTS_SHADOW.test(object.name) && object.type === 'table') continue;
     // Compared with runs of white space as one space: the same statement written by an earlier release (indented
     // differently in its source) is the same schema object.
-    if (sameSql(ours.sql) !== sameSql(object.sql) || ours.tbl_name !== object.tbl_name) refuse(`has a changed ${describe(object)}`);
+    if (sameSql(ours.sql) !== sameSql(object.sql) || ours.tbl_name !== object.tbl_name)
+      refuse(`has a changed ${describe(object)}`);
   }
   for (const [key, object] of expected) if (!actual.has(key)) refuse(`lacks the ${describe(object)} this app creates`);
-  const applied = db.prepare('SELECT id, name, checksum FROM schema_migrations ORDER BY id').all() as { id: number; name: string; checksum: string }[];
+  const applied = db
+    .prepare<[], { id: number; name: string; checksum: string }>(
+      'SELECT id, name, checksum FROM schema_migrations ORDER BY id',
+    )
+    .all();
   const ours = MIGRATIONS.filter((m) => m.id <= version);
-  if (applied.length !== ours.length || applied.some((row, i) => row.id !== ours[i]!.id || row.name !== ours[i]!.name
-    || row.checksum !== migrationChecksum(ours[i]!))) {
+  if (
+    applied.length !== ours.length ||
+    applied.some(
+      (row, i) => row.id !== ours[i]!.id || row.name !== ours[i]!.name || row.checksum !== migrationChecksum(ours[i]!),
+    )
+  ) {
     refuse(`records a schema history that does not match this app's migrations`);
   }
 }
@@ -84,13 +99,16 @@ function checkSchema(db: Database, version: number): void {
 function checkHashColumns(db: Database, schema: Map<string, SchemaObject>): void {
   for (const { table, column, emptyAllowed } of HASH_COLUMNS) {
     if (!schema.has(`table\u0000${table}`)) continue;
-    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+    const columns = db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck().all(table);
     if (!columns.includes(column)) continue;
     // Selected by rowid order and checked in JavaScript: one rule (isSha256) for the database and the file store.
-    for (const row of db.prepare(`SELECT rowid AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).iterate() as
-      IterableIterator<{ id: number; value: unknown }>) {
+    for (const row of db
+      .prepare(`SELECT rowid AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`)
+      .iterate() as IterableIterator<{ id: number; value: unknown }>) {
       if (typeof row.value !== 'string' || !(isSha256(row.value) || (emptyAllowed && row.value === ''))) {
-        refuse(`has ${table}.${column} in row ${row.id} that is not a SHA-256 (64 lowercase hex characters): ${JSON.stringify(String(row.value).slice(0, 40))}`);
+        refuse(
+          `has ${table}.${column} in row ${row.id} that is not a SHA-256 (64 lowercase hex characters): ${JSON.stringify(String(row.value).slice(0, 40))}`,
+        );
       }
     }
   }
@@ -98,14 +116,28 @@ function checkHashColumns(db: Database, schema: Map<string, SchemaObject>): void
 
 function checkFiles(db: Database, folder: string, schema: Map<string, SchemaObject>): void {
   if (!schema.has('table\u0000blobs')) return;
-  const sizes = new Map((db.prepare('SELECT sha256, bytes FROM blobs').all() as { sha256: string; bytes: number }[]).map((b) => [b.sha256, b.bytes]));
-  const referenced = db.prepare('SELECT DISTINCT sha256 FROM attachments WHERE sha256 IS NOT NULL').pluck().all() as string[];
-  for (const sha of referenced) if (!sizes.has(sha)) refuse(`refers to a stored file ${sha.slice(0, 12)} it does not record`);
+  const sizes = new Map(
+    db
+      .prepare<[], { sha256: string; bytes: number }>('SELECT sha256, bytes FROM blobs')
+      .all()
+      .map((b) => [b.sha256, b.bytes]),
+  );
+  const referenced = db
+    .prepare<[], string>('SELECT DISTINCT sha256 FROM attachments WHERE sha256 IS NOT NULL')
+    .pluck()
+    .all();
+  for (const sha of referenced)
+    if (!sizes.has(sha)) refuse(`refers to a stored file ${sha.slice(0, 12)} it does not record`);
   for (const [sha, bytes] of sizes) {
     let stat;
-    try { stat = lstatSync(blobPath(folder, sha)); } catch { refuse(`refers to a stored file ${sha.slice(0, 12)} that the archive does not hold`); }
+    try {
+      stat = lstatSync(blobPath(folder, sha));
+    } catch {
+      refuse(`refers to a stored file ${sha.slice(0, 12)} that the archive does not hold`);
+    }
     if (!stat.isFile()) refuse(`refers to a stored file ${sha.slice(0, 12)} that is not a plain file`);
-    if (stat.size !== bytes) refuse(`records ${bytes} bytes for the stored file ${sha.slice(0, 12)}, which holds ${stat.size}`);
+    if (stat.size !== bytes)
+      refuse(`records ${bytes} bytes for the stored file ${sha.slice(0, 12)}, which holds ${stat.size}`);
   }
 }
 
@@ -114,12 +146,21 @@ function checkFiles(db: Database, folder: string, schema: Map<string, SchemaObje
  * WorkspaceError naming the first thing that is wrong. The stored files' contents were already matched to their
  * names while unpacking. Opens the file read-only, with trusted_schema off, so nothing the file defines runs.
  */
-export function checkImportedDatabase(file: string, folder: string, options: { requireFiles?: boolean; what?: string } = {}): void {
+export function checkImportedDatabase(
+  file: string,
+  folder: string,
+  options: { requireFiles?: boolean; what?: string } = {},
+): void {
   subject = options.what ?? "The archive's database";
   outcome = options.what ? 'it was not used' : 'it was not imported';
   let db: Database;
-  try { db = openReadable(file); } catch (error) {
-    throw new WorkspaceError('refused', `The archive's database cannot be read (${(error as Error).message}); it was not imported.`);
+  try {
+    db = openReadable(file);
+  } catch (error) {
+    throw new WorkspaceError(
+      'refused',
+      `The archive's database cannot be read (${(error as Error).message}); it was not imported.`,
+    );
   }
   try {
     db.pragma('trusted_schema = OFF');
@@ -129,13 +170,17 @@ export function checkImportedDatabase(file: string, folder: string, options: { r
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     if (integrity !== 'ok') refuse(`fails its integrity check (${integrity.slice(0, 200)})`);
     const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    if (broken[0]) refuse(`has ${broken[0].table} row ${broken[0].rowid} pointing at a missing ${broken[0].parent} row`);
+    if (broken[0])
+      refuse(`has ${broken[0].table} row ${broken[0].rowid} pointing at a missing ${broken[0].parent} row`);
     const schema = schemaOf(db);
     checkHashColumns(db, schema);
     if (options.requireFiles !== false) checkFiles(db, folder, schema);
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
-    throw new WorkspaceError('refused', `The archive's database cannot be read (${(error as Error).message}); it was not imported.`);
+    throw new WorkspaceError(
+      'refused',
+      `The archive's database cannot be read (${(error as Error).message}); it was not imported.`,
+    );
   } finally {
     db.close();
   }
@@ -160,7 +205,10 @@ export function rebuildSearchIndex(file: string): void {
   const db = openWritable(file);
   try {
     forgetKeptFindings(db);
-    const definition = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'").pluck().get() as string | undefined;
+    const definition = db
+      .prepare<[], string>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'search_index'")
+      .pluck()
+      .get();
     if (!definition) return;
     // Since migration 0014 the index holds no text of its own: it is rebuilt from search_docs and blobs.text (both
     // checked above as ordinary tables).

@@ -19,8 +19,12 @@ export async function openWorkspace(input: string, options: OpenOptions): Promis
     const source = openReadable(file);
     try {
       const catalogueVersion = source.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get();
-      const reason = schemaVersion < LATEST_SCHEMA_VERSION ? 'pre-migration'
-        : options.catalogue && catalogueVersion !== options.catalogue.catalogueVersion ? 'pre-risky' : null;
+      const reason =
+        schemaVersion < LATEST_SCHEMA_VERSION
+          ? 'pre-migration'
+          : options.catalogue && catalogueVersion !== options.catalogue.catalogueVersion
+            ? 'pre-risky'
+            : null;
       if (reason) await createBackup(source, folder, reason);
     } finally {
       source.close();
@@ -35,7 +39,7 @@ export class PeriodicBackup {
 
   async runIfChanged(workspace: Workspace): Promise<boolean> {
     if (workspace.readOnly || !workspace.db.open) return false;
-    const changes = workspace.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const changes = workspace.db.prepare<[], number>('SELECT total_changes()').pluck().get() ?? 0;
     if (changes === this.lastChanges) return false;
     await createBackup(workspace.db, workspace.folder, 'periodic');
     pruneBackups(workspace.folder);

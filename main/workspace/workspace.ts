@@ -1,4 +1,5 @@
 import type { ReadableDB, WritableDB } from '../store/database';
+import { readMeta } from '../store/meta';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { WorkspaceSession } from '../../shared/api/contract';
@@ -12,7 +13,15 @@ import { appendEvent } from '../audit/audit-events';
 import { databaseFile, isWorkspaceFolder, resolveWorkspaceFolder, SUBFOLDERS } from './workspace-folder';
 import { collectGarbage } from '../store/blob-store';
 import { filesReferencedByBackups } from './backups';
-import { acquireLock, breakLock, describeGoneHolder, HEARTBEAT_MS, refreshLock, releaseLock, type LockHolder } from './workspace-lock';
+import {
+  acquireLock,
+  breakLock,
+  describeGoneHolder,
+  HEARTBEAT_MS,
+  refreshLock,
+  releaseLock,
+  type LockHolder,
+} from './workspace-lock';
 import { mkdirSync, renameSync } from '../files/fs-faults';
 
 export interface CreateOptions {
@@ -93,8 +102,14 @@ export class Workspace {
           if (options.laCode) setMeta.run('la_code', options.laCode);
           setMeta.run('created_at', at);
           setMeta.run('created_by', options.user);
-          appendEvent(db, { at, who: options.user, itemId: null, action: 'create-workspace', before: null,
-            after: JSON.stringify({ areaName: options.areaName, laCode: options.laCode }) });
+          appendEvent(db, {
+            at,
+            who: options.user,
+            itemId: null,
+            action: 'create-workspace',
+            before: null,
+            after: JSON.stringify({ areaName: options.areaName, laCode: options.laCode }),
+          });
           applyCatalogue(db, options.catalogue, options.user, at);
         })();
       } finally {
@@ -123,7 +138,11 @@ export class Workspace {
   static open(input: string, options: OpenOptions): Workspace {
     const folder = resolveWorkspaceFolder(input);
     if (!isWorkspaceFolder(folder)) {
-      throw new WorkspaceError('not-found', `${folder} is not a SEND Evidence Pack workspace (there is no workspace.db in it).`, 'path');
+      throw new WorkspaceError(
+        'not-found',
+        `${folder} is not a SEND Evidence Pack workspace (there is no workspace.db in it).`,
+        'path',
+      );
     }
     const file = databaseFile(folder);
     inspectDatabase(file);
@@ -140,8 +159,15 @@ export class Workspace {
       const workspace = new Workspace(folder, db, journalMode, outcome.holder, null, false, outcome.tookOverFrom);
       if (outcome.tookOverFrom) {
         // The note in the audit trail: whatever the gone process was doing was not finished.
-        appendEvent(db, { at: new Date().toISOString(), who: options.user, itemId: null, action: 'take-over-lock',
-          before: JSON.stringify(outcome.tookOverFrom), after: null, reason: `The lock left by ${describeGoneHolder(outcome.tookOverFrom)} was taken over.` });
+        appendEvent(db, {
+          at: new Date().toISOString(),
+          who: options.user,
+          itemId: null,
+          action: 'take-over-lock',
+          before: JSON.stringify(outcome.tookOverFrom),
+          after: null,
+          reason: `The lock left by ${describeGoneHolder(outcome.tookOverFrom)} was taken over.`,
+        });
       }
       const catalogue = options.catalogue;
       if (catalogue && workspace.meta('catalogue_version') !== catalogue.catalogueVersion) {
@@ -149,7 +175,7 @@ export class Workspace {
       }
       if (options.heartbeat) workspace.startHeartbeat();
       const referenced = filesReferencedByBackups(folder);
-      for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) referenced.add(sha);
+      for (const sha of db.prepare<[], string>('SELECT sha256 FROM blobs').pluck().all()) referenced.add(sha);
       collectGarbage(folder, referenced);
       removeUnfinishedPacks(folder);
       return workspace;
@@ -167,15 +193,17 @@ export class Workspace {
   }
 
   meta(key: string): string | null {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+    return readMeta(this.db, key) ?? null;
   }
 
   /** Throws unless this process holds the workspace, naming who does. */
   assertWritable(): asserts this is WritableWorkspace {
     if (!this.lockedBy) return;
     const who = this.lockedBy;
-    throw new WorkspaceError('read-only',
-      `This workspace is open read-only: ${who.user} has it open on ${who.host} (since ${who.since}). Ask them to close it, or take it over if they are no longer using it.`);
+    throw new WorkspaceError(
+      'read-only',
+      `This workspace is open read-only: ${who.user} has it open on ${who.host} (since ${who.since}). Ask them to close it, or take it over if they are no longer using it.`,
+    );
   }
 
   session(): WorkspaceSession {

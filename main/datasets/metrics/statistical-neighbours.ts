@@ -1,4 +1,4 @@
-import { writeMeta } from '../../store/meta';
+import { readMeta, writeMeta } from '../../store/meta';
 import type { WritableDB } from '../../store/database';
 import type { Database } from 'better-sqlite3';
 import neighboursJson from '../../../resources/statistical-neighbours.json' with { type: 'json' };
@@ -45,22 +45,33 @@ export function resolveAuthorityName(name: string): LocalAuthority | undefined {
   const text = name.trim().replace(/\s+/g, ' ');
   const lower = text.toLowerCase();
   const alias = ALIASES[lower];
-  return byLowerName.get(lower) ?? (alias ? byLowerName.get(alias.toLowerCase()) : undefined)
-    ?? LOCAL_AUTHORITIES.find((la) => la.oldCode === text || la.newCode === text.toUpperCase())
-    ?? authorityByName(text) ?? authorityByName(text.replace(/\bborough\b/i, ''));
+  return (
+    byLowerName.get(lower) ??
+    (alias ? byLowerName.get(alias.toLowerCase()) : undefined) ??
+    LOCAL_AUTHORITIES.find((la) => la.oldCode === text || la.newCode === text.toUpperCase()) ??
+    authorityByName(text) ??
+    authorityByName(text.replace(/\bborough\b/i, ''))
+  );
 }
 
 /** A neighbour table (authority ⟶ names) resolved to codes; every name that does not resolve is a problem. */
-export function resolveNeighbourTable(table: Record<string, string[]>, source: string): { list: NeighbourList; problems: string[] } {
+export function resolveNeighbourTable(
+  table: Record<string, string[]>,
+  source: string,
+): { list: NeighbourList; problems: string[] } {
   const neighbours: Record<string, string[]> = {};
   const problems: string[] = [];
   for (const [name, names] of Object.entries(table)) {
     const la = resolveAuthorityName(name);
-    if (!la) { problems.push(`"${name}" (a column heading) is not an English local authority in the app's list`); continue; }
+    if (!la) {
+      problems.push(`"${name}" (a column heading) is not an English local authority in the app's list`);
+      continue;
+    }
     const codes: string[] = [];
     for (const n of names) {
       const neighbour = resolveAuthorityName(n);
-      if (!neighbour) problems.push(`"${n}" (a neighbour of ${name}) is not an English local authority in the app's list`);
+      if (!neighbour)
+        problems.push(`"${n}" (a neighbour of ${name}) is not an English local authority in the app's list`);
       else if (neighbour.oldCode !== la.oldCode && !codes.includes(neighbour.oldCode)) codes.push(neighbour.oldCode);
     }
     neighbours[la.oldCode] = codes;
@@ -68,7 +79,10 @@ export function resolveNeighbourTable(table: Record<string, string[]>, source: s
   return { list: { source, neighbours }, problems };
 }
 
-const SHIPPED = resolveNeighbourTable((neighboursJson as { neighbours: Record<string, string[]> }).neighbours, 'shipped');
+const SHIPPED = resolveNeighbourTable(
+  (neighboursJson as { neighbours: Record<string, string[]> }).neighbours,
+  'shipped',
+);
 /** The shipped list, resolved once. Its names all resolve (tests/main/datasets/benchmarks.test.ts). */
 export const SHIPPED_NEIGHBOURS: NeighbourList = SHIPPED.list;
 
@@ -84,14 +98,25 @@ export function parseNeighbourFile(bytes: Uint8Array, fileName: string): Neighbo
   const out: Record<string, string[]> = {};
   header.forEach((name, i) => {
     if (!name) return;
-    out[name] = rows.slice(1).map((r) => r[i] ?? '').filter((n) => n !== '');
+    out[name] = rows
+      .slice(1)
+      .map((r) => r[i] ?? '')
+      .filter((n) => n !== '');
   });
   if (Object.keys(out).length === 0) {
-    throw new WorkspaceError('invalid-request', `${fileName} has no authority names in its first row: the first row names each authority, and its neighbours go below it, nearest first.`, 'file');
+    throw new WorkspaceError(
+      'invalid-request',
+      `${fileName} has no authority names in its first row: the first row names each authority, and its neighbours go below it, nearest first.`,
+      'file',
+    );
   }
   const { list, problems } = resolveNeighbourTable(out, fileName);
   if (problems.length) {
-    throw new WorkspaceError('invalid-request', `${fileName} was not used: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}. Spell each as in the app's list of authorities, or give its LA code.`, 'file');
+    throw new WorkspaceError(
+      'invalid-request',
+      `${fileName} was not used: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}. Spell each as in the app's list of authorities, or give its LA code.`,
+      'file',
+    );
   }
   return list;
 }
@@ -100,18 +125,32 @@ const KEY = 'statistical_neighbours';
 
 /** The workspace's neighbour list: its replacement if one was saved, else the shipped list. */
 export function workspaceNeighbours(db: Database): NeighbourList {
-  const raw = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(KEY) as string | undefined;
-  return raw ? JSON.parse(raw) as NeighbourList : SHIPPED_NEIGHBOURS;
+  const raw = readMeta(db, KEY);
+  return raw ? (JSON.parse(raw) as NeighbourList) : SHIPPED_NEIGHBOURS;
 }
 
 /** Saves a replacement list (or null to go back to the shipped one), with an audit entry. */
-export function saveWorkspaceNeighbours(db: WritableDB, list: NeighbourList | null, who: string, at = new Date().toISOString()): NeighbourList {
+export function saveWorkspaceNeighbours(
+  db: WritableDB,
+  list: NeighbourList | null,
+  who: string,
+  at = new Date().toISOString(),
+): NeighbourList {
   db.transaction(() => {
     const before = workspaceNeighbours(db).source;
     if (list) writeMeta(db, KEY, JSON.stringify(list));
     else db.prepare('DELETE FROM meta WHERE key = ?').run(KEY);
-    appendEvent(db, { at, who, itemId: null, action: 'neighbours-replaced', before: JSON.stringify({ source: before }),
-      after: JSON.stringify({ source: list?.source ?? 'shipped', authorities: Object.keys((list ?? SHIPPED_NEIGHBOURS).neighbours).length }) });
+    appendEvent(db, {
+      at,
+      who,
+      itemId: null,
+      action: 'neighbours-replaced',
+      before: JSON.stringify({ source: before }),
+      after: JSON.stringify({
+        source: list?.source ?? 'shipped',
+        authorities: Object.keys((list ?? SHIPPED_NEIGHBOURS).neighbours).length,
+      }),
+    });
   })();
   return workspaceNeighbours(db);
 }

@@ -25,7 +25,12 @@ export function actionPlanPath(workspace: Workspace, version: number): string {
 }
 
 export function actionPlanVersions(workspace: Workspace): number {
-  return workspace.db.prepare('SELECT COUNT(*) FROM events WHERE action = ?').pluck().get(PLAN_AUDIT_ACTIONS.actionPlanBuilt) as number;
+  return (
+    workspace.db
+      .prepare<[string], number>('SELECT COUNT(*) FROM events WHERE action = ?')
+      .pluck()
+      .get(PLAN_AUDIT_ACTIONS.actionPlanBuilt) ?? 0
+  );
 }
 
 /** A draft until the plan's sign-off step is done: the priority action plan's sign-off, else the strategic plan's publication. */
@@ -43,20 +48,34 @@ export function itemTitles(workspace: Workspace): Record<string, string> {
  * privacy check has an open finding in the outcome or the plan (what the document prints); nothing is written then.
  * Built into the council template given, else the one remembered for the workspace (the pack's), else the pack's own layout.
  */
-export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: string | null, who: string, builtAt = new Date().toISOString(),
-  templateFile?: CouncilTemplate) {
+export async function buildAndRecordActionPlan(
+  workspace: Workspace,
+  docxPath: string | null,
+  who: string,
+  builtAt = new Date().toISOString(),
+  templateFile?: CouncilTemplate,
+) {
   workspace.assertWritable();
   const db = workspace.db;
   const plan = planView(db);
   if (!plan.outcome && plan.actions.length === 0) {
-    throw new WorkspaceError('refused', 'There is no plan to print yet: record the inspection outcome and add the plan\'s actions first.');
+    throw new WorkspaceError(
+      'refused',
+      "There is no plan to print yet: record the inspection outcome and add the plan's actions first.",
+    );
   }
   const settings = privacySettings(db);
   const scan = scanWorkspace(db, { casePatterns: casePatterns(settings) });
   const open = scan.findings.filter((f) => isPlanLocation(f.location) && f.severity === 'block' && !f.resolution);
   if (open.length) {
-    throw new WorkspaceError('privacy-blocked', `The action plan was not built: ${open.length} possible piece${open.length === 1 ? '' : 's'} of personal data `
-      + `must be resolved first (Privacy check). ${open.slice(0, 10).map((f) => `${locationLabel(f.location)}: ${f.snippet}`).join('; ')}.`);
+    throw new WorkspaceError(
+      'privacy-blocked',
+      `The action plan was not built: ${open.length} possible piece${open.length === 1 ? '' : 's'} of personal data ` +
+        `must be resolved first (Privacy check). ${open
+          .slice(0, 10)
+          .map((f) => `${locationLabel(f.location)}: ${f.snippet}`)
+          .join('; ')}.`,
+    );
   }
   const session = workspace.session();
   const la = session.laCode ? findLocalAuthorityByOldCode(session.laCode) : undefined;
@@ -64,17 +83,40 @@ export async function buildAndRecordActionPlan(workspace: Workspace, docxPath: s
   const input: ActionPlanInput = {
     area: { name: session.areaName, laCode: session.laCode, laName: la?.name ?? null },
     marking: workspace.meta('protective_marking') ?? DEFAULT_MARKING,
-    draft: isDraft(plan), version, builtAt, preparedBy: who, plan, itemTitles: itemTitles(workspace),
+    draft: isDraft(plan),
+    version,
+    builtAt,
+    preparedBy: who,
+    plan,
+    itemTitles: itemTitles(workspace),
     smallNumberThreshold: settings.smallNumberThreshold,
   };
-  const template = templateFile ?? await workspaceTemplate(workspace);
+  const template = templateFile ?? (await workspaceTemplate(workspace));
   const docx = template ? await buildActionPlanIntoTemplate(input, template) : await buildActionPlanDocument(input);
   // A document Word or LibreOffice could not open is a failed build, never a recorded one.
   assertDocxWellFormed(docx);
   const path = docxPath ?? actionPlanPath(workspace, version);
   writeFileAtomic(path, docx);
-  appendEvent(db, { at: builtAt, who, itemId: null, action: PLAN_AUDIT_ACTIONS.actionPlanBuilt, before: null,
-    after: JSON.stringify({ version, actions: plan.actions.length, draft: input.draft,
-      ...(template ? { template: template.fileName, templateSha256: createHash('sha256').update(template.bytes).digest('hex') } : {}) }) });
-  return { version, docxPath: path, docxBytes: docx.length, actions: plan.actions.length, template: template?.fileName ?? null };
+  appendEvent(db, {
+    at: builtAt,
+    who,
+    itemId: null,
+    action: PLAN_AUDIT_ACTIONS.actionPlanBuilt,
+    before: null,
+    after: JSON.stringify({
+      version,
+      actions: plan.actions.length,
+      draft: input.draft,
+      ...(template
+        ? { template: template.fileName, templateSha256: createHash('sha256').update(template.bytes).digest('hex') }
+        : {}),
+    }),
+  });
+  return {
+    version,
+    docxPath: path,
+    docxBytes: docx.length,
+    actions: plan.actions.length,
+    template: template?.fileName ?? null,
+  };
 }
