@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { Workspace } from '../../../main/workspace/workspace';
 import { planView } from '../../../main/plan/plan-repository';
 import { readPackInput } from '../../../main/pack/read-pack-input';
@@ -82,7 +81,7 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
   });
 
   it('gives the sample area a finished previous inspection with its plan part-way through, printed in the pack', async () => {
-    const folder = (await createSampleWorkspace(join(tempDir(), 'Kestrelmouth.sendpack'), { now: new Date('2026-12-04T12:00:00Z') })).folder;
+    const folder = (await makeWorkspace(tempDir(), { name: 'Kestrelmouth', sample: { now: new Date('2026-12-04T12:00:00Z') } })).folder;
     const ws = Workspace.open(folder, { user: 'Test' });
     try {
       const plan = planView(ws.db, '2026-12-04');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { docxParts, partText, styledTexts, tables } from '../../fixtures/pack/docx-parts';
@@ -101,7 +101,7 @@ describe('the self-evaluation grid', () => {
 describe('the sample area\'s self-evaluation', () => {
   it('carries a filled grid with a rating trend, context, voice, a case study and targets into the pack', async () => {
     const dir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dir, { sample: true });
     const backend = makeBackend(join(dir, 'data'));
     await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
     await call(backend, 'workspace.open', { path: folder });
