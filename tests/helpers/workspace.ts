@@ -31,6 +31,9 @@ interface Direct extends Made {
   openAs?: string;
 }
 
+/** What makeWorkspace takes through the API (`useBackends().workspace` passes its own backend). */
+export type ApiOptions = Omit<Made, 'name'>;
+
 export function makeWorkspace(parentDir: string, options?: Direct & { open?: false }): { folder: string };
 export function makeWorkspace(
   parentDir: string,
@@ -42,7 +45,7 @@ export function makeWorkspace(
 ): { folder: string; workspace: Workspace };
 export function makeWorkspace(
   parentDir: string,
-  options: Omit<Made, 'name'> & { via: Backend },
+  options: ApiOptions & { via: Backend },
 ): Promise<{ folder: string; backend: Backend }>;
 export function makeWorkspace(
   parentDir: string,

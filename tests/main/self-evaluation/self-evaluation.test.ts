@@ -21,7 +21,7 @@ const cellTexts = (row: string) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].
 
 describe('the self-evaluation grid', () => {
   it('pre-fills what good looks like from the framework, keeps every dated rating, and records each change', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Gridshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Gridshire', laCode: '841' });
     const start = await call(backend, 'selfEvaluation.get', {});
     expect(start.scale).toEqual(['Secure', 'Developing', 'Weak']);
     expect(start.areas.map((a) => a.area)).toEqual(['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP']);
@@ -47,7 +47,7 @@ describe('the self-evaluation grid', () => {
 
   it('builds the self-evaluation alone (sendpack build --kind self-evaluation): grid headed "What good looks like", trend, KPIs, case studies with consent', async () => {
     const dir = tempDir();
-    const { backend } = await workspace(dir, { userName: 'Dana Lead', areaName: 'Gridshire', laCode: '841' });
+    const { backend } = await workspace(dir, { user: 'Dana Lead', area: 'Gridshire', laCode: '841' });
     await call(backend, 'selfEvaluation.save', { area: 'EC2', strengths: 'Co-production charter signed by every partner.', development: 'Section A voice.',
       evidence: [{ kind: 'item', id: 'coproduction-framework' }] });
     await call(backend, 'selfEvaluation.rate', { area: 'EC2', rating: 'Weak', ratedOn: '2025-06-01' });
@@ -89,7 +89,7 @@ describe('the self-evaluation grid', () => {
   }, 120_000);
 
   it('refuses a build while a case study holds personal data, naming it', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Gridshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Gridshire', laCode: '841' });
     await call(backend, 'selfEvaluation.saveCaseStudy', { title: 'Transition', area: 'EC4', consentRecorded: true,
       story: 'Pupil Amelia Hart (UPN A123456789012) moved to college.' });
     const error = await refused(backend, 'pack.build', { bundle: false, kind: 'self-evaluation' });
