@@ -2,7 +2,8 @@
  * The one way tests make a workspace: `makeWorkspace(parentDir, options)` creates NAME.sendpack under parentDir.
  * - directly (Workspace.create), returning the folder, and the workspace opened when `open` asks for it;
  * - through the API (`via: backend`): the backend is given the user's name and runs `workspace.create` (which names
- *   the folder after the area), so it holds the workspace open;
+ *   the folder after the area), so it holds the workspace open; parentDir null leaves the folder to the backend (its
+ *   data folder's workspaces, as when an officer chooses none);
  * - as the fictional sample area (`sample: true` or the sample's options).
  */
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ export function makeWorkspace(
   options: Direct & { open: 'readable' },
 ): { folder: string; workspace: Workspace };
 export function makeWorkspace(
-  parentDir: string,
+  parentDir: string | null,
   options: ApiOptions & { via: Backend },
 ): Promise<{ folder: string; backend: Backend }>;
 export function makeWorkspace(
@@ -52,19 +53,20 @@ export function makeWorkspace(
   options: { name?: string; sample: true | SampleOptions },
 ): Promise<{ folder: string }>;
 export function makeWorkspace(
-  parentDir: string,
+  parentDir: string | null,
   options: Direct & { via?: Backend; sample?: true | SampleOptions } = {},
 ): { folder: string; workspace?: Workspace } | Promise<{ folder: string; backend?: Backend }> {
   const area = options.area ?? 'Testshire';
   const laCode = options.laCode === undefined ? '841' : options.laCode;
   const user = options.user ?? 'Test Officer';
+  if (options.via) return viaApi(options.via, parentDir, { area, laCode, user });
+  if (parentDir === null) throw new Error('Only a workspace made through the API may leave its folder to the backend.');
   if (options.sample) {
     return createSampleWorkspace(
       join(parentDir, `${options.name ?? 'Sample'}.sendpack`),
       options.sample === true ? {} : options.sample,
     );
   }
-  if (options.via) return viaApi(options.via, parentDir, { area, laCode, user });
   const { folder } = Workspace.create({
     folder: join(parentDir, `${options.name ?? area}.sendpack`),
     areaName: area,
@@ -82,10 +84,14 @@ export function makeWorkspace(
 
 async function viaApi(
   backend: Backend,
-  parentDir: string,
+  parentDir: string | null,
   made: { area: string; laCode: string | null; user: string },
 ) {
   await call(backend, 'settings.setUserName', { userName: made.user });
-  const { session } = await call(backend, 'workspace.create', { areaName: made.area, laCode: made.laCode, parentDir });
+  const { session } = await call(backend, 'workspace.create', {
+    areaName: made.area,
+    laCode: made.laCode,
+    ...(parentDir === null ? {} : { parentDir }),
+  });
   return { folder: session.path, backend };
 }
