@@ -11,7 +11,7 @@ import { extractText } from '../../main/formats/extract-text';
 import { exportWorkspace, importWorkspace } from '../../main/workspace/workspace-archive';
 import { search } from '../../main/search/search-index';
 import { Workspace } from '../../main/workspace/workspace';
-import { createWorkspace } from '../helpers/workspace';
+import { makeWorkspace } from '../helpers/workspace';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -118,7 +118,7 @@ function checkDatabase(folder: string, label: string, committedSeen: number): { 
 
 describe('crash consistency', () => {
   it('keeps the workspace consistent when the process attaching files is killed at any moment', { timeout: 240_000 }, async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     let previous = 0;
     const plans = killPlans();
     expect(plans.length).toBeGreaterThanOrEqual(10);
@@ -150,7 +150,7 @@ describe('crash consistency', () => {
 
   it('never leaves a half-imported workspace when the importing process is killed', { timeout: 240_000 }, async () => {
     const dir = tempDir();
-    const source = createWorkspace(dir, 'Sourceshire');
+    const source = makeWorkspace(dir, { area: 'Sourceshire' }).folder;
     const workspace = Workspace.open(source, { user: 'Exporter' });
     const zip = join(dir, 'Sourceshire.zip');
     try {

@@ -23,7 +23,7 @@ const FULL = /^The disk is full: (.+)\. Free some space on the drive that holds 
 
 async function setUp() {
   const dir = tempDir();
-  const opened = await workspace(dir, { userName: 'Ann Officer', areaName: 'Northshire', laCode: '841' });
+  const opened = await workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
   const earlier = await saveEarlierData(opened.backend);
   return { ...opened, dir, dataDir: join(dir, 'data'), earlier, digest: databaseDigest(opened.folder) };
 }

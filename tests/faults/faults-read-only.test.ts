@@ -19,7 +19,7 @@ const READ_ONLY = /^(.+) cannot be written to \(it is read-only, or you do not h
 
 async function setUp() {
   const dir = tempDir();
-  const opened = await workspace(dir, { userName: 'Ann Officer', areaName: 'Northshire', laCode: '841' });
+  const opened = await workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
   await saveEarlierData(opened.backend);
   return { ...opened, dir, dataDir: join(dir, 'data'), digest: databaseDigest(opened.folder) };
 }

@@ -114,7 +114,7 @@ function snapshot(dir: string, skip: string): string[] {
 describe('workspace archive import fuzzing', () => {
   it(`${RUNS} archives with mutated databases: refused or imported intact, never half-imported, nothing outside touched`, async () => {
     const dir = tempDir();
-    const { backend, folder } = await backends.workspace(dir, { userName: 'Fuzz Officer', areaName: 'Fuzzshire', laCode: '841' });
+    const { backend, folder } = await backends.workspace(dir, { user: 'Fuzz Officer', area: 'Fuzzshire', laCode: '841' });
     await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', note: 'Chapter due' });
     const upload = async (name: string, text: string) => ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
     await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [await upload('a.txt', 'Alpha notes'), await upload('b.csv', 'a,b\n1,2\n')], metadata: {} });

@@ -5,9 +5,14 @@ import { Backend } from '../../main/api/backend';
 import { dispatch } from '../../main/api/dispatch';
 import type { Request, Response } from '../../shared/api/contract';
 import type { OperationName } from '../../shared/api/operation-names';
+import { makeWorkspace, type ApiOptions } from './workspace';
 
 /** Calls an operation and returns its answer, failing the test (with the error) if it was refused. */
-export async function call<K extends OperationName>(backend: Backend, operation: K, payload: Request<K>): Promise<Response<K>> {
+export async function call<K extends OperationName>(
+  backend: Backend,
+  operation: K,
+  payload: Request<K>,
+): Promise<Response<K>> {
   const result = await dispatch(backend, operation, payload);
   if (!result.ok) expect.fail(`${operation} was refused: ${JSON.stringify(result.error)}`);
   return result.value as Response<K>;
@@ -26,18 +31,16 @@ export async function refused(backend: Backend, operation: OperationName, payloa
  */
 export function useBackends() {
   const open: Backend[] = [];
-  afterEach(() => { for (const backend of open.splice(0)) backend.close(); });
+  afterEach(() => {
+    for (const backend of open.splice(0)) backend.close();
+  });
   const backend = (dataDir: string): Backend => {
     const made = new Backend({ dataDir, host: 'browser' });
     open.push(made);
     return made;
   };
-  /** A backend with a user name and a new workspace under dir (its data folder is dir/data). */
-  const workspace = async (dir: string, options: { userName: string; areaName: string; laCode: string | null }) => {
-    const made = backend(join(dir, 'data'));
-    await call(made, 'settings.setUserName', { userName: options.userName });
-    const { session } = await call(made, 'workspace.create', { areaName: options.areaName, laCode: options.laCode, parentDir: dir });
-    return { backend: made, folder: session.path };
-  };
+  /** makeWorkspace through a new backend whose data folder is dir/data: the backend holds the workspace open. */
+  const workspace = (dir: string, options: ApiOptions = {}) =>
+    makeWorkspace(dir, { ...options, via: backend(join(dir, 'data')) });
   return { backend, workspace };
 }

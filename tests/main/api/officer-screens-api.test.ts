@@ -13,7 +13,7 @@ const { backend: makeBackend, workspace } = useBackends();
 
 describe('the officer screens, through the API', () => {
   it('changes several items at once and names each one it left as it was', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Ann', areaName: 'Testshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Ann', area: 'Testshire', laCode: '841' });
     await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'approved' });
     const result = await call(backend, 'checklist.bulkUpdate', { itemIds: ['jsna-send', 'complaints', 'self-evaluation', 'no-such-item'], owner: 'SEND team' });
     expect(result.items.map((i) => [i.id, i.owner])).toEqual([['complaints', 'SEND team'], ['self-evaluation', 'SEND team']]);
@@ -24,7 +24,7 @@ describe('the officer screens, through the API', () => {
   });
 
   it('pages and filters the audit trail, newest first', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Ann', areaName: 'Testshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Ann', area: 'Testshire', laCode: '841' });
     for (const owner of ['A', 'B', 'C']) await call(backend, 'checklist.update', { itemId: 'complaints', owner });
     const all = await call(backend, 'audit.list', { page: { offset: 0, limit: 2 } });
     expect(all.events).toHaveLength(2);

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHttpHost } from '../../../main/browser-host/http-host';
 import { exportWorkspace, importWorkspace } from '../../../main/workspace/workspace-archive';
 import { Workspace } from '../../../main/workspace/workspace';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -22,7 +22,7 @@ afterEach(() => { vi.restoreAllMocks(); });
 describe('output to a closed pipe', () => {
   it('ends quietly: `sendpack status --json | head -c1` exits 0 with nothing on stderr', () => {
     const dir = tempDir();
-    const folder = createWorkspace(dir, 'Pipeshire');
+    const folder = makeWorkspace(dir, { area: 'Pipeshire' }).folder;
     // Output well past a pipe's 64 KB buffer, so the writer is still writing when head has gone.
     const db = new BetterSqlite3(join(folder, 'workspace.db'));
     db.prepare('UPDATE items SET note = ? WHERE rowid <= 8').run('Notes on the partnership. '.repeat(700));
@@ -37,7 +37,7 @@ describe('output to a closed pipe', () => {
 describe('refusals name only what exists', () => {
   it('an archive whose database is not one names the archive, never the staging folder it removed', async () => {
     const dir = tempDir();
-    const folder = createWorkspace(dir, 'Namesshire');
+    const folder = makeWorkspace(dir, { area: 'Namesshire' }).folder;
     const workspace = Workspace.open(folder, { user: 'Ann' });
     await exportWorkspace(workspace.db, folder, 'Namesshire', join(dir, 'good.zip'));
     workspace.close();

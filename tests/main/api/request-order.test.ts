@@ -8,7 +8,7 @@ import { Backend } from '../../../main/api/backend';
 import { dispatch } from '../../../main/api/dispatch';
 import { BackendProtocolClient, serveBackend } from '../../../main/electron/backend-protocol';
 import { startHttpHost } from '../../../main/browser-host/http-host';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import type { ApiResult } from '../../../shared/api/result';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -49,7 +49,7 @@ describe('one ordering of requests for every host', () => {
     // Electron: the utility process's protocol over a MessageChannel, dispatching as backend-process.ts does.
     {
       const dataDir = tempDir();
-      const folder = createWorkspace(dataDir, 'Ordershire');
+      const folder = makeWorkspace(dataDir, { area: 'Ordershire' }).folder;
       const backend = new Backend({ dataDir, host: 'electron' });
       const { port1, port2 } = new MessageChannel();
       serveBackend(port1, { dispatch: (op, payload, onProgress) => dispatch(backend, op, payload, onProgress), close: () => backend.close() });
@@ -65,7 +65,7 @@ describe('one ordering of requests for every host', () => {
     // The browser host over HTTP.
     {
       const dataDir = tempDir();
-      const folder = createWorkspace(dataDir, 'Ordershire');
+      const folder = makeWorkspace(dataDir, { area: 'Ordershire' }).folder;
       mkdirSync(join(dataDir, 'dist'));
       writeFileSync(join(dataDir, 'dist', 'index.html'), '<!doctype html>');
       const host = await startHttpHost({ dataDir, distDir: join(dataDir, 'dist') });

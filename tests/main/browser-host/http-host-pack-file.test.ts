@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHttpHost, type HttpHost } from '../../../main/browser-host/http-host';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 // Saving a pack or bundle from the browser host streams the file: no base64 in JSON, at any size. A bundle past
@@ -34,7 +34,7 @@ async function hostWithBuild() {
   const dir = tempDir();
   mkdirSync(join(dir, 'dist'));
   writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
-  const folder = createWorkspace(dir, 'Streamshire');
+  const folder = makeWorkspace(dir, { area: 'Streamshire' }).folder;
   const host = await startHttpHost({ dataDir: join(dir, 'data'), distDir: join(dir, 'dist') });
   const post = (op: string, payload: unknown) => fetch(`${host.origin}/api/${op}`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-sendpack-token': host.token }, body: JSON.stringify(payload),

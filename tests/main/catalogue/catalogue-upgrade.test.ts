@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../main/workspace/workspace';
 import { openWorkspace } from '../../../main/workspace/open-workspace';
@@ -9,6 +8,7 @@ import { updateItem } from '../../../main/review/update-item';
 import { listEvents } from '../../../main/audit/audit-events';
 import type { Catalogue } from '../../../shared/domain/catalogue';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -21,7 +21,7 @@ describe('catalogue upgrade', () => {
         { ...SHIPPED_CATALOGUE.items[0]!, id: 'old-retired-item', title: 'An item a later catalogue dropped' },
       ],
     };
-    const folder = Workspace.create({ folder: join(tempDir(), 'Old.sendpack'), areaName: 'Old', laCode: null, user: 'A', catalogue: older }).folder;
+    const folder = makeWorkspace(tempDir(), { area: 'Old', laCode: null, user: 'A', catalogue: older }).folder;
     let workspace = Workspace.openWritable(folder, { user: 'A' });
     updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved', owner: 'Head of SEND' }, 'A');
     workspace.close();
@@ -39,7 +39,7 @@ describe('catalogue upgrade', () => {
 
   it('backs up the database before upgrading its catalogue', async () => {
     const older: Catalogue = { ...SHIPPED_CATALOGUE, catalogueVersion: '2025.9' };
-    const folder = Workspace.create({ folder: join(tempDir(), 'Old.sendpack'), areaName: 'Old', laCode: null, user: 'A', catalogue: older }).folder;
+    const folder = makeWorkspace(tempDir(), { area: 'Old', laCode: null, user: 'A', catalogue: older }).folder;
     expect(listBackups(folder)).toEqual([]);
     const workspace = await openWorkspace(folder, { user: 'B', catalogue: SHIPPED_CATALOGUE });
     workspace.close();

@@ -4,13 +4,13 @@ import { addCustomItem, getItem, listItems } from '../../../main/checklist/check
 import { updateItem } from '../../../main/review/update-item';
 import { listEvents } from '../../../main/audit/audit-events';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
 describe('checklist', () => {
   it('holds all 78 catalogue items, grouped by area, with person-level items marked', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     const items = listItems(workspace.db);
     expect(items).toHaveLength(78);
     expect(items.filter((i) => i.personLevel).map((i) => i.id).sort()).toEqual(['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support', 'tracking-cases']);
@@ -20,7 +20,7 @@ describe('checklist', () => {
   });
 
   it('keeps status, owner and note across a restart, with who and when in the audit trail', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     let workspace = Workspace.openWritable(folder, { user: 'Ann' });
     updateItem(workspace.db, { itemId: 'jsna-send', status: 'in-progress', owner: 'Public health', note: 'Chapter due Friday' }, 'Ann');
     workspace.close();
@@ -36,7 +36,7 @@ describe('checklist', () => {
   });
 
   it('locks an approved item until it is reopened with a reason', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     const approved = updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved' }, 'Lead');
     expect(approved.approvedBy).toBe('Lead');
     expect(approved.approvedAt).not.toBeNull();
@@ -49,7 +49,7 @@ describe('checklist', () => {
   });
 
   it('refuses notes on person-level items and unknown ids, changing nothing', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     expect(() => updateItem(workspace.db, { itemId: 'tracking-cases', note: 'Child A, Year 5' }, 'A')).toThrow(/person-level/);
     expect(() => updateItem(workspace.db, { itemId: 'no-such-item', status: 'approved' }, 'A')).toThrow(/no-such-item/);
     expect(getItem(workspace.db, 'tracking-cases').note).toBe('');
@@ -58,14 +58,14 @@ describe('checklist', () => {
   });
 
   it('keeps the audit trail append-only', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     expect(() => workspace.db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     expect(() => workspace.db.prepare("UPDATE events SET who = 'x'").run()).toThrow(/append-only/);
     workspace.close();
   });
 
   it('adds officers\' own items with stable ids', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     const first = addCustomItem(workspace.db, { title: 'Autism hub evaluation', description: '', areas: ['EC3'] }, 'A');
     const second = addCustomItem(workspace.db, { title: 'Autism hub evaluation', description: '', areas: [] }, 'A');
     expect([first.id, second.id]).toEqual(['custom-autism-hub-evaluation', 'custom-autism-hub-evaluation-2']);

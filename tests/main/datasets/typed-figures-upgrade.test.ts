@@ -38,15 +38,13 @@ describe('figures typed in with the 0.1.0 release', () => {
 
   it('typed in now are recorded with no source hash, and replace only their own breakdown', async () => {
     const dir = tempDir();
-    const backend = backends.backend(join(dir, 'data'));
-    await call(backend, 'settings.setUserName', { userName: 'Ann Officer' });
-    const { session } = await call(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841', parentDir: dir });
+    const { backend, folder } = await backends.workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
     await call(backend, 'datasets.enter', { dataset: 'advice-timeliness', period: '2025', breakdown: 'ep', values: { advice_requests: 20, advice_within_6_weeks: 18 } });
     await call(backend, 'datasets.enter', { dataset: 'advice-timeliness', period: '2025', breakdown: 'health', values: { advice_requests: 40, advice_within_6_weeks: 31 } });
     const rows = (await call(backend, 'datasets.rows', { dataset: 'advice-timeliness' })).rows;
     expect(rows.map((r) => r.breakdown).sort()).toEqual(['ep', 'health']);
     backend.close();
-    const db = new BetterSqlite3(join(session.path, 'workspace.db'), { readonly: true });
+    const db = new BetterSqlite3(join(folder, 'workspace.db'), { readonly: true });
     const hashes = db.prepare('SELECT source_sha256 FROM dataset_imports').pluck().all() as string[];
     db.close();
     expect(hashes).toHaveLength(2);

@@ -6,7 +6,7 @@ import { Backend } from '../../../main/api/backend';
 import { dispatch } from '../../../main/api/dispatch';
 import { BackendProtocolClient, serveBackend, type DispatchFn } from '../../../main/electron/backend-protocol';
 import { LOCK_FILE } from '../../../main/workspace/workspace-lock';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import type { ProgressEvent } from '../../../shared/api/progress';
 import type { ApiResult } from '../../../shared/api/result';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -38,7 +38,7 @@ function realBackend(dataDir: string) {
 describe('backend protocol over a MessageChannel', () => {
   it('carries a cancel to a pack build that is running, which stops with nothing written', async () => {
     const dataDir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dataDir, { sample: true });
     const { client } = realBackend(dataDir);
     await client.call('settings.setUserName', { userName: 'Ada Officer' });
     expect((await client.call('workspace.open', { path: folder })).ok).toBe(true);

@@ -9,7 +9,7 @@ const { workspace } = useBackends();
 
 describe('attaching several files', () => {
   it('tells its progress file by file as each is read, and a file already stored is not read again', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Ann', areaName: 'Northshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Ann', area: 'Northshire', laCode: '841' });
     const upload = async (name: string, text: string) => ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
     const files = [await upload('a.txt', 'First file'), await upload('b.csv', 'x,y\n1,2\n'), await upload('a copy.txt', 'First file')];
     const events: ProgressEvent[] = [];

@@ -4,6 +4,7 @@ import { dispatch } from '../../../main/api/dispatch';
 import type { Response } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
@@ -15,8 +16,7 @@ async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
 describe('the bin and search', () => {
   it('leaves a binned file out of search and brings it back on restore', async () => {
     const backend = new Backend({ dataDir: tempDir(), host: 'browser' });
-    await ok(dispatch(backend, 'settings.setUserName', { userName: 'Ann' }));
-    await ok(dispatch(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841' }));
+    await makeWorkspace(null, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
     const { handle } = backend.uploads.put('sufficiency.txt', new TextEncoder().encode('Specialist places forecast: zanzibarite hub'));
     const { attachments } = await ok<Response<'attachments.add'>>(dispatch(backend, 'attachments.add', { itemId: 'sufficiency-plan', files: [{ handle }] }));
     const find = async () => (await ok<Response<'search.query'>>(dispatch(backend, 'search.query', { query: 'zanzibarite' }))).hits;
@@ -30,8 +30,7 @@ describe('the bin and search', () => {
 
   it('refuses the history of an item that never existed', async () => {
     const backend = new Backend({ dataDir: tempDir(), host: 'browser' });
-    await ok(dispatch(backend, 'settings.setUserName', { userName: 'Ann' }));
-    await ok(dispatch(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841' }));
+    await makeWorkspace(null, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
     expect(await dispatch(backend, 'audit.list', { itemId: 'no-such-item' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     backend.close();
   });

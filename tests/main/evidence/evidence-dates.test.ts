@@ -30,7 +30,7 @@ describe('evidence dates', () => {
 
   it('offers the date on upload, and counts undated evidence as "date unknown", never current', async () => {
     const dir = tempDir();
-    const { backend } = await workspace(dir, { userName: 'Ann', areaName: 'Testshire', laCode: '841' });
+    const { backend } = await workspace(dir, { user: 'Ann', area: 'Testshire', laCode: '841' });
     const upload = await call(backend, 'files.upload', { name: 'minutes.docx', bytes: docx(p('Minutes'), { modified: '2025-09-30T14:02:00Z' }) });
     expect(upload.documentDate).toBe('2025-09-30');
     const plain = await call(backend, 'files.upload', { name: 'notes.txt', bytes: new TextEncoder().encode('Notes') });

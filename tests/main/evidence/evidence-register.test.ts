@@ -30,7 +30,7 @@ async function refused(backend: Backend, operation: OperationName, payload: unkn
 }
 
 /** A browser-host backend with a fresh workspace open, as the app has after "create workspace". */
-const newBackend = () => backends.workspace(tempDir(), { userName: USER, areaName: 'Evidenceshire', laCode: '841' });
+const newBackend = () => backends.workspace(tempDir(), { user: USER, area: 'Evidenceshire', laCode: '841' });
 
 async function attach(backend: Backend, itemId: string, files: { name: string; bytes: Uint8Array }[], metadata: object = {}) {
   const refs = [];

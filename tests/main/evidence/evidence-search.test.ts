@@ -7,7 +7,7 @@ const tempDir = useTempDirs();
 const backends = useBackends();
 
 
-const newBackend = async () => (await backends.workspace(tempDir(), { userName: 'Sam Searcher', areaName: 'Searchshire', laCode: null })).backend;
+const newBackend = async () => (await backends.workspace(tempDir(), { user: 'Sam Searcher', area: 'Searchshire', laCode: null })).backend;
 
 async function attach(backend: Backend, itemId: string, name: string, content: string, metadata: object = {}) {
   const { handle } = await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(content) });

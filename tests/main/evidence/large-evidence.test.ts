@@ -16,7 +16,7 @@ import { Workspace } from '../../../main/workspace/workspace';
 import { exportWorkspace, importWorkspace } from '../../../main/workspace/workspace-archive';
 import { craftZip } from '../../fixtures/zip-craft';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 const SIZE = 4.3e9;
@@ -31,7 +31,7 @@ describe('evidence over 4 GB', { timeout: 1_200_000 }, () => {
     writeSync(fd, Buffer.from('end of recording'), 0, 16, SIZE - 16);
     closeSync(fd);
 
-    const folder = createWorkspace(dir, 'Bigshire');
+    const folder = makeWorkspace(dir, { area: 'Bigshire' }).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     let peak = 0;
     const sample = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);

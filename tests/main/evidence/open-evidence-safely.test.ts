@@ -25,7 +25,7 @@ describe('opening evidence safely', () => {
 
   it('attachments.open answers how the copy may be shown, so every host decides alike', async () => {
     const dir = tempDir();
-    const { backend } = await backends.workspace(join(dir), { userName: 'Ann', areaName: 'Openshire', laCode: '841' });
+    const { backend } = await backends.workspace(join(dir), { user: 'Ann', area: 'Openshire', laCode: '841' });
     const upload = async (name: string) => ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(`echo ${name}`) })).handle });
     const [script, notes] = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [await upload('tidy.ps1'), await upload('notes.txt')], metadata: {} })).attachments;
     const risky = await call(backend, 'attachments.open', { attachmentId: script!.id });

@@ -20,7 +20,7 @@ import { SHIPPED_CATALOGUE } from '../../../main/catalogue/shipped-catalogue';
 import { groupNhsNumber, makeNhsNumber } from '../../../shared/domain/privacy/synthetic';
 import { docx, p } from '../../fixtures/extract/build';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 // Made with the app at schema 13 (before this change): strategy.docx (an NHS number in a tracked deletion),
 // minutes.txt (a name after "Mrs" on line 3) and board-paper.pdf (a postcode on page 2), all on send-strategy.
@@ -70,7 +70,7 @@ describe('text stored once', () => {
   });
 
   it('holds a file\'s text once in the database file, and keeps the index consistent through rename, bin, restore and purge', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     if (!workspace.isWritable()) throw new Error('this test holds the workspace lock');
     try {
@@ -111,7 +111,7 @@ describe('text stored once', () => {
   });
 
   it('re-indexes the attachments of a file read again whose text changed', async () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     try {
       const db = workspace.db;
       const file = { name: 'plan.docx', bytes: docx(p('Agreed.') + `<w:p><w:del w:id="1" w:author="R"><w:r><w:delText>Zanzibar ${groupNhsNumber(makeNhsNumber(3))}</w:delText></w:r></w:del></w:p>`) };

@@ -10,6 +10,7 @@ import { dispatch } from '../../../main/api/dispatch';
 import { workerExtractor, type WorkerExtractor } from '../../../main/formats/worker-extractor';
 import { call } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 import { docx, p } from '../../fixtures/extract/build';
 import { docxManyHeaderParagraphs, pdfRepeatedPage } from '../../fixtures/extract/hostile';
 
@@ -25,8 +26,7 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     const dir = tempDir();
     const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser', extract });
     made.push({ backend, extract });
-    await call(backend, 'settings.setUserName', { userName: 'Ann' });
-    await call(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841', parentDir: dir });
+    await makeWorkspace(dir, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
     const upload = async (name: string, bytes: Uint8Array) => ({ handle: (await call(backend, 'files.upload', { name, bytes })).handle });
     const hanging = await upload('board-papers.pdf', pdfRepeatedPage(40_000));
 
@@ -62,8 +62,7 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     const dir = tempDir();
     const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser', extract });
     made.push({ backend, extract });
-    await call(backend, 'settings.setUserName', { userName: 'Ann' });
-    await call(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841', parentDir: dir });
+    await makeWorkspace(dir, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
     const { handle } = await call(backend, 'files.upload', { name: 'board-papers.pdf', bytes: pdfRepeatedPage(40_000) });
     const attach = dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files: [{ handle }], metadata: {} });
     await new Promise((r) => setTimeout(r, 1000));

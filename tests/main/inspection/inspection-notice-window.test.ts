@@ -13,7 +13,7 @@ const USER = 'Lena Lano';
 const backends = useBackends();
 
 
-const newBackend = async () => (await backends.workspace(tempDir(), { userName: USER, areaName: 'Noticeshire', laCode: '841' })).backend;
+const newBackend = async () => (await backends.workspace(tempDir(), { user: USER, area: 'Noticeshire', laCode: '841' })).backend;
 
 const items = async (backend: Backend) => (await call(backend, 'checklist.list', {})).items;
 const item = async (backend: Backend, id: string) => (await items(backend)).find((i) => i.id === id)!;

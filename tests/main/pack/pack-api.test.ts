@@ -9,7 +9,7 @@ import type { Response } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import { buildPack } from '../../../main/pack/build-pack';
 import { restoreRecordedInput } from '../../../main/pack/read-pack-input';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -25,7 +25,7 @@ const textOf = async (docx: Uint8Array) => (await mammoth.extractRawText({ buffe
 describe('building the pack through the API', () => {
   it('builds numbered versions into the packs folder, records them, and lists earlier ones in document control', async () => {
     const dataDir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dataDir, { sample: true });
     const backend = new Backend({ dataDir, host: 'browser' });
     await ok(dispatch(backend, 'settings.setUserName', { userName: 'Dana Lead' }));
     await ok(dispatch(backend, 'workspace.open', { path: folder }));
@@ -52,7 +52,7 @@ describe('building the pack through the API', () => {
 
   it('makes the same document text again from a recorded build\'s input', async () => {
     const dataDir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dataDir, { sample: true });
     const backend = new Backend({ dataDir, host: 'browser' });
     await ok(dispatch(backend, 'settings.setUserName', { userName: 'Dana Lead' }));
     await ok(dispatch(backend, 'workspace.open', { path: folder }));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { docxParts, libreOfficePdf, partText, styledTexts } from '../../fixtures/pack/docx-parts';
@@ -14,7 +14,7 @@ const { backend: makeBackend } = useBackends();
 describe('the briefing for schools and settings', () => {
   it('is a 2–4 page Word document with the summary, the timeline, what settings may be asked and contacts, and no item narratives', async () => {
     const dir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dir, { sample: true });
     const backend = makeBackend(join(dir, 'data'));
     await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
     await call(backend, 'workspace.open', { path: folder });

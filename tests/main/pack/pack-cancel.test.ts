@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/api/dispatch';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -11,7 +11,7 @@ const { backend: newBackend } = useBackends();
 
 async function sampleBackend() {
   const dataDir = tempDir();
-  const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));
+  const { folder } = await makeWorkspace(dataDir, { sample: true });
   const backend = newBackend(dataDir);
   await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
   await call(backend, 'workspace.open', { path: folder });

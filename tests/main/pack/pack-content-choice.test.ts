@@ -16,7 +16,7 @@ const gapTitles = (documentXml: string) => {
 
 describe('a pack of what has content', () => {
   it('builds a workspace where half the items have content without empty item sections; the gaps table lists the rest', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Halfshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Halfshire', laCode: '841' });
     const { items } = await call(backend, 'checklist.list', {});
     const ordinary = items.filter((i) => !i.personLevel);
     const written = ordinary.filter((_, index) => index % 2 === 0);
@@ -41,7 +41,7 @@ describe('a pack of what has content', () => {
   });
 
   it('outlines the pack before it is built, and prints exactly the items the officer chose', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Choiceshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Choiceshire', laCode: '841' });
     const { items } = await call(backend, 'checklist.list', {});
     const [a, b, c] = items.filter((i) => !i.personLevel);
     for (const item of [a!, b!]) await call(backend, 'checklist.update', { itemId: item.id, note: `Narrative of ${item.title}.` });

@@ -163,7 +163,7 @@ describe('narrativeParagraphs', () => {
 
 describe('citations from a workspace', () => {
   it('cite a file by its attachment chain id, which a new version keeps, as the reference this build gave it', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Testshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Testshire', laCode: '841' });
     const upload = async (name: string, text: string) =>
       ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
     await call(backend, 'attachments.add', { itemId: 'send-strategy', files: [await upload('strategy.txt', 'Strategy')], metadata: { title: 'SEND strategy' } });

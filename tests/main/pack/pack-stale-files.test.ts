@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { call, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -11,7 +11,7 @@ const { backend: newBackend } = useBackends();
 describe('files a crashed build left under the next version\'s names', () => {
   it('never pass for the next build\'s own: a stale bundle beside a pack built without one is removed', async () => {
     const dataDir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dataDir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dataDir, { sample: true });
     const backend = newBackend(dataDir);
     await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
     await call(backend, 'workspace.open', { path: folder });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { readCouncilTemplate } from '../../../main/pack/template/council-template';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -24,7 +24,7 @@ interface PythonRead {
 
 async function sampleBackend() {
   const dir = tempDir();
-  const { folder } = await createSampleWorkspace(join(dir, 'Sample.sendpack'));
+  const { folder } = await makeWorkspace(dir, { sample: true });
   const backend = makeBackend(join(dir, 'data'));
   await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
   await call(backend, 'workspace.open', { path: folder });
@@ -185,8 +185,7 @@ describe('the action plan built into the council template (issue 20, item 4)', (
     const template = join(dir, 'council.docx');
     python('make', template);
     const out = join(dir, 'plan.docx');
-    const folder = join(dir, 'Sample.sendpack');
-    await createSampleWorkspace(folder);
+    const { folder } = await makeWorkspace(dir, { sample: true });
     const run = spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, '--kind', 'action-plan', '--out', out, '--template', template,
       '--user', 'Dana Lead'], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') } });
     expect(run.status, run.stderr).toBe(0);
@@ -241,7 +240,7 @@ describe('council templates: minimal files and refusals', () => {
 
   it('builds into a template from the command line (sendpack build --template), and refuses a file that is not one', async () => {
     const dir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dir, { sample: true });
     const template = join(dir, 'council.docx');
     python('make', template);
     const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, ...args],

@@ -27,7 +27,7 @@ describe('characters XML forbids', () => {
 
   it('are refused where text enters: narratives, titles, names, file names and settings, naming the field', async () => {
     const dir = tempDir();
-    const { backend } = await backends.workspace(dir, { userName: 'Ann', areaName: 'Textshire', laCode: '841' });
+    const { backend } = await backends.workspace(dir, { user: 'Ann', area: 'Textshire', laCode: '841' });
     for (const c of FORBIDDEN) {
       expect((await refused(backend, 'checklist.update', { itemId: 'jsna-send', note: `Chapter ${c} due` })).message)
         .toMatch(/^checklist\.update: note holds a character a Word document cannot hold \(U\+[0-9A-F]{4} at character 9\); remove it\.$/);
@@ -43,7 +43,7 @@ describe('characters XML forbids', () => {
 
   it('that reach the database another way (an imported workspace, a dataset file) are stripped from the pack, which LibreOffice opens', async () => {
     const dir = tempDir();
-    const { backend } = await backends.workspace(dir, { userName: 'Ann', areaName: 'Stripshire', laCode: '841' });
+    const { backend } = await backends.workspace(dir, { user: 'Ann', area: 'Stripshire', laCode: '841' });
     await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', note: 'placeholder' });
     const { handle } = await call(backend, 'files.upload', { name: 'evil\u202Egpj.exe', bytes: new TextEncoder().encode('Partnership notes') });
     await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: { title: 'Minutes of the board' } });
@@ -87,7 +87,7 @@ describe('direction controls in file names', () => {
 
   it('reach the API as stored (opening the file keeps its real name)', async () => {
     const dir = tempDir();
-    const { backend } = await backends.workspace(dir, { userName: 'Ann', areaName: 'Bidishire', laCode: '841' });
+    const { backend } = await backends.workspace(dir, { user: 'Ann', area: 'Bidishire', laCode: '841' });
     const result = await dispatch(backend, 'files.upload', { name: 'evil\u202Egpj.exe', bytes: new Uint8Array(3) });
     expect(result.ok).toBe(true);
   });

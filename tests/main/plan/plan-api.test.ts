@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { Workspace } from '../../../main/workspace/workspace';
 import { planView } from '../../../main/plan/plan-repository';
 import { readPackInput } from '../../../main/pack/read-pack-input';
@@ -18,7 +17,7 @@ const ACTION = { action: 'Clear the backlog of assessments', area: 'EC1' as cons
 
 describe('the plan after the inspection, through the API', { timeout: 60_000 }, () => {
   it('audits every change to an action with the fields before and after, and keeps progress updates as history', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Ann Officer', areaName: 'Northshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
     await call(backend, 'plan.recordOutcome', { outcome: 'widespread', siteWeekStart: '2027-01-11', reportReceived: '2027-03-01',
       areasForPriorityAction: ['EHC plans are late', 'Waits are long'] });
     const { id } = await call(backend, 'plan.addAction', { ...ACTION, reportArea: 'priority:1', metrics: [{ metricId: 'ehcp-20wk-all', target: 60 }] });
@@ -49,7 +48,7 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
   });
 
   it('refuses to build the action plan while a progress update holds personal data, until it is corrected', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Ann Officer', areaName: 'Northshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
     await call(backend, 'plan.recordOutcome', { outcome: 'inconsistent', siteWeekStart: '2027-01-11', reportReceived: '2027-03-01' });
     const { id } = await call(backend, 'plan.addAction', ACTION);
     // 943 476 5919 passes the NHS number check digit.
@@ -82,7 +81,7 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
   });
 
   it('gives the sample area a finished previous inspection with its plan part-way through, printed in the pack', async () => {
-    const folder = (await createSampleWorkspace(join(tempDir(), 'Kestrelmouth.sendpack'), { now: new Date('2026-12-04T12:00:00Z') })).folder;
+    const folder = (await makeWorkspace(tempDir(), { name: 'Kestrelmouth', sample: { now: new Date('2026-12-04T12:00:00Z') } })).folder;
     const ws = Workspace.open(folder, { user: 'Test' });
     try {
       const plan = planView(ws.db, '2026-12-04');

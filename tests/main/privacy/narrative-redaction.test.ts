@@ -25,7 +25,7 @@ const holds = (bytes: Buffer, needle: string) => bytes.includes(Buffer.from(need
 describe('redacting personal data a narrative no longer holds', () => {
   it('takes a fixed child\'s name and NHS number out of the database, its WAL, every backup and the audit CSV', async () => {
     const dir = tempDir();
-    const { backend, folder } = await workspace(dir, { userName: 'Dana Lead', areaName: 'Testshire', laCode: '841' });
+    const { backend, folder } = await workspace(dir, { user: 'Dana Lead', area: 'Testshire', laCode: '841' });
     const itemId = 'complaints';
     // Typed in three autosaves of one editing session, then a backup is taken while the data is there.
     await call(backend, 'checklist.update', { itemId, note: 'Complaints were reviewed.' });
@@ -65,7 +65,7 @@ describe('redacting personal data a narrative no longer holds', () => {
 
   it('leaves an identifier that is still in a narrative, and text that had nothing to fix, as it was', async () => {
     const dir = tempDir();
-    const { backend } = await workspace(dir, { userName: 'Dana Lead', areaName: 'Testshire', laCode: '841' });
+    const { backend } = await workspace(dir, { user: 'Dana Lead', area: 'Testshire', laCode: '841' });
     await call(backend, 'checklist.update', { itemId: 'complaints', note: `NHS number ${NHS} in two places.` });
     await call(backend, 'checklist.update', { itemId: 'jsna-send', note: `NHS number ${NHS} here too.` });
     await call(backend, 'checklist.update', { itemId: 'complaints', note: 'Removed here only.' });

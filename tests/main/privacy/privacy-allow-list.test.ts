@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/privacy/case-reference-format';
 import { buildAndRecord } from '../../../main/pack/build-and-record';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -40,14 +40,14 @@ describe('case-reference formats as examples', () => {
       expect(compileSafePattern(bad), bad).toBeNull();
     }
     for (const good of ['\\bCR-\\d{6}\\b', 'EHC[A-Z]{2}\\d{4,8}', 'REF ?\\d{5}']) expect(unsafePatternProblem(good), good).toBeNull();
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     expect(() => savePrivacySettings(workspace.db, { smallNumberThreshold: 5, casePatterns: ['(\\d+)+X'] }, 'A')).toThrow(/groups or alternatives/);
     expect(() => savePrivacySettings(workspace.db, { smallNumberThreshold: 5, caseReferenceExamples: ['AB'] }, 'A')).toThrow(/three digits/);
     workspace.close();
   });
 
   it('never runs a hostile pattern planted in a workspace\'s settings: the check and the build finish in bounded time', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     // As an imported workspace could carry it: written straight into the database, past the app's own checks.
     const raw = new BetterSqlite3(`${folder}/workspace.db`);
     raw.prepare("INSERT INTO meta (key, value) VALUES ('privacy_settings', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
@@ -77,7 +77,7 @@ describe('case-reference formats as examples', () => {
 
 describe('allow-list', () => {
   it('never flags the area\'s published contacts or named staff, and still flags everything else', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'complaints', note: 'Chaired by Mrs Hughes. Call SENDIASS on 0113 378 5020 or email send.team@leeds.gov.uk. The pupil Jayden Okafor moved.' }, 'A');
     const kinds = () => scanWorkspace(workspace.db, privacyScanOptions(workspace.db)).findings.filter((f) => f.location.itemId === 'complaints')
       .map((f) => f.snippet).join(' | ');

@@ -6,18 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { attachFiles } from '../../../main/evidence/attachments-repository';
 import { extractText } from '../../../main/formats/extract-text';
 import { scanWorkspace } from '../../../main/privacy/scan-workspace';
-import { Workspace } from '../../../main/workspace/workspace';
 import { groupNhsNumber, makeNhsNumber } from '../../../shared/domain/privacy/synthetic';
 import { docx, p } from '../../fixtures/extract/build';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 const NHS = groupNhsNumber(makeNhsNumber(41));
 
 describe('files read by an earlier version', () => {
   it('need a decision until they are attached again, which reads them fully', async () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     try {
       const file = { name: 'plan.docx', bytes: docx(p('Agreed.')
         + `<w:p><w:del w:id="1" w:author="R"><w:r><w:delText>NHS ${NHS}</w:delText></w:r></w:del></w:p>`) };

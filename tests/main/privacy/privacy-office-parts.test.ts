@@ -21,10 +21,9 @@ import { attachFiles } from '../../../main/evidence/attachments-repository';
 import { extractText, type ExtractResult } from '../../../main/formats/extract-text';
 import { buildAndRecord } from '../../../main/pack/build-and-record';
 import { scanWorkspace } from '../../../main/privacy/scan-workspace';
-import { Workspace } from '../../../main/workspace/workspace';
 import { groupNhsNumber, makeNhsNumber, makeUpn } from '../../../shared/domain/privacy/synthetic';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { docx, p, zip } from '../../fixtures/extract/build';
 
 const tempDir = useTempDirs();
@@ -125,7 +124,7 @@ describe('scanning what leaves, in files made by LibreOffice, python-docx and op
   });
 
   it('finds each identifier where it is, and the build is refused', async () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     try {
       for (const name of Object.keys(files)) {
         await attachFiles(workspace, 'strategy-action-plan', [{ name, bytes: files[name]! }], {}, 'A', extractText);
@@ -192,7 +191,7 @@ describe('scanning what leaves, in files made by LibreOffice, python-docx and op
 
 describe('the clean copy in the bundle', { timeout: 120_000 }, () => {
   it('goes in place of the original, marked in the manifest beside the original SHA-256, and verifies', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const original = files['strategy.docx']!;
     const { sha256 } = writeBlob(folder, original);
     const out = join(tempDir(), 'bundle.zip');

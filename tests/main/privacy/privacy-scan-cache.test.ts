@@ -15,7 +15,7 @@ import { exportWorkspace, importWorkspace } from '../../../main/workspace/worksp
 import { groupNhsNumber, makeNhsNumber } from '../../../shared/domain/privacy/synthetic';
 import { docx, p } from '../../fixtures/extract/build';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -33,7 +33,7 @@ function check(workspace: Workspace, options: WorkspaceScanOptions = {}) {
 
 describe('incremental privacy check', () => {
   it('rescans only the file that changed, with the findings of a full scan; a settings change rescans everything', async () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     try {
       const files = [
         { name: 'a.txt', bytes: enc(`Notes\nNHS ${groupNhsNumber(makeNhsNumber(1))} on line 2`) },
@@ -82,7 +82,7 @@ describe('incremental privacy check', () => {
   });
 
   it('forgets the findings an imported workspace brings: its files are scanned again by the recipient', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     const zip = join(tempDir(), 'export.zip');
     try {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../main/workspace/workspace';
 import { updateItem } from '../../../main/review/update-item';
 import { scanWorkspace } from '../../../main/privacy/scan-workspace';
 import { privacyScanOptions, savePrivacySettings } from '../../../main/privacy/privacy-settings';
@@ -8,13 +7,13 @@ import { readPackInput } from '../../../main/pack/read-pack-input';
 import { PACK_SECTION_ORDER } from '../../../shared/domain/pack-kinds';
 import { listEvents } from '../../../main/audit/audit-events';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
 describe('privacy settings', () => {
   it('flags the council\'s own case-reference format once it is set, and audits the change', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'complaints', note: 'Complaint CR-204517 was upheld in part.' }, 'A');
     const scan = () => scanWorkspace(workspace.db, privacyScanOptions(workspace.db));
     expect(scan().findings.filter((f) => f.kind === 'case-reference')).toEqual([]);
@@ -29,7 +28,7 @@ describe('privacy settings', () => {
   });
 
   it('prints small counts as "fewer than N" in the pack, with N from the settings', async () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     commitImport(workspace.db, { dataset: 'tribunal', sourceName: 't.csv', sourceSha256: 'a'.repeat(64), layout: 'form', rowsRead: 1, discardedColumns: [],
       rows: [{ period: '2024/25', geography: 'local', areaCode: '841', areaName: 'Testshire', breakdown: '', values: { appeals_registered: 7 }, missing: {} }] }, 'A');
     const shown = async () => (await readPackInput(workspace, { sections: [...PACK_SECTION_ORDER], approvedOnly: false }, 'A'))

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../main/workspace/workspace';
 import { attachFiles } from '../../../main/evidence/attachments-repository';
 import { updateItem } from '../../../main/review/update-item';
 import { extractText } from '../../../main/formats/extract-text';
@@ -10,7 +9,7 @@ import { groupNhsNumber, makeNhsNumber, makeUln, makeUpn } from '../../../shared
 import type { FindingKind } from '../../../shared/domain/privacy/findings';
 import { docx, p, pdf, pdfText, sst, worksheet, xlsx, STYLES_WITH_DATES } from '../../fixtures/extract/build';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -33,7 +32,7 @@ const lines = PLANTED.map(([, line]) => line);
 
 describe('the workspace privacy check', () => {
   it('finds every kind of identifier in narratives and in txt, csv, docx, xlsx and pdf files, with its location', async () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'self-evaluation', note: lines.join('\n\n') }, 'A');
     const files = [
       { name: 'notes.txt', bytes: new TextEncoder().encode(lines.join('\n')), where: /^line \d+$/ },
@@ -66,7 +65,7 @@ describe('the workspace privacy check', () => {
   });
 
   it('records a false positive and a left-out file in the audit trail, and then nothing blocks', async () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'governance-map', note: `Paper ${NHS} agreed.` }, 'A');
     const [file] = await attachFiles(workspace, 'send-strategy', [{ name: 'scan.pdf', bytes: pdf([' ']) }], {}, 'A', extractText);
     let scan = scanWorkspace(workspace.db);

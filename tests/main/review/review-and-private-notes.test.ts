@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { Workspace } from '../../../main/workspace/workspace';
 import { getItem } from '../../../main/checklist/checklist-repository';
 import { updateItem } from '../../../main/review/update-item';
 import { approvalCheck, saveReviewSettings, sendBack } from '../../../main/review/review';
@@ -14,13 +13,13 @@ import { readPackInput } from '../../../main/pack/read-pack-input';
 import { PACK_SECTION_ORDER } from '../../../shared/domain/pack-kinds';
 import { unzipSync, strFromU8 } from 'fflate';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
 describe('review and approval', () => {
   it('warns before approving an empty item and says what approving locks', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     const check = approvalCheck(workspace.db, 'send-strategy', 'A');
     expect(check.locks).toMatch(/locks its narrative \(in the pack\), owner, due date and evidence files/);
     expect(check.warnings.join(' ')).toMatch(/no narrative and no evidence files/);
@@ -32,7 +31,7 @@ describe('review and approval', () => {
   });
 
   it('refuses approval by the last editor when the workspace asks for a second officer', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'send-strategy', note: 'Strategy 2025-28 agreed by the board.', status: 'ready-for-review' }, 'Ann');
     saveReviewSettings(workspace.db, { approverMustDiffer: true }, 'Ann');
     expect(approvalCheck(workspace.db, 'send-strategy', 'Ann').refusal).toMatch(/another officer/);
@@ -43,7 +42,7 @@ describe('review and approval', () => {
   });
 
   it('sends an item back with a comment that shows on the item and in its history until it is approved', () => {
-    const workspace = Workspace.openWritable(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'jsna-send', status: 'ready-for-review', note: 'JSNA chapter.' }, 'Ann');
     expect(() => sendBack(workspace.db, 'complaints', 'Why?', 'Ben')).toThrow(/not ready for review/);
     const back = sendBack(workspace.db, 'jsna-send', 'Add the 2025 refresh and the board minutes.', 'Ben');
@@ -61,7 +60,7 @@ describe('review and approval', () => {
 describe('private notes', () => {
   it('belong to their writer, are audited without their text and reach neither the pack, the tracker nor an exported workspace', async () => {
     const dir = tempDir();
-    const workspace = Workspace.openWritable(createWorkspace(dir), { user: 'A' });
+    const workspace = makeWorkspace(dir, { open: 'writable' }).workspace;
     const secret = 'Chase Sam for the EP figures, off until Wednesday';
     updateItem(workspace.db, { itemId: 'jsna-send', note: 'The JSNA SEND chapter was refreshed in 2025.' }, 'Ann');
     savePrivateNote(workspace.db, 'jsna-send', 'Ann', secret);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSampleWorkspace } from '../../../main/sample/create-sample-workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { docxParts, partText, styledTexts, tables } from '../../fixtures/pack/docx-parts';
@@ -21,7 +21,7 @@ const cellTexts = (row: string) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].
 
 describe('the self-evaluation grid', () => {
   it('pre-fills what good looks like from the framework, keeps every dated rating, and records each change', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Gridshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Gridshire', laCode: '841' });
     const start = await call(backend, 'selfEvaluation.get', {});
     expect(start.scale).toEqual(['Secure', 'Developing', 'Weak']);
     expect(start.areas.map((a) => a.area)).toEqual(['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP']);
@@ -47,7 +47,7 @@ describe('the self-evaluation grid', () => {
 
   it('builds the self-evaluation alone (sendpack build --kind self-evaluation): grid headed "What good looks like", trend, KPIs, case studies with consent', async () => {
     const dir = tempDir();
-    const { backend } = await workspace(dir, { userName: 'Dana Lead', areaName: 'Gridshire', laCode: '841' });
+    const { backend } = await workspace(dir, { user: 'Dana Lead', area: 'Gridshire', laCode: '841' });
     await call(backend, 'selfEvaluation.save', { area: 'EC2', strengths: 'Co-production charter signed by every partner.', development: 'Section A voice.',
       evidence: [{ kind: 'item', id: 'coproduction-framework' }] });
     await call(backend, 'selfEvaluation.rate', { area: 'EC2', rating: 'Weak', ratedOn: '2025-06-01' });
@@ -89,7 +89,7 @@ describe('the self-evaluation grid', () => {
   }, 120_000);
 
   it('refuses a build while a case study holds personal data, naming it', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Dana Lead', areaName: 'Gridshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Gridshire', laCode: '841' });
     await call(backend, 'selfEvaluation.saveCaseStudy', { title: 'Transition', area: 'EC4', consentRecorded: true,
       story: 'Pupil Amelia Hart (UPN A123456789012) moved to college.' });
     const error = await refused(backend, 'pack.build', { bundle: false, kind: 'self-evaluation' });
@@ -101,7 +101,7 @@ describe('the self-evaluation grid', () => {
 describe('the sample area\'s self-evaluation', () => {
   it('carries a filled grid with a rating trend, context, voice, a case study and targets into the pack', async () => {
     const dir = tempDir();
-    const { folder } = await createSampleWorkspace(join(dir, 'Sample.sendpack'));
+    const { folder } = await makeWorkspace(dir, { sample: true });
     const backend = makeBackend(join(dir, 'data'));
     await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
     await call(backend, 'workspace.open', { path: folder });

@@ -3,14 +3,14 @@ import { appendEvent } from '../../../main/audit/audit-events';
 import { openReadable, openWritable } from '../../../main/store/database';
 import { readMeta, writeMeta } from '../../../main/store/meta';
 import { databaseFile } from '../../../main/workspace/workspace-folder';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
 describe('read-only and writable database handles', () => {
   it('make writing through a read-only handle a type error, and SQLite refuses it if forced', () => {
-    const file = databaseFile(createWorkspace(tempDir()));
+    const file = databaseFile(makeWorkspace(tempDir()).folder);
     const readable = openReadable(file);
     try {
       // @ts-expect-error a ReadableDB cannot be handed to a function that writes

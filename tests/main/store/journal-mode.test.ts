@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseJournalMode, type DiskProbe } from '../../../main/store/journal-mode';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
-import { Workspace } from '../../../main/workspace/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 const probe = (platform: NodeJS.Platform, type: number | null): DiskProbe => ({ platform, statfsType: () => type });
@@ -21,7 +20,7 @@ describe('journal mode', () => {
   });
 
   it('sets the chosen mode on the real database', () => {
-    const workspace = Workspace.open(createWorkspace(tempDir()), { user: 'A' });
+    const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     expect(workspace.db.pragma('journal_mode', { simple: true })).toBe(workspace.journalMode);
     expect(workspace.db.pragma('foreign_keys', { simple: true })).toBe(1);
     workspace.close();

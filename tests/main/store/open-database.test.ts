@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../main/workspace/workspace';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../main/store/migrations/index';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -22,7 +22,7 @@ function expectRefusal(folder: string, code: string, text: RegExp): void {
 
 describe('opening a workspace database', () => {
   it('creates the folder layout with a migrated, stamped database', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     expect(readdirSync(folder).sort()).toEqual(['backups', 'bin', 'files', 'workspace.db']);
     const db = new BetterSqlite3(join(folder, 'workspace.db'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
@@ -32,7 +32,7 @@ describe('opening a workspace database', () => {
   });
 
   it('refuses a database written by a newer version and leaves its bytes unchanged', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const file = join(folder, 'workspace.db');
     const db = new BetterSqlite3(file);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
@@ -45,19 +45,19 @@ describe('opening a workspace database', () => {
   });
 
   it('refuses an empty (zero-byte) database without touching it', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     writeFileSync(join(folder, 'workspace.db'), '');
     expectRefusal(folder, 'damaged', /empty \(0 bytes\)/);
     expect(readFileSync(join(folder, 'workspace.db')).length).toBe(0);
   });
 
   it('refuses a file that is not SQLite, and a damaged one, leaving both as they were', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const file = join(folder, 'workspace.db');
     writeFileSync(file, 'this is a spreadsheet, not a database');
     expectRefusal(folder, 'damaged', /not a SQLite file/);
 
-    const damaged = createWorkspace(tempDir());
+    const damaged = makeWorkspace(tempDir()).folder;
     const dbFile = join(damaged, 'workspace.db');
     const bytes = readFileSync(dbFile);
     bytes.fill(0xab, 4096 * 2, 4096 * 3); // overwrite one page of table data
@@ -76,7 +76,7 @@ describe('opening a workspace database', () => {
   });
 
   it('accepts the workspace.db path as well as the folder', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const workspace = Workspace.open(join(folder, 'workspace.db'), { user: 'Reader' });
     expect(workspace.folder).toBe(folder);
     workspace.close();

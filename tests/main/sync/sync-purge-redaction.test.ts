@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOGUE } from '../../../main/catalogue/shipped-catalogue';
-import { Workspace } from '../../../main/workspace/workspace';
 import { openWorkspace } from '../../../main/workspace/open-workspace';
 import { attachFiles, binAttachment } from '../../../main/evidence/attachments-repository';
 import { purgeAttachment } from '../../../main/evidence/purge-attachment';
@@ -15,6 +14,7 @@ import { startSyncServer, type RunningSyncServer } from '../../../main/sync/serv
 import { syncOnce } from '../../../main/sync/client';
 import { SYNC_HISTORY } from '../../../main/sync/replica';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 let server: RunningSyncServer | null = null;
@@ -26,8 +26,7 @@ const extract = async (bytes: Uint8Array) => ({ status: 'ok' as const, kind: 'te
   segments: [{ text: Buffer.from(bytes).toString('utf8') }] }) as never;
 
 async function replica(dir: string, name: string) {
-  const folder = join(dir, `${name}.sendpack`);
-  Workspace.create({ folder, areaName: 'Northshire', laCode: null, user: name, catalogue: SHIPPED_CATALOGUE });
+  const { folder } = makeWorkspace(dir, { name, area: 'Northshire', laCode: null, user: name });
   const workspace = await openWorkspace(folder, { user: name, catalogue: SHIPPED_CATALOGUE });
   if (!workspace.isWritable()) throw new Error(`${name} could not take the workspace's lock`);
   return workspace;

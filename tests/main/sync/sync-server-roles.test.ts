@@ -4,13 +4,13 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPPED_CATALOGUE } from '../../../main/catalogue/shipped-catalogue';
-import { Workspace } from '../../../main/workspace/workspace';
 import { openWorkspace } from '../../../main/workspace/open-workspace';
 import { invitePerson } from '../../../main/sync/people';
 import { startSyncServer, storedDigest, type RunningSyncServer } from '../../../main/sync/server';
 import { syncOnce } from '../../../main/sync/client';
 import { itemsOf, readItem } from '../../../main/sync/doc-model';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 let server: RunningSyncServer | null = null;
@@ -38,8 +38,7 @@ describe('roles, enforced by the sync server', () => {
       vic: invitePerson(data, 'Vic Patel', 'viewer').token,
     };
     server = await startSyncServer({ dataDir: data, port: 0 });
-    const folder = join(dir, 'A.sendpack');
-    Workspace.create({ folder, areaName: 'Northshire', laCode: null, user: 'Cora Hale', catalogue: SHIPPED_CATALOGUE });
+    const { folder } = makeWorkspace(dir, { name: 'A', area: 'Northshire', laCode: null, user: 'Cora Hale' });
     const a = await openWorkspace(folder, { user: 'Cora Hale', catalogue: SHIPPED_CATALOGUE });
     a.db.prepare("UPDATE items SET status = 'ready-for-review', note = 'Ready.' WHERE id = 'jsna-send'").run();
     const { workspace } = await syncOnce(a, { server: server.url, token: tokens.cora, extract });

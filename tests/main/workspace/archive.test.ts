@@ -16,9 +16,7 @@ const backends = useBackends();
 
 /** A workspace with a notification, edits, attachments (one replaced, one binned) — everything an export must carry. */
 async function populatedWorkspace(dir: string): Promise<{ backend: Backend; folder: string }> {
-  const backend = backends.backend(join(dir, 'data'));
-  await call(backend, 'settings.setUserName', { userName: 'Ari Archive' });
-  const { session } = await call(backend, 'workspace.create', { areaName: 'Exportshire', laCode: '841', parentDir: dir });
+  const { backend, folder } = await backends.workspace(dir, { user: 'Ari Archive', area: 'Exportshire', laCode: '841' });
   await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
   await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', owner: 'Public health', note: 'Chapter due' });
   const upload = async (name: string, bytes: Uint8Array) => ({ handle: (await call(backend, 'files.upload', { name, bytes })).handle });
@@ -30,7 +28,7 @@ async function populatedWorkspace(dir: string): Promise<{ backend: Backend; fold
   const attached = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files, metadata: { documentDate: '2025-01-31' } })).attachments;
   await call(backend, 'attachments.replace', { attachmentId: attached[2]!.id, file: await upload('sheet-v2.csv', new TextEncoder().encode('a,b\n1,3\n')) });
   await call(backend, 'attachments.remove', { attachmentId: attached[1]!.id });
-  return { backend, folder: session.path };
+  return { backend, folder };
 }
 
 function filesUnder(folder: string): Map<string, Buffer> {

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync,
 import { join, relative } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHIPPED_CATALOGUE } from '../../../main/catalogue/shipped-catalogue';
 import { backupName, parseBackupName } from '../../../main/workspace/backup-files';
 import {
   chooseBackupsToDelete, createBackup, DEFAULT_RETENTION, diagnoseDatabase, latestGoodBackup, listBackups,
@@ -12,13 +11,13 @@ import {
 import { LATEST_SCHEMA_VERSION } from '../../../main/store/migrations/index';
 import { Workspace } from '../../../main/workspace/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 const USER = 'Test Officer';
 
 function newWorkspace(): string {
-  return Workspace.create({ folder: join(tempDir(), 'Testshire.sendpack'), areaName: 'Testshire', laCode: null, user: USER,
-    catalogue: SHIPPED_CATALOGUE }).folder;
+  return makeWorkspace(tempDir(), { laCode: null, user: USER }).folder;
 }
 
 const firstItemId = (db: BetterSqlite3.Database): string =>

@@ -15,7 +15,7 @@ const { workspace } = useBackends();
 describe('an attachment whose stored file vanished from files/', () => {
   it('is named, with its item, wherever its bytes are needed; nothing else breaks; attaching it again mends it', async () => {
     const dir = tempDir();
-    const { backend, folder } = await workspace(dir, { userName: 'Ann Officer', areaName: 'Northshire', laCode: '841' });
+    const { backend, folder } = await workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
     const vanished = await saveEarlierData(backend);
     const other = await call(backend, 'files.upload', { name: 'Local offer review.txt', bytes: new TextEncoder().encode('Local offer review 2025') });
     await call(backend, 'attachments.add', { itemId: 'local-offer', files: [{ handle: other.handle }], metadata: {} });

@@ -19,7 +19,7 @@ const { backend: newBackend, workspace } = useBackends();
 /** A closed workspace with data saved, then a backup, then one more change after the backup. */
 async function savedWorkspace() {
   const dir = tempDir();
-  const { backend, folder } = await workspace(dir, { userName: 'Ann Officer', areaName: 'Northshire', laCode: '841' });
+  const { backend, folder } = await workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
   const earlier = await saveEarlierData(backend);
   // Enough content that the database spans many pages, so a cut lands mid-file.
   for (let i = 0; i < 20; i++) await call(backend, 'checklist.update', { itemId: 'local-offer', note: `Revision ${i}. ${'Local offer notes. '.repeat(200)}` });

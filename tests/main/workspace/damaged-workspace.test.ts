@@ -6,6 +6,7 @@ import { dispatch } from '../../../main/api/dispatch';
 import type { Response } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -19,37 +20,36 @@ describe('a damaged workspace, through the app\'s API', () => {
   it('is refused and kept as it is, and the latest good backup is offered and restored', async () => {
     const dataDir = tempDir();
     let backend = new Backend({ dataDir, host: 'browser' });
-    await ok(dispatch(backend, 'settings.setUserName', { userName: 'Ann' }));
-    const { session } = await ok<Response<'workspace.create'>>(dispatch(backend, 'workspace.create', { areaName: 'Northshire', laCode: '841' }));
+    const { folder: created } = await makeWorkspace(null, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
     await ok(dispatch(backend, 'checklist.update', { itemId: 'send-strategy', owner: 'Head of SEND' }));
     const backup = await ok<Response<'backups.create'>>(dispatch(backend, 'backups.create', {}));
     await ok(dispatch(backend, 'checklist.update', { itemId: 'send-strategy', owner: 'Changed after the backup' }));
     backend.close();
 
     // Damage the middle of the database file, as a failing disk or a bad sync would.
-    const file = join(session.path, 'workspace.db');
+    const file = join(created, 'workspace.db');
     const bytes = readFileSync(file);
     bytes.fill(0x5a, 4096, 4096 * 3);
     writeFileSync(file, bytes);
 
     backend = new Backend({ dataDir, host: 'browser' });
-    const refused = await dispatch(backend, 'workspace.open', { path: session.path });
+    const refused = await dispatch(backend, 'workspace.open', { path: created });
     expect(refused).toMatchObject({ ok: false, error: { code: 'damaged' } });
     expect(readFileSync(file).equals(bytes)).toBe(true);
 
-    const offered = await ok<Response<'backups.list'>>(dispatch(backend, 'backups.list', { path: session.path }));
+    const offered = await ok<Response<'backups.list'>>(dispatch(backend, 'backups.list', { path: created }));
     expect(offered.damaged).toMatch(/integrity check|cannot be read|not a SQLite/);
     expect(offered.latestGood).toBe(backup.name);
 
-    const restored = await ok<Response<'backups.restore'>>(dispatch(backend, 'backups.restore', { path: session.path, name: backup.name, confirm: true }));
+    const restored = await ok<Response<'backups.restore'>>(dispatch(backend, 'backups.restore', { path: created, name: backup.name, confirm: true }));
     expect(restored.session.readOnly).toBe(false);
     expect(restored.savedAs).toMatch(/^damaged-/);
-    expect(readFileSync(join(session.path, 'backups', restored.savedAs!)).equals(bytes)).toBe(true);
+    expect(readFileSync(join(created, 'backups', restored.savedAs!)).equals(bytes)).toBe(true);
     const { items } = await ok<Response<'checklist.list'>>(dispatch(backend, 'checklist.list', {}));
     expect(items.find((i) => i.id === 'send-strategy')?.owner).toBe('Head of SEND');
     const { events } = await ok<Response<'audit.list'>>(dispatch(backend, 'audit.list', {}));
     expect(events.at(-1)).toMatchObject({ action: 'restore-backup', who: 'Ann' });
-    expect(readdirSync(join(session.path, 'backups')).some((n) => n.startsWith('damaged-'))).toBe(true);
+    expect(readdirSync(join(created, 'backups')).some((n) => n.startsWith('damaged-'))).toBe(true);
     backend.close();
   });
 

@@ -21,7 +21,7 @@ const backends = useBackends();
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function exportedArchive(dir: string): Promise<{ entries: Record<string, Uint8Array>; attachmentId: number }> {
-  const { backend, folder } = await backends.workspace(dir, { userName: 'Ari Archive', areaName: 'Sendershire', laCode: '841' });
+  const { backend, folder } = await backends.workspace(dir, { user: 'Ari Archive', area: 'Sendershire', laCode: '841' });
   await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', note: 'Chapter due' });
   const { handle } = await call(backend, 'files.upload', { name: 'notes.txt', bytes: new TextEncoder().encode('Partnership notes') });
   const [attachment] = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: {} })).attachments;
@@ -126,7 +126,7 @@ describe('an imported workspace is data, never code or paths', () => {
 
   it('keeps temporary copies private: 0700 folders and 0600 files while exporting and importing', async () => {
     const dir = tempDir();
-    const { backend, folder } = await backends.workspace(dir, { userName: 'Ari', areaName: 'Privateshire', laCode: '841' });
+    const { backend, folder } = await backends.workspace(dir, { user: 'Ari', area: 'Privateshire', laCode: '841' });
     const big = new Uint8Array(randomBytes(3 * 1024 * 1024));
     const { handle } = await call(backend, 'files.upload', { name: 'scan.bin', bytes: big });
     await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: {} });
@@ -196,7 +196,7 @@ describe('file operations never follow a link or leave the workspace', () => {
 
   it('a symbolic link planted in files/ is removed when the workspace opens; its target keeps its mode and bytes', async () => {
     const dir = tempDir();
-    const { backend, folder } = await backends.workspace(dir, { userName: 'Ari', areaName: 'Linkshire', laCode: '841' });
+    const { backend, folder } = await backends.workspace(dir, { user: 'Ari', area: 'Linkshire', laCode: '841' });
     backend.close();
     const secret = join(dir, 'id_rsa');
     writeFileSync(secret, 'PRIVATE KEY');
@@ -216,7 +216,7 @@ describe('file operations never follow a link or leave the workspace', () => {
 
   it('restoring a backup, opening, then undoing the restore keeps every evidence file', async () => {
     const dir = tempDir();
-    const { backend, folder } = await backends.workspace(dir, { userName: 'Ari', areaName: 'Undoshire', laCode: '841' });
+    const { backend, folder } = await backends.workspace(dir, { user: 'Ari', area: 'Undoshire', laCode: '841' });
     const before = await call(backend, 'backups.create', {});
     const bytes = new TextEncoder().encode('Evidence attached after the backup');
     const { handle } = await call(backend, 'files.upload', { name: 'later.txt', bytes });

@@ -8,7 +8,7 @@ import { Workspace } from '../../../main/workspace/workspace';
 import { STALE_AFTER_MS } from '../../../main/workspace/workspace-lock';
 import { updateItem } from '../../../main/review/update-item';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -25,7 +25,7 @@ async function holdInAnotherProcess(folder: string, user: string) {
 
 describe('workspace lock', () => {
   it('gives a second process the workspace read-only and names who holds it', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const holder = await holdInAnotherProcess(folder, 'Priya Holder');
     expect(holder.firstLine).toBe('holding');
     const second = Workspace.open(folder, { user: 'Sam Second' });
@@ -49,7 +49,7 @@ describe('workspace lock', () => {
   });
 
   it('takes over a lock whose process has ended on this computer, with a note in the session and the audit trail', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const old = new Date(Date.now() - 60_000).toISOString();
     writeFileSync(join(folder, 'workspace.lock'), JSON.stringify({ user: 'Gone Away', host: hostname(), pid: 2 ** 22 + 17, since: old, heartbeat: old }));
     const taken = Workspace.open(folder, { user: 'Taker' });
@@ -65,7 +65,7 @@ describe('workspace lock', () => {
   });
 
   it('takes over another computer\'s lock only once its heartbeat has expired', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const lockOf = (minutesAgo: number) => {
       const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
       writeFileSync(join(folder, 'workspace.lock'), JSON.stringify({ user: 'Remote', host: 'OTHER-PC-7', pid: 4120, since: at, heartbeat: at }));
@@ -81,7 +81,7 @@ describe('workspace lock', () => {
   });
 
   it('leaves a lock it cannot read to the person: read-only, stale, broken only when asked', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     writeFileSync(join(folder, 'workspace.lock'), '{"user": "Half wri');
     const readOnly = Workspace.open(folder, { user: 'Taker' });
     expect([readOnly.readOnly, readOnly.lockIsStale]).toEqual([true, true]);
@@ -93,7 +93,7 @@ describe('workspace lock', () => {
   });
 
   it('the CLI says how to take over a workspace someone else has open, and does it with --take-over', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const holder = await holdInAnotherProcess(folder, 'Priya Holder');
     const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
     try {

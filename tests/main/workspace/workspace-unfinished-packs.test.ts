@@ -2,14 +2,14 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../main/workspace/workspace';
-import { createWorkspace } from '../../helpers/workspace';
+import { makeWorkspace } from '../../helpers/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
 describe('opening a workspace after a build was cut short', () => {
   it('removes the unfinished pack and bundle files and keeps every finished one', () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const packs = join(folder, 'packs');
     mkdirSync(packs, { recursive: true });
     writeFileSync(join(packs, 'Testshire evidence pack v1.docx'), 'finished');

@@ -8,7 +8,7 @@ import { blobPath } from '../../../../main/store/blob-store';
 import { extractText } from '../../../../main/formats/extract-text';
 import { exportWorkspace, importWorkspace } from '../../../../main/workspace/workspace-archive';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { createWorkspace } from '../../../helpers/workspace';
+import { makeWorkspace } from '../../../helpers/workspace';
 
 const tempDir = useTempDirs();
 
@@ -23,7 +23,7 @@ function docx(text: string): Uint8Array {
 
 describe('workspace archive with office documents', () => {
   it('exports and imports a workspace holding a Word file, byte for byte', async () => {
-    const folder = createWorkspace(tempDir());
+    const folder = makeWorkspace(tempDir()).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     const bytes = docx('Board minutes, October');
     const [attached] = await attachFiles(workspace, 'governance-map', [{ name: 'minutes.docx', bytes }], {}, 'A', extractText);

@@ -17,7 +17,7 @@ const { workspace } = useBackends();
 
 describe('the bundle after a check', () => {
   it('scans no file text again, and builds with the check\'s findings', async () => {
-    const { backend } = await workspace(tempDir(), { userName: 'Ann', areaName: 'Northshire', laCode: '841' });
+    const { backend } = await workspace(tempDir(), { user: 'Ann', area: 'Northshire', laCode: '841' });
     const upload = async (name: string, text: string) => ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
     const files = [await upload('waits.txt', 'Speech and language therapy waits fell by four weeks (Quenby clinic).'),
       await upload('forum.txt', 'Attendance at the Marrick parent carer forum rose to 42 families.')];

@@ -13,7 +13,7 @@ import type { PackEvidence } from '../../../../main/pack/pack-input';
 import { Workspace } from '../../../../main/workspace/workspace';
 import type { AreaGroupId } from '../../../../shared/domain/evaluation-areas';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { createWorkspace } from '../../../helpers/workspace';
+import { makeWorkspace } from '../../../helpers/workspace';
 import { parseCsvText } from '../../../fixtures/imports/csv-text';
 
 const tempDir = useTempDirs();
@@ -29,7 +29,7 @@ interface Fixture { dir: string; folder: string; input: BundleInput; contents: M
 /** A real workspace with real stored files, and the pack's evidence list written by hand (in no particular order). */
 function fixture(): Fixture {
   const dir = tempDir();
-  const folder = createWorkspace(dir, 'Northshire');
+  const folder = makeWorkspace(dir, { area: 'Northshire' }).folder;
   opened.push(Workspace.open(folder, { user: 'Test Officer' }));
   const contents = new Map<string, Uint8Array>();
   const evidence: PackEvidence[] = [];
