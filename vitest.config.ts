@@ -7,16 +7,30 @@ export default defineConfig({
       // tests/fuzz/ and tests/tooling/ cut across it.
       {
         test: {
-          name: 'unit', include: ['tests/**/*.test.{ts,tsx}'], exclude: ['**/node_modules/**', 'tests/e2e/**', 'tests/renderer/**'],
-          environment: 'node', testTimeout: 30_000,
+          name: 'unit',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', 'tests/e2e/**', 'tests/renderer/**'],
+          environment: 'node',
+          testTimeout: 30_000,
         },
       },
       // The renderer's state and views in a DOM (happy-dom), against a real backend in the same process.
-      { test: { name: 'renderer', include: ['tests/renderer/**/*.test.{ts,tsx}'], environment: 'happy-dom', testTimeout: 30_000 } },
       {
         test: {
-          name: 'e2e', include: ['tests/e2e/**/*.test.ts'], environment: 'node',
-          testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false,
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -48,7 +48,9 @@ const sentence = () => SENTENCES[int(0, SENTENCES.length - 1)]!;
 const paragraph = (words: number) => Array.from({ length: Math.ceil(words / 14) }, sentence).join(' ');
 
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 100);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
 
 async function timed<T>(run: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
@@ -79,20 +81,31 @@ function generate(dir: string): { bytes: number; pdfs: string[] } {
     if (i < scans) {
       name = `scan-${i}.jpg`;
       content = randomBytes(Math.round((scansMb / scans) * MB));
-      content[0] = 0xff; content[1] = 0xd8; content[2] = 0xff;
+      content[0] = 0xff;
+      content[1] = 0xd8;
+      content[2] = 0xff;
     } else {
       const kind = i % 4;
       const words = int(2_000, Math.round((TOTAL_MB * 0.4 * MB) / FILES / 3));
-      if (kind === 0) { name = `minutes-${i}.docx`; content = docx(Array.from({ length: 40 }, () => p(paragraph(words / 40))).join('')); }
-      else if (kind === 1) {
+      if (kind === 0) {
+        name = `minutes-${i}.docx`;
+        content = docx(Array.from({ length: 40 }, () => p(paragraph(words / 40))).join(''));
+      } else if (kind === 1) {
         name = `tracker-${i}.xlsx`;
-        const rows = Array.from({ length: 200 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>${paragraph(words / 200)}</t></is></c><c r="B${r + 1}"><v>${r * 7}</v></c></row>`).join('');
+        const rows = Array.from(
+          { length: 200 },
+          (_, r) =>
+            `<row r="${r + 1}"><c r="A${r + 1}" t="inlineStr"><is><t>${paragraph(words / 200)}</t></is></c><c r="B${r + 1}"><v>${r * 7}</v></c></row>`,
+        ).join('');
         content = xlsx([{ name: 'Data', xml: worksheet(rows) }], sst([]), STYLES_WITH_DATES);
       } else if (kind === 2) {
         name = `board-paper-${i}.pdf`;
         content = pdf(Array.from({ length: 8 }, () => pdfText(...Array.from({ length: 30 }, sentence))));
         pdfs.push(name);
-      } else { name = `notes-${i}.txt`; content = new TextEncoder().encode(Array.from({ length: 20 }, () => paragraph(words / 20)).join('\n')); }
+      } else {
+        name = `notes-${i}.txt`;
+        content = new TextEncoder().encode(Array.from({ length: 20 }, () => paragraph(words / 20)).join('\n'));
+      }
     }
     writeFileSync(join(dir, name), content);
     bytes += content.length;
@@ -107,7 +120,9 @@ async function main(): Promise<void> {
     mkdirSync(evidence);
     const { bytes: evidenceBytes, pdfs } = generate(evidence);
     const names = readdirSync(evidence);
-    console.log(`County-scale run: ${names.length} files, ${(evidenceBytes / MB).toFixed(0)} MB of evidence (${pdfs.length} PDFs).`);
+    console.log(
+      `County-scale run: ${names.length} files, ${(evidenceBytes / MB).toFixed(0)} MB of evidence (${pdfs.length} PDFs).`,
+    );
 
     // Baseline: copy and hash, plus pdftotext over the PDFs.
     const copy = join(root, 'copy');
@@ -115,7 +130,11 @@ async function main(): Promise<void> {
     const hashSeconds = shell('sh', ['-c', 'sha256sum * > /dev/null'], copy);
     const textDir = join(root, 'text');
     mkdirSync(textDir);
-    const pdftotextSeconds = (await timed(() => { for (const f of pdfs) spawnSync('pdftotext', [join(evidence, f), join(textDir, `${f}.txt`)]); }))[1];
+    const pdftotextSeconds = (
+      await timed(() => {
+        for (const f of pdfs) spawnSync('pdftotext', [join(evidence, f), join(textDir, `${f}.txt`)]);
+      })
+    )[1];
     rmSync(copy, { recursive: true, force: true });
 
     // The app: attach through the API, 50 files at a time, as the CLI hands them over (by path, streamed).
@@ -124,7 +143,9 @@ async function main(): Promise<void> {
     const folder = join(root, 'Benchshire.sendpack');
     const [, attachSeconds] = await timed(async () => {
       for (let i = 0; i < names.length; i += 50) {
-        const files = names.slice(i, i + 50).map((n) => ({ handle: backend.uploads.putPath(join(evidence, n)).handle }));
+        const files = names
+          .slice(i, i + 50)
+          .map((n) => ({ handle: backend.uploads.putPath(join(evidence, n)).handle }));
         const result = await dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files, metadata: {} });
         if (!result.ok) throw new Error(JSON.stringify(result.error));
       }
@@ -137,14 +158,21 @@ async function main(): Promise<void> {
     const [, againSeconds] = await timed(() => dispatch(backend, 'privacy.check', {}));
     const extra = join(root, 'extra-note.txt');
     writeFileSync(extra, paragraph(4_000));
-    const added = await dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files: [{ handle: backend.uploads.putPath(extra).handle }], metadata: {} });
+    const added = await dispatch(backend, 'attachments.add', {
+      itemId: 'send-strategy',
+      files: [{ handle: backend.uploads.putPath(extra).handle }],
+      metadata: {},
+    });
     if (!added.ok) throw new Error(JSON.stringify(added.error));
     const [, oneChangedSeconds] = await timed(() => dispatch(backend, 'privacy.check', {}));
     const db = backend.openWorkspace().db;
     let textBytes = 0;
     const stored = join(root, 'stored-text');
     mkdirSync(stored);
-    for (const row of db.prepare('SELECT sha256, text FROM blobs').iterate() as Iterable<{ sha256: string; text: unknown }>) {
+    for (const row of db.prepare('SELECT sha256, text FROM blobs').iterate() as Iterable<{
+      sha256: string;
+      text: unknown;
+    }>) {
       const text = decodeStoredText(row.text);
       textBytes += Buffer.byteLength(text);
       writeFileSync(join(stored, row.sha256), text);
@@ -153,33 +181,93 @@ async function main(): Promise<void> {
 
     // The share bundle (all attached evidence), against zip -r at the bundle's settings.
     const attachments = listAttachments(db).filter((a) => a.state === 'current');
-    const packEvidence = attachments.map((a, i) => ({ ref: `E${String(i + 1).padStart(4, '0')}`, title: a.title, itemId: a.itemId, itemTitle: 'SEND strategy',
-      group: 'L' as const, documentDate: null, version: '', owner: '', fileName: a.fileName, bytes: a.bytes, sha256: a.sha256! }));
-    const [, bundleSeconds] = await timed(() => writeBundle({ workspaceFolder: folder, packDocx: docx(p('Pack')), evidence: packEvidence, area: 'Benchshire',
-      builtAt: new Date().toISOString(), version: 1 }, join(root, 'bundle.zip')));
-    const zipSeconds = shell('zip', ['-q', '-r', '-6', '-n', '.pdf:.docx:.xlsx:.jpg', join(root, 'baseline.zip'), '.'], evidence);
+    const packEvidence = attachments.map((a, i) => ({
+      ref: `E${String(i + 1).padStart(4, '0')}`,
+      title: a.title,
+      itemId: a.itemId,
+      itemTitle: 'SEND strategy',
+      group: 'L' as const,
+      documentDate: null,
+      version: '',
+      owner: '',
+      fileName: a.fileName,
+      bytes: a.bytes,
+      sha256: a.sha256!,
+    }));
+    const [, bundleSeconds] = await timed(() =>
+      writeBundle(
+        {
+          workspaceFolder: folder,
+          packDocx: docx(p('Pack')),
+          evidence: packEvidence,
+          area: 'Benchshire',
+          builtAt: new Date().toISOString(),
+          version: 1,
+        },
+        join(root, 'bundle.zip'),
+      ),
+    );
+    const zipSeconds = shell(
+      'zip',
+      ['-q', '-r', '-6', '-n', '.pdf:.docx:.xlsx:.jpg', join(root, 'baseline.zip'), '.'],
+      evidence,
+    );
 
     // Export, against zip -r of the workspace folder; then open, against sqlite3's quick_check.
     const [, exportSeconds] = await timed(() => exportWorkspace(db, folder, 'Benchshire', join(root, 'export.zip')));
-    const zipWorkspaceSeconds = shell('zip', ['-q', '-r', '-6', '-n', '.pdf:.docx:.xlsx:.jpg', join(root, 'baseline-ws.zip'), '.'], folder);
+    const zipWorkspaceSeconds = shell(
+      'zip',
+      ['-q', '-r', '-6', '-n', '.pdf:.docx:.xlsx:.jpg', join(root, 'baseline-ws.zip'), '.'],
+      folder,
+    );
     const workspaceBytes = duBytes(folder) - duBytes(join(folder, 'backups'));
     backend.close();
-    const [, openSeconds] = await timed(() => { Workspace.open(folder, { user: 'Bench' }).close(); });
+    const [, openSeconds] = await timed(() => {
+      Workspace.open(folder, { user: 'Bench' }).close();
+    });
     const quickCheckSeconds = shell('sqlite3', [join(folder, 'workspace.db'), 'PRAGMA quick_check;']);
     await sharedWorkerExtractor().close();
 
     const row = (what: string, app: number, base: number, baseName: string, aim: string) =>
-      console.log(`${what.padEnd(16)} ${app.toFixed(1).padStart(7)} s   ${baseName.padEnd(34)} ${base.toFixed(1).padStart(7)} s   ratio ${(app / base).toFixed(2).padStart(5)}   ${aim}`);
-    row('attach', attachSeconds, cpSeconds + hashSeconds + pdftotextSeconds, 'cp + sha256sum + pdftotext', 'aim: within 3x');
-    row('privacy', checkSeconds, rgSeconds, 'ripgrep over the stored text', `${(textBytes / MB / checkSeconds).toFixed(0)} MB/s of ${(textBytes / MB).toFixed(0)} MB stored text (aim 100 MB/s)`);
-    row('privacy again', againSeconds, rgSeconds, 'ripgrep over the stored text', `${(textBytes / MB / againSeconds).toFixed(0)} MB/s effective: nothing changed, nothing rescanned`);
-    row('privacy +1 file', oneChangedSeconds, rgSeconds, 'ripgrep over the stored text', `${(textBytes / MB / oneChangedSeconds).toFixed(0)} MB/s effective: one new file scanned`);
+      console.log(
+        `${what.padEnd(16)} ${app.toFixed(1).padStart(7)} s   ${baseName.padEnd(34)} ${base.toFixed(1).padStart(7)} s   ratio ${(app / base).toFixed(2).padStart(5)}   ${aim}`,
+      );
+    row(
+      'attach',
+      attachSeconds,
+      cpSeconds + hashSeconds + pdftotextSeconds,
+      'cp + sha256sum + pdftotext',
+      'aim: within 3x',
+    );
+    row(
+      'privacy',
+      checkSeconds,
+      rgSeconds,
+      'ripgrep over the stored text',
+      `${(textBytes / MB / checkSeconds).toFixed(0)} MB/s of ${(textBytes / MB).toFixed(0)} MB stored text (aim 100 MB/s)`,
+    );
+    row(
+      'privacy again',
+      againSeconds,
+      rgSeconds,
+      'ripgrep over the stored text',
+      `${(textBytes / MB / againSeconds).toFixed(0)} MB/s effective: nothing changed, nothing rescanned`,
+    );
+    row(
+      'privacy +1 file',
+      oneChangedSeconds,
+      rgSeconds,
+      'ripgrep over the stored text',
+      `${(textBytes / MB / oneChangedSeconds).toFixed(0)} MB/s effective: one new file scanned`,
+    );
     row('bundle', bundleSeconds, zipSeconds, 'zip -r -6 (compressed types stored)', 'aim: within 1.3x');
     row('export', exportSeconds, zipWorkspaceSeconds, 'zip -r -6 of the workspace folder', '');
     row('open', openSeconds, quickCheckSeconds, 'sqlite3 PRAGMA quick_check', '');
     console.log(`Peak memory (this process, with the extraction worker): ${(peakRss / MB).toFixed(0)} MB.`);
-    console.log(`Workspace on disk ${(workspaceBytes / MB).toFixed(0)} MB for ${(evidenceBytes / MB).toFixed(0)} MB of evidence: `
-      + `${(workspaceBytes / evidenceBytes).toFixed(2)}x (aim: at most 1.3x).`);
+    console.log(
+      `Workspace on disk ${(workspaceBytes / MB).toFixed(0)} MB for ${(evidenceBytes / MB).toFixed(0)} MB of evidence: ` +
+        `${(workspaceBytes / evidenceBytes).toFixed(2)}x (aim: at most 1.3x).`,
+    );
   } finally {
     clearInterval(sampler);
     rmSync(root, { recursive: true, force: true });

@@ -23,7 +23,13 @@ if (!dataset || !file || !parent || !snapshot) {
 const def = datasetById(dataset);
 if (!def) throw new Error(`no dataset ${dataset}`);
 
-const { folder } = Workspace.create({ folder: join(parent, 'Bench.sendpack'), areaName: 'Bench', laCode: '841', user: 'Bench', catalogue: SHIPPED_CATALOGUE });
+const { folder } = Workspace.create({
+  folder: join(parent, 'Bench.sendpack'),
+  areaName: 'Bench',
+  laCode: '841',
+  user: 'Bench',
+  catalogue: SHIPPED_CATALOGUE,
+});
 const workspace = Workspace.open(folder, { user: 'Bench', catalogue: SHIPPED_CATALOGUE });
 globalThis.gc?.();
 const baselineRss = process.memoryUsage().rss;
@@ -37,13 +43,34 @@ if (preview.problems.length || preview.rows.length === 0) {
   console.error(JSON.stringify(preview.problems.slice(0, 5)));
   throw new Error('the generated file did not import cleanly');
 }
-const committed = commitImport(workspace.db, { dataset: def.id, sourceName: file, sourceSha256: sha256Of(bytes), layout: preview.layout,
-  rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows }, 'Bench');
+const committed = commitImport(
+  workspace.db,
+  {
+    dataset: def.id,
+    sourceName: file,
+    sourceSha256: sha256Of(bytes),
+    layout: preview.layout,
+    rowsRead: preview.rowsRead,
+    discardedColumns: preview.discardedColumns,
+    rows: preview.rows,
+  },
+  'Bench',
+);
 const t3 = performance.now();
 const peakRss = process.resourceUsage().maxRSS * 1024;
 workspace.close();
 
-console.log(JSON.stringify({
-  rowsRead: preview.rowsRead, rowsKept: committed.rowsKept, layout: preview.layout, bytes: bytes.length,
-  readMs: t1 - t0, previewMs: t2 - t1, commitMs: t3 - t2, totalMs: t3 - t0, baselineRss, peakRss,
-}));
+console.log(
+  JSON.stringify({
+    rowsRead: preview.rowsRead,
+    rowsKept: committed.rowsKept,
+    layout: preview.layout,
+    bytes: bytes.length,
+    readMs: t1 - t0,
+    previewMs: t2 - t1,
+    commitMs: t3 - t2,
+    totalMs: t3 - t0,
+    baselineRss,
+    peakRss,
+  }),
+);

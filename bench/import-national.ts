@@ -28,7 +28,13 @@ if (!dataset || !file || !parent || !laCode) {
 const def = datasetById(dataset);
 if (!def) throw new Error(`no dataset ${dataset}`);
 
-const { folder } = Workspace.create({ folder: join(parent, 'Bench.sendpack'), areaName: 'Bench', laCode, user: 'Bench', catalogue: SHIPPED_CATALOGUE });
+const { folder } = Workspace.create({
+  folder: join(parent, 'Bench.sendpack'),
+  areaName: 'Bench',
+  laCode,
+  user: 'Bench',
+  catalogue: SHIPPED_CATALOGUE,
+});
 const workspace = Workspace.open(folder, { user: 'Bench', catalogue: SHIPPED_CATALOGUE });
 globalThis.gc?.();
 const baselineRss = process.memoryUsage().rss;
@@ -41,8 +47,20 @@ if (preview.problems.length || preview.rows.length === 0) {
   console.error(JSON.stringify(preview.problems.slice(0, 5)));
   throw new Error('the national file did not import cleanly');
 }
-commitImport(workspace.db, { dataset: def.id, sourceName: file, sourceSha256: sha256Of(bytes), layout: preview.layout,
-  rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows, benchmarks: preview.benchmarks }, 'Bench');
+commitImport(
+  workspace.db,
+  {
+    dataset: def.id,
+    sourceName: file,
+    sourceSha256: sha256Of(bytes),
+    layout: preview.layout,
+    rowsRead: preview.rowsRead,
+    discardedColumns: preview.discardedColumns,
+    rows: preview.rows,
+    benchmarks: preview.benchmarks,
+  },
+  'Bench',
+);
 const t2 = performance.now();
 const figures = readWorkspaceFigures(workspace.db);
 const own = areaMetrics(figures, laCode);
@@ -52,15 +70,27 @@ const authorities = [...new Set(preview.benchmarks.filter((f) => f.geography ===
 let results = 0;
 for (const metric of metricsForDataset(def.id)) {
   for (const period of benchmarkPeriods(figures.benchmarks, metric.id)) {
-    for (const code of authorities) if (benchmarksFor(figures.benchmarks, metric, period, code, figures.neighbours[code] ?? []).rank) results++;
+    for (const code of authorities)
+      if (benchmarksFor(figures.benchmarks, metric, period, code, figures.neighbours[code] ?? []).rank) results++;
   }
 }
 const t4 = performance.now();
 const peakRss = process.resourceUsage().maxRSS * 1024;
 workspace.close();
 
-console.log(JSON.stringify({
-  rowsRead: preview.rowsRead, benchmarkFigures: preview.benchmarks.length, authorities: authorities.length,
-  ownRanked: own.filter((m) => m.rank !== null).length, allRanked: results,
-  previewMs: t1 - t0, commitMs: t2 - t1, ownMetricsMs: t3 - t2, importAndOwnMs: t3 - t0, everyAuthorityMs: t4 - t3, baselineRss, peakRss,
-}));
+console.log(
+  JSON.stringify({
+    rowsRead: preview.rowsRead,
+    benchmarkFigures: preview.benchmarks.length,
+    authorities: authorities.length,
+    ownRanked: own.filter((m) => m.rank !== null).length,
+    allRanked: results,
+    previewMs: t1 - t0,
+    commitMs: t2 - t1,
+    ownMetricsMs: t3 - t2,
+    importAndOwnMs: t3 - t0,
+    everyAuthorityMs: t4 - t3,
+    baselineRss,
+    peakRss,
+  }),
+);

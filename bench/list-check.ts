@@ -29,10 +29,14 @@ if (process.argv[2] === '--child') {
   if (!result.ok) throw new Error(result.problem);
   const generated = generateList(ROWS, 1);
   const fieldOf = new Map(Object.entries(result.columns).map(([field, header]) => [header, field]));
-  const got = Object.fromEntries(result.rules.filter((r) => r.count > 0)
-    .map((r) => [r.id === 'date-format' ? `date-format:${fieldOf.get(r.column!)}` : r.id, r.rows]));
-  const exact = Object.keys(got).length === generated.expected.size
-    && [...generated.expected].every(([rule, rows]) => JSON.stringify(got[rule]) === JSON.stringify(rows));
+  const got = Object.fromEntries(
+    result.rules
+      .filter((r) => r.count > 0)
+      .map((r) => [r.id === 'date-format' ? `date-format:${fieldOf.get(r.column!)}` : r.id, r.rows]),
+  );
+  const exact =
+    Object.keys(got).length === generated.expected.size &&
+    [...generated.expected].every(([rule, rows]) => JSON.stringify(got[rule]) === JSON.stringify(rows));
   process.stdout.write(`${JSON.stringify({ ms, exact, rows: result.rows, fired: Object.keys(got).length })}\n`);
   process.exit(0);
 }
@@ -44,22 +48,37 @@ try {
   const checks: { ms: number; exact: boolean; rows: number; fired: number }[] = [];
   const sqlite: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file], { cwd: ROOT, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(`the check failed: ${child.stderr}`);
     checks.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!));
     const db = join(dir, `sqlite3-${i}.db`);
     const start = performance.now();
-    const imported = spawnSync('sqlite3', [db, '.mode csv', `.import '${file.replace(/'/g, "''")}' t`], { encoding: 'utf8' });
+    const imported = spawnSync('sqlite3', [db, '.mode csv', `.import '${file.replace(/'/g, "''")}' t`], {
+      encoding: 'utf8',
+    });
     const elapsed = performance.now() - start;
-    if (imported.error || imported.status !== 0) { process.stdout.write(`sqlite3 not usable: ${imported.stderr ?? imported.error}\n`); break; }
+    if (imported.error || imported.status !== 0) {
+      process.stdout.write(`sqlite3 not usable: ${imported.stderr ?? imported.error}\n`);
+      break;
+    }
     sqlite.push(elapsed);
     rmSync(db, { force: true });
   }
   const ms = median(checks.map((c) => c.ms));
   const base = sqlite.length ? median(sqlite) : null;
-  process.stdout.write(`\nAnnex A list check: List 1, ${ROWS.toLocaleString('en-GB')} rows, every rule planted (median of ${RUNS})\n`);
-  process.stdout.write(`  check (read + match + every rule)  ${ms.toFixed(0)} ms   aim < 2000 ms   counts and rows exact: ${checks.every((c) => c.exact) ? 'yes' : 'NO'} (${checks[0]!.fired} rules fired)\n`);
-  if (base !== null) process.stdout.write(`  sqlite3 .import of the same CSV    ${base.toFixed(0)} ms   ratio ${(ms / base).toFixed(2)}×\n`);
+  process.stdout.write(
+    `\nAnnex A list check: List 1, ${ROWS.toLocaleString('en-GB')} rows, every rule planted (median of ${RUNS})\n`,
+  );
+  process.stdout.write(
+    `  check (read + match + every rule)  ${ms.toFixed(0)} ms   aim < 2000 ms   counts and rows exact: ${checks.every((c) => c.exact) ? 'yes' : 'NO'} (${checks[0]!.fired} rules fired)\n`,
+  );
+  if (base !== null)
+    process.stdout.write(
+      `  sqlite3 .import of the same CSV    ${base.toFixed(0)} ms   ratio ${(ms / base).toFixed(2)}×\n`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

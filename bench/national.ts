@@ -28,15 +28,30 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-interface Measurement { rowsRead: number; benchmarkFigures: number; authorities: number; ownRanked: number; allRanked: number; previewMs: number;
-  commitMs: number; ownMetricsMs: number; importAndOwnMs: number; everyAuthorityMs: number; baselineRss: number; peakRss: number }
+interface Measurement {
+  rowsRead: number;
+  benchmarkFigures: number;
+  authorities: number;
+  ownRanked: number;
+  allRanked: number;
+  previewMs: number;
+  commitMs: number;
+  ownMetricsMs: number;
+  importAndOwnMs: number;
+  everyAuthorityMs: number;
+  baselineRss: number;
+  peakRss: number;
+}
 
 function measure(file: string, dir: string, run: number): Measurement {
   const parent = join(dir, `ws-${run}`);
   mkdirSync(parent);
   try {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/import-national.ts'), 'ehcp-timeliness', file, parent, LA],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MB });
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/import-national.ts'), 'ehcp-timeliness', file, parent, LA],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MB },
+    );
     if (child.status !== 0) throw new Error(`import-national failed (${child.status}): ${child.stderr}`);
     return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measurement;
   } finally {
@@ -48,7 +63,9 @@ function measure(file: string, dir: string, run: number): Measurement {
 function measureSqlite3(file: string, dir: string, run: number, rows: number): number | null {
   const db = join(dir, `sqlite3-${run}.db`);
   const start = performance.now();
-  const result = spawnSync('sqlite3', [db, '.mode csv', `.import '${file.replace(/'/g, "''")}' t`], { encoding: 'utf8' });
+  const result = spawnSync('sqlite3', [db, '.mode csv', `.import '${file.replace(/'/g, "''")}' t`], {
+    encoding: 'utf8',
+  });
   const elapsed = performance.now() - start;
   if (result.error || result.status !== 0) return null;
   const count = Number(spawnSync('sqlite3', [db, 'SELECT count(*) FROM t'], { encoding: 'utf8' }).stdout.trim());
@@ -64,9 +81,15 @@ function main(): void {
     writeFileSync(file, gunzipSync(readFileSync(join(ROOT, 'tests/fixtures/dfe-2025/timeliness_20_week.csv.gz'))));
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').length - 1;
     const cpu = cpus();
-    console.log(`\nSEND Evidence Pack national-file benchmark — Node ${process.versions.node}, ${RUNS} run${RUNS === 1 ? '' : 's'} each (median time, highest peak memory)`);
-    console.log(`Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length} logical CPUs; memory ${(totalmem() / 1024 ** 3).toFixed(1)} GB (${(freemem() / 1024 ** 3).toFixed(1)} GB free at the start)`);
-    console.log(`File: DfE timeliness_20_week.csv, 2025 release, ${lines.toLocaleString('en-GB')} data rows; the workspace's authority: LA ${LA}`);
+    console.log(
+      `\nSEND Evidence Pack national-file benchmark — Node ${process.versions.node}, ${RUNS} run${RUNS === 1 ? '' : 's'} each (median time, highest peak memory)`,
+    );
+    console.log(
+      `Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length} logical CPUs; memory ${(totalmem() / 1024 ** 3).toFixed(1)} GB (${(freemem() / 1024 ** 3).toFixed(1)} GB free at the start)`,
+    );
+    console.log(
+      `File: DfE timeliness_20_week.csv, 2025 release, ${lines.toLocaleString('en-GB')} data rows; the workspace's authority: LA ${LA}`,
+    );
     const runs: Measurement[] = [];
     const sqlite: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -76,17 +99,31 @@ function main(): void {
     }
     const m = (pick: (r: Measurement) => number) => median(runs.map(pick));
     const first = runs[0]!;
-    console.log(`\n  import + comparators (read, preview, commit, metrics): ${ms(m((r) => r.importAndOwnMs))}`
-      + ` (preview ${ms(m((r) => r.previewMs))}, commit ${ms(m((r) => r.commitMs))}, metrics ${ms(m((r) => r.ownMetricsMs))}); runs ${runs.map((r) => r.importAndOwnMs.toFixed(0)).join(' / ')} ms`);
-    console.log(`  ${first.rowsRead.toLocaleString('en-GB')} rows read; ${first.benchmarkFigures.toLocaleString('en-GB')} benchmark figures kept; ${first.ownRanked} ranked results for the workspace's authority`);
-    console.log(`  every authority's comparators for every metric and period (${first.authorities} authorities, ${first.allRanked.toLocaleString('en-GB')} ranked figures): ${ms(m((r) => r.everyAuthorityMs))}`);
-    console.log(`  peak RSS ${mb(Math.max(...runs.map((r) => r.peakRss)))} (${mb(Math.max(...runs.map((r) => r.peakRss - r.baselineRss)))} over the process's baseline)`);
+    console.log(
+      `\n  import + comparators (read, preview, commit, metrics): ${ms(m((r) => r.importAndOwnMs))}` +
+        ` (preview ${ms(m((r) => r.previewMs))}, commit ${ms(m((r) => r.commitMs))}, metrics ${ms(m((r) => r.ownMetricsMs))}); runs ${runs.map((r) => r.importAndOwnMs.toFixed(0)).join(' / ')} ms`,
+    );
+    console.log(
+      `  ${first.rowsRead.toLocaleString('en-GB')} rows read; ${first.benchmarkFigures.toLocaleString('en-GB')} benchmark figures kept; ${first.ownRanked} ranked results for the workspace's authority`,
+    );
+    console.log(
+      `  every authority's comparators for every metric and period (${first.authorities} authorities, ${first.allRanked.toLocaleString('en-GB')} ranked figures): ${ms(m((r) => r.everyAuthorityMs))}`,
+    );
+    console.log(
+      `  peak RSS ${mb(Math.max(...runs.map((r) => r.peakRss)))} (${mb(Math.max(...runs.map((r) => r.peakRss - r.baselineRss)))} over the process's baseline)`,
+    );
     if (sqlite.length) {
       const ratio = m((r) => r.importAndOwnMs) / median(sqlite);
-      console.log(`  sqlite3 .import of the same file: ${ms(median(sqlite))}; runs ${sqlite.map((t) => t.toFixed(0)).join(' / ')} ms`);
-      console.log(`  ratio: ${ratio.toFixed(2)}× sqlite3 .import (ours excludes Node's start-up; sqlite3's includes its process start)`);
+      console.log(
+        `  sqlite3 .import of the same file: ${ms(median(sqlite))}; runs ${sqlite.map((t) => t.toFixed(0)).join(' / ')} ms`,
+      );
+      console.log(
+        `  ratio: ${ratio.toFixed(2)}× sqlite3 .import (ours excludes Node's start-up; sqlite3's includes its process start)`,
+      );
     } else {
-      console.log('  sqlite3 command-line tool not found on PATH: the comparison was skipped (apt-get install sqlite3).');
+      console.log(
+        '  sqlite3 command-line tool not found on PATH: the comparison was skipped (apt-get install sqlite3).',
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

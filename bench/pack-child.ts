@@ -28,7 +28,15 @@ if (template) {
   const t = performance.now();
   writeFileSync(join(outDir, 'template-pack.docx'), docx);
   workspace.close();
-  process.stdout.write(JSON.stringify({ readMs: t1 - t0, docxMs: t - t1, docxBytes: docx.length, peakRss: process.resourceUsage().maxRSS * 1024, baselineRss }));
+  process.stdout.write(
+    JSON.stringify({
+      readMs: t1 - t0,
+      docxMs: t - t1,
+      docxBytes: docx.length,
+      peakRss: process.resourceUsage().maxRSS * 1024,
+      baselineRss,
+    }),
+  );
   process.exit(0);
 }
 const t2 = performance.now();
@@ -40,9 +48,35 @@ const checkMs = performance.now() - c0;
 writeFileSync(join(outDir, 'pack.docx'), docx);
 const bundle = join(outDir, 'bundle.zip');
 rmSync(bundle, { force: true });
-await writeBundle({ workspaceFolder: folder, packDocx: docx, packPdf: null, evidence: input.evidence, area: input.area.name, builtAt: input.builtAt, version: 1 }, bundle);
+await writeBundle(
+  {
+    workspaceFolder: folder,
+    packDocx: docx,
+    packPdf: null,
+    evidence: input.evidence,
+    area: input.area.name,
+    builtAt: input.builtAt,
+    version: 1,
+  },
+  bundle,
+);
 const t3 = performance.now();
 writeFileSync(join(outDir, 'pack.md'), packMarkdown(input));
 workspace.close();
-process.stdout.write(JSON.stringify({ readMs: t1 - t0, docxMs: t2 - t1, checkMs, bundleMs: t3 - t2, totalMs: t3 - t0, docxBytes: docx.length,
-  peakRss: process.resourceUsage().maxRSS * 1024, baselineRss, afterReadRss, afterDocxRss, charts: input.charts.length, evidence: input.evidence.length, items: input.items.length }));
+process.stdout.write(
+  JSON.stringify({
+    readMs: t1 - t0,
+    docxMs: t2 - t1,
+    checkMs,
+    bundleMs: t3 - t2,
+    totalMs: t3 - t0,
+    docxBytes: docx.length,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    baselineRss,
+    afterReadRss,
+    afterDocxRss,
+    charts: input.charts.length,
+    evidence: input.evidence.length,
+    items: input.items.length,
+  }),
+);

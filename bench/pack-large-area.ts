@@ -16,20 +16,39 @@ import type { Database } from 'better-sqlite3';
 import { SELF_EVALUATION_AREAS } from '../shared/api/self-evaluation-schemas';
 import { addRating, saveCaseStudy, saveGrid, saveTarget } from '../main/self-evaluation/self-evaluation-store';
 
-const SENTENCE = 'The partnership board reviewed the evidence and the families\' survey, and agreed what changes next. ';
+const SENTENCE = "The partnership board reviewed the evidence and the families' survey, and agreed what changes next. ";
 
 function fillSelfEvaluation(db: Database): void {
   const scale = ['Secure', 'Developing', 'Weak'];
   for (const [i, area] of SELF_EVALUATION_AREAS.entries()) {
     const para = (n: number) => Array.from({ length: n }, (_, k) => `- ${SENTENCE.repeat(2 + (k % 3))}`).join('\n');
     saveGrid(db, area, { strengths: para(6), development: para(4), impact: para(3), nextSteps: para(4) }, WHO);
-    for (let r = 0; r < 4; r++) addRating(db, { area, rating: scale[(i + r) % 3]!, ratedOn: `202${3 + r}-0${1 + r}-15`, note: '' }, WHO);
+    for (let r = 0; r < 4; r++)
+      addRating(db, { area, rating: scale[(i + r) % 3]!, ratedOn: `202${3 + r}-0${1 + r}-15`, note: '' }, WHO);
   }
   for (let n = 0; n < 12; n++) {
-    saveCaseStudy(db, { title: `Case study ${n + 1}`, area: SELF_EVALUATION_AREAS[n % SELF_EVALUATION_AREAS.length]!, story: SENTENCE.repeat(25),
-      consentRecorded: true, consentNote: 'recorded by the SEN service' }, WHO);
+    saveCaseStudy(
+      db,
+      {
+        title: `Case study ${n + 1}`,
+        area: SELF_EVALUATION_AREAS[n % SELF_EVALUATION_AREAS.length]!,
+        story: SENTENCE.repeat(25),
+        consentRecorded: true,
+        consentNote: 'recorded by the SEN service',
+      },
+      WHO,
+    );
   }
-  for (const id of ['ehcp-20wk-all', 'ehcp-20wk-excl', 'ehcp-avg-weeks', 'ehcp-over-1yr', 'ehcna-6wk', 'ehcna-refusal', 'sen-rates-ehcp', 'sen-rates-sen-support']) {
+  for (const id of [
+    'ehcp-20wk-all',
+    'ehcp-20wk-excl',
+    'ehcp-avg-weeks',
+    'ehcp-over-1yr',
+    'ehcna-6wk',
+    'ehcna-refusal',
+    'sen-rates-ehcp',
+    'sen-rates-sen-support',
+  ]) {
     saveTarget(db, { metricId: id, breakdown: '', baselinePeriod: null, target: 50, targetPeriod: '2027' }, WHO);
   }
 }
@@ -42,14 +61,25 @@ const WHO = 'Benchmark';
 function yearEarlier(period: string, years: number): string {
   if (/^\d{4}$/.test(period)) return String(Number(period) - years);
   const academic = /^(\d{4})\/(\d{2})$/.exec(period);
-  if (academic) { const y = Number(academic[1]) - years; return `${y}/${String((y + 1) % 100).padStart(2, '0')}`; }
+  if (academic) {
+    const y = Number(academic[1]) - years;
+    return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+  }
   return `${Number(period.slice(0, 4)) - years}${period.slice(4)}`;
 }
 
 // Text extraction is not what this benchmark measures: files are stored with their text read as plain text.
 const plainText: Extractor = async (bytes) => {
   const text = Buffer.from(bytes).toString('utf8');
-  return { status: 'ok', kind: 'txt', text, segments: [{ location: 'line 1', text }], truncated: false, notes: [], unread: [] };
+  return {
+    status: 'ok',
+    kind: 'txt',
+    text,
+    segments: [{ location: 'line 1', text }],
+    truncated: false,
+    notes: [],
+    unread: [],
+  };
 };
 
 export async function makeLargeArea(dir: string): Promise<string> {
@@ -63,8 +93,22 @@ export async function makeLargeArea(dir: string): Promise<string> {
       const periods = [...new Set(own.map((r) => r.period))].sort();
       const earliest = own.filter((r) => r.period === periods[0]);
       const extra = [];
-      for (let k = 1; periods.length + k - 1 < PERIODS; k++) extra.push(...earliest.map(({ dataset: _d, ...r }) => ({ ...r, period: yearEarlier(r.period, k) })));
-      if (extra.length) commitImport(db, { dataset, sourceName: 'bench', sourceSha256: '', layout: 'form', rowsRead: extra.length, discardedColumns: [], rows: extra }, WHO);
+      for (let k = 1; periods.length + k - 1 < PERIODS; k++)
+        extra.push(...earliest.map(({ dataset: _d, ...r }) => ({ ...r, period: yearEarlier(r.period, k) })));
+      if (extra.length)
+        commitImport(
+          db,
+          {
+            dataset,
+            sourceName: 'bench',
+            sourceSha256: '',
+            layout: 'form',
+            rowsRead: extra.length,
+            discardedColumns: [],
+            rows: extra,
+          },
+          WHO,
+        );
     }
     const items = listItems(db).filter((i) => !i.personLevel);
     for (const item of items.filter((i) => i.status === 'approved')) {
@@ -74,7 +118,14 @@ export async function makeLargeArea(dir: string): Promise<string> {
     for (let n = 0; made < ATTACHMENTS; n++) {
       const item = items[n % items.length]!;
       const body = `Evidence file ${n} for ${item.title}. ${'Figures and commentary for the partnership board. '.repeat(20 + (n % 40))}${randomBytes(8).toString('hex')}`;
-      await attachFiles(workspace, item.id, [{ name: `evidence ${n}.txt`, bytes: Buffer.from(body) }], { documentDate: '2025-06-30' }, WHO, plainText);
+      await attachFiles(
+        workspace,
+        item.id,
+        [{ name: `evidence ${n}.txt`, bytes: Buffer.from(body) }],
+        { documentDate: '2025-06-30' },
+        WHO,
+        plainText,
+      );
       made++;
     }
     fillSelfEvaluation(db);

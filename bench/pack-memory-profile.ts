@@ -24,10 +24,16 @@ import { Workspace } from '../main/workspace/workspace';
 interface PhaseMemory {
   phase: string;
   /** MB: RSS at the end of the phase, and the highest sampled during it. */
-  rss: number; peakRss: number;
+  rss: number;
+  peakRss: number;
   /** MB: V8's heap in use, and held from the system: in all, and by its young generation, old generation and large objects. */
-  heapUsed: number; heapHeld: number; young: number; old: number; large: number;
-  external: number; arrayBuffers: number;
+  heapUsed: number;
+  heapHeld: number;
+  young: number;
+  old: number;
+  large: number;
+  external: number;
+  arrayBuffers: number;
   afterGc?: { rss: number; heapUsed: number; external: number };
 }
 
@@ -35,26 +41,46 @@ const [folder] = process.argv.slice(2);
 if (!folder) throw new Error('usage: bench/pack-memory-profile.ts WORKSPACE_FOLDER');
 
 const highest = new Int32Array(new SharedArrayBuffer(4));
-const sampler = new Worker(`
+const sampler = new Worker(
+  `
   const { workerData } = require('node:worker_threads');
   setInterval(() => { Atomics.store(workerData, 0, Math.max(Atomics.load(workerData, 0), Math.round(process.memoryUsage.rss() / 1048576))); }, 2);
-`, { eval: true, workerData: highest });
+`,
+  { eval: true, workerData: highest },
+);
 sampler.unref();
-await new Promise((resolve) => { setTimeout(resolve, 50); });
+await new Promise((resolve) => {
+  setTimeout(resolve, 50);
+});
 
 const mb = (n: number) => Math.round(n / 1048576);
 const gc = (globalThis as { gc?: () => void }).gc;
-const turn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
+const turn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
 const phases: PhaseMemory[] = [];
 function mark(phase: string): void {
   const m = process.memoryUsage();
   const space = new Map(getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]));
   const held = (...names: string[]) => mb(names.reduce((sum, n) => sum + (space.get(n) ?? 0), 0));
-  const row: PhaseMemory = { phase, rss: mb(m.rss), peakRss: Math.max(mb(m.rss), Atomics.exchange(highest, 0, 0)),
-    heapUsed: mb(m.heapUsed), heapHeld: mb(getHeapStatistics().total_physical_size),
-    young: held('new_space'), old: held('old_space'), large: held('large_object_space', 'new_large_object_space'),
-    external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
-  if (gc) { gc(); const g = process.memoryUsage(); row.afterGc = { rss: mb(g.rss), heapUsed: mb(g.heapUsed), external: mb(g.external) }; }
+  const row: PhaseMemory = {
+    phase,
+    rss: mb(m.rss),
+    peakRss: Math.max(mb(m.rss), Atomics.exchange(highest, 0, 0)),
+    heapUsed: mb(m.heapUsed),
+    heapHeld: mb(getHeapStatistics().total_physical_size),
+    young: held('new_space'),
+    old: held('old_space'),
+    large: held('large_object_space', 'new_large_object_space'),
+    external: mb(m.external),
+    arrayBuffers: mb(m.arrayBuffers),
+  };
+  if (gc) {
+    gc();
+    const g = process.memoryUsage();
+    row.afterGc = { rss: mb(g.rss), heapUsed: mb(g.heapUsed), external: mb(g.external) };
+  }
   phases.push(row);
   Atomics.store(highest, 0, 0);
 }
@@ -75,8 +101,18 @@ const docx = finaliseDocx(packed, { builtAt: input.builtAt, language: PACK_LANGU
 mark(`finalised (${(docx.length / 1048576).toFixed(1)} MB docx)`);
 const out = mkdtempSync(join(tmpdir(), 'sendpack-profile-'));
 try {
-  await writeBundle({ workspaceFolder: folder, packDocx: docx, packPdf: null, evidence: input.evidence, area: input.area.name,
-    builtAt: input.builtAt, version: input.version }, join(out, 'bundle.zip'));
+  await writeBundle(
+    {
+      workspaceFolder: folder,
+      packDocx: docx,
+      packPdf: null,
+      evidence: input.evidence,
+      area: input.area.name,
+      builtAt: input.builtAt,
+      version: input.version,
+    },
+    join(out, 'bundle.zip'),
+  );
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
@@ -88,10 +124,16 @@ process.stdout.write(formatPhases(phases, maxRss));
 
 function formatPhases(rows: readonly PhaseMemory[], peak: number): string {
   const n = (v: number, w = 6) => String(v).padStart(w);
-  const lines = [`${'phase'.padEnd(40)}${'RSS'.padStart(6)}${'peak'.padStart(6)}   V8 heap used/held (young, old, large)   external (ArrayBuffers)`];
+  const lines = [
+    `${'phase'.padEnd(40)}${'RSS'.padStart(6)}${'peak'.padStart(6)}   V8 heap used/held (young, old, large)   external (ArrayBuffers)`,
+  ];
   for (const r of rows) {
-    lines.push(`${r.phase.padEnd(40)}${n(r.rss)}${n(r.peakRss)}   ${n(r.heapUsed, 4)} /${n(r.heapHeld, 4)} (${r.young}, ${r.old}, ${r.large})`.padEnd(92)
-      + `${n(r.external, 4)} (${r.arrayBuffers})${r.afterGc ? `   after a full GC: RSS ${r.afterGc.rss}, heap ${r.afterGc.heapUsed}, external ${r.afterGc.external}` : ''}`);
+    lines.push(
+      `${r.phase.padEnd(40)}${n(r.rss)}${n(r.peakRss)}   ${n(r.heapUsed, 4)} /${n(r.heapHeld, 4)} (${r.young}, ${r.old}, ${r.large})`.padEnd(
+        92,
+      ) +
+        `${n(r.external, 4)} (${r.arrayBuffers})${r.afterGc ? `   after a full GC: RSS ${r.afterGc.rss}, heap ${r.afterGc.heapUsed}, external ${r.afterGc.external}` : ''}`,
+    );
   }
   lines.push(`highest RSS of the process: ${peak} MB`);
   return `${lines.join('\n')}\n`;

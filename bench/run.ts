@@ -25,8 +25,17 @@ const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 200_000);
 const XLSX_ROWS = Number(process.env.BENCH_XLSX_ROWS ?? 50_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 
-interface Measurement { rowsRead: number; rowsKept: number; bytes: number; readMs: number; previewMs: number; commitMs: number; totalMs: number;
-  baselineRss: number; peakRss: number }
+interface Measurement {
+  rowsRead: number;
+  rowsKept: number;
+  bytes: number;
+  readMs: number;
+  previewMs: number;
+  commitMs: number;
+  totalMs: number;
+  baselineRss: number;
+  peakRss: number;
+}
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
@@ -43,9 +52,20 @@ function generateXlsx(dir: string): string {
   const file = join(dir, `waiting-list-${XLSX_ROWS}.xlsx`);
   const children = waitingList(XLSX_ROWS, SNAPSHOT, 23);
   // As Excel keeps an export: a title row, NHS numbers as numbers, dates as day serials formatted dd/mm/yyyy.
-  const rows: XCell[][] = [['Community health waiting list, extracted 31/03/2025'], [],
+  const rows: XCell[][] = [
+    ['Community health waiting list, extracted 31/03/2025'],
+    [],
     ['NHS number', 'Child name', 'Date of birth', 'Postcode', 'Service', 'Referral date', 'First seen date'],
-    ...children.map((c): XCell[] => [Number(c.nhs), c.name, dateCell(c.dob), c.postcode, c.serviceLabel, dateCell(c.referral), c.seen ? dateCell(c.seen) : null])];
+    ...children.map((c): XCell[] => [
+      Number(c.nhs),
+      c.name,
+      dateCell(c.dob),
+      c.postcode,
+      c.serviceLabel,
+      dateCell(c.referral),
+      c.seen ? dateCell(c.seen) : null,
+    ]),
+  ];
   writeFileSync(file, buildXlsx([{ name: 'Waiting list', rows }]));
   return file;
 }
@@ -55,8 +75,11 @@ function measureImport(file: string, dir: string, run: number): Measurement {
   const parent = join(dir, `ws-${run}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(parent);
   try {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/import-case.ts'), 'health-waits', file, parent, SNAPSHOT],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MB });
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/import-case.ts'), 'health-waits', file, parent, SNAPSHOT],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * MB },
+    );
     if (child.status !== 0) throw new Error(`import-case failed (${child.status}): ${child.stderr}`);
     return JSON.parse(child.stdout.trim().split('\n').pop()!) as Measurement;
   } finally {
@@ -66,7 +89,7 @@ function measureImport(file: string, dir: string, run: number): Measurement {
 
 function sqlite3Available(): string | null {
   const probe = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
-  return probe.error || probe.status !== 0 ? null : probe.stdout.trim().split(' ')[0] ?? 'unknown';
+  return probe.error || probe.status !== 0 ? null : (probe.stdout.trim().split(' ')[0] ?? 'unknown');
 }
 
 /** sqlite3's own CSV import of the same file into a fresh database, timed around the whole command. */
@@ -74,7 +97,9 @@ function measureSqlite3(file: string, dir: string, run: number): number {
   const db = join(dir, `sqlite3-import-${run}.db`);
   rmSync(db, { force: true });
   const start = performance.now();
-  const result = spawnSync('sqlite3', [db, '.mode csv', `.import '${file.replace(/'/g, "''")}' t`], { encoding: 'utf8' });
+  const result = spawnSync('sqlite3', [db, '.mode csv', `.import '${file.replace(/'/g, "''")}' t`], {
+    encoding: 'utf8',
+  });
   const elapsed = performance.now() - start;
   if (result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
   const count = spawnSync('sqlite3', [db, 'SELECT count(*) FROM t'], { encoding: 'utf8' }).stdout.trim();
@@ -85,22 +110,30 @@ function measureSqlite3(file: string, dir: string, run: number): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r, i) => {
-    const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-    return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((r, i) => {
+      const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'sendpack-bench-'));
   try {
-    console.log(`SEND Evidence Pack import benchmark — Node ${process.versions.node}, ${RUNS} run${RUNS === 1 ? '' : 's'} each (median time, highest peak memory)`);
+    console.log(
+      `SEND Evidence Pack import benchmark — Node ${process.versions.node}, ${RUNS} run${RUNS === 1 ? '' : 's'} each (median time, highest peak memory)`,
+    );
     let start = performance.now();
     const csv = generateCsv(dir);
-    console.log(`Generated ${CSV_ROWS.toLocaleString('en-GB')}-row waiting-list CSV (${mb(statSync(csv).size)}) in ${ms(performance.now() - start)}`);
+    console.log(
+      `Generated ${CSV_ROWS.toLocaleString('en-GB')}-row waiting-list CSV (${mb(statSync(csv).size)}) in ${ms(performance.now() - start)}`,
+    );
     start = performance.now();
     const xlsx = generateXlsx(dir);
-    console.log(`Generated ${XLSX_ROWS.toLocaleString('en-GB')}-row waiting-list XLSX (${mb(statSync(xlsx).size)}) in ${ms(performance.now() - start)}`);
+    console.log(
+      `Generated ${XLSX_ROWS.toLocaleString('en-GB')}-row waiting-list XLSX (${mb(statSync(xlsx).size)}) in ${ms(performance.now() - start)}`,
+    );
 
     // Interleaved, so that whatever else the machine is doing weighs on both sides of the comparison alike.
     const sqliteVersion = sqlite3Available();
@@ -115,9 +148,17 @@ function main(): void {
 
     const row = (label: string, runs: Measurement[]) => {
       const total = median(runs.map((r) => r.totalMs));
-      return [label, runs[0]!.rowsRead.toLocaleString('en-GB'), ms(median(runs.map((r) => r.previewMs))), ms(median(runs.map((r) => r.commitMs))),
-        ms(total), ms(Math.min(...runs.map((r) => r.totalMs))), mb(Math.max(...runs.map((r) => r.peakRss))),
-        mb(Math.max(...runs.map((r) => r.peakRss - r.baselineRss))), runs.map((r) => r.totalMs.toFixed(0)).join(' / ')];
+      return [
+        label,
+        runs[0]!.rowsRead.toLocaleString('en-GB'),
+        ms(median(runs.map((r) => r.previewMs))),
+        ms(median(runs.map((r) => r.commitMs))),
+        ms(total),
+        ms(Math.min(...runs.map((r) => r.totalMs))),
+        mb(Math.max(...runs.map((r) => r.peakRss))),
+        mb(Math.max(...runs.map((r) => r.peakRss - r.baselineRss))),
+        runs.map((r) => r.totalMs.toFixed(0)).join(' / '),
+      ];
     };
     const rows = [
       ['case', 'rows', 'preview', 'commit', 'total', 'best', 'peak RSS', 'over baseline', 'runs (ms)'],
@@ -125,26 +166,45 @@ function main(): void {
       row('XLSX waiting list → health-waits', xlsxRuns),
     ];
     if (sqliteRuns.length) {
-      rows.push([`sqlite3 ${sqliteVersion} .import (same CSV)`, CSV_ROWS.toLocaleString('en-GB'), '', '', ms(median(sqliteRuns)),
-        ms(Math.min(...sqliteRuns)), '', '', sqliteRuns.map((t) => t.toFixed(0)).join(' / ')]);
+      rows.push([
+        `sqlite3 ${sqliteVersion} .import (same CSV)`,
+        CSV_ROWS.toLocaleString('en-GB'),
+        '',
+        '',
+        ms(median(sqliteRuns)),
+        ms(Math.min(...sqliteRuns)),
+        '',
+        '',
+        sqliteRuns.map((t) => t.toFixed(0)).join(' / '),
+      ]);
     }
     console.log(`\n${table(rows)}\n`);
 
     const csvTotal = median(csvRuns.map((r) => r.totalMs));
-    console.log(`CSV: ${ms(csvTotal)} to read, aggregate ${CSV_ROWS.toLocaleString('en-GB')} rows into ${csvRuns[0]!.rowsKept} and commit `
-      + `(aim: under 2000 ms — ${csvTotal < 2000 ? 'met' : 'NOT met'}).`);
+    console.log(
+      `CSV: ${ms(csvTotal)} to read, aggregate ${CSV_ROWS.toLocaleString('en-GB')} rows into ${csvRuns[0]!.rowsKept} and commit ` +
+        `(aim: under 2000 ms — ${csvTotal < 2000 ? 'met' : 'NOT met'}).`,
+    );
     if (sqliteRuns.length) {
       const ratio = csvTotal / median(sqliteRuns);
       const best = Math.min(...csvRuns.map((r) => r.totalMs)) / Math.min(...sqliteRuns);
-      console.log(`Ratio to sqlite3 .import: ${ratio.toFixed(2)}× on medians, ${best.toFixed(2)}× on best runs (aim: within 2× — `
-        + `${ratio <= 2 ? 'met' : 'NOT met'}). sqlite3's time includes its process start; ours excludes Node's start-up and module loading.`);
-      console.log('Times vary with what else the machine is doing; the runs are interleaved so both sides see the same load.');
+      console.log(
+        `Ratio to sqlite3 .import: ${ratio.toFixed(2)}× on medians, ${best.toFixed(2)}× on best runs (aim: within 2× — ` +
+          `${ratio <= 2 ? 'met' : 'NOT met'}). sqlite3's time includes its process start; ours excludes Node's start-up and module loading.`,
+      );
+      console.log(
+        'Times vary with what else the machine is doing; the runs are interleaved so both sides see the same load.',
+      );
     } else {
-      console.log('sqlite3 command-line tool not found on PATH: the comparison with sqlite3 .import was skipped '
-        + '(install it, e.g. apt-get install sqlite3, to get the ratio).');
+      console.log(
+        'sqlite3 command-line tool not found on PATH: the comparison with sqlite3 .import was skipped ' +
+          '(install it, e.g. apt-get install sqlite3, to get the ratio).',
+      );
     }
-    console.log('Peak RSS is the whole measuring process\'s maximum resident set (Node, modules, the workspace); '
-      + '"over baseline" is the peak less the RSS just before the file was read.');
+    console.log(
+      "Peak RSS is the whole measuring process's maximum resident set (Node, modules, the workspace); " +
+        '"over baseline" is the peak less the RSS just before the file was read.',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,6 +10,12 @@ import { queryClient } from './state/query-client';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(<StrictMode><QueryClientProvider client={queryClient}><App /></QueryClientProvider></StrictMode>);
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
   void useAppStore.getState().start(resolveApi());
 }

@@ -31,22 +31,22 @@ const FRESHNESS_MAX_AGE_MONTHS = {
   'rolling 3 years': 36,
   'last 3 years': 36,
   'no set cycle; flag >3 yrs (local norms 3–6)': 36,
-  'yearly': 12,
+  yearly: 12,
   'yearly + post-inspection': 12,
   'yearly (duty unverified)': 12,
   '≥ yearly (reg 56)': 12,
   'annual (Dec–Feb avg)': 12,
-  'quarterly': 3,
-  'monthly': 1,
+  quarterly: 3,
+  monthly: 1,
   'weekly snapshot': null,
-  'termly': null,
+  termly: null,
   'Jan census': null,
   'cal. year + YTD': null,
   'calendar year': null,
   'academic + calendar year': null,
   'each results cycle': null,
   'each transfer round': null,
-  'latest': null,
+  latest: null,
   'latest annual': null,
   'if any': null,
   'in contract': null,
@@ -61,7 +61,10 @@ const FRESHNESS_MAX_AGE_MONTHS = {
 function splitRow(line) {
   const trimmed = line.trim();
   if (!trimmed.startsWith('|') || !trimmed.endsWith('|')) throw new Error(`Not a table row: ${line}`);
-  return trimmed.slice(1, -1).split('|').map((c) => c.trim());
+  return trimmed
+    .slice(1, -1)
+    .split('|')
+    .map((c) => c.trim());
 }
 
 function sectionLines(markdown) {
@@ -90,7 +93,10 @@ function parseTable(lines) {
 
 function parseSupports(cell) {
   if (cell === '—' || cell === '') return [];
-  return cell.split(',').map((s) => s.trim()).filter(Boolean);
+  return cell
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function deriveAreas(supports) {
@@ -150,43 +156,207 @@ function toItem(row) {
 // §3.2 (docs/domain): ids are the ones it proposes; a split item names the item it replaces, so a workspace's
 // upgrade carries the old item's status and history onto both halves (main/catalogue/apply-catalogue.ts).
 const newItem = (id, title, description, supports, areas, kinds, typicalOwner, rule, maxAgeMonths, extra = {}) => ({
-  id, title, description, supports, areas, kinds, typicalOwner, freshness: { rule, maxAgeMonths }, personLevel: false, sources: ['R2'], ...extra,
+  id,
+  title,
+  description,
+  supports,
+  areas,
+  kinds,
+  typicalOwner,
+  freshness: { rule, maxAgeMonths },
+  personLevel: false,
+  sources: ['R2'],
+  ...extra,
 });
 const CHANGES_2026_2 = {
   /** Due on working day 0: used at the day-1 leaders' meeting of the site week, often shared on day 0. */
   dayZero: ['self-evaluation', 'send-strategy', 'strategy-action-plan'],
   /** Inspectors can find them published: kept, but they do not count towards readiness. */
-  background: ['jsna-send', 'jhws', 'sen-info-reports', 'healthy-child-programme', 'safeguarding-reviews', 'provider-inspections', 'short-breaks-statement'],
+  background: [
+    'jsna-send',
+    'jhws',
+    'sen-info-reports',
+    'healthy-child-programme',
+    'safeguarding-reviews',
+    'provider-inspections',
+    'short-breaks-statement',
+  ],
   /** No annual cycle in the 2011 regulations: kept under review with a date of last review. */
   freshness: { 'short-breaks-statement': { rule: 'kept under review; date of last review', maxAgeMonths: null } },
   split: {
     from: 'person-level-lists',
     into: [
-      { id: 'annex-a-list-1-ehcp', title: 'Annex A List 1: children and young people with an EHC plan',
-        description: 'Person-level list of every resident child or young person with an EHC plan (incl. out of area), checked before it is sent' },
-      { id: 'annex-a-list-2-sen-support', title: 'Annex A List 2: children and young people at SEN support',
-        description: 'Person-level list of every child or young person at SEN support, checked before it is sent' },
+      {
+        id: 'annex-a-list-1-ehcp',
+        title: 'Annex A List 1: children and young people with an EHC plan',
+        description:
+          'Person-level list of every resident child or young person with an EHC plan (incl. out of area), checked before it is sent',
+      },
+      {
+        id: 'annex-a-list-2-sen-support',
+        title: 'Annex A List 2: children and young people at SEN support',
+        description: 'Person-level list of every child or young person at SEN support, checked before it is sent',
+      },
     ],
   },
   /** After the self-evaluation. */
-  afterSelfEvaluation: newItem('self-evaluation-summary', 'Self-evaluation executive summary',
-    'Short summary of the self-evaluation shared with settings and partners on day 0', ['L-eval'], ['L'], ['document'], 'Board', '≤12m', 12,
-    { dueRule: 'day-0' }),
+  afterSelfEvaluation: newItem(
+    'self-evaluation-summary',
+    'Self-evaluation executive summary',
+    'Short summary of the self-evaluation shared with settings and partners on day 0',
+    ['L-eval'],
+    ['L'],
+    ['document'],
+    'Board',
+    '≤12m',
+    12,
+    { dueRule: 'day-0' },
+  ),
   /** Before the logistics items, so logistics and the person-level lists stay last. */
   beforeLogistics: [
-    newItem('early-help', 'Early help offer', 'Early help for children with emerging SEND: offer, take-up, step-up and step-down (handbook para 29)', ['EC1', 'EC3'], ['EC1', 'EC3'], ['narrative', 'dataset'], 'LA', '≤12m', 12),
-    newItem('providers-for-visits', 'Providers for visits', 'Names of education, specialist health, social care and early-help providers inspectors may visit (no children)', [], [], ['document'], 'LANO', 'at notification', null),
-    newItem('uap-oversight', 'Unregistered alternative provision oversight', 'LA-funded placements in unregistered AP, QA visits and safeguarding checks (handbook para 65)', ['AP'], ['AP'], ['document', 'dataset'], 'LA', '≤6m', 6),
-    newItem('engagement-meetings', 'Annual engagement meetings', 'Notes and actions from the last annual engagement meeting with Ofsted and CQC', ['L-eval'], ['L'], ['document'], 'DCS', 'latest', null),
-    newItem('thematic-visits', 'National thematic visits', 'Feedback from any national thematic visit and what changed', ['L-eval'], ['L'], ['document'], 'DCS', 'latest', null),
-    newItem('final-feedback-attendees', 'Final feedback meeting attendees', 'Who attends the final feedback meeting for the partnership (handbook para 134)', [], [], ['narrative'], 'LANO', 'at notification', null),
-    newItem('panel-tor', 'Panel terms of reference', 'EHC needs assessment and resource panel terms of reference, membership and decision records', ['EC1'], ['EC1'], ['document'], 'SEN team', '≤12m', 12),
-    newItem('ordinarily-available-provision', 'Ordinarily available provision', 'What every setting is expected to provide for children with SEND without a plan', ['EC3'], ['EC3'], ['document'], 'LA', '≤12m', 12),
-    newItem('eotas', 'Education otherwise than at school', 'Children and young people with EOTAS packages: numbers, review and oversight', ['EC3', 'AP'], ['EC3', 'AP'], ['narrative', 'dataset'], 'SEN team', '≤12m', 12),
-    newItem('youth-justice-send', 'Youth justice and SEND', 'Needs of children in the youth justice system: screening, EHC plans, joint working', ['EC3', 'EC5'], ['EC3', 'EC5'], ['narrative', 'dataset'], 'Youth justice service', '≤12m', 12),
-    newItem('hn-deficit-plan', 'High-needs deficit management plan', 'DSG / high-needs deficit management or safety valve plan and progress', ['L-com'], ['L'], ['document'], 'LA finance', '≤12m', 12),
-    newItem('disproportionality', 'Disproportionality analysis', 'Who is over- or under-represented in exclusions, absence and plans, by group', ['L-und', 'EC5'], ['L', 'EC5'], ['dataset', 'narrative'], 'BI', '≤12m', 12),
-    newItem('peer-review', 'Peer review', 'External or LGA peer review of SEND and the actions taken', ['L-eval'], ['L'], ['document'], 'DCS', 'last 3 years', 36),
+    newItem(
+      'early-help',
+      'Early help offer',
+      'Early help for children with emerging SEND: offer, take-up, step-up and step-down (handbook para 29)',
+      ['EC1', 'EC3'],
+      ['EC1', 'EC3'],
+      ['narrative', 'dataset'],
+      'LA',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'providers-for-visits',
+      'Providers for visits',
+      'Names of education, specialist health, social care and early-help providers inspectors may visit (no children)',
+      [],
+      [],
+      ['document'],
+      'LANO',
+      'at notification',
+      null,
+    ),
+    newItem(
+      'uap-oversight',
+      'Unregistered alternative provision oversight',
+      'LA-funded placements in unregistered AP, QA visits and safeguarding checks (handbook para 65)',
+      ['AP'],
+      ['AP'],
+      ['document', 'dataset'],
+      'LA',
+      '≤6m',
+      6,
+    ),
+    newItem(
+      'engagement-meetings',
+      'Annual engagement meetings',
+      'Notes and actions from the last annual engagement meeting with Ofsted and CQC',
+      ['L-eval'],
+      ['L'],
+      ['document'],
+      'DCS',
+      'latest',
+      null,
+    ),
+    newItem(
+      'thematic-visits',
+      'National thematic visits',
+      'Feedback from any national thematic visit and what changed',
+      ['L-eval'],
+      ['L'],
+      ['document'],
+      'DCS',
+      'latest',
+      null,
+    ),
+    newItem(
+      'final-feedback-attendees',
+      'Final feedback meeting attendees',
+      'Who attends the final feedback meeting for the partnership (handbook para 134)',
+      [],
+      [],
+      ['narrative'],
+      'LANO',
+      'at notification',
+      null,
+    ),
+    newItem(
+      'panel-tor',
+      'Panel terms of reference',
+      'EHC needs assessment and resource panel terms of reference, membership and decision records',
+      ['EC1'],
+      ['EC1'],
+      ['document'],
+      'SEN team',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'ordinarily-available-provision',
+      'Ordinarily available provision',
+      'What every setting is expected to provide for children with SEND without a plan',
+      ['EC3'],
+      ['EC3'],
+      ['document'],
+      'LA',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'eotas',
+      'Education otherwise than at school',
+      'Children and young people with EOTAS packages: numbers, review and oversight',
+      ['EC3', 'AP'],
+      ['EC3', 'AP'],
+      ['narrative', 'dataset'],
+      'SEN team',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'youth-justice-send',
+      'Youth justice and SEND',
+      'Needs of children in the youth justice system: screening, EHC plans, joint working',
+      ['EC3', 'EC5'],
+      ['EC3', 'EC5'],
+      ['narrative', 'dataset'],
+      'Youth justice service',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'hn-deficit-plan',
+      'High-needs deficit management plan',
+      'DSG / high-needs deficit management or safety valve plan and progress',
+      ['L-com'],
+      ['L'],
+      ['document'],
+      'LA finance',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'disproportionality',
+      'Disproportionality analysis',
+      'Who is over- or under-represented in exclusions, absence and plans, by group',
+      ['L-und', 'EC5'],
+      ['L', 'EC5'],
+      ['dataset', 'narrative'],
+      'BI',
+      '≤12m',
+      12,
+    ),
+    newItem(
+      'peer-review',
+      'Peer review',
+      'External or LGA peer review of SEND and the actions taken',
+      ['L-eval'],
+      ['L'],
+      ['document'],
+      'DCS',
+      'last 3 years',
+      36,
+    ),
   ],
 };
 

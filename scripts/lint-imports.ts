@@ -122,24 +122,37 @@ export function checkImports(root: string): Violation[] {
         const match = SKIPPED_TEST.exec(text);
         if (match) {
           const line = text.slice(0, match.index).split('\n').length;
-          violations.push({ file: rel, line, message: 'skipped or focused test: every test must run and be able to fail' });
+          violations.push({
+            file: rel,
+            line,
+            message: 'skipped or focused test: every test must run and be able to fail',
+          });
         }
         continue;
       }
       const from = folderOf(rel);
       for (const { specifier, line } of importsOf(file, text)) {
         const relative_ = specifier.startsWith('.');
-        const target = relative_ ? relative(root, resolve(dirname(file), specifier)).split(sep).join('/') : null;
-        const report = (message: string) => violations.push({ file: rel, line, message: `${message} ("${specifier}")` });
-        if (specifier === 'electron' && !rel.startsWith('main/electron/')) report('only main/electron/ may import electron');
-        if (/^[@~#]\/|^(?:main|shared|renderer)\//.test(specifier)) report('no path aliases: import our own files by relative path');
+        const target = relative_
+          ? relative(root, resolve(dirname(file), specifier))
+              .split(sep)
+              .join('/')
+          : null;
+        const report = (message: string) =>
+          violations.push({ file: rel, line, message: `${message} ("${specifier}")` });
+        if (specifier === 'electron' && !rel.startsWith('main/electron/'))
+          report('only main/electron/ may import electron');
+        if (/^[@~#]\/|^(?:main|shared|renderer)\//.test(specifier))
+          report('no path aliases: import our own files by relative path');
         if (top === 'renderer') {
           if (NODE_BUILTINS.has(specifier)) report('renderer/ must not import Node built-ins');
-          if (target?.startsWith('main/') || target === 'main') report('renderer/ must reach main only through the API contract in shared/');
+          if (target?.startsWith('main/') || target === 'main')
+            report('renderer/ must reach main only through the API contract in shared/');
         }
         if (top === 'shared') {
           if (NODE_BUILTINS.has(specifier)) report('shared/ must not import Node built-ins');
-          if (target && !target.startsWith('shared/') && !target.startsWith('resources/')) report('shared/ must import only shared/');
+          if (target && !target.startsWith('shared/') && !target.startsWith('resources/'))
+            report('shared/ must import only shared/');
         }
         if (top === 'main' && target?.startsWith('renderer/')) report('main/ must not import renderer/');
         const to = target ? folderOf(target) : null;
@@ -149,7 +162,12 @@ export function checkImports(root: string): Violation[] {
           edges.set(from, out);
         }
       }
-      if (top === 'shared' && /\b(?:window|document|localStorage|sessionStorage|process)\s*\./.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) {
+      if (
+        top === 'shared' &&
+        /\b(?:window|document|localStorage|sessionStorage|process)\s*\./.test(
+          text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''),
+        )
+      ) {
         violations.push({ file: rel, line: 1, message: 'shared/ must not use DOM or Node globals' });
       }
     }
@@ -160,7 +178,11 @@ export function checkImports(root: string): Violation[] {
       [...(edges.get(folder) ?? [])].filter(([to]) => inCycle.has(to)).map(([to, at]) => `${folder}/ → ${to}/ (${at})`),
     );
     const [file, line] = steps[0]!.replace(/^.*\((.*)\)$/, '$1').split(':');
-    violations.push({ file: file!, line: Number(line), message: `folder cycle between ${component.map((f) => `${f}/`).join(', ')}: ${steps.join('; ')}` });
+    violations.push({
+      file: file!,
+      line: Number(line),
+      message: `folder cycle between ${component.map((f) => `${f}/`).join(', ')}: ${steps.join('; ')}`,
+    });
   }
   return violations;
 }

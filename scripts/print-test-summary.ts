@@ -16,10 +16,22 @@ import { fileURLToPath } from 'node:url';
 export const SUMMARY_DIR = join('.ci-out', 'summary');
 
 interface CrashTrials {
-  kind: 'crash-trials'; trials: number; failures: number; seed: number; corrupt?: number; partialImports?: number;
-  lostApprovals?: number; orphans?: number; durationMs?: number;
+  kind: 'crash-trials';
+  trials: number;
+  failures: number;
+  seed: number;
+  corrupt?: number;
+  partialImports?: number;
+  lostApprovals?: number;
+  orphans?: number;
+  durationMs?: number;
 }
-interface Fuzz { kind: 'fuzz'; name: string; cases: number; crashes: number }
+interface Fuzz {
+  kind: 'fuzz';
+  name: string;
+  cases: number;
+  crashes: number;
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -34,18 +46,35 @@ function crashLine(s: CrashTrials): string {
   return `crash trials: ${s.trials} run, ${s.failures} failed (seed ${s.seed})${figures.length ? `: ${figures.join(', ')}` : ''}${time}`;
 }
 
-interface SyncTrials { kind: 'sync-trials'; operations: number; replicas: number; saved: number; kills: number; disconnects: number;
-  converged: boolean; lost: number; seed: number; durationMs: number }
+interface SyncTrials {
+  kind: 'sync-trials';
+  operations: number;
+  replicas: number;
+  saved: number;
+  kills: number;
+  disconnects: number;
+  converged: boolean;
+  lost: number;
+  seed: number;
+  durationMs: number;
+}
 
-const syncLine = (s: SyncTrials) => `sync trials: ${s.operations} operations over ${s.replicas} replicas (${s.saved} saved, ${plural(s.kills, 'SIGKILL')}, `
-  + `${plural(s.disconnects, 'disconnect')}), ${s.converged ? 'converged' : 'DID NOT converge'}, ${s.lost} lost (seed ${s.seed}) in ${Math.round(s.durationMs / 1000)} s`;
+const syncLine = (s: SyncTrials) =>
+  `sync trials: ${s.operations} operations over ${s.replicas} replicas (${s.saved} saved, ${plural(s.kills, 'SIGKILL')}, ` +
+  `${plural(s.disconnects, 'disconnect')}), ${s.converged ? 'converged' : 'DID NOT converge'}, ${s.lost} lost (seed ${s.seed}) in ${Math.round(s.durationMs / 1000)} s`;
 
 const fuzzPart = (f: Fuzz) => `${f.name} ${plural(f.cases, 'case')}, ${plural(f.crashes, 'crash', 'crashes')}`;
 
 /** The block's lines, from the summary files in dir written at or after since (ms). */
 export function summaryLines(dir: string, since = 0): string[] {
   let names: string[];
-  try { names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort(); } catch { return []; }
+  try {
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
+  } catch {
+    return [];
+  }
   const crash: string[] = [];
   const fuzz: Fuzz[] = [];
   const other: string[] = [];
@@ -67,7 +96,10 @@ export function summaryLines(dir: string, since = 0): string[] {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const option = (name: string) => { const at = args.indexOf(name); return at >= 0 ? args[at + 1] : undefined; };
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
   // File times can trail the clock by a few ms (coarse kernel timestamps): allow a second's slack.
   const since = option('--since') ? Number(option('--since')) - 1000 : 0;
   const lines = summaryLines(option('--dir') ?? SUMMARY_DIR, Number.isFinite(since) ? since : 0);

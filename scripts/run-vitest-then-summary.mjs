@@ -7,9 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const since = Date.now();
-const vitest = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' });
+const vitest = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 if (vitest.error) console.error(`vitest could not start: ${vitest.error.message}`);
-spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'print-test-summary.ts'), '--since', String(since)],
-  { cwd: root, stdio: 'inherit' });
+spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'scripts', 'print-test-summary.ts'), '--since', String(since)],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(vitest.status ?? 1);

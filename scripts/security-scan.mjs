@@ -15,7 +15,16 @@
 //    JavaScript API; it gets Electronegativity's own TypeScript 4.2 instead;
 //  - `got` (its only network client) is replaced by one that fails at once, which it already handles as offline
 //    (under Node 24 the real one throws from inside p-cancelable instead of failing soft).
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -44,7 +53,10 @@ function decodeMappings(mappings) {
       for (const char of segment) {
         const digit = BASE64.indexOf(char);
         value += (digit & 31) << shift;
-        if (digit & 32) { shift += 5; continue; }
+        if (digit & 32) {
+          shift += 5;
+          continue;
+        }
         values.push(value & 1 ? -(value >>> 1) : value >>> 1);
         value = 0;
         shift = 0;
@@ -117,12 +129,23 @@ try {
   for (const file of sources) {
     const text = readFileSync(file, 'utf8');
     const loader = /\.tsx$/.test(file) ? 'tsx' : /\.[mc]?ts$/.test(file) ? 'ts' : 'js';
-    const out = await transform(text, { loader, format: 'esm', target: 'es2018', sourcemap: 'external', sourcefile: file,
-      charset: 'utf8', logLevel: 'silent' });
+    const out = await transform(text, {
+      loader,
+      format: 'esm',
+      target: 'es2018',
+      sourcemap: 'external',
+      sourcefile: file,
+      charset: 'utf8',
+      logLevel: 'silent',
+    });
     const target = join(work, 'src', relative(srcDir, file).replace(SOURCE, '.js'));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, out.code);
-    origins.set(target, { source: shown(file), map: decodeMappings(JSON.parse(out.map).mappings), lines: text.split('\n') });
+    origins.set(target, {
+      source: shown(file),
+      map: decodeMappings(JSON.parse(out.map).mappings),
+      lines: text.split('\n'),
+    });
   }
   for (const extra of extras) {
     const target = join(work, relative(root, extra));
@@ -138,40 +161,71 @@ try {
   try {
     // The Electron the app ships (its defaults decide some checks), also for a --src folder without a package.json.
     const electronVersionOverride = require('electron/package.json').version;
-    result = await run({ input: work, excludeFromScan: EXCLUDED_CHECKS, isRelative: false, parserPlugins: [], electronVersionOverride });
+    result = await run({
+      input: work,
+      excludeFromScan: EXCLUDED_CHECKS,
+      isRelative: false,
+      parserPlugins: [],
+      electronVersionOverride,
+    });
   } finally {
     console.log = quietLog;
   }
 
   const accepted = JSON.parse(readFileSync(join(root, 'scripts', 'security-scan-accepted.json'), 'utf8')).accepted;
   const used = new Set();
-  const findings = result.issues.map((issue) => {
-    // Global checks (CSP, navigation, permission handler) concern the whole app and name no file ("N/A").
-    const origin = origins.get(issue.file) ?? { source: issue.file === 'N/A' ? '(whole app)' : shown(issue.file), map: null, lines: [] };
-    const line = origin.map ? originalLine(origin.map, issue.location.line - 1, issue.location.column) : issue.location.line;
-    const code = (origin.lines[line - 1] ?? '').trim();
-    const acceptedBy = accepted.find((a) => a.check === issue.id && a.file === origin.source && code.includes(a.code));
-    if (acceptedBy) used.add(acceptedBy);
-    return { check: issue.id, severity: issue.severity.name, value: issue.severity.value, confidence: issue.confidence.name,
-      file: origin.source, line, code, acceptedBy };
-  }).sort((a, b) => b.value - a.value || a.file.localeCompare(b.file) || a.line - b.line);
+  const findings = result.issues
+    .map((issue) => {
+      // Global checks (CSP, navigation, permission handler) concern the whole app and name no file ("N/A").
+      const origin = origins.get(issue.file) ?? {
+        source: issue.file === 'N/A' ? '(whole app)' : shown(issue.file),
+        map: null,
+        lines: [],
+      };
+      const line = origin.map
+        ? originalLine(origin.map, issue.location.line - 1, issue.location.column)
+        : issue.location.line;
+      const code = (origin.lines[line - 1] ?? '').trim();
+      const acceptedBy = accepted.find(
+        (a) => a.check === issue.id && a.file === origin.source && code.includes(a.code),
+      );
+      if (acceptedBy) used.add(acceptedBy);
+      return {
+        check: issue.id,
+        severity: issue.severity.name,
+        value: issue.severity.value,
+        confidence: issue.confidence.name,
+        file: origin.source,
+        line,
+        code,
+        acceptedBy,
+      };
+    })
+    .sort((a, b) => b.value - a.value || a.file.localeCompare(b.file) || a.line - b.line);
 
   const failing = findings.filter((f) => f.value >= FAIL_AT && !f.acceptedBy);
   const unreadable = result.errors.filter((e) => !e.tolerable);
-  console.log(`Electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.atomicChecks} atomic and `
-    + `${result.globalChecks} global checks over ${origins.size} files (${shown(srcDir)}${extras.length ? ', renderer/index.html, package.json' : ''}); `
-    + `left out: ${EXCLUDED_CHECKS.join(', ')} (needs the network).`);
+  console.log(
+    `Electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.atomicChecks} atomic and ` +
+      `${result.globalChecks} global checks over ${origins.size} files (${shown(srcDir)}${extras.length ? ', renderer/index.html, package.json' : ''}); ` +
+      `left out: ${EXCLUDED_CHECKS.join(', ')} (needs the network).`,
+  );
   for (const f of findings) {
     const mark = f.value < FAIL_AT ? 'note    ' : f.acceptedBy ? 'accepted' : 'FAIL    ';
     const where = f.file === '(whole app)' ? f.file : `${f.file}:${f.line}`;
     console.log(`  ${mark} ${f.severity}/${f.confidence} ${f.check} ${where}  ${f.code.slice(0, 100)}`.trimEnd());
     if (f.acceptedBy) console.log(`           reason: ${f.acceptedBy.reason}`);
   }
-  for (const e of unreadable) console.log(`  FAIL     could not parse ${shown(origins.get(e.file)?.source ?? e.file)}: ${e.message}`);
-  if (srcArg < 0) for (const a of accepted.filter((x) => !used.has(x))) console.log(`  note     accepted finding no longer reported: ${a.check} ${a.file} (${a.code})`);
+  for (const e of unreadable)
+    console.log(`  FAIL     could not parse ${shown(origins.get(e.file)?.source ?? e.file)}: ${e.message}`);
+  if (srcArg < 0)
+    for (const a of accepted.filter((x) => !used.has(x)))
+      console.log(`  note     accepted finding no longer reported: ${a.check} ${a.file} (${a.code})`);
   const count = (test) => findings.filter(test).length;
-  console.log(`security scan: ${count((f) => f.value >= FAIL_AT)} findings at MEDIUM or above (${count((f) => f.value >= FAIL_AT && f.acceptedBy)} accepted, `
-    + `${failing.length} not), ${count((f) => f.value < FAIL_AT)} below MEDIUM, ${unreadable.length} files not parsed`);
+  console.log(
+    `security scan: ${count((f) => f.value >= FAIL_AT)} findings at MEDIUM or above (${count((f) => f.value >= FAIL_AT && f.acceptedBy)} accepted, ` +
+      `${failing.length} not), ${count((f) => f.value < FAIL_AT)} below MEDIUM, ${unreadable.length} files not parsed`,
+  );
   process.exitCode = failing.length + unreadable.length > 0 ? 1 : 0;
 } catch (error) {
   console.error(`security scan failed to run: ${error?.stack ?? error}`);

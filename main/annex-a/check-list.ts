@@ -9,7 +9,13 @@ import { findHeaderRow, normaliseHeader, type HeaderColumn } from '../datasets/i
 import type { Cell, TableReadOk } from '../datasets/import/tabular/types';
 import { isValidUln, isValidUpn } from '../../shared/domain/privacy/check-digits';
 import {
-  listFields, listRules, type AnnexACompleteness, type AnnexAProfile, type AnnexAList, type AnnexARuleId, type AnnexARuleResult,
+  listFields,
+  listRules,
+  type AnnexACompleteness,
+  type AnnexAProfile,
+  type AnnexAList,
+  type AnnexARuleId,
+  type AnnexARuleResult,
 } from '../../shared/domain/annex-a';
 import { ageOn, previousAugust31 } from './ages';
 import { listProfile } from './profile';
@@ -27,7 +33,10 @@ export interface CheckListOptions {
 }
 
 /** A column of the file as the preview offers it: its header and position (no cell below it). */
-export interface ListColumn { index: number; header: string }
+export interface ListColumn {
+  index: number;
+  header: string;
+}
 
 export interface ListCheckOk {
   ok: true;
@@ -53,7 +62,10 @@ export interface ListCheckOk {
   profile?: AnnexAProfile;
 }
 
-export interface ListCheckProblem { ok: false; problem: string }
+export interface ListCheckProblem {
+  ok: false;
+  problem: string;
+}
 export type ListCheckResult = ListCheckOk | ListCheckProblem;
 
 /** The UPN-unknown codes inspectors accept in the UPN column: UN1 to UN10. */
@@ -74,7 +86,13 @@ function dateOf(cell: Cell): string | 'bad' {
  * The worksheet that holds the list: the one whose header names most of the list's fields, a sheet named for the
  * list ("List 2", "SEN support") winning a tie — Annex A workbooks often carry both lists and a sheet of notes.
  */
-function chooseSheet(bytes: Uint8Array, fileName: string, first: TableReadOk, names: readonly (readonly string[])[], list: AnnexAList): TableReadOk {
+function chooseSheet(
+  bytes: Uint8Array,
+  fileName: string,
+  first: TableReadOk,
+  names: readonly (readonly string[])[],
+  list: AnnexAList,
+): TableReadOk {
   const visible = first.sheets.filter((s) => !first.hiddenSheets.includes(s));
   if (visible.length < 2) return first;
   const named = list === 1 ? /list\s*1|ehc/i : /list\s*2|sen\s*support/i;
@@ -85,7 +103,10 @@ function chooseSheet(bytes: Uint8Array, fileName: string, first: TableReadOk, na
     if (!table.ok) continue;
     const header = findHeaderRow(table.rows, names, { merges: table.merges, minMatches: 2 });
     const score = header ? (names.length - header.missing.length) * 2 + (named.test(sheet) ? 1 : 0) : -1;
-    if (score > bestScore) { best = table; bestScore = score; }
+    if (score > bestScore) {
+      best = table;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -96,34 +117,70 @@ export function checkListFile(bytes: Uint8Array, fileName: string, options: Chec
   const names = fields.map((f) => [f.name, f.key, ...f.synonyms]);
   const read = readTable(bytes, fileName, options.sheet !== undefined ? { sheet: options.sheet } : {});
   if (!read.ok) return read;
-  const table = options.sheet === undefined && read.format === 'xlsx' ? chooseSheet(bytes, fileName, read, names, options.list) : read;
+  const table =
+    options.sheet === undefined && read.format === 'xlsx'
+      ? chooseSheet(bytes, fileName, read, names, options.list)
+      : read;
   const name = fileName.split(/[\\/]/).pop() || 'The file';
   const header = findHeaderRow(table.rows, names, { merges: table.merges, minMatches: 2 });
   if (!header) {
-    return { ok: false, problem: `${name} has no header row naming at least two of the List ${options.list} fields (for example `
-      + '"UPN", "Date of birth", "Gender"). Check that you chose the list, with its header row, and try again.' };
+    return {
+      ok: false,
+      problem:
+        `${name} has no header row naming at least two of the List ${options.list} fields (for example ` +
+        '"UPN", "Date of birth", "Gender"). Check that you chose the list, with its header row, and try again.',
+    };
   }
   const named = header.columns.filter((c) => c.header.trim() !== '');
   const fileColumns = named.map((c) => ({ index: c.index, header: c.header }));
-  const mapping = resolveMapping(fields.map((f) => [f.name, ...f.synonyms]), fields.map((f) => f.key), header.columns, options.mapping);
+  const mapping = resolveMapping(
+    fields.map((f) => [f.name, ...f.synonyms]),
+    fields.map((f) => f.key),
+    header.columns,
+    options.mapping,
+  );
   const columns: Record<string, string | null> = {};
   for (const f of fields) {
     const index = mapping[f.key];
-    columns[f.key] = index === null || index === undefined ? null : header.columns[index]?.header ?? null;
+    columns[f.key] = index === null || index === undefined ? null : (header.columns[index]?.header ?? null);
   }
   const checked = checkRows(table.rows, header.headerRow, mapping, columns, options);
   const notes: string[] = [];
   if (options.list === 2) {
-    const planDates = header.columns.filter((c) => /\behc\b|\bplan\b/.test(c.normalised) && /\bdate\b|\bissued\b|\breviewed\b/.test(c.normalised));
-    if (planDates.length > 0) notes.push(`${name} has EHC plan date columns (${planDates.map((c) => c.header).join('; ')}): is it List 1? List 2 is checked without them.`);
+    const planDates = header.columns.filter(
+      (c) => /\behc\b|\bplan\b/.test(c.normalised) && /\bdate\b|\bissued\b|\breviewed\b/.test(c.normalised),
+    );
+    if (planDates.length > 0)
+      notes.push(
+        `${name} has EHC plan date columns (${planDates.map((c) => c.header).join('; ')}): is it List 1? List 2 is checked without them.`,
+      );
   }
-  return { ...checked, fileColumns, sheet: table.sheet, sheets: table.sheets.filter((s) => !table.hiddenSheets.includes(s)), notes,
+  return {
+    ...checked,
+    fileColumns,
+    sheet: table.sheet,
+    sheets: table.sheets.filter((s) => !table.hiddenSheets.includes(s)),
+    notes,
     ...(options.profileThreshold !== undefined
-      ? { profile: listProfile(table.rows, header.headerRow, mapping, options.list, options.asOf, options.profileThreshold) } : {}) };
+      ? {
+          profile: listProfile(
+            table.rows,
+            header.headerRow,
+            mapping,
+            options.list,
+            options.asOf,
+            options.profileThreshold,
+          ),
+        }
+      : {}),
+  };
 }
 
 /** A header's words with any bracketed note dropped: "Date of birth (dd/mm/yyyy)" → "date of birth". */
-const looseWords = (header: string): string[] => normaliseHeader(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')).split(' ').filter(Boolean);
+const looseWords = (header: string): string[] =>
+  normaliseHeader(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+    .split(' ')
+    .filter(Boolean);
 
 /**
  * Field → column. The officer's choice wins; otherwise the header row's exact match (after normaliseHeader);
@@ -131,8 +188,12 @@ const looseWords = (header: string): string[] => normaliseHeader(header.replace(
  * or holds every word of one of them (of two words or more) with at most three more — taken only when exactly one
  * column fits, so a guess is never made between two.
  */
-function resolveMapping(names: readonly (readonly string[])[], keys: readonly string[], columns: readonly HeaderColumn[],
-  chosen: Record<string, number | null> | undefined): Record<string, number | null> {
+function resolveMapping(
+  names: readonly (readonly string[])[],
+  keys: readonly string[],
+  columns: readonly HeaderColumn[],
+  chosen: Record<string, number | null> | undefined,
+): Record<string, number | null> {
   const mapping: Record<string, number | null> = {};
   keys.forEach((key, k) => {
     if (chosen && key in chosen) {
@@ -149,8 +210,11 @@ function resolveMapping(names: readonly (readonly string[])[], keys: readonly st
     const fits = columns.filter((c) => {
       if (used.has(c.index) || c.header.trim() === '') return false;
       const words = looseWords(c.header);
-      return wanted.some((w) => w.join(' ') === words.join(' ')
-        || (w.length >= 2 && w.every((x) => words.includes(x)) && words.length - w.length <= 3));
+      return wanted.some(
+        (w) =>
+          w.join(' ') === words.join(' ') ||
+          (w.length >= 2 && w.every((x) => words.includes(x)) && words.length - w.length <= 3),
+      );
     });
     if (fits.length === 1) {
       mapping[key] = fits[0]!.index;
@@ -161,15 +225,20 @@ function resolveMapping(names: readonly (readonly string[])[], keys: readonly st
 }
 
 /** Row-by-row checks over the data rows below the header. Exported for the benchmark's per-stage timing. */
-export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number, mapping: Record<string, number | null>,
-  columns: Record<string, string | null>, options: CheckListOptions):
-  Omit<ListCheckOk, 'fileColumns' | 'sheet' | 'sheets' | 'notes'> {
+export function checkRows(
+  rows: readonly (readonly Cell[])[],
+  headerRow: number,
+  mapping: Record<string, number | null>,
+  columns: Record<string, string | null>,
+  options: CheckListOptions,
+): Omit<ListCheckOk, 'fileColumns' | 'sheet' | 'sheets' | 'notes'> {
   const { list, asOf } = options;
   const august = previousAugust31(asOf);
   const hits = new Map<string, number[]>();
   const hit = (id: string, row: number) => {
     const list = hits.get(id);
-    if (list) list.push(row); else hits.set(id, [row]);
+    if (list) list.push(row);
+    else hits.set(id, [row]);
   };
   const col = (key: string): number => mapping[key] ?? -1;
   const fields = listFields(list);
@@ -177,10 +246,20 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
   const fieldIndex = fields.map((f) => col(f.key));
   const filled = new Int32Array(fields.length);
   const upnRows = new Map<string, number[]>();
-  const [dob, gender, ethnicity, need, disability, upn, uln, urn, subsidiary, initialCol, updatedCol, reviewedCol] = ['dateOfBirth', 'gender',
-    'ethnicity', 'senPrimaryNeed', 'doesTheChildOrYoungPersonHaveADisability', 'upn', 'uln', 'mainEducationEstablishmentUrn',
-    'subsidiaryEducationEstablishmentPhaseDualRegistration', 'dateInitialEhcPlanIssued', 'dateUpdatedEhcPlanIssued', 'dateEhcPlanLastReviewed']
-    .map(col) as [number, number, number, number, number, number, number, number, number, number, number, number];
+  const [dob, gender, ethnicity, need, disability, upn, uln, urn, subsidiary, initialCol, updatedCol, reviewedCol] = [
+    'dateOfBirth',
+    'gender',
+    'ethnicity',
+    'senPrimaryNeed',
+    'doesTheChildOrYoungPersonHaveADisability',
+    'upn',
+    'uln',
+    'mainEducationEstablishmentUrn',
+    'subsidiaryEducationEstablishmentPhaseDualRegistration',
+    'dateInitialEhcPlanIssued',
+    'dateUpdatedEhcPlanIssued',
+    'dateEhcPlanLastReviewed',
+  ].map(col) as [number, number, number, number, number, number, number, number, number, number, number, number];
   const plans = list === 1;
   /** A date column's ISO date for this row; null when empty, or (recorded as date-format) unreadable. */
   const readDate = (cells: readonly Cell[], index: number, key: string, row: number): string | null => {
@@ -188,7 +267,10 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
     const cell = cells[index];
     if (!cell || cell.kind === 'empty') return null;
     const date = dateOf(cell);
-    if (date === 'bad') { hit(`date-format:${key}`, row); return null; }
+    if (date === 'bad') {
+      hit(`date-format:${key}`, row);
+      return null;
+    }
     return date;
   };
   const missing = (cells: readonly Cell[], index: number): boolean => {
@@ -200,7 +282,11 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
   for (let r = headerRow; r < rows.length; r++) {
     const cells = rows[r]!;
     let blank = true;
-    for (let c = 0; c < cells.length; c++) if (cells[c]!.kind !== 'empty') { blank = false; break; }
+    for (let c = 0; c < cells.length; c++)
+      if (cells[c]!.kind !== 'empty') {
+        blank = false;
+        break;
+      }
     if (blank) continue;
     count++;
     const row = r - headerRow + 1;
@@ -239,7 +325,8 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
     if (upnText !== '' && !UPN_UNKNOWN.test(upnText)) {
       if (!isValidUpn(upnText)) hit('upn-check', row);
       const seen = upnRows.get(upnText);
-      if (seen) seen.push(row); else upnRows.set(upnText, [row]);
+      if (seen) seen.push(row);
+      else upnRows.set(upnText, [row]);
     }
     if (ulnText !== '' && !isValidUln(ulnText)) hit('uln-check', row);
 
@@ -252,7 +339,11 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
 
   const duplicates: number[] = [];
   for (const seen of upnRows.values()) if (seen.length > 1) duplicates.push(...seen);
-  if (duplicates.length) hits.set('109', duplicates.sort((a, b) => a - b));
+  if (duplicates.length)
+    hits.set(
+      '109',
+      duplicates.sort((a, b) => a - b),
+    );
 
   const rules: AnnexARuleResult[] = [];
   for (const rule of listRules(list)) {
@@ -269,8 +360,12 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
     rules.push({ id: rule.id as AnnexARuleId, count: rowsHit.length, rows: rowsHit });
   }
   const completeness: AnnexACompleteness[] = fields.map((f, k) => ({
-    field: f.key, name: f.name, column: columns[f.key] ?? null, linked: f.linked ?? false,
-    filled: filled[k]!, missing: count - filled[k]!,
+    field: f.key,
+    name: f.name,
+    column: columns[f.key] ?? null,
+    linked: f.linked ?? false,
+    filled: filled[k]!,
+    missing: count - filled[k]!,
   }));
   return { ok: true, rows: count, rules, columns, mapping, headerRow, completeness };
 }
@@ -278,7 +373,8 @@ export function checkRows(rows: readonly (readonly Cell[])[], headerRow: number,
 /** The result as the data team's CSV: one line per row and rule, row numbers and rule ids only. */
 export function resultCsv(result: Pick<ListCheckOk, 'rules'>): string {
   const lines: { row: number; rule: string; column: string }[] = [];
-  for (const rule of result.rules) for (const row of rule.rows) lines.push({ row, rule: rule.id, column: rule.column ?? '' });
+  for (const rule of result.rules)
+    for (const row of rule.rows) lines.push({ row, rule: rule.id, column: rule.column ?? '' });
   lines.sort((a, b) => a.row - b.row || a.rule.localeCompare(b.rule));
   // A header starting = + - @ would be read as a formula by Excel: it is written as text.
   const quote = (s: string) => {

@@ -18,16 +18,31 @@ const NEEDS: [string, string[]][] = [
   ['Specific learning difficulty (SpLD)', ['spld', 'specific learning difficulty']],
   ['Moderate learning difficulty (MLD)', ['mld', 'moderate learning difficulty']],
   ['Severe learning difficulty (SLD)', ['sld', 'severe learning difficulty']],
-  ['Profound and multiple learning difficulty (PMLD)', ['pmld', 'profound and multiple learning difficulty', 'profound multiple learning difficulty']],
+  [
+    'Profound and multiple learning difficulty (PMLD)',
+    ['pmld', 'profound and multiple learning difficulty', 'profound multiple learning difficulty'],
+  ],
   ['Social, emotional and mental health (SEMH)', ['semh', 'social emotional and mental health']],
-  ['Speech, language and communication needs (SLCN)', ['slcn', 'speech language and communication needs', 'speech language and communication']],
+  [
+    'Speech, language and communication needs (SLCN)',
+    ['slcn', 'speech language and communication needs', 'speech language and communication'],
+  ],
   ['Hearing impairment (HI)', ['hi', 'hearing impairment']],
   ['Vision impairment (VI)', ['vi', 'vision impairment', 'visual impairment']],
   ['Multi-sensory impairment (MSI)', ['msi', 'multi sensory impairment', 'multisensory impairment']],
   ['Physical disability (PD)', ['pd', 'physical disability']],
-  ['Autism (ASD)', ['asd', 'autism', 'autistic spectrum disorder', 'autism spectrum disorder', 'autistic spectrum condition', 'asc']],
-  ['Other difficulty or disability (OTH)', ['oth', 'other', 'other difficulty disability', 'other difficulty or disability']],
-  ['No specialist assessment of need (NSA)', ['nsa', 'sen support but no specialist assessment of type of need', 'no specialist assessment']],
+  [
+    'Autism (ASD)',
+    ['asd', 'autism', 'autistic spectrum disorder', 'autism spectrum disorder', 'autistic spectrum condition', 'asc'],
+  ],
+  [
+    'Other difficulty or disability (OTH)',
+    ['oth', 'other', 'other difficulty disability', 'other difficulty or disability'],
+  ],
+  [
+    'No specialist assessment of need (NSA)',
+    ['nsa', 'sen support but no specialist assessment of type of need', 'no specialist assessment'],
+  ],
 ];
 
 const PHASES: [string, string[]][] = [
@@ -35,7 +50,10 @@ const PHASES: [string, string[]][] = [
   ['Primary', ['pri', 'primary', 'infant', 'junior', 'first', 'middle deemed primary']],
   ['Secondary', ['sec', 'secondary', 'middle deemed secondary', 'high']],
   ['All-through', ['all through', 'allthrough', 'all']],
-  ['Post-16 / further education', ['p16', 'post 16', '16 plus', 'fe', 'further education', 'sixth form', 'college', 'post16']],
+  [
+    'Post-16 / further education',
+    ['p16', 'post 16', '16 plus', 'fe', 'further education', 'sixth form', 'college', 'post16'],
+  ],
   ['Special', ['spe', 'spec', 'special', 'special school']],
   ['Alternative provision', ['ap', 'alt', 'alternative provision', 'pru', 'pupil referral unit']],
 ];
@@ -60,7 +78,8 @@ const SEX_LOOKUP = lookup(SEXES);
 function ethnicGroup(value: string): string {
   const v = normaliseHeader(value);
   if (v === '') return NOT_RECORDED;
-  if (/^(refu|nobt)$/.test(v) || /\b(refused|not obtained|not known|information not yet obtained)\b/.test(v)) return 'Refused or not obtained';
+  if (/^(refu|nobt)$/.test(v) || /\b(refused|not obtained|not known|information not yet obtained)\b/.test(v))
+    return 'Refused or not obtained';
   if (/^chne$/.test(v) || /\bchinese\b/.test(v)) return 'Asian';
   if (/^w[a-z]{3}$/.test(v) || /\bwhite\b|\bgypsy\b|\broma\b|\btraveller\b/.test(v)) return 'White';
   if (/^m[a-z]{3}$/.test(v) || /\bmixed\b|\bdual background\b/.test(v)) return 'Mixed';
@@ -73,13 +92,25 @@ function ethnicGroup(value: string): string {
 function ageBand(born: string | null, asOf: string): string {
   if (!born || born > asOf) return NOT_RECORDED;
   const age = ageOn(born, asOf);
-  return age < 5 ? AGE_BANDS[0] : age <= 10 ? AGE_BANDS[1] : age <= 15 ? AGE_BANDS[2] : age <= 19 ? AGE_BANDS[3] : age <= 25 ? AGE_BANDS[4] : AGE_BANDS[5];
+  return age < 5
+    ? AGE_BANDS[0]
+    : age <= 10
+      ? AGE_BANDS[1]
+      : age <= 15
+        ? AGE_BANDS[2]
+        : age <= 19
+          ? AGE_BANDS[3]
+          : age <= 25
+            ? AGE_BANDS[4]
+            : AGE_BANDS[5];
 }
 
-const labelFrom = (map: Map<string, string>) => (cell: Cell | undefined): string => {
-  if (!cell || cell.kind === 'empty') return NOT_RECORDED;
-  return map.get(normaliseHeader(cell.raw)) ?? UNRECOGNISED;
-};
+const labelFrom =
+  (map: Map<string, string>) =>
+  (cell: Cell | undefined): string => {
+    if (!cell || cell.kind === 'empty') return NOT_RECORDED;
+    return map.get(normaliseHeader(cell.raw)) ?? UNRECOGNISED;
+  };
 
 /** Counts in a fixed label order (labels never seen are left out), each suppressed when small. */
 function counts(tally: Map<string, number>, order: readonly string[], threshold: number): ProfileCount[] {
@@ -90,11 +121,22 @@ function counts(tally: Map<string, number>, order: readonly string[], threshold:
   });
 }
 
-export function listProfile(rows: readonly (readonly Cell[])[], headerRow: number, mapping: Record<string, number | null>,
-  list: AnnexAList, asOf: string, threshold: number): AnnexAProfile {
+export function listProfile(
+  rows: readonly (readonly Cell[])[],
+  headerRow: number,
+  mapping: Record<string, number | null>,
+  list: AnnexAList,
+  asOf: string,
+  threshold: number,
+): AnnexAProfile {
   const col = (key: string): number => mapping[key] ?? -1;
-  const tallies = { primaryNeed: new Map<string, number>(), ageBand: new Map<string, number>(), phase: new Map<string, number>(),
-    sex: new Map<string, number>(), ethnicity: new Map<string, number>() };
+  const tallies = {
+    primaryNeed: new Map<string, number>(),
+    ageBand: new Map<string, number>(),
+    phase: new Map<string, number>(),
+    sex: new Map<string, number>(),
+    ethnicity: new Map<string, number>(),
+  };
   const add = (map: Map<string, number>, label: string) => map.set(label, (map.get(label) ?? 0) + 1);
   const need = labelFrom(NEED_LOOKUP);
   const phase = labelFrom(PHASE_LOOKUP);
@@ -107,18 +149,33 @@ export function listProfile(rows: readonly (readonly Cell[])[], headerRow: numbe
     const at = (key: string): Cell | undefined => (col(key) < 0 ? undefined : cells[col(key)]);
     add(tallies.primaryNeed, need(at('senPrimaryNeed')));
     const dob = at('dateOfBirth');
-    add(tallies.ageBand, ageBand(dob?.kind === 'date' ? dob.date ?? null : null, asOf));
+    add(tallies.ageBand, ageBand(dob?.kind === 'date' ? (dob.date ?? null) : null, asOf));
     add(tallies.phase, phase(at('mainEducationEstablishmentPhase')));
     add(tallies.sex, sex(at('gender')));
     const eth = at('ethnicity');
     add(tallies.ethnicity, eth && eth.kind !== 'empty' ? ethnicGroup(eth.raw) : NOT_RECORDED);
   }
   return {
-    list, rows: n, asOf, threshold,
-    primaryNeed: counts(tallies.primaryNeed, NEEDS.map(([l]) => l), threshold),
+    list,
+    rows: n,
+    asOf,
+    threshold,
+    primaryNeed: counts(
+      tallies.primaryNeed,
+      NEEDS.map(([l]) => l),
+      threshold,
+    ),
     ageBand: counts(tallies.ageBand, AGE_BANDS, threshold),
-    phase: counts(tallies.phase, PHASES.map(([l]) => l), threshold),
+    phase: counts(
+      tallies.phase,
+      PHASES.map(([l]) => l),
+      threshold,
+    ),
     sex: counts(tallies.sex, [...SEXES.map(([l]) => l)], threshold),
-    ethnicity: counts(tallies.ethnicity, ['White', 'Mixed', 'Asian', 'Black', 'Other ethnic group', 'Refused or not obtained'], threshold),
+    ethnicity: counts(
+      tallies.ethnicity,
+      ['White', 'Mixed', 'Asian', 'Black', 'Other ethnic group', 'Refused or not obtained'],
+      threshold,
+    ),
   };
 }

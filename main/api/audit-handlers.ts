@@ -18,14 +18,24 @@ export const auditHandlers: Handlers<'audit.list' | 'audit.exportCsv' | 'search.
       const events = listEvents(db, req.itemId).map((e) => ({ ...e, reason: e.reason ?? null }));
       return { events, total: events.length, people, actions };
     }
-    const page = queryEvents(db, { itemId: req.itemId, who: req.who, action: req.action, from: req.from, to: req.to,
-      offset: req.page?.offset, limit: req.page?.limit });
+    const page = queryEvents(db, {
+      itemId: req.itemId,
+      who: req.who,
+      action: req.action,
+      from: req.from,
+      to: req.to,
+      offset: req.page?.offset,
+      limit: req.page?.limit,
+    });
     return { ...page, events: page.events.map((e) => ({ ...e, reason: e.reason ?? null })) };
   },
   'audit.exportCsv': (_req, { backend }) => {
     const workspace = backend.openWorkspace();
     const area = workspaceFolderName(workspace.session().areaName).replace(/\.sendpack$/, '');
-    return { fileName: `${area} audit trail ${new Date().toISOString().slice(0, 10)}.csv`, csv: auditTrailCsv(listEvents(workspace.db)) };
+    return {
+      fileName: `${area} audit trail ${new Date().toISOString().slice(0, 10)}.csv`,
+      csv: auditTrailCsv(listEvents(workspace.db)),
+    };
   },
   'search.query': (req, { backend }) => ({ hits: search(backend.openWorkspace().db, req.query) }),
 };

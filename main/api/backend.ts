@@ -71,19 +71,25 @@ export class Backend {
     const extract = options.extract ?? sharedWorkerExtractor();
     this.extract = extract;
     // The worker extractor can be stopped mid-file by a cancel; a plain function is only checked between files.
-    this.cancellableExtract = 'close' in extract ? extract as WorkerExtractor : null;
+    this.cancellableExtract = 'close' in extract ? (extract as WorkerExtractor) : null;
     this.sync = new SyncHost(options.dataDir, extract, options.host !== 'cli');
   }
 
   /** The name recorded with every change; a change cannot be made before it is set. */
   userName(): string {
     const name = this.options.userName ?? this.settings.read().userName;
-    if (!name) throw new WorkspaceError('refused', 'Set your name first: it is recorded with every change you make.', 'userName');
+    if (!name)
+      throw new WorkspaceError(
+        'refused',
+        'Set your name first: it is recorded with every change you make.',
+        'userName',
+      );
     return name;
   }
 
   openWorkspace(): Workspace {
-    if (!this.workspace) throw new WorkspaceError('no-workspace', 'No workspace is open. Create one or open one first.');
+    if (!this.workspace)
+      throw new WorkspaceError('no-workspace', 'No workspace is open. Create one or open one first.');
     return this.workspace;
   }
 
@@ -103,7 +109,9 @@ export class Backend {
     if (next && !next.readOnly && this.options.host !== 'cli') {
       const periodic = new PeriodicBackup();
       this.backupTimer = setInterval(() => {
-        periodic.runIfChanged(next).catch((error: unknown) => console.error('[sendpack] periodic backup failed:', error));
+        periodic
+          .runIfChanged(next)
+          .catch((error: unknown) => console.error('[sendpack] periodic backup failed:', error));
       }, PERIODIC_BACKUP_MS);
       this.backupTimer.unref();
     }

@@ -10,8 +10,13 @@ export const backupHandlers: Handlers<'backups.list' | 'backups.create' | 'backu
     const diagnosis = diagnoseDatabase(folder);
     return {
       damaged: diagnosis.ok ? null : diagnosis.problem,
-      latestGood: diagnosis.ok ? null : diagnosis.latestGood?.name ?? null,
-      backups: listBackups(folder).map((b) => ({ name: b.name, createdAt: b.createdAt, reason: b.reason, bytes: b.bytes })),
+      latestGood: diagnosis.ok ? null : (diagnosis.latestGood?.name ?? null),
+      backups: listBackups(folder).map((b) => ({
+        name: b.name,
+        createdAt: b.createdAt,
+        reason: b.reason,
+        bytes: b.bytes,
+      })),
     };
   },
   'backups.create': async (_req, { backend }) => {

@@ -22,12 +22,25 @@ async function finishRedaction(backend: Backend, redacted: Redaction[]): Promise
   const db = workspace.db;
   foldSyncHistory(db, workspace.folder);
   clearFreedPages(db, workspace.journalMode);
-  await backend.rewriteBackups(workspace.folder, (backup) => { redactEverywhere(backup, redacted); forgetSyncHistory(backup); });
+  await backend.rewriteBackups(workspace.folder, (backup) => {
+    redactEverywhere(backup, redacted);
+    forgetSyncHistory(backup);
+  });
 }
 
-export const checklistHandlers: Handlers<'checklist.list' | 'checklist.update' | 'checklist.addItem' | 'checklist.bulkUpdate'
-  | 'checklist.approvalCheck' | 'checklist.sendBack' | 'privateNotes.get' | 'privateNotes.save' | 'review.settings' | 'review.saveSettings'
-  | 'tracker.export'> = {
+export const checklistHandlers: Handlers<
+  | 'checklist.list'
+  | 'checklist.update'
+  | 'checklist.addItem'
+  | 'checklist.bulkUpdate'
+  | 'checklist.approvalCheck'
+  | 'checklist.sendBack'
+  | 'privateNotes.get'
+  | 'privateNotes.save'
+  | 'review.settings'
+  | 'review.saveSettings'
+  | 'tracker.export'
+> = {
   'checklist.list': (_req, { backend }) => ({ items: listItems(backend.openWorkspace().db) }),
   'checklist.update': async (req, { backend }) => {
     const { item, redacted } = updateItemRedacting(backend.writableWorkspace().db, req, backend.userName());
@@ -42,22 +55,32 @@ export const checklistHandlers: Handlers<'checklist.list' | 'checklist.update' |
     const refused: { itemId: string; title: string; reason: string }[] = [];
     for (const itemId of [...new Set(req.itemIds)]) {
       try {
-        items.push(updateItemRedacting(db, { itemId, owner: req.owner, dueDate: req.dueDate, status: req.status }, who).item);
+        items.push(
+          updateItemRedacting(db, { itemId, owner: req.owner, dueDate: req.dueDate, status: req.status }, who).item,
+        );
       } catch (error) {
         if (!(error instanceof WorkspaceError)) throw error;
         let title = itemId;
-        try { title = getItem(db, itemId).title; } catch { /* an unknown id is named by its id */ }
+        try {
+          title = getItem(db, itemId).title;
+        } catch {
+          /* an unknown id is named by its id */
+        }
         refused.push({ itemId, title, reason: error.message });
       }
     }
     return { items, refused };
   },
-  'checklist.approvalCheck': (req, { backend }) => approvalCheck(backend.openWorkspace().db, req.itemId, backend.userName()),
-  'checklist.sendBack': (req, { backend }) => sendBack(backend.writableWorkspace().db, req.itemId, req.comment, backend.userName()),
+  'checklist.approvalCheck': (req, { backend }) =>
+    approvalCheck(backend.openWorkspace().db, req.itemId, backend.userName()),
+  'checklist.sendBack': (req, { backend }) =>
+    sendBack(backend.writableWorkspace().db, req.itemId, req.comment, backend.userName()),
   'privateNotes.get': (req, { backend }) => privateNote(backend.openWorkspace().db, req.itemId, backend.userName()),
-  'privateNotes.save': (req, { backend }) => savePrivateNote(backend.writableWorkspace().db, req.itemId, backend.userName(), req.note),
+  'privateNotes.save': (req, { backend }) =>
+    savePrivateNote(backend.writableWorkspace().db, req.itemId, backend.userName(), req.note),
   'review.settings': (_req, { backend }) => reviewSettings(backend.openWorkspace().db),
-  'review.saveSettings': (req, { backend }) => saveReviewSettings(backend.writableWorkspace().db, req, backend.userName()),
+  'review.saveSettings': (req, { backend }) =>
+    saveReviewSettings(backend.writableWorkspace().db, req, backend.userName()),
   'tracker.export': (req, { backend }) => {
     const workspace = backend.openWorkspace();
     const { fileName, bytes } = trackerFile(workspace.db, req.format, workspace.session().areaName);

@@ -13,9 +13,12 @@ import { HANDLERS } from './handlers';
 /** "areaName: must not be empty" — the first problem of a refused payload, naming the field. */
 function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
   const field = issue.path.map(String).join('.');
-  const message = issue.code === 'unrecognized_keys'
-    ? `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-    : issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+      : issue.code === 'invalid_type' && issue.input === undefined
+        ? 'is required'
+        : issue.message;
   return { field, message };
 }
 
@@ -24,8 +27,12 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; message: strin
  * contract before any handler runs, and turns every failure into an error answer instead of a crash. Requests run
  * one at a time in arrival order (a cancel excepted), the same in every host: request-order.ts.
  */
-export function dispatch(backend: Backend, operation: string, payload: unknown,
-  onProgress: (event: ProgressEvent) => void = () => {}): Promise<ApiResult<unknown>> {
+export function dispatch(
+  backend: Backend,
+  operation: string,
+  payload: unknown,
+  onProgress: (event: ProgressEvent) => void = () => {},
+): Promise<ApiResult<unknown>> {
   // Long work is known to a cancel from the moment it arrives, not only once its turn comes: a cancel sent while
   // a build still waits behind another request stops it before it starts, instead of finding nothing to stop.
   const running = backend.work.start(operation);
@@ -34,17 +41,32 @@ export function dispatch(backend: Backend, operation: string, payload: unknown,
     .finally(() => running.finish());
 }
 
-async function dispatchNow(backend: Backend, operation: string, payload: unknown,
-  onProgress: (event: ProgressEvent) => void, outsideQueue: OutsideQueue, running: RunningCall): Promise<ApiResult<unknown>> {
+async function dispatchNow(
+  backend: Backend,
+  operation: string,
+  payload: unknown,
+  onProgress: (event: ProgressEvent) => void,
+  outsideQueue: OutsideQueue,
+  running: RunningCall,
+): Promise<ApiResult<unknown>> {
   if (!isOperationName(operation)) {
-    return { ok: false, error: { code: 'unknown-operation', message: `There is no operation called "${operation.slice(0, 100)}".` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-operation', message: `There is no operation called "${operation.slice(0, 100)}".` },
+    };
   }
   const parsed = contract[operation].request.safeParse(payload ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const { field, message } = first ? describeIssue(first) : { field: '', message: 'is not valid' };
-    return { ok: false, error: { code: 'invalid-request', field,
-      message: `${operation}: ${field ? `${field} ` : 'the request '}${message}.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        field,
+        message: `${operation}: ${field ? `${field} ` : 'the request '}${message}.`,
+      },
+    };
   }
   try {
     const handler = HANDLERS[operation] as Handler<OperationName>;
@@ -59,13 +81,24 @@ async function dispatchNow(backend: Backend, operation: string, payload: unknown
     return { ok: true, value };
   } catch (caught) {
     // A full disk, a read-only folder or a failing disk, from node:fs or SQLite, is told in plain words.
-    const error = caught instanceof WorkspaceError ? caught : storageRefusal(caught, operation, backend.workspace?.folder ?? null) ?? caught;
+    const error =
+      caught instanceof WorkspaceError
+        ? caught
+        : (storageRefusal(caught, operation, backend.workspace?.folder ?? null) ?? caught);
     if (error instanceof WorkspaceError) {
       if (error !== caught) console.warn(`[sendpack] ${operation} could not write: ${(caught as Error).message}`);
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      };
     }
     console.error(`[sendpack] ${operation} failed:`, error);
-    return { ok: false, error: { code: 'internal',
-      message: `Something went wrong in ${operation}: ${(error as Error)?.message ?? String(error)}. Nothing was half-saved; try again, and report this if it happens again.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Something went wrong in ${operation}: ${(error as Error)?.message ?? String(error)}. Nothing was half-saved; try again, and report this if it happens again.`,
+      },
+    };
   }
 }

@@ -21,7 +21,10 @@ export interface HandlerContext {
   signal?: AbortSignal;
 }
 
-export type Handler<K extends OperationName> = (request: ParsedRequest<K>, context: HandlerContext) => Response<K> | Promise<Response<K>>;
+export type Handler<K extends OperationName> = (
+  request: ParsedRequest<K>,
+  context: HandlerContext,
+) => Response<K> | Promise<Response<K>>;
 
 /** A domain's handlers: a subset of the operations, each typed by the contract. */
 export type Handlers<K extends OperationName = OperationName> = { [P in K]: Handler<P> };

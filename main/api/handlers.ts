@@ -18,5 +18,20 @@ import { syncHandlers } from './sync-handlers';
 
 /** Every operation's handler; the type fails to check if an operation of the contract has none. */
 export const HANDLERS: Handlers = {
-  ...settingsHandlers, ...workspaceHandlers, ...checklistHandlers, ...evidenceHandlers, ...auditHandlers, ...inspectionHandlers, ...backupHandlers, ...datasetHandlers, ...packHandlers, ...privacyHandlers, ...workHandlers, ...benchmarkHandlers, ...selfEvaluationHandlers, ...listCheckHandlers, ...planHandlers, ...syncHandlers,
+  ...settingsHandlers,
+  ...workspaceHandlers,
+  ...checklistHandlers,
+  ...evidenceHandlers,
+  ...auditHandlers,
+  ...inspectionHandlers,
+  ...backupHandlers,
+  ...datasetHandlers,
+  ...packHandlers,
+  ...privacyHandlers,
+  ...workHandlers,
+  ...benchmarkHandlers,
+  ...selfEvaluationHandlers,
+  ...listCheckHandlers,
+  ...planHandlers,
+  ...syncHandlers,
 };

@@ -10,17 +10,26 @@ function calendarView(db: ReadableDB, year: number) {
   return { overrides: holidayOverrides(db), holidays: [...calendar.holidays(year), ...calendar.holidays(year + 1)] };
 }
 
-export const inspectionHandlers: Handlers<'inspection.get' | 'inspection.record' | 'inspection.checkDate' | 'inspection.setMilestone' |
-  'calendar.get' | 'calendar.setOverrides' | 'dashboard.get'> = {
+export const inspectionHandlers: Handlers<
+  | 'inspection.get'
+  | 'inspection.record'
+  | 'inspection.checkDate'
+  | 'inspection.setMilestone'
+  | 'calendar.get'
+  | 'calendar.setOverrides'
+  | 'dashboard.get'
+> = {
   'inspection.get': (_req, { backend }) => timeline(backend.openWorkspace().db),
-  'inspection.record': (req, { backend }) => recordNotification(backend.writableWorkspace().db, req, backend.userName()),
+  'inspection.record': (req, { backend }) =>
+    recordNotification(backend.writableWorkspace().db, req, backend.userName()),
   'inspection.checkDate': (req, { backend }) => {
     const db = backend.openWorkspace().db;
     return { concern: notificationDateConcern(req.date, todayIso(), workspaceCalendar(db)) };
   },
   'inspection.setMilestone': (req, { backend }) =>
     setMilestoneDate(backend.writableWorkspace().db, req.milestoneId, req.date, backend.userName()),
-  'calendar.get': (req, { backend }) => calendarView(backend.openWorkspace().db, req.year ?? Number(todayIso().slice(0, 4))),
+  'calendar.get': (req, { backend }) =>
+    calendarView(backend.openWorkspace().db, req.year ?? Number(todayIso().slice(0, 4))),
   'calendar.setOverrides': (req, { backend }) => {
     const db = backend.writableWorkspace().db;
     saveHolidayOverrides(db, req, backend.userName());

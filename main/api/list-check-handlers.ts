@@ -15,12 +15,22 @@ import type { AnnexAProfile } from '../../shared/domain/annex-a';
  * reference date and check again without choosing the file again; at most one file per list, and none once the
  * workspace changes. Never written anywhere.
  */
-interface Held { checkId: string; list: 1 | 2; name: string; bytes: Uint8Array; folder: string; profile: AnnexAProfile | null }
+interface Held {
+  checkId: string;
+  list: 1 | 2;
+  name: string;
+  bytes: Uint8Array;
+  folder: string;
+  profile: AnnexAProfile | null;
+}
 const held = new WeakMap<Backend, Map<string, Held>>();
 
 function heldFor(backend: Backend): Map<string, Held> {
   let map = held.get(backend);
-  if (!map) { map = new Map(); held.set(backend, map); }
+  if (!map) {
+    map = new Map();
+    held.set(backend, map);
+  }
   return map;
 }
 
@@ -33,7 +43,11 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
     if (req.checkId !== undefined) {
       const earlier = files.get(req.checkId);
       if (!earlier || earlier.list !== req.list) {
-        throw new WorkspaceError('not-found', 'That list is no longer held in memory; choose the file again.', 'checkId');
+        throw new WorkspaceError(
+          'not-found',
+          'That list is no longer held in memory; choose the file again.',
+          'checkId',
+        );
       }
       file = earlier;
     } else {
@@ -43,22 +57,60 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
     const threshold = privacySettings(workspace.db).smallNumberThreshold;
     let result: ReturnType<typeof checkListFile>;
     try {
-      result = checkListFile(file.bytes, file.name, { list: req.list, asOf, profileThreshold: threshold,
-        ...(req.mapping ? { mapping: req.mapping } : {}), ...(req.sheet !== undefined ? { sheet: req.sheet } : {}) });
+      result = checkListFile(file.bytes, file.name, {
+        list: req.list,
+        asOf,
+        profileThreshold: threshold,
+        ...(req.mapping ? { mapping: req.mapping } : {}),
+        ...(req.sheet !== undefined ? { sheet: req.sheet } : {}),
+      });
     } catch (error) {
       // An unexpected failure is logged by dispatch; its message could quote a cell, so only its kind goes on.
-      throw new Error(`The list check failed unexpectedly (${(error as Error)?.name ?? 'error'}); nothing was recorded.`);
+      throw new Error(
+        `The list check failed unexpectedly (${(error as Error)?.name ?? 'error'}); nothing was recorded.`,
+      );
     }
     if (!result.ok) throw new WorkspaceError('refused', result.problem, 'file');
-    const recorded = recordListCheck(workspace.db, { list: req.list, fileName: file.name, sha256: sha256Of(file.bytes), rows: result.rows,
-      asOf, rules: result.rules }, backend.userName());
+    const recorded = recordListCheck(
+      workspace.db,
+      {
+        list: req.list,
+        fileName: file.name,
+        sha256: sha256Of(file.bytes),
+        rows: result.rows,
+        asOf,
+        rules: result.rules,
+      },
+      backend.userName(),
+    );
     for (const [id, h] of files) if (h.list === req.list) files.delete(id);
     const checkId = randomBytes(16).toString('hex');
-    files.set(checkId, { checkId, list: req.list, name: file.name, bytes: file.bytes, folder: workspace.folder, profile: result.profile ?? null });
+    files.set(checkId, {
+      checkId,
+      list: req.list,
+      name: file.name,
+      bytes: file.bytes,
+      folder: workspace.folder,
+      profile: result.profile ?? null,
+    });
     return {
-      checkId, list: req.list, fileName: file.name, sheet: result.sheet, sheets: result.sheets, notes: result.notes, asOf, rows: result.rows, headerRow: result.headerRow,
-      rules: result.rules, columns: result.columns, mapping: result.mapping, fileColumns: result.fileColumns,
-      completeness: result.completeness, profile: result.profile!, csv: resultCsv(result), recorded,
+      checkId,
+      list: req.list,
+      fileName: file.name,
+      sheet: result.sheet,
+      sheets: result.sheets,
+      notes: result.notes,
+      asOf,
+      rows: result.rows,
+      headerRow: result.headerRow,
+      rules: result.rules,
+      columns: result.columns,
+      mapping: result.mapping,
+      fileColumns: result.fileColumns,
+      completeness: result.completeness,
+      profile: result.profile!,
+      csv: resultCsv(result),
+      recorded,
     };
   },
   'lists.checks': (req, { backend }) => ({ checks: listChecks(backend.openWorkspace().db, req.list) }),
@@ -66,7 +118,11 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
     const workspace = backend.writableWorkspace();
     const entry = heldFor(backend).get(req.checkId);
     if (!entry?.profile || entry.folder !== workspace.folder) {
-      throw new WorkspaceError('not-found', 'That check is no longer held; check the list again, then save its profile.', 'checkId');
+      throw new WorkspaceError(
+        'not-found',
+        'That check is no longer held; check the list again, then save its profile.',
+        'checkId',
+      );
     }
     saveListProfile(workspace.db, entry.profile, backend.userName());
     return listProfileOf(workspace.db, entry.list)!;

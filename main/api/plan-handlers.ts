@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Handlers } from './handler-types';
 import {
-  addAction, addProgressUpdate, correctProgressUpdate, planView, recordOutcome, setFollowUp, updateAction,
+  addAction,
+  addProgressUpdate,
+  correctProgressUpdate,
+  planView,
+  recordOutcome,
+  setFollowUp,
+  updateAction,
 } from '../plan/plan-repository';
 import { actionPlanPath, buildAndRecordActionPlan, itemTitles } from '../pack/action-plan/build-action-plan';
 import { actionTrackerXlsx } from '../plan/action-tracker';
@@ -12,12 +18,28 @@ import type { Backend } from './backend';
 
 function builtPlan(backend: Backend, version: number): string {
   const path = actionPlanPath(backend.openWorkspace(), version);
-  if (!existsSync(path)) throw new WorkspaceError('not-found', `Version ${version} of the action plan is not in the packs folder; build it again.`, 'version');
+  if (!existsSync(path))
+    throw new WorkspaceError(
+      'not-found',
+      `Version ${version} of the action plan is not in the packs folder; build it again.`,
+      'version',
+    );
   return path;
 }
 
-export const planHandlers: Handlers<'plan.get' | 'plan.recordOutcome' | 'plan.setFollowUp' | 'plan.addAction' | 'plan.updateAction' |
-  'plan.addUpdate' | 'plan.correctUpdate' | 'plan.buildDocument' | 'plan.documentFile' | 'plan.openDocument' | 'plan.tracker'> = {
+export const planHandlers: Handlers<
+  | 'plan.get'
+  | 'plan.recordOutcome'
+  | 'plan.setFollowUp'
+  | 'plan.addAction'
+  | 'plan.updateAction'
+  | 'plan.addUpdate'
+  | 'plan.correctUpdate'
+  | 'plan.buildDocument'
+  | 'plan.documentFile'
+  | 'plan.openDocument'
+  | 'plan.tracker'
+> = {
   'plan.get': (_req, { backend }) => planView(backend.openWorkspace().db),
   'plan.recordOutcome': (req, { backend }) => {
     const db = backend.writableWorkspace().db;
@@ -26,8 +48,12 @@ export const planHandlers: Handlers<'plan.get' | 'plan.recordOutcome' | 'plan.se
   },
   'plan.setFollowUp': (req, { backend }) => {
     const db = backend.writableWorkspace().db;
-    setFollowUp(db, req.milestoneId, { ...(req.date !== undefined ? { date: req.date } : {}), ...(req.done !== undefined ? { done: req.done } : {}) },
-      backend.userName());
+    setFollowUp(
+      db,
+      req.milestoneId,
+      { ...(req.date !== undefined ? { date: req.date } : {}), ...(req.done !== undefined ? { done: req.done } : {}) },
+      backend.userName(),
+    );
     return planView(db);
   },
   'plan.addAction': (req, { backend }) => {
@@ -47,10 +73,17 @@ export const planHandlers: Handlers<'plan.get' | 'plan.recordOutcome' | 'plan.se
   },
   'plan.correctUpdate': (req, { backend }) => {
     const db = backend.writableWorkspace().db;
-    correctProgressUpdate(db, req.updateId, { rag: req.rag, text: req.text, date: req.date, by: req.by }, backend.userName(), req.reason);
+    correctProgressUpdate(
+      db,
+      req.updateId,
+      { rag: req.rag, text: req.text, date: req.date, by: req.by },
+      backend.userName(),
+      req.reason,
+    );
     return planView(db);
   },
-  'plan.buildDocument': async (_req, { backend }) => buildAndRecordActionPlan(backend.writableWorkspace(), null, backend.userName()),
+  'plan.buildDocument': async (_req, { backend }) =>
+    buildAndRecordActionPlan(backend.writableWorkspace(), null, backend.userName()),
   'plan.documentFile': (req, { backend }) => {
     const path = builtPlan(backend, req.version);
     return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
@@ -59,6 +92,9 @@ export const planHandlers: Handlers<'plan.get' | 'plan.recordOutcome' | 'plan.se
   'plan.tracker': (_req, { backend }) => {
     const workspace = backend.openWorkspace();
     const area = workspaceFolderName(workspace.session().areaName).replace(/\.sendpack$/, '');
-    return { fileName: `${area} action tracker.xlsx`, bytes: new Uint8Array(actionTrackerXlsx(planView(workspace.db), itemTitles(workspace))) };
+    return {
+      fileName: `${area} action tracker.xlsx`,
+      bytes: new Uint8Array(actionTrackerXlsx(planView(workspace.db), itemTitles(workspace))),
+    };
   },
 };

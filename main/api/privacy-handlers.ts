@@ -10,21 +10,29 @@ export function scanWithSettings(db: Database) {
   return scanWorkspace(db, privacyScanOptions(db));
 }
 
-export const privacyHandlers: Handlers<'privacy.check' | 'privacy.markFalsePositive' | 'privacy.decideFile' | 'privacy.settings' | 'privacy.saveSettings'> = {
+export const privacyHandlers: Handlers<
+  'privacy.check' | 'privacy.markFalsePositive' | 'privacy.decideFile' | 'privacy.settings' | 'privacy.saveSettings'
+> = {
   'privacy.check': (_req, { backend }) => {
     const workspace = backend.openWorkspace();
     // The check keeps each file's findings, so the next check, the build and the bundle rescan only what changed.
-    const scan = scanWorkspace(workspace.db, { ...privacyScanOptions(workspace.db), remember: !workspace.session().readOnly });
+    const scan = scanWorkspace(workspace.db, {
+      ...privacyScanOptions(workspace.db),
+      remember: !workspace.session().readOnly,
+    });
     // Remembered for the dashboard's next steps; a read-only copy just does not remember.
     if (workspace.isWritable()) {
       try {
         rememberPrivacyCheck(workspace.db, scan.blocking);
-      } catch { /* a check still answers on a disk that cannot be written to; only the dashboard's tick waits */ }
+      } catch {
+        /* a check still answers on a disk that cannot be written to; only the dashboard's tick waits */
+      }
     }
     return scan;
   },
   'privacy.settings': (_req, { backend }) => privacySettings(backend.openWorkspace().db),
-  'privacy.saveSettings': (req, { backend }) => savePrivacySettings(backend.writableWorkspace().db, req, backend.userName()),
+  'privacy.saveSettings': (req, { backend }) =>
+    savePrivacySettings(backend.writableWorkspace().db, req, backend.userName()),
   'privacy.markFalsePositive': (req, { backend }) => {
     const db = backend.writableWorkspace().db;
     markFalsePositive(db, req.key, req.reason, backend.userName());

@@ -22,7 +22,9 @@ export class RequestOrder {
   /** A place at the end of the queue: resolves, when it is this caller's turn, to the function that gives it up. */
   private enqueue(): Promise<() => void> {
     let release!: () => void;
-    const done = new Promise<void>((resolve) => { release = resolve; });
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const turn = this.tail.then(() => release);
     this.tail = turn.then(() => done);
     return turn;
@@ -42,7 +44,9 @@ export class RequestOrder {
     const outside: OutsideQueue = async (wait) => {
       await retaking;
       if (outsideNow++ === 0) {
-        held = new Promise<void>((resolve) => { markHeld = resolve; });
+        held = new Promise<void>((resolve) => {
+          markHeld = resolve;
+        });
         release();
       }
       try {

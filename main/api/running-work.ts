@@ -7,17 +7,27 @@ const CANCELLED_MESSAGES: Record<CancellableOperation, string> = {
 };
 
 /** What dispatch holds of one call of long work, from its arrival to its answer. */
-export interface RunningCall { stopIfCancelled(): Promise<void>; finish(): void; signal?: AbortSignal }
+export interface RunningCall {
+  stopIfCancelled(): Promise<void>;
+  finish(): void;
+  signal?: AbortSignal;
+}
 
 /** A running call: cancelled marks it; the signal also stops work in flight (a file being read in the worker). */
-interface Run { cancelled: boolean; controller: AbortController }
+interface Run {
+  cancelled: boolean;
+  controller: AbortController;
+}
 
 /**
  * Lets the process read requests that arrived while long work kept it busy (a cancel among them): a few turns of
  * the event loop, since a request is read over several I/O events.
  */
 async function letRequestsIn(): Promise<void> {
-  for (let turn = 0; turn < 4; turn++) await new Promise<void>((resolve) => { setImmediate(resolve); });
+  for (let turn = 0; turn < 4; turn++)
+    await new Promise<void>((resolve) => {
+      setImmediate(resolve);
+    });
 }
 
 /**
@@ -28,7 +38,8 @@ export class RunningWork {
   private readonly runs = new Map<CancellableOperation, Set<Run>>();
 
   start(operation: string): RunningCall {
-    if (!(CANCELLABLE_OPERATIONS as readonly string[]).includes(operation)) return { stopIfCancelled: async () => {}, finish: () => {} };
+    if (!(CANCELLABLE_OPERATIONS as readonly string[]).includes(operation))
+      return { stopIfCancelled: async () => {}, finish: () => {} };
     const name = operation as CancellableOperation;
     const run: Run = { cancelled: false, controller: new AbortController() };
     const runs = this.runs.get(name) ?? new Set<Run>();
@@ -38,7 +49,9 @@ export class RunningWork {
         await letRequestsIn();
         if (run.cancelled) throw new WorkspaceError('cancelled', CANCELLED_MESSAGES[name]);
       },
-      finish: () => { runs.delete(run); },
+      finish: () => {
+        runs.delete(run);
+      },
       signal: run.controller.signal,
     };
   }
@@ -46,7 +59,10 @@ export class RunningWork {
   /** Marks every call of the operation, running or waiting its turn, as cancelled; false when there was none. */
   cancel(operation: CancellableOperation): boolean {
     const runs = [...(this.runs.get(operation) ?? [])];
-    for (const run of runs) { run.cancelled = true; run.controller.abort(); }
+    for (const run of runs) {
+      run.cancelled = true;
+      run.controller.abort();
+    }
     return runs.length > 0;
   }
 }

@@ -1,10 +1,24 @@
 import type { Handlers } from './handler-types';
 import {
-  addRating, readSelfEvaluation, removeCaseStudy, saveCaseStudy, saveContext, saveGrid, saveTarget, setRatingScale,
+  addRating,
+  readSelfEvaluation,
+  removeCaseStudy,
+  saveCaseStudy,
+  saveContext,
+  saveGrid,
+  saveTarget,
+  setRatingScale,
 } from '../self-evaluation/self-evaluation-store';
 
-type SelfEvaluationOperation = 'selfEvaluation.get' | 'selfEvaluation.save' | 'selfEvaluation.rate' | 'selfEvaluation.setScale'
-  | 'selfEvaluation.saveContext' | 'selfEvaluation.saveCaseStudy' | 'selfEvaluation.removeCaseStudy' | 'selfEvaluation.setTarget';
+type SelfEvaluationOperation =
+  | 'selfEvaluation.get'
+  | 'selfEvaluation.save'
+  | 'selfEvaluation.rate'
+  | 'selfEvaluation.setScale'
+  | 'selfEvaluation.saveContext'
+  | 'selfEvaluation.saveCaseStudy'
+  | 'selfEvaluation.removeCaseStudy'
+  | 'selfEvaluation.setTarget';
 
 /** Each change answers with the whole self-evaluation, as the screen shows it. */
 export const selfEvaluationHandlers: Handlers<SelfEvaluationOperation> = {

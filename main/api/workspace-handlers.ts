@@ -7,14 +7,24 @@ import { openWorkspace } from '../workspace/open-workspace';
 import { createSampleWorkspace } from '../sample/create-sample-workspace';
 import { workspacesDir } from '../settings/data-dir';
 import { findLocalAuthorityByOldCode } from '../catalogue/local-authorities';
-import { databaseFile, freeWorkspaceFolder, isWorkspaceFolder, workspaceFolderName } from '../workspace/workspace-folder';
+import {
+  databaseFile,
+  freeWorkspaceFolder,
+  isWorkspaceFolder,
+  workspaceFolderName,
+} from '../workspace/workspace-folder';
 import { LOCK_FILE } from '../workspace/workspace-lock';
 import { WorkspaceError } from '../refusal/refusal';
 
 const SAMPLE_NAME = 'Kestrelmouth sample';
 
 async function openAndRemember(backend: Backend, path: string, breakLock = false) {
-  const workspace = await openWorkspace(path, { user: backend.userName(), breakLock, heartbeat: true, catalogue: backend.catalogue });
+  const workspace = await openWorkspace(path, {
+    user: backend.userName(),
+    breakLock,
+    heartbeat: true,
+    catalogue: backend.catalogue,
+  });
   backend.replaceWorkspace(workspace);
   const session = workspace.session();
   backend.settings.rememberWorkspace(session.path, session.areaName);
@@ -26,8 +36,15 @@ export function laCodeWarnings(laCode: string | null): string[] {
   return [`LA code ${laCode} is not in the list of English local authorities; it was kept as you typed it.`];
 }
 
-export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create' | 'workspace.open' |
-  'workspace.breakLock' | 'workspace.current' | 'workspace.close' | 'workspace.openSample'> = {
+export const workspaceHandlers: Handlers<
+  | 'workspace.recent'
+  | 'workspace.create'
+  | 'workspace.open'
+  | 'workspace.breakLock'
+  | 'workspace.current'
+  | 'workspace.close'
+  | 'workspace.openSample'
+> = {
   'workspace.recent': (_req, { backend }) => ({
     workspaces: backend.settings.read().recent.map((r) => ({ ...r, exists: existsSync(databaseFile(r.path)) })),
   }),
@@ -35,7 +52,10 @@ export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create'
     progress({ phase: 'Creating the workspace', done: 0, total: 2 });
     const { folder } = Workspace.create({
       folder: freeWorkspaceFolder(req.parentDir ?? workspacesDir(backend.options.dataDir), req.areaName),
-      areaName: req.areaName, laCode: req.laCode, user: backend.userName(), catalogue: backend.catalogue,
+      areaName: req.areaName,
+      laCode: req.laCode,
+      user: backend.userName(),
+      catalogue: backend.catalogue,
     });
     progress({ phase: 'Opening it', done: 1, total: 2 });
     const session = await openAndRemember(backend, folder);
@@ -58,7 +78,10 @@ export const workspaceHandlers: Handlers<'workspace.recent' | 'workspace.create'
     if (isWorkspaceFolder(folder)) {
       if (backend.workspace?.folder === folder) backend.replaceWorkspace(null);
       if (existsSync(join(folder, LOCK_FILE))) {
-        throw new WorkspaceError('refused', 'The sample area is open in another window. Close it there, then start it again.');
+        throw new WorkspaceError(
+          'refused',
+          'The sample area is open in another window. Close it there, then start it again.',
+        );
       }
     }
     progress({ phase: 'Making a copy of the sample area', done: 0, total: 1 });

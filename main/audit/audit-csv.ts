@@ -9,6 +9,8 @@ const cell = (value: string | null | undefined): string => {
 
 export function auditTrailCsv(events: AuditEvent[]): string {
   const header = ['at', 'who', 'item', 'action', 'before', 'after', 'reason'];
-  const lines = events.map((e) => [e.at, e.who, e.itemId, e.action, e.before, e.after, e.reason ?? null].map(cell).join(','));
+  const lines = events.map((e) =>
+    [e.at, e.who, e.itemId, e.action, e.before, e.after, e.reason ?? null].map(cell).join(','),
+  );
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -13,14 +13,30 @@ import type { ProgressEvent } from '../../shared/api/progress';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
 };
 const STATUS_FOR: Record<ApiErrorCode, number> = {
-  'invalid-request': 400, 'unknown-operation': 404, 'not-found': 404, refused: 409, 'privacy-blocked': 409, 'read-only': 409, 'no-workspace': 409,
-  'newer-version': 409, damaged: 409, cancelled: 409, internal: 500,
+  'invalid-request': 400,
+  'unknown-operation': 404,
+  'not-found': 404,
+  refused: 409,
+  'privacy-blocked': 409,
+  'read-only': 409,
+  'no-workspace': 409,
+  'newer-version': 409,
+  damaged: 409,
+  cancelled: 409,
+  internal: 500,
 };
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface HttpHostOptions {
   dataDir: string;
@@ -41,7 +57,9 @@ export interface HttpHost {
 
 /** Bytes in an answer (a template, a pack) travel as {"$bytes": base64}; renderer/api/http-api.ts turns them back. */
 const encodeBytes = (_key: string, value: unknown) =>
-  value instanceof Uint8Array ? { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') } : value;
+  value instanceof Uint8Array
+    ? { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') }
+    : value;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -50,7 +68,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 /** A path segment decoded, or null when its percent-encoding is broken (a 404, not a failure of the host). */
 function decodePath(path: string): string | null {
-  try { return decodeURIComponent(path); } catch { return null; }
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
@@ -97,10 +119,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const isEvents = path === '/api/events' && req.method === 'GET';
     const inQuery = isEvents || (path === '/api/download/pack.file' && req.method === 'GET');
     if (!tokenMatches(inQuery ? queryToken : req.headers['x-sendpack-token'], token)) {
-      refuse(res, 401, 'refused', 'This request has no valid access token. Open the address the app printed when it started.');
+      refuse(
+        res,
+        401,
+        'refused',
+        'This request has no valid access token. Open the address the app printed when it started.',
+      );
       return;
     }
-    if ((req.headers.origin !== undefined && req.headers.origin !== origin) || req.headers.host !== origin.slice('http://'.length)) {
+    if (
+      (req.headers.origin !== undefined && req.headers.origin !== origin) ||
+      req.headers.host !== origin.slice('http://'.length)
+    ) {
       refuse(res, 403, 'refused', 'Requests from other web sites are refused.');
       return;
     }
@@ -110,33 +140,58 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     if (isEvents) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       listeners.add(res);
       req.on('close', () => listeners.delete(res));
       return;
     }
-    if (req.method !== 'POST') { refuse(res, 405, 'invalid-request', 'Use POST for API operations.'); return; }
+    if (req.method !== 'POST') {
+      refuse(res, 405, 'invalid-request', 'Use POST for API operations.');
+      return;
+    }
     const operation = decodePath(path.slice('/api/'.length));
-    if (operation === null) { refuse(res, 404, 'unknown-operation', 'There is no such operation.'); return; }
+    if (operation === null) {
+      refuse(res, 404, 'unknown-operation', 'There is no such operation.');
+      return;
+    }
     // An upload's body is the file itself; every other operation's body is its JSON request.
     const isUpload = operation === 'files.upload';
     const limit = isUpload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
     const raw = await readBody(req, limit);
-    if (raw === null) { refuse(res, 413, 'invalid-request', `The request is larger than ${Math.round(limit / 1048576)} MB.`); return; }
+    if (raw === null) {
+      refuse(res, 413, 'invalid-request', `The request is larger than ${Math.round(limit / 1048576)} MB.`);
+      return;
+    }
     let payload: unknown;
     if (isUpload) {
       let name = '';
-      try { name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')); } catch { /* refused by the schema below */ }
-      payload = { name, bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
-        ...(req.headers['x-memory-only'] === '1' ? { memoryOnly: true } : {}) };
+      try {
+        name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+      } catch {
+        /* refused by the schema below */
+      }
+      payload = {
+        name,
+        bytes: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+        ...(req.headers['x-memory-only'] === '1' ? { memoryOnly: true } : {}),
+      };
     } else {
-      try { payload = raw.length ? JSON.parse(raw.toString('utf8')) : {}; } catch {
+      try {
+        payload = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch {
         refuse(res, 400, 'invalid-request', 'The request body is not valid JSON.');
         return;
       }
     }
-    if (operation === 'pack.file') { await streamPackFile(req, res, payload, false); return; }
+    if (operation === 'pack.file') {
+      await streamPackFile(req, res, payload, false);
+      return;
+    }
     // dispatch() orders requests, the same way in every host (main/api/request-order.ts).
     const answer = await dispatch(backend, operation, payload, broadcast);
     send(res, answer.ok ? 200 : STATUS_FOR[answer.error.code], answer);
@@ -150,27 +205,40 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
    */
   const streamPackFile = async (req: IncomingMessage, res: ServerResponse, payload: unknown, download: boolean) => {
     const found = await dispatch(backend, 'pack.open', payload, broadcast);
-    if (!found.ok) { send(res, STATUS_FOR[found.error.code], found); return; }
+    if (!found.ok) {
+      send(res, STATUS_FOR[found.error.code], found);
+      return;
+    }
     const file = (found.value as { path: string }).path;
     const name = basename(file);
     let size: number;
-    try { size = (await stat(file)).size; } catch {
+    try {
+      size = (await stat(file)).size;
+    } catch {
       refuse(res, 404, 'not-found', `${name} is no longer in the packs folder; build it again.`);
       return;
     }
     res.writeHead(200, {
-      'content-type': 'application/octet-stream', 'content-length': String(size), 'cache-control': 'no-store',
-      'x-file-name': encodeURIComponent(name), 'x-content-type-options': 'nosniff',
+      'content-type': 'application/octet-stream',
+      'content-length': String(size),
+      'cache-control': 'no-store',
+      'x-file-name': encodeURIComponent(name),
+      'x-content-type-options': 'nosniff',
       'content-disposition': `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}`,
     });
-    try { await pipeline(createReadStream(file), res); } catch (error) {
+    try {
+      await pipeline(createReadStream(file), res);
+    } catch (error) {
       if (!req.destroyed && !res.destroyed) throw error;
     }
   };
 
   const handleStatic = async (res: ServerResponse, path: string) => {
     const decoded = decodePath(path === '/' ? '/index.html' : path);
-    if (decoded === null) { res.writeHead(404).end(); return; }
+    if (decoded === null) {
+      res.writeHead(404).end();
+      return;
+    }
     const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.distDir, relative);
     if (!file.startsWith(options.distDir + sep) || relative.split(/[/\\]/).includes('..')) {
@@ -181,7 +249,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
         'cache-control': 'no-cache',
       });
       res.end(body);
@@ -194,13 +264,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     // Decided on the raw path too, so "/api/../x" cannot dodge the token check by normalising out of /api/.
     const isApi = path.startsWith('/api/') || (req.url ?? '').startsWith('/api');
-    const work = isApi ? handleApi(req, res, path)
-      : req.method === 'GET' || req.method === 'HEAD' ? handleStatic(res, path)
-      : Promise.resolve(void res.writeHead(405).end());
+    const work = isApi
+      ? handleApi(req, res, path)
+      : req.method === 'GET' || req.method === 'HEAD'
+        ? handleStatic(res, path)
+        : Promise.resolve(void res.writeHead(405).end());
     work.catch((error: unknown) => {
       // A page closed or reloaded mid-request: nothing to answer and nothing went wrong here; one line, not a stack.
       if (req.destroyed || (error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
-        console.warn(`[sendpack] ${req.method} ${path.slice(0, 100)}: the request was aborted by the page before it was read (${(error as Error)?.message ?? 'aborted'})`);
+        console.warn(
+          `[sendpack] ${req.method} ${path.slice(0, 100)}: the request was aborted by the page before it was read (${(error as Error)?.message ?? 'aborted'})`,
+        );
         return;
       }
       console.error('[sendpack] request failed:', error);
@@ -213,12 +287,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `${origin}/#token=${token}`, origin, token, server, backend,
-    close: () => new Promise<void>((resolve) => {
-      for (const res of listeners) res.end();
-      backend.close();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    server,
+    backend,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of listeners) res.end();
+        backend.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

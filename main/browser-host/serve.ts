@@ -16,6 +16,8 @@ const host = await startHttpHost({
 });
 process.stdout.write(`${host.url}\n`);
 console.error(`SEND Evidence Pack is running. Data folder: ${host.backend.options.dataDir}. Press Ctrl+C to stop.`);
-const stop = () => { void host.close().then(() => process.exit(0)); };
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -13,8 +13,12 @@ export function chartAltText(spec: ChartSpec, model: ChartModel): string {
   const head = [spec.title.trim(), local?.label.trim(), range].filter((part) => part).join(', ');
   const sentences = [`${spec.kind === 'trend' ? 'Line chart' : 'Bar chart'}: ${head}.`];
 
-  const say = (cell: Cell) => cell.state === 'value' ? model.say(cell.value)
-    : cell.state === 'invalid' ? `not shown (${NOT_SHOWN_REASON})` : 'not available';
+  const say = (cell: Cell) =>
+    cell.state === 'value'
+      ? model.say(cell.value)
+      : cell.state === 'invalid'
+        ? `not shown (${NOT_SHOWN_REASON})`
+        : 'not available';
   const hasFigure = model.series.some((s) => s.cells.some((c) => c.state === 'value'));
 
   if (model.series.length > 0 && model.periods.length > 0) {
@@ -22,8 +26,11 @@ export function chartAltText(spec: ChartSpec, model: ChartModel): string {
       // One period (the usual comparison): "Northshire 58.7%; South West 55.2%; England 50.3%."
       sentences.push(`${model.series.map((s) => `${s.label.trim()} ${say(s.cells[0]!)}`).join('; ')}.`);
     } else {
-      sentences.push(`${model.series.map((s) => `${s.label.trim()}: ${
-        s.cells.map((cell, i) => `${model.periods[i]!} ${say(cell)}`).join(', ')}`).join('; ')}.`);
+      sentences.push(
+        `${model.series
+          .map((s) => `${s.label.trim()}: ${s.cells.map((cell, i) => `${model.periods[i]!} ${say(cell)}`).join(', ')}`)
+          .join('; ')}.`,
+      );
     }
   }
   if (!hasFigure) sentences.push('No figures are available.');

@@ -34,11 +34,22 @@ export function buildModel(spec: ChartSpec): ChartModel {
     const byPeriod = new Map<string, Cell>();
     for (const point of s.points) {
       if (byPeriod.has(point.period)) continue; // the first figure for a period wins
-      byPeriod.set(point.period, point.invalid ? { state: 'invalid' }
-        : point.value === null || !Number.isFinite(point.value) ? { state: 'missing' }
-        : { state: 'value', value: point.value === 0 ? 0 : point.value }); // no "-0"
+      byPeriod.set(
+        point.period,
+        point.invalid
+          ? { state: 'invalid' }
+          : point.value === null || !Number.isFinite(point.value)
+            ? { state: 'missing' }
+            : { state: 'value', value: point.value === 0 ? 0 : point.value },
+      ); // no "-0"
     }
-    return { index, label: s.label, role: s.role, variant, cells: periods.map((p) => byPeriod.get(p) ?? { state: 'missing' }) };
+    return {
+      index,
+      label: s.label,
+      role: s.role,
+      variant,
+      cells: periods.map((p) => byPeriod.get(p) ?? { state: 'missing' }),
+    };
   });
   const values = series.flatMap((s) => s.cells.flatMap((c) => (c.state === 'value' ? [c.value] : [])));
   const decimals = spec.unit === '%' ? 1 : Math.max(0, ...values.map((v) => decimalsOf(v, MAX_DECIMALS[spec.unit])));
@@ -63,15 +74,20 @@ function comparePeriods(a: string, b: string): number {
 }
 
 function formatValue(value: number, unit: ChartUnit, decimals: number): string {
-  const shown = clean(new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value));
+  const shown = clean(
+    new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value),
+  );
   return unit === '%' ? `${shown}%` : shown;
 }
 
 function sayValue(shown: string, unit: ChartUnit): string {
   switch (unit) {
-    case 'weeks': return `${shown} ${/^1(\.0+)?$/.test(shown) ? 'week' : 'weeks'}`;
-    case 'per 100': return `${shown} per 100`;
-    default: return shown;
+    case 'weeks':
+      return `${shown} ${/^1(\.0+)?$/.test(shown) ? 'week' : 'weeks'}`;
+    case 'per 100':
+      return `${shown} per 100`;
+    default:
+      return shown;
   }
 }
 
@@ -81,18 +97,25 @@ function clean(text: string): string {
 
 export function unitTitle(unit: ChartUnit): string {
   switch (unit) {
-    case '%': return 'Percentage';
-    case 'count': return 'Number';
-    case 'weeks': return 'Weeks';
-    case 'per 100': return 'Rate per 100';
+    case '%':
+      return 'Percentage';
+    case 'count':
+      return 'Number';
+    case 'weeks':
+      return 'Weeks';
+    case 'per 100':
+      return 'Rate per 100';
   }
 }
 
 export function directionSentence(direction: ChartDirection): string {
   switch (direction) {
-    case 'higher': return 'Higher is better.';
-    case 'lower': return 'Lower is better.';
-    case 'context': return 'Shown for context: neither higher nor lower is better.';
+    case 'higher':
+      return 'Higher is better.';
+    case 'lower':
+      return 'Lower is better.';
+    case 'context':
+      return 'Shown for context: neither higher nor lower is better.';
   }
 }
 

@@ -13,15 +13,18 @@ type ResvgModule = typeof import('@resvg/resvg-js');
 let resvg: Promise<ResvgModule> | undefined;
 
 function loadResvg(): Promise<ResvgModule> {
-  resvg ??= (typeof require === 'function'
-    ? // The Electron bundle is CommonJS: esbuild keeps this require, so the native package is loaded where it was unpacked.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      Promise.resolve(require('@resvg/resvg-js') as ResvgModule)
-    : import('@resvg/resvg-js').then((mod) => ('Resvg' in mod ? mod : (mod as { default: ResvgModule }).default)))
-    .catch((error: unknown) => {
-      resvg = undefined; // let a later call try again
-      throw new Error(`Charts can't be drawn as images: the resvg renderer did not load (${error instanceof Error ? error.message : String(error)}).`);
-    });
+  resvg ??= (
+    typeof require === 'function'
+      ? // The Electron bundle is CommonJS: esbuild keeps this require, so the native package is loaded where it was unpacked.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        Promise.resolve(require('@resvg/resvg-js') as ResvgModule)
+      : import('@resvg/resvg-js').then((mod) => ('Resvg' in mod ? mod : (mod as { default: ResvgModule }).default))
+  ).catch((error: unknown) => {
+    resvg = undefined; // let a later call try again
+    throw new Error(
+      `Charts can't be drawn as images: the resvg renderer did not load (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  });
   return resvg;
 }
 
@@ -36,19 +39,29 @@ function loadResvg(): Promise<ResvgModule> {
  */
 export async function renderChartPng(spec: ChartSpec, options: ChartPngOptions = {}): Promise<ChartPng> {
   const scale = options.scale ?? 2;
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 8)) throw new RangeError(`scale must be above 0 and at most 8 (got ${scale})`);
-  if (options.width !== undefined && !(Number.isFinite(options.width) && options.width >= 320 && options.width <= 4000)) {
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 8))
+    throw new RangeError(`scale must be above 0 and at most 8 (got ${scale})`);
+  if (
+    options.width !== undefined &&
+    !(Number.isFinite(options.width) && options.width >= 320 && options.width <= 4000)
+  ) {
     throw new RangeError(`width must be 320 to 4000 CSS pixels (got ${options.width})`);
   }
   const { svg, width, height, altText } = renderChartSvg(spec, { width: options.width ?? 800 });
   const { Resvg } = await loadResvg();
   const drawn = drawPng(Resvg, svg, Math.round(width * scale));
-  await new Promise<void>((resolve) => { setImmediate(resolve); });
+  await new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
   return { png: drawn.png, width, height, pixelWidth: drawn.pixelWidth, pixelHeight: drawn.pixelHeight, altText };
 }
 
 /** The PNG of an SVG: a synchronous function, so that nothing holds resvg's objects once it returns. */
-function drawPng(Resvg: ResvgModule['Resvg'], svg: string, pixelWidth: number): { png: Buffer; pixelWidth: number; pixelHeight: number } {
+function drawPng(
+  Resvg: ResvgModule['Resvg'],
+  svg: string,
+  pixelWidth: number,
+): { png: Buffer; pixelWidth: number; pixelHeight: number } {
   const image = new Resvg(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: 'white',

@@ -1,5 +1,14 @@
 import { chartAltText } from './alt-text';
-import { type Cell, type ChartModel, type SeriesModel, buildModel, NOT_SHOWN_REASON, periodRange, unitTitle, directionSentence } from './model';
+import {
+  type Cell,
+  type ChartModel,
+  type SeriesModel,
+  buildModel,
+  NOT_SHOWN_REASON,
+  periodRange,
+  unitTitle,
+  directionSentence,
+} from './model';
 import { escapeXml, textWidth, wrapText } from './text';
 import type { ChartSpec, ChartSvg, ChartUnit, SeriesRole } from './types';
 
@@ -58,9 +67,7 @@ const STYLES: Record<SeriesRole, SeriesStyle[]> = {
     { colour: GREY, labelColour: GREY, dash: '8 5', lineWidth: 2.5, marker: 'hollow-circle', hatch: true },
     { colour: GREY, labelColour: GREY, dash: '2 4', lineWidth: 2.5, marker: 'hollow-square', hatch: false },
   ],
-  neighbours: [
-    { colour: GREEN, labelColour: GREEN, dash: '3 4', lineWidth: 2.5, marker: 'triangle', hatch: true },
-  ],
+  neighbours: [{ colour: GREEN, labelColour: GREEN, dash: '3 4', lineWidth: 2.5, marker: 'triangle', hatch: true }],
   regional: [
     { colour: ORANGE, labelColour: DARK_ORANGE, dash: '14 4 3 4', lineWidth: 2.5, marker: 'square', hatch: false },
     { colour: ORANGE, labelColour: DARK_ORANGE, dash: '3 4', lineWidth: 2.5, marker: 'triangle', hatch: true },
@@ -102,19 +109,38 @@ function markerShape(marker: Marker, x: number, y: number, style: SeriesStyle, a
   const filled = { fill: style.colour, stroke: style.colour === ORANGE ? DARK_ORANGE : '#ffffff', 'stroke-width': 1.5 };
   const hollow = { fill: '#ffffff', stroke: style.colour, 'stroke-width': 2.5 };
   switch (marker) {
-    case 'circle': return tag('circle', { ...attrs, cx: x, cy: y, r: 5.5, ...filled });
-    case 'hollow-circle': return tag('circle', { ...attrs, cx: x, cy: y, r: 4.5, ...hollow });
-    case 'square': return tag('rect', { ...attrs, x: x - 5, y: y - 5, width: 10, height: 10, ...filled });
-    case 'hollow-square': return tag('rect', { ...attrs, x: x - 4.5, y: y - 4.5, width: 9, height: 9, ...hollow });
-    case 'diamond': return tag('path', { ...attrs, d: `M${num(x)} ${num(y - 6.5)}L${num(x + 6.5)} ${num(y)}L${num(x)} ${num(y + 6.5)}L${num(x - 6.5)} ${num(y)}Z`, ...filled });
-    case 'triangle': return tag('path', { ...attrs, d: `M${num(x)} ${num(y - 6.5)}L${num(x + 6)} ${num(y + 4.5)}L${num(x - 6)} ${num(y + 4.5)}Z`, ...filled });
+    case 'circle':
+      return tag('circle', { ...attrs, cx: x, cy: y, r: 5.5, ...filled });
+    case 'hollow-circle':
+      return tag('circle', { ...attrs, cx: x, cy: y, r: 4.5, ...hollow });
+    case 'square':
+      return tag('rect', { ...attrs, x: x - 5, y: y - 5, width: 10, height: 10, ...filled });
+    case 'hollow-square':
+      return tag('rect', { ...attrs, x: x - 4.5, y: y - 4.5, width: 9, height: 9, ...hollow });
+    case 'diamond':
+      return tag('path', {
+        ...attrs,
+        d: `M${num(x)} ${num(y - 6.5)}L${num(x + 6.5)} ${num(y)}L${num(x)} ${num(y + 6.5)}L${num(x - 6.5)} ${num(y)}Z`,
+        ...filled,
+      });
+    case 'triangle':
+      return tag('path', {
+        ...attrs,
+        d: `M${num(x)} ${num(y - 6.5)}L${num(x + 6)} ${num(y + 4.5)}L${num(x - 6)} ${num(y + 4.5)}Z`,
+        ...filled,
+      });
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scale
 
-interface Scale { min: number; max: number; step: number; ticks: number[] }
+interface Scale {
+  min: number;
+  max: number;
+  step: number;
+  ticks: number[];
+}
 
 function niceStep(raw: number, whole: boolean): number {
   const exponent = 10 ** Math.floor(Math.log10(raw));
@@ -134,7 +160,10 @@ function yScale(values: number[], unit: ChartUnit): Scale {
   const lo = Math.min(0, ...values);
   const span = hi - lo || (unit === '%' ? 100 : unit === 'count' ? 5 : 1);
   const step = niceStep(span / 5, unit === 'count');
-  const max = Math.min(unit === '%' && lo >= 0 && hi <= 100 ? 100 : Infinity, Math.max(step, Math.ceil(hi / step - 1e-9) * step));
+  const max = Math.min(
+    unit === '%' && lo >= 0 && hi <= 100 ? 100 : Infinity,
+    Math.max(step, Math.ceil(hi / step - 1e-9) * step),
+  );
   const min = Math.floor(lo / step + 1e-9) * step;
   const ticks: number[] = [];
   for (let i = 0; min + i * step <= max + step * 1e-6; i++) ticks.push(Number((min + i * step).toFixed(10)));
@@ -163,7 +192,10 @@ function block(frame: Frame, lines: string[], size: number, lineHeight: number, 
   }
 }
 
-interface LegendItem { series: SeriesModel; swatch: 'line' | 'bar' }
+interface LegendItem {
+  series: SeriesModel;
+  swatch: 'line' | 'bar';
+}
 
 function legend(frame: Frame, items: LegendItem[], hatchId: (s: SeriesModel) => string): void {
   const gap = 28;
@@ -176,24 +208,45 @@ function legend(frame: Frame, items: LegendItem[], hatchId: (s: SeriesModel) => 
     const labelLines = wrapText(series.label, available - sampleWidth - 8, BODY_SIZE, series.role === 'local');
     const labelWidth = Math.max(...labelLines.map((l) => textWidth(l, BODY_SIZE, series.role === 'local')));
     const itemWidth = sampleWidth + 8 + labelWidth;
-    if (x > 0 && x + itemWidth > available) { frame.y += rowHeight; x = 0; rowHeight = 0; }
+    if (x > 0 && x + itemWidth > available) {
+      frame.y += rowHeight;
+      x = 0;
+      rowHeight = 0;
+    }
     const left = PAD + x;
     const mid = frame.y + 11;
     if (swatch === 'line') {
-      frame.parts.push(tag('line', {
-        x1: left, y1: mid, x2: left + sampleWidth, y2: mid, stroke: style.colour, 'stroke-width': style.lineWidth,
-        'stroke-dasharray': style.dash,
-      }));
+      frame.parts.push(
+        tag('line', {
+          x1: left,
+          y1: mid,
+          x2: left + sampleWidth,
+          y2: mid,
+          stroke: style.colour,
+          'stroke-width': style.lineWidth,
+          'stroke-dasharray': style.dash,
+        }),
+      );
       frame.parts.push(markerShape(style.marker, left + sampleWidth / 2, mid, style, {}));
     } else {
-      frame.parts.push(tag('rect', {
-        x: left, y: mid - 9, width: sampleWidth, height: 18, fill: style.hatch ? `url(#${hatchId(series)})` : style.colour,
-      }));
+      frame.parts.push(
+        tag('rect', {
+          x: left,
+          y: mid - 9,
+          width: sampleWidth,
+          height: 18,
+          fill: style.hatch ? `url(#${hatchId(series)})` : style.colour,
+        }),
+      );
     }
     labelLines.forEach((line, i) => {
-      frame.parts.push(text(left + sampleWidth + 8, mid + 5 + i * 18, line, {
-        'font-size': BODY_SIZE, fill: TEXT, 'font-weight': series.role === 'local' ? 'bold' : null,
-      }));
+      frame.parts.push(
+        text(left + sampleWidth + 8, mid + 5 + i * 18, line, {
+          'font-size': BODY_SIZE,
+          fill: TEXT,
+          'font-weight': series.role === 'local' ? 'bold' : null,
+        }),
+      );
     });
     rowHeight = Math.max(rowHeight, 22 + (labelLines.length - 1) * 18 + 6);
     x += itemWidth + gap;
@@ -203,10 +256,11 @@ function legend(frame: Frame, items: LegendItem[], hatchId: (s: SeriesModel) => 
 
 /** "Not shown, because the figure failed a validation check: Northshire 2022." "No data: England 2019, 2020." */
 function gapNotes(model: ChartModel): string[] {
-  const list = (state: Cell['state']) => model.series.flatMap((s) => {
-    const periods = model.periods.filter((_, i) => s.cells[i]!.state === state);
-    return periods.length ? [`${s.label.trim()} ${periods.join(', ')}`] : [];
-  });
+  const list = (state: Cell['state']) =>
+    model.series.flatMap((s) => {
+      const periods = model.periods.filter((_, i) => s.cells[i]!.state === state);
+      return periods.length ? [`${s.label.trim()} ${periods.join(', ')}`] : [];
+    });
   const notes: string[] = [];
   const invalid = list('invalid');
   const missing = list('missing');
@@ -215,9 +269,22 @@ function gapNotes(model: ChartModel): string[] {
   return notes;
 }
 
-interface Plot { left: number; right: number; top: number; bottom: number; band: number; scale: Scale; y: (v: number) => number }
+interface Plot {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  band: number;
+  scale: Scale;
+  y: (v: number) => number;
+}
 
-interface AxisLayout { scale: Scale; labels: string[]; left: number; right: number }
+interface AxisLayout {
+  scale: Scale;
+  labels: string[];
+  left: number;
+  right: number;
+}
 
 /** The y scale and the plot's left and right edges (the tick labels' width decides the left one). */
 function axisLayout(frame: Frame, spec: ChartSpec, model: ChartModel): AxisLayout {
@@ -234,8 +301,11 @@ function axisLayout(frame: Frame, spec: ChartSpec, model: ChartModel): AxisLayou
  */
 function axes(frame: Frame, spec: ChartSpec, layout: AxisLayout, minBand = 0): Plot {
   const { scale, labels, left, right } = layout;
-  if (spec.unit !== '%') { // the unit over the tick labels, on a line of its own
-    frame.parts.push(text(PAD, frame.y + SMALL_SIZE, unitTitle(spec.unit), { 'font-size': SMALL_SIZE, fill: SECONDARY }));
+  if (spec.unit !== '%') {
+    // the unit over the tick labels, on a line of its own
+    frame.parts.push(
+      text(PAD, frame.y + SMALL_SIZE, unitTitle(spec.unit), { 'font-size': SMALL_SIZE, fill: SECONDARY }),
+    );
     frame.y += 20;
   }
   const band = Math.max(minBand, 20);
@@ -245,8 +315,11 @@ function axes(frame: Frame, spec: ChartSpec, layout: AxisLayout, minBand = 0): P
   const y = (v: number) => bottom - ((v - scale.min) / (scale.max - scale.min)) * height;
   scale.ticks.forEach((t, i) => {
     const ty = y(t);
-    if (t !== scale.min) frame.parts.push(tag('line', { x1: left, y1: ty, x2: right, y2: ty, stroke: GRID, 'stroke-width': 1 }));
-    frame.parts.push(text(left - 8, ty + 4.5, labels[i]!, { 'font-size': SMALL_SIZE, fill: TEXT, 'text-anchor': 'end' }));
+    if (t !== scale.min)
+      frame.parts.push(tag('line', { x1: left, y1: ty, x2: right, y2: ty, stroke: GRID, 'stroke-width': 1 }));
+    frame.parts.push(
+      text(left - 8, ty + 4.5, labels[i]!, { 'font-size': SMALL_SIZE, fill: TEXT, 'text-anchor': 'end' }),
+    );
   });
   frame.y = bottom;
   return { left, right, top, bottom, band, scale, y };
@@ -254,20 +327,30 @@ function axes(frame: Frame, spec: ChartSpec, layout: AxisLayout, minBand = 0): P
 
 function baseline(frame: Frame, plot: Plot): void {
   const zero = plot.y(Math.max(plot.scale.min, Math.min(0, plot.scale.max)));
-  frame.parts.push(tag('line', { x1: plot.left, y1: zero, x2: plot.right, y2: zero, stroke: TEXT, 'stroke-width': 1.5 }));
+  frame.parts.push(
+    tag('line', { x1: plot.left, y1: zero, x2: plot.right, y2: zero, stroke: TEXT, 'stroke-width': 1.5 }),
+  );
 }
 
 function emptyMessage(frame: Frame, plot: Plot): void {
-  frame.parts.push(text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'No figures to show', {
-    'font-size': BODY_SIZE, fill: SECONDARY, 'text-anchor': 'middle',
-  }));
+  frame.parts.push(
+    text((plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 'No figures to show', {
+      'font-size': BODY_SIZE,
+      fill: SECONDARY,
+      'text-anchor': 'middle',
+    }),
+  );
 }
 
 /** Period labels under the axis, centred on each slot, or slanted when they would touch. */
 function periodLabels(frame: Frame, plot: Plot, periods: string[], centre: (i: number) => number, slot: number): void {
   const widest = Math.max(0, ...periods.map((p) => textWidth(p, BODY_SIZE)));
   if (widest <= slot - 6) {
-    periods.forEach((p, i) => frame.parts.push(text(centre(i), plot.bottom + 22, p, { 'font-size': BODY_SIZE, fill: TEXT, 'text-anchor': 'middle' })));
+    periods.forEach((p, i) =>
+      frame.parts.push(
+        text(centre(i), plot.bottom + 22, p, { 'font-size': BODY_SIZE, fill: TEXT, 'text-anchor': 'middle' }),
+      ),
+    );
     frame.y = plot.bottom + 30;
     return;
   }
@@ -276,7 +359,14 @@ function periodLabels(frame: Frame, plot: Plot, periods: string[], centre: (i: n
   periods.forEach((p, i) => {
     const x = centre(i) + 4;
     const y = plot.bottom + 16;
-    frame.parts.push(text(x, y, p, { 'font-size': BODY_SIZE, fill: TEXT, 'text-anchor': 'end', transform: `rotate(-${angle} ${num(x)} ${num(y)})` }));
+    frame.parts.push(
+      text(x, y, p, {
+        'font-size': BODY_SIZE,
+        fill: TEXT,
+        'text-anchor': 'end',
+        transform: `rotate(-${angle} ${num(x)} ${num(y)})`,
+      }),
+    );
   });
   frame.y = plot.bottom + 16 + widest * Math.sin(rad) + BODY_SIZE * Math.cos(rad) + 8;
 }
@@ -284,7 +374,14 @@ function periodLabels(frame: Frame, plot: Plot, periods: string[], centre: (i: n
 // ---------------------------------------------------------------------------------------------------------------
 // Trend: one line per series across the periods
 
-interface ValueLabel { series: SeriesModel; period: string; x: number; text: string; baseline: number; size: number }
+interface ValueLabel {
+  series: SeriesModel;
+  period: string;
+  x: number;
+  text: string;
+  baseline: number;
+  size: number;
+}
 
 function trend(frame: Frame, spec: ChartSpec, model: ChartModel): void {
   const plot = axes(frame, spec, axisLayout(frame, spec, model));
@@ -303,21 +400,34 @@ function trend(frame: Frame, spec: ChartSpec, model: ChartModel): void {
       if (cell.state === 'value') runs[runs.length - 1]!.push(`${num(cx(i))} ${num(plot.y(cell.value))}`);
       else if (runs[runs.length - 1]!.length) runs.push([]);
     });
-    const d = runs.filter((run) => run.length > 1).map((run) => `M${run.join('L')}`).join('');
+    const d = runs
+      .filter((run) => run.length > 1)
+      .map((run) => `M${run.join('L')}`)
+      .join('');
     if (d) {
-      frame.parts.push(tag('path', {
-        'data-series': series.index, d, fill: 'none', stroke: style.colour, 'stroke-width': style.lineWidth,
-        'stroke-dasharray': style.dash, 'stroke-linejoin': 'round',
-      }));
+      frame.parts.push(
+        tag('path', {
+          'data-series': series.index,
+          d,
+          fill: 'none',
+          stroke: style.colour,
+          'stroke-width': style.lineWidth,
+          'stroke-dasharray': style.dash,
+          'stroke-linejoin': 'round',
+        }),
+      );
     }
   }
   for (const series of drawn) {
     const style = styleOf(series);
     series.cells.forEach((cell, i) => {
       if (cell.state !== 'value') return;
-      frame.parts.push(markerShape(style.marker, cx(i), plot.y(cell.value), style, {
-        'data-series': series.index, 'data-period': model.periods[i],
-      }));
+      frame.parts.push(
+        markerShape(style.marker, cx(i), plot.y(cell.value), style, {
+          'data-series': series.index,
+          'data-period': model.periods[i],
+        }),
+      );
     });
   }
 
@@ -325,17 +435,21 @@ function trend(frame: Frame, spec: ChartSpec, model: ChartModel): void {
   // stacked above and below it in the points' order (top half above, the rest below), so no label sits between
   // two close markers. A lone point is labelled above, or below when it is the lowest of several. Then labels
   // are pushed apart so no two overlap, and kept inside the image.
-  const texts = model.series.flatMap((s) => s.cells.flatMap((c) => (c.state === 'value' ? [model.format(c.value)] : [])));
+  const texts = model.series.flatMap((s) =>
+    s.cells.flatMap((c) => (c.state === 'value' ? [model.format(c.value)] : [])),
+  );
   const widest = (size: number) => Math.max(0, ...texts.map((t) => textWidth(t, size, true)));
   const size = widest(SMALL_SIZE) <= slot - 6 ? SMALL_SIZE : 11;
   const step = size + 3;
   const close = size + 16;
   const labels: ValueLabel[] = [];
   model.periods.forEach((period, i) => {
-    const column = model.series.flatMap((series) => {
-      const cell = series.cells[i]!;
-      return cell.state === 'value' ? [{ series, y: plot.y(cell.value), text: model.format(cell.value) }] : [];
-    }).sort((a, b) => a.y - b.y || DRAW_ORDER[b.series.role] - DRAW_ORDER[a.series.role]);
+    const column = model.series
+      .flatMap((series) => {
+        const cell = series.cells[i]!;
+        return cell.state === 'value' ? [{ series, y: plot.y(cell.value), text: model.format(cell.value) }] : [];
+      })
+      .sort((a, b) => a.y - b.y || DRAW_ORDER[b.series.role] - DRAW_ORDER[a.series.role]);
     const clusters: (typeof column)[] = [];
     for (const point of column) {
       const last = clusters[clusters.length - 1];
@@ -383,11 +497,17 @@ function trend(frame: Frame, spec: ChartSpec, model: ChartModel): void {
   const roomForAll = widest(size) <= slot - 4;
   for (const label of labels) {
     if (!roomForAll && label.series.role !== 'local') continue; // too many periods to label every line
-    frame.parts.push(text(label.x, label.baseline, label.text, {
-      'data-series': label.series.index, 'data-period': label.period, 'font-size': label.size, 'text-anchor': 'middle',
-      fill: styleOf(label.series).labelColour, 'font-weight': label.series.role === 'local' ? 'bold' : null,
-      ...HALO,
-    }));
+    frame.parts.push(
+      text(label.x, label.baseline, label.text, {
+        'data-series': label.series.index,
+        'data-period': label.period,
+        'font-size': label.size,
+        'text-anchor': 'middle',
+        fill: styleOf(label.series).labelColour,
+        'font-weight': label.series.role === 'local' ? 'bold' : null,
+        ...HALO,
+      }),
+    );
   }
   if (texts.length === 0) emptyMessage(frame, plot);
   periodLabels(frame, plot, model.periods, cx, slot);
@@ -410,7 +530,9 @@ function comparison(frame: Frame, spec: ChartSpec, model: ChartModel, hatchId: (
 
   // Value labels across the bar's top; at 11 px if 14 px is too wide; turned upright when even that is too wide
   // for the bar's slot (many periods and areas), with room reserved above the plot for the tallest bar's.
-  const texts = model.series.flatMap((s) => s.cells.flatMap((c) => (c.state === 'value' ? [model.format(c.value)] : [])));
+  const texts = model.series.flatMap((s) =>
+    s.cells.flatMap((c) => (c.state === 'value' ? [model.format(c.value)] : [])),
+  );
   const room = barWidth + gap - 4;
   const widest = (size: number) => Math.max(0, ...texts.map((t) => textWidth(t, size, true)));
   const labelSize = widest(BODY_SIZE) <= room ? BODY_SIZE : 11;
@@ -430,23 +552,39 @@ function comparison(frame: Frame, spec: ChartSpec, model: ChartModel, hatchId: (
       if (cell.state !== 'value') {
         const word = cell.state === 'invalid' ? 'Not shown' : 'No data';
         const attrs: Attrs = { 'data-gap': cell.state, 'font-size': 11, fill: SECONDARY };
-        if (gapWords) { frame.parts.push(uprightText(centre + 4, zero - 6, word, attrs)); return; }
+        if (gapWords) {
+          frame.parts.push(uprightText(centre + 4, zero - 6, word, attrs));
+          return;
+        }
         attrs['text-anchor'] = 'middle';
         const lines = wrapText(word, room, 11);
         lines.forEach((line, i) => frame.parts.push(text(centre, zero - 7 - (lines.length - 1 - i) * 13, line, attrs)));
         return;
       }
       const top = plot.y(cell.value);
-      frame.parts.push(tag('rect', {
-        'data-series': series.index, 'data-period': period, x, y: Math.min(top, zero), width: barWidth,
-        height: Math.max(Math.abs(zero - top), cell.value === 0 ? 0 : 1), fill: style.hatch ? `url(#${hatchId(series)})` : style.colour,
-      }));
+      frame.parts.push(
+        tag('rect', {
+          'data-series': series.index,
+          'data-period': period,
+          x,
+          y: Math.min(top, zero),
+          width: barWidth,
+          height: Math.max(Math.abs(zero - top), cell.value === 0 ? 0 : 1),
+          fill: style.hatch ? `url(#${hatchId(series)})` : style.colour,
+        }),
+      );
       const attrs: Attrs = {
-        'data-series': series.index, 'data-period': period, 'font-size': labelSize, 'text-anchor': 'middle', fill: TEXT,
-        'font-weight': series.role === 'local' ? 'bold' : null, ...HALO,
+        'data-series': series.index,
+        'data-period': period,
+        'font-size': labelSize,
+        'text-anchor': 'middle',
+        fill: TEXT,
+        'font-weight': series.role === 'local' ? 'bold' : null,
+        ...HALO,
       };
       const label = model.format(cell.value);
-      if (upright && cell.value < 0) frame.parts.push(uprightText(centre + labelSize * 0.35, top + 6, label, { ...attrs, 'text-anchor': 'end' }));
+      if (upright && cell.value < 0)
+        frame.parts.push(uprightText(centre + labelSize * 0.35, top + 6, label, { ...attrs, 'text-anchor': 'end' }));
       else if (upright) frame.parts.push(uprightText(centre + labelSize * 0.35, top - 6, label, attrs));
       else frame.parts.push(text(centre, cell.value < 0 ? top + labelSize + 6 : top - 7, label, attrs));
     });
@@ -461,9 +599,16 @@ function comparison(frame: Frame, spec: ChartSpec, model: ChartModel, hatchId: (
     model.series.forEach((series, s) => {
       const bold = series.role === 'local';
       const lines = wrapText(series.label, slotWidth, BODY_SIZE, bold);
-      lines.forEach((line, i) => frame.parts.push(text(barX(0, s) + barWidth / 2, plot.bottom + 22 + i * 18, line, {
-        'font-size': BODY_SIZE, fill: TEXT, 'text-anchor': 'middle', 'font-weight': bold ? 'bold' : null,
-      })));
+      lines.forEach((line, i) =>
+        frame.parts.push(
+          text(barX(0, s) + barWidth / 2, plot.bottom + 22 + i * 18, line, {
+            'font-size': BODY_SIZE,
+            fill: TEXT,
+            'text-anchor': 'middle',
+            'font-weight': bold ? 'bold' : null,
+          }),
+        ),
+      );
       deepest = Math.max(deepest, lines.length);
     });
     frame.y = plot.bottom + 30 + Math.max(0, deepest - 1) * 18;
@@ -486,12 +631,18 @@ export function renderChartSvg(spec: ChartSpec, options: ChartSvgOptions = {}): 
   block(frame, wrapText(spec.title, inner, TITLE_SIZE, true), TITLE_SIZE, 26, { fill: TEXT, 'font-weight': 'bold' });
   frame.y += 2;
   const subtitle = [unitTitle(spec.unit), periodRange(model.periods)].filter(Boolean).join(', ');
-  block(frame, wrapText(`${subtitle}. ${directionSentence(spec.direction)}`, inner, BODY_SIZE), BODY_SIZE, 20, { fill: SECONDARY });
+  block(frame, wrapText(`${subtitle}. ${directionSentence(spec.direction)}`, inner, BODY_SIZE), BODY_SIZE, 20, {
+    fill: SECONDARY,
+  });
   frame.y += 10;
 
   const single = model.periods.length <= 1;
   if (spec.kind === 'trend' || !single) {
-    legend(frame, model.series.map((series) => ({ series, swatch: spec.kind === 'trend' ? 'line' : 'bar' })), hatchId);
+    legend(
+      frame,
+      model.series.map((series) => ({ series, swatch: spec.kind === 'trend' ? 'line' : 'bar' })),
+      hatchId,
+    );
     frame.y += 4;
   }
   if (spec.kind === 'trend') trend(frame, spec, model);
@@ -500,13 +651,30 @@ export function renderChartSvg(spec: ChartSpec, options: ChartSvgOptions = {}): 
   const notes = gapNotes(model);
   if (notes.length) {
     frame.y += 6;
-    for (const note of notes) block(frame, wrapText(note, inner, SMALL_SIZE), SMALL_SIZE, 18, { fill: TEXT, 'data-note': 'gaps' });
+    for (const note of notes)
+      block(frame, wrapText(note, inner, SMALL_SIZE), SMALL_SIZE, 18, { fill: TEXT, 'data-note': 'gaps' });
   }
   const height = Math.ceil(frame.y + PAD);
 
-  const patterns = spec.kind === 'comparison' ? model.series.filter((s) => styleOf(s).hatch).map((s) => tag('pattern', {
-    id: hatchId(s), patternUnits: 'userSpaceOnUse', width: 8, height: 8, patternTransform: 'rotate(45)',
-  }, tag('rect', { width: 8, height: 8, fill: styleOf(s).colour }) + tag('rect', { width: 2.5, height: 8, fill: '#ffffff' }))) : [];
+  const patterns =
+    spec.kind === 'comparison'
+      ? model.series
+          .filter((s) => styleOf(s).hatch)
+          .map((s) =>
+            tag(
+              'pattern',
+              {
+                id: hatchId(s),
+                patternUnits: 'userSpaceOnUse',
+                width: 8,
+                height: 8,
+                patternTransform: 'rotate(45)',
+              },
+              tag('rect', { width: 8, height: 8, fill: styleOf(s).colour }) +
+                tag('rect', { width: 2.5, height: 8, fill: '#ffffff' }),
+            ),
+          )
+      : [];
 
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${idBase}-title ${idBase}-desc" font-family="${escapeXml(FONT)}">`,

@@ -9,7 +9,9 @@ export function escapeXml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+    .replace(/[&<>"']/g, (c) =>
+      c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+    );
 }
 
 // Advance widths in thousandths of an em for U+0020…U+007E, read from DejaVuSans.ttf and DejaVuSans-Bold.ttf.
@@ -53,9 +55,18 @@ export function wrapText(text: string, maxWidth: number, size: number, bold = fa
   let line = '';
   const push = (word: string) => {
     const candidate = line ? `${line} ${word}` : word;
-    if (textWidth(candidate, size, bold) <= maxWidth) { line = candidate; return; }
-    if (line) { lines.push(line); line = ''; }
-    if (textWidth(word, size, bold) <= maxWidth) { line = word; return; }
+    if (textWidth(candidate, size, bold) <= maxWidth) {
+      line = candidate;
+      return;
+    }
+    if (line) {
+      lines.push(line);
+      line = '';
+    }
+    if (textWidth(word, size, bold) <= maxWidth) {
+      line = word;
+      return;
+    }
     // Too long for a line of its own: break it, preferably after a hyphen or slash.
     let rest = word;
     while (textWidth(rest, size, bold) > maxWidth) {

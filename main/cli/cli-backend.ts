@@ -18,7 +18,8 @@ export function cliUserName(values: OptionValues, settings: SettingsStore): stri
 }
 
 export function requireDb(values: OptionValues): string {
-  if (typeof values.db !== 'string' || !values.db) throw new UsageError('--db PATH is required (a workspace folder or its workspace.db).');
+  if (typeof values.db !== 'string' || !values.db)
+    throw new UsageError('--db PATH is required (a workspace folder or its workspace.db).');
   return values.db;
 }
 
@@ -27,21 +28,33 @@ export async function openForCli(values: OptionValues, io: CliIo): Promise<Backe
   const dataDir = defaultDataDir(io.env);
   const backend = new Backend({ dataDir, host: 'cli', userName: cliUserName(values, new SettingsStore(dataDir)) });
   const takeOver = values['take-over'] === true;
-  const workspace = await openWorkspace(requireDb(values), { user: backend.userName(), catalogue: backend.catalogue, breakLock: takeOver });
+  const workspace = await openWorkspace(requireDb(values), {
+    user: backend.userName(),
+    catalogue: backend.catalogue,
+    breakLock: takeOver,
+  });
   backend.replaceWorkspace(workspace);
   if (workspace.tookOverFrom) {
-    io.stderr(`Note: took over the lock left by ${describeGoneHolder(workspace.tookOverFrom)}; whatever it was doing was not finished. Recorded in the audit trail.\n`);
+    io.stderr(
+      `Note: took over the lock left by ${describeGoneHolder(workspace.tookOverFrom)}; whatever it was doing was not finished. Recorded in the audit trail.\n`,
+    );
   }
   if (workspace.lockedBy) {
     const who = workspace.lockedBy;
-    io.stderr(`Note: ${who.user} has this workspace open on ${who.host} (process ${who.pid}, since ${who.since}); it is open read-only here. `
-      + `If they are no longer using it, run the command again with --take-over.\n`);
+    io.stderr(
+      `Note: ${who.user} has this workspace open on ${who.host} (process ${who.pid}, since ${who.since}); it is open read-only here. ` +
+        `If they are no longer using it, run the command again with --take-over.\n`,
+    );
   }
   return backend;
 }
 
 /** Runs an operation through the same dispatch as the app, so the CLI validates exactly as the UI does. */
-export async function call<K extends OperationName>(backend: Backend, operation: K, payload: unknown): Promise<Response<K>> {
+export async function call<K extends OperationName>(
+  backend: Backend,
+  operation: K,
+  payload: unknown,
+): Promise<Response<K>> {
   const result = await dispatch(backend, operation, payload);
   if (!result.ok) throw new RefusedError(result.error.message);
   return result.value as Response<K>;

@@ -26,30 +26,72 @@ import { actionsCommand } from './commands/actions';
 import { contributionCommand, joinCommand, syncCommand, syncServerCommand } from './commands/sync';
 
 export const COMMANDS: readonly Command[] = [
-  initCommand, statusCommand, setCommand, notifyCommand, attachCommand, logCommand, backupCommand, restoreCommand,
-  exportCommand, importWorkspaceCommand, datasetsCommand, templateCommand, importCommand, metricsCommand, neighboursCommand, buildCommand, trackerCommand, verifyBundleCommand, demoCommand, checkCommand, checkListCommand,
-  outcomeCommand, actionsCommand, syncServerCommand, syncCommand, joinCommand, contributionCommand,
+  initCommand,
+  statusCommand,
+  setCommand,
+  notifyCommand,
+  attachCommand,
+  logCommand,
+  backupCommand,
+  restoreCommand,
+  exportCommand,
+  importWorkspaceCommand,
+  datasetsCommand,
+  templateCommand,
+  importCommand,
+  metricsCommand,
+  neighboursCommand,
+  buildCommand,
+  trackerCommand,
+  verifyBundleCommand,
+  demoCommand,
+  checkCommand,
+  checkListCommand,
+  outcomeCommand,
+  actionsCommand,
+  syncServerCommand,
+  syncCommand,
+  joinCommand,
+  contributionCommand,
   privacyCommand,
 ];
 
 function toolHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return ['sendpack — SEND Evidence Pack from the command line', '',
-    'Usage: sendpack COMMAND [OPTIONS]    (sendpack COMMAND --help for its options)', '', 'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '',
+  return [
+    'sendpack — SEND Evidence Pack from the command line',
+    '',
+    'Usage: sendpack COMMAND [OPTIONS]    (sendpack COMMAND --help for its options)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
     'Exit codes: 0 success, 1 the input was refused, 2 bad usage.',
-    'Data folder: SENDPACK_DATA_DIR, else your user data folder.', ''].join('\n');
+    'Data folder: SENDPACK_DATA_DIR, else your user data folder.',
+    '',
+  ].join('\n');
 }
 
 /** Every command that opens a workspace (--db) can take over a lock someone else holds, once told who. */
-const TAKE_OVER_HELP = '--take-over    take over the workspace from whoever has it open (only if they are no longer using it)';
-const optionsOf = (command: Command) => ('db' in command.options && !['init', 'restore', 'import-workspace'].includes(command.name)
-  ? { ...command.options, 'take-over': { type: 'boolean' as const } } : command.options);
+const TAKE_OVER_HELP =
+  '--take-over    take over the workspace from whoever has it open (only if they are no longer using it)';
+const optionsOf = (command: Command) =>
+  'db' in command.options && !['init', 'restore', 'import-workspace'].includes(command.name)
+    ? { ...command.options, 'take-over': { type: 'boolean' as const } }
+    : command.options;
 
 function commandHelp(command: Command): string {
-  return [`${command.summary}.`, '', `Usage: ${command.usage}`, '', 'Options:',
-    ...command.help.map((line) => `  ${line}`), ...('take-over' in optionsOf(command) ? [`  ${TAKE_OVER_HELP}`] : []),
-    '  --help         show this help', ''].join('\n');
+  return [
+    `${command.summary}.`,
+    '',
+    `Usage: ${command.usage}`,
+    '',
+    'Options:',
+    ...command.help.map((line) => `  ${line}`),
+    ...('take-over' in optionsOf(command) ? [`  ${TAKE_OVER_HELP}`] : []),
+    '  --help         show this help',
+    '',
+  ].join('\n');
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
@@ -71,7 +113,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: optionsOf(command), strict: true, allowPositionals: command.allowPositionals ?? false });
+      parsed = parseArgs({
+        args: rest,
+        options: optionsOf(command),
+        strict: true,
+        allowPositionals: command.allowPositionals ?? false,
+      });
     } catch (error) {
       throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Usage: ${command.usage}`);
     }

@@ -16,12 +16,14 @@ import { CONTENT_SECURITY_POLICY } from './security';
 
 /** Must run before app 'ready'; Electron honours only one registerSchemesAsPrivileged call. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{
-    scheme: APP_SCHEME,
-    // standard: relative URLs and a real origin; secure: a secure context like https; supportFetchAPI and
-    // corsEnabled: Vite's <script type="module" crossorigin> loads. Deliberately not bypassCSP.
-    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
-  }]);
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      // standard: relative URLs and a real origin; secure: a secure context like https; supportFetchAPI and
+      // corsEnabled: Vite's <script type="module" crossorigin> loads. Deliberately not bypassCSP.
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+    },
+  ]);
 }
 
 const MIME_TYPES: Record<string, string> = {
@@ -44,7 +46,10 @@ const MIME_TYPES: Record<string, string> = {
 };
 
 const plain = (status: number, text: string): Response =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
+  new Response(text, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+  });
 
 /**
  * The file under rootDir that an app:// URL names, or null if the URL is not ours or would leave rootDir
@@ -52,10 +57,18 @@ const plain = (status: number, text: string): Response =>
  */
 export function resolveAppFile(url: string, rootDir: string): string | null {
   let parsed: URL;
-  try { parsed = new URL(url); } catch { return null; }
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
   let path: string;
-  try { path = decodeURIComponent(parsed.pathname); } catch { return null; }
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
   if (path.includes('\0') || path.includes('\\')) return null;
   if (path === '/' || path === '') path = '/index.html';
   const root = resolve(rootDir);

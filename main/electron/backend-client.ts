@@ -45,7 +45,10 @@ export class BackendProcess implements OperationRunner {
 
   call(operation: string, payload: unknown, onProgress: (event: ProgressEvent) => void): Promise<ApiResult<unknown>> {
     if (this.closing) {
-      return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The app is closing; the request was not run.' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'internal', message: 'The app is closing; the request was not run.' },
+      });
     }
     this.start();
     return this.client!.call(operation, payload, onProgress);
@@ -70,9 +73,11 @@ export class BackendProcess implements OperationRunner {
       return;
     }
     console.error(`[sendpack] the backend process stopped (exit code ${code}); restarting it`);
-    client.failAll(`The app's background process stopped unexpectedly (exit code ${code}) before answering. `
-      + 'It is restarted for you, but any workspace you had open was closed: open it again, then retry. '
-      + 'Changes saved before this are safe.');
+    client.failAll(
+      `The app's background process stopped unexpectedly (exit code ${code}) before answering. ` +
+        'It is restarted for you, but any workspace you had open was closed: open it again, then retry. ' +
+        'Changes saved before this are safe.',
+    );
     const now = Date.now();
     this.recentExits = [...this.recentExits.filter((t) => now - t < RESTART_WINDOW_MS), now];
     if (this.recentExits.length <= MAX_QUICK_RESTARTS) this.start();

@@ -23,9 +23,7 @@ export interface CloseMessage {
 export type ToBackend = CallMessage | CloseMessage;
 
 export type FromBackend =
-  | { id: number; result: ApiResult<unknown> }
-  | { id: number; progress: ProgressEvent }
-  | { id: number; closed: true };
+  { id: number; result: ApiResult<unknown> } | { id: number; progress: ProgressEvent } | { id: number; closed: true };
 
 /**
  * The least a port must offer. Node's MessagePort and Electron's UtilityProcess deliver the message itself;
@@ -36,8 +34,11 @@ export interface PortLike {
   postMessage(message: unknown): void;
 }
 
-export type DispatchFn = (operation: string, payload: unknown,
-  onProgress: (event: ProgressEvent) => void) => Promise<ApiResult<unknown>>;
+export type DispatchFn = (
+  operation: string,
+  payload: unknown,
+  onProgress: (event: ProgressEvent) => void,
+) => Promise<ApiResult<unknown>>;
 
 export interface ServeOptions {
   dispatch: DispatchFn;
@@ -62,9 +63,11 @@ export function serveBackend(port: PortLike, options: ServeOptions): void {
     if (!isObject(message) || typeof message.id !== 'number') return; // not ours: nobody to answer
     const id = message.id;
     if (message.close === true) {
-      closing ??= Promise.resolve().then(() => options.close()).catch((error: unknown) => {
-        console.error('[sendpack] closing the backend failed:', error);
-      });
+      closing ??= Promise.resolve()
+        .then(() => options.close())
+        .catch((error: unknown) => {
+          console.error('[sendpack] closing the backend failed:', error);
+        });
       void closing.then(() => port.postMessage({ id, closed: true } satisfies FromBackend));
       return;
     }
@@ -73,12 +76,18 @@ export function serveBackend(port: PortLike, options: ServeOptions): void {
       return;
     }
     if (closing) {
-      port.postMessage({ id, result: internalError('The app is closing; the request was not run.') } satisfies FromBackend);
+      port.postMessage({
+        id,
+        result: internalError('The app is closing; the request was not run.'),
+      } satisfies FromBackend);
       return;
     }
     const onProgress = (progress: ProgressEvent) => port.postMessage({ id, progress } satisfies FromBackend);
-    options.dispatch(message.operation, message.payload, onProgress)
-      .catch((error: unknown) => internalError(`The background process failed: ${(error as Error)?.message ?? String(error)}`))
+    options
+      .dispatch(message.operation, message.payload, onProgress)
+      .catch((error: unknown) =>
+        internalError(`The background process failed: ${(error as Error)?.message ?? String(error)}`),
+      )
       .then((result) => port.postMessage({ id, result } satisfies FromBackend));
   });
 }
@@ -102,7 +111,11 @@ export class BackendProtocolClient {
   }
 
   /** Runs an operation in the backend. Resolves with its ApiResult envelope; never rejects. */
-  call(operation: string, payload: unknown, onProgress: (event: ProgressEvent) => void = () => {}): Promise<ApiResult<unknown>> {
+  call(
+    operation: string,
+    payload: unknown,
+    onProgress: (event: ProgressEvent) => void = () => {},
+  ): Promise<ApiResult<unknown>> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onProgress });
@@ -111,7 +124,13 @@ export class BackendProtocolClient {
       } catch (error) {
         // e.g. a payload that cannot be structured-cloned (a function, a class instance with private state)
         this.pending.delete(id);
-        resolve({ ok: false, error: { code: 'invalid-request', message: `${operation}: the request could not be sent (${(error as Error).message}).` } });
+        resolve({
+          ok: false,
+          error: {
+            code: 'invalid-request',
+            message: `${operation}: the request could not be sent (${(error as Error).message}).`,
+          },
+        });
       }
     });
   }
@@ -120,9 +139,19 @@ export class BackendProtocolClient {
   close(timeoutMs: number): Promise<boolean> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.closeWaiters.delete(id); resolve(false); }, timeoutMs);
-      this.closeWaiters.set(id, () => { clearTimeout(timer); resolve(true); });
-      try { this.port.postMessage({ id, close: true } satisfies ToBackend); } catch { this.closeWaiters.get(id)?.(); }
+      const timer = setTimeout(() => {
+        this.closeWaiters.delete(id);
+        resolve(false);
+      }, timeoutMs);
+      this.closeWaiters.set(id, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      try {
+        this.port.postMessage({ id, close: true } satisfies ToBackend);
+      } catch {
+        this.closeWaiters.get(id)?.();
+      }
     });
   }
 
@@ -149,7 +178,9 @@ export class BackendProtocolClient {
     const waiting = this.pending.get(message.id);
     if (!waiting) return; // answered already (failAll) or never ours
     if ('progress' in message) {
-      try { waiting.onProgress(message.progress as ProgressEvent); } catch (error) {
+      try {
+        waiting.onProgress(message.progress as ProgressEvent);
+      } catch (error) {
         console.error('[sendpack] a progress listener failed:', error);
       }
       return;

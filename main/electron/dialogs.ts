@@ -8,7 +8,7 @@ import { isWorkspaceFolder, resolveWorkspaceFolder, WORKSPACE_SUFFIX } from '../
 
 async function pickFolder(window: BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : result.filePaths[0] ?? null;
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /**
@@ -16,7 +16,10 @@ async function pickFolder(window: BrowserWindow | null, options: OpenDialogOptio
  * choice is checked afterwards: a folder holding workspace.db is accepted; anything else is explained and
  * refused. Returns the workspace folder, or null if cancelled or refused.
  */
-export async function chooseWorkspaceToOpen(window: BrowserWindow | null, defaultPath?: string): Promise<string | null> {
+export async function chooseWorkspaceToOpen(
+  window: BrowserWindow | null,
+  defaultPath?: string,
+): Promise<string | null> {
   const picked = await pickFolder(window, {
     title: 'Open a workspace',
     buttonLabel: 'Open workspace',
@@ -42,9 +45,10 @@ export function showAbout(window: BrowserWindow | null): Promise<unknown> {
     type: 'info',
     title: `About ${app.getName()}`,
     message: `${app.getName()} ${app.getVersion()}`,
-    detail: 'Assemble the evidence for an area SEND inspection and build the Word evidence pack. Works offline: '
-      + 'nothing you enter leaves this computer.\n\n'
-      + `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node.js ${versions.node}`,
+    detail:
+      'Assemble the evidence for an area SEND inspection and build the Word evidence pack. Works offline: ' +
+      'nothing you enter leaves this computer.\n\n' +
+      `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node.js ${versions.node}`,
     buttons: ['OK'],
     noLink: true,
   });

@@ -32,8 +32,13 @@ export function registerIpc(runner: OperationRunner): () => void {
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(operationChannel(name), async (event, payload: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrustedSender(event)) {
-        console.warn(`[sendpack] refused ${name} from ${event.senderFrame?.url.slice(0, 200) ?? 'a frame that has gone'}`);
-        return { ok: false, error: { code: 'refused', message: `${name} can only be called by the app's own window.` } };
+        console.warn(
+          `[sendpack] refused ${name} from ${event.senderFrame?.url.slice(0, 200) ?? 'a frame that has gone'}`,
+        );
+        return {
+          ok: false,
+          error: { code: 'refused', message: `${name} can only be called by the app's own window.` },
+        };
       }
       const sendProgress = (progress: ProgressEvent) => {
         if (!event.sender.isDestroyed()) event.sender.send(PROGRESS_CHANNEL, progress);
@@ -45,14 +50,21 @@ export function registerIpc(runner: OperationRunner): () => void {
         else if (effect) shell.showItemInFolder(effect.path);
         return result;
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: `${name} failed in the app: ${(error as Error)?.message ?? String(error)}` } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: `${name} failed in the app: ${(error as Error)?.message ?? String(error)}`,
+          },
+        };
       }
     });
   }
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown) => {
     if (!isTrustedSender(event)) return { saved: false, path: null };
     const { suggestedName, content } = (request ?? {}) as { suggestedName?: unknown; content?: unknown };
-    if (typeof suggestedName !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array)) return { saved: false, path: null };
+    if (typeof suggestedName !== 'string' || !(typeof content === 'string' || content instanceof Uint8Array))
+      return { saved: false, path: null };
     const window = BrowserWindow.fromWebContents(event.sender);
     const options = { defaultPath: basename(suggestedName) };
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

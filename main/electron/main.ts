@@ -34,7 +34,9 @@ function run(): void {
 
   const openWindow = (): BrowserWindow => {
     const window = createMainWindow({ preloadPath: join(__dirname, 'preload.cjs'), isDev });
-    window.on('closed', () => { if (mainWindow === window) mainWindow = null; });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
     mainWindow = window;
     return window;
   };
@@ -60,33 +62,45 @@ function run(): void {
     mainWindow.focus();
   });
 
-  app.whenReady().then(() => {
-    const ses = session.defaultSession;
-    hardenSession(ses);
-    configureSpellcheck(ses, {
-      platform: process.platform,
-      dictionariesDir: app.isPackaged ? join(process.resourcesPath, 'dictionaries') : join(app.getAppPath(), 'resources', 'dictionaries'),
-      userDataDir: app.getPath('userData'),
+  app
+    .whenReady()
+    .then(() => {
+      const ses = session.defaultSession;
+      hardenSession(ses);
+      configureSpellcheck(ses, {
+        platform: process.platform,
+        dictionariesDir: app.isPackaged
+          ? join(process.resourcesPath, 'dictionaries')
+          : join(app.getAppPath(), 'resources', 'dictionaries'),
+        userDataDir: app.getPath('userData'),
+      });
+      serveApp(ses, join(__dirname, '..', 'dist'));
+      registerIpc(backend);
+      backend.start();
+      installMenu(
+        { platform: process.platform, isDev, appName: WINDOW_TITLE },
+        {
+          newWorkspace: () => sendMenu({ command: 'new-workspace' }),
+          showView: (view) => sendMenu({ command: 'show-view', view }),
+          openWorkspace: () => {
+            void chooseWorkspaceToOpen(mainWindow, workspacesDir(dataDir)).then((path) => {
+              if (path) sendMenu({ command: 'open-workspace', path });
+            });
+          },
+          about: () => {
+            void showAbout(mainWindow);
+          },
+        },
+      );
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[sendpack] the app failed to start:', error);
+      app.exit(1);
     });
-    serveApp(ses, join(__dirname, '..', 'dist'));
-    registerIpc(backend);
-    backend.start();
-    installMenu({ platform: process.platform, isDev, appName: WINDOW_TITLE }, {
-      newWorkspace: () => sendMenu({ command: 'new-workspace' }),
-      showView: (view) => sendMenu({ command: 'show-view', view }),
-      openWorkspace: () => {
-        void chooseWorkspaceToOpen(mainWindow, workspacesDir(dataDir)).then((path) => {
-          if (path) sendMenu({ command: 'open-workspace', path });
-        });
-      },
-      about: () => { void showAbout(mainWindow); },
-    });
-    openWindow();
-    app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) openWindow(); });
-  }).catch((error: unknown) => {
-    console.error('[sendpack] the app failed to start:', error);
-    app.exit(1);
-  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -30,25 +30,43 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' }, { role: 'redo' }, { type: 'separator' },
-      { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'pasteAndMatchStyle' }, { role: 'delete' },
-      { type: 'separator' }, { role: 'selectAll' },
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'pasteAndMatchStyle' },
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
       ...(context.isDev
-        ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]
+        ? ([
+            { role: 'reload' },
+            { role: 'forceReload' },
+            { role: 'toggleDevTools' },
+            { type: 'separator' },
+          ] as MenuItemConstructorOptions[])
         : []),
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },
     ],
   };
   const go: MenuItemConstructorOptions = {
     label: '&Go',
-    submenu: SHORTCUTS.map((s) => ({ label: s.menuLabel, accelerator: acceleratorOf(s), click: () => actions.showView(s.view) })),
+    submenu: SHORTCUTS.map((s) => ({
+      label: s.menuLabel,
+      accelerator: acceleratorOf(s),
+      click: () => actions.showView(s.view),
+    })),
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
@@ -57,7 +75,10 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
   };
   return [
     ...(mac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    file, edit, view, go,
+    file,
+    edit,
+    view,
+    go,
     ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []),
     help,
   ];

@@ -3,7 +3,13 @@ import { OPERATION_NAMES, type OperationName } from '../../shared/api/operation-
 import type { SendpackApi } from '../../shared/api/api';
 import type { ProgressEvent } from '../../shared/api/progress';
 import type { MenuCommand } from '../../shared/api/menu';
-import { CHOOSE_WORKSPACE_CHANNEL, MENU_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
+import {
+  CHOOSE_WORKSPACE_CHANNEL,
+  MENU_CHANNEL,
+  operationChannel,
+  PROGRESS_CHANNEL,
+  SAVE_FILE_CHANNEL,
+} from './ipc-channels';
 
 /*
  * The sandboxed preload: bundled to one CommonJS file that requires nothing but 'electron'. It exposes
@@ -16,10 +22,9 @@ type Operations = { [K in OperationName]: SendpackApi[K] };
 
 // Derived from OPERATION_NAMES so a new operation is exposed without editing this file; the cast is the one
 // place the types are taken on trust, and tests/main/electron/electron-security.test.ts checks the exact key set.
-const operations = Object.fromEntries(OPERATION_NAMES.map((name) => [
-  name,
-  (request: unknown) => ipcRenderer.invoke(operationChannel(name), request),
-])) as Operations;
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(operationChannel(name), request)]),
+) as Operations;
 
 const api = {
   ...operations,
@@ -28,15 +33,22 @@ const api = {
     // the page.
     const forward = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
     ipcRenderer.on(PROGRESS_CHANNEL, forward);
-    return () => { ipcRenderer.removeListener(PROGRESS_CHANNEL, forward); };
+    return () => {
+      ipcRenderer.removeListener(PROGRESS_CHANNEL, forward);
+    };
   },
   onMenu(listener: (command: MenuCommand) => void): () => void {
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_CHANNEL, forward);
-    return () => { ipcRenderer.removeListener(MENU_CHANNEL, forward); };
+    return () => {
+      ipcRenderer.removeListener(MENU_CHANNEL, forward);
+    };
   },
   saveFile(suggestedName: string, content: string | Uint8Array) {
-    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, { suggestedName, content }) as Promise<{ saved: boolean; path: string | null }>;
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, { suggestedName, content }) as Promise<{
+      saved: boolean;
+      path: string | null;
+    }>;
   },
   chooseWorkspaceFolder() {
     return ipcRenderer.invoke(CHOOSE_WORKSPACE_CHANNEL) as Promise<string | null>;

@@ -49,7 +49,11 @@ export const EXTERNAL_LINK_DOMAINS: readonly string[] = ['gov.uk', 'cqc.org.uk']
 
 export function isAllowedExternalUrl(url: string): boolean {
   let parsed: URL;
-  try { parsed = new URL(url); } catch { return false; }
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return false;
   const host = parsed.hostname.toLowerCase();
   return EXTERNAL_LINK_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
@@ -84,10 +88,13 @@ export function hardenSession(ses: Session): void {
     callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
   // Belt and braces behind CSP connect-src and the navigation rules: nothing in this app talks to a server.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
-    console.warn(`[sendpack] blocked a network request to ${details.url.slice(0, 200)}`);
-    callback({ cancel: true });
-  });
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => {
+      console.warn(`[sendpack] blocked a network request to ${details.url.slice(0, 200)}`);
+      callback({ cancel: true });
+    },
+  );
   // Camera, microphone, notifications, geolocation, clipboard-read, HID/serial/USB…: the app needs none.
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);

@@ -14,7 +14,11 @@ const plausible = (iso: string, today: string) => iso >= '1990-01-01' && iso <= 
  * (dcterms:modified, else created) and PDFs' /ModDate (else /CreationDate). Offered as the default when the officer
  * dates the evidence on attaching it; null when the file says nothing readable. Never throws.
  */
-export async function documentDateOf(path: string, fileName: string, today = new Date().toISOString().slice(0, 10)): Promise<string | null> {
+export async function documentDateOf(
+  path: string,
+  fileName: string,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<string | null> {
   const ext = extname(fileName).toLowerCase();
   try {
     const handle = await open(path, 'r');
@@ -36,14 +40,18 @@ export async function documentDateOf(path: string, fileName: string, today = new
         return null;
       }
       if (ext === '.pdf') {
-        const windows = [[0, Math.min(size, PDF_WINDOW)], [Math.max(0, size - PDF_WINDOW), Math.min(size, PDF_WINDOW)]] as const;
+        const windows = [
+          [0, Math.min(size, PDF_WINDOW)],
+          [Math.max(0, size - PDF_WINDOW), Math.min(size, PDF_WINDOW)],
+        ] as const;
         for (const key of ['/ModDate', '/CreationDate']) {
           for (const [position, length] of windows) {
             const buffer = Buffer.alloc(length);
             await handle.read(buffer, 0, length, position);
             const text = buffer.toString('latin1');
             const at = text.lastIndexOf(key);
-            const m = at < 0 ? null : /^\s*\(D:(\d{4})(\d{2})(\d{2})/.exec(text.slice(at + key.length, at + key.length + 24));
+            const m =
+              at < 0 ? null : /^\s*\(D:(\d{4})(\d{2})(\d{2})/.exec(text.slice(at + key.length, at + key.length + 24));
             const iso = m ? `${m[1]}-${m[2]}-${m[3]}` : null;
             if (iso && plausible(iso, today) && !Number.isNaN(Date.parse(iso))) return iso;
           }

@@ -4,4 +4,8 @@ import type { ExtractResult } from '../formats/types';
 export type Extractor = (bytes: Uint8Array, fileName: string) => Promise<ExtractResult>;
 
 /** An extractor that a signal can stop mid-read (the worker extractor ends its worker). */
-export type CancellableExtractor = (bytes: Uint8Array, fileName: string, signal?: AbortSignal) => Promise<ExtractResult>;
+export type CancellableExtractor = (
+  bytes: Uint8Array,
+  fileName: string,
+  signal?: AbortSignal,
+) => Promise<ExtractResult>;

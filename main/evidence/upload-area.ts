@@ -13,7 +13,10 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
  * operations then refer to the handle, so no host ever passes a path from the page to main.
  */
 export class UploadArea {
-  private readonly entries = new Map<string, { name: string; path: string | null; bytes: number; held?: Uint8Array; external?: boolean }>();
+  private readonly entries = new Map<
+    string,
+    { name: string; path: string | null; bytes: number; held?: Uint8Array; external?: boolean }
+  >();
   private readonly dir: string;
 
   constructor(dataDir: string) {
@@ -36,14 +39,27 @@ export class UploadArea {
    * `memoryOnly`: the bytes stay in this process's memory and never touch the disk (a person-level list on its way
    * to be checked); they are gone once used, or when the process ends.
    */
-  put(name: string, bytes: Uint8Array, options: { memoryOnly?: boolean } = {}): { handle: string; name: string; bytes: number } {
+  put(
+    name: string,
+    bytes: Uint8Array,
+    options: { memoryOnly?: boolean } = {},
+  ): { handle: string; name: string; bytes: number } {
     if (bytes.length > MAX_UPLOAD_BYTES) {
-      throw new WorkspaceError('refused', `${name} is ${Math.round(bytes.length / 1048576)} MB; files up to ${MAX_UPLOAD_BYTES / 1048576} MB can be attached.`, 'bytes');
+      throw new WorkspaceError(
+        'refused',
+        `${name} is ${Math.round(bytes.length / 1048576)} MB; files up to ${MAX_UPLOAD_BYTES / 1048576} MB can be attached.`,
+        'bytes',
+      );
     }
     const handle = randomBytes(16).toString('hex');
     if (options.memoryOnly) {
       // A copy: the caller's buffer may be a view of something larger, or reused.
-      const entry = { name: basename(name.replace(/\\/g, '/')) || 'file', path: null, bytes: bytes.length, held: new Uint8Array(bytes) };
+      const entry = {
+        name: basename(name.replace(/\\/g, '/')) || 'file',
+        path: null,
+        bytes: bytes.length,
+        held: new Uint8Array(bytes),
+      };
       this.entries.set(handle, entry);
       return { handle, name: entry.name, bytes: entry.bytes };
     }
@@ -74,14 +90,24 @@ export class UploadArea {
    */
   putPath(path: string): { handle: string; name: string; bytes: number } {
     const handle = randomBytes(16).toString('hex');
-    const entry = { name: basename(path.replace(/\\/g, '/')) || 'file', path, bytes: statSync(path).size, external: true };
+    const entry = {
+      name: basename(path.replace(/\\/g, '/')) || 'file',
+      path,
+      bytes: statSync(path).size,
+      external: true,
+    };
     this.entries.set(handle, entry);
     return { handle, name: entry.name, bytes: entry.bytes };
   }
 
   take(handle: string): IncomingFile {
     const entry = this.entries.get(handle);
-    if (!entry) throw new WorkspaceError('not-found', 'That file upload has expired or was already used; add the file again.', 'handle');
+    if (!entry)
+      throw new WorkspaceError(
+        'not-found',
+        'That file upload has expired or was already used; add the file again.',
+        'handle',
+      );
     // Memory-only uploads (a person-level list) are handed over as bytes; the rest by path, streamed when attached.
     return entry.held ? { name: entry.name, bytes: entry.held } : { name: entry.name, path: entry.path! };
   }
@@ -109,5 +135,9 @@ export class UploadArea {
 }
 
 function safeList(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

@@ -39,8 +39,12 @@ export function disarmFaults(): void {
 }
 
 const DESCRIPTIONS: Record<FaultCode, string> = {
-  ENOSPC: 'no space left on device', EACCES: 'permission denied', EROFS: 'read-only file system',
-  EPERM: 'operation not permitted', EIO: 'i/o error', EDQUOT: 'disk quota exceeded',
+  ENOSPC: 'no space left on device',
+  EACCES: 'permission denied',
+  EROFS: 'read-only file system',
+  EPERM: 'operation not permitted',
+  EIO: 'i/o error',
+  EDQUOT: 'disk quota exceeded',
 };
 
 function faultFor(op: FaultOp, path: fs.PathLike): Fault | undefined {
@@ -64,7 +68,8 @@ function check(op: FaultOp, path: fs.PathLike, syscall: string = op): void {
   if (fault) throw errnoError(fault.code, syscall, path);
 }
 
-const writesTo = (flags: fs.OpenMode | undefined) => flags !== undefined && flags !== 'r' && flags !== fs.constants.O_RDONLY;
+const writesTo = (flags: fs.OpenMode | undefined) =>
+  flags !== undefined && flags !== 'r' && flags !== fs.constants.O_RDONLY;
 
 /** Open descriptors with an armed write fault: how many bytes have gone through. */
 const faultyDescriptors = new Map<number, { fault: Fault; path: fs.PathLike; written: number }>();
@@ -111,7 +116,8 @@ export function writeFileSync(path: fs.PathLike, data: string | NodeJS.ArrayBuff
     check('open', path);
     const fault = faultFor('write', path);
     if (fault) {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      const bytes =
+        typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       fs.writeFileSync(path, bytes.subarray(0, Math.min(bytes.length, fault.afterBytes ?? 0)));
       throw errnoError(fault.code, 'write', path);
     }
@@ -149,7 +155,11 @@ export async function open(path: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode
   const fault = armed.length && writesTo(flags) ? faultFor('write', path) : undefined;
   if (fault) {
     const state = { fault, path, written: 0 };
-    const write = handle.write.bind(handle) as (buffer: Uint8Array, offset?: number, length?: number) => Promise<{ bytesWritten: number }>;
+    const write = handle.write.bind(handle) as (
+      buffer: Uint8Array,
+      offset?: number,
+      length?: number,
+    ) => Promise<{ bytesWritten: number }>;
     Object.assign(handle, {
       write: async (buffer: Uint8Array, offset = 0, length = buffer.length - offset) => {
         const result = await write(buffer, offset, allowance(state, length));

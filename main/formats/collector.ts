@@ -23,9 +23,14 @@ export class TextCollector {
   private cut = false;
   private charCut = false;
 
-  constructor(private readonly maxChars: number, private readonly maxSegments = Number.POSITIVE_INFINITY) {}
+  constructor(
+    private readonly maxChars: number,
+    private readonly maxSegments = Number.POSITIVE_INFINITY,
+  ) {}
 
-  get full(): boolean { return this.cut; }
+  get full(): boolean {
+    return this.cut;
+  }
 
   /** Records that input was dropped before it reached the collector (e.g. a text file beyond the bytes decoded). */
   markTruncated(): void {
@@ -37,7 +42,9 @@ export class TextCollector {
   }
 
   /** Records a part of the file that was not read (an embedded file, pages past the cap…). */
-  markUnread(what: string): void { this.unread.push(what); }
+  markUnread(what: string): void {
+    this.unread.push(what);
+  }
 
   /** Counts pieces that were looked at but hold nothing (empty paragraphs); false once past the segment cap. */
   skip(pieces = 1): boolean {
@@ -79,14 +86,22 @@ export class TextCollector {
   result(kind: ExtractKind): ExtractOk {
     const notes = [...this.notes];
     if (this.charCut) {
-      notes.push(`The text is longer than ${count(this.maxChars)} characters; only the start of the file was read for `
-        + 'search and scanning.');
+      notes.push(
+        `The text is longer than ${count(this.maxChars)} characters; only the start of the file was read for ` +
+          'search and scanning.',
+      );
     }
     const others = this.unread.slice(this.charCut ? 1 : 0);
-    if (others.length > 0) notes.push(`Not fully scanned: ${others.join('; ')} ${others.length === 1 ? 'was' : 'were'} not read.`);
+    if (others.length > 0)
+      notes.push(`Not fully scanned: ${others.join('; ')} ${others.length === 1 ? 'was' : 'were'} not read.`);
     return {
-      status: 'ok', kind, text: this.segments.map((s) => s.text).join('\n'), segments: this.segments,
-      truncated: this.cut, notes, unread: [...this.unread],
+      status: 'ok',
+      kind,
+      text: this.segments.map((s) => s.text).join('\n'),
+      segments: this.segments,
+      truncated: this.cut,
+      notes,
+      unread: [...this.unread],
     };
   }
 }

@@ -51,7 +51,11 @@ export function sniffDelimiter(text: string, extension: string): Delimiter {
       if (count > 0) frequency.set(count, (frequency.get(count) ?? 0) + 1);
     }
     for (const [width, score] of frequency) {
-      if (score > bestScore || (score === bestScore && width > bestWidth)) { best = delimiter; bestScore = score; bestWidth = width; }
+      if (score > bestScore || (score === bestScore && width > bestWidth)) {
+        best = delimiter;
+        bestScore = score;
+        bestWidth = width;
+      }
     }
   });
   return best;
@@ -68,7 +72,12 @@ export interface CsvSink {
  * would become one cell), or with `unclosedQuote: 'keep'` ends the field at the end of the text (search and the
  * privacy scan, which must read every character a file holds).
  */
-export function tokenizeCsv(text: string, delimiter: Delimiter, sink: CsvSink, unclosedQuote: 'throw' | 'keep' = 'throw'): void {
+export function tokenizeCsv(
+  text: string,
+  delimiter: Delimiter,
+  sink: CsvSink,
+  unclosedQuote: 'throw' | 'keep' = 'throw',
+): void {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let records = 0;
@@ -95,17 +104,33 @@ export function tokenizeCsv(text: string, delimiter: Delimiter, sink: CsvSink, u
           i = n;
           break;
         }
-        if (text.charCodeAt(q + 1) === 34) { pieces += text.slice(start, q + 1); i = q + 2; start = i; continue; }
+        if (text.charCodeAt(q + 1) === 34) {
+          pieces += text.slice(start, q + 1);
+          i = q + 2;
+          start = i;
+          continue;
+        }
         value = pieces + text.slice(start, q);
         i = q + 1;
         break;
       }
       let j = i;
-      while (j < n) { c = text.charCodeAt(j); if (c === d || c === 10 || c === 13) break; j++; }
-      if (j > i) { value += text.slice(i, j); i = j; }
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === d || c === 10 || c === 13) break;
+        j++;
+      }
+      if (j > i) {
+        value += text.slice(i, j);
+        i = j;
+      }
     } else {
       let j = i;
-      while (j < n) { c = text.charCodeAt(j); if (c === d || c === 10 || c === 13) break; j++; }
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === d || c === 10 || c === 13) break;
+        j++;
+      }
       value = text.slice(i, j);
       i = j;
     }
@@ -115,7 +140,10 @@ export function tokenizeCsv(text: string, delimiter: Delimiter, sink: CsvSink, u
     c = text.charCodeAt(i);
     if (c === d) {
       i++;
-      if (i >= n) { sink.field(''); fields++; }
+      if (i >= n) {
+        sink.field('');
+        fields++;
+      }
       continue;
     }
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;

@@ -2,7 +2,10 @@
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export interface DecodedText { text: string; encoding: TextEncodingName }
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
 
 /** Guesses UTF-16 without a BOM from the zero bytes of mostly-ASCII text (one of each pair is 0). */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -42,8 +45,8 @@ export function decodeText(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINIT
     const end = utf8Boundary(bytes, maxBytes);
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(0, end)), encoding: 'utf-8' };
   }
-  const utf16: 'utf-16le' | 'utf-16be' | null = b0 === 0xff && b1 === 0xfe ? 'utf-16le'
-    : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : sniffUtf16(bytes);
+  const utf16: 'utf-16le' | 'utf-16be' | null =
+    b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : sniffUtf16(bytes);
   if (utf16) {
     const end = Math.min(bytes.length, maxBytes) & ~1;
     return { text: new TextDecoder(utf16).decode(bytes.subarray(0, end)), encoding: utf16 };
@@ -64,7 +67,8 @@ export function controlCharRatio(text: string, sample = 65_536): number {
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) bad++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd)
+      bad++;
   }
   return bad / n;
 }

@@ -1,6 +1,19 @@
 /** Recognising files from their first bytes (the extension is only a hint). */
 
-const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1', 'avif', 'avis']);
+const HEIF_BRANDS = new Set([
+  'heic',
+  'heix',
+  'hevc',
+  'hevx',
+  'heim',
+  'heis',
+  'hevm',
+  'hevs',
+  'mif1',
+  'msf1',
+  'avif',
+  'avis',
+]);
 
 function ascii(bytes: Uint8Array, from: number, length: number): string {
   let s = '';
@@ -17,7 +30,8 @@ export function isImage(bytes: Uint8Array): boolean {
   if (ascii(b, 0, 4) === 'II*\0' || ascii(b, 0, 4) === 'MM\0*') return true; // TIFF
   if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return true;
   if (ascii(b, 4, 4) === 'ftyp' && HEIF_BRANDS.has(ascii(b, 8, 4))) return true; // HEIC/HEIF/AVIF
-  if (b[0] === 0x42 && b[1] === 0x4d && b.length >= 18) { // BMP, checked by its DIB header size to spare text
+  if (b[0] === 0x42 && b[1] === 0x4d && b.length >= 18) {
+    // BMP, checked by its DIB header size to spare text
     const dib = (b[14] ?? 0) | ((b[15] ?? 0) << 8) | ((b[16] ?? 0) << 16) | ((b[17] ?? 0) << 24);
     if ([12, 40, 52, 56, 64, 108, 124].includes(dib)) return true;
   }
@@ -54,7 +68,13 @@ export function fileExtension(fileName: string): string {
 export function looksLikePdf(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 1024) - 5;
   for (let i = 0; i <= n; i++) {
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) {
+    if (
+      bytes[i] === 0x25 &&
+      bytes[i + 1] === 0x50 &&
+      bytes[i + 2] === 0x44 &&
+      bytes[i + 3] === 0x46 &&
+      bytes[i + 4] === 0x2d
+    ) {
       return true;
     }
   }

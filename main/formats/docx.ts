@@ -4,7 +4,10 @@ import { extractProperties } from './properties';
 import { decodeEntities, decodeXml, parseAttributes, prefixFor, scanXml } from './xml';
 import type { ZipReader } from './zip';
 
-const W_NS = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+const W_NS = [
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+];
 const MC_NS = ['http://schemas.openxmlformats.org/markup-compatibility/2006'];
 
 /** Content types of a Word main document part (document, macro-enabled, template). */
@@ -30,7 +33,14 @@ export interface WordParagraph {
   alt: string;
 }
 
-interface OpenParagraph { n: number; text: string[]; deleted: string[]; moved: string[]; fields: string[]; alt: string[] }
+interface OpenParagraph {
+  n: number;
+  text: string[];
+  deleted: string[];
+  moved: string[];
+  fields: string[];
+  alt: string[];
+}
 
 const join = (parts: string[]) => parts.join('');
 
@@ -41,11 +51,19 @@ const join = (parts: string[]) => parts.join('');
  * copies of text boxes are left out. Stops once `maxChars` are read or past `maxParagraphs` paragraphs (empty ones
  * too: 30 million `<w:p/>` fit in a small file); `complete` is false then.
  */
-export function readWordParagraphs(xml: string, maxChars: number, maxParagraphs = Number.POSITIVE_INFINITY):
-{ paragraphs: WordParagraph[]; complete: boolean } {
+export function readWordParagraphs(
+  xml: string,
+  maxChars: number,
+  maxParagraphs = Number.POSITIVE_INFINITY,
+): { paragraphs: WordParagraph[]; complete: boolean } {
   const w = prefixFor(xml, W_NS) ?? 'w:';
   const mc = prefixFor(xml, MC_NS) ?? 'mc:';
-  const P = `${w}p`, T = `${w}t`, PPR = `${w}pPr`, DEL = `${w}del`, DEL_TEXT = `${w}delText`, MOVE_FROM = `${w}moveFrom`;
+  const P = `${w}p`,
+    T = `${w}t`,
+    PPR = `${w}pPr`,
+    DEL = `${w}del`,
+    DEL_TEXT = `${w}delText`,
+    MOVE_FROM = `${w}moveFrom`;
   const INSTR = new Set([`${w}instrText`, `${w}delInstrText`]);
   const TABS = new Set([`${w}tab`, `${w}ptab`]);
   const BREAKS = new Set([`${w}br`, `${w}cr`]);
@@ -54,10 +72,16 @@ export function readWordParagraphs(xml: string, maxChars: number, maxParagraphs 
   const open: OpenParagraph[] = [];
   let count = 0;
   let chars = 0;
-  let inText = 0, inPPr = 0, inDel = 0, inMove = 0, inInstr = 0, skip = 0;
+  let inText = 0,
+    inPPr = 0,
+    inDel = 0,
+    inMove = 0,
+    inInstr = 0,
+    skip = 0;
   const current = () => open[open.length - 1];
   /** Where run text goes now: deleted, moved, field code or the paragraph itself. */
-  const channel = (p: OpenParagraph) => inInstr > 0 ? p.fields : inMove > 0 ? p.moved : inDel > 0 ? p.deleted : p.text;
+  const channel = (p: OpenParagraph) =>
+    inInstr > 0 ? p.fields : inMove > 0 ? p.moved : inDel > 0 ? p.deleted : p.text;
   const add = (s: string) => {
     const p = current();
     if (!p) return;
@@ -65,14 +89,26 @@ export function readWordParagraphs(xml: string, maxChars: number, maxParagraphs 
     chars += s.length;
   };
   const finish = (p: OpenParagraph) => {
-    const para = { n: p.n, text: join(p.text), deleted: join(p.deleted), moved: join(p.moved), fields: join(p.fields), alt: p.alt.join('\n') };
+    const para = {
+      n: p.n,
+      text: join(p.text),
+      deleted: join(p.deleted),
+      moved: join(p.moved),
+      fields: join(p.fields),
+      alt: p.alt.join('\n'),
+    };
     // Empty paragraphs are only counted: keeping them would let millions of <w:p/> fill the memory.
     if (para.text || para.deleted || para.moved || para.fields || para.alt) done.push(para);
   };
   scanXml(xml, {
-    get done() { return chars > maxChars || count > maxParagraphs; },
+    get done() {
+      return chars > maxChars || count > maxParagraphs;
+    },
     open(name, attrs) {
-      if (skip > 0 || name === FALLBACK) { skip++; return; }
+      if (skip > 0 || name === FALLBACK) {
+        skip++;
+        return;
+      }
       if (name === P) open.push({ n: ++count, text: [], deleted: [], moved: [], fields: [], alt: [] });
       else if (name === T || name === DEL_TEXT) inText++;
       else if (INSTR.has(name)) inInstr++;
@@ -86,11 +122,17 @@ export function readWordParagraphs(xml: string, maxChars: number, maxParagraphs 
         const a = parseAttributes(attrs);
         const alt = [a.get('title'), a.get('descr')].filter((x) => x && /\S/.test(x)).join('\n');
         const p = current();
-        if (alt && p) { p.alt.push(alt); chars += alt.length; }
+        if (alt && p) {
+          p.alt.push(alt);
+          chars += alt.length;
+        }
       }
     },
     close(name) {
-      if (skip > 0) { skip--; return; }
+      if (skip > 0) {
+        skip--;
+        return;
+      }
       if (name === P) {
         const p = open.pop();
         if (p) finish(p);
@@ -127,7 +169,11 @@ function locationPrefix(kind: string, part: string): string {
 }
 
 const EXTRA_PARTS: readonly [string, string][] = [
-  ['header', 'header'], ['footer', 'footer'], ['footnotes', 'footnotes'], ['endnotes', 'endnotes'], ['comments', 'comments'],
+  ['header', 'header'],
+  ['footer', 'footer'],
+  ['footnotes', 'footnotes'],
+  ['endnotes', 'endnotes'],
+  ['comments', 'comments'],
 ];
 
 /** Reads one part's paragraphs into the collector; false once the collector is full. */
@@ -143,7 +189,10 @@ function readPart(xml: string, prefix: string, partName: string, out: TextCollec
   return true;
 }
 
-export interface PartLimits { maxChars: number; maxParagraphs: number }
+export interface PartLimits {
+  maxChars: number;
+  maxParagraphs: number;
+}
 
 /**
  * Reads a .docx: the body ("paragraph 12", "tracked deletion, paragraph 3"…), then headers, footers, footnotes,

@@ -15,26 +15,36 @@ import { DEFAULT_LIMITS, NotScanned, type ExtractLimits, type ExtractResult } fr
 import { EXCEL_MAIN_TYPES, extractXlsx } from './xlsx';
 import { looksLikeZip, ZipError, ZipReader } from './zip';
 
-export type {  ExtractLimits,   ExtractResult,  } from './types';
+export type { ExtractLimits, ExtractResult } from './types';
 export { DEFAULT_LIMITS } from './types';
 
 const TEXT_EXTENSIONS = new Set(['txt', 'text', 'csv', 'tsv', 'tab', 'md', 'markdown', 'log']);
 const CSV_EXTENSIONS = new Set(['csv', 'tsv', 'tab']);
 /** Extensions whose files are never plain text: a mismatch with the content means a damaged or misnamed file. */
 const BINARY_NAMES: Record<string, string> = {
-  docx: 'Word document', docm: 'Word document', dotx: 'Word document', xlsx: 'Excel workbook', xlsm: 'Excel workbook',
-  xltx: 'Excel workbook', pdf: 'PDF',
+  docx: 'Word document',
+  docm: 'Word document',
+  dotx: 'Word document',
+  xlsx: 'Excel workbook',
+  xlsm: 'Excel workbook',
+  xltx: 'Excel workbook',
+  pdf: 'PDF',
 };
 
 const MB = 1024 * 1024;
 
 function kindName(kind: string): string {
   switch (kind) {
-    case 'docx': return 'Word document';
-    case 'xlsx': return 'Excel workbook';
-    case 'pdf': return 'PDF';
-    case 'zip': return 'zip file';
-    default: return 'file';
+    case 'docx':
+      return 'Word document';
+    case 'xlsx':
+      return 'Excel workbook';
+    case 'pdf':
+      return 'PDF';
+    case 'zip':
+      return 'zip file';
+    default:
+      return 'file';
   }
 }
 
@@ -52,10 +62,15 @@ function notScanned(kind: string, reason: string): ExtractResult {
  * paragraph 2", "footnotes, paragraph 4"… for the other parts), "line 40" (text). The type is decided by content;
  * the extension is a hint for text files and for naming what could not be read.
  */
-export async function extractText(bytes: Uint8Array, fileName: string, limits: ExtractLimits = DEFAULT_LIMITS):
-Promise<ExtractResult> {
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): Promise<ExtractResult> {
   const ext = fileExtension(fileName);
-  const context = { kind: BINARY_NAMES[ext] ? (ext.startsWith('x') ? 'xlsx' : ext.startsWith('d') ? 'docx' : 'pdf') : 'unknown' };
+  const context = {
+    kind: BINARY_NAMES[ext] ? (ext.startsWith('x') ? 'xlsx' : ext.startsWith('d') ? 'docx' : 'pdf') : 'unknown',
+  };
   try {
     return await extract(bytes, ext, limits, context);
   } catch (error) {
@@ -63,20 +78,36 @@ Promise<ExtractResult> {
     const kind = context.kind;
     if (error instanceof ZipError) {
       switch (error.problem) {
-        case 'too-big': return notScanned(kind, `The file expands to more than ${Math.round(limits.maxUnzippedBytes / MB)} MB `
-          + 'when unpacked, so it was not read (it may be a "zip bomb").');
-        case 'too-many-entries': return notScanned(kind, `The file holds more than ${limits.maxZipEntries.toLocaleString('en-GB')} `
-          + 'parts, so it was not read (it may be a "zip bomb").');
-        case 'encrypted': return notScanned(kind, `The ${kindName(kind)} is password-protected.`);
-        case 'unsupported': return notScanned(kind, `The ${kindName(kind)} uses a compression method that is not supported.`);
-        case 'damaged': break;
+        case 'too-big':
+          return notScanned(
+            kind,
+            `The file expands to more than ${Math.round(limits.maxUnzippedBytes / MB)} MB ` +
+              'when unpacked, so it was not read (it may be a "zip bomb").',
+          );
+        case 'too-many-entries':
+          return notScanned(
+            kind,
+            `The file holds more than ${limits.maxZipEntries.toLocaleString('en-GB')} ` +
+              'parts, so it was not read (it may be a "zip bomb").',
+          );
+        case 'encrypted':
+          return notScanned(kind, `The ${kindName(kind)} is password-protected.`);
+        case 'unsupported':
+          return notScanned(kind, `The ${kindName(kind)} uses a compression method that is not supported.`);
+        case 'damaged':
+          break;
       }
     }
     return notScanned(kind, `The ${kindName(kind)} is damaged and could not be read.`);
   }
 }
 
-async function extract(bytes: Uint8Array, ext: string, limits: ExtractLimits, context: { kind: string }): Promise<ExtractResult> {
+async function extract(
+  bytes: Uint8Array,
+  ext: string,
+  limits: ExtractLimits,
+  context: { kind: string },
+): Promise<ExtractResult> {
   const out = new TextCollector(limits.maxTextChars, limits.maxSegments);
   if (bytes.length === 0) {
     if (BINARY_NAMES[ext]) return notScanned(context.kind, 'The file is empty.');
@@ -94,8 +125,13 @@ async function extract(bytes: Uint8Array, ext: string, limits: ExtractLimits, co
       const kind = context.kind === 'unknown' ? 'office-encrypted' : context.kind;
       return notScanned(kind, 'The document is password-protected.');
     }
-    if (ext === 'doc' || ext === 'dot') return notScanned('office-legacy', 'Older Word files (.doc) are not read; save it as .docx and attach it again.');
-    if (ext === 'xls' || ext === 'xlt') return notScanned('office-legacy', 'Older Excel files (.xls) are not read; save it as .xlsx and attach it again.');
+    if (ext === 'doc' || ext === 'dot')
+      return notScanned('office-legacy', 'Older Word files (.doc) are not read; save it as .docx and attach it again.');
+    if (ext === 'xls' || ext === 'xlt')
+      return notScanned(
+        'office-legacy',
+        'Older Excel files (.xls) are not read; save it as .xlsx and attach it again.',
+      );
     return notScanned('unknown', unsupported(ext));
   }
   if (BINARY_NAMES[ext]) {
@@ -114,17 +150,26 @@ function extractPlain(bytes: Uint8Array, ext: string, limits: ExtractLimits, out
   const ratio = controlCharRatio(text);
   const looksLikeText = hinted ? ratio < 0.1 : ratio < 0.01 && !text.slice(0, 65_536).includes('\0');
   if (!looksLikeText) {
-    return notScanned(hinted ? (CSV_EXTENSIONS.has(ext) ? 'csv' : 'txt') : 'unknown',
-      hinted ? `The file is named .${ext} but does not contain text; it could not be read.` : unsupported(ext));
+    return notScanned(
+      hinted ? (CSV_EXTENSIONS.has(ext) ? 'csv' : 'txt') : 'unknown',
+      hinted ? `The file is named .${ext} but does not contain text; it could not be read.` : unsupported(ext),
+    );
   }
   const csv = CSV_EXTENSIONS.has(ext);
-  if (csv) extractCsv(text, sniffDelimiter(text, ext), out); else extractLines(text, out);
+  if (csv) extractCsv(text, sniffDelimiter(text, ext), out);
+  else extractLines(text, out);
   // Bytes past those decoded never reached the collector: the text is cut even if what was decoded fitted.
   if (bytes.length > maxBytes) out.markTruncated();
   return out.result(csv ? 'csv' : 'txt');
 }
 
-function extractZip(bytes: Uint8Array, ext: string, limits: ExtractLimits, context: { kind: string }, out: TextCollector): ExtractResult {
+function extractZip(
+  bytes: Uint8Array,
+  ext: string,
+  limits: ExtractLimits,
+  context: { kind: string },
+  out: TextCollector,
+): ExtractResult {
   if (context.kind === 'unknown') context.kind = 'zip';
   const zip = new ZipReader(bytes, limits.maxUnzippedBytes, limits.maxZipEntries);
   const contentTypes = readContentTypes(zip);
@@ -147,7 +192,8 @@ function extractZip(bytes: Uint8Array, ext: string, limits: ExtractLimits, conte
   if (BINARY_NAMES[ext]) {
     return notScanned(context.kind, `The file is named .${ext} but is not a ${BINARY_NAMES[ext]}; it may be damaged.`);
   }
-  return notScanned('zip', ext === 'zip' || !ext
-    ? 'Zip archives are not opened; attach the files inside it instead.'
-    : unsupported(ext));
+  return notScanned(
+    'zip',
+    ext === 'zip' || !ext ? 'Zip archives are not opened; attach the files inside it instead.' : unsupported(ext),
+  );
 }

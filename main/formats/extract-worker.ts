@@ -5,7 +5,11 @@
 import { parentPort } from 'node:worker_threads';
 import { extractText } from './extract-text';
 
-export interface ExtractRequest { id: number; bytes: Uint8Array; fileName: string }
+export interface ExtractRequest {
+  id: number;
+  bytes: Uint8Array;
+  fileName: string;
+}
 
 const port = parentPort;
 if (port) {

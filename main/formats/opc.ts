@@ -3,19 +3,28 @@ import type { ZipReader } from './zip';
 
 /** Office Open XML packaging: content types, relationships, part names. */
 
-export interface Relationship { id: string; type: string; target: string; external: boolean }
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
 
 /** Reads an XML part and feeds each start tag's local name and attributes to `onTag`. */
 function eachTag(xml: string, onTag: (local: string, attrs: Map<string, string>) => void): void {
   scanXml(xml, {
-    open(name, attrs) { onTag(name.slice(name.indexOf(':') + 1), parseAttributes(attrs)); },
+    open(name, attrs) {
+      onTag(name.slice(name.indexOf(':') + 1), parseAttributes(attrs));
+    },
     close() {},
     text() {},
   });
 }
 
 /** The content type of every part named in [Content_Types].xml overrides (part name lower-cased, no slash). */
-export function readContentTypes(zip: ZipReader): { overrides: Map<string, string>; defaults: Map<string, string> } | null {
+export function readContentTypes(
+  zip: ZipReader,
+): { overrides: Map<string, string>; defaults: Map<string, string> } | null {
   const bytes = zip.read('[Content_Types].xml');
   if (!bytes) return null;
   const overrides = new Map<string, string>();
@@ -54,7 +63,8 @@ export function resolveTarget(folder: string, target: string): string {
   const out: string[] = [];
   for (const piece of path.split('/')) {
     if (piece === '' || piece === '.') continue;
-    if (piece === '..') out.pop(); else out.push(piece);
+    if (piece === '..') out.pop();
+    else out.push(piece);
   }
   return out.join('/');
 }
@@ -71,7 +81,12 @@ export function readRelationships(zip: ZipReader, part: string): Relationship[] 
     const id = attrs.get('Id') ?? '';
     const target = attrs.get('Target') ?? '';
     const external = (attrs.get('TargetMode') ?? '').toLowerCase() === 'external';
-    rels.push({ id, type: attrs.get('Type') ?? '', target: external ? target : resolveTarget(folder, target), external });
+    rels.push({
+      id,
+      type: attrs.get('Type') ?? '',
+      target: external ? target : resolveTarget(folder, target),
+      external,
+    });
   });
   return rels;
 }

@@ -30,7 +30,9 @@ let pdfjsReady: Promise<void> | null = null;
 function loadPdfjs(): Promise<void> {
   pdfjsReady ??= (async () => {
     const warn = console.warn;
-    console.warn = (...args: unknown[]) => { if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args); };
+    console.warn = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: '))) warn(...args);
+    };
     try {
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       await definePDFJSModule(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
@@ -43,9 +45,14 @@ function loadPdfjs(): Promise<void> {
 
 /** Text a recipient can read in an annotation: its contents, author, form value, alternative text. */
 function annotationTexts(annotation: Record<string, unknown>): { what: string; text: string }[] {
-  const str = (v: unknown): string => typeof v === 'string' ? v
-    : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('\t')
-      : v && typeof v === 'object' && typeof (v as { str?: unknown }).str === 'string' ? (v as { str: string }).str : '';
+  const str = (v: unknown): string =>
+    typeof v === 'string'
+      ? v
+      : Array.isArray(v)
+        ? v.filter((x) => typeof x === 'string').join('\t')
+        : v && typeof v === 'object' && typeof (v as { str?: unknown }).str === 'string'
+          ? (v as { str: string }).str
+          : '';
   const subtype = typeof annotation.subtype === 'string' ? annotation.subtype : '';
   // A popup shows its parent annotation's text, which is read with the parent.
   if (subtype === 'Popup') return [];
@@ -65,7 +72,7 @@ function annotationTexts(annotation: Record<string, unknown>): { what: string; t
 /** The document's information dictionary and XMP metadata: title, author, subject, keywords, custom entries. */
 async function readMetadata(pdf: PdfDocument, out: TextCollector): Promise<void> {
   const { info, metadata } = await pdf.getMetadata();
-  const fields = info && typeof info === 'object' ? info as Record<string, unknown> : {};
+  const fields = info && typeof info === 'object' ? (info as Record<string, unknown>) : {};
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'Custom' && value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -85,12 +92,15 @@ async function readMetadata(pdf: PdfDocument, out: TextCollector): Promise<void>
 async function pageText(pdf: PdfDocument, n: number, out: TextCollector): Promise<string> {
   const page = await pdf.getPage(n);
   try {
-    for (const annotation of await page.getAnnotations() as Record<string, unknown>[]) {
+    for (const annotation of (await page.getAnnotations()) as Record<string, unknown>[]) {
       for (const { what, text } of annotationTexts(annotation)) out.add(`page ${n}, ${what}`, text);
     }
     const content = await page.getTextContent();
     // trimEnd, not /\s+$/: that pattern is quadratic on a long run of spaces followed by text.
-    return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('').trimEnd();
+    return content.items
+      .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+      .join('')
+      .trimEnd();
   } finally {
     page.cleanup();
   }
@@ -101,7 +111,11 @@ async function pageText(pdf: PdfDocument, n: number, out: TextCollector): Promis
  * plain Node, in an esbuild CJS bundle and in Electron's utility process alike: loadPdfjs). Pages are read one at a time so
  * the text cap can stop a huge document early. Text on each page is joined as unpdf's extractText joins it.
  */
-export async function extractPdf(bytes: Uint8Array, out: TextCollector, limits: Pick<ExtractLimits, 'maxPages'>): Promise<void> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  out: TextCollector,
+  limits: Pick<ExtractLimits, 'maxPages'>,
+): Promise<void> {
   let pdf: PdfDocument;
   await loadPdfjs();
   try {
@@ -149,8 +163,9 @@ export async function extractPdf(bytes: Uint8Array, out: TextCollector, limits: 
     }
     // Embedded files travel inside the PDF to whoever receives it; they are not opened here, so they are named.
     try {
-      const attachments = await pdf.getAttachments() as Record<string, { filename?: string }> | null;
-      for (const [key, file] of Object.entries(attachments ?? {})) out.markUnread(`embedded file ${file.filename || key}`);
+      const attachments = (await pdf.getAttachments()) as Record<string, { filename?: string }> | null;
+      for (const [key, file] of Object.entries(attachments ?? {}))
+        out.markUnread(`embedded file ${file.filename || key}`);
     } catch {
       out.markUnread('its embedded files (damaged)');
     }
@@ -160,13 +175,17 @@ export async function extractPdf(bytes: Uint8Array, out: TextCollector, limits: 
     if (!anyText) throw new NotScanned('pdf', 'This PDF has no text layer (it may be a scan); it could not be read.');
     if (failed.length > 0) {
       out.markUnread(`${failed.length === 1 ? 'page' : 'pages'} ${listPages(failed)} (damaged)`);
-      out.notes.push(`${failed.length === 1 ? 'Page' : 'Pages'} ${listPages(failed)} of ${pdf.numPages} `
-        + `could not be read (the PDF may be damaged there).`);
+      out.notes.push(
+        `${failed.length === 1 ? 'Page' : 'Pages'} ${listPages(failed)} of ${pdf.numPages} ` +
+          `could not be read (the PDF may be damaged there).`,
+      );
     }
     if (blank.length > 0) {
-      out.notes.push(`${blank.length === 1 ? 'Page' : 'Pages'} ${listPages(blank)} of ${pdf.numPages} `
-        + `${blank.length === 1 ? 'has' : 'have'} no text (perhaps scanned images or blank pages) and `
-        + `${blank.length === 1 ? 'was' : 'were'} not read.`);
+      out.notes.push(
+        `${blank.length === 1 ? 'Page' : 'Pages'} ${listPages(blank)} of ${pdf.numPages} ` +
+          `${blank.length === 1 ? 'has' : 'have'} no text (perhaps scanned images or blank pages) and ` +
+          `${blank.length === 1 ? 'was' : 'were'} not read.`,
+      );
     }
   } finally {
     await pdf.loadingTask.destroy();

@@ -27,13 +27,20 @@ export function extractLines(text: string, out: TextCollector): void {
 export function extractCsv(text: string, delimiter: Delimiter, out: TextCollector): void {
   let fields: string[] = [];
   let row = 0;
-  tokenizeCsv(text, delimiter, {
-    field: (value) => { if (value !== '') fields.push(value); },
-    endRecord: () => {
-      row++;
-      const ok = out.add(`row ${row}`, fields.join('\t'));
-      fields = [];
-      return ok;
+  tokenizeCsv(
+    text,
+    delimiter,
+    {
+      field: (value) => {
+        if (value !== '') fields.push(value);
+      },
+      endRecord: () => {
+        row++;
+        const ok = out.add(`row ${row}`, fields.join('\t'));
+        fields = [];
+        return ok;
+      },
     },
-  }, 'keep');
+    'keep',
+  );
 }

@@ -11,9 +11,35 @@ const PROPERTY_PARTS: readonly { type: string; usual: string; custom: boolean }[
 ];
 
 /** Properties that are dates, counts and layout, never text anyone typed. */
-const COUNTS = new Set(['created', 'modified', 'lastPrinted', 'revision', 'version', 'Template', 'TotalTime', 'Pages', 'Words', 'Characters', 'CharactersWithSpaces', 'Lines',
-  'Paragraphs', 'Application', 'DocSecurity', 'ScaleCrop', 'LinksUpToDate', 'SharedDoc', 'HyperlinksChanged',
-  'AppVersion', 'HeadingPairs', 'TitlesOfParts', 'Slides', 'Notes', 'HiddenSlides', 'MMClips', 'PresentationFormat']);
+const COUNTS = new Set([
+  'created',
+  'modified',
+  'lastPrinted',
+  'revision',
+  'version',
+  'Template',
+  'TotalTime',
+  'Pages',
+  'Words',
+  'Characters',
+  'CharactersWithSpaces',
+  'Lines',
+  'Paragraphs',
+  'Application',
+  'DocSecurity',
+  'ScaleCrop',
+  'LinksUpToDate',
+  'SharedDoc',
+  'HyperlinksChanged',
+  'AppVersion',
+  'HeadingPairs',
+  'TitlesOfParts',
+  'Slides',
+  'Notes',
+  'HiddenSlides',
+  'MMClips',
+  'PresentationFormat',
+]);
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
@@ -27,7 +53,9 @@ function readProperties(xml: string, custom: boolean, emit: (label: string, text
   let text: string[] = [];
   let stopped = false;
   scanXml(xml, {
-    get done() { return stopped; },
+    get done() {
+      return stopped;
+    },
     open(name, attrs) {
       path.push(local(name));
       if (custom && local(name) === 'property') propertyName = parseAttributes(attrs).get('name') ?? '';
@@ -45,7 +73,9 @@ function readProperties(xml: string, custom: boolean, emit: (label: string, text
         if (!emit(`document properties, ${local(name)}`, value)) stopped = true;
       }
     },
-    text(raw, cdata) { text.push(cdata ? raw : decodeEntities(raw)); },
+    text(raw, cdata) {
+      text.push(cdata ? raw : decodeEntities(raw));
+    },
   });
 }
 

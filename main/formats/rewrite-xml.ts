@@ -16,10 +16,15 @@ export function rewriteXml(xml: string, decide: (name: string, attrs: string) =>
   let dropping = 0;
   let pos = 0;
   const n = xml.length;
-  const emit = (s: string) => { if (dropping === 0) out.push(s); };
+  const emit = (s: string) => {
+    if (dropping === 0) out.push(s);
+  };
   while (pos < n) {
     const lt = xml.indexOf('<', pos);
-    if (lt < 0) { emit(xml.slice(pos)); break; }
+    if (lt < 0) {
+      emit(xml.slice(pos));
+      break;
+    }
     if (lt > pos) emit(xml.slice(pos, lt));
     let end: number;
     if (xml.startsWith('<?', lt)) end = xml.indexOf('?>', lt + 2) + 2;

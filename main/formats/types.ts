@@ -2,7 +2,10 @@
 export type ExtractKind = 'docx' | 'xlsx' | 'csv' | 'txt' | 'pdf';
 
 /** One piece of a file's text and where it came from, e.g. "page 3", "sheet Budget, row 14", "paragraph 12". */
-export interface Segment { location: string; text: string }
+export interface Segment {
+  location: string;
+  text: string;
+}
 
 export interface ExtractOk {
   status: 'ok';
@@ -69,7 +72,10 @@ export const EXTRACTOR_VERSION = 2;
 
 /** A controlled refusal: becomes a not-scanned result with this reason. */
 export class NotScanned extends Error {
-  constructor(readonly kind: string, readonly reason: string) {
+  constructor(
+    readonly kind: string,
+    readonly reason: string,
+  ) {
     super(reason);
     this.name = 'NotScanned';
   }

@@ -20,7 +20,11 @@ export interface WorkerExtractorOptions {
   script?: { path: string; execArgv: string[] } | null;
 }
 
-export type WorkerExtractor = ((bytes: Uint8Array, fileName: string, signal?: AbortSignal) => Promise<ExtractResult>) & {
+export type WorkerExtractor = ((
+  bytes: Uint8Array,
+  fileName: string,
+  signal?: AbortSignal,
+) => Promise<ExtractResult>) & {
   /** Ends the worker (tests; the process ending ends it anyway). */
   close(): Promise<void>;
 };
@@ -43,7 +47,8 @@ export function findWorkerScript(): { path: string; execArgv: string[] } | null 
   for (const start of starts) {
     for (let dir = start; dir !== null;) {
       const source = join(dir, 'main', 'formats', 'extract-worker.ts');
-      if (existsSync(source) && existsSync(join(dir, 'node_modules', 'tsx'))) return { path: source, execArgv: ['--import', 'tsx'] };
+      if (existsSync(source) && existsSync(join(dir, 'node_modules', 'tsx')))
+        return { path: source, execArgv: ['--import', 'tsx'] };
       const up = dirname(dir);
       dir = up === dir ? null : up;
     }
@@ -80,7 +85,12 @@ export function workerExtractor(options: WorkerExtractorOptions = {}): WorkerExt
   let nextId = 1;
 
   const startWorker = (): Worker => {
-    const w = new Worker(script!.path, { execArgv: script!.execArgv, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb }, stdout: false, stderr: false });
+    const w = new Worker(script!.path, {
+      execArgv: script!.execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+      stdout: false,
+      stderr: false,
+    });
     w.on('message', (message: { id: number; result: ExtractResult }) => {
       if (running && message.id === running.id) finish(running, message.result, false);
     });
@@ -88,15 +98,23 @@ export function workerExtractor(options: WorkerExtractorOptions = {}): WorkerExt
       if (worker !== w) return;
       worker = null;
       if (running) {
-        finish(running, notScanned(kindOf(running.fileName), (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
-          ? `Reading it needed more than ${maxMemoryMb.toLocaleString('en-GB')} MB of memory, so it was stopped; it was not read.`
-          : 'Reading it failed unexpectedly; it was not read.'), true);
+        finish(
+          running,
+          notScanned(
+            kindOf(running.fileName),
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `Reading it needed more than ${maxMemoryMb.toLocaleString('en-GB')} MB of memory, so it was stopped; it was not read.`
+              : 'Reading it failed unexpectedly; it was not read.',
+          ),
+          true,
+        );
       }
     });
     w.on('exit', () => {
       if (worker !== w) return;
       worker = null;
-      if (running) finish(running, notScanned(kindOf(running.fileName), 'Reading it failed unexpectedly; it was not read.'), true);
+      if (running)
+        finish(running, notScanned(kindOf(running.fileName), 'Reading it failed unexpectedly; it was not read.'), true);
     });
     w.unref();
     return w;
@@ -133,8 +151,19 @@ export function workerExtractor(options: WorkerExtractorOptions = {}): WorkerExt
     running = job;
     worker ??= startWorker();
     worker.ref();
-    timer = setTimeout(() => finish(job, notScanned(kindOf(job.fileName), `Reading it took longer than ${Math.round(timeoutMs / 1000)} seconds, `
-      + 'so it was stopped; it was not fully scanned.'), true), timeoutMs);
+    timer = setTimeout(
+      () =>
+        finish(
+          job,
+          notScanned(
+            kindOf(job.fileName),
+            `Reading it took longer than ${Math.round(timeoutMs / 1000)} seconds, ` +
+              'so it was stopped; it was not fully scanned.',
+          ),
+          true,
+        ),
+      timeoutMs,
+    );
     onAbort = () => finish(job, notScanned(kindOf(job.fileName), 'Reading it was stopped.'), true);
     job.signal?.addEventListener('abort', onAbort, { once: true });
     // A copy, handed over: the caller keeps its bytes, and the worker gets them without a second copy.

@@ -5,9 +5,15 @@ import { decodeEntities, decodeXml, parseAttributes, prefixFor, scanXml } from '
 import type { ZipReader } from './zip';
 
 /** The SpreadsheetML main namespace (transitional and strict). */
-export const S_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+export const S_NS = [
+  'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  'http://purl.oclc.org/ooxml/spreadsheetml/main',
+];
 /** The relationships namespace (transitional and strict). */
-export const R_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+export const R_NS = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
 
 /** Content types of an Excel workbook part (workbook, macro-enabled, template). Binary .xlsb is not among them. */
 export const EXCEL_MAIN_TYPES = [
@@ -24,7 +30,9 @@ export function unescapeOoxml(s: string): string {
 }
 
 /** Local name without its prefix. */
-function local(name: string): string { return name.slice(name.indexOf(':') + 1); }
+function local(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}
 
 /** More shared strings than any workbook Excel can hold needs (it caps a sheet at 1,048,576 rows). */
 export const MAX_SHARED_STRINGS = 4_000_000;
@@ -37,18 +45,24 @@ export function readSharedStrings(xml: string, maxStrings = MAX_SHARED_STRINGS):
   let inT = 0;
   let inPhonetic = 0;
   scanXml(xml, {
-    get done() { return strings.length >= maxStrings; },
+    get done() {
+      return strings.length >= maxStrings;
+    },
     open(name) {
       if (name === `${s}si`) current = [];
       else if (name === `${s}rPh`) inPhonetic++;
       else if (name === `${s}t` && inPhonetic === 0) inT++;
     },
     close(name) {
-      if (name === `${s}si`) { strings.push(unescapeOoxml((current ?? []).join(''))); current = null; }
-      else if (name === `${s}rPh`) inPhonetic--;
+      if (name === `${s}si`) {
+        strings.push(unescapeOoxml((current ?? []).join('')));
+        current = null;
+      } else if (name === `${s}rPh`) inPhonetic--;
       else if (name === `${s}t` && inPhonetic === 0) inT--;
     },
-    text(raw, cdata) { if (inT > 0 && current) current.push(cdata ? raw : decodeEntities(raw)); },
+    text(raw, cdata) {
+      if (inT > 0 && current) current.push(cdata ? raw : decodeEntities(raw));
+    },
   });
   return strings;
 }
@@ -57,18 +71,35 @@ export type DateKind = 'date' | 'datetime' | 'time';
 
 /** Built-in number format ids that show a date, a time or both. */
 export const BUILTIN_DATE_FORMATS: ReadonlyMap<number, DateKind> = new Map<number, DateKind>([
-  [14, 'date'], [15, 'date'], [16, 'date'], [17, 'date'], [18, 'time'], [19, 'time'], [20, 'time'], [21, 'time'],
-  [22, 'datetime'], [45, 'time'], [46, 'time'], [47, 'time'],
+  [14, 'date'],
+  [15, 'date'],
+  [16, 'date'],
+  [17, 'date'],
+  [18, 'time'],
+  [19, 'time'],
+  [20, 'time'],
+  [21, 'time'],
+  [22, 'datetime'],
+  [45, 'time'],
+  [46, 'time'],
+  [47, 'time'],
   // East Asian built-in date formats.
   ...[27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58].map((id) => [id, 'date'] as [number, DateKind]),
-  [32, 'time'], [33, 'time'], [55, 'time'], [56, 'time'],
+  [32, 'time'],
+  [33, 'time'],
+  [55, 'time'],
+  [56, 'time'],
 ]);
 
 /** Whether a custom number format shows a date, a time or both. */
 export function classifyFormat(code: string): DateKind | null {
   // Excel keeps format codes to 255 characters; a longer one is cut before the patterns below see it.
   const first = code.slice(0, 255).split(';')[0] ?? '';
-  const bare = first.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').replace(/\[[^\]]*\]/g, '')
+  const bare = first
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '')
     .toLowerCase();
   const time = /[hs]/.test(bare);
   const date = /[dy]/.test(bare) || (/m/.test(bare.replace(/am\/pm|a\/p/g, '')) && !time);
@@ -109,7 +140,7 @@ function readDateStyles(xml: string): (DateKind | null)[] {
   const { xfFormats, custom } = readCellFormats(xml);
   return xfFormats.map((id) => {
     const code = custom.get(id);
-    return code !== undefined ? classifyFormat(code) : BUILTIN_DATE_FORMATS.get(id) ?? null;
+    return code !== undefined ? classifyFormat(code) : (BUILTIN_DATE_FORMATS.get(id) ?? null);
   });
 }
 
@@ -121,12 +152,18 @@ export function formatSerial(serial: number, kind: DateKind, date1904: boolean):
   if (!Number.isFinite(serial) || serial < 0 || serial >= 2_958_466) return null;
   let days = Math.floor(serial);
   let seconds = Math.round((serial - days) * 86_400);
-  if (seconds >= 86_400) { days += 1; seconds -= 86_400; }
-  const hh = Math.floor(seconds / 3600), mm = Math.floor((seconds % 3600) / 60), ss = seconds % 60;
+  if (seconds >= 86_400) {
+    days += 1;
+    seconds -= 86_400;
+  }
+  const hh = Math.floor(seconds / 3600),
+    mm = Math.floor((seconds % 3600) / 60),
+    ss = seconds % 60;
   const time = `${pad(hh)}:${pad(mm)}${ss ? `:${pad(ss)}` : ''}`;
   if (kind === 'time') return time;
   let date: string;
-  if (!date1904 && days === 60) date = '29/02/1900'; // Excel's deliberate 1900 leap-year bug
+  if (!date1904 && days === 60)
+    date = '29/02/1900'; // Excel's deliberate 1900 leap-year bug
   else {
     const base = date1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
     const d = new Date(base + days * DAY_MS);
@@ -136,26 +173,51 @@ export function formatSerial(serial: number, kind: DateKind, date1904: boolean):
 }
 
 const HEADER_FOOTER_LABELS: Record<string, string> = {
-  oddHeader: 'header', oddFooter: 'footer', evenHeader: 'even page header', evenFooter: 'even page footer',
-  firstHeader: 'first page header', firstFooter: 'first page footer',
+  oddHeader: 'header',
+  oddFooter: 'footer',
+  evenHeader: 'even page header',
+  evenFooter: 'even page footer',
+  firstHeader: 'first page header',
+  firstFooter: 'first page footer',
 };
 
-interface Cell { type: string; style: number; value: string[]; inline: string[] }
+interface Cell {
+  type: string;
+  style: number;
+  value: string[];
+  inline: string[];
+}
 
 /** Reads one worksheet; each row with any value becomes "sheet NAME, row N" with its cells joined by tabs. */
-function readSheet(xml: string, sheetLabel: string, shared: string[], dateStyles: (DateKind | null)[], date1904: boolean,
-  out: TextCollector): void {
+function readSheet(
+  xml: string,
+  sheetLabel: string,
+  shared: string[],
+  dateStyles: (DateKind | null)[],
+  date1904: boolean,
+  out: TextCollector,
+): void {
   const s = prefixFor(xml, S_NS) ?? '';
-  const ROW = `${s}row`, C = `${s}c`, V = `${s}v`, IS = `${s}is`, T = `${s}t`, RPH = `${s}rPh`;
+  const ROW = `${s}row`,
+    C = `${s}c`,
+    V = `${s}v`,
+    IS = `${s}is`,
+    T = `${s}t`,
+    RPH = `${s}rPh`;
   const HEADER_FOOTER = new Set(Object.keys(HEADER_FOOTER_LABELS));
   let headerFooter: string | null = null;
   let headerText: string[] = [];
   let row = 0;
   let cells: string[] = [];
   let cell: Cell | null = null;
-  let inV = 0, inIs = 0, inT = 0, inPhonetic = 0;
+  let inV = 0,
+    inIs = 0,
+    inT = 0,
+    inPhonetic = 0;
   scanXml(xml, {
-    get done() { return out.full; },
+    get done() {
+      return out.full;
+    },
     open(name, attrs) {
       if (name === ROW) {
         const r = Number.parseInt(parseAttributes(attrs).get('r') ?? '', 10);
@@ -168,7 +230,10 @@ function readSheet(xml: string, sheetLabel: string, shared: string[], dateStyles
       else if (name === IS) inIs++;
       else if (name === RPH) inPhonetic++;
       else if (name === T && inIs > 0 && inPhonetic === 0) inT++;
-      else if (HEADER_FOOTER.has(local(name))) { headerFooter = local(name); headerText = []; }
+      else if (HEADER_FOOTER.has(local(name))) {
+        headerFooter = local(name);
+        headerText = [];
+      }
     },
     close(name) {
       if (headerFooter !== null && local(name) === headerFooter) {
@@ -189,7 +254,10 @@ function readSheet(xml: string, sheetLabel: string, shared: string[], dateStyles
       else if (name === T && inIs > 0 && inPhonetic === 0) inT--;
     },
     text(raw, cdata) {
-      if (headerFooter !== null) { headerText.push(cdata ? raw : decodeEntities(raw)); return; }
+      if (headerFooter !== null) {
+        headerText.push(cdata ? raw : decodeEntities(raw));
+        return;
+      }
       if (!cell) return;
       const text = cdata ? raw : decodeEntities(raw);
       if (inV > 0) cell.value.push(text);
@@ -201,11 +269,17 @@ function readSheet(xml: string, sheetLabel: string, shared: string[], dateStyles
 function renderCell(cell: Cell, shared: string[], dateStyles: (DateKind | null)[], date1904: boolean): string {
   const v = cell.value.join('');
   switch (cell.type) {
-    case 's': return shared[Number.parseInt(v, 10)] ?? '';
-    case 'inlineStr': return unescapeOoxml(cell.inline.join(''));
-    case 'str': return unescapeOoxml(v);
-    case 'b': return v === '' ? '' : v === '1' || v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
-    case 'e': case 'd': return v;
+    case 's':
+      return shared[Number.parseInt(v, 10)] ?? '';
+    case 'inlineStr':
+      return unescapeOoxml(cell.inline.join(''));
+    case 'str':
+      return unescapeOoxml(v);
+    case 'b':
+      return v === '' ? '' : v === '1' || v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
+    case 'e':
+    case 'd':
+      return v;
     default: {
       const trimmed = v.trim();
       const kind = dateStyles[cell.style];
@@ -254,16 +328,25 @@ export function readWorkbook(zip: ZipReader, workbookPart: string): WorkbookInfo
       } else if (name === `${s}sheet`) {
         const a = parseAttributes(attrs);
         const id = r !== null ? a.get(`${r}id`) : [...a].find(([k]) => local(k) === 'id' && k.includes(':'))?.[1];
-        listed.push({ name: a.get('name') ?? `Sheet${listed.length + 1}`, id: id ?? '', state: a.get('state') ?? 'visible' });
+        listed.push({
+          name: a.get('name') ?? `Sheet${listed.length + 1}`,
+          id: id ?? '',
+          state: a.get('state') ?? 'visible',
+        });
       } else if (name === `${s}workbookPr`) {
         const v = parseAttributes(attrs).get('date1904');
         date1904 = v === '1' || v === 'true';
       }
     },
     close(name) {
-      if (name === `${s}definedName` && definedName) { definedNames.push(definedName); definedName = null; }
+      if (name === `${s}definedName` && definedName) {
+        definedNames.push(definedName);
+        definedName = null;
+      }
     },
-    text(raw, cdata) { if (definedName) definedName.refersTo += cdata ? raw : decodeEntities(raw); },
+    text(raw, cdata) {
+      if (definedName) definedName.refersTo += cdata ? raw : decodeEntities(raw);
+    },
   });
   const rels = readRelationships(zip, workbookPart).filter((rel) => !rel.external);
   const byId = new Map(rels.map((rel) => [rel.id, rel]));
@@ -290,11 +373,15 @@ function readComments(xml: string, sheetLabel: string, what: 'note' | 'comment',
   let inText = 0;
   let inPhonetic = 0;
   scanXml(xml, {
-    get done() { return out.full; },
+    get done() {
+      return out.full;
+    },
     open(name, attrs) {
       const l = local(name);
-      if (l === 'comment' || l === 'threadedComment') { ref = parseAttributes(attrs).get('ref') ?? '?'; text = []; }
-      else if (l === 'rPh') inPhonetic++;
+      if (l === 'comment' || l === 'threadedComment') {
+        ref = parseAttributes(attrs).get('ref') ?? '?';
+        text = [];
+      } else if (l === 'rPh') inPhonetic++;
       else if (l === 'text' || (l === 't' && inPhonetic === 0)) inText++;
     },
     close(name) {
@@ -305,7 +392,9 @@ function readComments(xml: string, sheetLabel: string, what: 'note' | 'comment',
       } else if (l === 'rPh') inPhonetic--;
       else if (l === 'text' || (l === 't' && inPhonetic === 0)) inText--;
     },
-    text(raw, cdata) { if (ref !== null && inText > 0 && inPhonetic === 0) text.push(cdata ? raw : decodeEntities(raw)); },
+    text(raw, cdata) {
+      if (ref !== null && inText > 0 && inPhonetic === 0) text.push(cdata ? raw : decodeEntities(raw));
+    },
   });
 }
 
@@ -324,7 +413,8 @@ export function extractXlsx(zip: ZipReader, workbookPart: string, out: TextColle
   for (const d of definedNames) if (!out.add(`defined name ${d.name}`, `${d.name}\t${d.refersTo}`)) return;
   const sharedBytes = sharedStringsPart ? zip.read(sharedStringsPart) : null;
   const shared = sharedBytes ? readSharedStrings(decodeXml(sharedBytes)) : [];
-  if (shared.length >= MAX_SHARED_STRINGS) out.markUnread(`the shared strings after the first ${MAX_SHARED_STRINGS.toLocaleString('en-GB')}`);
+  if (shared.length >= MAX_SHARED_STRINGS)
+    out.markUnread(`the shared strings after the first ${MAX_SHARED_STRINGS.toLocaleString('en-GB')}`);
   const stylesBytes = stylesPart ? zip.read(stylesPart) : null;
   const dateStyles = stylesBytes ? readDateStyles(decodeXml(stylesBytes)) : [];
   for (const sheet of sheets) {

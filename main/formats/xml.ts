@@ -27,7 +27,8 @@ export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|amp|lt|gt|quot|apos);/g, (whole, ref: string) => {
     if (ref[0] !== '#') return NAMED[ref] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    const code =
+      ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
     if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
     return String.fromCodePoint(code);
   });
@@ -49,7 +50,10 @@ export function parseAttributes(attrs: string): Map<string, string> {
     }
     const name = attrs.slice(nameStart, i);
     while (i < n && isSpace(attrs.charCodeAt(i))) i++;
-    if (attrs.charCodeAt(i) !== 0x3d) { if (i === nameStart) i++; continue; }
+    if (attrs.charCodeAt(i) !== 0x3d) {
+      if (i === nameStart) i++;
+      continue;
+    }
     i++;
     while (i < n && isSpace(attrs.charCodeAt(i))) i++;
     const quote = attrs.charCodeAt(i);
@@ -67,7 +71,11 @@ export function endOfStartTag(xml: string, lt: number): number {
   let quote = 0;
   for (let i = lt + 1; i < xml.length; i++) {
     const c = xml.charCodeAt(i);
-    if (quote) { if (c === quote) quote = 0; } else if (c === 0x22 || c === 0x27) quote = c; else if (c === 0x3e) return i; else if (c === 0x3c) return -1;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return i;
+    else if (c === 0x3c) return -1;
   }
   return -1;
 }
@@ -117,7 +125,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > pos) {
       if (stack.length > 0) handler.text(xml.slice(pos, textEnd), false);
-      else if (/\S/.test(xml.slice(pos, textEnd).replace(/^\ufeff/, ''))) throw new XmlError('text outside the root element');
+      else if (/\S/.test(xml.slice(pos, textEnd).replace(/^\ufeff/, '')))
+        throw new XmlError('text outside the root element');
     }
     if (lt < 0) break;
     if (xml.startsWith('<?', lt)) {

@@ -2,7 +2,13 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import {
-  checkNoOverlap, dataStart, locateDirectory, parseDirectory, TAIL_BYTES, ZipFormatError, type ZipEntry,
+  checkNoOverlap,
+  dataStart,
+  locateDirectory,
+  parseDirectory,
+  TAIL_BYTES,
+  ZipFormatError,
+  type ZipEntry,
 } from './zip-format';
 
 /**
@@ -30,20 +36,26 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   return buffer;
 }
 
-const asReadError = (error: unknown): Error => error instanceof ZipFormatError ? new ZipReadError(error.message) : error as Error;
+const asReadError = (error: unknown): Error =>
+  error instanceof ZipFormatError ? new ZipReadError(error.message) : (error as Error);
 
 /**
  * Every entry listed in the central directory, in its order, after checking that no two entries' data overlap.
  * Throws ZipReadError if the directory cannot be read or lists more than `maxEntries`.
  */
-export async function readCentralDirectory(handle: FileHandle, fileSize: number, maxEntries = 1_000_000): Promise<ZipEntry[]> {
+export async function readCentralDirectory(
+  handle: FileHandle,
+  fileSize: number,
+  maxEntries = 1_000_000,
+): Promise<ZipEntry[]> {
   try {
     if (fileSize < 22) throw new ZipReadError('it is too short to be a zip file');
     const tailLength = Math.min(fileSize, TAIL_BYTES);
     const tailStart = fileSize - tailLength;
     const tail = await readAt(handle, tailStart, tailLength);
     const where = locateDirectory(tail, tailStart, fileSize);
-    if (where.size > 512 * 1024 * 1024) throw new ZipReadError('its directory of files is larger than any archive made here');
+    if (where.size > 512 * 1024 * 1024)
+      throw new ZipReadError('its directory of files is larger than any archive made here');
     const entries = parseDirectory(await readAt(handle, where.offset, where.size), where.count, maxEntries);
     checkNoOverlap(entries, where.offset);
     return entries;
@@ -76,10 +88,15 @@ export interface EntryReadOptions {
  * An entry's content, decompressed, in chunks; the caller's pace sets the reading pace. Throws ZipReadError when
  * it cannot be read, inflates past its cap, is shorter or longer than the directory says, or fails its CRC.
  */
-export async function* entryContent(handle: FileHandle, entry: ZipEntry, fileSize: number, options: EntryReadOptions = {}):
-AsyncGenerator<Uint8Array> {
+export async function* entryContent(
+  handle: FileHandle,
+  entry: ZipEntry,
+  fileSize: number,
+  options: EntryReadOptions = {},
+): AsyncGenerator<Uint8Array> {
   if (entry.flags & 0x1) throw new ZipReadError('it is encrypted');
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipReadError(`it is compressed with method ${entry.method}, which is not read here`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipReadError(`it is compressed with method ${entry.method}, which is not read here`);
   const cap = Math.min(options.maxBytes ?? entry.size, entry.size);
   if (entry.localOffset + 30 > fileSize) throw new ZipReadError('its data lies outside the file');
   let start: number;
@@ -95,8 +112,11 @@ AsyncGenerator<Uint8Array> {
   const take = (chunk: Buffer): Buffer => {
     bytes += chunk.length;
     if (bytes > cap) {
-      throw new ZipReadError(cap < entry.size ? `it holds more than the ${cap.toLocaleString('en-GB')} bytes allowed`
-        : `it holds more than the ${entry.size.toLocaleString('en-GB')} bytes its header states`);
+      throw new ZipReadError(
+        cap < entry.size
+          ? `it holds more than the ${cap.toLocaleString('en-GB')} bytes allowed`
+          : `it holds more than the ${entry.size.toLocaleString('en-GB')} bytes its header states`,
+      );
     }
     crc = crc32(chunk, crc);
     return chunk;
@@ -119,6 +139,9 @@ AsyncGenerator<Uint8Array> {
       inflater.destroy();
     }
   }
-  if (bytes !== entry.size) throw new ZipReadError(`it holds ${bytes.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} its header states`);
-  if ((crc >>> 0) !== entry.crc) throw new ZipReadError('its checksum (CRC-32) does not match its content');
+  if (bytes !== entry.size)
+    throw new ZipReadError(
+      `it holds ${bytes.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} its header states`,
+    );
+  if (crc >>> 0 !== entry.crc) throw new ZipReadError('its checksum (CRC-32) does not match its content');
 }

@@ -16,7 +16,16 @@ const U32 = 0xffffffff;
 /** An entry this large or larger gets ZIP64 sizes in its local header and data descriptor. */
 const ZIP64_ENTRY_FROM = 0xffff0000;
 
-interface Written { name: Buffer; method: number; flags: number; crc: number; compressedSize: number; size: number; offset: number; zip64Local: boolean }
+interface Written {
+  name: Buffer;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+  zip64Local: boolean;
+}
 
 function dosTime(date: Date): { time: number; date: number } {
   return {
@@ -31,7 +40,10 @@ export class ZipFileWriter {
   private readonly hash: Hash = createHash('sha256');
   private readonly when: { time: number; date: number };
 
-  constructor(private readonly handle: FileHandle, mtime: Date) {
+  constructor(
+    private readonly handle: FileHandle,
+    mtime: Date,
+  ) {
     this.when = dosTime(mtime);
   }
 
@@ -49,7 +61,12 @@ export class ZipFileWriter {
    * the ZIP64 local header. If the source throws (a stored file that no longer matches its hash) the error passes
    * on and the caller abandons the whole file.
    */
-  async addStream(name: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, compress: boolean, sizeHint = 0): Promise<void> {
+  async addStream(
+    name: string,
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    compress: boolean,
+    sizeHint = 0,
+  ): Promise<void> {
     const nameBytes = Buffer.from(name, 'utf8');
     const zip64Local = sizeHint >= ZIP64_ENTRY_FROM;
     const method = compress ? 8 : 0;
@@ -95,7 +112,16 @@ export class ZipFileWriter {
       descriptor.writeUInt32LE(size, 12);
     }
     await this.write(descriptor);
-    this.entries.push({ name: nameBytes, method, flags: 0x0808, crc: crc >>> 0, compressedSize, size, offset, zip64Local });
+    this.entries.push({
+      name: nameBytes,
+      method,
+      flags: 0x0808,
+      crc: crc >>> 0,
+      compressedSize,
+      size,
+      offset,
+      zip64Local,
+    });
   }
 
   /** Writes the central directory (and ZIP64 end records when needed); returns the size and SHA-256 of the file. */
@@ -108,7 +134,8 @@ export class ZipFileWriter {
     this.written += chunk.length;
     this.hash.update(chunk);
     let offset = 0;
-    while (offset < chunk.length) offset += (await this.handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
+    while (offset < chunk.length)
+      offset += (await this.handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
   }
 }
 
@@ -116,8 +143,12 @@ export class ZipFileWriter {
  * A local file header. Streamed entries (`sizes` absent) set the data-descriptor flag and carry their CRC and sizes
  * after the data; entries built in memory carry them here, as Office applications write them.
  */
-function localHeader(name: Buffer, method: number, when: { time: number; date: number },
-  options: { zip64Local?: boolean; sizes?: { crc: number; compressedSize: number; size: number } }): Buffer {
+function localHeader(
+  name: Buffer,
+  method: number,
+  when: { time: number; date: number },
+  options: { zip64Local?: boolean; sizes?: { crc: number; compressedSize: number; size: number } },
+): Buffer {
   const zip64Local = options.zip64Local ?? false;
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
@@ -131,21 +162,33 @@ function localHeader(name: Buffer, method: number, when: { time: number; date: n
     local.writeUInt32LE(options.sizes.compressedSize, 18);
     local.writeUInt32LE(options.sizes.size, 22);
   }
-  if (zip64Local) { local.writeUInt32LE(U32, 18); local.writeUInt32LE(U32, 22); }
+  if (zip64Local) {
+    local.writeUInt32LE(U32, 18);
+    local.writeUInt32LE(U32, 22);
+  }
   local.writeUInt16LE(name.length, 26);
   const extra = zip64Local ? Buffer.alloc(20) : Buffer.alloc(0);
-  if (zip64Local) { extra.writeUInt16LE(0x0001, 0); extra.writeUInt16LE(16, 2); }
+  if (zip64Local) {
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(16, 2);
+  }
   local.writeUInt16LE(extra.length, 28);
   return Buffer.concat([local, name, extra]);
 }
 
 /** The central directory and end records (ZIP64 ones when needed) for entries written from offset 0. */
-function directoryAndEnd(entries: readonly Written[], when: { time: number; date: number }, directoryOffset: number): Buffer {
+function directoryAndEnd(
+  entries: readonly Written[],
+  when: { time: number; date: number },
+  directoryOffset: number,
+): Buffer {
   const parts: Buffer[] = [];
   let directorySize = 0;
   for (const e of entries) {
     const big = [e.size >= U32 || e.zip64Local, e.compressedSize >= U32 || e.zip64Local, e.offset >= U32];
-    const extraFields = [big[0] ? e.size : null, big[1] ? e.compressedSize : null, big[2] ? e.offset : null].filter((v) => v !== null);
+    const extraFields = [big[0] ? e.size : null, big[1] ? e.compressedSize : null, big[2] ? e.offset : null].filter(
+      (v) => v !== null,
+    );
     const extra = Buffer.alloc(extraFields.length ? 4 + 8 * extraFields.length : 0);
     if (extraFields.length) {
       extra.writeUInt16LE(0x0001, 0);
@@ -205,8 +248,10 @@ function directoryAndEnd(entries: readonly Written[], when: { time: number; date
 /** A string as the UTF-8 bytes of a zip entry. */
 export const utf8Bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
-export function zipToBytes(files: Readonly<Record<string, Uint8Array>>,
-  options: { mtime?: Date; level?: number; stored?: (name: string) => boolean } = {}): Uint8Array {
+export function zipToBytes(
+  files: Readonly<Record<string, Uint8Array>>,
+  options: { mtime?: Date; level?: number; stored?: (name: string) => boolean } = {},
+): Uint8Array {
   const when = dosTime(options.mtime ?? new Date());
   const parts: Buffer[] = [];
   const entries: Written[] = [];
@@ -218,7 +263,8 @@ export function zipToBytes(files: Readonly<Record<string, Uint8Array>>,
     const keep = deflated && deflated.length < bytes.length ? deflated : null;
     const data = keep ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const sizes = { crc, compressedSize: data.length, size: bytes.length };
-    if (sizes.size >= U32 || offset >= U32) throw new ZipTooLargeError(`${name} is too large for a zip made in memory.`);
+    if (sizes.size >= U32 || offset >= U32)
+      throw new ZipTooLargeError(`${name} is too large for a zip made in memory.`);
     const method = keep ? 8 : 0;
     const header = localHeader(nameBytes, method, when, { sizes });
     entries.push({ name: nameBytes, method, flags: 0x0800, ...sizes, offset, zip64Local: false });
@@ -239,5 +285,12 @@ export function zipTimeFor(builtAt: string): Date {
   const parsed = new Date(builtAt);
   if (Number.isNaN(parsed.getTime())) throw new Error(`builtAt "${builtAt}" is not a date and time.`);
   const year = Math.min(2099, Math.max(1980, parsed.getUTCFullYear()));
-  return new Date(year, parsed.getUTCMonth(), parsed.getUTCDate(), parsed.getUTCHours(), parsed.getUTCMinutes(), parsed.getUTCSeconds());
+  return new Date(
+    year,
+    parsed.getUTCMonth(),
+    parsed.getUTCDate(),
+    parsed.getUTCHours(),
+    parsed.getUTCMinutes(),
+    parsed.getUTCSeconds(),
+  );
 }

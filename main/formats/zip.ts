@@ -1,5 +1,12 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { checkNoOverlap, dataStart, locateDirectory, parseDirectory, ZipFormatError, type ZipEntry } from './zip-format';
+import {
+  checkNoOverlap,
+  dataStart,
+  locateDirectory,
+  parseDirectory,
+  ZipFormatError,
+  type ZipEntry,
+} from './zip-format';
 
 /**
  * Office documents held in memory, read through the one zip directory parser (main/formats/zip-format.ts): ZIP64,
@@ -9,7 +16,10 @@ import { checkNoOverlap, dataStart, locateDirectory, parseDirectory, ZipFormatEr
  */
 
 export class ZipError extends Error {
-  constructor(readonly problem: 'damaged' | 'too-big' | 'too-many-entries' | 'encrypted' | 'unsupported', message: string) {
+  constructor(
+    readonly problem: 'damaged' | 'too-big' | 'too-many-entries' | 'encrypted' | 'unsupported',
+    message: string,
+  ) {
     super(message);
     this.name = 'ZipError';
   }
@@ -19,8 +29,12 @@ export type { ZipEntry } from './zip-format';
 
 /** True when the bytes start with a zip local-file or empty-archive signature. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
-    && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06))
+  );
 }
 
 function normaliseName(name: string): string {
@@ -32,11 +46,19 @@ export class ZipReader {
   private readonly buffer: Buffer;
   private inflated = 0;
 
-  constructor(bytes: Uint8Array, private readonly maxBytes: number, maxEntries: number) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly maxBytes: number,
+    maxEntries: number,
+  ) {
     this.buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     try {
       const where = locateDirectory(this.buffer, 0, this.buffer.length);
-      const list = parseDirectory(this.buffer.subarray(where.offset, where.offset + where.size), where.count, maxEntries);
+      const list = parseDirectory(
+        this.buffer.subarray(where.offset, where.offset + where.size),
+        where.count,
+        maxEntries,
+      );
       checkNoOverlap(list, where.offset);
       for (const entry of list) {
         const key = normaliseName(entry.name);
@@ -44,22 +66,37 @@ export class ZipReader {
       }
     } catch (error) {
       if (error instanceof ZipFormatError) {
-        throw new ZipError(error.problem === 'too-many-entries' ? 'too-many-entries' : error.problem === 'too-big' ? 'too-big' : 'damaged', error.message);
+        throw new ZipError(
+          error.problem === 'too-many-entries'
+            ? 'too-many-entries'
+            : error.problem === 'too-big'
+              ? 'too-big'
+              : 'damaged',
+          error.message,
+        );
       }
       throw error;
     }
   }
 
   /** Entry names as stored (lower-cased, forward slashes, no leading slash). */
-  get names(): string[] { return [...this.entries.keys()]; }
+  get names(): string[] {
+    return [...this.entries.keys()];
+  }
 
   /** Entry names exactly as the archive writes them, in directory order (the first of any duplicates). */
-  get originalNames(): string[] { return [...this.entries.values()].map((e) => e.name); }
+  get originalNames(): string[] {
+    return [...this.entries.values()].map((e) => e.name);
+  }
 
-  has(name: string): boolean { return this.entries.has(normaliseName(name)); }
+  has(name: string): boolean {
+    return this.entries.has(normaliseName(name));
+  }
 
   /** Bytes decompressed so far, across every read. */
-  get bytesRead(): number { return this.inflated; }
+  get bytesRead(): number {
+    return this.inflated;
+  }
 
   /** The entry's bytes, or null if there is no such entry. */
   read(name: string): Uint8Array | null {
@@ -96,7 +133,7 @@ export class ZipReader {
       throw new ZipError('unsupported', `compression method ${entry.method}`);
     }
     this.inflated += out.length;
-    if ((crc32(out) >>> 0) !== entry.crc) throw new ZipError('damaged', `${entry.name}: CRC mismatch`);
+    if (crc32(out) >>> 0 !== entry.crc) throw new ZipError('damaged', `${entry.name}: CRC mismatch`);
     return out;
   }
 }
@@ -109,8 +146,10 @@ const OWN_FILE_ENTRIES = 65_535;
  * Every entry of a zip held in memory, by its name as stored, in directory order (folders skipped); `only` keeps
  * just the entries it accepts, the others never inflated. Limits default to those for the app's own files.
  */
-export function unzipAll(bytes: Uint8Array, options: { only?: (name: string) => boolean; maxBytes?: number; maxEntries?: number } = {}):
-  Record<string, Uint8Array> {
+export function unzipAll(
+  bytes: Uint8Array,
+  options: { only?: (name: string) => boolean; maxBytes?: number; maxEntries?: number } = {},
+): Record<string, Uint8Array> {
   const zip = new ZipReader(bytes, options.maxBytes ?? OWN_FILE_BYTES, options.maxEntries ?? OWN_FILE_ENTRIES);
   const files: Record<string, Uint8Array> = {};
   for (const name of zip.originalNames) {

@@ -1,4 +1,13 @@
-import { Bookmark, ExternalHyperlink, HeadingLevel, Paragraph, TextRun, type ParagraphChild, type Table, type TableOfContents } from 'docx';
+import {
+  Bookmark,
+  ExternalHyperlink,
+  HeadingLevel,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+  type Table,
+  type TableOfContents,
+} from 'docx';
 import type { NarrativeInline } from '../../shared/domain/narrative/ast';
 import { parseNarrative } from '../../shared/domain/narrative/parse';
 import { BULLETS, NUMBERS, numberedList, STYLE } from './styles';
@@ -6,7 +15,10 @@ import { BULLETS, NUMBERS, numberedList, STYLE } from './styles';
 /** What a section builder returns: the body blocks of its part of the document, in order. */
 export type PackBlock = Paragraph | Table | TableOfContents;
 
-export interface ContentsEntry { title: string; bookmark: string }
+export interface ContentsEntry {
+  title: string;
+  bookmark: string;
+}
 
 const SECTION_HEADINGS = new WeakMap<PackBlock, ContentsEntry>();
 
@@ -24,7 +36,8 @@ export function headingBookmark(text: string): string {
 export function heading1(text: string): Paragraph {
   const bookmark = headingBookmark(text);
   const paragraph = new Paragraph({
-    heading: HeadingLevel.HEADING_1, pageBreakBefore: true,
+    heading: HeadingLevel.HEADING_1,
+    pageBreakBefore: true,
     children: [new Bookmark({ id: bookmark, children: [new TextRun(text)] })],
   });
   SECTION_HEADINGS.set(paragraph, { title: text, bookmark });
@@ -56,7 +69,11 @@ export function body(content: string | ParagraphChild[], options: { keepNext?: b
 }
 
 export function note(text: string, options: { keepNext?: boolean } = {}): Paragraph {
-  return new Paragraph({ style: STYLE.note, ...(options.keepNext ? { keepNext: true } : {}), children: [new TextRun(text)] });
+  return new Paragraph({
+    style: STYLE.note,
+    ...(options.keepNext ? { keepNext: true } : {}),
+    children: [new TextRun(text)],
+  });
 }
 
 /** "Status: Approved" — the label in bold, the value in words. */
@@ -76,7 +93,10 @@ export function fact(label: string, value: string | ParagraphChild[], options: F
       ? { spacing: { ...(options.spaceBefore ? { before: 160 } : {}), after: options.last ? 200 : 40 } }
       : {}),
     ...(options.end ? { keepNext: false } : {}),
-    children: [new TextRun({ text: `${label}: `, bold: true }), ...(typeof value === 'string' ? [new TextRun(value)] : value)],
+    children: [
+      new TextRun({ text: `${label}: `, bold: true }),
+      ...(typeof value === 'string' ? [new TextRun(value)] : value),
+    ],
   });
 }
 
@@ -90,28 +110,50 @@ export function bullet(content: string | ParagraphChild[], options: { last?: boo
 }
 
 /** How the pack prints a cited evidence file: its reference in this pack (E001…) and its title. */
-export interface CitedEvidence { ref: string; title: string }
+export interface CitedEvidence {
+  ref: string;
+  title: string;
+}
 
 export interface NarrativeOptions {
   /** The file a `[[evidence:N]]` citation names, or undefined when this pack does not list it. */
   evidence?: (fileId: number) => CitedEvidence | undefined;
 }
 
-interface RunFormat { bold?: true; italics?: true; style?: string }
+interface RunFormat {
+  bold?: true;
+  italics?: true;
+  style?: string;
+}
 
-function inlineRuns(inlines: readonly NarrativeInline[], format: RunFormat, options: NarrativeOptions): ParagraphChild[] {
+function inlineRuns(
+  inlines: readonly NarrativeInline[],
+  format: RunFormat,
+  options: NarrativeOptions,
+): ParagraphChild[] {
   return inlines.flatMap((inline): ParagraphChild[] => {
     switch (inline.kind) {
-      case 'text': return [new TextRun({ text: inline.text, ...format })];
-      case 'bold': return inlineRuns(inline.children, { ...format, bold: true }, options);
-      case 'italic': return inlineRuns(inline.children, { ...format, italics: true }, options);
+      case 'text':
+        return [new TextRun({ text: inline.text, ...format })];
+      case 'bold':
+        return inlineRuns(inline.children, { ...format, bold: true }, options);
+      case 'italic':
+        return inlineRuns(inline.children, { ...format, italics: true }, options);
       case 'link':
-        return [new ExternalHyperlink({ link: inline.href, children: inlineRuns(inline.children, { ...format, style: 'Hyperlink' }, options) })];
+        return [
+          new ExternalHyperlink({
+            link: inline.href,
+            children: inlineRuns(inline.children, { ...format, style: 'Hyperlink' }, options),
+          }),
+        ];
       case 'evidence': {
         const cited = options.evidence?.(inline.fileId);
         // A file this pack does not list (left out, binned, purged) stays as written, for the officer to see and fix.
         if (!cited) return [new TextRun({ text: inline.source, ...format })];
-        return [new TextRun({ text: cited.ref, ...format, bold: true }), new TextRun({ text: ` (${cited.title})`, ...format })];
+        return [
+          new TextRun({ text: cited.ref, ...format, bold: true }),
+          new TextRun({ text: ` (${cited.title})`, ...format }),
+        ];
       }
     }
   });
@@ -130,22 +172,40 @@ export function narrativeParagraphs(text: string, options: NarrativeOptions = {}
       case 'heading': {
         const level = Math.min(block.level + 2, previousLevel + 1);
         previousLevel = level;
-        out.push(new Paragraph({ heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4, children: inlineRuns(block.children, {}, options) }));
+        out.push(
+          new Paragraph({
+            heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+            children: inlineRuns(block.children, {}, options),
+          }),
+        );
         break;
       }
       case 'paragraph':
         out.push(body(inlineRuns(block.children, {}, options)));
         break;
       case 'bullets':
-        out.push(...block.items.map((item, index) => bullet(inlineRuns(item, {}, options), { last: index === block.items.length - 1 })));
+        out.push(
+          ...block.items.map((item, index) =>
+            bullet(inlineRuns(item, {}, options), { last: index === block.items.length - 1 }),
+          ),
+        );
         break;
       case 'numbered': {
         const list = numberedList(block.start);
-        out.push(...block.items.map((item, index) => new Paragraph({
-          numbering: { reference: list.reference === NUMBERS ? NUMBERS : list, level: 0, ...(index === 0 ? { restart: true } : {}) },
-          spacing: { after: index === block.items.length - 1 ? 160 : 60 },
-          children: inlineRuns(item, {}, options),
-        })));
+        out.push(
+          ...block.items.map(
+            (item, index) =>
+              new Paragraph({
+                numbering: {
+                  reference: list.reference === NUMBERS ? NUMBERS : list,
+                  level: 0,
+                  ...(index === 0 ? { restart: true } : {}),
+                },
+                spacing: { after: index === block.items.length - 1 ? 160 : 60 },
+                children: inlineRuns(item, {}, options),
+              }),
+          ),
+        );
         break;
       }
     }

@@ -21,9 +21,17 @@ export class PrivacyBlock extends WorkspaceError {
   constructor(readonly scan: WorkspaceScan) {
     const open = scan.findings.filter((f) => f.severity === 'block' && !f.resolution);
     const unread = scan.unscanned.filter((u) => !u.decision);
-    const lines = [...open.map((f) => `${locationLabel(f.location)}: ${f.snippet}`),
-      ...unread.map((u) => `file ${u.fileName} (item "${u.itemTitle}") could not be read: confirm it holds no personal data, or leave it out`)];
-    super('privacy-blocked', `The pack was not built: ${scan.blocking} possible piece${scan.blocking === 1 ? '' : 's'} of personal data must be resolved first (Privacy check). ${lines.slice(0, 10).join('; ')}${lines.length > 10 ? `; and ${lines.length - 10} more` : ''}.`);
+    const lines = [
+      ...open.map((f) => `${locationLabel(f.location)}: ${f.snippet}`),
+      ...unread.map(
+        (u) =>
+          `file ${u.fileName} (item "${u.itemTitle}") could not be read: confirm it holds no personal data, or leave it out`,
+      ),
+    ];
+    super(
+      'privacy-blocked',
+      `The pack was not built: ${scan.blocking} possible piece${scan.blocking === 1 ? '' : 's'} of personal data must be resolved first (Privacy check). ${lines.slice(0, 10).join('; ')}${lines.length > 10 ? `; and ${lines.length - 10} more` : ''}.`,
+    );
   }
 }
 
@@ -49,13 +57,17 @@ export interface BuildResult {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-
 /**
  * Builds the pack (and optionally the share bundle) from the workspace and records the build: its version, time,
  * options and the input it used, so the same document text can be made again.
  */
-export async function buildAndRecord(workspace: Workspace, request: BuildRequest, who: string,
-  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {}, stopIfCancelled: () => Promise<void> = async () => {}): Promise<BuildResult> {
+export async function buildAndRecord(
+  workspace: Workspace,
+  request: BuildRequest,
+  who: string,
+  progress: (event: Omit<ProgressEvent, 'operation'>) => void = () => {},
+  stopIfCancelled: () => Promise<void> = async () => {},
+): Promise<BuildResult> {
   workspace.assertWritable();
   const scan = scanWorkspace(workspace.db, privacyScanOptions(workspace.db));
   if (scan.blocking > 0) throw new PrivacyBlock(scan);
@@ -79,7 +91,9 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
   await stopIfCancelled();
   // Whatever stops it here (a full disk, an evidence file gone from files/) removes the files this build made. A file
   // that was there before (the CLI's --out over an earlier pack) has been replaced whole and is left.
-  const existedBefore = new Set([request.docxPath, request.bundlePath].filter((p): p is string => p !== undefined && existsSync(p)));
+  const existedBefore = new Set(
+    [request.docxPath, request.bundlePath].filter((p): p is string => p !== undefined && existsSync(p)),
+  );
   const written: string[] = [];
   try {
     writeFileAtomic(request.docxPath, docx);
@@ -87,26 +101,69 @@ export async function buildAndRecord(workspace: Workspace, request: BuildRequest
     let bundleSha: string | null = null;
     if (request.bundlePath) {
       report('Writing the share bundle');
-      await writeBundle({ workspaceFolder: workspace.folder, packDocx: docx, packPdf: pdf, evidence: input.evidence, area: input.area.name,
-        builtAt: input.builtAt, version: input.version }, request.bundlePath);
+      await writeBundle(
+        {
+          workspaceFolder: workspace.folder,
+          packDocx: docx,
+          packPdf: pdf,
+          evidence: input.evidence,
+          area: input.area.name,
+          builtAt: input.builtAt,
+          version: input.version,
+        },
+        request.bundlePath,
+      );
       written.push(request.bundlePath);
       bundleSha = sha256(readFileSync(request.bundlePath));
     }
     report('Recording the build');
     const recorded = recordableInput(input);
     workspace.db.transaction(() => {
-      workspace.db.prepare(`INSERT INTO pack_builds (version, built_at, built_by, options, input_sha256, input, status_counts, document_sha256, bundle_sha256)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.version, input.builtAt, who, JSON.stringify(request.options), recorded.sha256, recorded.json,
-        JSON.stringify(statusCounts(input)), sha256(docx), bundleSha);
-      appendEvent(workspace.db, { at: input.builtAt, who, itemId: null, action: 'build-pack', before: null,
-        after: JSON.stringify({ version: input.version, draft: input.draft, evidence: input.evidence.length, bundle: request.bundlePath !== undefined,
-          ...(request.template ? { template: request.template.fileName, templateSha256: sha256(request.template.bytes) } : {}) }) });
+      workspace.db
+        .prepare(
+          `INSERT INTO pack_builds (version, built_at, built_by, options, input_sha256, input, status_counts, document_sha256, bundle_sha256)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.version,
+          input.builtAt,
+          who,
+          JSON.stringify(request.options),
+          recorded.sha256,
+          recorded.json,
+          JSON.stringify(statusCounts(input)),
+          sha256(docx),
+          bundleSha,
+        );
+      appendEvent(workspace.db, {
+        at: input.builtAt,
+        who,
+        itemId: null,
+        action: 'build-pack',
+        before: null,
+        after: JSON.stringify({
+          version: input.version,
+          draft: input.draft,
+          evidence: input.evidence.length,
+          bundle: request.bundlePath !== undefined,
+          ...(request.template
+            ? { template: request.template.fileName, templateSha256: sha256(request.template.bytes) }
+            : {}),
+        }),
+      });
     })();
   } catch (error) {
     for (const path of written) if (!existedBefore.has(path)) rmSync(path, { force: true });
     throw error;
   }
   progress({ phase: 'Done', done: steps, total: steps });
-  return { version: input.version, docxPath: request.docxPath, docxBytes: docx.length, bundlePath: request.bundlePath ?? null,
-    pdfIncluded: pdf !== null, draft: input.draft, evidenceFiles: input.evidence.length };
+  return {
+    version: input.version,
+    docxPath: request.docxPath,
+    docxBytes: docx.length,
+    bundlePath: request.bundlePath ?? null,
+    pdfIncluded: pdf !== null,
+    draft: input.draft,
+    evidenceFiles: input.evidence.length,
+  };
 }

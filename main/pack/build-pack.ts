@@ -66,7 +66,9 @@ export const LANDSCAPE_SECTIONS: ReadonlySet<PackSectionId> = new Set(['evidence
 
 /** The chosen sections' blocks, by section, in the document's order. */
 export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBlock[] }[] {
-  const chosen = new Set<PackSectionId>(input.options.sections.length ? input.options.sections : packKind(input).sections);
+  const chosen = new Set<PackSectionId>(
+    input.options.sections.length ? input.options.sections : packKind(input).sections,
+  );
   const parts = new Map<PackSectionId, PackBlock[]>();
   for (const id of PACK_SECTION_ORDER) {
     if (chosen.has(id) && id !== 'glossary' && id !== 'contents') parts.set(id, SECTION_BUILDERS[id](input));
@@ -75,7 +77,8 @@ export function packParts(input: PackInput): { id: PackSectionId; blocks: PackBl
     const pageText = [input.area.name, input.marking, packTitle(input)].join(' ');
     parts.set('glossary', glossarySection(input, `${textOf([...parts.values()].flat())} ${pageText}`));
   }
-  if (chosen.has('contents')) parts.set('contents', contentsSection(input, contentsEntries([...parts.values()].flat())));
+  if (chosen.has('contents'))
+    parts.set('contents', contentsSection(input, contentsEntries([...parts.values()].flat())));
   return PACK_SECTION_ORDER.flatMap((id) => {
     const blocks = parts.get(id);
     // A section with nothing to say (no self-evaluation yet, no case studies) takes no place in the document.
@@ -96,10 +99,18 @@ function wordSections(input: PackInput): ISectionOptions[] {
     properties: {
       page: {
         // docx swaps width and height itself for a landscape page.
-        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin: {
-          top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginSide, right: PAGE.marginSide,
-          header: PAGE.header, footer: PAGE.footer,
+          top: PAGE.marginTop,
+          bottom: PAGE.marginBottom,
+          left: PAGE.marginSide,
+          right: PAGE.marginSide,
+          header: PAGE.header,
+          footer: PAGE.footer,
         },
       },
     },
@@ -138,7 +149,10 @@ export function packDocument(input: PackInput): Document {
  * charts: 4 MB or so each, which V8 does not count) on a later turn, never inside synchronous work such as Packer's;
  * without a turn the memory they hold would stay taken all through the build, the most memory-hungry part of it.
  */
-export const turn = () => new Promise<void>((resolve) => { setImmediate(resolve); });
+export const turn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
 
 /** The .docx as docx's Packer writes it. The Document (some 25 MB for a large pack) is garbage once this returns. */
 async function packed(input: PackInput): Promise<Buffer> {

@@ -13,14 +13,24 @@ import { WorkspaceError } from '../refusal/refusal';
  */
 export function xmlPartProblem(name: string, bytes: Uint8Array): string | null {
   let text: string;
-  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return `${name} is not valid UTF-8`; }
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return `${name} is not valid UTF-8`;
+  }
   const forbidden = forbiddenXmlCharacter(text);
   if (forbidden) return `${name} holds a character XML forbids (${forbidden})`;
   // strictEntities (in sax, missing from its types): only XML's five entities, as Word reads them.
   const parser = sax.parser(true, { xmlns: false, position: true, strictEntities: true } as sax.SAXOptions);
   let problem: string | null = null;
-  parser.onerror = (error) => { problem ??= `${name} is not well-formed XML (${error.message.split('\n')[0]}, line ${parser.line + 1})`; };
-  try { parser.write(text).close(); } catch (error) { problem ??= `${name} is not well-formed XML (${(error as Error).message.split('\n')[0]})`; }
+  parser.onerror = (error) => {
+    problem ??= `${name} is not well-formed XML (${error.message.split('\n')[0]}, line ${parser.line + 1})`;
+  };
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    problem ??= `${name} is not well-formed XML (${(error as Error).message.split('\n')[0]})`;
+  }
   return problem;
 }
 
@@ -30,7 +40,10 @@ export function assertDocxWellFormed(docx: Uint8Array, label = 'The pack'): void
   for (const [name, bytes] of Object.entries(parts)) {
     const problem = xmlPartProblem(name, bytes);
     if (problem) {
-      throw new WorkspaceError('internal', `${label} was not built: the written document would not open in Word or LibreOffice (${problem}). Nothing was recorded; report this with the workspace.`);
+      throw new WorkspaceError(
+        'internal',
+        `${label} was not built: the written document would not open in Word or LibreOffice (${problem}). Nothing was recorded; report this with the workspace.`,
+      );
     }
   }
 }

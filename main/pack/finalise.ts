@@ -13,7 +13,10 @@ import { ukWallClock } from './format';
  *  - the zip: entries in a fixed order, each dated with the build time (UK wall clock, as zip dates are local), so the
  *    same input gives the same bytes.
  */
-export interface FinaliseOptions { builtAt: string; language: string }
+export interface FinaliseOptions {
+  builtAt: string;
+  language: string;
+}
 
 /** "2026-11-13T16:45:00Z": an instant in UTC to the second; a time without a zone is taken as written. */
 export function w3cdtf(builtAt: string): string {
@@ -37,7 +40,8 @@ function fixCore(xml: string, { builtAt, language }: FinaliseOptions): string {
   let out = xml
     .replace(/(<dcterms:created\b[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${when}$2`)
     .replace(/(<dcterms:modified\b[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${when}$2`);
-  if (!out.includes('<dc:language>')) out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(language)}</dc:language></cp:coreProperties>`);
+  if (!out.includes('<dc:language>'))
+    out = out.replace('</cp:coreProperties>', `<dc:language>${escapeXml(language)}</dc:language></cp:coreProperties>`);
   return out;
 }
 
@@ -67,7 +71,10 @@ function pictureAltText(drawing: string): string {
   if (!docPr) return drawing;
   const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(docPr[1]!)?.[1] ?? '';
   // A function, so that a "$" in the alt text is written as it is, never read as a replacement pattern.
-  return drawing.replace(/<pic:cNvPr id="0" name="" descr=""\/>/, () => `<pic:cNvPr id="0" name="${attr('name')}" descr="${attr('descr')}"/>`);
+  return drawing.replace(
+    /<pic:cNvPr id="0" name="" descr=""\/>/,
+    () => `<pic:cNvPr id="0" name="${attr('name')}" descr="${attr('descr')}"/>`,
+  );
 }
 
 /**
@@ -85,18 +92,25 @@ function editDocument(xml: string, renameLinks: boolean): { xml: string; links: 
   const tag = (all: string, name?: string, attrs?: string, id?: string, linkHead?: string, linkId?: string): string => {
     if (name !== undefined && id !== undefined) {
       let next = bookmarks.get(id);
-      if (next === undefined) { next = bookmarks.size + 1; bookmarks.set(id, next); }
+      if (next === undefined) {
+        next = bookmarks.size + 1;
+        bookmarks.set(id, next);
+      }
       return `<w:${name}${attrs}w:id="${next}"`;
     }
     if (linkHead !== undefined && linkId !== undefined && renameLinks) {
       let next = links.get(linkId);
-      if (next === undefined) { next = `rIdLink${links.size + 1}`; links.set(linkId, next); }
+      if (next === undefined) {
+        next = `rIdLink${links.size + 1}`;
+        links.set(linkId, next);
+      }
       return `${linkHead}${next}"`;
     }
     return all;
   };
   const out = xml.replace(DRAWINGS_AND_TAGS, (all: string, ...groups: (string | undefined)[]) =>
-    all.startsWith('<w:drawing>') ? pictureAltText(all.replace(TAGS, tag)) : tag(all, ...groups.slice(0, 5)));
+    all.startsWith('<w:drawing>') ? pictureAltText(all.replace(TAGS, tag)) : tag(all, ...groups.slice(0, 5)),
+  );
   return { xml: out, links };
 }
 
@@ -137,7 +151,8 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
   if (documentXml) {
     const edited = editDocument(latin1(documentXml), rels !== undefined);
     files['word/document.xml'] = Buffer.from(edited.xml, 'latin1');
-    if (rels && edited.links.size > 0) files['word/_rels/document.xml.rels'] = Buffer.from(renameRelationships(latin1(rels), edited.links), 'latin1');
+    if (rels && edited.links.size > 0)
+      files['word/_rels/document.xml.rels'] = Buffer.from(renameRelationships(latin1(rels), edited.links), 'latin1');
   }
 
   // The last line against characters XML forbids (refused where text enters; a dataset's cell or a database from
@@ -149,7 +164,8 @@ export function finaliseDocx(docx: Uint8Array, options: FinaliseOptions): Buffer
   }
 
   const t = ukWallClock(options.builtAt);
-  const mtime = t && t.year >= 1980 ? new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) : new Date(1980, 0, 1);
+  const mtime =
+    t && t.year >= 1980 ? new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) : new Date(1980, 0, 1);
   const names = [...FIRST.filter((n) => n in files), ...Object.keys(files).filter((n) => !FIRST.includes(n))];
   const ordered: Record<string, Uint8Array> = {};
   for (const name of names) ordered[name] = files[name]!;

@@ -5,14 +5,40 @@ import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-st
  * and the same on every machine (times are shown in UK time whatever the computer's time zone).
  */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
-export interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number; hasTime: boolean }
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  hasTime: boolean;
+}
 
 const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', hourCycle: 'h23',
-  year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
 });
 
 /**
@@ -20,17 +46,37 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
  * time; a date-time without one is taken as UK time already; a date alone has no time. Null when unreadable.
  */
 export function ukWallClock(value: string): WallClock | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    value.trim(),
+  );
   if (!match) return null;
   const [, y, mo, d, h, mi, s, zone] = match;
-  if (h === undefined) return { year: Number(y), month: Number(mo), day: Number(d), hour: 0, minute: 0, second: 0, hasTime: false };
+  if (h === undefined)
+    return { year: Number(y), month: Number(mo), day: Number(d), hour: 0, minute: 0, second: 0, hasTime: false };
   if (!zone) {
-    return { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0), hasTime: true };
+    return {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(s ?? 0),
+      hasTime: true,
+    };
   }
   const instant = new Date(value.trim());
   if (Number.isNaN(instant.getTime())) return null;
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(LONDON.formatToParts(instant).find((p) => p.type === type)?.value ?? 0);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second'), hasTime: true };
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(LONDON.formatToParts(instant).find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+    hasTime: true,
+  };
 }
 
 /** "13 November 2026"; the text itself when it isn't a date. */
@@ -80,7 +126,13 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Statuses in the order the pack reports them: done first. */
-export const REPORT_ORDER: readonly ItemStatus[] = ['approved', 'ready-for-review', 'in-progress', 'not-started', 'not-applicable'];
+export const REPORT_ORDER: readonly ItemStatus[] = [
+  'approved',
+  'ready-for-review',
+  'in-progress',
+  'not-started',
+  'not-applicable',
+];
 
 export function statusLabel(status: ItemStatus): string {
   return ITEM_STATUS_LABELS[status];

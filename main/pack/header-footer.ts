@@ -29,14 +29,16 @@ export function packHeader(input: PageMarks, width: number = CONTENT_WIDTH): Hea
 
 export function packFooter(input: PageMarks, width: number = CONTENT_WIDTH): Footer {
   return new Footer({
-    children: [new Paragraph({
-      style: STYLE.headerText,
-      tabStops: [{ type: TabStopType.RIGHT, position: width }],
-      border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.border, space: 4 } },
-      children: [
-        new TextRun({ text: input.marking, bold: true, color: COLOUR.text }),
-        new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
-      ],
-    })],
+    children: [
+      new Paragraph({
+        style: STYLE.headerText,
+        tabStops: [{ type: TabStopType.RIGHT, position: width }],
+        border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.border, space: 4 } },
+        children: [
+          new TextRun({ text: input.marking, bold: true, color: COLOUR.text }),
+          new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
   });
 }

@@ -15,8 +15,12 @@ export function showsContent(item: PackItem, input: PackInput): boolean {
  * them with their comparators and charts); person-level items always (their status and where their documents go).
  */
 export function hasContent(item: PackItem, input: Pick<PackInput, 'metrics'>): boolean {
-  return item.personLevel || item.narrative.trim() !== '' || item.evidenceRefs.length > 0
-    || input.metrics.some((m) => m.catalogueItem === item.id);
+  return (
+    item.personLevel ||
+    item.narrative.trim() !== '' ||
+    item.evidenceRefs.length > 0 ||
+    input.metrics.some((m) => m.catalogueItem === item.id)
+  );
 }
 
 /**
@@ -79,7 +83,11 @@ export function itemBookmarks(items: readonly PackItem[]): Map<string, string> {
   return names;
 }
 
-export interface ApprovalSummary { applicable: number; approved: number; stale: number }
+export interface ApprovalSummary {
+  applicable: number;
+  approved: number;
+  stale: number;
+}
 
 export function approvalSummary(input: PackInput): ApprovalSummary {
   const applicable = input.items.filter((i) => i.status !== 'not-applicable');

@@ -25,7 +25,11 @@ export const PACK_KINDS = PACK_KIND_IDS;
 export type PackKind = PackKindId;
 
 /** A figure as a section prints it: "EHC plans held (January 2026)", "3,395", "England 2.9%". */
-export interface PackHeadline { label: string; value: string; note: string }
+export interface PackHeadline {
+  label: string;
+  value: string;
+  note: string;
+}
 
 export interface PackSelfEvaluationArea {
   area: AreaGroupId;
@@ -42,7 +46,12 @@ export interface PackSelfEvaluationArea {
   ratings: { rating: string; ratedOn: string }[];
 }
 
-export interface PackCaseStudy { title: string; area: AreaGroupId; story: string; consentNote: string }
+export interface PackCaseStudy {
+  title: string;
+  area: AreaGroupId;
+  story: string;
+  consentNote: string;
+}
 
 export interface PackKpi {
   title: string;
@@ -55,7 +64,12 @@ export interface PackKpi {
   better: string;
 }
 
-export interface PackNarrative { id: string; title: string; narrative: string; status: ItemStatus }
+export interface PackNarrative {
+  id: string;
+  title: string;
+  narrative: string;
+  status: ItemStatus;
+}
 
 /**
  * What the self-evaluation's sections print. Optional, so inputs recorded before these sections existed still
@@ -83,7 +97,11 @@ export interface PackBuildRecord {
   counts: Record<ItemStatus, number>;
 }
 
-export interface PackMilestone { name: string; date: string; endDate: string | null }
+export interface PackMilestone {
+  name: string;
+  date: string;
+  endDate: string | null;
+}
 
 export interface PackReadiness {
   group: AreaGroupId;
@@ -184,10 +202,25 @@ export interface PackProgressAction {
 
 /** "Progress since the last inspection": the last outcome, the previous report item, and the plan's actions by report area. */
 export interface PackProgress {
-  outcome: { label: string; siteWeekStart: string; siteWeekEnd: string; received: string | null; published: string | null } | null;
+  outcome: {
+    label: string;
+    siteWeekStart: string;
+    siteWeekEnd: string;
+    received: string | null;
+    published: string | null;
+  } | null;
   previousReport: { itemId: string; title: string; narrative: string; evidenceRefs: string[] } | null;
   groups: { title: string; text: string | null; actions: PackProgressAction[] }[];
-  counts: { actions: number; complete: number; green: number; amber: number; red: number; noUpdate: number; overdue: number; away: number };
+  counts: {
+    actions: number;
+    complete: number;
+    green: number;
+    amber: number;
+    red: number;
+    noUpdate: number;
+    overdue: number;
+    away: number;
+  };
 }
 
 /** Everything a pack is built from, read from the workspace once; building is a pure function of it. */

@@ -15,7 +15,15 @@ export interface PackOutline {
   sections: { id: PackSectionId; headings: string[]; pages: number }[];
   pages: number;
   /** Every checklist item, with whether it has content and whether this pack prints it. */
-  items: { id: string; title: string; area: string; status: string; hasContent: boolean; printed: boolean; gap: boolean }[];
+  items: {
+    id: string;
+    title: string;
+    area: string;
+    status: string;
+    hasContent: boolean;
+    printed: boolean;
+    gap: boolean;
+  }[];
 }
 
 /**
@@ -36,14 +44,24 @@ function estimatePages(blocks: readonly PackBlock[], charts: number): number {
     if (starts.has(block) && chunks.at(-1)!.length > 0) chunks.push([]);
     chunks.at(-1)!.push(block);
   }
-  const pages = chunks.map((chunk, i) => Math.max(1, Math.ceil(textOf(chunk).length / CHARS_PER_PAGE + (i === chunks.length - 1 ? charts * PAGES_PER_CHART : 0))));
+  const pages = chunks.map((chunk, i) =>
+    Math.max(
+      1,
+      Math.ceil(textOf(chunk).length / CHARS_PER_PAGE + (i === chunks.length - 1 ? charts * PAGES_PER_CHART : 0)),
+    ),
+  );
   return pages.reduce((a, b) => a + b, 0);
 }
 
 export function packOutline(input: PackInput): PackOutline {
   const sections = packParts(input).map((part) => ({
     id: part.id,
-    headings: part.id === 'cover' ? ['Cover'] : part.id === 'contents' ? ['Contents'] : contentsEntries(part.blocks).map((e) => e.title),
+    headings:
+      part.id === 'cover'
+        ? ['Cover']
+        : part.id === 'contents'
+          ? ['Contents']
+          : contentsEntries(part.blocks).map((e) => e.title),
     pages: estimatePages(part.blocks, part.id === 'metrics' ? input.charts.length : 0),
   }));
   const known = new Set<string>(AREA_GROUPS.map((g) => g.id));
@@ -52,14 +70,24 @@ export function packOutline(input: PackInput): PackOutline {
     const index = AREA_GROUPS.findIndex((g) => g.id === (homeGroup(item) ?? 'other'));
     return index < 0 ? AREA_GROUPS.length : index;
   };
-  const items = input.items.map((item, index) => ({ item, index })).sort((a, b) => order(a.item) - order(b.item) || a.index - b.index).map((x) => x.item);
+  const items = input.items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => order(a.item) - order(b.item) || a.index - b.index)
+    .map((x) => x.item);
   return {
     sections,
     pages: sections.reduce((sum, s) => sum + s.pages, 0),
     items: items.map((item) => {
       const home = homeGroup(item) ?? item.groups.find((g) => known.has(g)) ?? 'other';
-      return { id: item.id, title: item.title, area: groupLabel(home), status: item.status, hasContent: hasContent(item, input),
-        printed: printsItem(item, input), gap: listedAsGap(item, input) };
+      return {
+        id: item.id,
+        title: item.title,
+        area: groupLabel(home),
+        status: item.status,
+        hasContent: hasContent(item, input),
+        printed: printsItem(item, input),
+        gap: listedAsGap(item, input),
+      };
     }),
   };
 }

@@ -4,9 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CANDIDATES: Record<string, string[]> = {
-  win32: ['C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe'],
+  win32: [
+    'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+    'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe',
+  ],
   darwin: ['/Applications/LibreOffice.app/Contents/MacOS/soffice'],
-  linux: ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice', '/snap/bin/libreoffice'],
+  linux: [
+    '/usr/bin/soffice',
+    '/usr/local/bin/soffice',
+    '/usr/lib/libreoffice/program/soffice',
+    '/snap/bin/libreoffice',
+  ],
 };
 
 /** LibreOffice's command, if it is installed where it usually is (SENDPACK_SOFFICE overrides). */
@@ -25,8 +33,20 @@ export async function pdfCopy(docx: Uint8Array, soffice = findLibreOffice()): Pr
   try {
     writeFileSync(join(work, 'pack.docx'), docx);
     await new Promise<void>((resolve, reject) => {
-      execFile(soffice, [`-env:UserInstallation=file://${join(work, 'profile').replace(/\\/g, '/')}`, '--headless', '--convert-to', 'pdf',
-        '--outdir', work, join(work, 'pack.docx')], { timeout: 120_000 }, (error) => (error ? reject(error) : resolve()));
+      execFile(
+        soffice,
+        [
+          `-env:UserInstallation=file://${join(work, 'profile').replace(/\\/g, '/')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          work,
+          join(work, 'pack.docx'),
+        ],
+        { timeout: 120_000 },
+        (error) => (error ? reject(error) : resolve()),
+      );
     });
     const pdf = join(work, 'pack.pdf');
     if (!existsSync(pdf)) throw new Error('LibreOffice did not write a PDF');

@@ -14,11 +14,25 @@ export const SUMMARY_ITEM_ID = 'self-evaluation-summary';
  * Items whose narratives tell what it is like to be a child or young person with SEND here: co-production, the
  * parent carer forum, surveys and participation (with catalogue 2's names alongside, where they differ).
  */
-export const VOICE_ITEM_IDS = ['coproduction-framework', 'pcf-partnership', 'cyp-participation', 'family-survey', 'local-offer-feedback', 'survey-log'] as const;
+export const VOICE_ITEM_IDS = [
+  'coproduction-framework',
+  'pcf-partnership',
+  'cyp-participation',
+  'family-survey',
+  'local-offer-feedback',
+  'survey-log',
+] as const;
 
 /** The figures the local context and the executive summary set out, where the data has them, in this order. */
 const CONTEXT_METRICS = ['ehcp-caseload', 'sen-rates-ehcp', 'sen-rates-sen-support'] as const;
-const HEADLINE_METRICS = ['ehcp-20wk-all', 'ehcp-caseload', 'sen-rates-ehcp', 'sen-rates-sen-support', 'ehcna-6wk', 'ehcna-refusal'] as const;
+const HEADLINE_METRICS = [
+  'ehcp-20wk-all',
+  'ehcp-caseload',
+  'sen-rates-ehcp',
+  'sen-rates-sen-support',
+  'ehcna-6wk',
+  'ehcna-refusal',
+] as const;
 
 type Series = MetricResult[];
 
@@ -51,8 +65,16 @@ function trendWords(series: Series, threshold: number): string {
   const to = `${formatMetricValue(last, threshold)} (${last.period})`;
   if (change === 0) return `No change: ${to}, as in ${first.period}`;
   const verb = change > 0 ? 'Up' : 'Down';
-  const sense = last.direction === 'higher' ? (change > 0 ? 'improving' : 'worsening')
-    : last.direction === 'lower' ? (change < 0 ? 'improving' : 'worsening') : 'context measure';
+  const sense =
+    last.direction === 'higher'
+      ? change > 0
+        ? 'improving'
+        : 'worsening'
+      : last.direction === 'lower'
+        ? change < 0
+          ? 'improving'
+          : 'worsening'
+        : 'context measure';
   return `${verb} from ${from} to ${to}: ${sense}`;
 }
 
@@ -63,30 +85,60 @@ function kpis(db: Database, series: Map<string, Series>, threshold: number): Pac
     const latest = s?.at(-1);
     if (!s || !latest) return [];
     const base = t.baselinePeriod ? s.find((r) => r.period === t.baselinePeriod) : s[0];
-    const targetText = t.target === null ? null
-      : `${latest.unit === 'count' ? t.target.toLocaleString('en-GB') : formatComparator(t.target, latest.unit)}${t.targetPeriod ? ` by ${t.targetPeriod}` : ''}`;
-    return [{
-      title: latest.title,
-      baseline: base ? `${formatMetricValue(base, threshold)} (${base.period})` : t.baselinePeriod ? `No figure for ${t.baselinePeriod}` : null,
-      target: targetText,
-      latest: `${formatMetricValue(latest, threshold)} (${latest.period})`,
-      trend: trendWords(s, threshold),
-      england: latest.comparator ? `${formatComparator(latest.comparator.value, latest.unit)} (${latest.comparator.period})` : null,
-      better: latest.better === 'better' ? 'Better' : latest.better === 'worse' ? 'Worse' : latest.better === 'same' ? 'Same' : 'Not compared',
-    }];
+    const targetText =
+      t.target === null
+        ? null
+        : `${latest.unit === 'count' ? t.target.toLocaleString('en-GB') : formatComparator(t.target, latest.unit)}${t.targetPeriod ? ` by ${t.targetPeriod}` : ''}`;
+    return [
+      {
+        title: latest.title,
+        baseline: base
+          ? `${formatMetricValue(base, threshold)} (${base.period})`
+          : t.baselinePeriod
+            ? `No figure for ${t.baselinePeriod}`
+            : null,
+        target: targetText,
+        latest: `${formatMetricValue(latest, threshold)} (${latest.period})`,
+        trend: trendWords(s, threshold),
+        england: latest.comparator
+          ? `${formatComparator(latest.comparator.value, latest.unit)} (${latest.comparator.period})`
+          : null,
+        better:
+          latest.better === 'better'
+            ? 'Better'
+            : latest.better === 'worse'
+              ? 'Worse'
+              : latest.better === 'same'
+                ? 'Same'
+                : 'Not compared',
+      },
+    ];
   });
 }
 
 /** Reads what the self-evaluation's sections print: the grid, context, voice, case studies (with consent), KPIs. */
-export function readSelfEvaluationInput(db: Database, input: { items: readonly PackItem[]; evidence: readonly PackEvidence[]; results: readonly MetricResult[];
-  threshold: number }): PackSelfEvaluationInput {
+export function readSelfEvaluationInput(
+  db: Database,
+  input: {
+    items: readonly PackItem[];
+    evidence: readonly PackEvidence[];
+    results: readonly MetricResult[];
+    threshold: number;
+  },
+): PackSelfEvaluationInput {
   const state = readSelfEvaluation(db);
   const series = seriesOf(input.results);
   const items = new Map(input.items.map((i) => [i.id, i]));
   const files = new Map(input.evidence.flatMap((e) => (e.fileId === undefined ? [] : [[e.fileId, e] as const])));
   const evidenceLabel = (link: (typeof state.areas)[number]['evidence'][number]): string[] => {
-    if (link.kind === 'item') { const item = items.get(link.id); return item ? [`Checklist item: ${item.title}`] : []; }
-    if (link.kind === 'metric') { const s = [...series.entries()].find(([k]) => k.startsWith(`${link.id}|`))?.[1]; return s?.length ? [`Metric: ${s.at(-1)!.title}`] : []; }
+    if (link.kind === 'item') {
+      const item = items.get(link.id);
+      return item ? [`Checklist item: ${item.title}`] : [];
+    }
+    if (link.kind === 'metric') {
+      const s = [...series.entries()].find(([k]) => k.startsWith(`${link.id}|`))?.[1];
+      return s?.length ? [`Metric: ${s.at(-1)!.title}`] : [];
+    }
     // A file the pack does not list (left out, binned, an item not printed) is not cited.
     const file = files.get(link.id);
     return file ? [`${file.ref} ${file.title}`] : [];
@@ -95,18 +147,32 @@ export function readSelfEvaluationInput(db: Database, input: { items: readonly P
   return {
     summary: items.get(SUMMARY_ITEM_ID)?.narrative ?? '',
     headlines: HEADLINE_METRICS.flatMap((id) => headline(series.get(`${id}|`), input.threshold) ?? []),
-    context: { text: state.context.text, figures: CONTEXT_METRICS.flatMap((id) => headline(series.get(`${id}|`), input.threshold) ?? []) },
+    context: {
+      text: state.context.text,
+      figures: CONTEXT_METRICS.flatMap((id) => headline(series.get(`${id}|`), input.threshold) ?? []),
+    },
     scale: state.scale,
     areas: state.areas.map((a) => ({
-      area: a.area, label: groupLabel(a.area), whatGood: a.whatGood, strengths: a.strengths, development: a.development, impact: a.impact,
-      nextSteps: a.nextSteps, evidence: a.evidence.flatMap(evidenceLabel), ratings: a.ratings.map((r) => ({ rating: r.rating, ratedOn: r.ratedOn })),
+      area: a.area,
+      label: groupLabel(a.area),
+      whatGood: a.whatGood,
+      strengths: a.strengths,
+      development: a.development,
+      impact: a.impact,
+      nextSteps: a.nextSteps,
+      evidence: a.evidence.flatMap(evidenceLabel),
+      ratings: a.ratings.map((r) => ({ rating: r.rating, ratedOn: r.ratedOn })),
     })),
     voice: VOICE_ITEM_IDS.flatMap((id) => {
       const item = items.get(id);
-      return item && !item.personLevel && item.narrative.trim() ? [{ id, title: item.title, narrative: item.narrative, status: item.status }] : [];
+      return item && !item.personLevel && item.narrative.trim()
+        ? [{ id, title: item.title, narrative: item.narrative, status: item.status }]
+        : [];
     }),
     // Only case studies whose consent is recorded are printed; the others are counted, never named.
-    caseStudies: state.caseStudies.filter((c) => c.consentRecorded).map((c) => ({ title: c.title, area: c.area, story: c.story, consentNote: c.consentNote })),
+    caseStudies: state.caseStudies
+      .filter((c) => c.consentRecorded)
+      .map((c) => ({ title: c.title, area: c.area, story: c.story, consentNote: c.consentNote })),
     caseStudiesWithoutConsent: state.caseStudies.filter((c) => !c.consentRecorded).length,
     kpis: kpis(db, series, input.threshold),
     contacts: inspection?.leadOfficer ? [{ role: 'Local area nominated officer', name: inspection.leadOfficer }] : [],

@@ -1,4 +1,12 @@
-import { AlignmentType, BorderStyle, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions, type NumberingDefinition } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  LevelFormat,
+  LineRuleType,
+  type INumberingOptions,
+  type IStylesOptions,
+  type NumberingDefinition,
+} from 'docx';
 
 /**
  * The pack's look in one place: fonts, sizes, colours, page geometry, paragraph styles and the bullet list.
@@ -83,45 +91,120 @@ export const PACK_STYLES: IStylesOptions = {
     },
     heading1: {
       run: { font: FONT, size: SIZE.heading1, bold: true, color: COLOUR.text },
-      paragraph: { outlineLevel: 0, keepNext: true, keepLines: true, spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO }, border: { bottom: thinRule } },
+      paragraph: {
+        outlineLevel: 0,
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO },
+        border: { bottom: thinRule },
+      },
     },
     heading2: {
       run: { font: FONT, size: SIZE.heading2, bold: true, color: COLOUR.text },
-      paragraph: { outlineLevel: 1, keepNext: true, keepLines: true, spacing: { before: 360, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
+      paragraph: {
+        outlineLevel: 1,
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 360, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+      },
     },
     heading3: {
       run: { font: FONT, size: SIZE.heading3, bold: true, color: COLOUR.text },
-      paragraph: { outlineLevel: 2, keepNext: true, keepLines: true, spacing: { before: 240, after: 80, line: 240, lineRule: LineRuleType.AUTO } },
+      paragraph: {
+        outlineLevel: 2,
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 240, after: 80, line: 240, lineRule: LineRuleType.AUTO },
+      },
     },
     heading4: {
       run: { font: FONT, size: SIZE.heading4, bold: true, color: COLOUR.text },
-      paragraph: { outlineLevel: 3, keepNext: true, keepLines: true, spacing: { before: 200, after: 60, line: 240, lineRule: LineRuleType.AUTO } },
+      paragraph: {
+        outlineLevel: 3,
+        keepNext: true,
+        keepLines: true,
+        spacing: { before: 200, after: 60, line: 240, lineRule: LineRuleType.AUTO },
+      },
     },
     hyperlink: { run: { color: COLOUR.accent, underline: {} } },
   },
   paragraphStyles: [
     {
       // Word's own style for the heading of a table of contents: looks like Heading 1, is not listed in the contents.
-      id: STYLE.contentsHeading, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', quickFormat: true,
+      id: STYLE.contentsHeading,
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
       run: { size: SIZE.heading1, bold: true },
-      paragraph: { keepNext: true, spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO }, border: { bottom: thinRule } },
+      paragraph: {
+        keepNext: true,
+        spacing: { before: 0, after: 240, line: 240, lineRule: LineRuleType.AUTO },
+        border: { bottom: thinRule },
+      },
     },
     { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 60, after: 60 } } },
-    { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 284 }, spacing: { after: 40 } } },
     {
-      id: STYLE.coverArea, name: 'Cover area name', basedOn: 'Normal', next: 'Normal',
-      run: { size: SIZE.coverArea, bold: true, color: COLOUR.accent }, paragraph: { spacing: { before: 2400, after: 120 } },
+      id: 'TOC2',
+      name: 'toc 2',
+      basedOn: 'Normal',
+      next: 'Normal',
+      paragraph: { indent: { left: 284 }, spacing: { after: 40 } },
     },
-    { id: STYLE.coverLine, name: 'Cover detail', basedOn: 'Normal', next: 'Normal', run: { size: 24 }, paragraph: { spacing: { after: 80 } } },
-    { id: STYLE.tableText, name: 'Table text', basedOn: 'Normal', run: { size: SIZE.table }, paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } } },
+    {
+      id: STYLE.coverArea,
+      name: 'Cover area name',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: SIZE.coverArea, bold: true, color: COLOUR.accent },
+      paragraph: { spacing: { before: 2400, after: 120 } },
+    },
+    {
+      id: STYLE.coverLine,
+      name: 'Cover detail',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 24 },
+      paragraph: { spacing: { after: 80 } },
+    },
+    {
+      id: STYLE.tableText,
+      name: 'Table text',
+      basedOn: 'Normal',
+      run: { size: SIZE.table },
+      paragraph: { spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO } },
+    },
     { id: STYLE.tableTextSmall, name: 'Table text small', basedOn: STYLE.tableText, run: { size: SIZE.tableSmall } },
-    { id: STYLE.fact, name: 'Item detail', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 40 }, keepNext: true } },
-    { id: STYLE.note, name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: SIZE.note, color: COLOUR.secondary }, paragraph: { spacing: { before: 80, after: 120 } } },
     {
-      id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal',
-      run: { size: 20, bold: true }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true },
+      id: STYLE.fact,
+      name: 'Item detail',
+      basedOn: 'Normal',
+      next: 'Normal',
+      paragraph: { spacing: { after: 40 }, keepNext: true },
     },
-    { id: STYLE.headerText, name: 'Header text', basedOn: 'Normal', run: { size: SIZE.header, color: COLOUR.secondary }, paragraph: { spacing: { after: 0 } } },
+    {
+      id: STYLE.note,
+      name: 'Note',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: SIZE.note, color: COLOUR.secondary },
+      paragraph: { spacing: { before: 80, after: 120 } },
+    },
+    {
+      id: STYLE.caption,
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 20, bold: true },
+      paragraph: { spacing: { before: 240, after: 60 }, keepNext: true },
+    },
+    {
+      id: STYLE.headerText,
+      name: 'Header text',
+      basedOn: 'Normal',
+      run: { size: SIZE.header, color: COLOUR.secondary },
+      paragraph: { spacing: { after: 0 } },
+    },
   ],
   characterStyles: [
     // The contents entries' runs name this style (as LibreOffice and Word write them); plain text, no colour.
@@ -130,22 +213,36 @@ export const PACK_STYLES: IStylesOptions = {
 };
 
 export const PACK_NUMBERING: INumberingOptions = {
-  config: [{
-    reference: BULLETS,
-    levels: [{
-      level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: 426, hanging: 284 } } },
-    }],
-  }, numberedList(1)],
+  config: [
+    {
+      reference: BULLETS,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '\u2022',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 426, hanging: 284 } } },
+        },
+      ],
+    },
+    numberedList(1),
+  ],
 };
 
 /** The numbering of a narrative's numbered list that starts at `start` ("1.", "2."… by default). */
 export function numberedList(start: number): NumberingDefinition {
   return {
     reference: start === 1 ? NUMBERS : `${NUMBERS}-from-${start}`,
-    levels: [{
-      level: 0, format: LevelFormat.DECIMAL, text: '%1.', start, alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: 426, hanging: 426 } } },
-    }],
+    levels: [
+      {
+        level: 0,
+        format: LevelFormat.DECIMAL,
+        text: '%1.',
+        start,
+        alignment: AlignmentType.LEFT,
+        style: { paragraph: { indent: { left: 426, hanging: 426 } } },
+      },
+    ],
   };
 }

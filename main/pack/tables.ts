@@ -1,5 +1,14 @@
 import {
-  AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
   type ParagraphChild,
 } from 'docx';
 import { COLOUR, CONTENT_WIDTH, LANDSCAPE_CONTENT_WIDTH, STYLE } from './styles';
@@ -45,7 +54,9 @@ function cellParagraphs(content: PackCell, style: string, align: PackColumn['ali
   const alignment = align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   if (typeof content === 'string') {
     // Line breaks in the text become separate paragraphs; an empty cell still gets one (Word requires it).
-    return content.split('\n').map((line) => new Paragraph({ style, alignment, children: [new TextRun({ text: line, bold })] }));
+    return content
+      .split('\n')
+      .map((line) => new Paragraph({ style, alignment, children: [new TextRun({ text: line, bold })] }));
   }
   if (content.length > 0 && content.every((c) => c instanceof Paragraph)) return content as Paragraph[];
   return [new Paragraph({ style, alignment, children: content as ParagraphChild[] })];
@@ -67,27 +78,43 @@ export function withTextWidth<T>(width: number, build: () => T): T {
   const before = [textWidth, wideWidth] as const;
   textWidth = width;
   wideWidth = width;
-  try { return build(); } finally { [textWidth, wideWidth] = before; }
+  try {
+    return build();
+  } finally {
+    [textWidth, wideWidth] = before;
+  }
 }
 
 export function packTable({ columns, rows, small = false, width = textWidth }: PackTableOptions): Table {
-  const widths = columnWidthsDxa(columns.map((c) => c.weight), width);
+  const widths = columnWidthsDxa(
+    columns.map((c) => c.weight),
+    width,
+  );
   const style = small ? STYLE.tableTextSmall : STYLE.tableText;
-  const cell = (content: PackCell, index: number, header: boolean) => new TableCell({
-    width: { size: widths[index]!, type: WidthType.DXA },
-    margins: CELL_MARGINS,
-    ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOUR.headerFill } } : {}),
-    children: cellParagraphs(content, style, columns[index]?.align, header),
-  });
+  const cell = (content: PackCell, index: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[index]!, type: WidthType.DXA },
+      margins: CELL_MARGINS,
+      ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOUR.headerFill } } : {}),
+      children: cellParagraphs(content, style, columns[index]?.align, header),
+    });
   return new Table({
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
       ...rows.map((row) => {
-        if (row.length !== columns.length) throw new RangeError(`A table row has ${row.length} cells for ${columns.length} columns`);
+        if (row.length !== columns.length)
+          throw new RangeError(`A table row has ${row.length} cells for ${columns.length} columns`);
         return new TableRow({ cantSplit: true, children: row.map((content, i) => cell(content, i, false)) });
       }),
     ],

@@ -9,8 +9,14 @@ export function textOf(blocks: readonly PackBlock[]): string {
   const out: string[] = [];
   const seen = new Set<object>();
   const visit = (node: unknown): void => {
-    if (typeof node === 'string') { out.push(node); return; }
-    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (typeof node === 'string') {
+      out.push(node);
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     const root = (node as { root?: unknown }).root;

@@ -13,7 +13,11 @@ export function isSmallCount(n: number | null | undefined, threshold = DEFAULT_S
 }
 
 /** True when a rate is suppressed: its numerator or its denominator is a small count. */
-export function isSmall(numerator: number | null | undefined, denominator: number | null | undefined, threshold = DEFAULT_SMALL_NUMBER_THRESHOLD): boolean {
+export function isSmall(
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+  threshold = DEFAULT_SMALL_NUMBER_THRESHOLD,
+): boolean {
   return isSmallCount(numerator, threshold) || isSmallCount(denominator, threshold);
 }
 
@@ -23,7 +27,10 @@ export function fewerThan(threshold = DEFAULT_SMALL_NUMBER_THRESHOLD): string {
 }
 
 /** A count as the pack prints it: "fewer than 5" when small, otherwise `format(n)` (en-GB grouping by default). */
-export function suppressCount(n: number, threshold = DEFAULT_SMALL_NUMBER_THRESHOLD,
-  format: (n: number) => string = (v) => v.toLocaleString('en-GB')): string {
+export function suppressCount(
+  n: number,
+  threshold = DEFAULT_SMALL_NUMBER_THRESHOLD,
+  format: (n: number) => string = (v) => v.toLocaleString('en-GB'),
+): string {
   return isSmallCount(n, threshold) ? fewerThan(threshold) : format(n);
 }

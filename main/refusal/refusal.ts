@@ -3,7 +3,11 @@ import type { ApiErrorCode } from '../../shared/api/result';
 
 /** A refusal that main can explain to a person; the API turns it into an error answer, never a crash. */
 export class WorkspaceError extends Error {
-  constructor(readonly code: ApiErrorCode, message: string, readonly field?: string) {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'WorkspaceError';
   }
@@ -19,7 +23,8 @@ export function storageProblem(error: unknown): StorageProblem | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'full';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return 'read-only';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY'))
+    return 'read-only';
   if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return 'disk-error';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
   return null;
@@ -60,15 +65,27 @@ export function storageRefusal(error: unknown, operation: string, folder: string
   const place = where ? `the drive that holds ${where}` : 'the drive';
   switch (problem) {
     case 'full':
-      return new WorkspaceError('refused', `The disk is full: ${notDone}. Free some space on ${place} and try again. ${EARLIER}`);
+      return new WorkspaceError(
+        'refused',
+        `The disk is full: ${notDone}. Free some space on ${place} and try again. ${EARLIER}`,
+      );
     case 'read-only':
-      return new WorkspaceError('read-only', `${where ?? 'The folder'} cannot be written to (it is read-only, or you do not have permission to `
-        + `change it): ${notDone}. Ask your IT team for write access, or use a folder you can write to, and try again. ${EARLIER}`);
+      return new WorkspaceError(
+        'read-only',
+        `${where ?? 'The folder'} cannot be written to (it is read-only, or you do not have permission to ` +
+          `change it): ${notDone}. Ask your IT team for write access, or use a folder you can write to, and try again. ${EARLIER}`,
+      );
     case 'disk-error':
-      return new WorkspaceError('internal', `The disk reported an error while saving: ${notDone}. Check that ${place} (or the network `
-        + `share) is still connected and try again. ${EARLIER}`);
+      return new WorkspaceError(
+        'internal',
+        `The disk reported an error while saving: ${notDone}. Check that ${place} (or the network ` +
+          `share) is still connected and try again. ${EARLIER}`,
+      );
     case 'damaged':
-      return new WorkspaceError('damaged', `The workspace database is damaged: ${notDone}. Close the workspace and open it again: `
-        + 'its latest good backup will be offered.');
+      return new WorkspaceError(
+        'damaged',
+        `The workspace database is damaged: ${notDone}. Close the workspace and open it again: ` +
+          'its latest good backup will be offered.',
+      );
   }
 }

@@ -19,12 +19,24 @@ import { extractText } from '../formats/extract-text';
 import { previewImport } from '../datasets/import/preview-import';
 import { todayIso, workspaceCalendar } from '../inspection/calendar-settings';
 import { recordNotification } from '../inspection/inspection-repository';
-import { addRating, saveCaseStudy, saveContext, saveGrid, saveTarget, setRatingScale } from '../self-evaluation/self-evaluation-store';
+import {
+  addRating,
+  saveCaseStudy,
+  saveContext,
+  saveGrid,
+  saveTarget,
+  setRatingScale,
+} from '../self-evaluation/self-evaluation-store';
 import { Workspace } from '../workspace/workspace';
 import { buildEvidenceFile } from './evidence-documents';
 import { recordPreviousInspection } from './sample-previous-inspection';
 import {
-  loadSampleContent, narrativeText, sampleAuthority, type SampleContent, type SampleCustomItem, type SampleItem,
+  loadSampleContent,
+  narrativeText,
+  sampleAuthority,
+  type SampleContent,
+  type SampleCustomItem,
+  type SampleItem,
 } from './sample-content';
 
 export interface SampleOptions {
@@ -36,15 +48,30 @@ export interface SampleOptions {
   sampleDir?: string;
 }
 
-interface Context { content: SampleContent; workspace: Workspace; db: WritableDB; who: string; at: string; today: string }
+interface Context {
+  content: SampleContent;
+  workspace: Workspace;
+  db: WritableDB;
+  who: string;
+  at: string;
+  today: string;
+}
 
 /** The notification: a few working days before today, so the countdown is running and the deadline still ahead. */
 function recordSampleNotification(ctx: Context): void {
   const { notification } = ctx.content.area;
   const calendar = workspaceCalendar(ctx.db);
-  const date = addWorkingDays(previousWorkingDayOnOrBefore(ctx.today, calendar), -notification.workingDaysBeforeToday, calendar);
-  recordNotification(ctx.db, { date, time: notification.time, preset: notification.preset, leadOfficer: notification.leadOfficer },
-    ctx.who, ctx.at);
+  const date = addWorkingDays(
+    previousWorkingDayOnOrBefore(ctx.today, calendar),
+    -notification.workingDaysBeforeToday,
+    calendar,
+  );
+  recordNotification(
+    ctx.db,
+    { date, time: notification.time, preset: notification.preset, leadOfficer: notification.leadOfficer },
+    ctx.who,
+    ctx.at,
+  );
 }
 
 /** Each dataset's CSV through the importer, as an officer's file would go; the sample must import without a flaw. */
@@ -52,15 +79,30 @@ function importDatasets(ctx: Context): void {
   const area = { kind: 'la' as const, la: sampleAuthority(ctx.content.area) };
   for (const [id, fileName] of ctx.content.dataFiles) {
     const def = datasetById(id);
-    if (!def) throw new Error(`The sample's data/${fileName} names no dataset (datasets: ${DATASETS.map((d) => d.id).join(', ')}).`);
+    if (!def)
+      throw new Error(
+        `The sample's data/${fileName} names no dataset (datasets: ${DATASETS.map((d) => d.id).join(', ')}).`,
+      );
     const bytes = readFileSync(join(ctx.content.dir, 'data', fileName));
     const preview = previewImport({ def, bytes, fileName, area });
     const flaws = [...preview.problems.map((p) => `${p.row ? `row ${p.row}: ` : ''}${p.message}`), ...preview.notes];
     if (flaws.length || preview.rows.length === 0) {
       throw new Error(`The sample's data/${fileName} did not import cleanly: ${flaws[0] ?? 'no rows'}`);
     }
-    commitImport(ctx.db, { dataset: def.id, sourceName: fileName, sourceSha256: sha256Of(bytes), layout: preview.layout,
-      rowsRead: preview.rowsRead, discardedColumns: preview.discardedColumns, rows: preview.rows }, ctx.who, ctx.at);
+    commitImport(
+      ctx.db,
+      {
+        dataset: def.id,
+        sourceName: fileName,
+        sourceSha256: sha256Of(bytes),
+        layout: preview.layout,
+        rowsRead: preview.rowsRead,
+        discardedColumns: preview.discardedColumns,
+        rows: preview.rows,
+      },
+      ctx.who,
+      ctx.at,
+    );
   }
 }
 
@@ -68,15 +110,28 @@ function importDatasets(ctx: Context): void {
 async function fillItem(ctx: Context, itemId: string, entry: SampleItem | SampleCustomItem): Promise<void> {
   const personLevel = getItem(ctx.db, itemId).personLevel;
   const note = personLevel ? undefined : narrativeText(entry.narrative);
-  if (personLevel && entry.narrative.length) throw new Error(`The sample gives the person-level item ${itemId} a narrative.`);
+  if (personLevel && entry.narrative.length)
+    throw new Error(`The sample gives the person-level item ${itemId} a narrative.`);
   updateItem(ctx.db, { itemId, owner: entry.owner, ...(note ? { note } : {}) }, ctx.who, ctx.at);
   for (const file of ctx.content.evidence.filter((f) => f.item === itemId)) {
     const date = addCalendarDays(ctx.today, -file.daysAgo);
     const template = readFileSync(join(ctx.content.dir, file.template), 'utf8');
     const bytes = buildEvidenceFile(file.format, template, { title: file.title, author: file.author, date });
-    await attachFiles(ctx.workspace, itemId, [{ name: file.fileName, bytes }], {
-      title: file.title, documentDate: date, versionLabel: file.version, author: file.author, source: file.origin,
-    }, ctx.who, extractText, ctx.at);
+    await attachFiles(
+      ctx.workspace,
+      itemId,
+      [{ name: file.fileName, bytes }],
+      {
+        title: file.title,
+        documentDate: date,
+        versionLabel: file.version,
+        author: file.author,
+        source: file.origin,
+      },
+      ctx.who,
+      extractText,
+      ctx.at,
+    );
   }
   if (entry.status !== 'not-started') updateItem(ctx.db, { itemId, status: entry.status }, ctx.who, ctx.at);
 }
@@ -84,7 +139,12 @@ async function fillItem(ctx: Context, itemId: string, entry: SampleItem | Sample
 async function fillChecklist(ctx: Context): Promise<void> {
   for (const entry of ctx.content.items) await fillItem(ctx, entry.id, entry);
   for (const entry of ctx.content.customItems) {
-    const item = addCustomItem(ctx.db, { title: entry.title, description: entry.description, areas: entry.areas }, ctx.who, ctx.at);
+    const item = addCustomItem(
+      ctx.db,
+      { title: entry.title, description: entry.description, areas: entry.areas },
+      ctx.who,
+      ctx.at,
+    );
     await fillItem(ctx, item.id, entry);
   }
 }
@@ -115,8 +175,13 @@ export async function createSampleWorkspace(folder: string, options: SampleOptio
   const content = loadSampleContent(options.sampleDir);
   const now = options.now ?? new Date();
   const who = options.user ?? content.area.user;
-  const { folder: created } = Workspace.create({ folder, areaName: content.area.areaName, laCode: content.area.authority.oldCode,
-    user: who, catalogue: SHIPPED_CATALOGUE });
+  const { folder: created } = Workspace.create({
+    folder,
+    areaName: content.area.areaName,
+    laCode: content.area.authority.oldCode,
+    user: who,
+    catalogue: SHIPPED_CATALOGUE,
+  });
   try {
     const workspace: Workspace = Workspace.open(created, { user: who });
     try {

@@ -8,7 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { EvaluationAreaSchema, NoteSchema, OwnerSchema } from '../../shared/api/schemas';
 import {
-  CaseStudyInputSchema, GridFieldsSchema, RatingScaleSchema, SelfEvaluationAreaSchema, TargetInputSchema,
+  CaseStudyInputSchema,
+  GridFieldsSchema,
+  RatingScaleSchema,
+  SelfEvaluationAreaSchema,
+  TargetInputSchema,
 } from '../../shared/api/self-evaluation-schemas';
 import { INSPECTION_PRESET_IDS } from '../../shared/domain/inspection-presets';
 import { ITEM_STATUSES } from '../../shared/domain/item-status';
@@ -70,7 +74,11 @@ const EvidenceEntrySchema = z.strictObject({
   format: z.enum(EVIDENCE_FORMATS),
   title: z.string().trim().min(1).max(300),
   /** The document's date, in days before the day the sample is created, so freshness looks the same whenever it is. */
-  daysAgo: z.number().int().min(0).max(20 * 366),
+  daysAgo: z
+    .number()
+    .int()
+    .min(0)
+    .max(20 * 366),
   version: z.string().max(100),
   author: z.string().max(200),
   /** Where the file came from (the attachment's "source"). */
@@ -83,11 +91,26 @@ const EvidenceSchema = z.strictObject({ files: z.array(EvidenceEntrySchema) });
 const SelfEvaluationSampleSchema = z.strictObject({
   scale: RatingScaleSchema,
   context: z.string().default(''),
-  areas: z.array(GridFieldsSchema.extend({
-    area: SelfEvaluationAreaSchema,
-    /** Each rating's date, in days before the day the sample is created. */
-    ratings: z.array(z.strictObject({ rating: z.string().min(1), daysAgo: z.number().int().min(0).max(20 * 366) })).default([]),
-  })).default([]),
+  areas: z
+    .array(
+      GridFieldsSchema.extend({
+        area: SelfEvaluationAreaSchema,
+        /** Each rating's date, in days before the day the sample is created. */
+        ratings: z
+          .array(
+            z.strictObject({
+              rating: z.string().min(1),
+              daysAgo: z
+                .number()
+                .int()
+                .min(0)
+                .max(20 * 366),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
   caseStudies: z.array(CaseStudyInputSchema.omit({ id: true })).default([]),
   targets: z.array(TargetInputSchema).default([]),
 });
@@ -171,13 +194,24 @@ export function loadSampleContent(dir = findSampleDir()): SampleContent {
     seen.add(item.id);
   }
   for (const file of evidence) {
-    if (!seen.has(file.item)) throw new Error(`The sample evidence file "${file.fileName}" is for ${file.item}, which checklist.json does not list.`);
+    if (!seen.has(file.item))
+      throw new Error(
+        `The sample evidence file "${file.fileName}" is for ${file.item}, which checklist.json does not list.`,
+      );
     const ext = file.fileName.split('.').pop()?.toLowerCase();
-    if (ext !== file.format) throw new Error(`The sample evidence file "${file.fileName}" should end in .${file.format}.`);
-    if (!existsSync(join(dir, file.template))) throw new Error(`The sample evidence template ${file.template} is missing.`);
+    if (ext !== file.format)
+      throw new Error(`The sample evidence file "${file.fileName}" should end in .${file.format}.`);
+    if (!existsSync(join(dir, file.template)))
+      throw new Error(`The sample evidence template ${file.template} is missing.`);
   }
-  const dataFiles = new Map(readdirSync(join(dir, 'data')).filter((name) => name.endsWith('.csv')).sort()
-    .map((name) => [name.slice(0, -'.csv'.length), name] as const));
-  const selfEvaluation = existsSync(join(dir, 'self-evaluation.json')) ? readJson(dir, 'self-evaluation.json', SelfEvaluationSampleSchema) : null;
+  const dataFiles = new Map(
+    readdirSync(join(dir, 'data'))
+      .filter((name) => name.endsWith('.csv'))
+      .sort()
+      .map((name) => [name.slice(0, -'.csv'.length), name] as const),
+  );
+  const selfEvaluation = existsSync(join(dir, 'self-evaluation.json'))
+    ? readJson(dir, 'self-evaluation.json', SelfEvaluationSampleSchema)
+    : null;
   return { dir, area, items: checklist.items, customItems: checklist.customItems, evidence, dataFiles, selfEvaluation };
 }

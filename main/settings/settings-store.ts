@@ -40,7 +40,6 @@ export class SettingsStore {
     writeFileAtomic(this.file, JSON.stringify(settings, null, 2));
   }
 
-
   setUserName(userName: string): Settings {
     const settings = { ...this.read(), userName };
     this.write(settings);
@@ -50,8 +49,10 @@ export class SettingsStore {
   /** Best effort: the recent list is a convenience, and a data folder that cannot be written never stops a workspace opening. */
   rememberWorkspace(path: string, areaName: string): void {
     const settings = this.read();
-    const recent = [{ path, areaName, lastOpened: new Date().toISOString() },
-      ...settings.recent.filter((r) => r.path !== path)].slice(0, MAX_RECENT);
+    const recent = [
+      { path, areaName, lastOpened: new Date().toISOString() },
+      ...settings.recent.filter((r) => r.path !== path),
+    ].slice(0, MAX_RECENT);
     try {
       this.write({ ...settings, recent });
     } catch (error) {

@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, fchmodSync, fstatSync, fsyncSync, lstatSync, readdirSync, readSync, rmSync, unlinkSync, type Stats } from 'node:fs';
+import {
+  constants,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from '../refusal/refusal';
 import { closeSync, mkdirSync, openSync, renameSync, writeSync } from '../files/fs-faults';
@@ -36,13 +47,20 @@ export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
  */
 export function blobPath(folder: string, sha256: string): string {
   if (!isSha256(sha256)) {
-    throw new WorkspaceError('damaged', `The workspace database names a stored file "${sha256.slice(0, 20)}" that is not a SHA-256; it was not used as a file name.`);
+    throw new WorkspaceError(
+      'damaged',
+      `The workspace database names a stored file "${sha256.slice(0, 20)}" that is not a SHA-256; it was not used as a file name.`,
+    );
   }
   return join(folder, 'files', sha256.slice(0, 2), sha256);
 }
 
 function lstatOrNull(path: string): Stats | null {
-  try { return lstatSync(path); } catch { return null; }
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -54,7 +72,11 @@ function chmodPlainFile(path: string, mode: number): boolean {
   const stat = lstatOrNull(path);
   if (!stat?.isFile()) return false;
   let fd: number;
-  try { fd = openSync(path, READ_NO_FOLLOW); } catch { return false; }
+  try {
+    fd = openSync(path, READ_NO_FOLLOW);
+  } catch {
+    return false;
+  }
   try {
     if (!fstatSync(fd).isFile()) return false;
     fchmodSync(fd, mode);
@@ -66,8 +88,12 @@ function chmodPlainFile(path: string, mode: number): boolean {
 
 /** Removes one directory entry without following it: a link is removed, never its target. */
 function removeEntry(path: string, stat: Stats): void {
-  if (stat.isDirectory()) rmSync(path, { recursive: true, force: true }); // rm never follows links inside
-  else if (stat.isFile()) { chmodPlainFile(path, 0o644); unlinkSync(path); } // Windows will not delete a read-only file
+  if (stat.isDirectory())
+    rmSync(path, { recursive: true, force: true }); // rm never follows links inside
+  else if (stat.isFile()) {
+    chmodPlainFile(path, 0o644);
+    unlinkSync(path);
+  } // Windows will not delete a read-only file
   else unlinkSync(path);
 }
 
@@ -82,7 +108,8 @@ export function writeBlob(folder: string, bytes: Uint8Array): { sha256: string; 
   const existing = lstatOrNull(target);
   // Anything but a plain file under a stored file's name (a planted link) is replaced, never read through.
   const present = existing !== null;
-  if (existing?.isFile() && existing.size === bytes.length && sha256OfFile(target) === sha256) return { sha256, existed: true };
+  if (existing?.isFile() && existing.size === bytes.length && sha256OfFile(target) === sha256)
+    return { sha256, existed: true };
   mkdirSync(join(folder, 'files', sha256.slice(0, 2)), { recursive: true });
   const temp = join(folder, 'files', `.incoming-${randomBytes(6).toString('hex')}`);
   try {
@@ -179,20 +206,35 @@ export function collectGarbage(folder: string, referenced: Set<string>): number 
     const path = join(files, entry);
     const stat = lstatOrNull(path);
     if (!stat) continue;
-    if (entry.startsWith('.incoming-')) { removeEntry(path, stat); removed++; continue; }
+    if (entry.startsWith('.incoming-')) {
+      removeEntry(path, stat);
+      removed++;
+      continue;
+    }
     if (!/^[0-9a-f]{2}$/.test(entry)) continue;
-    if (!stat.isDirectory()) { removeEntry(path, stat); removed++; continue; }
+    if (!stat.isDirectory()) {
+      removeEntry(path, stat);
+      removed++;
+      continue;
+    }
     for (const name of safeList(path)) {
       const inner = join(path, name);
       const innerStat = lstatOrNull(inner);
       if (!innerStat) continue;
       const unreferenced = isSha256(name) && name.startsWith(entry) && !referenced.has(name);
-      if (!innerStat.isFile() || unreferenced) { removeEntry(inner, innerStat); removed++; }
+      if (!innerStat.isFile() || unreferenced) {
+        removeEntry(inner, innerStat);
+        removed++;
+      }
     }
   }
   return removed;
 }
 
 function safeList(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

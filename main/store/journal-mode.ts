@@ -25,7 +25,11 @@ export interface DiskProbe {
 const realProbe: DiskProbe = {
   platform: process.platform,
   statfsType(path) {
-    try { return statfsSync(path).type; } catch { return null; }
+    try {
+      return statfsSync(path).type;
+    } catch {
+      return null;
+    }
   },
 };
 
@@ -33,8 +37,11 @@ const realProbe: DiskProbe = {
  * WAL only where the folder is on a local disk; anything that looks like a network or synced drive gets the
  * rollback journal, which is safe there. SENDPACK_JOURNAL_MODE=wal|delete overrides the guess.
  */
-export function chooseJournalMode(folder: string, probe: DiskProbe = realProbe,
-  override = process.env.SENDPACK_JOURNAL_MODE): JournalMode {
+export function chooseJournalMode(
+  folder: string,
+  probe: DiskProbe = realProbe,
+  override = process.env.SENDPACK_JOURNAL_MODE,
+): JournalMode {
   if (override === 'wal' || override === 'delete') return override;
   if (probe.platform === 'win32') {
     // UNC paths (\\server\share) are network shares; mapped drive letters cannot be told apart without a native call.

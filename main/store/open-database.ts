@@ -21,38 +21,61 @@ export interface DatabaseFacts {
  */
 export function inspectDatabase(file: string): DatabaseFacts {
   let size: number;
-  try { size = statSync(file).size; } catch {
+  try {
+    size = statSync(file).size;
+  } catch {
     throw new WorkspaceError('not-found', `There is no workspace database at ${file}.`);
   }
   if (size === 0) {
-    throw new WorkspaceError('damaged', `${file} is empty (0 bytes): the workspace database has been lost or cut short. ${LEFT_AS_IT_IS}`);
+    throw new WorkspaceError(
+      'damaged',
+      `${file} is empty (0 bytes): the workspace database has been lost or cut short. ${LEFT_AS_IT_IS}`,
+    );
   }
   const header = Buffer.alloc(16);
   const fd = openSync(file, 'r');
-  try { readSync(fd, header, 0, 16, 0); } finally { closeSync(fd); }
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new WorkspaceError('damaged', `${file} is not a SEND Evidence Pack workspace database (it is not a SQLite file, or its first bytes are damaged).`);
+    throw new WorkspaceError(
+      'damaged',
+      `${file} is not a SEND Evidence Pack workspace database (it is not a SQLite file, or its first bytes are damaged).`,
+    );
   }
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID && appId !== 0) {
-      throw new WorkspaceError('damaged', `${file} is a SQLite database of another application, not a SEND Evidence Pack workspace.`);
+      throw new WorkspaceError(
+        'damaged',
+        `${file} is a SQLite database of another application, not a SEND Evidence Pack workspace.`,
+      );
     }
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw new WorkspaceError('newer-version',
-        `This workspace was saved by a newer version of SEND Evidence Pack (schema ${schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). It has been left untouched: install the latest version to open it.`);
+      throw new WorkspaceError(
+        'newer-version',
+        `This workspace was saved by a newer version of SEND Evidence Pack (schema ${schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). It has been left untouched: install the latest version to open it.`,
+      );
     }
     const check = db.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') {
-      throw new WorkspaceError('damaged', `The workspace database is damaged: it failed its integrity check (${check}). ${LEFT_AS_IT_IS}`);
+      throw new WorkspaceError(
+        'damaged',
+        `The workspace database is damaged: it failed its integrity check (${check}). ${LEFT_AS_IT_IS}`,
+      );
     }
     return { schemaVersion };
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
-    throw new WorkspaceError('damaged', `The workspace database is damaged: it cannot be read (${(error as Error).message}). ${LEFT_AS_IT_IS}`);
+    throw new WorkspaceError(
+      'damaged',
+      `The workspace database is damaged: it cannot be read (${(error as Error).message}). ${LEFT_AS_IT_IS}`,
+    );
   } finally {
     db?.close();
   }

@@ -29,8 +29,15 @@ export function compactSegments(segments: readonly Segment[]): string {
     if (numbered) {
       const prefix = numbered[1]!;
       const n = Number(numbered[2]);
-      if (run && run[0] === prefix && run[1] + run[2] === n && String(n) === numbered[2]) { run[2]++; continue; }
-      if (String(n) === numbered[2]) { run = [prefix, n, 1]; map.push(run); continue; }
+      if (run && run[0] === prefix && run[1] + run[2] === n && String(n) === numbered[2]) {
+        run[2]++;
+        continue;
+      }
+      if (String(n) === numbered[2]) {
+        run = [prefix, n, 1];
+        map.push(run);
+        continue;
+      }
     }
     run = null;
     map.push([segment.location, lines]);
@@ -45,7 +52,11 @@ export function compactSegments(segments: readonly Segment[]): string {
  */
 export function forEachStoredSegment(text: string, map: string, visit: (location: string, text: string) => void): void {
   let entries: unknown;
-  try { entries = JSON.parse(map); } catch { entries = []; }
+  try {
+    entries = JSON.parse(map);
+  } catch {
+    entries = [];
+  }
   let at = 0;
   const take = (location: string, lines: number) => {
     if (at > text.length) return;
@@ -57,11 +68,21 @@ export function forEachStoredSegment(text: string, map: string, visit: (location
     visit(location, text.slice(at, stop));
     at = stop + 1;
   };
-  for (const entry of Array.isArray(entries) ? entries as unknown[] : []) {
+  for (const entry of Array.isArray(entries) ? (entries as unknown[]) : []) {
     if (!Array.isArray(entry)) continue;
-    if (entry.length === 3 && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && Number.isInteger(entry[2])) {
+    if (
+      entry.length === 3 &&
+      typeof entry[0] === 'string' &&
+      Number.isInteger(entry[1]) &&
+      Number.isInteger(entry[2])
+    ) {
       for (let i = 0; i < (entry[2] as number); i++) take(`${entry[0]}${(entry[1] as number) + i}`, 1);
-    } else if (entry.length === 2 && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && (entry[1] as number) >= 1) {
+    } else if (
+      entry.length === 2 &&
+      typeof entry[0] === 'string' &&
+      Number.isInteger(entry[1]) &&
+      (entry[1] as number) >= 1
+    ) {
       take(entry[0], entry[1] as number);
     }
     if (at > text.length) break;
@@ -96,5 +117,5 @@ export function decodeStoredText(stored: unknown): string {
     return inflateRawSync(stored.subarray(1)).toString('utf8');
   }
   // Never read as empty (it would pass the privacy check unread): a format this version does not know is an error.
-  throw new Error('A stored file\'s text is in a form this version of the app cannot read.');
+  throw new Error("A stored file's text is in a form this version of the app cannot read.");
 }

@@ -14,8 +14,17 @@ import * as Y from 'yjs';
  *   purged       Y.Map sha256 → { by, at } (a purged file must go from every replica and from the server)
  *   workspace    Y.Map { areaName, laCode, inspection (JSON of the notification row or null), reviewSettings }
  */
-export const ITEM_FIELDS = ['status', 'owner', 'dueDate', 'note', 'approvedBy', 'approvedAt', 'reviewComment',
-  'reviewCommentBy', 'reviewCommentAt'] as const;
+export const ITEM_FIELDS = [
+  'status',
+  'owner',
+  'dueDate',
+  'note',
+  'approvedBy',
+  'approvedAt',
+  'reviewComment',
+  'reviewCommentBy',
+  'reviewCommentAt',
+] as const;
 
 export interface ItemState {
   status: string;
@@ -56,8 +65,9 @@ export interface Author {
 }
 
 export const ROLES = ['coordinator', 'contributor', 'viewer'] as const;
-export type Role = typeof ROLES[number];
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export type Role = (typeof ROLES)[number];
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 export const itemsOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('items');
 export const attachmentsOf = (doc: Y.Doc): Y.Map<AttachmentRecord> => doc.getMap('attachments');
@@ -83,7 +93,11 @@ export function readItem(entry: Y.Map<unknown>): ItemState {
   };
   if (typeof entry.get('title') === 'string') {
     let areas: string[] = [];
-    try { areas = JSON.parse(text(entry.get('areas')) || '[]') as string[]; } catch { areas = []; }
+    try {
+      areas = JSON.parse(text(entry.get('areas')) || '[]') as string[];
+    } catch {
+      areas = [];
+    }
     state.custom = { title: text(entry.get('title')), description: text(entry.get('description')), areas };
   }
   return state;
@@ -100,8 +114,10 @@ export function replaceText(target: Y.Text, next: string): void {
   let index = 0;
   for (const change of diffWordsWithSpace(current, next)) {
     if (change.removed) target.delete(index, change.value.length);
-    else if (change.added) { target.insert(index, change.value); index += change.value.length; }
-    else index += change.value.length;
+    else if (change.added) {
+      target.insert(index, change.value);
+      index += change.value.length;
+    } else index += change.value.length;
   }
 }
 
@@ -118,13 +134,19 @@ export function writeItem(doc: Y.Doc, itemId: string, next: ItemState, before: I
     if (before && before[field] === next[field] && entry.has(field)) continue;
     if (field === 'note') {
       let note = entry.get('note');
-      if (!(note instanceof Y.Text)) { note = new Y.Text(); entry.set('note', note); }
+      if (!(note instanceof Y.Text)) {
+        note = new Y.Text();
+        entry.set('note', note);
+      }
       replaceText(note as Y.Text, next.note);
     } else {
       entry.set(field, next[field]);
     }
   }
-  if (next.custom && (!before?.custom || JSON.stringify(before.custom) !== JSON.stringify(next.custom) || !entry.has('title'))) {
+  if (
+    next.custom &&
+    (!before?.custom || JSON.stringify(before.custom) !== JSON.stringify(next.custom) || !entry.has('title'))
+  ) {
     entry.set('title', next.custom.title);
     entry.set('description', next.custom.description);
     entry.set('areas', JSON.stringify(next.custom.areas));
@@ -133,7 +155,8 @@ export function writeItem(doc: Y.Doc, itemId: string, next: ItemState, before: I
 
 /** Item states in id order, for comparing replicas. */
 export function docItemStates(doc: Y.Doc): [string, ItemState][] {
-  return [...itemsOf(doc).entries()].map(([id, entry]) => [id, readItem(entry)] as [string, ItemState])
+  return [...itemsOf(doc).entries()]
+    .map(([id, entry]) => [id, readItem(entry)] as [string, ItemState])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -147,12 +170,17 @@ export function sharedDigest(items: [string, ItemState][], attachments: Attachme
     hash.update(JSON.stringify([id, ITEM_FIELDS.map((f) => state[f]), state.custom ?? null]));
     hash.update('\n');
   }
-  const files = attachments.filter((a) => a.state !== 'superseded')
-    .map((a) => JSON.stringify([a.itemId, a.sha256, a.fileName, a.title, a.state])).sort();
+  const files = attachments
+    .filter((a) => a.state !== 'superseded')
+    .map((a) => JSON.stringify([a.itemId, a.sha256, a.fileName, a.title, a.state]))
+    .sort();
   for (const line of files) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
 
 export function docDigest(doc: Y.Doc): string {
-  return sharedDigest(docItemStates(doc).filter(([, s]) => s !== null), [...attachmentsOf(doc).values()]);
+  return sharedDigest(
+    docItemStates(doc).filter(([, s]) => s !== null),
+    [...attachmentsOf(doc).values()],
+  );
 }

@@ -41,18 +41,32 @@ export class LiveSync {
   online = false;
   lastError: string | null = null;
 
-  constructor(readonly workspace: Workspace, readonly options: LiveSyncOptions) {
-    if (!workspace.isWritable()) throw new Error('This workspace is open read-only here (another app holds it), so it cannot take partners\' changes.');
+  constructor(
+    readonly workspace: Workspace,
+    readonly options: LiveSyncOptions,
+  ) {
+    if (!workspace.isWritable())
+      throw new Error(
+        "This workspace is open read-only here (another app holds it), so it cannot take partners' changes.",
+      );
     const id = workspaceSyncId(workspace.db);
     if (!id) throw new Error('This workspace is not shared yet: publish it with sendpack sync first.');
     this.replica = new Replica(workspace.db, workspace.folder, options.person.role === 'viewer');
     this.replica.onRowsChanged = (outcome) => {
       options.onChange?.('rows');
-      this.files = this.files.then(() => this.replica.finishScrub()).catch((error: unknown) => { this.lastError = (error as Error).message; });
+      this.files = this.files
+        .then(() => this.replica.finishScrub())
+        .catch((error: unknown) => {
+          this.lastError = (error as Error).message;
+        });
       if (outcome.missingFiles.length > 0) this.syncFiles(outcome.missingFiles);
     };
     this.provider = new HocuspocusProvider({
-      url: options.server, name: id, document: this.replica.wire, token: options.token, ...{ WebSocketPolyfill: WebSocket } as object,
+      url: options.server,
+      name: id,
+      document: this.replica.wire,
+      token: options.token,
+      ...({ WebSocketPolyfill: WebSocket } as object),
       onSynced: () => {
         this.synced = true;
         this.online = true;
@@ -64,17 +78,28 @@ export class LiveSync {
         if (status !== 'connected') this.synced = false;
         options.onChange?.('status');
       },
-      onAuthenticationFailed: ({ reason }) => { this.lastError = reason; options.onChange?.('status'); },
+      onAuthenticationFailed: ({ reason }) => {
+        this.lastError = reason;
+        options.onChange?.('status');
+      },
       onAwarenessChange: () => options.onChange?.('presence'),
     });
-    this.provider.awareness?.setLocalStateField('user', { name: options.person.name, role: options.person.role, itemId: null });
+    this.provider.awareness?.setLocalStateField('user', {
+      name: options.person.name,
+      role: options.person.role,
+      itemId: null,
+    });
   }
 
   /** Call after every local change is saved: it goes into the document (and to the server when connected). */
   localChanged(): void {
     if (this.closed) return;
     // Before the first exchange a replica that never took the shared state must not publish its own.
-    if (!this.synced && this.workspace.db.prepare("SELECT value FROM meta WHERE key = 'sync_bound'").pluck().get() !== '1') return;
+    if (
+      !this.synced &&
+      this.workspace.db.prepare("SELECT value FROM meta WHERE key = 'sync_bound'").pluck().get() !== '1'
+    )
+      return;
     const outcome = this.replica.bind();
     if (this.synced) this.syncFiles(outcome.missingFiles);
   }
@@ -84,8 +109,16 @@ export class LiveSync {
     this.files = this.files.then(async () => {
       if (this.closed || !this.synced) return;
       try {
-        if (this.options.person.role !== 'viewer') await sendFiles(this.replica, this.workspace.folder, this.options.server, this.options.token, this.serverHas);
-        const { received } = await receiveFiles(this.workspace, this.replica, this.options.server, this.options.token, this.options.extract, missing);
+        if (this.options.person.role !== 'viewer')
+          await sendFiles(this.replica, this.workspace.folder, this.options.server, this.options.token, this.serverHas);
+        const { received } = await receiveFiles(
+          this.workspace,
+          this.replica,
+          this.options.server,
+          this.options.token,
+          this.options.extract,
+          missing,
+        );
         if (received > 0 && !this.closed) this.replica.bind();
       } catch (error) {
         this.lastError = (error as Error).message;
@@ -95,7 +128,11 @@ export class LiveSync {
 
   /** Says which item this officer has open (null: none), for everyone else's presence list. */
   setWorkingOn(itemId: string | null): void {
-    this.provider.awareness?.setLocalStateField('user', { name: this.options.person.name, role: this.options.person.role, itemId });
+    this.provider.awareness?.setLocalStateField('user', {
+      name: this.options.person.name,
+      role: this.options.person.role,
+      itemId,
+    });
   }
 
   presence(): PresenceEntry[] {
@@ -105,8 +142,12 @@ export class LiveSync {
     for (const [clientId, state] of awareness.getStates()) {
       const user = (state as { user?: { name?: unknown; role?: unknown; itemId?: unknown } }).user;
       if (!user || typeof user.name !== 'string') continue;
-      entries.push({ name: user.name, role: String(user.role ?? ''), itemId: typeof user.itemId === 'string' ? user.itemId : null,
-        self: clientId === awareness.clientID });
+      entries.push({
+        name: user.name,
+        role: String(user.role ?? ''),
+        itemId: typeof user.itemId === 'string' ? user.itemId : null,
+        self: clientId === awareness.clientID,
+      });
     }
     return entries;
   }
@@ -116,8 +157,14 @@ export class LiveSync {
     return this.synced && this.provider.unsyncedChanges === 0;
   }
 
-  disconnect(): void { this.provider.disconnect(); this.synced = false; this.online = false; }
-  async connect(): Promise<void> { await this.provider.connect(); }
+  disconnect(): void {
+    this.provider.disconnect();
+    this.synced = false;
+    this.online = false;
+  }
+  async connect(): Promise<void> {
+    await this.provider.connect();
+  }
 
   async close(): Promise<void> {
     this.closed = true;

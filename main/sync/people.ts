@@ -25,13 +25,23 @@ function readPeople(dataDir: string): PersonRecord[] {
   if (!existsSync(file)) return [];
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { people?: PersonRecord[] };
-    return (parsed.people ?? []).filter((p) => typeof p.name === 'string' && isRole(p.role) && typeof p.tokenSha256 === 'string');
+    return (parsed.people ?? []).filter(
+      (p) => typeof p.name === 'string' && isRole(p.role) && typeof p.tokenSha256 === 'string',
+    );
   } catch {
-    throw new WorkspaceError('damaged', `${file} cannot be read as the sync server's list of people; restore it from a backup or invite everyone again.`);
+    throw new WorkspaceError(
+      'damaged',
+      `${file} cannot be read as the sync server's list of people; restore it from a backup or invite everyone again.`,
+    );
   }
 }
 
-export function invitePerson(dataDir: string, name: string, role: Role, at = new Date().toISOString()): { token: string } {
+export function invitePerson(
+  dataDir: string,
+  name: string,
+  role: Role,
+  at = new Date().toISOString(),
+): { token: string } {
   const trimmed = name.trim();
   if (!trimmed) throw new WorkspaceError('invalid-request', 'Give the person\'s name (--name "…").', 'name');
   if (trimmed.length > 120) throw new WorkspaceError('invalid-request', 'A name is at most 120 characters.', 'name');

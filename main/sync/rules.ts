@@ -32,7 +32,11 @@ interface Touched {
  * - a change to an approved item (narrative, owner, due date, evidence) returns it to ready for review, naming who.
  * The rules only write ordinary document changes; merging stays the engine's.
  */
-export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author | null, clock = () => new Date().toISOString()): () => void {
+export function enforceRules(
+  doc: Y.Doc,
+  authorOf: (origin: unknown) => Author | null,
+  clock = () => new Date().toISOString(),
+): () => void {
   const items = itemsOf(doc);
   const attachments = attachmentsOf(doc);
 
@@ -47,7 +51,15 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
     const touch = (id: string): Touched => {
       let t = touched.get(id);
       if (!t) {
-        t = { keys: new Set(), oldStatus: undefined, oldReviewComment: undefined, oldApprovedBy: undefined, oldApprovedAt: undefined, statusChanged: false, evidence: false };
+        t = {
+          keys: new Set(),
+          oldStatus: undefined,
+          oldReviewComment: undefined,
+          oldApprovedBy: undefined,
+          oldApprovedAt: undefined,
+          statusChanged: false,
+          evidence: false,
+        };
         touched.set(id, t);
       }
       return t;
@@ -56,23 +68,34 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
     evidenceFor.clear();
     for (const event of events) {
       if (event.target === items) {
-        for (const key of event.changes.keys.keys()) { const t = touch(key); t.keys.add('*'); }
+        for (const key of event.changes.keys.keys()) {
+          const t = touch(key);
+          t.keys.add('*');
+        }
         continue;
       }
       const id = event.path[0];
       if (typeof id !== 'string') continue;
       const t = touch(id);
-      if (event.path.length >= 2) { t.keys.add(String(event.path[1])); continue; }
+      if (event.path.length >= 2) {
+        t.keys.add(String(event.path[1]));
+        continue;
+      }
       for (const [key, change] of event.changes.keys) {
         t.keys.add(key);
-        if (key === 'status') { t.statusChanged = true; t.oldStatus = change.oldValue; }
+        if (key === 'status') {
+          t.statusChanged = true;
+          t.oldStatus = change.oldValue;
+        }
         if (key === 'reviewComment') t.oldReviewComment = change.oldValue;
         if (key === 'approvedBy') t.oldApprovedBy = change.oldValue;
         if (key === 'approvedAt') t.oldApprovedAt = change.oldValue;
       }
     }
     if (touched.size === 0) return;
-    doc.transact(() => { for (const [id, t] of touched) judge(id, t, author); }, RULES_ORIGIN);
+    doc.transact(() => {
+      for (const [id, t] of touched) judge(id, t, author);
+    }, RULES_ORIGIN);
   };
 
   const judge = (id: string, t: Touched, author: Author) => {
@@ -81,16 +104,26 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
     const at = clock();
     const status = entry.get('status');
     const wasApproved = t.statusChanged ? t.oldStatus === 'approved' : status === 'approved';
-    const reviewing = t.statusChanged && (status === 'approved' || (t.keys.has('reviewComment') && status === 'in-progress'
-      && (t.oldStatus === 'ready-for-review' || t.oldStatus === 'approved')));
+    const reviewing =
+      t.statusChanged &&
+      (status === 'approved' ||
+        (t.keys.has('reviewComment') &&
+          status === 'in-progress' &&
+          (t.oldStatus === 'ready-for-review' || t.oldStatus === 'approved')));
     const notice = (n: ItemNotice) => entry.set('notice', JSON.stringify(n));
     if (reviewing && author.role !== 'coordinator') {
       const back = typeof t.oldStatus === 'string' ? t.oldStatus : 'ready-for-review';
       entry.set('status', back);
-      if (t.keys.has('reviewComment')) entry.set('reviewComment', typeof t.oldReviewComment === 'string' ? t.oldReviewComment : '');
-      entry.set('approvedBy', back === 'approved' ? t.oldApprovedBy ?? null : null);
-      entry.set('approvedAt', back === 'approved' ? t.oldApprovedAt ?? null : null);
-      notice({ kind: 'not-counted', by: author.name, at, detail: `${author.name} is a ${author.role}: only a coordinator's ${status === 'approved' ? 'approval' : 'send-back'} counts, so the item stays ${back.replace(/-/g, ' ')}.` });
+      if (t.keys.has('reviewComment'))
+        entry.set('reviewComment', typeof t.oldReviewComment === 'string' ? t.oldReviewComment : '');
+      entry.set('approvedBy', back === 'approved' ? (t.oldApprovedBy ?? null) : null);
+      entry.set('approvedAt', back === 'approved' ? (t.oldApprovedAt ?? null) : null);
+      notice({
+        kind: 'not-counted',
+        by: author.name,
+        at,
+        detail: `${author.name} is a ${author.role}: only a coordinator's ${status === 'approved' ? 'approval' : 'send-back'} counts, so the item stays ${back.replace(/-/g, ' ')}.`,
+      });
     } else if (t.statusChanged && status === 'approved') {
       entry.set('approvedBy', author.name);
       entry.set('approvedAt', at);
@@ -100,11 +133,21 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
       entry.set('reviewCommentAt', at);
     }
     const contentChanged = t.evidence || [...t.keys].some((k) => CONTENT_KEYS.has(k));
-    if (wasApproved && entry.get('status') === 'approved' && contentChanged && !(t.statusChanged && status === 'approved')) {
+    if (
+      wasApproved &&
+      entry.get('status') === 'approved' &&
+      contentChanged &&
+      !(t.statusChanged && status === 'approved')
+    ) {
       entry.set('status', 'ready-for-review');
       entry.set('approvedBy', null);
       entry.set('approvedAt', null);
-      notice({ kind: 'reopened', by: author.name, at, detail: `${author.name} changed it after it was approved, so it is back to ready for review.` });
+      notice({
+        kind: 'reopened',
+        by: author.name,
+        at,
+        detail: `${author.name} changed it after it was approved, so it is back to ready for review.`,
+      });
     }
     entry.set('by', author.name);
     entry.set('byRole', author.role);
@@ -123,9 +166,19 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
           attachments.set(uid, { ...record, addedBy: author.name });
         }
         const entry = items.get(record.itemId);
-        if (entry && (transaction.changed.has(entry as never) || transaction.changedParentTypes.has(entry as never))) { evidenceFor.add(record.itemId); continue; }
-        const t: Touched = { keys: new Set(), oldStatus: undefined, oldReviewComment: undefined, oldApprovedBy: undefined,
-          oldApprovedAt: undefined, statusChanged: false, evidence: true };
+        if (entry && (transaction.changed.has(entry as never) || transaction.changedParentTypes.has(entry as never))) {
+          evidenceFor.add(record.itemId);
+          continue;
+        }
+        const t: Touched = {
+          keys: new Set(),
+          oldStatus: undefined,
+          oldReviewComment: undefined,
+          oldApprovedBy: undefined,
+          oldApprovedAt: undefined,
+          statusChanged: false,
+          evidence: true,
+        };
         judge(record.itemId, t, author);
       }
     }, RULES_ORIGIN);
@@ -133,5 +186,8 @@ export function enforceRules(doc: Y.Doc, authorOf: (origin: unknown) => Author |
 
   items.observeDeep(onItems);
   attachments.observe(onAttachments);
-  return () => { items.unobserveDeep(onItems); attachments.unobserve(onAttachments); };
+  return () => {
+    items.unobserveDeep(onItems);
+    attachments.unobserve(onAttachments);
+  };
 }

@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -37,7 +46,9 @@ function openStore(dataDir: string): Database {
   const db = new BetterSqlite3(join(dataDir, 'documents.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec(`CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL) STRICT`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL) STRICT`,
+  );
   return db;
 }
 
@@ -74,7 +85,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     for (const sha of purgedOf(document).keys()) {
       if (!isSha256(sha) || referenced.has(sha)) continue;
       const file = blobFile(dataDir, sha);
-      if (existsSync(file)) { unlinkSync(file); log(`purged file ${sha.slice(0, 12)}… removed from the blob store`); }
+      if (existsSync(file)) {
+        unlinkSync(file);
+        log(`purged file ${sha.slice(0, 12)}… removed from the blob store`);
+      }
     }
   };
 
@@ -89,7 +103,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     maxDebounce: 500,
     async onAuthenticate({ token, connectionConfig, documentName }) {
       const person = personForToken(dataDir, token);
-      if (!person) throw new Error('This token is not one the sync server issued (or it was replaced). Ask your coordinator for a new one.');
+      if (!person)
+        throw new Error(
+          'This token is not one the sync server issued (or it was replaced). Ask your coordinator for a new one.',
+        );
       if (!isWorkspaceId(documentName)) throw new Error('Not a workspace id.');
       // A viewer reads; the server drops anything a viewer's replica sends.
       if (person.role === 'viewer') connectionConfig.readOnly = true;
@@ -99,8 +116,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     async onLoadDocument({ document, documentName }) {
       const state = loadState.get(documentName) as Buffer | undefined;
       if (state) Y.applyUpdate(document, new Uint8Array(state));
-      enforceRules(document, (origin) => (isTransactionOrigin(origin) && origin.source === 'connection'
-        ? origin.connection.context as Author : null));
+      enforceRules(document, (origin) =>
+        isTransactionOrigin(origin) && origin.source === 'connection' ? (origin.connection.context as Author) : null,
+      );
       purgedOf(document).observe(() => removePurgedBlobs(document));
       return document;
     },
@@ -114,12 +132,22 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     },
   });
 
-  const handleHttp = async (request: IncomingMessage, response: ServerResponse, instance: Hocuspocus): Promise<boolean> => {
+  const handleHttp = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    instance: Hocuspocus,
+  ): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/sendpack/')) return false;
     const person = requestPerson(dataDir, request);
-    if (!person) { send(response, 401, { error: 'This token is not one the sync server issued (or it was replaced).' }); return true; }
-    if (url.pathname === '/sendpack/whoami') { send(response, 200, person); return true; }
+    if (!person) {
+      send(response, 401, { error: 'This token is not one the sync server issued (or it was replaced).' });
+      return true;
+    }
+    if (url.pathname === '/sendpack/whoami') {
+      send(response, 200, person);
+      return true;
+    }
     const digest = /^\/sendpack\/workspaces\/([A-Za-z0-9-]+)\/digest$/.exec(url.pathname);
     if (digest && request.method === 'GET') {
       const name = digest[1]!;
@@ -127,26 +155,59 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       let doc: Y.Doc | null = live ?? null;
       if (!doc) {
         const state = loadState.get(name) as Buffer | undefined;
-        if (state) { doc = new Y.Doc(); Y.applyUpdate(doc, new Uint8Array(state)); }
+        if (state) {
+          doc = new Y.Doc();
+          Y.applyUpdate(doc, new Uint8Array(state));
+        }
       }
-      if (!doc) { send(response, 404, { error: `The server has no workspace ${name}.` }); return true; }
+      if (!doc) {
+        send(response, 404, { error: `The server has no workspace ${name}.` });
+        return true;
+      }
       send(response, 200, { workspace: name, digest: docDigest(doc) });
       return true;
     }
     const blob = /^\/sendpack\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
-    if (!blob) { send(response, 404, { error: 'Not found.' }); return true; }
+    if (!blob) {
+      send(response, 404, { error: 'Not found.' });
+      return true;
+    }
     const sha = blob[1]!;
     const file = blobFile(dataDir, sha);
     if (request.method === 'HEAD' || request.method === 'GET') {
-      if (!existsSync(file)) { response.writeHead(404); response.end(); return true; }
+      if (!existsSync(file)) {
+        response.writeHead(404);
+        response.end();
+        return true;
+      }
       response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': statSync(file).size });
-      if (request.method === 'HEAD') { response.end(); return true; }
-      await new Promise<void>((resolve) => { createReadStream(file).on('end', resolve).on('error', () => { response.destroy(); resolve(); }).pipe(response); });
+      if (request.method === 'HEAD') {
+        response.end();
+        return true;
+      }
+      await new Promise<void>((resolve) => {
+        createReadStream(file)
+          .on('end', resolve)
+          .on('error', () => {
+            response.destroy();
+            resolve();
+          })
+          .pipe(response);
+      });
       return true;
     }
     if (request.method === 'PUT') {
-      if (person.role === 'viewer') { send(response, 403, { error: `${person.name} is a viewer: viewers read the workspace and cannot add evidence.` }); return true; }
-      if (existsSync(file)) { request.resume(); send(response, 200, { stored: sha, existed: true }); return true; }
+      if (person.role === 'viewer') {
+        send(response, 403, {
+          error: `${person.name} is a viewer: viewers read the workspace and cannot add evidence.`,
+        });
+        return true;
+      }
+      if (existsSync(file)) {
+        request.resume();
+        send(response, 200, { stored: sha, existed: true });
+        return true;
+      }
       mkdirSync(join(dataDir, 'blobs', sha.slice(0, 2)), { recursive: true });
       const temp = join(dataDir, 'blobs', `.incoming-${randomBytes(6).toString('hex')}`);
       const hash = createHash('sha256');
@@ -155,18 +216,29 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         const out = createWriteStream(temp, { mode: 0o600 });
         request.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_BLOB_BYTES) { request.destroy(); out.destroy(); resolve(false); return; }
+          if (size > MAX_BLOB_BYTES) {
+            request.destroy();
+            out.destroy();
+            resolve(false);
+            return;
+          }
           hash.update(chunk);
           out.write(chunk);
         });
         request.on('end', () => out.end(() => resolve(true)));
-        request.on('error', () => { out.destroy(); resolve(false); });
+        request.on('error', () => {
+          out.destroy();
+          resolve(false);
+        });
       });
       const got = hash.digest('hex');
       if (!ok || got !== sha) {
         rmSync(temp, { force: true });
-        send(response, 400, { error: ok ? `The file sent as ${sha} has SHA-256 ${got}: it was damaged on the way and was not stored.`
-          : 'The file did not arrive whole and was not stored.' });
+        send(response, 400, {
+          error: ok
+            ? `The file sent as ${sha} has SHA-256 ${got}: it was damaged on the way and was not stored.`
+            : 'The file did not arrive whole and was not stored.',
+        });
         return true;
       }
       renameSync(temp, file);
@@ -178,7 +250,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   };
 
   if (options.tls) {
-    const secure = createHttpsServer({ cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) }, server.requestHandler);
+    const secure = createHttpsServer(
+      { cert: readFileSync(options.tls.cert), key: readFileSync(options.tls.key) },
+      server.requestHandler,
+    );
     server.httpServer = secure as unknown as typeof server.httpServer;
     (server as unknown as { setupHttpUpgrade(): void }).setupHttpUpgrade();
   }

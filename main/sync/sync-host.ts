@@ -12,10 +12,15 @@ import { workspaceSyncId } from './replica';
 
 type SyncStatus = z.output<typeof SyncStatusSchema>;
 
-interface SyncConfig { server: string; token: string; person?: Author }
+interface SyncConfig {
+  server: string;
+  token: string;
+  person?: Author;
+}
 
 /** Operations that only read: no local change to bind after them. */
-const READ_ONLY = /^(sync\.|app\.|settings\.get|.*\.(list|get|current|recent|info|status|query|outline|check|preview)$)/;
+const READ_ONLY =
+  /^(sync\.|app\.|settings\.get|.*\.(list|get|current|recent|info|status|query|outline|check|preview)$)/;
 
 /**
  * The desktop app's and browser host's continuous sync: the server and token are this installation's (DIR/sync.json,
@@ -30,17 +35,26 @@ export class SyncHost {
   private error: string | null = null;
   private starting: Promise<void> | null = null;
 
-  constructor(private readonly dataDir: string, private readonly extract: Extractor, private readonly enabled: boolean) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly extract: Extractor,
+    private readonly enabled: boolean,
+  ) {}
 
-  private get file(): string { return join(this.dataDir, 'sync.json'); }
+  private get file(): string {
+    return join(this.dataDir, 'sync.json');
+  }
 
   config(): SyncConfig | null {
     if (!existsSync(this.file)) return null;
     try {
       const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<SyncConfig>;
       return typeof parsed.server === 'string' && typeof parsed.token === 'string'
-        ? { server: parsed.server, token: parsed.token, ...(parsed.person ? { person: parsed.person } : {}) } : null;
-    } catch { return null; }
+        ? { server: parsed.server, token: parsed.token, ...(parsed.person ? { person: parsed.person } : {}) }
+        : null;
+    } catch {
+      return null;
+    }
   }
 
   async configure(next: SyncConfig | null): Promise<SyncStatus> {
@@ -72,19 +86,31 @@ export class SyncHost {
     this.starting = (async () => {
       try {
         if (!this.person) {
-          try { this.person = await whoAmI(config.server, config.token); } catch (error) {
+          try {
+            this.person = await whoAmI(config.server, config.token);
+          } catch (error) {
             // Offline: the person last confirmed for this token, and the provider connects when it can.
             if (!config.person) throw error;
             this.person = config.person;
           }
         }
         // Not shared yet: the first sync publishes it (or, for a viewer, says it cannot).
-        if (!workspaceSyncId(workspace.db) || workspace.db.prepare("SELECT value FROM meta WHERE key = 'sync_bound'").pluck().get() !== '1') {
+        if (
+          !workspaceSyncId(workspace.db) ||
+          workspace.db.prepare("SELECT value FROM meta WHERE key = 'sync_bound'").pluck().get() !== '1'
+        ) {
           await syncOnce(workspace, { server: config.server, token: config.token, extract: this.extract });
         }
         if (this.workspace !== workspace) return;
-        this.live = new LiveSync(workspace, { server: config.server, token: config.token, person: this.person, extract: this.extract,
-          onChange: (what) => { if (what === 'rows') this.revision++; } });
+        this.live = new LiveSync(workspace, {
+          server: config.server,
+          token: config.token,
+          person: this.person,
+          extract: this.extract,
+          onChange: (what) => {
+            if (what === 'rows') this.revision++;
+          },
+        });
       } catch (error) {
         this.error = (error as Error).message;
       }
@@ -95,7 +121,11 @@ export class SyncHost {
   /** After each operation that may have changed the workspace: the change goes out. */
   afterOperation(operation: string): void {
     if (this.live && !READ_ONLY.test(operation)) {
-      try { this.live.localChanged(); } catch (error) { this.error = (error as Error).message; }
+      try {
+        this.live.localChanged();
+      } catch (error) {
+        this.error = (error as Error).message;
+      }
     }
   }
 

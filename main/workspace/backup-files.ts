@@ -38,8 +38,10 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /** 2025-03-04T05:06:07Z → "20250304-050607" (UTC). */
 export function timeStamp(at: Date): string {
-  return `${pad(at.getUTCFullYear(), 4)}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}-` +
-    `${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`;
+  return (
+    `${pad(at.getUTCFullYear(), 4)}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}-` +
+    `${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}${pad(at.getUTCSeconds())}`
+  );
 }
 
 const BACKUP_NAME = new RegExp(`^workspace-(\\d{8}-\\d{6})(?:-([2-9]|[1-9]\\d+))?-(${BACKUP_REASONS.join('|')})\\.db$`);
@@ -61,7 +63,9 @@ export function backupName(at: Date, sequence: number, reason: BackupReason): st
   return `workspace-${timeStamp(at)}${sequence > 1 ? `-${sequence}` : ''}-${reason}.db`;
 }
 
-export function parseBackupName(name: string): { createdAt: string; stamp: string; sequence: number; reason: BackupReason } | null {
+export function parseBackupName(
+  name: string,
+): { createdAt: string; stamp: string; sequence: number; reason: BackupReason } | null {
   const m = BACKUP_NAME.exec(name);
   if (!m) return null;
   const createdAt = stampToIso(m[1]!);
@@ -72,12 +76,17 @@ export function parseBackupName(name: string): { createdAt: string; stamp: strin
 }
 
 /** Newest first: by time, then by the sequence within the same second. */
-export function compareNewestFirst(a: { createdAt: string; sequence?: number }, b: { createdAt: string; sequence?: number }): number {
+export function compareNewestFirst(
+  a: { createdAt: string; sequence?: number },
+  b: { createdAt: string; sequence?: number },
+): number {
   return Date.parse(b.createdAt) - Date.parse(a.createdAt) || (b.sequence ?? 1) - (a.sequence ?? 1);
 }
 
 function readNames(dir: string): string[] {
-  try { return readdirSync(dir); } catch (error) {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
@@ -96,7 +105,9 @@ export function listBackups(folder: string): BackupEntry[] {
       const stat = statSync(file);
       if (!stat.isFile()) continue;
       bytes = stat.size;
-    } catch { continue; }
+    } catch {
+      continue;
+    }
     entries.push({ file, name, createdAt: parsed.createdAt, reason: parsed.reason, bytes, sequence: parsed.sequence });
   }
   return entries.sort(compareNewestFirst);
@@ -135,25 +146,45 @@ export function tempName(prefix = TEMP_PREFIX): string {
 export const SIDECARS = ['-wal', '-shm', '-journal'] as const;
 
 export function removeIfPresent(file: string): void {
-  try { unlinkSync(file); } catch (error) {
+  try {
+    unlinkSync(file);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
 export function removeWithSidecars(file: string): void {
   for (const path of [file, ...SIDECARS.map((s) => file + s)]) {
-    try { removeIfPresent(path); } catch { /* best effort: a leftover temp file is harmless */ }
+    try {
+      removeIfPresent(path);
+    } catch {
+      /* best effort: a leftover temp file is harmless */
+    }
   }
 }
 
 export function fsyncFile(file: string): void {
   const fd = openSync(file, 'r+');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Makes a rename durable. Windows cannot open a directory for syncing (and does not need to); that is ignored. */
 export function fsyncDir(dir: string): void {
   let fd: number;
-  try { fd = openSync(dir, 'r'); } catch { return; }
-  try { fsyncSync(fd); } catch { /* EINVAL/EPERM on some platforms and file systems */ } finally { closeSync(fd); }
+  try {
+    fd = openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch {
+    /* EINVAL/EPERM on some platforms and file systems */
+  } finally {
+    closeSync(fd);
+  }
 }

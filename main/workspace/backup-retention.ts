@@ -1,7 +1,15 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupsDir, compareNewestFirst, listBackups, removeIfPresent, SIDECARS, TEMP_PREFIX, type BackupEntry,
-  type BackupReason } from './backup-files';
+import {
+  backupsDir,
+  compareNewestFirst,
+  listBackups,
+  removeIfPresent,
+  SIDECARS,
+  TEMP_PREFIX,
+  type BackupEntry,
+  type BackupReason,
+} from './backup-files';
 
 /** Which backups to keep. Everything not kept by one of the rules is deleted by pruneBackups(). */
 export interface RetentionPolicy {
@@ -47,8 +55,11 @@ const utcDay = (time: number): number => Math.floor(time / DAY_MS);
  * Pure: which of these backups the policy lets go, newest first. A backup dated in the future (the clock was
  * moved back) counts as recent.
  */
-export function chooseBackupsToDelete<T extends BackupStamp>(backups: readonly T[], now: Date,
-  policy: RetentionPolicy = DEFAULT_RETENTION): T[] {
+export function chooseBackupsToDelete<T extends BackupStamp>(
+  backups: readonly T[],
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): T[] {
   const sorted = [...backups].sort(compareNewestFirst);
   const nowMs = now.getTime();
   const today = utcDay(nowMs);
@@ -56,8 +67,10 @@ export function chooseBackupsToDelete<T extends BackupStamp>(backups: readonly T
 
   sorted.slice(0, Math.max(0, policy.keepNewest)).forEach((b) => keep.add(b));
 
-  sorted.filter((b) => nowMs - Date.parse(b.createdAt) < policy.recentHours * HOUR_MS)
-    .slice(0, Math.max(0, policy.recentMax)).forEach((b) => keep.add(b));
+  sorted
+    .filter((b) => nowMs - Date.parse(b.createdAt) < policy.recentHours * HOUR_MS)
+    .slice(0, Math.max(0, policy.recentMax))
+    .forEach((b) => keep.add(b));
 
   const seenDays = new Set<number>();
   for (const b of sorted) {
@@ -85,7 +98,11 @@ export interface PruneResult {
  * Applies the retention policy to backups/: deletes the backups it does not keep and stale temporary files.
  * Damaged-database copies (damaged-*.db) and files that are not ours are never touched.
  */
-export function pruneBackups(folder: string, now: Date = new Date(), policy: RetentionPolicy = DEFAULT_RETENTION): PruneResult {
+export function pruneBackups(
+  folder: string,
+  now: Date = new Date(),
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): PruneResult {
   const backups = listBackups(folder);
   const doomed = new Set(chooseBackupsToDelete(backups, now, policy));
   const deleted: BackupEntry[] = [];
@@ -101,12 +118,18 @@ export function pruneBackups(folder: string, now: Date = new Date(), policy: Ret
 function removeStaleTemps(folder: string, now: Date, hours: number): void {
   const dir = backupsDir(folder);
   let names: string[];
-  try { names = readdirSync(dir); } catch { return; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of names) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
     const file = join(dir, name);
     try {
       if (now.getTime() - statSync(file).mtimeMs > hours * HOUR_MS) removeIfPresent(file);
-    } catch { /* gone already, or not ours to remove */ }
+    } catch {
+      /* gone already, or not ours to remove */
+    }
   }
 }

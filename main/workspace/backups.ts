@@ -5,18 +5,37 @@ import type { Database } from 'better-sqlite3';
 import { appendEvent } from '../audit/audit-events';
 import { databaseFile, resolveWorkspaceFolder } from './workspace-folder';
 import { acquireLock, releaseLock } from './workspace-lock';
-import { BACKUP_REASONS, backupsDir, freeBackupName, freeDamagedName, fsyncDir, fsyncFile, listBackups,
-  parseBackupName, removeIfPresent, removeWithSidecars, SIDECARS, tempName, type BackupEntry, type BackupInfo,
-  type BackupReason } from './backup-files';
+import {
+  BACKUP_REASONS,
+  backupsDir,
+  freeBackupName,
+  freeDamagedName,
+  fsyncDir,
+  fsyncFile,
+  listBackups,
+  parseBackupName,
+  removeIfPresent,
+  removeWithSidecars,
+  SIDECARS,
+  tempName,
+  type BackupEntry,
+  type BackupInfo,
+  type BackupReason,
+} from './backup-files';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { APPLICATION_ID, inspectDatabase } from '../store/open-database';
 import { storageProblem, WorkspaceError } from '../refusal/refusal';
 import { checkImportedDatabase, forgetKeptFindings } from './imported-database';
 import { backupOptions, copyFileSync, mkdirSync, renameSync } from '../files/fs-faults';
 
-export {  listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
-export { chooseBackupsToDelete, DEFAULT_RETENTION, pruneBackups, type BackupStamp, 
-  type RetentionPolicy } from './backup-retention';
+export { listBackups, type BackupEntry, type BackupInfo, type BackupReason } from './backup-files';
+export {
+  chooseBackupsToDelete,
+  DEFAULT_RETENTION,
+  pruneBackups,
+  type BackupStamp,
+  type RetentionPolicy,
+} from './backup-retention';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -32,7 +51,11 @@ function integrityProblems(db: Database, pragma: 'integrity_check' | 'quick_chec
 function hasSqliteHeader(file: string): boolean {
   const header = Buffer.alloc(16);
   const fd = openSync(file, 'r');
-  try { return readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === SQLITE_HEADER; } finally { closeSync(fd); }
+  try {
+    return readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -41,7 +64,11 @@ function hasSqliteHeader(file: string): boolean {
  */
 function settleJournalMode(file: string): void {
   const db = openWritable(file);
-  try { db.pragma('journal_mode = DELETE'); } finally { db.close(); }
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -51,7 +78,9 @@ function settleJournalMode(file: string): void {
  */
 export function verifyBackupFile(file: string, label = basename(file)): { schemaVersion: number } {
   let size: number;
-  try { size = statSync(file).size; } catch {
+  try {
+    size = statSync(file).size;
+  } catch {
     throw new WorkspaceError('not-found', `There is no backup at ${file}.`);
   }
   if (size === 0 || !hasSqliteHeader(file)) {
@@ -62,18 +91,24 @@ export function verifyBackupFile(file: string, label = basename(file)): { schema
     db = openReadable(file);
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
-      throw new WorkspaceError('refused', `${label} is a SQLite database of another application, not a SEND Evidence Pack backup.`);
+      throw new WorkspaceError(
+        'refused',
+        `${label} is a SQLite database of another application, not a SEND Evidence Pack backup.`,
+      );
     }
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw new WorkspaceError('newer-version',
-        `${label} was made by a newer version of SEND Evidence Pack (schema ${schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the latest version to restore it.`);
+      throw new WorkspaceError(
+        'newer-version',
+        `${label} was made by a newer version of SEND Evidence Pack (schema ${schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the latest version to restore it.`,
+      );
     }
     if (schemaVersion < 1) {
       throw new WorkspaceError('refused', `${label} holds no workspace (its schema was never created).`);
     }
     const problems = integrityProblems(db);
-    if (problems) throw new WorkspaceError('damaged', `${label} is damaged: it failed its integrity check (${problems}).`);
+    if (problems)
+      throw new WorkspaceError('damaged', `${label} is damaged: it failed its integrity check (${problems}).`);
     return { schemaVersion };
   } catch (error) {
     if (error instanceof WorkspaceError) throw error;
@@ -84,8 +119,14 @@ export function verifyBackupFile(file: string, label = basename(file)): { schema
 }
 
 function toInfo(entry: Pick<BackupEntry, 'file' | 'name' | 'createdAt' | 'reason'>): BackupInfo {
-  return { file: entry.file, name: entry.name, createdAt: entry.createdAt, reason: entry.reason,
-    bytes: statSync(entry.file).size, ok: true };
+  return {
+    file: entry.file,
+    name: entry.name,
+    createdAt: entry.createdAt,
+    reason: entry.reason,
+    bytes: statSync(entry.file).size,
+    ok: true,
+  };
 }
 
 /**
@@ -95,8 +136,14 @@ function toInfo(entry: Pick<BackupEntry, 'file' | 'name' | 'createdAt' | 'reason
  * has passed, so a failed or interrupted backup never looks like a backup. A copy that fails is deleted and a
  * WorkspaceError('internal') thrown.
  */
-export async function createBackup(db: Database, folder: string, reason: BackupReason, now: Date = new Date()): Promise<BackupInfo> {
-  if (!BACKUP_REASONS.includes(reason)) throw new WorkspaceError('internal', `Unknown backup reason "${String(reason)}".`);
+export async function createBackup(
+  db: Database,
+  folder: string,
+  reason: BackupReason,
+  now: Date = new Date(),
+): Promise<BackupInfo> {
+  if (!BACKUP_REASONS.includes(reason))
+    throw new WorkspaceError('internal', `Unknown backup reason "${String(reason)}".`);
   const dir = backupsDir(resolve(folder));
   const temp = join(dir, tempName());
   try {
@@ -106,13 +153,19 @@ export async function createBackup(db: Database, folder: string, reason: BackupR
     try {
       settleJournalMode(temp);
       const copy = openReadable(temp);
-      try { problems = integrityProblems(copy); } finally { copy.close(); }
+      try {
+        problems = integrityProblems(copy);
+      } finally {
+        copy.close();
+      }
     } catch (error) {
       problems = messageOf(error); // SQLite refuses to read a badly damaged copy at all ("malformed")
     }
     if (problems) {
-      throw new WorkspaceError('internal',
-        `The backup copy failed its integrity check (${problems}) and has been discarded. The workspace database itself may be damaged.`);
+      throw new WorkspaceError(
+        'internal',
+        `The backup copy failed its integrity check (${problems}) and has been discarded. The workspace database itself may be damaged.`,
+      );
     }
     fsyncFile(temp);
     // Choosing the name and renaming happen in one synchronous stretch, so two backups in the same second never collide.
@@ -136,7 +189,9 @@ export function latestGoodBackup(folder: string): BackupInfo | null {
     try {
       verifyBackupFile(entry.file);
       return toInfo(entry);
-    } catch { /* try the next older one */ }
+    } catch {
+      /* try the next older one */
+    }
   }
   return null;
 }
@@ -186,12 +241,16 @@ function resolveBackupPath(folder: string, backupFile: string): string {
 function probeReadable(file: string): Database | null {
   try {
     if (statSync(file).size === 0 || !hasSqliteHeader(file)) return null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
   let db: Database | undefined;
   try {
     db = openReadable(file);
     if (integrityProblems(db, 'quick_check') === null) return db;
-  } catch { /* unreadable */ }
+  } catch {
+    /* unreadable */
+  }
   db?.close();
   return null;
 }
@@ -247,7 +306,11 @@ async function setAsideCurrent(folder: string, now: Date): Promise<string | null
  *    removed (only now that it is safe elsewhere: replayed onto the restored file they would corrupt it), and the
  *    copy is fsynced and renamed over workspace.db (atomic: same folder, same volume).
  */
-export async function restoreBackup(folder: string, backupFile: string, options: RestoreOptions): Promise<RestoreResult> {
+export async function restoreBackup(
+  folder: string,
+  backupFile: string,
+  options: RestoreOptions,
+): Promise<RestoreResult> {
   const now = options.now ?? new Date();
   const resolved = resolveWorkspaceFolder(folder);
   const source = resolveBackupPath(resolved, backupFile);
@@ -261,8 +324,10 @@ export async function restoreBackup(folder: string, backupFile: string, options:
   const lock = acquireLock(resolved, options.user);
   if (!lock.acquired) {
     const who = lock.holder;
-    throw new WorkspaceError('read-only',
-      `The workspace cannot be restored while it is open: ${who.user} has it open on ${who.host} (since ${who.since}). Close it first.`);
+    throw new WorkspaceError(
+      'read-only',
+      `The workspace cannot be restored while it is open: ${who.user} has it open on ${who.host} (since ${who.since}). Close it first.`,
+    );
   }
   const dbFile = databaseFile(resolved);
   const staging = join(dirname(dbFile), tempName('.restoring-'));
@@ -280,9 +345,14 @@ export async function restoreBackup(folder: string, backupFile: string, options:
       restored.pragma('journal_mode = DELETE');
       restored.pragma('synchronous = FULL');
       forgetKeptFindings(restored);
-      appendEvent(restored, { at: now.toISOString(), who: options.user, itemId: null, action: 'restore-backup',
+      appendEvent(restored, {
+        at: now.toISOString(),
+        who: options.user,
+        itemId: null,
+        action: 'restore-backup',
         before: savedAs === null ? null : JSON.stringify({ savedAs: basename(savedAs) }),
-        after: JSON.stringify({ restoredFrom: label, backupCreatedAt: parseBackupName(label)?.createdAt ?? null }) });
+        after: JSON.stringify({ restoredFrom: label, backupCreatedAt: parseBackupName(label)?.createdAt ?? null }),
+      });
     } finally {
       restored.close();
     }
@@ -311,15 +381,22 @@ export function filesReferencedByBackups(folder: string): Set<string> {
   const referenced = new Set<string>();
   const dir = backupsDir(folder);
   let names: string[];
-  try { names = readdirSync(dir); } catch { return referenced; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return referenced;
+  }
   for (const name of names.filter((n) => n.endsWith('.db'))) {
     let db: Database | undefined;
     try {
       db = openReadable(join(dir, name));
       db.pragma('trusted_schema = OFF');
       const hasBlobs = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'blobs'").get();
-      if (hasBlobs) for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().iterate()) referenced.add(String(sha));
-    } catch { /* not a readable database */ } finally {
+      if (hasBlobs)
+        for (const sha of db.prepare('SELECT sha256 FROM blobs').pluck().iterate()) referenced.add(String(sha));
+    } catch {
+      /* not a readable database */
+    } finally {
       db?.close();
     }
   }
@@ -335,8 +412,10 @@ export function filesReferencedByBackups(folder: string): Set<string> {
  * older than the live database and lack its newer tables.
  * damaged-*.db copies are not backups and are not touched.
  */
-export function rewriteBackups(folder: string,
-  mutate: (db: WritableDB, backup: BackupEntry & { schemaVersion: number }) => void): BackupInfo[] {
+export function rewriteBackups(
+  folder: string,
+  mutate: (db: WritableDB, backup: BackupEntry & { schemaVersion: number }) => void,
+): BackupInfo[] {
   const rewritten: BackupInfo[] = [];
   const failed: string[] = [];
   for (const entry of listBackups(resolve(folder))) {
@@ -363,8 +442,10 @@ export function rewriteBackups(folder: string,
     }
   }
   if (failed.length > 0) {
-    throw new WorkspaceError('internal',
-      `${failed.length} backup${failed.length === 1 ? '' : 's'} could not be rewritten and may still hold the data (${rewritten.length} rewritten): ${failed.join('; ')}`);
+    throw new WorkspaceError(
+      'internal',
+      `${failed.length} backup${failed.length === 1 ? '' : 's'} could not be rewritten and may still hold the data (${rewritten.length} rewritten): ${failed.join('; ')}`,
+    );
   }
   return rewritten;
 }

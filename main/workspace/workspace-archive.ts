@@ -1,7 +1,19 @@
 import { openWritable } from '../store/database';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync,
-  renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { partialPathFor } from '../files/atomic-write';
@@ -53,7 +65,12 @@ function withoutPrivateNotes(file: string): void {
  * The whole workspace as one .zip, for a colleague or another machine: a consistent snapshot of the database
  * (made with SQLite's backup API while it stays open) and every stored evidence file, with a manifest of hashes.
  */
-export async function exportWorkspace(db: Database, folder: string, areaName: string, outFile: string): Promise<{ files: number; bytes: number }> {
+export async function exportWorkspace(
+  db: Database,
+  folder: string,
+  areaName: string,
+  outFile: string,
+): Promise<{ files: number; bytes: number }> {
   // The snapshot holds everything (children's names in narratives, the audit trail): private to the user while it
   // sits in the shared temporary folder, as a folder only we can enter.
   const work = mkdtempSync(join(tmpdir(), 'sendpack-export-'));
@@ -64,7 +81,13 @@ export async function exportWorkspace(db: Database, folder: string, areaName: st
     closeSync(openSync(snapshot, 'wx', 0o600));
     await db.backup(snapshot);
     withoutPrivateNotes(snapshot);
-    const manifest: Manifest = { format: 'sendpack-workspace', version: 1, exportedAt: new Date().toISOString(), areaName, files: {} };
+    const manifest: Manifest = {
+      format: 'sendpack-workspace',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      areaName,
+      files: {},
+    };
     const entries: [string, string][] = [[DB_FILE, snapshot]];
     for (const prefix of safeList(join(folder, 'files')).filter((n) => /^[0-9a-f]{2}$/.test(n))) {
       for (const name of safeList(join(folder, 'files', prefix)).filter((n) => /^[0-9a-f]{64}$/.test(n))) {
@@ -80,7 +103,8 @@ export async function exportWorkspace(db: Database, folder: string, areaName: st
     try {
       const zip = new ZipFileWriter(handle, new Date());
       await zip.addBytes(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true);
-      for (const [name, path] of entries) await zip.addStream(name, fileChunks(path), name === DB_FILE, manifest.files[name]!.bytes);
+      for (const [name, path] of entries)
+        await zip.addStream(name, fileChunks(path), name === DB_FILE, manifest.files[name]!.bytes);
       await zip.finish();
       await handle.sync();
     } finally {
@@ -103,7 +127,8 @@ export async function exportWorkspace(db: Database, folder: string, areaName: st
  */
 export async function importWorkspace(zipFile: string, target: string): Promise<{ folder: string; files: number }> {
   const folder = resolve(target);
-  if (existsSync(folder)) throw new WorkspaceError('refused', `${folder} already exists; choose a new folder to import into.`, 'db');
+  if (existsSync(folder))
+    throw new WorkspaceError('refused', `${folder} already exists; choose a new folder to import into.`, 'db');
   mkdirSync(dirname(folder), { recursive: true });
   removeAbandonedStaging(dirname(folder));
   const staging = join(dirname(folder), `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
@@ -116,7 +141,8 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
       if (!written.has(name)) throw new WorkspaceError('refused', `${zipFile} is incomplete: ${name} is missing.`);
     }
     for (const name of written) {
-      if (name !== MANIFEST && !manifest.files[name]) throw new WorkspaceError('refused', `${zipFile} holds ${name}, which its manifest does not list.`);
+      if (name !== MANIFEST && !manifest.files[name])
+        throw new WorkspaceError('refused', `${zipFile} holds ${name}, which its manifest does not list.`);
     }
     inspectOrRefuse(zipFile, join(staging, DB_FILE));
     checkImportedDatabase(join(staging, DB_FILE), staging);
@@ -139,10 +165,18 @@ export async function importWorkspace(zipFile: string, target: string): Promise<
  * is gone by the time anyone reads them) and offer a backup (there is none), so they are reworded.
  */
 function inspectOrRefuse(zipFile: string, file: string): void {
-  try { inspectDatabase(file); } catch (error) {
+  try {
+    inspectDatabase(file);
+  } catch (error) {
     if (!(error instanceof WorkspaceError)) throw error;
-    const reason = error.message.split(file).join('its workspace.db').replace(/\s*It has been left as it is;[^.]*\./, '');
-    throw new WorkspaceError(error.code === 'newer-version' ? 'newer-version' : 'refused', `${zipFile} cannot be imported: ${reason}`);
+    const reason = error.message
+      .split(file)
+      .join('its workspace.db')
+      .replace(/\s*It has been left as it is;[^.]*\./, '');
+    throw new WorkspaceError(
+      error.code === 'newer-version' ? 'newer-version' : 'refused',
+      `${zipFile} cannot be imported: ${reason}`,
+    );
   }
 }
 
@@ -163,7 +197,8 @@ function removeAbandonedStaging(parent: string): void {
   for (const name of safeList(parent)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(name.slice(STAGING_PREFIX.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && !processIsAlive(pid))
+      rmSync(join(parent, name), { recursive: true, force: true });
   }
 }
 
@@ -171,19 +206,38 @@ function removeAbandonedStaging(parent: string): void {
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 const MAX_ENTRIES = 2_000_000;
 
-async function readManifest(zipFile: string, handle: Awaited<ReturnType<typeof open>>, entry: ZipEntry, size: number): Promise<Manifest> {
+async function readManifest(
+  zipFile: string,
+  handle: Awaited<ReturnType<typeof open>>,
+  entry: ZipEntry,
+  size: number,
+): Promise<Manifest> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of entryContent(handle, entry, size, { maxBytes: MAX_MANIFEST_BYTES })) chunks.push(chunk);
   let value: unknown;
-  try { value = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { value = null; }
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    value = null;
+  }
   const manifest = value as Partial<Manifest> | null;
   if (!manifest || manifest.format !== 'sendpack-workspace' || !manifest.files || typeof manifest.files !== 'object') {
     throw new WorkspaceError('refused', `${zipFile} is not a SEND Evidence Pack workspace archive.`);
   }
   for (const [name, file] of Object.entries(manifest.files)) {
-    if (!ENTRY_PATTERN.test(name) || name === MANIFEST || !file || !Number.isSafeInteger(file.bytes) || file.bytes < 0
-      || typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) {
-      throw new WorkspaceError('refused', `${zipFile} has a damaged manifest (its entry "${name.slice(0, 120)}" is not one an export writes).`);
+    if (
+      !ENTRY_PATTERN.test(name) ||
+      name === MANIFEST ||
+      !file ||
+      !Number.isSafeInteger(file.bytes) ||
+      file.bytes < 0 ||
+      typeof file.sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(file.sha256)
+    ) {
+      throw new WorkspaceError(
+        'refused',
+        `${zipFile} has a damaged manifest (its entry "${name.slice(0, 120)}" is not one an export writes).`,
+      );
     }
   }
   return manifest as Manifest;
@@ -201,31 +255,47 @@ async function unpack(zipFile: string, staging: string): Promise<{ written: Set<
   try {
     const { size } = await handle.stat();
     let entries: ZipEntry[];
-    try { entries = await readCentralDirectory(handle, size, MAX_ENTRIES); } catch (error) {
-      throw new WorkspaceError('refused', `${zipFile} is not a workspace archive: it cannot be read as a zip file (${(error as Error).message}).`);
+    try {
+      entries = await readCentralDirectory(handle, size, MAX_ENTRIES);
+    } catch (error) {
+      throw new WorkspaceError(
+        'refused',
+        `${zipFile} is not a workspace archive: it cannot be read as a zip file (${(error as Error).message}).`,
+      );
     }
     const names = new Set<string>();
     for (const entry of entries) {
       if (!ENTRY_PATTERN.test(entry.name) || names.has(entry.name)) {
-        throw new WorkspaceError('refused', `${zipFile} holds an unexpected entry "${entry.name.slice(0, 120)}"; it is not a workspace archive.`);
+        throw new WorkspaceError(
+          'refused',
+          `${zipFile} holds an unexpected entry "${entry.name.slice(0, 120)}"; it is not a workspace archive.`,
+        );
       }
       names.add(entry.name);
     }
     const manifestEntry = entries.find((e) => e.name === MANIFEST);
-    if (!manifestEntry) throw new WorkspaceError('refused', `${zipFile} is not a workspace archive (it has no manifest.json).`);
+    if (!manifestEntry)
+      throw new WorkspaceError('refused', `${zipFile} is not a workspace archive (it has no manifest.json).`);
     let manifest: Manifest;
     try {
       manifest = await readManifest(zipFile, handle, manifestEntry, size);
     } catch (error) {
       if (error instanceof WorkspaceError) throw error;
-      throw new WorkspaceError('refused', `${zipFile} is damaged: its manifest.json could not be read (${(error as Error).message}).`);
+      throw new WorkspaceError(
+        'refused',
+        `${zipFile} is damaged: its manifest.json could not be read (${(error as Error).message}).`,
+      );
     }
     for (const entry of entries) {
       if (entry.name === MANIFEST) continue;
       const expected = manifest.files[entry.name];
-      if (!expected) throw new WorkspaceError('refused', `${zipFile} holds ${entry.name}, which its manifest does not list.`);
+      if (!expected)
+        throw new WorkspaceError('refused', `${zipFile} holds ${entry.name}, which its manifest does not list.`);
       if (entry.size !== expected.bytes) {
-        throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} is ${entry.size} bytes, not the ${expected.bytes} its manifest records.`);
+        throw new WorkspaceError(
+          'refused',
+          `${zipFile} is damaged: ${entry.name} is ${entry.size} bytes, not the ${expected.bytes} its manifest records.`,
+        );
       }
     }
     for (const entry of entries) {
@@ -234,7 +304,10 @@ async function unpack(zipFile: string, staging: string): Promise<{ written: Set<
       const path = join(staging, entry.name);
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-      const done = new Promise<void>((ok, fail) => { out.on('finish', ok); out.on('error', fail); });
+      const done = new Promise<void>((ok, fail) => {
+        out.on('finish', ok);
+        out.on('error', fail);
+      });
       const hash = createHash('sha256');
       try {
         for await (const chunk of namedContent(zipFile, handle, entry, size, expected.bytes)) {
@@ -244,12 +317,20 @@ async function unpack(zipFile: string, staging: string): Promise<{ written: Set<
         out.end();
         await done;
       } catch (error) {
-        await new Promise<void>((ok) => { out.once('close', () => ok()); out.destroy(); });
+        await new Promise<void>((ok) => {
+          out.once('close', () => ok());
+          out.destroy();
+        });
         throw error;
       }
       const actual = hash.digest('hex');
-      if (actual !== expected.sha256) throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} does not match its recorded SHA-256.`);
-      if (entry.name.startsWith('files/') && actual !== entry.name.slice(-64)) throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} does not match its name.`);
+      if (actual !== expected.sha256)
+        throw new WorkspaceError(
+          'refused',
+          `${zipFile} is damaged: ${entry.name} does not match its recorded SHA-256.`,
+        );
+      if (entry.name.startsWith('files/') && actual !== entry.name.slice(-64))
+        throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} does not match its name.`);
       written.add(entry.name);
     }
     return { written, manifest };
@@ -262,8 +343,13 @@ async function unpack(zipFile: string, staging: string): Promise<{ written: Set<
  * One entry's bytes, inflated at most to `cap` (the size its manifest records): a refusal names the archive and the
  * entry, and what was wrong with it.
  */
-async function* namedContent(zipFile: string, handle: Awaited<ReturnType<typeof open>>, entry: ZipEntry, size: number,
-  cap: number): AsyncGenerator<Uint8Array> {
+async function* namedContent(
+  zipFile: string,
+  handle: Awaited<ReturnType<typeof open>>,
+  entry: ZipEntry,
+  size: number,
+  cap: number,
+): AsyncGenerator<Uint8Array> {
   try {
     yield* entryContent(handle, entry, size, { maxBytes: cap });
   } catch (error) {
@@ -271,9 +357,15 @@ async function* namedContent(zipFile: string, handle: Awaited<ReturnType<typeof 
     const message = (error as Error).message;
     // Stopped at the size the manifest records: said as such, not as the reader's own words.
     if (/holds more than the [\d,]+ bytes/.test(message)) {
-      throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} inflates past the ${cap.toLocaleString('en-GB')} bytes its manifest records; it was not imported.`);
+      throw new WorkspaceError(
+        'refused',
+        `${zipFile} is damaged: ${entry.name} inflates past the ${cap.toLocaleString('en-GB')} bytes its manifest records; it was not imported.`,
+      );
     }
-    throw new WorkspaceError('refused', `${zipFile} is damaged: ${entry.name} could not be read (${message}); it was not imported.`);
+    throw new WorkspaceError(
+      'refused',
+      `${zipFile} is damaged: ${entry.name} could not be read (${message}); it was not imported.`,
+    );
   }
 }
 
@@ -284,5 +376,9 @@ async function hashFile(path: string): Promise<string> {
 }
 
 function safeList(dir: string): string[] {
-  try { return readdirSync(dir); } catch { return []; }
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

@@ -7,8 +7,13 @@ export const SUBFOLDERS = ['files', 'backups', 'bin'] as const;
 
 /** "Northshire County Council" → "Northshire County Council.sendpack", safe on Windows, macOS and Linux. */
 export function workspaceFolderName(areaName: string): string {
-  const safe = areaName.normalize('NFC').replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ').replace(/\s+/g, ' ').trim()
-    .replace(/[. ]+$/, '').slice(0, 80);
+  const safe = areaName
+    .normalize('NFC')
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '')
+    .slice(0, 80);
   return `${safe || 'Workspace'}${WORKSPACE_SUFFIX}`;
 }
 
@@ -26,7 +31,11 @@ export function databaseFile(folder: string): string {
 }
 
 export function isWorkspaceFolder(folder: string): boolean {
-  try { return statSync(folder).isDirectory() && existsSync(databaseFile(folder)); } catch { return false; }
+  try {
+    return statSync(folder).isDirectory() && existsSync(databaseFile(folder));
+  } catch {
+    return false;
+  }
 }
 
 /** A folder for a new workspace under parentDir that does not exist yet: "Area.sendpack", "Area (2).sendpack", … */

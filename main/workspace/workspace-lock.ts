@@ -26,9 +26,15 @@ export type LockOutcome =
 function readHolder(file: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    if (typeof parsed.user !== 'string' || typeof parsed.host !== 'string' || typeof parsed.pid !== 'number') return null;
-    return { user: parsed.user, host: parsed.host, pid: parsed.pid, since: String(parsed.since ?? ''),
-      heartbeat: String(parsed.heartbeat ?? parsed.since ?? '') };
+    if (typeof parsed.user !== 'string' || typeof parsed.host !== 'string' || typeof parsed.pid !== 'number')
+      return null;
+    return {
+      user: parsed.user,
+      host: parsed.host,
+      pid: parsed.pid,
+      since: String(parsed.since ?? ''),
+      heartbeat: String(parsed.heartbeat ?? parsed.since ?? ''),
+    };
   } catch {
     return null;
   }
@@ -55,9 +61,20 @@ const sameHolder = (a: LockHolder | null, b: LockHolder) =>
  */
 function setAsideGoneLock(file: string, gone: LockHolder): boolean {
   const aside = `${file}.gone-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try { renameSync(file, aside); } catch { return false; }
-  if (sameHolder(readHolder(aside), gone)) { unlinkSync(aside); return true; }
-  try { linkSync(aside, file); } catch { /* a new lock is there already: theirs stands */ }
+  try {
+    renameSync(file, aside);
+  } catch {
+    return false;
+  }
+  if (sameHolder(readHolder(aside), gone)) {
+    unlinkSync(aside);
+    return true;
+  }
+  try {
+    linkSync(aside, file);
+  } catch {
+    /* a new lock is there already: theirs stands */
+  }
   unlinkSync(aside);
   return false;
 }
@@ -74,7 +91,11 @@ export function acquireLock(folder: string, user: string): LockOutcome {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      try { writeFileSync(fd, JSON.stringify(holder, null, 2)); } finally { closeSync(fd); }
+      try {
+        writeFileSync(fd, JSON.stringify(holder, null, 2));
+      } finally {
+        closeSync(fd);
+      }
       return { acquired: true, holder, tookOverFrom };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -91,7 +112,11 @@ export function acquireLock(folder: string, user: string): LockOutcome {
     return { acquired: false, holder: shown, stale: existing ? isStale(existing) : true };
   }
   const existing = readHolder(file);
-  return { acquired: false, holder: existing ?? { user: 'unknown', host: 'unknown', pid: 0, since: '', heartbeat: '' }, stale: false };
+  return {
+    acquired: false,
+    holder: existing ?? { user: 'unknown', host: 'unknown', pid: 0, since: '', heartbeat: '' },
+    stale: false,
+  };
 }
 
 /** "Ann Officer on LAPTOP-7 (process 4120, which has ended)": who held a lock that was taken over, and why. */
@@ -105,14 +130,20 @@ export function describeGoneHolder(holder: LockHolder): string {
 export function lockIsFreeOrGone(folder: string): boolean {
   const file = join(folder, LOCK_FILE);
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch { return true; }
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return true;
+  }
   const holder = text ? readHolder(file) : null;
   return holder !== null && isStale(holder);
 }
 
 /** Removes someone else's lock; only after the person confirmed that its holder is gone. */
 export function breakLock(folder: string): void {
-  try { unlinkSync(join(folder, LOCK_FILE)); } catch (error) {
+  try {
+    unlinkSync(join(folder, LOCK_FILE));
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }

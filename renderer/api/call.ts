@@ -22,11 +22,18 @@ export async function call<K extends OperationName>(operation: K, request: Reque
 }
 
 /** Hands files to main (drag and drop or the file picker) and returns their upload handles. */
-export async function uploadFiles(files: File[], options: { memoryOnly?: boolean } = {}): Promise<{ handle: string }[]> {
+export async function uploadFiles(
+  files: File[],
+  options: { memoryOnly?: boolean } = {},
+): Promise<{ handle: string }[]> {
   if (options.memoryOnly) {
     const handles: { handle: string }[] = [];
     for (const file of files) {
-      const { handle } = await call('files.upload', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), memoryOnly: true });
+      const { handle } = await call('files.upload', {
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        memoryOnly: true,
+      });
       handles.push({ handle });
     }
     return handles;
@@ -35,10 +42,15 @@ export async function uploadFiles(files: File[], options: { memoryOnly?: boolean
 }
 
 /** Uploads files and answers each handle with the date the file itself records, if any. */
-export async function uploadFilesWithDates(files: File[]): Promise<{ handle: string; name: string; documentDate: string | null }[]> {
+export async function uploadFilesWithDates(
+  files: File[],
+): Promise<{ handle: string; name: string; documentDate: string | null }[]> {
   const uploaded: { handle: string; name: string; documentDate: string | null }[] = [];
   for (const file of files) {
-    const { handle, name, documentDate } = await call('files.upload', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const { handle, name, documentDate } = await call('files.upload', {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
     uploaded.push({ handle, name, documentDate });
   }
   return uploaded;

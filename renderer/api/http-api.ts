@@ -25,9 +25,17 @@ function decodeBytes(_key: string, value: unknown): unknown {
 
 /** The API over the browser host's HTTP endpoints: one named function per operation, like the Electron preload. */
 export function createHttpApi(token: string): SendpackApi {
-  const post = async (operation: string, body: BodyInit, headers: Record<string, string>): Promise<ApiResult<unknown>> => {
+  const post = async (
+    operation: string,
+    body: BodyInit,
+    headers: Record<string, string>,
+  ): Promise<ApiResult<unknown>> => {
     try {
-      const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { ...headers, 'x-sendpack-token': token }, body });
+      const response = await fetch(`/api/${operation}`, {
+        method: 'POST',
+        headers: { ...headers, 'x-sendpack-token': token },
+        body,
+      });
       // A built pack or bundle comes as its own bytes, streamed (main/browser-host/http-host.ts), not inside JSON.
       if (response.ok && response.headers.get('content-type') === 'application/octet-stream') {
         const fileName = decodeURIComponent(response.headers.get('x-file-name') ?? 'download');
@@ -35,15 +43,24 @@ export function createHttpApi(token: string): SendpackApi {
       }
       return JSON.parse(await response.text(), decodeBytes) as ApiResult<unknown>;
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: `The app's background service did not answer (${(error as Error).message}). Check it is still running, then try again.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `The app's background service did not answer (${(error as Error).message}). Check it is still running, then try again.`,
+        },
+      };
     }
   };
   const call = (operation: string, request: unknown): Promise<ApiResult<unknown>> => {
     // File bytes travel as the raw request body; JSON would triple their size.
     if (operation === 'files.upload') {
       const { name, bytes, memoryOnly } = request as { name: string; bytes: Uint8Array; memoryOnly?: boolean };
-      return post(operation, new Blob([bytes as BlobPart]), { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name),
-        ...(memoryOnly ? { 'x-memory-only': '1' } : {}) });
+      return post(operation, new Blob([bytes as BlobPart]), {
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent(name),
+        ...(memoryOnly ? { 'x-memory-only': '1' } : {}),
+      });
     }
     return post(operation, JSON.stringify(request ?? {}), { 'content-type': 'application/json' });
   };

@@ -14,12 +14,18 @@ export function App() {
   const announcement = useAppStore((s) => s.announcement);
   return (
     <>
-      <a className="skip-link" href="#main">Skip to main content</a>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <header className="app-header">
         <div className="app-header__inner">
           <span className="app-header__title">SEND Evidence Pack</span>
           {screen === 'workspace' && <HeaderStatus />}
-          {userName && <span className="app-header__user">Signed in as <strong>{userName}</strong></span>}
+          {userName && (
+            <span className="app-header__user">
+              Signed in as <strong>{userName}</strong>
+            </span>
+          )}
         </div>
       </header>
       {screen === 'workspace' && <SyncBar />}
@@ -29,7 +35,9 @@ export function App() {
         {screen === 'no-connection' && (
           <>
             <h1>This page needs its access link</h1>
-            <p>Open the address the app printed when it started (it ends with <code>#token=…</code>).</p>
+            <p>
+              Open the address the app printed when it started (it ends with <code>#token=…</code>).
+            </p>
           </>
         )}
         {screen === 'name' && <NameScreen />}
@@ -39,10 +47,20 @@ export function App() {
       </main>
       {screen === 'workspace' && (
         <footer className="app-footer">
-          <p>Keyboard shortcuts: {SHORTCUTS.map((s, i) => <span key={s.view}>{i > 0 && ' · '}<kbd>{s.label}</kbd> {s.does}</span>)}</p>
+          <p>
+            Keyboard shortcuts:{' '}
+            {SHORTCUTS.map((s, i) => (
+              <span key={s.view}>
+                {i > 0 && ' · '}
+                <kbd>{s.label}</kbd> {s.does}
+              </span>
+            ))}
+          </p>
         </footer>
       )}
-      <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
     </>
   );
 }

@@ -6,13 +6,17 @@ export function ErrorSummary() {
   const error = useAppStore((s) => s.error);
   const dismiss = useAppStore((s) => s.dismissError);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => { if (error) ref.current?.focus(); }, [error]);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
   if (!error) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2 className="error-summary__title">There is a problem</h2>
       <p>{error}</p>
-      <button type="button" className="button button--secondary" onClick={dismiss}>Dismiss</button>
+      <button type="button" className="button button--secondary" onClick={dismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -11,28 +11,74 @@ import type { OperationName } from '../../shared/api/operation-names';
 
 /** Reads views keep in the cache. */
 export const READS = [
-  'checklist.list', 'privateNotes.get', 'review.settings', 'attachments.list', 'audit.list', 'inspection.get',
-  'calendar.get', 'dashboard.get', 'datasets.list', 'imports.list', 'metrics.list', 'metrics.chart', 'pack.outline',
-  'pack.template', 'pack.builds', 'selfEvaluation.get', 'privacy.check', 'privacy.settings', 'lists.checks', 'plan.get',
+  'checklist.list',
+  'privateNotes.get',
+  'review.settings',
+  'attachments.list',
+  'audit.list',
+  'inspection.get',
+  'calendar.get',
+  'dashboard.get',
+  'datasets.list',
+  'imports.list',
+  'metrics.list',
+  'metrics.chart',
+  'pack.outline',
+  'pack.template',
+  'pack.builds',
+  'selfEvaluation.get',
+  'privacy.check',
+  'privacy.settings',
+  'lists.checks',
+  'plan.get',
   'sync.status',
 ] as const satisfies readonly OperationName[];
 export type ReadOperation = (typeof READS)[number];
 
 /** Calls made for their answer or effect alone, never cached and changing nothing a view shows. */
 export const UNCACHED = [
-  'app.info', 'settings.get', 'localAuthorities.list', 'workspace.recent', 'workspace.current', 'checklist.approvalCheck',
-  'tracker.export', 'files.upload', 'attachments.open', 'audit.exportCsv', 'search.query', 'inspection.checkDate',
-  'backups.list', 'datasets.template', 'datasets.rows', 'benchmarks.neighbours', 'imports.preview', 'pack.file',
-  'pack.open', 'work.cancel', 'lists.profile', 'plan.documentFile', 'plan.openDocument', 'plan.tracker',
-  'settings.setUserName', 'sync.workingOn',
+  'app.info',
+  'settings.get',
+  'localAuthorities.list',
+  'workspace.recent',
+  'workspace.current',
+  'checklist.approvalCheck',
+  'tracker.export',
+  'files.upload',
+  'attachments.open',
+  'audit.exportCsv',
+  'search.query',
+  'inspection.checkDate',
+  'backups.list',
+  'datasets.template',
+  'datasets.rows',
+  'benchmarks.neighbours',
+  'imports.preview',
+  'pack.file',
+  'pack.open',
+  'work.cancel',
+  'lists.profile',
+  'plan.documentFile',
+  'plan.openDocument',
+  'plan.tracker',
+  'settings.setUserName',
+  'sync.workingOn',
 ] as const satisfies readonly OperationName[];
 
 /** Opening, closing or restoring a workspace: everything cached belongs to the workspace that was open, and goes. */
 export const SWITCHES_WORKSPACE = [
-  'workspace.create', 'workspace.open', 'workspace.breakLock', 'workspace.close', 'workspace.openSample', 'backups.restore',
+  'workspace.create',
+  'workspace.open',
+  'workspace.breakLock',
+  'workspace.close',
+  'workspace.openSample',
+  'backups.restore',
 ] as const satisfies readonly OperationName[];
 
-export type WriteOperation = Exclude<OperationName, ReadOperation | (typeof UNCACHED)[number] | (typeof SWITCHES_WORKSPACE)[number]>;
+export type WriteOperation = Exclude<
+  OperationName,
+  ReadOperation | (typeof UNCACHED)[number] | (typeof SWITCHES_WORKSPACE)[number]
+>;
 
 /** A cache key: the read and its request. */
 type QueryKey<K extends ReadOperation = ReadOperation> = readonly [K, Request<K>];
@@ -53,14 +99,29 @@ export type Touch = ReadOperation | readonly [ReadOperation, Record<string, unkn
  */
 const ITEM_DERIVED: Touch[] = ['audit.list', 'dashboard.get', 'pack.outline', 'privacy.check'];
 /** The stored figures and what is computed from them; the items too, whose "out of date" tags follow the data. */
-const FIGURES: Touch[] = ['datasets.list', 'imports.list', 'metrics.list', 'metrics.chart', 'selfEvaluation.get', 'checklist.list',
-  ...ITEM_DERIVED];
+const FIGURES: Touch[] = [
+  'datasets.list',
+  'imports.list',
+  'metrics.list',
+  'metrics.chart',
+  'selfEvaluation.get',
+  'checklist.list',
+  ...ITEM_DERIVED,
+];
 /** Dates: the notice window and its milestones move items' due dates, the countdown and the follow-up steps. */
 const DATES: Touch[] = ['inspection.get', 'calendar.get', 'plan.get', 'checklist.list', ...ITEM_DERIVED];
 const PLAN: Touch[] = ['plan.get', 'audit.list', 'dashboard.get', 'pack.outline'];
 const SELF_EVALUATION: Touch[] = ['selfEvaluation.get', 'audit.list', 'pack.outline', 'privacy.check'];
-const PRIVACY: Touch[] = ['privacy.check', 'privacy.settings', 'attachments.list', 'metrics.list', 'metrics.chart', 'audit.list',
-  'pack.outline', 'dashboard.get'];
+const PRIVACY: Touch[] = [
+  'privacy.check',
+  'privacy.settings',
+  'attachments.list',
+  'metrics.list',
+  'metrics.chart',
+  'audit.list',
+  'pack.outline',
+  'dashboard.get',
+];
 const EVIDENCE: Touch[] = ['attachments.list', 'checklist.list', ...ITEM_DERIVED];
 
 type TouchMap = { [K in WriteOperation]: (request: Request<K>) => Touch[] };

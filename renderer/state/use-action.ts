@@ -9,20 +9,23 @@ import { messageOf } from './errors';
 export function useAction() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = useCallback(async (action: () => Promise<unknown>, options: { onError?: (message: string, error: unknown) => void } = {}) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-      return true;
-    } catch (error) {
-      const message = messageOf(error);
-      if (options.onError) options.onError(message, error);
-      else setProblem(message);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async (action: () => Promise<unknown>, options: { onError?: (message: string, error: unknown) => void } = {}) => {
+      setBusy(true);
+      setProblem(null);
+      try {
+        await action();
+        return true;
+      } catch (error) {
+        const message = messageOf(error);
+        if (options.onError) options.onError(message, error);
+        else setProblem(message);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
   return { run, problem, setProblem, busy };
 }

@@ -9,7 +9,11 @@ import { queryKey, type ReadOperation } from './query-keys';
  * A view's data from main, cached under `[operation, request]`: read when the view opens, and again only when a write
  * touches that key (query-keys.ts) or the view asks (reload). Error is main's refusal in words.
  */
-export function useApiQuery<K extends ReadOperation>(operation: K, request: Request<K>, options: { enabled?: boolean } = {}) {
+export function useApiQuery<K extends ReadOperation>(
+  operation: K,
+  request: Request<K>,
+  options: { enabled?: boolean } = {},
+) {
   const query = useQuery({
     queryKey: queryKey(operation, request),
     queryFn: () => call(operation, request),
@@ -18,6 +22,12 @@ export function useApiQuery<K extends ReadOperation>(operation: K, request: Requ
     placeholderData: keepPreviousData,
   });
   const { refetch } = query;
-  const reload = useCallback(() => { void refetch(); }, [refetch]);
-  return { data: (query.data ?? null) as Response<K> | null, error: query.error ? messageOf(query.error) : null, reload };
+  const reload = useCallback(() => {
+    void refetch();
+  }, [refetch]);
+  return {
+    data: (query.data ?? null) as Response<K> | null,
+    error: query.error ? messageOf(query.error) : null,
+    reload,
+  };
 }

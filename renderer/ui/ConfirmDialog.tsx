@@ -4,9 +4,26 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * A modal question before a change that locks, moves or cannot be undone by a slip: a real <dialog> (focus kept
  * inside, Escape cancels), its heading naming the change and its confirm button saying exactly what happens.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, confirmDisabled, busy, warning, problem }: {
-  title: string; children: ReactNode; confirmLabel: string | null; onConfirm(): void; onCancel(): void;
-  confirmDisabled?: boolean; busy?: boolean; warning?: boolean; problem?: string | null;
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  confirmDisabled,
+  busy,
+  warning,
+  problem,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string | null;
+  onConfirm(): void;
+  onCancel(): void;
+  confirmDisabled?: boolean;
+  busy?: boolean;
+  warning?: boolean;
+  problem?: string | null;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -23,22 +40,44 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
       // Removed from the page, the dialog cannot hand focus back itself: back to the button that opened it, if it is
       // still there and nothing else took focus.
       requestAnimationFrame(() => {
-        if ((document.activeElement === document.body || !document.activeElement) && opener?.isConnected) opener.focus();
+        if ((document.activeElement === document.body || !document.activeElement) && opener?.isConnected)
+          opener.focus();
       });
     };
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={headingId}
-      onCancel={(e) => { e.preventDefault(); onCancel(); }}>
-      <h2 id={headingId} className="dialog__title">{title}</h2>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={headingId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={headingId} className="dialog__title">
+        {title}
+      </h2>
       <div className="dialog__body">{children}</div>
-      {problem && <p className="error-message" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="button-row">
         {confirmLabel && (
-          <button type="button" className={`button${warning ? ' button--warning' : ''}`} disabled={confirmDisabled || busy}
-            onClick={onConfirm}>{confirmLabel}</button>
+          <button
+            type="button"
+            className={`button${warning ? ' button--warning' : ''}`}
+            disabled={confirmDisabled || busy}
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </button>
         )}
-        <button ref={cancel} type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+        <button ref={cancel} type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </dialog>
   );

@@ -13,7 +13,9 @@ export function useSavedText(saved: string, save: (value: string) => Promise<boo
   const latest = useRef(draft);
   latest.current = draft;
 
-  useEffect(() => { if (!editing.current) setDraft(saved); }, [saved]);
+  useEffect(() => {
+    if (!editing.current) setDraft(saved);
+  }, [saved]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const flush = () => {

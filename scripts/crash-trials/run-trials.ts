@@ -79,13 +79,20 @@ export interface TrialSummary {
 }
 
 const COUNTERS: Record<FindingKind, keyof TrialSummary> = {
-  'corrupt': 'corrupt', 'partial-import': 'partialImports', 'partial-attach': 'partialAttaches', 'lost-approval': 'lostApprovals',
-  'lost-commit': 'lostCommits', 'orphan': 'orphans', 'open-failed': 'openFailures', 'bad-pack-file': 'badPackFiles',
+  corrupt: 'corrupt',
+  'partial-import': 'partialImports',
+  'partial-attach': 'partialAttaches',
+  'lost-approval': 'lostApprovals',
+  'lost-commit': 'lostCommits',
+  orphan: 'orphans',
+  'open-failed': 'openFailures',
+  'bad-pack-file': 'badPackFiles',
   'worker-error': 'workerErrors',
 };
 
 /** A trial's own seed, from the run's seed and its index. */
-export const trialSeed = (seed: number, trial: number) => (Math.imul(seed ^ 0x2c1b3c6d, 0x297a2d39) + Math.imul(trial + 1, 0x9e3779b1)) >>> 0;
+export const trialSeed = (seed: number, trial: number) =>
+  (Math.imul(seed ^ 0x2c1b3c6d, 0x297a2d39) + Math.imul(trial + 1, 0x9e3779b1)) >>> 0;
 
 /** The worker as one CommonJS file: starting it then costs a plain Node start, not a TypeScript compile. */
 async function bundleWorker(): Promise<string> {
@@ -93,8 +100,15 @@ async function bundleWorker(): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `worker-${process.pid}-${randomBytes(4).toString('hex')}.cjs`);
   await build({
-    absWorkingDir: ROOT, entryPoints: [join(ROOT, 'scripts/crash-trials/worker.ts')], outfile, bundle: true, platform: 'node',
-    format: 'cjs', target: 'node22', logLevel: 'warning', external: ['better-sqlite3', '@resvg/resvg-js'],
+    absWorkingDir: ROOT,
+    entryPoints: [join(ROOT, 'scripts/crash-trials/worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+    external: ['better-sqlite3', '@resvg/resvg-js'],
   });
   return outfile;
 }
@@ -115,7 +129,14 @@ function planKill(random: () => number): KillPlan {
 
 /** Running estimates of how long opening and each kind of operation take, in ms. */
 class Durations {
-  private readonly estimates = new Map<string, number>([['opening', 300], ['import', 150], ['attach', 150], ['status', 15], ['build', 1500], ['restore', 400]]);
+  private readonly estimates = new Map<string, number>([
+    ['opening', 300],
+    ['import', 150],
+    ['attach', 150],
+    ['status', 15],
+    ['build', 1500],
+    ['restore', 400],
+  ]);
 
   get(kind: string): number {
     return this.estimates.get(kind) ?? 100;
@@ -139,9 +160,16 @@ function startWorker(script: string): Worker {
   const child = spawn(process.execPath, [script], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   let markLoaded: () => void = () => {};
   const worker: Worker = {
-    child, lines: [], onLine: null, stderr: '',
-    loaded: new Promise<void>((ok) => { markLoaded = ok; }),
-    closed: new Promise((ok) => { child.once('close', (code, signal) => ok({ code, signal })); }),
+    child,
+    lines: [],
+    onLine: null,
+    stderr: '',
+    loaded: new Promise<void>((ok) => {
+      markLoaded = ok;
+    }),
+    closed: new Promise((ok) => {
+      child.once('close', (code, signal) => ok({ code, signal }));
+    }),
   };
   let buffered = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -149,12 +177,17 @@ function startWorker(script: string): Worker {
     const lines = buffered.split('\n');
     buffered = lines.pop()!;
     for (const line of lines) {
-      if (line === 'loaded') { markLoaded(); continue; }
+      if (line === 'loaded') {
+        markLoaded();
+        continue;
+      }
       worker.lines.push(line);
       worker.onLine?.(line);
     }
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { worker.stderr = (worker.stderr + chunk).slice(-4000); });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    worker.stderr = (worker.stderr + chunk).slice(-4000);
+  });
   child.stdin.on('error', () => {}); // a worker that died before reading its go line
   void worker.closed.then(() => markLoaded());
   return worker;
@@ -180,8 +213,12 @@ async function runTrial(worker: Worker, go: Go, plan: KillPlan, durations: Durat
   let refused = 0;
   let killTimer: NodeJS.Timeout | undefined;
   let startedAt = 0;
-  const kill = () => { worker.child.kill('SIGKILL'); };
-  const killAfter = (ms: number) => { killTimer = setTimeout(kill, Math.max(0, Math.round(ms))); };
+  const kill = () => {
+    worker.child.kill('SIGKILL');
+  };
+  const killAfter = (ms: number) => {
+    killTimer = setTimeout(kill, Math.max(0, Math.round(ms)));
+  };
   const handle = (line: string) => {
     const now = performance.now();
     const space = line.indexOf(' ');
@@ -213,16 +250,23 @@ async function runTrial(worker: Worker, go: Go, plan: KillPlan, durations: Durat
   if (plan.at === 'opening') killAfter(plan.fraction * durations.get('opening'));
   // A worker that stops reporting is killed and counted as an error, never waited for forever.
   let hung = false;
-  const watchdog = setTimeout(() => { hung = true; kill(); }, 120_000);
+  const watchdog = setTimeout(() => {
+    hung = true;
+    kill();
+  }, 120_000);
   const { code, signal } = await worker.closed;
   clearTimeout(watchdog);
   clearTimeout(killTimer);
   const last = inFlight as { op: Op } | null;
   const where: KillPoint = last ? last.op.op : ready ? 'between' : 'opening';
-  const label = plan.at === 'opening' ? `while opening (${Math.round(plan.fraction * 100)}%)`
-    : `in operation ${plan.index + 1} at ${Math.round(plan.fraction * 100)}% (landed: ${where})`;
-  const error = hung ? `the worker was still running 120 s after it started (its kill never came): ${worker.stderr.trim().split('\n').slice(-6).join(' | ')}`
-    : signal === 'SIGKILL' ? null
+  const label =
+    plan.at === 'opening'
+      ? `while opening (${Math.round(plan.fraction * 100)}%)`
+      : `in operation ${plan.index + 1} at ${Math.round(plan.fraction * 100)}% (landed: ${where})`;
+  const error = hung
+    ? `the worker was still running 120 s after it started (its kill never came): ${worker.stderr.trim().split('\n').slice(-6).join(' | ')}`
+    : signal === 'SIGKILL'
+      ? null
       : `the worker ${signal ? `ended by ${signal}` : `exited with code ${code}`} before it was killed: ${worker.stderr.trim().split('\n').slice(-6).join(' | ')}`;
   return { kill: label, where, committed, inFlight: last?.op ?? null, refused, error };
 }
@@ -236,10 +280,27 @@ export async function runCrashTrials(options: TrialOptions): Promise<TrialSummar
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'sendpack-crash-trials-'));
   mkdirSync(workDir, { recursive: true });
   const summary: TrialSummary = {
-    kind: 'crash-trials', trials: 0, failures: 0, seed: options.seed, corrupt: 0, partialImports: 0, partialAttaches: 0,
-    lostApprovals: 0, lostCommits: 0, orphans: 0, openFailures: 0, badPackFiles: 0, workerErrors: 0,
-    killedDuring: { opening: 0, between: 0, import: 0, attach: 0, status: 0, build: 0, restore: 0 }, inFlight: { committed: 0, notCommitted: 0 }, committed: { import: 0, attach: 0, status: 0, build: 0, restore: 0 },
-    refused: 0, approvalsChecked: 0, leftoverPartials: 0, durationMs: 0, failed: [],
+    kind: 'crash-trials',
+    trials: 0,
+    failures: 0,
+    seed: options.seed,
+    corrupt: 0,
+    partialImports: 0,
+    partialAttaches: 0,
+    lostApprovals: 0,
+    lostCommits: 0,
+    orphans: 0,
+    openFailures: 0,
+    badPackFiles: 0,
+    workerErrors: 0,
+    killedDuring: { opening: 0, between: 0, import: 0, attach: 0, status: 0, build: 0, restore: 0 },
+    inFlight: { committed: 0, notCommitted: 0 },
+    committed: { import: 0, attach: 0, status: 0, build: 0, restore: 0 },
+    refused: 0,
+    approvalsChecked: 0,
+    leftoverPartials: 0,
+    durationMs: 0,
+    failed: [],
   };
   const script = await bundleWorker();
   const blocks = Array.from({ length: Math.ceil(options.trials / perWorkspace) }, (_, b) => b);
@@ -252,8 +313,13 @@ export async function runCrashTrials(options: TrialOptions): Promise<TrialSummar
     const fresh = () => {
       const parent = join(workDir, `block-${block}${generation ? `-${generation}` : ''}`);
       generation++;
-      const { folder } = Workspace.create({ folder: join(parent, 'Crashshire.sendpack'), areaName: 'Crashshire', laCode: '841',
-        user: 'Crash Tester', catalogue: SHIPPED_CATALOGUE });
+      const { folder } = Workspace.create({
+        folder: join(parent, 'Crashshire.sendpack'),
+        areaName: 'Crashshire',
+        laCode: '841',
+        user: 'Crash Tester',
+        catalogue: SHIPPED_CATALOGUE,
+      });
       return { parent, model: new WorkspaceModel(folder) };
     };
     let ws = fresh();
@@ -264,13 +330,24 @@ export async function runCrashTrials(options: TrialOptions): Promise<TrialSummar
         const worker: Worker = next!;
         const seed = trialSeed(options.seed, trial);
         const plan = planKill(seededRandom(seed ^ 0x5bd1e995));
-        const outcome = await runTrial(worker, { folder: ws.model.folder, dataDir: join(ws.parent, 'data'), seed, trial }, plan, durations);
+        const outcome = await runTrial(
+          worker,
+          { folder: ws.model.folder, dataDir: join(ws.parent, 'data'), seed, trial },
+          plan,
+          durations,
+        );
         // The next worker loads while this trial is checked.
         next = trial + 1 < last ? startWorker(script) : null;
-        for (const op of outcome.committed) { ws.model.apply(op); summary.committed[op.op]++; }
+        for (const op of outcome.committed) {
+          ws.model.apply(op);
+          summary.committed[op.op]++;
+        }
         if (outcome.inFlight) ws.model.begun(outcome.inFlight);
         const check = await checkAfterKill(ws.model, outcome.inFlight);
-        const findings = [...(outcome.error ? [{ kind: 'worker-error' as const, message: outcome.error }] : []), ...check.findings];
+        const findings = [
+          ...(outcome.error ? [{ kind: 'worker-error' as const, message: outcome.error }] : []),
+          ...check.findings,
+        ];
         summary.trials++;
         summary.refused += outcome.refused;
         summary.killedDuring[outcome.where]++;
@@ -282,16 +359,27 @@ export async function runCrashTrials(options: TrialOptions): Promise<TrialSummar
           summary.failures++;
           // Each figure counts trials: one corrupt database is one, however many pages it has wrong.
           for (const kind of new Set(findings.map((f) => f.kind))) (summary[COUNTERS[kind]] as number)++;
-          const failure: TrialFailure = { trial, seed: options.seed, kill: outcome.kill, workspace: ws.model.folder, findings };
+          const failure: TrialFailure = {
+            trial,
+            seed: options.seed,
+            kill: outcome.kill,
+            workspace: ws.model.folder,
+            findings,
+          };
           summary.failed.push(failure);
-          log(`FAILED trial ${trial} (seed ${options.seed}, killed ${outcome.kill}), workspace kept at ${ws.model.folder}:`);
+          log(
+            `FAILED trial ${trial} (seed ${options.seed}, killed ${outcome.kill}), workspace kept at ${ws.model.folder}:`,
+          );
           for (const f of findings.slice(0, 12)) log(`  ${f.kind}: ${f.message}`);
           // Later trials would only repeat the damage: they go on in a fresh workspace, and this one is kept.
           keptFolders.push(ws.parent);
           if (trial + 1 < last) ws = fresh();
           else kept = true;
         }
-        if (summary.trials % 25 === 0) log(`${summary.trials} trials, ${summary.failures} failed (${Math.round((performance.now() - started) / 1000)} s)`);
+        if (summary.trials % 25 === 0)
+          log(
+            `${summary.trials} trials, ${summary.failures} failed (${Math.round((performance.now() - started) / 1000)} s)`,
+          );
       }
       if (options.keep && !kept) keptFolders.push(ws.parent);
       else if (!kept) rmSync(ws.parent, { recursive: true, force: true });
@@ -303,10 +391,12 @@ export async function runCrashTrials(options: TrialOptions): Promise<TrialSummar
 
   try {
     const queue = [...blocks];
-    await Promise.all(Array.from({ length: Math.min(jobs, blocks.length) }, async () => {
-      const durations = new Durations();
-      for (let block = queue.shift(); block !== undefined; block = queue.shift()) await runBlock(block, durations);
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(jobs, blocks.length) }, async () => {
+        const durations = new Durations();
+        for (let block = queue.shift(); block !== undefined; block = queue.shift()) await runBlock(block, durations);
+      }),
+    );
   } finally {
     rmSync(script, { force: true });
     if (keptFolders.length) log(`workspaces kept under ${workDir}`);
@@ -324,9 +414,14 @@ export function summaryLine(summary: Pick<TrialSummary, 'trials' | 'failures' | 
 
 /** The figures the issue asks for, and where the kills landed. */
 export function figuresLine(s: TrialSummary): string {
-  const during = Object.entries(s.killedDuring).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
-  return `${s.corrupt} corrupt databases, ${s.partialImports} partial imports, ${s.partialAttaches} partial attaches, `
-    + `${s.lostApprovals} lost approved items (${s.approvalsChecked} approvals checked), ${s.lostCommits} lost commits, ${s.orphans} orphan files, `
-    + `${s.openFailures} failed opens, ${s.badPackFiles} bad pack files; killed during: ${during}; `
-    + `in-flight operation committed ${s.inFlight.committed}, not ${s.inFlight.notCommitted}`;
+  const during = Object.entries(s.killedDuring)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  return (
+    `${s.corrupt} corrupt databases, ${s.partialImports} partial imports, ${s.partialAttaches} partial attaches, ` +
+    `${s.lostApprovals} lost approved items (${s.approvalsChecked} approvals checked), ${s.lostCommits} lost commits, ${s.orphans} orphan files, ` +
+    `${s.openFailures} failed opens, ${s.badPackFiles} bad pack files; killed during: ${during}; ` +
+    `in-flight operation committed ${s.inFlight.committed}, not ${s.inFlight.notCommitted}`
+  );
 }

@@ -40,13 +40,21 @@ export interface SyncTrialSummary {
   durationMs: number;
 }
 
-interface Worker { child: ChildProcessWithoutNullStreams; lines: string[]; waiters: ((line: string) => boolean)[]; dead: boolean; stderr: string }
+interface Worker {
+  child: ChildProcessWithoutNullStreams;
+  lines: string[];
+  waiters: ((line: string) => boolean)[];
+  dead: boolean;
+  stderr: string;
+}
 
 const noExtract = async () => ({ status: 'not-scanned' as const, kind: 'unknown', reason: 'sync trial' });
 
 function startServer(dataDir: string): Promise<{ url: string; child: ChildProcessWithoutNullStreams }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['bin/sendpack.mjs', 'sync-server', '--data', dataDir, '--port', '0'], { cwd: ROOT });
+    const child = spawn(process.execPath, ['bin/sendpack.mjs', 'sync-server', '--data', dataDir, '--port', '0'], {
+      cwd: ROOT,
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -63,8 +71,15 @@ async function bundleWorker(): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `sync-worker-${process.pid}.cjs`);
   await build({
-    absWorkingDir: ROOT, entryPoints: [join(ROOT, 'scripts/crash-trials/sync-worker.ts')], outfile, bundle: true, platform: 'node',
-    format: 'cjs', target: 'node22', logLevel: 'warning', external: ['better-sqlite3', '@resvg/resvg-js', 'bufferutil', 'utf-8-validate'],
+    absWorkingDir: ROOT,
+    entryPoints: [join(ROOT, 'scripts/crash-trials/sync-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+    external: ['better-sqlite3', '@resvg/resvg-js', 'bufferutil', 'utf-8-validate'],
   });
   return outfile;
 }
@@ -82,8 +97,14 @@ function spawnWorker(script: string, args: string[]): Worker {
       worker.waiters = worker.waiters.filter((w) => !w(line));
     }
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { worker.stderr += chunk; });
-  child.on('close', () => { worker.dead = true; for (const w of worker.waiters) w('dead'); worker.waiters = []; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    worker.stderr += chunk;
+  });
+  child.on('close', () => {
+    worker.dead = true;
+    for (const w of worker.waiters) w('dead');
+    worker.waiters = [];
+  });
   child.stdin.on('error', () => {});
   return worker;
 }
@@ -93,15 +114,26 @@ function waitFor(worker: Worker, test: (line: string) => boolean, timeoutMs = 60
   return new Promise((ok) => {
     const timer = setTimeout(() => ok('timeout'), timeoutMs);
     worker.waiters.push((line) => {
-      if (line === 'dead' || test(line)) { clearTimeout(timer); ok(line); return true; }
+      if (line === 'dead' || test(line)) {
+        clearTimeout(timer);
+        ok(line);
+        return true;
+      }
       return false;
     });
   });
 }
 
-const send = (worker: Worker, op: unknown) => { if (!worker.dead) worker.child.stdin.write(`${JSON.stringify(op)}\n`); };
+const send = (worker: Worker, op: unknown) => {
+  if (!worker.dead) worker.child.stdin.write(`${JSON.stringify(op)}\n`);
+};
 
-export async function runSyncTrials(options: { operations: number; seed: number; workDir?: string; log?: (line: string) => void }): Promise<SyncTrialSummary> {
+export async function runSyncTrials(options: {
+  operations: number;
+  seed: number;
+  workDir?: string;
+  log?: (line: string) => void;
+}): Promise<SyncTrialSummary> {
   const started = Date.now();
   const log = options.log ?? (() => {});
   const random = seededRandom(options.seed);
@@ -114,18 +146,36 @@ export async function runSyncTrials(options: { operations: number; seed: number;
     { name: 'Cora Hale', role: 'coordinator' as const },
     { name: 'Ben Okafor', role: 'contributor' as const },
     { name: 'Cai Evans', role: 'contributor' as const },
-  ].map((p) => ({ ...p, token: invitePerson(serverData, p.name, p.role).token, folder: join(dir, `${p.name.split(' ')[0]}.sendpack`) }));
+  ].map((p) => ({
+    ...p,
+    token: invitePerson(serverData, p.name, p.role).token,
+    folder: join(dir, `${p.name.split(' ')[0]}.sendpack`),
+  }));
 
   // The coordinator publishes; the others join (in this process, before the trial's replicas start).
   let workspaceId = '';
   for (const [index, p] of people.entries()) {
-    Workspace.create({ folder: p.folder, areaName: 'Northshire', laCode: null, user: p.name, catalogue: SHIPPED_CATALOGUE });
+    Workspace.create({
+      folder: p.folder,
+      areaName: 'Northshire',
+      laCode: null,
+      user: p.name,
+      catalogue: SHIPPED_CATALOGUE,
+    });
     const workspace = await openWorkspace(p.folder, { user: p.name, catalogue: SHIPPED_CATALOGUE });
-    const report = await syncOnce(workspace, { server: server.url, token: p.token, extract: noExtract, joinWorkspace: index === 0 ? undefined : workspaceId });
+    const report = await syncOnce(workspace, {
+      server: server.url,
+      token: p.token,
+      extract: noExtract,
+      joinWorkspace: index === 0 ? undefined : workspaceId,
+    });
     workspaceId = report.workspace;
     workspace.close();
   }
-  const items = SHIPPED_CATALOGUE.items.filter((i) => !i.personLevel).slice(0, 6).map((i) => i.id);
+  const items = SHIPPED_CATALOGUE.items
+    .filter((i) => !i.personLevel)
+    .slice(0, 6)
+    .map((i) => i.id);
   const workers: Worker[] = [];
   const start = async (r: number) => {
     const p = people[r]!;
@@ -136,19 +186,34 @@ export async function runSyncTrials(options: { operations: number; seed: number;
   for (let r = 0; r < people.length; r++) await start(r);
 
   const saved: { item: string; word: string; by: string }[] = [];
-  let refused = 0; let kills = 0; let disconnects = 0;
+  let refused = 0;
+  let kills = 0;
+  let disconnects = 0;
   const offline = new Set<number>();
   for (let n = 0; n < options.operations; n++) {
     const r = Math.floor(random() * people.length);
-    if (workers[r]!.dead) { await start(r); offline.delete(r); }
+    if (workers[r]!.dead) {
+      await start(r);
+      offline.delete(r);
+    }
     const worker = workers[r]!;
     const x = random();
     if (x < 0.05) {
-      if (offline.has(r)) { send(worker, { op: 'online' }); offline.delete(r); } else { send(worker, { op: 'offline' }); offline.add(r); disconnects++; }
+      if (offline.has(r)) {
+        send(worker, { op: 'online' });
+        offline.delete(r);
+      } else {
+        send(worker, { op: 'offline' });
+        offline.add(r);
+        disconnects++;
+      }
       continue;
     }
     const item = items[Math.floor(random() * items.length)]!;
-    const op = x < 0.15 ? { op: 'owner', n, item, value: `Owner ${n}` } : { op: 'edit', n, item, word: `«${r}.${n}»`, at: random() };
+    const op =
+      x < 0.15
+        ? { op: 'owner', n, item, value: `Owner ${n}` }
+        : { op: 'edit', n, item, word: `«${r}.${n}»`, at: random() };
     send(worker, op);
     if (random() < 0.03) {
       // SIGKILL part-way through the operation (or just after it): whatever it reported saved must survive.
@@ -157,22 +222,39 @@ export async function runSyncTrials(options: { operations: number; seed: number;
       kills++;
       await waitFor(worker, () => false, 10_000);
     }
-    const answer = worker.lines.find((l) => l.startsWith(`saved ${n}`) || l.startsWith(`refused ${n} `))
-      ?? await waitFor(worker, (l) => l === `saved ${n}` || l.startsWith(`refused ${n} `));
-    if (answer === `saved ${n}` && op.op === 'edit') saved.push({ item, word: (op as { word: string }).word, by: people[r]!.name });
+    const answer =
+      worker.lines.find((l) => l.startsWith(`saved ${n}`) || l.startsWith(`refused ${n} `)) ??
+      (await waitFor(worker, (l) => l === `saved ${n}` || l.startsWith(`refused ${n} `)));
+    if (answer === `saved ${n}` && op.op === 'edit')
+      saved.push({ item, word: (op as { word: string }).word, by: people[r]!.name });
     else if (answer.startsWith('refused')) refused++;
-    if (n % 100 === 0) log(`sync trials: ${n} operations, ${saved.length} words saved, ${kills} kills, ${disconnects} disconnects`);
+    if (n % 100 === 0)
+      log(`sync trials: ${n} operations, ${saved.length} words saved, ${kills} kills, ${disconnects} disconnects`);
   }
 
   // Everyone back and online; settle twice round so every replica has everyone's last changes.
-  for (let r = 0; r < people.length; r++) if (workers[r]!.dead) await start(r); else if (offline.has(r)) send(workers[r]!, { op: 'online' });
+  for (let r = 0; r < people.length; r++)
+    if (workers[r]!.dead) await start(r);
+    else if (offline.has(r)) send(workers[r]!, { op: 'online' });
   for (let round = 0; round < 2; round++) {
-    for (const worker of workers) { send(worker, { op: 'settle' }); await waitFor(worker, (l) => l === 'settled' || l === 'not-settled'); }
+    for (const worker of workers) {
+      send(worker, { op: 'settle' });
+      await waitFor(worker, (l) => l === 'settled' || l === 'not-settled');
+    }
   }
   await new Promise((ok) => setTimeout(ok, 1000));
-  for (const worker of workers) { send(worker, { op: 'settle' }); await waitFor(worker, (l) => l === 'settled' || l === 'not-settled'); }
-  for (const worker of workers) { send(worker, { op: 'quit' }); await waitFor(worker, () => false, 20_000); }
-  await new Promise<void>((ok) => { server.child.once('exit', () => ok()); server.child.kill('SIGTERM'); });
+  for (const worker of workers) {
+    send(worker, { op: 'settle' });
+    await waitFor(worker, (l) => l === 'settled' || l === 'not-settled');
+  }
+  for (const worker of workers) {
+    send(worker, { op: 'quit' });
+    await waitFor(worker, () => false, 20_000);
+  }
+  await new Promise<void>((ok) => {
+    server.child.once('exit', () => ok());
+    server.child.kill('SIGTERM');
+  });
 
   const digests: string[] = [];
   const lost: string[] = [];
@@ -189,16 +271,28 @@ export async function runSyncTrials(options: { operations: number; seed: number;
   }
   digests.push(storedDigest(serverData, workspaceId) ?? 'none');
   const converged = new Set(digests).size === 1;
-  const summary: SyncTrialSummary = { kind: 'sync-trials', seed: options.seed, operations: options.operations, saved: saved.length, refused, kills,
-    disconnects, replicas: people.length, converged, digests: [...new Set(digests)], lost, durationMs: Date.now() - started };
+  const summary: SyncTrialSummary = {
+    kind: 'sync-trials',
+    seed: options.seed,
+    operations: options.operations,
+    saved: saved.length,
+    refused,
+    kills,
+    disconnects,
+    replicas: people.length,
+    converged,
+    digests: [...new Set(digests)],
+    lost,
+    durationMs: Date.now() - started,
+  };
   if (converged && lost.length === 0 && !options.workDir) rmSync(dir, { recursive: true, force: true });
   else log(`sync trials: workspaces kept in ${dir}`);
   return summary;
 }
 
 export const syncSummaryLine = (s: SyncTrialSummary): string =>
-  `sync trials: ${s.operations} operations over ${s.replicas} replicas (${s.saved} words saved, ${s.kills} SIGKILLs, ${s.disconnects} disconnects), `
-  + `${s.converged ? 'converged' : 'DID NOT converge'}, ${s.lost.length} lost (seed ${s.seed}) in ${(s.durationMs / 1000).toFixed(0)} s`;
+  `sync trials: ${s.operations} operations over ${s.replicas} replicas (${s.saved} words saved, ${s.kills} SIGKILLs, ${s.disconnects} disconnects), ` +
+  `${s.converged ? 'converged' : 'DID NOT converge'}, ${s.lost.length} lost (seed ${s.seed}) in ${(s.durationMs / 1000).toFixed(0)} s`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const seed = Number(process.argv[2] ?? Math.floor(Math.random() * 2 ** 31));

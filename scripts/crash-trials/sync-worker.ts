@@ -17,18 +17,32 @@ import { updateItem } from '../../main/review/update-item';
 import { LiveSync } from '../../main/sync/live-sync';
 import { isRole } from '../../main/sync/doc-model';
 
-const say = (line: string) => { process.stdout.write(`${line}\n`); };
+const say = (line: string) => {
+  process.stdout.write(`${line}\n`);
+};
 const [folder, server, token, name, role] = process.argv.slice(2) as [string, string, string, string, string];
 
 async function main(): Promise<void> {
   const workspace = await openWorkspace(folder, { user: name, catalogue: SHIPPED_CATALOGUE, breakLock: true });
   if (!workspace.isWritable()) throw new Error(`${name} could not take the workspace's lock`);
   if (!isRole(role)) throw new Error(`role ${role}`);
-  const live = new LiveSync(workspace, { server, token, person: { name, role }, extract: async () => ({ status: 'not-scanned', kind: 'unknown', reason: 'trial' }) });
+  const live = new LiveSync(workspace, {
+    server,
+    token,
+    person: { name, role },
+    extract: async () => ({ status: 'not-scanned', kind: 'unknown', reason: 'trial' }),
+  });
   say('ready');
   const lines = createInterface({ input: process.stdin });
   for await (const line of lines) {
-    const op = JSON.parse(line) as { op: string; n?: number; item?: string; word?: string; at?: number; value?: string };
+    const op = JSON.parse(line) as {
+      op: string;
+      n?: number;
+      item?: string;
+      word?: string;
+      at?: number;
+      value?: string;
+    };
     try {
       if (op.op === 'edit') {
         const note = getItem(workspace.db, op.item!).note;
@@ -61,4 +75,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => { process.stderr.write(`${(error as Error).stack}\n`); process.exit(3); });
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(3);
+});

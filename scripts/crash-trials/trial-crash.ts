@@ -21,22 +21,35 @@ const USAGE = `Usage: npm run trial:crash -- [--trials N] [--seed S] [--jobs J] 
 function main(): number {
   let values;
   try {
-    ({ values } = parseArgs({ options: {
-      trials: { type: 'string' }, seed: { type: 'string' }, jobs: { type: 'string' }, 'per-workspace': { type: 'string' },
-      keep: { type: 'boolean' }, json: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    } }));
+    ({ values } = parseArgs({
+      options: {
+        trials: { type: 'string' },
+        seed: { type: 'string' },
+        jobs: { type: 'string' },
+        'per-workspace': { type: 'string' },
+        keep: { type: 'boolean' },
+        json: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const integer = (name: string, text: string | undefined, fallback: number, min: number) => {
     if (text === undefined) return fallback;
     const n = Number(text);
     if (!Number.isInteger(n) || n < min) throw new RangeError(`--${name} must be a whole number of at least ${min}`);
     return n;
   };
-  let trials: number; let seed: number; let jobs: number; let perWorkspace: number;
+  let trials: number;
+  let seed: number;
+  let jobs: number;
+  let perWorkspace: number;
   try {
     trials = integer('trials', values.trials, 300, 1);
     seed = integer('seed', values.seed, Math.floor(Math.random() * 2 ** 31), 0);
@@ -47,24 +60,40 @@ function main(): number {
     return 2;
   }
   console.log(`crash trials: ${trials} trials, seed ${seed}, ${jobs} at a time, ${perWorkspace} per workspace`);
-  void runCrashTrials({ trials, seed, jobs, perWorkspace, keep: values.keep ?? false, log: (line) => console.log(line) }).then((summary) => {
-    for (const failure of summary.failed) {
-      console.log(`failure: trial ${failure.trial}, seed ${failure.seed}: ${failure.findings.map((f) => f.kind).join(', ')} `
-        + `(replay: npm run trial:crash -- --seed ${failure.seed} --trials ${failure.trial + 1} --per-workspace ${perWorkspace})`);
-    }
-    if (values.json) {
-      mkdirSync(dirname(values.json), { recursive: true });
-      writeFileSync(values.json, `${JSON.stringify(summary, null, 2)}\n`);
-    }
-    console.log(`committed: ${Object.entries(summary.committed).map(([k, n]) => `${n} ${k}`).join(', ')}; refused ${summary.refused}; `
-      + `${summary.leftoverPartials} temporary .partial files left in packs/ by killed builds`);
-    console.log(figuresLine(summary));
-    console.log(`${summaryLine(summary)} in ${(summary.durationMs / 1000).toFixed(0)} s`);
-    process.exitCode = summary.failures ? 1 : 0;
-  }, (error: unknown) => {
-    console.error(`crash trials could not run: ${(error as Error)?.stack ?? String(error)}`);
-    process.exitCode = 1;
-  });
+  void runCrashTrials({
+    trials,
+    seed,
+    jobs,
+    perWorkspace,
+    keep: values.keep ?? false,
+    log: (line) => console.log(line),
+  }).then(
+    (summary) => {
+      for (const failure of summary.failed) {
+        console.log(
+          `failure: trial ${failure.trial}, seed ${failure.seed}: ${failure.findings.map((f) => f.kind).join(', ')} ` +
+            `(replay: npm run trial:crash -- --seed ${failure.seed} --trials ${failure.trial + 1} --per-workspace ${perWorkspace})`,
+        );
+      }
+      if (values.json) {
+        mkdirSync(dirname(values.json), { recursive: true });
+        writeFileSync(values.json, `${JSON.stringify(summary, null, 2)}\n`);
+      }
+      console.log(
+        `committed: ${Object.entries(summary.committed)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}; refused ${summary.refused}; ` +
+          `${summary.leftoverPartials} temporary .partial files left in packs/ by killed builds`,
+      );
+      console.log(figuresLine(summary));
+      console.log(`${summaryLine(summary)} in ${(summary.durationMs / 1000).toFixed(0)} s`);
+      process.exitCode = summary.failures ? 1 : 0;
+    },
+    (error: unknown) => {
+      console.error(`crash trials could not run: ${(error as Error)?.stack ?? String(error)}`);
+      process.exitCode = 1;
+    },
+  );
   return 0;
 }
 

@@ -18,11 +18,17 @@ import type { ItemStatus } from '../../shared/domain/item-status';
 import { seededRandom } from '../../shared/domain/privacy/synthetic';
 import type { Go, Op } from './protocol';
 
-const say = (line: string) => { process.stdout.write(`${line}\n`); };
+const say = (line: string) => {
+  process.stdout.write(`${line}\n`);
+};
 
 class Refused extends Error {}
 
-async function call<K extends OperationName>(backend: Backend, operation: K, payload: Request<K>): Promise<Response<K>> {
+async function call<K extends OperationName>(
+  backend: Backend,
+  operation: K,
+  payload: Request<K>,
+): Promise<Response<K>> {
   const result = await dispatch(backend, operation, payload);
   if (result.ok) return result.value as Response<K>;
   // Errors the app reports as its own failure are not refusals: the engine counts them as worker errors.
@@ -48,14 +54,30 @@ interface DatasetPlan {
 const DATASET_PLANS: DatasetPlan[] = [
   {
     id: 'advice-timeliness',
-    breakdown: { header: 'agency', values: [['All agencies', 'all'], ['Educational psychology', 'ep'], ['Health', 'health'], ['Social care', 'social-care']] },
+    breakdown: {
+      header: 'agency',
+      values: [
+        ['All agencies', 'all'],
+        ['Educational psychology', 'ep'],
+        ['Health', 'health'],
+        ['Social care', 'social-care'],
+      ],
+    },
     header: ['advice_requests', 'advice_within_6_weeks'],
-    values: (random) => { const requests = between(random, 40, 2400); return [requests, between(random, 0, requests)]; },
+    values: (random) => {
+      const requests = between(random, 40, 2400);
+      return [requests, between(random, 0, requests)];
+    },
   },
   {
     id: 'ehcp-timeliness',
     breakdown: null,
-    header: ['plans_issued_den', 'plans_issued_within_20_weeks', 'plans_issued_gt20weeks_ltyear', 'plans_issued_gt_1_year'],
+    header: [
+      'plans_issued_den',
+      'plans_issued_within_20_weeks',
+      'plans_issued_gt20weeks_ltyear',
+      'plans_issued_gt_1_year',
+    ],
     values: (random) => {
       const den = between(random, 50, 3000);
       const within = between(random, 0, den);
@@ -65,9 +87,16 @@ const DATASET_PLANS: DatasetPlan[] = [
   },
 ];
 
-const GEOGRAPHIES: [title: string, stored: string][] = [['Local authority', 'local'], ['National', 'national']];
+const GEOGRAPHIES: [title: string, stored: string][] = [
+  ['Local authority', 'local'],
+  ['National', 'national'],
+];
 
-function datasetFile(random: Random, trial: number, n: number): { plan: DatasetPlan; fileName: string; bytes: Uint8Array; keys: string[] } {
+function datasetFile(
+  random: Random,
+  trial: number,
+  n: number,
+): { plan: DatasetPlan; fileName: string; bytes: Uint8Array; keys: string[] } {
   const plan = pick(random, DATASET_PLANS);
   const first = between(random, 2010, 2024);
   const last = Math.min(2025, first + between(random, 0, 7));
@@ -76,7 +105,11 @@ function datasetFile(random: Random, trial: number, n: number): { plan: DatasetP
   for (let year = first; year <= last; year++) {
     for (const [geographyTitle, geography] of GEOGRAPHIES) {
       for (const [title, id] of plan.breakdown?.values ?? [['', '']]) {
-        lines.push([String(year), geographyTitle, ...(plan.breakdown ? [title] : []), ...plan.values(random).map(String)].join(','));
+        lines.push(
+          [String(year), geographyTitle, ...(plan.breakdown ? [title] : []), ...plan.values(random).map(String)].join(
+            ',',
+          ),
+        );
         keys.push(`${year}|${geography}|${id}`);
       }
     }
@@ -87,9 +120,38 @@ function datasetFile(random: Random, trial: number, n: number): { plan: DatasetP
 
 // ---- Evidence files: plain text with no personal data (the pack's privacy check must let builds through). ----
 
-const WORDS = ['evidence', 'review', 'quarterly', 'partnership', 'provision', 'outcome', 'summary', 'improvement', 'timeline',
-  'panel', 'meeting', 'action', 'plan', 'update', 'progress', 'area', 'strategy', 'data', 'findings', 'sufficiency',
-  'commissioning', 'assessment', 'inclusion', 'support', 'training', 'feedback', 'co-production', 'survey', 'board', 'minutes'];
+const WORDS = [
+  'evidence',
+  'review',
+  'quarterly',
+  'partnership',
+  'provision',
+  'outcome',
+  'summary',
+  'improvement',
+  'timeline',
+  'panel',
+  'meeting',
+  'action',
+  'plan',
+  'update',
+  'progress',
+  'area',
+  'strategy',
+  'data',
+  'findings',
+  'sufficiency',
+  'commissioning',
+  'assessment',
+  'inclusion',
+  'support',
+  'training',
+  'feedback',
+  'co-production',
+  'survey',
+  'board',
+  'minutes',
+];
 
 function evidenceText(random: Random, marker: string, bytes: number): Uint8Array {
   const parts = [`${marker} evidence notes for the crash trials.\n`];
@@ -104,7 +166,11 @@ function evidenceText(random: Random, marker: string, bytes: number): Uint8Array
 
 // ---- The loop. ----
 
-interface ItemState { id: string; status: ItemStatus; personLevel: boolean }
+interface ItemState {
+  id: string;
+  status: ItemStatus;
+  personLevel: boolean;
+}
 
 async function run(go: Go): Promise<void> {
   const random = seededRandom(go.seed);
@@ -113,8 +179,12 @@ async function run(go: Go): Promise<void> {
   // What a restore goes back to: the workspace as this trial found it.
   const startBackup = (await call(backend, 'backups.create', {})).name;
   say('ready');
-  const items = new Map<string, ItemState>((await call(backend, 'checklist.list', {})).items
-    .map((i) => [i.id, { id: i.id, status: i.status, personLevel: i.personLevel }]));
+  const items = new Map<string, ItemState>(
+    (await call(backend, 'checklist.list', {})).items.map((i) => [
+      i.id,
+      { id: i.id, status: i.status, personLevel: i.personLevel },
+    ]),
+  );
   const itemList = [...items.values()];
 
   for (let n = 0; ; n++) {
@@ -123,12 +193,21 @@ async function run(go: Go): Promise<void> {
     let work: () => Promise<Op>;
     if (roll < 0.25) {
       const file = datasetFile(random, go.trial, n);
-      op = { op: 'import', n, dataset: file.plan.id, fileName: file.fileName, sha256: sha256(file.bytes), keys: file.keys };
+      op = {
+        op: 'import',
+        n,
+        dataset: file.plan.id,
+        fileName: file.fileName,
+        sha256: sha256(file.bytes),
+        keys: file.keys,
+      };
       work = async () => {
         const { handle } = await call(backend, 'files.upload', { name: file.fileName, bytes: file.bytes });
         const preview = await call(backend, 'imports.preview', { dataset: file.plan.id, file: { handle } });
         if (!preview.canCommit || preview.rows.length !== file.keys.length) {
-          throw new Error(`the importer read ${preview.rows.length} of ${file.keys.length} rows of ${file.fileName}: ${JSON.stringify(preview.problems)}`);
+          throw new Error(
+            `the importer read ${preview.rows.length} of ${file.keys.length} rows of ${file.fileName}: ${JSON.stringify(preview.problems)}`,
+          );
         }
         await call(backend, 'imports.commit', { previewId: preview.previewId });
         return op;
@@ -143,20 +222,41 @@ async function run(go: Go): Promise<void> {
         const bytes = evidenceText(random, `crashtrial${go.trial}x${n}x${k}`, size);
         return { name, bytes };
       });
-      op = { op: 'attach', n, itemId: item.id, files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: sha256(f.bytes) })) };
+      op = {
+        op: 'attach',
+        n,
+        itemId: item.id,
+        files: files.map((f) => ({ name: f.name, bytes: f.bytes.length, sha256: sha256(f.bytes) })),
+      };
       work = async () => {
         const handles = [];
-        for (const f of files) handles.push({ handle: (await call(backend, 'files.upload', { name: f.name, bytes: f.bytes })).handle });
-        await call(backend, 'attachments.add', { itemId: item.id, files: handles, metadata: { documentDate: '2025-06-30' } });
+        for (const f of files)
+          handles.push({ handle: (await call(backend, 'files.upload', { name: f.name, bytes: f.bytes })).handle });
+        await call(backend, 'attachments.add', {
+          itemId: item.id,
+          files: handles,
+          metadata: { documentDate: '2025-06-30' },
+        });
         return op;
       };
     } else if (roll < 0.75) {
       const item = pick(random, itemList);
-      const to: ItemStatus = item.status === 'approved' ? 'in-progress'
-        : pick(random, (['in-progress', 'ready-for-review', 'approved', 'approved', 'not-applicable'] as const).filter((s) => s !== item.status));
+      const to: ItemStatus =
+        item.status === 'approved'
+          ? 'in-progress'
+          : pick(
+              random,
+              (['in-progress', 'ready-for-review', 'approved', 'approved', 'not-applicable'] as const).filter(
+                (s) => s !== item.status,
+              ),
+            );
       op = { op: 'status', n, itemId: item.id, from: item.status, to };
       work = async () => {
-        await call(backend, 'checklist.update', { itemId: item.id, status: to, ...(item.status === 'approved' ? { reason: 'Reopened by a crash trial' } : {}) });
+        await call(backend, 'checklist.update', {
+          itemId: item.id,
+          status: to,
+          ...(item.status === 'approved' ? { reason: 'Reopened by a crash trial' } : {}),
+        });
         item.status = to;
         return op;
       };
@@ -199,4 +299,6 @@ lines.on('line', (line) => {
   });
 });
 // The engine closes stdin to stop a worker it started ahead and no longer needs.
-lines.on('close', () => { if (!started) process.exit(0); });
+lines.on('close', () => {
+  if (!started) process.exit(0);
+});

@@ -23,5 +23,8 @@ export type SendpackApi = { [K in OperationName]: (request: Request<K>) => Promi
    * Saves a built pack or bundle where the host can stream it (the browser host: a download the browser writes as
    * it arrives, at any size). Hosts without it save pack.file's bytes with saveFile.
    */
-  savePackFile?(version: number, kind: 'docx' | 'bundle'): Promise<{ saved: boolean; path: string | null; problem?: string }>;
+  savePackFile?(
+    version: number,
+    kind: 'docx' | 'bundle',
+  ): Promise<{ saved: boolean; path: string | null; problem?: string }>;
 };

@@ -1,20 +1,36 @@
 import { z } from 'zod';
 
-export const DatasetIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a dataset id such as ehcp-timeliness');
+export const DatasetIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a dataset id such as ehcp-timeliness');
 
 export const DatasetSummarySchema = z.object({
-  name: z.string(), title: z.string(), catalogueItem: z.string(), periodType: z.string(),
-  breakdown: z.object({ name: z.string(), title: z.string(), values: z.array(z.object({ id: z.string(), title: z.string() })) }).nullable(),
-  columns: z.array(z.object({ name: z.string(), title: z.string(), type: z.string(), unit: z.string(), required: z.boolean() })),
+  name: z.string(),
+  title: z.string(),
+  catalogueItem: z.string(),
+  periodType: z.string(),
+  breakdown: z
+    .object({ name: z.string(), title: z.string(), values: z.array(z.object({ id: z.string(), title: z.string() })) })
+    .nullable(),
+  columns: z.array(
+    z.object({ name: z.string(), title: z.string(), type: z.string(), unit: z.string(), required: z.boolean() }),
+  ),
 });
 
 export const DatasetRowSchema = z.object({
-  period: z.string(), geography: z.enum(['local', 'regional', 'national']), areaCode: z.string(), areaName: z.string(),
-  breakdown: z.string(), values: z.record(z.string(), z.number().nullable()), missing: z.record(z.string(), z.string()),
+  period: z.string(),
+  geography: z.enum(['local', 'regional', 'national']),
+  areaCode: z.string(),
+  areaName: z.string(),
+  breakdown: z.string(),
+  values: z.record(z.string(), z.number().nullable()),
+  missing: z.record(z.string(), z.string()),
 });
 
 export const ImportProblemSchema = z.object({
-  row: z.number().nullable(), column: z.string().nullable(), message: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
 });
 
 export const ImportColumnSchema = z.object({
@@ -56,15 +72,25 @@ export const ImportPreviewSchema = z.object({
 });
 
 export const MetricResultSchema = z.object({
-  id: z.string(), title: z.string(), period: z.string(), value: z.number().nullable(), unit: z.string(),
-  direction: z.string(), numerator: z.number().nullable(), denominator: z.number().nullable(),
+  id: z.string(),
+  title: z.string(),
+  period: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  direction: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
   comparator: z.object({ value: z.number(), period: z.string(), source: z.string() }).nullable(),
   region: z.object({ name: z.string(), value: z.number(), period: z.string() }).nullable(),
   neighbours: z.object({ value: z.number(), count: z.number(), period: z.string() }).nullable(),
   rank: z.object({ position: z.number(), of: z.number(), quartile: z.number() }).nullable(),
   trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
-  status: z.enum(['ok', 'invalid', 'missing']), problems: z.array(z.string()), notes: z.array(z.string()),
-  better: z.enum(['better', 'worse', 'same']).nullable(), breakdown: z.string().optional(), dataset: z.string(),
+  status: z.enum(['ok', 'invalid', 'missing']),
+  problems: z.array(z.string()),
+  notes: z.array(z.string()),
+  better: z.enum(['better', 'worse', 'same']).nullable(),
+  breakdown: z.string().optional(),
+  dataset: z.string(),
 });
 
 /** The statistical neighbour list in use: where it came from and the workspace authority's neighbours, nearest first. */

@@ -38,7 +38,9 @@ export class ApiCallError extends Error {
 /** The refusal's code of an error a call threw (ApiCallError, or the plain object a host passed on), if it has one. */
 export function errorCode(error: unknown): ApiErrorCode | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) ? (code as ApiErrorCode) : undefined;
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code)
+    ? (code as ApiErrorCode)
+    : undefined;
 }
 
 export function unwrap<T>(result: ApiResult<T>): T {

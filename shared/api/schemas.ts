@@ -10,11 +10,18 @@ const EVALUATION_AREA_IDS = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP'] as co
  * cannot hold (U+FFFE, U+FFFF, a lone surrogate; shared/domain/xml-text.ts), named with where it is.
  */
 const text = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).superRefine((s, ctx) => {
-    const found = forbiddenXmlCharacter(s);
-    if (found) ctx.addIssue({ code: 'custom', message: `holds a character a Word document cannot hold (${found}); remove it` });
-    else if (s.includes('\u007F')) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
-  });
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((s, ctx) => {
+      const found = forbiddenXmlCharacter(s);
+      if (found)
+        ctx.addIssue({
+          code: 'custom',
+          message: `holds a character a Word document cannot hold (${found}); remove it`,
+        });
+      else if (s.includes('\u007F')) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+    });
 const requiredText = (max: number) => text(max).trim().min(1, 'must not be empty');
 
 export const ItemStatusSchema = z.enum(ITEM_STATUSES);
@@ -105,11 +112,14 @@ export const RecentWorkspaceSchema = z.object({
 });
 
 /** A calendar date as YYYY-MM-DD that exists (no 30 February). */
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((s) => {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}, 'is not a real date');
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'is not a real date');
 
 export const AttachmentStateSchema = z.enum(['current', 'superseded', 'binned', 'purged']);
 

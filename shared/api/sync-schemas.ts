@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /** Who is working in the shared workspace now, and on which item (Hocuspocus awareness). */
-export const PresenceSchema = z.object({ name: z.string(), role: z.string(), itemId: z.string().nullable(), self: z.boolean() });
+export const PresenceSchema = z.object({
+  name: z.string(),
+  role: z.string(),
+  itemId: z.string().nullable(),
+  self: z.boolean(),
+});
 
 /** The continuous sync of the open workspace with the partnership's sync server, as the screens show it. */
 export const SyncStatusSchema = z.object({
@@ -21,7 +26,13 @@ export const SyncStatusSchema = z.object({
 
 export const SyncConfigureSchema = z.union([
   z.strictObject({
-    server: z.string().trim().regex(/^wss?:\/\/[^\s/]+(:\d+)?\/?$/, 'must be a sync server address such as ws://192.168.1.20:4455 (wss:// with TLS)'),
+    server: z
+      .string()
+      .trim()
+      .regex(
+        /^wss?:\/\/[^\s/]+(:\d+)?\/?$/,
+        'must be a sync server address such as ws://192.168.1.20:4455 (wss:// with TLS)',
+      ),
     token: z.string().trim().min(8, 'must be the token your coordinator gave you').max(200),
   }),
   z.strictObject({ server: z.null() }),

@@ -26,36 +26,164 @@ export interface AnnexAField {
 }
 
 export const ANNEX_A_FIELDS: readonly AnnexAField[] = [
-  { key: 'uniqueId', name: 'Unique ID', synonyms: ['ID', 'Child ID', 'Person ID', 'Unique identifier', 'LA ID', 'Local ID', 'Case ID', 'Client ID'] },
+  {
+    key: 'uniqueId',
+    name: 'Unique ID',
+    synonyms: ['ID', 'Child ID', 'Person ID', 'Unique identifier', 'LA ID', 'Local ID', 'Case ID', 'Client ID'],
+  },
   { key: 'upn', name: 'UPN', synonyms: ['Unique Pupil Number', 'Pupil UPN', 'UPN number'] },
   { key: 'uln', name: 'ULN', synonyms: ['Unique Learner Number', 'Learner number', 'ULN number'] },
-  { key: 'dateOfBirth', name: 'Date of birth', synonyms: ['DOB', 'Birth date', 'Date of birth (DOB)', 'D.O.B.', 'Birthdate'], date: true },
+  {
+    key: 'dateOfBirth',
+    name: 'Date of birth',
+    synonyms: ['DOB', 'Birth date', 'Date of birth (DOB)', 'D.O.B.', 'Birthdate'],
+    date: true,
+  },
   { key: 'gender', name: 'Gender', synonyms: ['Sex', 'Gender (sex)', 'Legal sex'] },
   { key: 'ethnicity', name: 'Ethnicity', synonyms: ['Ethnic group', 'Ethnic origin', 'Ethnicity code', 'Ethnic code'] },
-  { key: 'dateInitialEhcPlanIssued', name: 'Date initial EHC plan issued', list1Only: true, date: true,
-    synonyms: ['Initial EHC plan issued', 'Date initial EHCP issued', 'Initial EHCP issue date', 'Date of initial EHC plan', 'EHC plan start date', 'Date EHC plan first issued'] },
-  { key: 'dateUpdatedEhcPlanIssued', name: 'Date updated EHC plan issued', list1Only: true, date: true,
-    synonyms: ['Updated EHC plan issued', 'Date updated EHCP issued', 'Updated EHCP issue date', 'Date of updated EHC plan', 'Date latest EHC plan issued', 'Date amended EHC plan issued'] },
-  { key: 'dateEhcPlanLastReviewed', name: 'Date EHC plan last reviewed', list1Only: true, date: true,
-    synonyms: ['EHC plan last reviewed', 'Date EHCP last reviewed', 'Last annual review date', 'Date of last annual review', 'Last review date', 'Date of last review'] },
-  { key: 'senPrimaryNeed', name: 'SEN primary need', synonyms: ['Primary need', 'Primary SEN need', 'Primary type of need', 'SEN primary type of need', 'Primary SEN type'] },
-  { key: 'mainEducationEstablishmentUrn', name: 'Main education establishment – URN',
-    synonyms: ['Main education establishment URN', 'Main establishment URN', 'Establishment URN', 'School URN', 'URN', 'Main school URN'] },
-  { key: 'mainEducationEstablishmentPhase', name: 'Main education establishment – phase',
-    synonyms: ['Main education establishment phase', 'Main establishment phase', 'Establishment phase', 'School phase', 'Phase'] },
-  { key: 'subsidiaryEducationEstablishmentPhaseDualRegistration', name: 'Subsidiary education establishment – phase (dual registration)',
-    synonyms: ['Subsidiary education establishment phase', 'Subsidiary education establishment – phase', 'Subsidiary establishment phase', 'Dual registration phase', 'Subsidiary phase', 'Dual registration'] },
-  { key: 'electiveHomeEducation', name: 'Elective home education', list1Only: true, linked: true, synonyms: ['EHE', 'Electively home educated', 'Home educated'] },
-  { key: 'suspensions', name: 'Suspensions', linked: true, synonyms: ['Number of suspensions', 'Fixed term exclusions', 'Fixed-term exclusions', 'Suspension'] },
-  { key: 'permanentExclusions', name: 'Permanent exclusions', linked: true, synonyms: ['Number of permanent exclusions', 'Permanent exclusion', 'Permanently excluded'] },
-  { key: 'absence', name: 'Absence', linked: true, synonyms: ['Absence rate', 'Percentage absence', 'Overall absence', 'Attendance absence', 'Absence percent'] },
-  { key: 'pupilPremium', name: 'Pupil Premium', linked: true, synonyms: ['Pupil premium eligible', 'PP', 'Pupil premium eligibility'] },
-  { key: 'knownToChildrensSocialCare', name: 'Known to children\'s social care?', linked: true,
-    synonyms: ['Known to children\'s social care', 'Known to CSC', 'Known to social care', 'Childrens social care'] },
-  { key: 'whichChildrensSocialCareTeam', name: 'Which children\'s social care team?', linked: true,
-    synonyms: ['Which children\'s social care team', 'Children\'s social care team', 'Social care team', 'CSC team'] },
-  { key: 'doesTheChildOrYoungPersonHaveADisability', name: 'Does the child or young person have a disability?', linked: true,
-    synonyms: ['Does the child or young person have a disability', 'Disability', 'Disabled', 'Has a disability', 'Disability status'] },
+  {
+    key: 'dateInitialEhcPlanIssued',
+    name: 'Date initial EHC plan issued',
+    list1Only: true,
+    date: true,
+    synonyms: [
+      'Initial EHC plan issued',
+      'Date initial EHCP issued',
+      'Initial EHCP issue date',
+      'Date of initial EHC plan',
+      'EHC plan start date',
+      'Date EHC plan first issued',
+    ],
+  },
+  {
+    key: 'dateUpdatedEhcPlanIssued',
+    name: 'Date updated EHC plan issued',
+    list1Only: true,
+    date: true,
+    synonyms: [
+      'Updated EHC plan issued',
+      'Date updated EHCP issued',
+      'Updated EHCP issue date',
+      'Date of updated EHC plan',
+      'Date latest EHC plan issued',
+      'Date amended EHC plan issued',
+    ],
+  },
+  {
+    key: 'dateEhcPlanLastReviewed',
+    name: 'Date EHC plan last reviewed',
+    list1Only: true,
+    date: true,
+    synonyms: [
+      'EHC plan last reviewed',
+      'Date EHCP last reviewed',
+      'Last annual review date',
+      'Date of last annual review',
+      'Last review date',
+      'Date of last review',
+    ],
+  },
+  {
+    key: 'senPrimaryNeed',
+    name: 'SEN primary need',
+    synonyms: [
+      'Primary need',
+      'Primary SEN need',
+      'Primary type of need',
+      'SEN primary type of need',
+      'Primary SEN type',
+    ],
+  },
+  {
+    key: 'mainEducationEstablishmentUrn',
+    name: 'Main education establishment – URN',
+    synonyms: [
+      'Main education establishment URN',
+      'Main establishment URN',
+      'Establishment URN',
+      'School URN',
+      'URN',
+      'Main school URN',
+    ],
+  },
+  {
+    key: 'mainEducationEstablishmentPhase',
+    name: 'Main education establishment – phase',
+    synonyms: [
+      'Main education establishment phase',
+      'Main establishment phase',
+      'Establishment phase',
+      'School phase',
+      'Phase',
+    ],
+  },
+  {
+    key: 'subsidiaryEducationEstablishmentPhaseDualRegistration',
+    name: 'Subsidiary education establishment – phase (dual registration)',
+    synonyms: [
+      'Subsidiary education establishment phase',
+      'Subsidiary education establishment – phase',
+      'Subsidiary establishment phase',
+      'Dual registration phase',
+      'Subsidiary phase',
+      'Dual registration',
+    ],
+  },
+  {
+    key: 'electiveHomeEducation',
+    name: 'Elective home education',
+    list1Only: true,
+    linked: true,
+    synonyms: ['EHE', 'Electively home educated', 'Home educated'],
+  },
+  {
+    key: 'suspensions',
+    name: 'Suspensions',
+    linked: true,
+    synonyms: ['Number of suspensions', 'Fixed term exclusions', 'Fixed-term exclusions', 'Suspension'],
+  },
+  {
+    key: 'permanentExclusions',
+    name: 'Permanent exclusions',
+    linked: true,
+    synonyms: ['Number of permanent exclusions', 'Permanent exclusion', 'Permanently excluded'],
+  },
+  {
+    key: 'absence',
+    name: 'Absence',
+    linked: true,
+    synonyms: ['Absence rate', 'Percentage absence', 'Overall absence', 'Attendance absence', 'Absence percent'],
+  },
+  {
+    key: 'pupilPremium',
+    name: 'Pupil Premium',
+    linked: true,
+    synonyms: ['Pupil premium eligible', 'PP', 'Pupil premium eligibility'],
+  },
+  {
+    key: 'knownToChildrensSocialCare',
+    name: "Known to children's social care?",
+    linked: true,
+    synonyms: ["Known to children's social care", 'Known to CSC', 'Known to social care', 'Childrens social care'],
+  },
+  {
+    key: 'whichChildrensSocialCareTeam',
+    name: "Which children's social care team?",
+    linked: true,
+    synonyms: ["Which children's social care team", "Children's social care team", 'Social care team', 'CSC team'],
+  },
+  {
+    key: 'doesTheChildOrYoungPersonHaveADisability',
+    name: 'Does the child or young person have a disability?',
+    linked: true,
+    synonyms: [
+      'Does the child or young person have a disability',
+      'Disability',
+      'Disabled',
+      'Has a disability',
+      'Disability status',
+    ],
+  },
 ];
 
 /** The fields of one list, in §3.1 order: 21 on List 1, 17 on List 2. */
@@ -63,8 +191,26 @@ export function listFields(list: AnnexAList): readonly AnnexAField[] {
   return list === 1 ? ANNEX_A_FIELDS : ANNEX_A_FIELDS.filter((f) => !f.list1Only);
 }
 
-export type AnnexARuleId = '101a' | '101b' | '101c' | '101d' | '102a' | '102b' | '103' | '105a' | '105b' | '105c' | '105d'
-  | '106a' | '106b' | '107' | '108' | '109' | 'upn-check' | 'uln-check' | 'date-format';
+export type AnnexARuleId =
+  | '101a'
+  | '101b'
+  | '101c'
+  | '101d'
+  | '102a'
+  | '102b'
+  | '103'
+  | '105a'
+  | '105b'
+  | '105c'
+  | '105d'
+  | '106a'
+  | '106b'
+  | '107'
+  | '108'
+  | '109'
+  | 'upn-check'
+  | 'uln-check'
+  | 'date-format';
 
 export interface AnnexARule {
   id: AnnexARuleId;
@@ -92,7 +238,11 @@ export const ANNEX_A_RULES: readonly AnnexARule[] = [
   { id: '106a', title: 'Initial EHC plan issued after the updated plan', severity: 'error', list1Only: true },
   { id: '106b', title: 'Initial EHC plan issued after the last review', severity: 'error', list1Only: true },
   { id: '107', title: 'Aged 6 or over with no UPN, no ULN and no UPN-unknown code (UN1–UN10)', severity: 'error' },
-  { id: '108', title: 'School age (5–16 at the previous 31 August) with no main establishment URN and no subsidiary phase', severity: 'error' },
+  {
+    id: '108',
+    title: 'School age (5–16 at the previous 31 August) with no main establishment URN and no subsidiary phase',
+    severity: 'error',
+  },
   { id: '109', title: 'The same UPN on more than one row', severity: 'error' },
   { id: 'upn-check', title: 'UPN check letter wrong (or not a UPN)', severity: 'error' },
   { id: 'uln-check', title: 'ULN check digit wrong (or not a ULN)', severity: 'error' },
@@ -125,7 +275,10 @@ export interface AnnexACompleteness {
 }
 
 /** An aggregate profile category: its count, or null when suppressed (above zero and below the threshold). */
-export interface ProfileCount { label: string; count: number | null }
+export interface ProfileCount {
+  label: string;
+  count: number | null;
+}
 
 export interface AnnexAProfile {
   list: AnnexAList;

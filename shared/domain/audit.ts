@@ -61,4 +61,5 @@ export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 export const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(AUDIT_ACTION_LABELS, action);
 
 /** The words for an action as the audit trail shows it; an action this version does not know is shown by its name. */
-export const auditActionLabel = (action: string): string => (isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action);
+export const auditActionLabel = (action: string): string =>
+  isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;

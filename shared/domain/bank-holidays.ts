@@ -8,8 +8,14 @@
  * HolidayOverrides, edited in settings, until a release adds them to BANK_HOLIDAY_ONE_OFFS.
  */
 import {
-  addCalendarDays, dayOfWeek, daysInMonth, formatIsoDate, isWeekend, parseIsoDate,
-  type IsoDate, type WorkingDayCalendar,
+  addCalendarDays,
+  dayOfWeek,
+  daysInMonth,
+  formatIsoDate,
+  isWeekend,
+  parseIsoDate,
+  type IsoDate,
+  type WorkingDayCalendar,
 } from './working-days';
 
 export const FIRST_SUPPORTED_YEAR = 1995;
@@ -38,57 +44,71 @@ export interface HolidayOverrides {
 /** Known one-off changes since 1995 (source: gov.uk/bank-holidays and the royal proclamations). */
 export const BANK_HOLIDAY_ONE_OFFS: readonly BankHolidayOneOff[] = [
   {
-    date: '1995-05-08', name: 'Early May bank holiday (VE Day)', replaces: '1995-05-01',
+    date: '1995-05-08',
+    name: 'Early May bank holiday (VE Day)',
+    replaces: '1995-05-01',
     reason: '50th anniversary of VE Day: the early May bank holiday moved from Monday 1 May to Monday 8 May',
   },
   { date: '1999-12-31', name: 'Millennium Day', reason: 'Extra bank holiday for the millennium' },
   {
-    date: '2002-06-03', name: 'Golden Jubilee bank holiday',
+    date: '2002-06-03',
+    name: 'Golden Jubilee bank holiday',
     reason: "Extra bank holiday for Queen Elizabeth II's Golden Jubilee",
   },
   {
-    date: '2002-06-04', name: 'Spring bank holiday', replaces: '2002-05-27',
+    date: '2002-06-04',
+    name: 'Spring bank holiday',
+    replaces: '2002-05-27',
     reason: 'Spring bank holiday moved from Monday 27 May to Tuesday 4 June for the Golden Jubilee',
   },
   {
-    date: '2011-04-29', name: 'Royal wedding',
+    date: '2011-04-29',
+    name: 'Royal wedding',
     reason: 'Extra bank holiday for the wedding of Prince William and Catherine Middleton',
   },
   {
-    date: '2012-06-04', name: 'Spring bank holiday', replaces: '2012-05-28',
+    date: '2012-06-04',
+    name: 'Spring bank holiday',
+    replaces: '2012-05-28',
     reason: 'Spring bank holiday moved from Monday 28 May to Monday 4 June for the Diamond Jubilee',
   },
   {
-    date: '2012-06-05', name: "Queen's Diamond Jubilee",
+    date: '2012-06-05',
+    name: "Queen's Diamond Jubilee",
     reason: "Extra bank holiday for Queen Elizabeth II's Diamond Jubilee",
   },
   {
-    date: '2020-05-08', name: 'Early May bank holiday (VE Day)', replaces: '2020-05-04',
+    date: '2020-05-08',
+    name: 'Early May bank holiday (VE Day)',
+    replaces: '2020-05-04',
     reason: '75th anniversary of VE Day: the early May bank holiday moved from Monday 4 May to Friday 8 May',
   },
   {
-    date: '2022-06-02', name: 'Spring bank holiday', replaces: '2022-05-30',
+    date: '2022-06-02',
+    name: 'Spring bank holiday',
+    replaces: '2022-05-30',
     reason: 'Spring bank holiday moved from Monday 30 May to Thursday 2 June for the Platinum Jubilee',
   },
   {
-    date: '2022-06-03', name: 'Platinum Jubilee bank holiday',
+    date: '2022-06-03',
+    name: 'Platinum Jubilee bank holiday',
     reason: "Extra bank holiday for Queen Elizabeth II's Platinum Jubilee",
   },
   {
-    date: '2022-09-19', name: 'Bank holiday for the State Funeral of Queen Elizabeth II',
+    date: '2022-09-19',
+    name: 'Bank holiday for the State Funeral of Queen Elizabeth II',
     reason: 'Extra bank holiday for the State Funeral of Queen Elizabeth II',
   },
   {
-    date: '2023-05-08', name: 'Bank holiday for the coronation of King Charles III',
+    date: '2023-05-08',
+    name: 'Bank holiday for the coronation of King Charles III',
     reason: 'Extra bank holiday for the coronation of King Charles III',
   },
 ];
 
 function assertSupportedYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
-    throw new RangeError(
-      `Bank holidays are computed for ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}, not ${year}`,
-    );
+    throw new RangeError(`Bank holidays are computed for ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}, not ${year}`);
   }
 }
 

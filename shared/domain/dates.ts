@@ -22,10 +22,16 @@ export function parseTypedDate(text: string): string | null {
   const t = text.trim();
   let y: number, mo: number, d: number;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) { y = Number(m[1]); mo = Number(m[2]); d = Number(m[3]); } else {
+  if (m) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+    d = Number(m[3]);
+  } else {
     m = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{2}|\d{4})$/.exec(t);
     if (!m) return null;
-    d = Number(m[1]); mo = Number(m[2]); y = Number(m[3]);
+    d = Number(m[1]);
+    mo = Number(m[2]);
+    y = Number(m[3]);
     if (m[3]!.length === 2) y += 2000;
   }
   const date = new Date(Date.UTC(y, mo - 1, d));

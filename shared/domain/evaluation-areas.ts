@@ -15,21 +15,43 @@ export interface AreaGroup {
 }
 
 export const AREA_GROUPS: readonly AreaGroup[] = [
-  { id: 'EC1', shortName: 'Identification and assessment',
-    heading: "Children and young people's needs are identified accurately and assessed in a timely and effective way" },
-  { id: 'EC2', shortName: 'Participation in decisions',
-    heading: 'Children, young people and their families participate in decision-making about their individual plans and support' },
-  { id: 'EC3', shortName: 'Right help at the right time',
-    heading: 'Children and young people receive the right help at the right time' },
-  { id: 'EC4', shortName: 'Next steps and outcomes',
-    heading: 'Children and young people are well prepared for their next steps and achieve strong outcomes' },
-  { id: 'EC5', shortName: 'Valued, visible and included',
-    heading: 'Children and young people with SEND are valued, visible and included in their communities' },
+  {
+    id: 'EC1',
+    shortName: 'Identification and assessment',
+    heading: "Children and young people's needs are identified accurately and assessed in a timely and effective way",
+  },
+  {
+    id: 'EC2',
+    shortName: 'Participation in decisions',
+    heading:
+      'Children, young people and their families participate in decision-making about their individual plans and support',
+  },
+  {
+    id: 'EC3',
+    shortName: 'Right help at the right time',
+    heading: 'Children and young people receive the right help at the right time',
+  },
+  {
+    id: 'EC4',
+    shortName: 'Next steps and outcomes',
+    heading: 'Children and young people are well prepared for their next steps and achieve strong outcomes',
+  },
+  {
+    id: 'EC5',
+    shortName: 'Valued, visible and included',
+    heading: 'Children and young people with SEND are valued, visible and included in their communities',
+  },
   // Leadership sub-headings in the handbook are unverified (docs/domain §2), so one group stands for them.
-  { id: 'L', shortName: 'Leadership and strategy',
-    heading: 'Leaders are ambitious, understand local needs, commission and improve services together' },
-  { id: 'AP', shortName: 'Alternative provision',
-    heading: 'The local authority commissions and oversees alternative provision effectively' },
+  {
+    id: 'L',
+    shortName: 'Leadership and strategy',
+    heading: 'Leaders are ambitious, understand local needs, commission and improve services together',
+  },
+  {
+    id: 'AP',
+    shortName: 'Alternative provision',
+    heading: 'The local authority commissions and oversees alternative provision effectively',
+  },
   { id: 'other', shortName: 'Logistics and other', heading: 'Inspection logistics and other' },
 ];
 

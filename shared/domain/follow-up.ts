@@ -4,7 +4,13 @@
  * can change, and `verified: false` marks timings not confirmed against a primary text: shown as "typical; check
  * with the inspection team", never as facts.
  */
-import { addMonths, addWorkingDays, nextWorkingDayOnOrAfter, type IsoDate, type WorkingDayCalendar } from './working-days';
+import {
+  addMonths,
+  addWorkingDays,
+  nextWorkingDayOnOrAfter,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from './working-days';
 
 export const OUTCOMES = ['positive', 'inconsistent', 'widespread'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -21,8 +27,14 @@ export type Rag = (typeof RAGS)[number];
 export const RAG_LABELS: Readonly<Record<Rag, string>> = { red: 'Red', amber: 'Amber', green: 'Green' };
 
 export const FOLLOW_UP_MILESTONES = [
-  'report-received', 'report-published', 'pap-drafted', 'pap-signed-off', 'pap-submitted', 'strategic-plan-published',
-  'monitoring-inspection', 'next-full-inspection',
+  'report-received',
+  'report-published',
+  'pap-drafted',
+  'pap-signed-off',
+  'pap-submitted',
+  'strategic-plan-published',
+  'monitoring-inspection',
+  'next-full-inspection',
 ] as const;
 export type FollowUpMilestoneId = (typeof FOLLOW_UP_MILESTONES)[number];
 
@@ -37,7 +49,11 @@ export const PAP_SIGN_OFF_WORKING_DAYS = 29;
 /** Our assumption: a first draft about four weeks after receipt, leaving time for sign-off. */
 export const PAP_DRAFT_WORKING_DAYS = 20;
 /** Next full inspection: within about 5 years after a positive outcome, about 3 years after the others. */
-export const NEXT_FULL_INSPECTION_MONTHS: Readonly<Record<Outcome, number>> = { positive: 60, inconsistent: 36, widespread: 36 };
+export const NEXT_FULL_INSPECTION_MONTHS: Readonly<Record<Outcome, number>> = {
+  positive: 60,
+  inconsistent: 36,
+  widespread: 36,
+};
 
 export interface OutcomeRecord {
   /** The first day of the site week. */
@@ -66,7 +82,10 @@ export interface FollowUpMilestone {
 }
 
 /** The last day of the site week: as recorded, else the fifth working day from its first. */
-export function siteWeekEnd(record: Pick<OutcomeRecord, 'siteWeekStart' | 'siteWeekEnd'>, calendar: WorkingDayCalendar): IsoDate {
+export function siteWeekEnd(
+  record: Pick<OutcomeRecord, 'siteWeekStart' | 'siteWeekEnd'>,
+  calendar: WorkingDayCalendar,
+): IsoDate {
   return record.siteWeekEnd ?? addWorkingDays(nextWorkingDayOnOrAfter(record.siteWeekStart, calendar), 4, calendar);
 }
 
@@ -84,39 +103,92 @@ export function followUpMilestones(record: OutcomeRecord, calendar: WorkingDayCa
   const lastDay = siteWeekEnd(record, calendar);
   const estimatedPublication = addWorkingDays(lastDay, PUBLICATION_WORKING_DAYS, calendar);
   const out: FollowUpMilestone[] = [];
-  const add = (id: FollowUpMilestoneId, name: string, computed: IsoDate, verified: boolean, note: string, recorded?: IsoDate | null) => {
+  const add = (
+    id: FollowUpMilestoneId,
+    name: string,
+    computed: IsoDate,
+    verified: boolean,
+    note: string,
+    recorded?: IsoDate | null,
+  ) => {
     const set = record.followUp[id];
     const date = recorded ?? set?.date ?? computed;
     // A report date recorded with the outcome is a fact, and done on that day.
-    out.push({ id, name, date, overridden: Boolean(recorded ?? set?.date), verified: Boolean(recorded) || verified,
-      done: recorded ?? set?.done ?? null, note: recorded ? 'As recorded with the outcome' : note });
+    out.push({
+      id,
+      name,
+      date,
+      overridden: Boolean(recorded ?? set?.date),
+      verified: Boolean(recorded) || verified,
+      done: recorded ?? set?.done ?? null,
+      note: recorded ? 'As recorded with the outcome' : note,
+    });
     return date;
   };
-  const received = add('report-received', 'Final report received', estimatedPublication, false,
+  const received = add(
+    'report-received',
+    'Final report received',
+    estimatedPublication,
+    false,
     'Not yet recorded: estimated as the median 42 working days after the last site day (derived from published reports)',
-    record.reportReceived);
-  const published = add('report-published', 'Report published', record.reportReceived && !record.reportPublished
-    ? received : estimatedPublication, false,
-  'Median 42 working days after the last site day (derived from published reports); findings are embargoed until then',
-  record.reportPublished);
+    record.reportReceived,
+  );
+  const published = add(
+    'report-published',
+    'Report published',
+    record.reportReceived && !record.reportPublished ? received : estimatedPublication,
+    false,
+    'Median 42 working days after the last site day (derived from published reports); findings are embargoed until then',
+    record.reportPublished,
+  );
   if (record.outcome === 'widespread') {
-    add('pap-drafted', 'Priority action plan drafted', addWorkingDays(received, PAP_DRAFT_WORKING_DAYS, calendar), false,
-      'A local planning date: about four weeks after receipt, to leave time for sign-off (our assumption)');
-    add('pap-signed-off', 'Priority action plan signed off (ICB board, cabinet or equivalent)',
-      addWorkingDays(published, PAP_SIGN_OFF_WORKING_DAYS, calendar), false,
-      "Lancashire's was approved by its ICB board and cabinet 29 working days after publication; no deadline is published");
-    add('pap-submitted', 'Priority action plan submitted (DfE and NHS England)', addWorkingDays(received, PAP_SUBMIT_WORKING_DAYS, calendar), false,
-      'The deadline is unverified; about 35 working days from the final report is consistent with examples. Reviewed by DfE and NHS England since June 2025');
+    add(
+      'pap-drafted',
+      'Priority action plan drafted',
+      addWorkingDays(received, PAP_DRAFT_WORKING_DAYS, calendar),
+      false,
+      'A local planning date: about four weeks after receipt, to leave time for sign-off (our assumption)',
+    );
+    add(
+      'pap-signed-off',
+      'Priority action plan signed off (ICB board, cabinet or equivalent)',
+      addWorkingDays(published, PAP_SIGN_OFF_WORKING_DAYS, calendar),
+      false,
+      "Lancashire's was approved by its ICB board and cabinet 29 working days after publication; no deadline is published",
+    );
+    add(
+      'pap-submitted',
+      'Priority action plan submitted (DfE and NHS England)',
+      addWorkingDays(received, PAP_SUBMIT_WORKING_DAYS, calendar),
+      false,
+      'The deadline is unverified; about 35 working days from the final report is consistent with examples. Reviewed by DfE and NHS England since June 2025',
+    );
   }
-  add('strategic-plan-published', 'Strategic plan updated and published', addWorkingDays(received, PAP_SUBMIT_WORKING_DAYS, calendar), false,
-    'Every outcome requires it; no deadline is published, so it is planned here alongside the priority action plan');
+  add(
+    'strategic-plan-published',
+    'Strategic plan updated and published',
+    addWorkingDays(received, PAP_SUBMIT_WORKING_DAYS, calendar),
+    false,
+    'Every outcome requires it; no deadline is published, so it is planned here alongside the priority action plan',
+  );
   if (record.outcome === 'widespread') {
-    add('monitoring-inspection', 'Monitoring inspection (expected)', monitoringInspectionDate(received), true,
-      'Usually 18 months from the date the partnership received its final report (handbook para 21); in practice up to about 23 months');
+    add(
+      'monitoring-inspection',
+      'Monitoring inspection (expected)',
+      monitoringInspectionDate(received),
+      true,
+      'Usually 18 months from the date the partnership received its final report (handbook para 21); in practice up to about 23 months',
+    );
   }
-  add('next-full-inspection', `Next full inspection (within about ${NEXT_FULL_INSPECTION_MONTHS[record.outcome] / 12} years)`,
-    addMonths(lastDay, NEXT_FULL_INSPECTION_MONTHS[record.outcome]), true,
-    record.outcome === 'positive' ? 'Within about 5 years after a positive outcome' : 'Within about 3 years after this outcome');
+  add(
+    'next-full-inspection',
+    `Next full inspection (within about ${NEXT_FULL_INSPECTION_MONTHS[record.outcome] / 12} years)`,
+    addMonths(lastDay, NEXT_FULL_INSPECTION_MONTHS[record.outcome]),
+    true,
+    record.outcome === 'positive'
+      ? 'Within about 5 years after a positive outcome'
+      : 'Within about 3 years after this outcome',
+  );
   return out;
 }
 
@@ -147,4 +219,5 @@ export const PLAN_AUDIT_LABELS: Readonly<Record<PlanAuditAction, string>> = {
 
 /** Where the privacy check places what it finds in the outcome and the plan (FindingLocation.field). */
 export const PLAN_PRIVACY_FIELDS = ['report areas', 'plan action', 'progress update'] as const;
-export const isPlanPrivacyField = (field: string): boolean => (PLAN_PRIVACY_FIELDS as readonly string[]).includes(field);
+export const isPlanPrivacyField = (field: string): boolean =>
+  (PLAN_PRIVACY_FIELDS as readonly string[]).includes(field);

@@ -8,15 +8,25 @@
  * as defaults to check, not as facts. Source keys in the notes ([R4] etc.) are those of the docs/domain §7.
  */
 import {
-  addWorkingDays, nextWorkingDayOnOrAfter, parseIsoDate, workingDayZero, workingDaysBetween,
-  type IsoDate, type WorkingDayCalendar,
+  addWorkingDays,
+  nextWorkingDayOnOrAfter,
+  parseIsoDate,
+  workingDayZero,
+  workingDaysBetween,
+  type IsoDate,
+  type WorkingDayCalendar,
 } from './working-days';
 
 export const INSPECTION_PRESET_IDS = ['full', 'monitoring', 'legacy5'] as const;
 export type InspectionPresetId = (typeof INSPECTION_PRESET_IDS)[number];
 
 export const MILESTONE_IDS = [
-  'notification', 'information-request', 'set-up-call', 'evidence-pack-due', 'fieldwork-begins', 'site-visit',
+  'notification',
+  'information-request',
+  'set-up-call',
+  'evidence-pack-due',
+  'fieldwork-begins',
+  'site-visit',
   'final-feedback',
 ] as const;
 export type MilestoneId = (typeof MILESTONE_IDS)[number];
@@ -48,32 +58,55 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
     name: 'Area SEND full inspection (2023 framework)',
     milestones: [
       {
-        id: 'notification', name: 'Notification', workingDay: 0, verified: true,
+        id: 'notification',
+        name: 'Notification',
+        workingDay: 0,
+        verified: true,
         note: 'Call to leaders; the notification date is working day 0 [R4][R18]',
       },
       {
-        id: 'information-request', name: 'Information request', workingDay: 0, verified: false,
-        note: 'Handbook Annex A request, made in week 1 [R4][R5]; the exact day, and which items are due when, '
-          + 'are unverified (docs/domain §8 q1)',
+        id: 'information-request',
+        name: 'Information request',
+        workingDay: 0,
+        verified: false,
+        note:
+          'Handbook Annex A request, made in week 1 [R4][R5]; the exact day, and which items are due when, ' +
+          'are unverified (docs/domain §8 q1)',
       },
       {
-        id: 'set-up-call', name: 'Set-up discussion', workingDay: 1, verified: false,
+        id: 'set-up-call',
+        name: 'Set-up discussion',
+        workingDay: 1,
+        verified: false,
         note: 'Set-up discussion with the LANO in week 1 [R4][R18]; the day after notification is an assumption',
       },
       {
-        id: 'evidence-pack-due', name: 'Evidence pack due', workingDay: 5, verified: false,
+        id: 'evidence-pack-due',
+        name: 'Evidence pack due',
+        workingDay: 5,
+        verified: false,
         note: 'Local planning deadline, by default 5 working days after notification; not an inspectorate deadline',
       },
       {
-        id: 'fieldwork-begins', name: 'Fieldwork begins', workingDay: 8, verified: true,
+        id: 'fieldwork-begins',
+        name: 'Fieldwork begins',
+        workingDay: 8,
+        verified: true,
         note: 'Tracking and case sampling can start before the site week [R4]',
       },
       {
-        id: 'site-visit', name: 'Site week', workingDay: 10, durationWorkingDays: 5, verified: true,
+        id: 'site-visit',
+        name: 'Site week',
+        workingDay: 10,
+        durationWorkingDays: 5,
+        verified: true,
         note: 'Five-day site week in week 3, from working day 10 [R4][R18][R19]',
       },
       {
-        id: 'final-feedback', name: 'Final feedback', workingDay: 14, verified: false,
+        id: 'final-feedback',
+        name: 'Final feedback',
+        workingDay: 14,
+        verified: false,
         note: 'Final feedback meeting in the site week [R4][R18]; placing it on the last day is an assumption',
       },
     ],
@@ -83,32 +116,54 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
     name: 'Monitoring inspection (2023 framework)',
     milestones: [
       {
-        id: 'notification', name: 'Notification', workingDay: 0, verified: false,
-        note: 'Monitoring-inspection notice length is unverified (docs/domain §8 q3); modelled on the full '
-          + 'inspection',
+        id: 'notification',
+        name: 'Notification',
+        workingDay: 0,
+        verified: false,
+        note:
+          'Monitoring-inspection notice length is unverified (docs/domain §8 q3); modelled on the full ' + 'inspection',
       },
       {
-        id: 'information-request', name: 'Information request', workingDay: 0, verified: false,
+        id: 'information-request',
+        name: 'Information request',
+        workingDay: 0,
+        verified: false,
         note: 'Assumed as for a full inspection (unverified)',
       },
       {
-        id: 'set-up-call', name: 'Set-up discussion', workingDay: 1, verified: false,
+        id: 'set-up-call',
+        name: 'Set-up discussion',
+        workingDay: 1,
+        verified: false,
         note: 'Assumed as for a full inspection (unverified)',
       },
       {
-        id: 'evidence-pack-due', name: 'Evidence pack due', workingDay: 5, verified: false,
+        id: 'evidence-pack-due',
+        name: 'Evidence pack due',
+        workingDay: 5,
+        verified: false,
         note: 'Local planning deadline, by default 5 working days after notification (unverified)',
       },
       {
-        id: 'fieldwork-begins', name: 'Fieldwork begins', workingDay: 8, verified: false,
+        id: 'fieldwork-begins',
+        name: 'Fieldwork begins',
+        workingDay: 8,
+        verified: false,
         note: 'Assumed as for a full inspection (unverified)',
       },
       {
-        id: 'site-visit', name: 'Site visit', workingDay: 10, durationWorkingDays: 3, verified: false,
+        id: 'site-visit',
+        name: 'Site visit',
+        workingDay: 10,
+        durationWorkingDays: 3,
+        verified: false,
         note: 'Start and length of a monitoring visit are unverified (docs/domain §8 q3); 3 days assumed',
       },
       {
-        id: 'final-feedback', name: 'Final feedback', workingDay: 12, verified: false,
+        id: 'final-feedback',
+        name: 'Final feedback',
+        workingDay: 12,
+        verified: false,
         note: 'Assumed on the last day of the site visit (unverified)',
       },
     ],
@@ -118,20 +173,34 @@ export const INSPECTION_PRESETS: Readonly<Record<InspectionPresetId, InspectionP
     name: "5 working days' notice (2016 framework)",
     milestones: [
       {
-        id: 'notification', name: 'Notification', workingDay: 0, verified: true,
+        id: 'notification',
+        name: 'Notification',
+        workingDay: 0,
+        verified: true,
         note: "5 working days' notice to the DCS and CCG lead [S1][R6][R7]",
       },
       {
-        id: 'evidence-pack-due', name: 'Evidence pack due', workingDay: 5, verified: false,
-        note: 'The app\'s default for every preset: 5 working days after notification, here the first day on site (unverified)',
+        id: 'evidence-pack-due',
+        name: 'Evidence pack due',
+        workingDay: 5,
+        verified: false,
+        note: "The app's default for every preset: 5 working days after notification, here the first day on site (unverified)",
       },
       {
-        id: 'site-visit', name: 'Site visit', workingDay: 5, durationWorkingDays: 5, verified: true,
-        note: 'On site 5 working days after the call, e.g. call on a Monday, on site the next Monday [R8]; up to 5 '
-          + 'days on site [S1][R7][R8], planned here as 5',
+        id: 'site-visit',
+        name: 'Site visit',
+        workingDay: 5,
+        durationWorkingDays: 5,
+        verified: true,
+        note:
+          'On site 5 working days after the call, e.g. call on a Monday, on site the next Monday [R8]; up to 5 ' +
+          'days on site [S1][R7][R8], planned here as 5',
       },
       {
-        id: 'final-feedback', name: 'Final feedback', workingDay: 9, verified: false,
+        id: 'final-feedback',
+        name: 'Final feedback',
+        workingDay: 9,
+        verified: false,
         note: 'Assumed on the last day of the site visit (unverified)',
       },
     ],

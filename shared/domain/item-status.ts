@@ -17,8 +17,12 @@ export function isItemStatus(value: string): value is ItemStatus {
 /**
  * How current an item's evidence is, in words: undated evidence is "Date unknown", never current (issue 16 §8).
  */
-export function freshnessOf(item: { personLevel: boolean; attachments: number; latestDocumentDate: string | null; stale: boolean }):
-  'Status only' | 'No evidence' | 'Date unknown' | 'Out of date' | 'Current' {
+export function freshnessOf(item: {
+  personLevel: boolean;
+  attachments: number;
+  latestDocumentDate: string | null;
+  stale: boolean;
+}): 'Status only' | 'No evidence' | 'Date unknown' | 'Out of date' | 'Current' {
   if (item.personLevel) return 'Status only';
   if (item.attachments === 0) return 'No evidence';
   if (item.latestDocumentDate === null) return 'Date unknown';

@@ -7,8 +7,25 @@
  * Every section, in document order. "progress" (progress since the last inspection, from the previous report item
  * and the after-inspection plan's actions) comes between 'voice' and 'case-studies'.
  */
-export const PACK_SECTION_ORDER = ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice',
-  'progress', 'case-studies', 'readiness', 'metrics', 'kpis', 'areas', 'gaps', 'evidence-index', 'briefing', 'glossary'] as const;
+export const PACK_SECTION_ORDER = [
+  'cover',
+  'document-control',
+  'contents',
+  'executive-summary',
+  'local-context',
+  'self-evaluation',
+  'voice',
+  'progress',
+  'case-studies',
+  'readiness',
+  'metrics',
+  'kpis',
+  'areas',
+  'gaps',
+  'evidence-index',
+  'briefing',
+  'glossary',
+] as const;
 export type PackSectionName = (typeof PACK_SECTION_ORDER)[number];
 
 export const PACK_KIND_IDS = ['evidence-pack', 'self-evaluation', 'briefing'] as const;
@@ -30,12 +47,26 @@ export const PACK_KIND_DEFINITIONS: Readonly<Record<PackKindId, PackKindDefiniti
   },
   'self-evaluation': {
     title: 'Area SEND inspection: self-evaluation',
-    summary: 'the self-evaluation alone: executive summary, local context, the grid per evaluation area, voice, case studies and KPIs',
-    sections: ['cover', 'document-control', 'contents', 'executive-summary', 'local-context', 'self-evaluation', 'voice', 'progress', 'case-studies', 'kpis', 'glossary'],
+    summary:
+      'the self-evaluation alone: executive summary, local context, the grid per evaluation area, voice, case studies and KPIs',
+    sections: [
+      'cover',
+      'document-control',
+      'contents',
+      'executive-summary',
+      'local-context',
+      'self-evaluation',
+      'voice',
+      'progress',
+      'case-studies',
+      'kpis',
+      'glossary',
+    ],
   },
   briefing: {
     title: 'Area SEND inspection: briefing for schools and settings',
-    summary: 'a short briefing for schools and settings: summary, the inspection timeline, what settings may be asked, contacts',
+    summary:
+      'a short briefing for schools and settings: summary, the inspection timeline, what settings may be asked, contacts',
     sections: ['briefing'],
   },
 };

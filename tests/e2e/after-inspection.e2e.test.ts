@@ -10,8 +10,12 @@ import { createWorkspaceInPage, openSampleInPage } from './helpers/onboard';
 import { lookAtScreen, SHOTS } from './helpers/screens';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const AREAS = [
   'Leaders have not ensured that EHC needs assessments are completed within 20 weeks',
@@ -19,8 +23,22 @@ const AREAS = [
   'Leaders do not know how well children in alternative provision are doing',
 ];
 
-async function addAction(page: Page, a: { text: string; area: string; respondsTo: string; lead: string; sro: string; due: string;
-  metric: string; baseline: string; baselineDate: string; target: string }, look = false) {
+async function addAction(
+  page: Page,
+  a: {
+    text: string;
+    area: string;
+    respondsTo: string;
+    lead: string;
+    sro: string;
+    due: string;
+    metric: string;
+    baseline: string;
+    baselineDate: string;
+    target: string;
+  },
+  look = false,
+) {
   await page.getByRole('button', { name: 'Add an action' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add an action' }) });
   if (look) {
@@ -42,7 +60,10 @@ async function addAction(page: Page, a: { text: string; area: string; respondsTo
   await form.getByLabel('Baseline as at').fill(a.baselineDate);
   await form.getByLabel('Target', { exact: true }).fill(a.target);
   await form.getByRole('button', { name: 'Add the action' }).click();
-  await page.getByRole('status').getByText(/Added action \d/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/Added action \d/)
+    .waitFor();
 }
 
 async function postUpdate(page: Page, id: number, rag: 'Red' | 'Amber' | 'Green', text: string, date: string) {
@@ -79,7 +100,10 @@ describe('after the inspection, in Chromium', () => {
       await page.getByRole('heading', { name: 'Outcome: Widespread and/or systemic failings' }).waitFor();
       for (const area of AREAS) await page.getByText(area, { exact: true }).first().waitFor();
       // The header follows the phase: the next follow-up step, not the notice window.
-      await page.locator('.app-header__countdown').getByText(/^Next: /).waitFor();
+      await page
+        .locator('.app-header__countdown')
+        .getByText(/^Next: /)
+        .waitFor();
       await page.locator('#follow-up-heading').scrollIntoViewIfNeeded();
       await lookAtScreen(page, 'after-inspection-timeline');
       await page.screenshot({ path: join(SHOTS, 'after-inspection-full.png'), fullPage: true });
@@ -87,19 +111,55 @@ describe('after the inspection, in Chromium', () => {
       expect(await monitoringRow.textContent()).toMatch(/1 Sept? 2028/);
 
       // The plan: one action per area, each with a metric, its baseline and target.
-      await addAction(page, { text: 'Clear the backlog of EHC needs assessments', area: 'EC1', respondsTo: 'priority:1', lead: 'Head of SEND',
-        sro: 'Director of Children\'s Services', due: '2027-09-30', metric: 'ehcp-20wk-all', baseline: '38.5', baselineDate: '2026', target: '60' }, true);
-      await addAction(page, { text: 'Open a second neurodevelopmental assessment clinic', area: 'EC3', respondsTo: 'priority:2', lead: 'ICB Director of Nursing',
-        sro: 'ICB Chief Executive', due: '2027-12-31', metric: 'autism-13wk', baseline: '22', baselineDate: '2026 Q3', target: '50' });
-      await addAction(page, { text: 'Set up a register of every child in alternative provision', area: 'AP', respondsTo: 'priority:3', lead: 'AP Commissioning Lead',
-        sro: 'Assistant Director, Inclusion', due: '2026-11-30', metric: 'persistent-absence-ehcp', baseline: '45', baselineDate: '2025/26', target: '30' });
+      await addAction(
+        page,
+        {
+          text: 'Clear the backlog of EHC needs assessments',
+          area: 'EC1',
+          respondsTo: 'priority:1',
+          lead: 'Head of SEND',
+          sro: "Director of Children's Services",
+          due: '2027-09-30',
+          metric: 'ehcp-20wk-all',
+          baseline: '38.5',
+          baselineDate: '2026',
+          target: '60',
+        },
+        true,
+      );
+      await addAction(page, {
+        text: 'Open a second neurodevelopmental assessment clinic',
+        area: 'EC3',
+        respondsTo: 'priority:2',
+        lead: 'ICB Director of Nursing',
+        sro: 'ICB Chief Executive',
+        due: '2027-12-31',
+        metric: 'autism-13wk',
+        baseline: '22',
+        baselineDate: '2026 Q3',
+        target: '50',
+      });
+      await addAction(page, {
+        text: 'Set up a register of every child in alternative provision',
+        area: 'AP',
+        respondsTo: 'priority:3',
+        lead: 'AP Commissioning Lead',
+        sro: 'Assistant Director, Inclusion',
+        due: '2026-11-30',
+        metric: 'persistent-absence-ehcp',
+        baseline: '45',
+        baselineDate: '2025/26',
+        target: '30',
+      });
       await postUpdate(page, 1, 'Amber', 'Two more case officers recruited; backlog down by a fifth', '2027-04-01');
       await postUpdate(page, 1, 'Green', 'Backlog halved; weekly panel in place', '2027-05-03');
       await postUpdate(page, 2, 'Red', 'Clinic space not yet found', '2027-05-03');
       // An update recorded wrongly is corrected, with the reason; the audit trail keeps the correction.
       const card2 = page.locator('article[data-action-id="2"]');
       await card2.getByRole('button', { name: /^Correct the update of/ }).click();
-      await card2.getByLabel('Corrected update').fill('Clinic space not yet found; two rooms offered by the community trust');
+      await card2
+        .getByLabel('Corrected update')
+        .fill('Clinic space not yet found; two rooms offered by the community trust');
       await card2.getByLabel('Why is it corrected?').fill('Left out the offer of rooms');
       await card2.getByRole('heading', { name: /^Correct the update of/ }).scrollIntoViewIfNeeded();
       await lookAtScreen(page, 'after-inspection-correct-update');
@@ -130,7 +190,14 @@ describe('after the inspection, in Chromium', () => {
       await page.getByRole('button', { name: 'Audit trail', exact: true }).click();
       await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
       const audit = await page.locator('table').textContent();
-      for (const expected of ['Recorded the inspection outcome', 'Added a plan action', 'Progress update', 'Corrected a progress update', 'Left out the offer of rooms']) expect(audit).toContain(expected);
+      for (const expected of [
+        'Recorded the inspection outcome',
+        'Added a plan action',
+        'Progress update',
+        'Corrected a progress update',
+        'Left out the offer of rooms',
+      ])
+        expect(audit).toContain(expected);
 
       // The action plan document, read back by LibreOffice: every action, lead, due date and target.
       await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
@@ -141,13 +208,40 @@ describe('after the inspection, in Chromium', () => {
       expect(name).toBeDefined();
       const built = join(folder, 'packs', name!);
       const out = mkdtempSync(join(tmpdir(), 'sendpack-plan-'));
-      const converted = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', out, built], { encoding: 'utf8', timeout: 90_000 });
+      const converted = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', out, built], {
+        encoding: 'utf8',
+        timeout: 90_000,
+      });
       expect(converted.status, converted.stderr).toBe(0);
-      const text = readFileSync(join(out, `${built.split('/').pop()!.replace(/\.docx$/, '')}.txt`), 'utf8');
-      for (const expected of ['Priority action plan (area SEND)', ...AREAS,
-        'Clear the backlog of EHC needs assessments', 'Open a second neurodevelopmental assessment clinic', 'Set up a register of every child in alternative provision',
-        'Head of SEND', 'ICB Director of Nursing', 'AP Commissioning Lead', '30 September 2027', '31 December 2027', '30 November 2026',
-        '60.0%', '50.0%', '30.0%', 'Backlog halved', 'Clinic space not yet found', '1 Sep 2028']) {
+      const text = readFileSync(
+        join(
+          out,
+          `${built
+            .split('/')
+            .pop()!
+            .replace(/\.docx$/, '')}.txt`,
+        ),
+        'utf8',
+      );
+      for (const expected of [
+        'Priority action plan (area SEND)',
+        ...AREAS,
+        'Clear the backlog of EHC needs assessments',
+        'Open a second neurodevelopmental assessment clinic',
+        'Set up a register of every child in alternative provision',
+        'Head of SEND',
+        'ICB Director of Nursing',
+        'AP Commissioning Lead',
+        '30 September 2027',
+        '31 December 2027',
+        '30 November 2026',
+        '60.0%',
+        '50.0%',
+        '30.0%',
+        'Backlog halved',
+        'Clinic space not yet found',
+        '1 Sep 2028',
+      ]) {
         expect(text, expected).toContain(expected);
       }
       expect(errors).toEqual([]);
@@ -157,7 +251,7 @@ describe('after the inspection, in Chromium', () => {
     }
   }, 240_000);
 
-  it('shows the sample area\'s previous inspection and its plan part-way through, while the dashboard stays on the notice window', async () => {
+  it("shows the sample area's previous inspection and its plan part-way through, while the dashboard stays on the notice window", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
     const host = await startAppHost(dataDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -167,8 +261,15 @@ describe('after the inspection, in Chromium', () => {
       await openSampleInPage(page, host.url);
       // The sample's current inspection was notified after the previous one's site week: the notice window leads.
       expect(await page.getByTestId('monitoring-inspection').count()).toBe(0);
-      await page.getByText(/Evidence pack due/).first().waitFor();
-      await page.getByText(/Last inspection: inconsistent experiences and outcomes .*Its plan: 5 actions, 3 complete, 1 overdue/).waitFor();
+      await page
+        .getByText(/Evidence pack due/)
+        .first()
+        .waitFor();
+      await page
+        .getByText(
+          /Last inspection: inconsistent experiences and outcomes .*Its plan: 5 actions, 3 complete, 1 overdue/,
+        )
+        .waitFor();
       await lookAtScreen(page, 'after-inspection-sample-dashboard');
       await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
       await page.getByRole('heading', { name: 'Outcome: Inconsistent experiences and outcomes' }).waitFor();

@@ -9,8 +9,12 @@ import { openSampleInPage } from './helpers/onboard';
 import { startAppHostProcess } from './helpers/app-host';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('stopping a pack build, in Chromium', () => {
   it('cancels a running build from the page with nothing written, then builds version 1', async () => {
@@ -25,7 +29,9 @@ describe('stopping a pack build, in Chromium', () => {
 
     await page.getByRole('button', { name: 'Build the pack' }).click();
     await page.getByRole('button', { name: 'Cancel the build' }).click();
-    await page.getByText('The build was cancelled. Nothing was written: no pack, no bundle and no build record.').waitFor({ timeout: 60_000 });
+    await page
+      .getByText('The build was cancelled. Nothing was written: no pack, no bundle and no build record.')
+      .waitFor({ timeout: 60_000 });
     const [folder] = readdirSync(join(dataDir, 'workspaces')).map((name) => join(dataDir, 'workspaces', name));
     const packs = join(folder!, 'packs');
     expect(existsSync(packs) ? readdirSync(packs) : []).toEqual([]);
@@ -35,7 +41,10 @@ describe('stopping a pack build, in Chromium', () => {
 
     await page.getByRole('button', { name: 'Build the pack' }).click();
     await page.getByText(/^Built version 1 /).waitFor({ timeout: 90_000 });
-    expect(readdirSync(packs).sort()).toEqual(['Kestrelmouth (fictional sample) evidence bundle v1.zip', 'Kestrelmouth (fictional sample) evidence pack v1.docx']);
+    expect(readdirSync(packs).sort()).toEqual([
+      'Kestrelmouth (fictional sample) evidence bundle v1.zip',
+      'Kestrelmouth (fictional sample) evidence pack v1.docx',
+    ]);
     expect(errors).toEqual([]);
     await page.close();
     await host.close();

@@ -12,11 +12,16 @@ import { verifyBundle } from '../../main/pack/bundle/verify-bundle';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('building the pack, in Chromium', () => {
-  it('builds the sample area\'s pack and bundle with progress, and lists the build', async () => {
+  it("builds the sample area's pack and bundle with progress, and lists the build", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
     const host = await startAppHost(dataDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -28,7 +33,11 @@ describe('building the pack, in Chromium', () => {
     await page.getByRole('heading', { name: 'Build the pack', level: 1 }).waitFor();
     expect(await axeViolations(page), 'axe on the build screen').toEqual([]);
     await page.getByRole('button', { name: 'Build the pack' }).click();
-    await page.getByText(/^Built version 1 \(marked DRAFT: not every item is approved\), with a bundle of \d+ evidence files\.$/).waitFor({ timeout: 60_000 });
+    await page
+      .getByText(
+        /^Built version 1 \(marked DRAFT: not every item is approved\), with a bundle of \d+ evidence files\.$/,
+      )
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('row', { name: /^1 / }).waitFor();
     await page.screenshot({ path: join(SHOTS, '10-build.png'), fullPage: true });
 
@@ -39,11 +48,16 @@ describe('building the pack, in Chromium', () => {
     const bundle = join(packs, 'Kestrelmouth (fictional sample) evidence bundle v1.zip');
     expect(existsSync(docx) && existsSync(bundle)).toBe(true);
     const text = (await mammoth.extractRawText({ buffer: readFileSync(docx) })).value;
-    expect(text).toContain("Children and young people's needs are identified accurately and assessed in a timely and effective way");
+    expect(text).toContain(
+      "Children and young people's needs are identified accurately and assessed in a timely and effective way",
+    );
     expect((await verifyBundle(bundle)).ok).toBe(true);
 
     // Saving a copy downloads the file as the host streams it from disk (never base64 in JSON), byte for byte.
-    for (const [button, file] of [[/^Save the bundle/, bundle], [/^Save a copy/, docx]] as const) {
+    for (const [button, file] of [
+      [/^Save the bundle/, bundle],
+      [/^Save a copy/, docx],
+    ] as const) {
       const downloading = page.waitForEvent('download');
       await page.getByRole('button', { name: button }).click();
       const download = await downloading;

@@ -12,8 +12,13 @@ import { openItemFromChecklist, reviewStep } from './helpers/review';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function expectAccessible(page: Page, screen: string) {
   expect(await axeViolations(page), `axe violations on ${screen}`).toEqual([]);
@@ -26,7 +31,9 @@ describe('first run to a saved checklist, in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
 
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Welcome to SEND Evidence Pack' }).waitFor();
@@ -48,7 +55,16 @@ describe('first run to a saved checklist, in Chromium', () => {
     await expectAccessible(page, 'dashboard');
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Checklist' }).click();
     await page.getByRole('heading', { name: 'Checklist', level: 1 }).waitFor();
-    for (const heading of ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'Leadership and strategy', 'Alternative provision', 'Logistics and other']) {
+    for (const heading of [
+      'EC1',
+      'EC2',
+      'EC3',
+      'EC4',
+      'EC5',
+      'Leadership and strategy',
+      'Alternative provision',
+      'Logistics and other',
+    ]) {
       await expect(page.getByRole('heading', { level: 2, name: new RegExp(heading) }).count()).resolves.toBe(1);
     }
     expect(await page.locator('tr[data-item-id]').count()).toBe(78);
@@ -62,7 +78,9 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').fill('Public health team');
     await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').click(); // leaving the owner field saves it
     await page.getByText('Saved owner of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached' });
-    await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').fill('SEND chapter refreshed in 2025; board sign-off due.');
+    await page
+      .getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)')
+      .fill('SEND chapter refreshed in 2025; board sign-off due.');
     await page.getByText('Saved narrative of JSNA (SEND/CYP chapter)').waitFor({ state: 'attached', timeout: 5000 });
     await page.getByRole('button', { name: 'Back to the checklist' }).click();
 
@@ -81,9 +99,16 @@ describe('first run to a saved checklist, in Chromium', () => {
 
     const expectSaved = async () => {
       await openItemFromChecklist(page, 'jsna-send', 'JSNA (SEND/CYP chapter)');
-      expect(await page.getByRole('group', { name: /^Status/ }).getByText('In progress', { exact: true }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('group', { name: /^Status/ })
+          .getByText('In progress', { exact: true })
+          .count(),
+      ).toBe(1);
       expect(await page.getByLabel('Owner of JSNA (SEND/CYP chapter)').inputValue()).toBe('Public health team');
-      expect(await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').inputValue()).toBe('SEND chapter refreshed in 2025; board sign-off due.');
+      expect(await page.getByLabel('Narrative (in the pack) of JSNA (SEND/CYP chapter)').inputValue()).toBe(
+        'SEND chapter refreshed in 2025; board sign-off due.',
+      );
     };
     await page.reload();
     await expectSaved();
@@ -98,7 +123,9 @@ describe('first run to a saved checklist, in Chromium', () => {
 
     expect(errors).toEqual([]);
     // The API refuses a call that lacks the token, even from the app's own page.
-    const status = await page.evaluate(async () => (await fetch('/api/checklist.list', { method: 'POST', body: '{}' })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/checklist.list', { method: 'POST', body: '{}' })).status,
+    );
     expect(status).toBe(401);
     await page.close();
     await host.close();
@@ -112,11 +139,23 @@ describe('first run to a saved checklist, in Chromium', () => {
     await page.getByRole('button', { name: 'Checklist' }).click();
     await openItemFromChecklist(page, 'send-strategy', 'SEND/AP strategy (strategic plan)');
     // Arrow keys on a focused status never change it: there is no status box, only steps that ask first.
-    await page.getByRole('group', { name: /^Status/ }).getByRole('button').first().focus();
+    await page
+      .getByRole('group', { name: /^Status/ })
+      .getByRole('button')
+      .first()
+      .focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('group', { name: /^Status/ }).getByText('Not started', { exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('group', { name: /^Status/ })
+        .getByText('Not started', { exact: true })
+        .count(),
+    ).toBe(1);
     await reviewStep(page, 'Ready for review…', 'Mark ready for review');
-    await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: /^Approve…/ }).click();
+    await page
+      .getByRole('group', { name: /^Status/ })
+      .getByRole('button', { name: /^Approve…/ })
+      .click();
     const dialog = page.locator('dialog[open]');
     await dialog.getByText(/locks its narrative \(in the pack\), owner, due date and evidence files/).waitFor();
     await dialog.getByText(/no narrative and no evidence files/).waitFor();
@@ -124,8 +163,14 @@ describe('first run to a saved checklist, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Approve anyway' }).click();
     await page.getByText(/Approved by Dana Lead/).waitFor();
     expect(await page.getByLabel(/^Owner of/).isDisabled()).toBe(true);
-    await reviewStep(page, 'Reopen…', 'Reopen item', { label: 'Why are you reopening it?', value: 'Board asked for a revision' });
-    await page.getByRole('group', { name: /^Status/ }).getByText('In progress', { exact: true }).waitFor();
+    await reviewStep(page, 'Reopen…', 'Reopen item', {
+      label: 'Why are you reopening it?',
+      value: 'Board asked for a revision',
+    });
+    await page
+      .getByRole('group', { name: /^Status/ })
+      .getByText('In progress', { exact: true })
+      .waitFor();
     expect(await page.getByLabel(/^Owner of/).isDisabled()).toBe(false);
     await page.close();
     await host.close();

@@ -13,8 +13,13 @@ import { toCsv } from '../fixtures/imports/csv-text';
 const SHOTS = join('.ci-out', 'screenshots');
 const TIMELINESS = new URL('../fixtures/dfe/timeliness_20_week_excerpt.csv', import.meta.url);
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('importing DfE figures, in Chromium', () => {
   it('previews the published timeliness file, imports it and shows the metric against England with its chart', async () => {
@@ -26,7 +31,9 @@ describe('importing DfE figures, in Chromium', () => {
 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
     await page.getByLabel('Dataset').selectOption('ehcp-timeliness');
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'timeliness_20_week.csv', mimeType: 'text/csv', buffer: readFileSync(TIMELINESS) });
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'timeliness_20_week.csv', mimeType: 'text/csv', buffer: readFileSync(TIMELINESS) });
     await page.getByRole('button', { name: 'Preview the import' }).click();
 
     // The preview: rows read, what is kept (Darlington, its region and England), columns mapped, first rows.
@@ -36,15 +43,19 @@ describe('importing DfE figures, in Chromium', () => {
     expect(summary).toContain('55');
     expect(summary).toContain('for Darlington');
     expect(summary).toContain('plans_issued_within_20_weeks → Plans issued within 20 weeks');
-    expect(await preview.getByRole('region', { name: 'First rows of the file' }).textContent()).toContain('time_period');
+    expect(await preview.getByRole('region', { name: 'First rows of the file' }).textContent()).toContain(
+      'time_period',
+    );
     expect(await axeViolations(page), 'axe on the import preview').toEqual([]);
     await page.screenshot({ path: join(SHOTS, '08-import-preview.png'), fullPage: true });
     await preview.getByRole('button', { name: 'Import 6 rows' }).click();
     await page.getByText('Imported 6 rows for 2019, 2020.').waitFor();
 
     // The metric equals the published percentage, beside England's for the same year, better or worse in words.
-    const metricRow = (period: string) => page.locator('tr[data-metric-id="ehcp-20wk-all"]')
-      .filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${period}$`) }) });
+    const metricRow = (period: string) =>
+      page
+        .locator('tr[data-metric-id="ehcp-20wk-all"]')
+        .filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${period}$`) }) });
     const row = metricRow('2019');
     await row.waitFor();
     const text = await row.textContent();
@@ -89,7 +100,7 @@ describe('importing DfE figures, in Chromium', () => {
     await page.close();
     await host.close();
   });
-  it('takes a waiting list\'s snapshot date typed day first (dd/mm/yyyy), by keyboard, and names a date that does not exist', async () => {
+  it("takes a waiting list's snapshot date typed day first (dd/mm/yyyy), by keyboard, and names a date that does not exist", async () => {
     const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
@@ -102,8 +113,11 @@ describe('importing DfE figures, in Chromium', () => {
 
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
     await page.getByLabel('Dataset').selectOption('health-waits');
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'CYP waiting list March 2025.csv', mimeType: 'text/csv',
-      buffer: Buffer.from(toCsv(waitingListRows(children), '\r\n')) });
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'CYP waiting list March 2025.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(toCsv(waitingListRows(children), '\r\n')),
+    });
     const field = page.getByLabel('Snapshot date (case-level lists)');
     expect(await field.getAttribute('type')).toBeNull();
     // 31/02 is no day at all: named, not taken.
@@ -123,7 +137,9 @@ describe('importing DfE figures, in Chromium', () => {
     // Read as 31 March 2025 (not 3 July 2027 or refused): the referrals after it are counted as made after the snapshot.
     const preview = page.locator('section.preview');
     await preview.getByRole('heading', { name: 'Preview: CYP waiting list March 2025.csv' }).waitFor();
-    expect(await preview.textContent()).toContain(`${later} referral${later === 1 ? ' was' : 's were'} made after the snapshot date`);
+    expect(await preview.textContent()).toContain(
+      `${later} referral${later === 1 ? ' was' : 's were'} made after the snapshot date`,
+    );
     expect(await preview.textContent()).not.toContain('give the snapshot date');
     expect(await axeViolations(page), 'axe on the import form with its date').toEqual([]);
     expect(errors).toEqual([]);

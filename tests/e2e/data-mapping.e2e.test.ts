@@ -11,8 +11,13 @@ import { createWorkspaceInPage } from './helpers/onboard';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('the column-mapping step of an import, in Chromium', () => {
   it('shows what each column of a hand-made workbook was taken as, takes the officer’s change, imports, and the figures are right', async () => {
@@ -30,8 +35,11 @@ describe('the column-mapping step of an import, in Chromium', () => {
     expect(await takes.textContent()).toContain('Yes, unless you give the period when importing');
     expect(await takes.locator('tr', { hasText: 'agency' }).textContent()).toContain('Educational psychology');
 
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'Advice 2024.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(handMadeAdviceWorkbook()) });
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'Advice 2024.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(handMadeAdviceWorkbook()),
+    });
     await page.getByRole('button', { name: 'Preview the import' }).click();
     const preview = page.locator('section.preview');
     await preview.getByRole('heading', { name: 'Preview: Advice 2024.xlsx' }).waitFor();
@@ -43,7 +51,9 @@ describe('the column-mapping step of an import, in Chromium', () => {
     expect(await select('Agency').inputValue()).toBe('agency');
     expect(await select('Advice (number of requests) Requests for advice').inputValue()).toBe('advice_requests');
     expect(await select('Advice (number of requests) Returned on time').inputValue()).toBe('');
-    expect(await mapping.locator('tr', { hasText: 'Performance % within 6 weeks' }).textContent()).toContain('holds percentages');
+    expect(await mapping.locator('tr', { hasText: 'Performance % within 6 weeks' }).textContent()).toContain(
+      'holds percentages',
+    );
     expect(await preview.textContent()).toContain("Skipped a total row (row 9 ('Totals'))");
     expect(await axeViolations(page), 'axe on the mapping step').toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'import-mapping-1280.png'), fullPage: true });
@@ -66,8 +76,11 @@ describe('the column-mapping step of an import, in Chromium', () => {
     expect(await row('advice-6wk-social-care').textContent()).toContain('84.2%');
 
     // The same layout again: the choice is remembered and said so.
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'Advice 2024 v2.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(handMadeAdviceWorkbook()) });
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'Advice 2024 v2.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(handMadeAdviceWorkbook()),
+    });
     await page.getByRole('button', { name: 'Preview the import' }).click();
     await preview.getByRole('heading', { name: 'Preview: Advice 2024 v2.xlsx' }).waitFor();
     expect(await select('Advice (number of requests) Returned on time').inputValue()).toBe('advice_within_6_weeks');

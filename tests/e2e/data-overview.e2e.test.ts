@@ -10,14 +10,22 @@ import { openSampleInPage } from './helpers/onboard';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Screenshots at the two sizes officers use, light and dark, each checked by axe. */
 async function shoot(page: Page, name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [[1280, 720], [640, 360]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [640, 360],
+    ] as const) {
       await page.setViewportSize({ width, height });
       expect(await axeViolations(page), `axe on ${name}, ${width}x${height} ${scheme}`).toEqual([]);
       await page.screenshot({ path: join(SHOTS, `${name}-${width}-${scheme}.png`), fullPage: true });
@@ -73,20 +81,31 @@ describe('what is loaded, in Chromium', () => {
     let latest = '';
     await page.route('**/api/metrics.list', async (route) => {
       const response = await route.fetch();
-      const body = await response.json() as { ok: boolean; value?: { metrics: Record<string, unknown>[] } };
+      const body = (await response.json()) as { ok: boolean; value?: { metrics: Record<string, unknown>[] } };
       const mine = (body.value?.metrics ?? []).filter((m) => m.id === 'ehcp-20wk-all' && m.status === 'ok');
-      latest = mine.map((m) => String(m.period)).sort().at(-1) ?? '';
+      latest =
+        mine
+          .map((m) => String(m.period))
+          .sort()
+          .at(-1) ?? '';
       for (const m of mine) {
         if (m.period === latest) {
-          Object.assign(m, { region: { name: 'North East', value: 61.3, period: latest }, neighbours: { value: 52.4, count: 9, period: latest },
-            rank: { position: 12, of: 151, quartile: 1 }, notes: ['Recomputed from the counts: 62.3%'] });
+          Object.assign(m, {
+            region: { name: 'North East', value: 61.3, period: latest },
+            neighbours: { value: 52.4, count: 9, period: latest },
+            rank: { position: 12, of: 151, quartile: 1 },
+            notes: ['Recomputed from the counts: 62.3%'],
+          });
         } else Object.assign(m, { region: null, neighbours: null, rank: null, notes: [] });
       }
       await route.fulfill({ response, json: body });
     });
     await openSampleInPage(page, host.url);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
-    await page.getByRole('region', { name: 'What is loaded' }).getByRole('button', { name: 'Open EHC plans issued within 20 weeks' }).click();
+    await page
+      .getByRole('region', { name: 'What is loaded' })
+      .getByRole('button', { name: 'Open EHC plans issued within 20 weeks' })
+      .click();
     // The latest figure's card carries every comparator; another metric's, with none from main, shows none.
     const card = page.locator('[data-metric-card="ehcp-20wk-all"]');
     await card.waitFor();
@@ -107,12 +126,17 @@ describe('what is loaded, in Chromium', () => {
     expect(text).toContain('rank 12 of 151 (1 = best), quartile 1among authorities with data');
     expect(text).toContain('Recomputed from the counts: 62.3%');
     // Where main has no comparator, the cells say nothing rather than something made up.
-    const earlier = rows.filter({ hasNot: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${latest}$`) }) }).first();
+    const earlier = rows
+      .filter({ hasNot: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${latest}$`) }) })
+      .first();
     const cells = await earlier.locator('td').allTextContents();
     expect(cells.slice(3, 6)).toEqual(['—', '—', '—']);
     await card.scrollIntoViewIfNeeded();
     await shoot(page, 'metric-comparators');
-    for (const [width, scheme] of [[1280, 'light'], [640, 'dark']] as const) {
+    for (const [width, scheme] of [
+      [1280, 'light'],
+      [640, 'dark'],
+    ] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: width === 1280 ? 720 : 360 });
       await card.screenshot({ path: join(SHOTS, `metric-card-${width}-${scheme}.png`) });

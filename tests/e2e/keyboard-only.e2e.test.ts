@@ -9,8 +9,12 @@ import { startAppHost } from './helpers/app-host';
 import { focusStop, tabTo, type FocusStop } from './helpers/keyboard';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('the core path by keyboard alone, in Chromium', () => {
   it('creates a workspace, approves an item and builds the pack without a mouse, with focus visible at every stop', async () => {
@@ -56,20 +60,34 @@ describe('the core path by keyboard alone, in Chromium', () => {
     expect((await focusStop(page)).description).toBe('button "Cancel"');
     await keys.press('Enter');
     await page.locator('dialog[open]').waitFor({ state: 'detached' });
-    expect(await page.getByRole('group', { name: /^Status/ }).getByText('Not started', { exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('group', { name: /^Status/ })
+        .getByText('Not started', { exact: true })
+        .count(),
+    ).toBe(1);
     // Cancelled: focus is back on the step's button.
     expect((await focusStop(page)).description).toMatch(/^button "Ready for review…/);
     await keys.press('Enter');
     await tabTo(page, /^button "Mark ready for review"/, stops, { back: true, max: 3 });
     await keys.press('Enter');
-    await page.getByRole('group', { name: /^Status/ }).getByText('Ready for review', { exact: true }).waitFor();
+    await page
+      .getByRole('group', { name: /^Status/ })
+      .getByText('Ready for review', { exact: true })
+      .waitFor();
     await tabTo(page, /^button "Approve…/, stops);
     await keys.press('Enter');
     await page.locator('dialog[open]').getByText('Before you approve').waitFor();
     await tabTo(page, /^button "Approve anyway"/, stops, { back: true, max: 3 });
     await keys.press('Enter');
-    await page.getByText(/^Approved by Kim Keys on /).first().waitFor();
-    const approved = host.backend.workspace!.db.prepare("SELECT COUNT(*) FROM items WHERE status = 'approved'").pluck().get();
+    await page
+      .getByText(/^Approved by Kim Keys on /)
+      .first()
+      .waitFor();
+    const approved = host.backend
+      .workspace!.db.prepare("SELECT COUNT(*) FROM items WHERE status = 'approved'")
+      .pluck()
+      .get();
     expect(approved).toBe(1);
 
     // Build the pack by its shortcut and the Build button.
@@ -86,7 +104,10 @@ describe('the core path by keyboard alone, in Chromium', () => {
     expect((await mammoth.extractRawText({ buffer: readFileSync(docx) })).value).toContain('Leeds');
 
     expect(stops.length).toBeGreaterThan(5);
-    expect(stops.filter((s) => !s.visible).map((s) => s.description), 'focus stops with no visible focus indicator').toEqual([]);
+    expect(
+      stops.filter((s) => !s.visible).map((s) => s.description),
+      'focus stops with no visible focus indicator',
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
     await host.close();

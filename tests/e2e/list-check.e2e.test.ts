@@ -12,18 +12,29 @@ import { AS_OF, found, generateList, identifiersOf, listGrid } from '../fixtures
 import { toCsv } from '../fixtures/imports/csv-text';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** axe in light and dark, at 1280×720 and at 640×360 (200% zoom), with a full-page screenshot of each. */
 async function lookAt(page: Page, name: string) {
   await page.evaluate(() => document.fonts.ready);
-  for (const viewport of [{ width: 1280, height: 720 }, { width: 640, height: 360 }]) {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 640, height: 360 },
+  ]) {
     await page.setViewportSize(viewport);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(await axeViolations(page), `axe on ${name} (${viewport.width}, ${colorScheme})`).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `list-check-${name}-${viewport.width}-${colorScheme}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(SHOTS, `list-check-${name}-${viewport.width}-${colorScheme}.png`),
+        fullPage: true,
+      });
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -42,7 +53,11 @@ describe('the Annex A list check screen, in Chromium', () => {
 
     const generated = generateList(2_000, 1, 29);
     await page.getByLabel('List 1: children and young people with an EHC plan').check();
-    await page.getByLabel('List file').setInputFiles({ name: 'List 1 EHCP.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(listGrid(generated))) });
+    await page.getByLabel('List file').setInputFiles({
+      name: 'List 1 EHCP.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(toCsv(listGrid(generated))),
+    });
     await page.getByLabel('Reference date').fill(AS_OF);
     await page.getByRole('button', { name: 'Check the list' }).click();
     await page.getByRole('heading', { name: 'Result: List 1 EHCP.csv' }).waitFor();
@@ -55,7 +70,10 @@ describe('the Annex A list check screen, in Chromium', () => {
     await lookAt(page, 'result');
 
     // The data team's CSV: row numbers and rule ids.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the row numbers as CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the row numbers as CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`List 1 EHCP check ${AS_OF}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Row,Rule,Column');
@@ -75,7 +93,9 @@ describe('the Annex A list check screen, in Chromium', () => {
 
     // The item follows the check, and its page leads back to the check.
     await page.getByRole('button', { name: 'Annex A List 1' }).first().click();
-    await page.getByRole('heading', { name: 'Annex A List 1: children and young people with an EHC plan', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Annex A List 1: children and young people with an EHC plan', level: 1 })
+      .waitFor();
     expect(await page.locator('main').innerText()).toContain('In progress');
     await page.getByText(/^Last checked .* List 1 EHCP\.csv, 2,000 rows, [\d,]+ problems\./).waitFor();
     expect(await axeViolations(page), 'axe on the list item page').toEqual([]);

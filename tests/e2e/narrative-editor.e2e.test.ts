@@ -11,8 +11,13 @@ import { reviewStep } from './helpers/review';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const ITEM = 'Partnership self-evaluation';
 
@@ -29,11 +34,17 @@ describe('the narrative editor, in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await createWorkspaceInPage(page, host.url);
     await openItem(page);
 
-    await page.getByLabel('Add evidence files').setInputFiles({ name: 'board-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes of the board.') });
+    await page.getByLabel('Add evidence files').setInputFiles({
+      name: 'board-minutes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Minutes of the board.'),
+    });
     await page.getByRole('button', { name: 'Attach file', exact: true }).click();
     await page.getByText('Attached board-minutes.txt').waitFor();
 
@@ -92,17 +103,31 @@ describe('the narrative editor, in Chromium', () => {
 
     await status.getByText('Saved', { exact: true }).waitFor({ timeout: 5000 });
     const source = await narrative.inputValue();
-    expect(source).toMatch(new RegExp([
-      '^## Strengths', '', 'We know ourselves \\*\\*well\\*\\*\\. Read the \\[Local Offer\\]\\(https://example\\.org/local-offer\\)\\.', '',
-      '1\\. Timeliness of plans', '2\\. Annual reviews', '', '- Outreach', '', 'Signed off by the board \\[\\[evidence:\\d+\\]\\]\\.$',
-    ].join('\\n')));
+    expect(source).toMatch(
+      new RegExp(
+        [
+          '^## Strengths',
+          '',
+          'We know ourselves \\*\\*well\\*\\*\\. Read the \\[Local Offer\\]\\(https://example\\.org/local-offer\\)\\.',
+          '',
+          '1\\. Timeliness of plans',
+          '2\\. Annual reviews',
+          '',
+          '- Outreach',
+          '',
+          'Signed off by the board \\[\\[evidence:\\d+\\]\\]\\.$',
+        ].join('\\n'),
+      ),
+    );
 
     // The preview sets it out as the pack will.
     await toolbar.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('region', { name: `Preview of the narrative of ${ITEM}` });
     await preview.getByRole('heading', { name: 'Strengths', level: 3 }).waitFor();
     expect(await preview.locator('strong', { hasText: 'well' }).count()).toBe(1);
-    expect(await preview.getByRole('link', { name: 'Local Offer' }).getAttribute('href')).toBe('https://example.org/local-offer');
+    expect(await preview.getByRole('link', { name: 'Local Offer' }).getAttribute('href')).toBe(
+      'https://example.org/local-offer',
+    );
     expect(await preview.locator('ol > li').allTextContents()).toEqual(['Timeliness of plans', 'Annual reviews']);
     expect(await preview.locator('ul > li').allTextContents()).toEqual(['Outreach']);
     expect(await preview.locator('.narrative-ref').textContent()).toBe('Evidence (board-minutes)');

@@ -14,8 +14,13 @@ import { blobPath } from '../../main/store/blob-store';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('the notice window, in Chromium', () => {
   it('records a notification, attaches two files, approves, refuses an edit, reopens with a reason, and shows it all in the audit trail', async () => {
@@ -38,7 +43,10 @@ describe('the notice window, in Chromium', () => {
       await question.getByRole('button', { name: 'Record this date' }).click();
     }
     await page.getByText('Evidence pack due Fri, 20 Nov 2026', { exact: false }).waitFor();
-    await page.getByRole('row', { name: /Fieldwork begins/ }).getByText('Wed, 25 Nov 2026').waitFor();
+    await page
+      .getByRole('row', { name: /Fieldwork begins/ })
+      .getByText('Wed, 25 Nov 2026')
+      .waitFor();
     expect(await axeViolations(page), 'axe on the dashboard').toEqual([]);
     await page.screenshot({ path: join(SHOTS, '05-dashboard.png'), fullPage: true });
 
@@ -54,7 +62,9 @@ describe('the notice window, in Chromium', () => {
     // Each file is dated on attaching: the JSNA by its date, the minutes left undated ("date unknown").
     await page.getByLabel('Date on JSNA SEND chapter 2025.txt').fill('01/10/2025');
     await page.getByRole('button', { name: 'Attach 2 files' }).click();
-    await page.getByText('Attached JSNA SEND chapter 2025.txt (dated 1 Oct 2025), board-minutes.csv (date unknown)').waitFor();
+    await page
+      .getByText('Attached JSNA SEND chapter 2025.txt (dated 1 Oct 2025), board-minutes.csv (date unknown)')
+      .waitFor();
     await page.locator('li.attachment').nth(1).waitFor();
     expect(await page.locator('li.attachment').count()).toBe(2);
     expect(await axeViolations(page), 'axe on the item page').toEqual([]);
@@ -74,21 +84,34 @@ describe('the notice window, in Chromium', () => {
     // An edit that slips past the locked form (an API call) is refused by main.
     const refused = await page.evaluate(async () => {
       const token = sessionStorage.getItem('sendpack-token') ?? '';
-      const response = await fetch('/api/checklist.update', { method: 'POST', headers: { 'content-type': 'application/json', 'x-sendpack-token': token },
-        body: JSON.stringify({ itemId: 'jsna-send', note: 'sneaky edit' }) });
+      const response = await fetch('/api/checklist.update', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sendpack-token': token },
+        body: JSON.stringify({ itemId: 'jsna-send', note: 'sneaky edit' }),
+      });
       return response.json() as Promise<{ ok: boolean; error?: { message: string } }>;
     });
     expect(refused.ok).toBe(false);
     expect(refused.error?.message).toMatch(/approved and locked/);
 
-    await reviewStep(page, 'Reopen…', 'Reopen item', { label: 'Why are you reopening it?', value: 'Board asked for the 2025 figures' });
+    await reviewStep(page, 'Reopen…', 'Reopen item', {
+      label: 'Why are you reopening it?',
+      value: 'Board asked for the 2025 figures',
+    });
     await page.getByText('In progress', { exact: true }).first().waitFor();
 
     // Every step is in the item's history and in the workspace's audit trail.
     const history = page.locator('section', { has: page.getByRole('heading', { name: 'History' }) });
     await history.getByText('Board asked for the 2025 figures').waitFor();
     const historyText = await history.textContent();
-    for (const expected of ['Attached a file', 'JSNA SEND chapter 2025.txt', 'board-minutes.csv', 'Ready for review', 'Approved', 'In progress']) {
+    for (const expected of [
+      'Attached a file',
+      'JSNA SEND chapter 2025.txt',
+      'board-minutes.csv',
+      'Ready for review',
+      'Approved',
+      'In progress',
+    ]) {
       expect(historyText).toContain(expected);
     }
     await page.getByRole('button', { name: 'Audit trail' }).click();
@@ -106,8 +129,16 @@ describe('the notice window, in Chromium', () => {
     await page.getByRole('heading', { name: /1 result|2 results/ }).waitFor();
     expect(await page.locator('.search-results').textContent()).toContain('JSNA SEND chapter 2025');
 
-    const session = (await host.backend.workspace!.session());
-    const stored = readFileSync(blobPath(session.path, host.backend.workspace!.db.prepare('SELECT sha256 FROM attachments WHERE file_name = ?').pluck().get('JSNA SEND chapter 2025.txt') as string));
+    const session = await host.backend.workspace!.session();
+    const stored = readFileSync(
+      blobPath(
+        session.path,
+        host.backend
+          .workspace!.db.prepare('SELECT sha256 FROM attachments WHERE file_name = ?')
+          .pluck()
+          .get('JSNA SEND chapter 2025.txt') as string,
+      ),
+    );
     expect(stored.toString()).toBe(jsnaText);
     expect(errors).toEqual([]);
     await page.close();

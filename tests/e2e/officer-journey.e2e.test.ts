@@ -18,10 +18,14 @@ const TIMELINESS = new URL('../fixtures/dfe/timeliness_20_week_excerpt.csv', imp
 const PLANTED_NHS_NUMBER = '943 476 5919';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
-describe('an officer\'s whole journey, in Chromium', () => {
+describe("an officer's whole journey, in Chromium", () => {
   it('goes from first start to a built pack and bundle, with axe on every screen', async () => {
     const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-journey-')));
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'en-GB' });
@@ -76,12 +80,23 @@ describe('an officer\'s whole journey, in Chromium', () => {
     // The self-evaluation's page: a narrative (with, by mistake, a number that passes the NHS check) and two files.
     await openItemFromChecklist(page, 'self-evaluation', 'Partnership self-evaluation');
     const narrative = page.getByLabel(/^Narrative/);
-    await narrative.fill(`## Strengths\n\nThe partnership knows itself well.\n\n- Timeliness of new plans is above England\n- **Co-production** is embedded in the strategy\n\nCase ${PLANTED_NHS_NUMBER} was reviewed by the board.`);
+    await narrative.fill(
+      `## Strengths\n\nThe partnership knows itself well.\n\n- Timeliness of new plans is above England\n- **Co-production** is embedded in the strategy\n\nCase ${PLANTED_NHS_NUMBER} was reviewed by the board.`,
+    );
     await page.getByText('Saved', { exact: true }).first().waitFor({ state: 'attached' });
     await page.getByLabel('Add evidence files').setInputFiles([
-      { name: 'SEF 2026.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        buffer: Buffer.from(buildDocx(p('Partnership self-evaluation 2026') + p('Our strengths and areas for development.'))) },
-      { name: 'SEF summary.txt', mimeType: 'text/plain', buffer: Buffer.from('Summary of the self-evaluation for the board.') },
+      {
+        name: 'SEF 2026.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: Buffer.from(
+          buildDocx(p('Partnership self-evaluation 2026') + p('Our strengths and areas for development.')),
+        ),
+      },
+      {
+        name: 'SEF summary.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Summary of the self-evaluation for the board.'),
+      },
     ]);
     await page.getByRole('button', { name: 'Attach 2 files' }).click();
     await page.getByText(/^Attached SEF 2026\.docx \(date unknown\), SEF summary\.txt \(date unknown\)$/).waitFor();
@@ -90,7 +105,9 @@ describe('an officer\'s whole journey, in Chromium', () => {
     // Data: DfE's timeliness file, as published, previewed then imported.
     await go('Data', 'Data');
     await page.getByLabel('Dataset').selectOption('ehcp-timeliness');
-    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'timeliness_20_week.csv', mimeType: 'text/csv', buffer: readFileSync(TIMELINESS) });
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'timeliness_20_week.csv', mimeType: 'text/csv', buffer: readFileSync(TIMELINESS) });
     await page.getByRole('button', { name: 'Preview the import' }).click();
     const preview = page.locator('section.preview');
     await preview.getByRole('heading', { name: 'Preview: timeliness_20_week.csv' }).waitFor();
@@ -102,12 +119,17 @@ describe('an officer\'s whole journey, in Chromium', () => {
 
     // The item the figures are evidence for shows them too, with the way back to the data.
     await go('Checklist', 'Checklist');
-    await page.locator('tr[data-item-id="ehcp-timeliness"]').getByRole('button', { name: 'EHCP 20-week timeliness' }).click();
+    await page
+      .locator('tr[data-item-id="ehcp-timeliness"]')
+      .getByRole('button', { name: 'EHCP 20-week timeliness' })
+      .click();
     const itemData = page.getByRole('region', { name: 'Data' });
     await itemData.locator('tr[data-metric-id="ehcp-20wk-all"]').first().waitFor();
     expect(await itemData.textContent()).toContain('93.8%');
     await lookAtScreen(page, '08-item-data');
-    await itemData.getByRole('button', { name: 'Import or type in the figures for EHC plans issued within 20 weeks' }).click();
+    await itemData
+      .getByRole('button', { name: 'Import or type in the figures for EHC plans issued within 20 weeks' })
+      .click();
     await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
     expect(await page.getByLabel('Dataset').inputValue()).toBe('ehcp-timeliness');
 
@@ -119,7 +141,10 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await lookAtScreen(page, '09-privacy-finding');
     await finding.getByRole('button', { name: 'Partnership self-evaluation' }).click();
     await page.getByRole('heading', { name: 'Partnership self-evaluation', level: 1 }).waitFor();
-    const fixed = (await narrative.inputValue()).replace(`Case ${PLANTED_NHS_NUMBER} was reviewed by the board.`, 'The board reviewed the case studies.');
+    const fixed = (await narrative.inputValue()).replace(
+      `Case ${PLANTED_NHS_NUMBER} was reviewed by the board.`,
+      'The board reviewed the case studies.',
+    );
     await narrative.fill(fixed);
     await page.getByText('Saved', { exact: true }).first().waitFor({ state: 'attached' });
     await go('Privacy check', 'Privacy check');
@@ -130,7 +155,10 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await openItemFromChecklist(page, 'self-evaluation', 'Partnership self-evaluation');
     await reviewStep(page, 'Ready for review…', 'Mark ready for review');
     await reviewStep(page, 'Approve…', /^Approve (anyway|and lock)$/);
-    await page.getByText(/^Approved by Dana Lead on /).first().waitFor();
+    await page
+      .getByText(/^Approved by Dana Lead on /)
+      .first()
+      .waitFor();
 
     // Search and the audit trail show the work.
     await page.keyboard.press('Control+F');
@@ -141,7 +169,9 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await lookAtScreen(page, '11-search');
     await go('Audit trail', 'Audit trail');
     const auditRows = page.locator('table tbody tr');
-    expect(await auditRows.first().textContent()).toMatch(/Partnership self-evaluationStatusReady for review → Approved/);
+    expect(await auditRows.first().textContent()).toMatch(
+      /Partnership self-evaluationStatusReady for review → Approved/,
+    );
     await lookAtScreen(page, '12-audit');
     await go('Settings', 'Settings');
     await lookAtScreen(page, '13-settings');
@@ -151,7 +181,9 @@ describe('an officer\'s whole journey, in Chromium', () => {
     await page.getByRole('heading', { name: 'Build the pack', level: 1 }).waitFor();
     await lookAtScreen(page, '14-build');
     await page.getByRole('button', { name: 'Build the pack' }).click();
-    await page.getByText(/^Built version 1 \(marked DRAFT: not every item is approved\), with a bundle of 2 evidence files\.$/).waitFor({ timeout: 90_000 });
+    await page
+      .getByText(/^Built version 1 \(marked DRAFT: not every item is approved\), with a bundle of 2 evidence files\.$/)
+      .waitFor({ timeout: 90_000 });
     await lookAtScreen(page, '15-built');
 
     // The built files, opened as a recipient would.

@@ -14,11 +14,19 @@ import { openItemFromChecklist, reviewStep } from './helpers/review';
 import { docx, p } from '../fixtures/extract/build';
 
 /** Leeds's checklist: every item of the shipped catalogue. */
-const CATALOGUE_ITEMS = (JSON.parse(readFileSync(new URL('../../resources/catalogue/catalogue.json', import.meta.url), 'utf8')) as { items: unknown[] }).items.length;
+const CATALOGUE_ITEMS = (
+  JSON.parse(readFileSync(new URL('../../resources/catalogue/catalogue.json', import.meta.url), 'utf8')) as {
+    items: unknown[];
+  }
+).items.length;
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const JSNA = 'JSNA (SEND/CYP chapter)';
 const PRIVATE = 'Chase Sam for the EP figures, off until Wednesday';
@@ -36,7 +44,9 @@ describe('the officer screens, in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     const nav = page.getByRole('navigation', { name: 'Workspace' });
     const stops: FocusStop[] = [];
 
@@ -69,7 +79,9 @@ describe('the officer screens, in Chromium', () => {
     await lookAtScreen(page, '16-bulk-confirm');
     await dialog.getByRole('button', { name: 'Set owner' }).click();
     await page.getByText(`Changed ${picked} items.`).waitFor();
-    expect(await page.locator('tr[data-item-id] td.col-owner', { hasText: 'SEND service manager' }).count()).toBe(picked);
+    expect(await page.locator('tr[data-item-id] td.col-owner', { hasText: 'SEND service manager' }).count()).toBe(
+      picked,
+    );
     await lookAtScreen(page, '16-checklist');
 
     // The JSNA item: a narrative whose list Enter continues, a private note, and evidence dated as it is attached.
@@ -83,14 +95,20 @@ describe('the officer screens, in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Next review in 2027.');
-    expect(await narrative.inputValue()).toBe('- Needs analysis refreshed in 2025\n- Board signed it off\n\nNext review in 2027.');
+    expect(await narrative.inputValue()).toBe(
+      '- Needs analysis refreshed in 2025\n- Board signed it off\n\nNext review in 2027.',
+    );
     await page.getByLabel(`Private note on ${JSNA} (only you see it)`).fill(PRIVATE);
     await page.getByLabel(`Owner of ${JSNA}`).click();
     await page.locator('.private-note').getByText('Saved', { exact: true }).waitFor();
     await page.getByText(`Saved narrative of ${JSNA}`).waitFor({ state: 'attached' });
-    await page.getByLabel('Add evidence files').setInputFiles({ name: 'JSNA SEND chapter.docx',
+    await page.getByLabel('Add evidence files').setInputFiles({
+      name: 'JSNA SEND chapter.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: Buffer.from(docx(p('Joint strategic needs assessment: SEND chapter.'), { modified: '2025-09-30T14:02:00Z' })) });
+      buffer: Buffer.from(
+        docx(p('Joint strategic needs assessment: SEND chapter.'), { modified: '2025-09-30T14:02:00Z' }),
+      ),
+    });
     const dateField = page.getByLabel('Date on JSNA SEND chapter.docx');
     await dateField.waitFor();
     expect(await dateField.inputValue()).toBe('30/09/2025');
@@ -107,7 +125,10 @@ describe('the officer screens, in Chromium', () => {
     await page.getByText('Saved: approval now needs a second officer.').waitFor();
     await lookAtScreen(page, '16-settings');
     await openItemFromChecklist(page, 'jsna-send', JSNA);
-    await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: /^Approve…/ }).click();
+    await page
+      .getByRole('group', { name: /^Status/ })
+      .getByRole('button', { name: /^Approve…/ })
+      .click();
     await dialog.getByText(/needs another officer to approve it/).waitFor();
     expect(await dialog.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
     await lookAtScreen(page, '16-approve-refused');
@@ -124,7 +145,10 @@ describe('the officer screens, in Chromium', () => {
     await openItemFromChecklist(page, 'jsna-send', JSNA);
     // Ben does not see Ann's private note.
     expect(await page.getByLabel(`Private note on ${JSNA} (only you see it)`).inputValue()).toBe('');
-    await reviewStep(page, 'Send back…', 'Send back', { label: 'What needs doing', value: 'Add the date of the board meeting, please.' });
+    await reviewStep(page, 'Send back…', 'Send back', {
+      label: 'What needs doing',
+      value: 'Add the date of the board meeting, please.',
+    });
     const comment = page.locator('.review__comment');
     await comment.getByText('Add the date of the board meeting, please.').waitFor();
     expect(await comment.textContent()).toContain('Sent back by Ben Reviewer');
@@ -136,13 +160,18 @@ describe('the officer screens, in Chromium', () => {
     await becomes('Ann Author');
     await openItemFromChecklist(page, 'jsna-send', JSNA);
     expect(await page.getByLabel(`Private note on ${JSNA} (only you see it)`).inputValue()).toBe(PRIVATE);
-    await narrative.fill('- Needs analysis refreshed in 2025\n- Board signed it off on 14 October 2025\n\nNext review in 2027.');
+    await narrative.fill(
+      '- Needs analysis refreshed in 2025\n- Board signed it off on 14 October 2025\n\nNext review in 2027.',
+    );
     await page.getByLabel(`Owner of ${JSNA}`).click();
     await page.getByText(`Saved narrative of ${JSNA}`).waitFor({ state: 'attached' });
     await reviewStep(page, 'Ready for review…', 'Mark ready for review');
     await becomes('Ben Reviewer');
     await openItemFromChecklist(page, 'jsna-send', JSNA);
-    await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: /^Approve…/ }).click();
+    await page
+      .getByRole('group', { name: /^Status/ })
+      .getByRole('button', { name: /^Approve…/ })
+      .click();
     await dialog.getByText(/locks its narrative \(in the pack\), owner, due date and evidence files/).waitFor();
     await lookAtScreen(page, '16-approve-confirm');
     await dialog.getByRole('button', { name: /^Approve (and lock|anyway)$/ }).click();
@@ -171,8 +200,19 @@ describe('the officer screens, in Chromium', () => {
     const xlsx = join(out, 'tracker.xlsx');
     await file.saveAs(xlsx);
     expect(file.suggestedFilename()).toMatch(/^Leeds tracker \d{4}-\d{2}-\d{2}\.xlsx$/);
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--convert-to', 'csv', '--outdir', out, xlsx],
-      { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(out, 'lo-profile')}`,
+        '--convert-to',
+        'csv',
+        '--outdir',
+        out,
+        xlsx,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const csv = readFileSync(join(out, 'tracker.csv'), 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toMatch(/^Item,Id,Evaluation area,Status,Owner,Due/);
     expect(csv).toHaveLength(1 + CATALOGUE_ITEMS);
@@ -218,7 +258,7 @@ describe('the officer screens, in Chromium', () => {
   });
 });
 
-describe('the sample area\'s checklist, in Chromium', () => {
+describe("the sample area's checklist, in Chromium", () => {
   it('fits within three screen heights at 1280×720, and shows every item when asked', async () => {
     const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

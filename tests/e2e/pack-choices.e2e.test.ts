@@ -13,14 +13,23 @@ import { docxParts, partText } from '../fixtures/pack/docx-parts';
 /** Issue 18: the build screen's outline, item choice and council template picker, in Chromium. */
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('choosing what the pack holds, in Chromium', () => {
   it('shows a live outline, lets the officer choose items and a council template, and builds into it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sendpack-e2e-'));
     const template = join(dataDir, 'Kestrelmouth council.docx');
-    execFileSync('/usr/bin/python3', [join(import.meta.dirname, '../fixtures/pack/council_template.py'), 'make', template]);
+    execFileSync('/usr/bin/python3', [
+      join(import.meta.dirname, '../fixtures/pack/council_template.py'),
+      'make',
+      template,
+    ]);
     const host = await startAppHost(dataDir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
@@ -50,9 +59,13 @@ describe('choosing what the pack holds, in Chromium', () => {
 
     await page.getByRole('button', { name: 'Build the pack' }).click();
     await page.getByText(/^Built version 1/).waitFor({ timeout: 90_000 });
-    const docx = readFileSync(join(host.backend.workspace!.folder, 'packs', 'Kestrelmouth (fictional sample) evidence pack v1.docx'));
+    const docx = readFileSync(
+      join(host.backend.workspace!.folder, 'packs', 'Kestrelmouth (fictional sample) evidence pack v1.docx'),
+    );
     const parts = docxParts(docx);
-    expect(partText(parts['word/header1.xml'] ?? Object.entries(parts).find(([n]) => /word\/header\d*\.xml/.test(n))![1])).toContain('Kestrelmouth Borough Council');
+    expect(
+      partText(parts['word/header1.xml'] ?? Object.entries(parts).find(([n]) => /word\/header\d*\.xml/.test(n))![1]),
+    ).toContain('Kestrelmouth Borough Council');
     const body = partText(parts['word/document.xml']!);
     expect(body).not.toContain('Evidence index');
     expect(body).toContain(`${label.replace(/ \(nothing written or attached\)$/, '')}`);

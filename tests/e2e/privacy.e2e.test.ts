@@ -11,8 +11,13 @@ import { openItemFromChecklist } from './helpers/review';
 
 const SHOTS = join('.ci-out', 'screenshots');
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); mkdirSync(SHOTS, { recursive: true }); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('personal data never leaves in a pack, in Chromium', () => {
   it('blocks the build on a planted NHS number until it is marked not personal data with a reason', async () => {
@@ -33,7 +38,11 @@ describe('personal data never leaves in a pack, in Chromium', () => {
     // The refusal is a list: each thing to resolve, with a link to where it is.
     const refusal = page.getByRole('alert').filter({ hasText: 'The pack was not built' });
     await refusal.waitFor();
-    await refusal.getByRole('listitem').filter({ hasText: 'NHS number ••19' }).getByRole('button', { name: 'Governance and minutes' }).waitFor();
+    await refusal
+      .getByRole('listitem')
+      .filter({ hasText: 'NHS number ••19' })
+      .getByRole('button', { name: 'Governance and minutes' })
+      .waitFor();
     const refusalText = await refusal.textContent();
     expect(refusalText).not.toMatch(/943\s?476\s?5919/);
     expect(await axeViolations(page), 'axe on the build refusal').toEqual([]);
@@ -46,7 +55,9 @@ describe('personal data never leaves in a pack, in Chromium', () => {
     expect(await axeViolations(page), 'axe on the privacy check').toEqual([]);
     await page.screenshot({ path: join(SHOTS, '11-privacy.png'), fullPage: true });
     await finding.getByRole('button', { name: 'Not personal data…' }).click();
-    await page.getByLabel('Why is this not personal data? (kept in the audit trail)').fill('Board paper number, not an NHS number');
+    await page
+      .getByLabel('Why is this not personal data? (kept in the audit trail)')
+      .fill('Board paper number, not an NHS number');
     await page.getByRole('button', { name: 'Mark as not personal data' }).click();
     await page.getByText('Nothing blocks the pack.').waitFor();
 

@@ -19,7 +19,8 @@ const tempDir = useTempDirs();
 const { workspace } = useBackends();
 afterEach(() => disarmFaults());
 
-const FULL = /^The disk is full: (.+)\. Free some space on the drive that holds (.+) and try again\. Nothing you saved earlier has changed\.$/;
+const FULL =
+  /^The disk is full: (.+)\. Free some space on the drive that holds (.+) and try again\. Nothing you saved earlier has changed\.$/;
 
 async function setUp() {
   const dir = tempDir();
@@ -43,18 +44,26 @@ function fillDatabase(backend: Backend): () => void {
   const db = backend.workspace!.db;
   if (db.pragma('freelist_count', { simple: true }) !== 0) db.exec('VACUUM');
   db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-  return () => { db.pragma('max_page_count = 4294967294'); };
+  return () => {
+    db.pragma('max_page_count = 4294967294');
+  };
 }
 
 describe('a full disk', () => {
   it('attaching files: refused in plain words, no half-stored file, and the same files attach once there is space', async () => {
     const setup = await setUp();
     const { backend, folder } = setup;
-    const files = [await upload(backend, 'Minutes March.txt', 'Partnership board minutes, March.'),
-      await upload(backend, 'Minutes April.txt', 'Partnership board minutes, April. '.repeat(200))];
+    const files = [
+      await upload(backend, 'Minutes March.txt', 'Partnership board minutes, March.'),
+      await upload(backend, 'Minutes April.txt', 'Partnership board minutes, April. '.repeat(200)),
+    ];
     // The second file's write fails part-way, after the first was stored.
     const disarm = armFault({ op: 'write', path: /\/files\/\.incoming-/, code: 'ENOSPC', afterBytes: 2048 });
-    const armedFor = await refused(backend, 'attachments.add', { itemId: 'local-offer', files: files.map((f) => ({ handle: f.handle })), metadata: {} });
+    const armedFor = await refused(backend, 'attachments.add', {
+      itemId: 'local-offer',
+      files: files.map((f) => ({ handle: f.handle })),
+      metadata: {},
+    });
     expect(armedFor).toMatchObject({ code: 'refused' });
     const [, notDone, where] = FULL.exec(armedFor.message) ?? [];
     expect(notDone).toBe('the files were not attached');
@@ -63,9 +72,15 @@ describe('a full disk', () => {
     expectUnharmed(setup);
 
     disarm();
-    const again = [await upload(backend, 'Minutes March.txt', 'Partnership board minutes, March.'),
-      await upload(backend, 'Minutes April.txt', 'Partnership board minutes, April. '.repeat(200))];
-    const { attachments } = await call(backend, 'attachments.add', { itemId: 'local-offer', files: again.map((f) => ({ handle: f.handle })), metadata: {} });
+    const again = [
+      await upload(backend, 'Minutes March.txt', 'Partnership board minutes, March.'),
+      await upload(backend, 'Minutes April.txt', 'Partnership board minutes, April. '.repeat(200)),
+    ];
+    const { attachments } = await call(backend, 'attachments.add', {
+      itemId: 'local-offer',
+      files: again.map((f) => ({ handle: f.handle })),
+      metadata: {},
+    });
     expect(attachments.map((a) => a.fileName)).toEqual(['Minutes March.txt', 'Minutes April.txt']);
     expect(halfWritten(folder, setup.dataDir)).toEqual([]);
   });
@@ -86,8 +101,18 @@ describe('a full disk', () => {
   it('importing a dataset: SQLite reports the disk full, none of the rows are kept, and the import works afterwards', async () => {
     const setup = await setUp();
     const { backend } = setup;
-    const csv = new TextEncoder().encode(toCsv([['period', 'plans_issued_den', 'plans_issued_within_20_weeks', 'plans_issued_den_ex', 'plans_issued_20_weeks_ex'],
-      ...Array.from({ length: 40 }, (_, i) => [2000 + i, 100 + i, 50, 90, 45])]));
+    const csv = new TextEncoder().encode(
+      toCsv([
+        [
+          'period',
+          'plans_issued_den',
+          'plans_issued_within_20_weeks',
+          'plans_issued_den_ex',
+          'plans_issued_20_weeks_ex',
+        ],
+        ...Array.from({ length: 40 }, (_, i) => [2000 + i, 100 + i, 50, 90, 45]),
+      ]),
+    );
     const shown = await preview(backend, 'ehcp-timeliness', 'timeliness.csv', csv);
     const roomAgain = fillDatabase(backend);
     const error = await refused(backend, 'imports.commit', { previewId: shown.previewId });
@@ -114,8 +139,11 @@ describe('a full disk', () => {
     expect(error.message).toContain('your change was not saved');
     expectUnharmed(setup);
     const { items } = await call(backend, 'checklist.list', {});
-    expect(items.find((i) => i.id === 'send-strategy')).toMatchObject({ status: 'approved', owner: 'Head of SEND',
-      note: 'Co-produced with the parent carer forum.' });
+    expect(items.find((i) => i.id === 'send-strategy')).toMatchObject({
+      status: 'approved',
+      owner: 'Head of SEND',
+      note: 'Co-produced with the parent carer forum.',
+    });
     expect(items.find((i) => i.id === 'local-offer')?.note).toBe('');
 
     roomAgain();
@@ -126,7 +154,12 @@ describe('a full disk', () => {
     const setup = await setUp();
     const { backend, folder } = setup;
     const packs = join(folder, 'packs');
-    const disarmDocx = armFault({ op: 'write', path: /\/packs\/.*\.docx\.\d+-[0-9a-f]+\.partial$/, code: 'ENOSPC', afterBytes: 4096 });
+    const disarmDocx = armFault({
+      op: 'write',
+      path: /\/packs\/.*\.docx\.\d+-[0-9a-f]+\.partial$/,
+      code: 'ENOSPC',
+      afterBytes: 4096,
+    });
     let error = await refused(backend, 'pack.build', { bundle: true });
     expect(error.code).toBe('refused');
     expect(error.message).toMatch(FULL);
@@ -137,7 +170,12 @@ describe('a full disk', () => {
     disarmDocx();
 
     // The document is written whole, then the bundle runs out of space part-way: the document goes too.
-    const disarmZip = armFault({ op: 'write', path: /\/packs\/.*\.zip\.\d+-[0-9a-f]+\.partial$/, code: 'ENOSPC', afterBytes: 20_000 });
+    const disarmZip = armFault({
+      op: 'write',
+      path: /\/packs\/.*\.zip\.\d+-[0-9a-f]+\.partial$/,
+      code: 'ENOSPC',
+      afterBytes: 20_000,
+    });
     error = await refused(backend, 'pack.build', { bundle: true });
     expect(error.message).toMatch(FULL);
     expect(readdirSync(packs)).toEqual([]);
@@ -147,7 +185,10 @@ describe('a full disk', () => {
 
     const built = await call(backend, 'pack.build', { bundle: true });
     expect(built.version).toBe(1);
-    expect(readdirSync(packs).sort()).toEqual(['Northshire evidence bundle v1.zip', 'Northshire evidence pack v1.docx']);
+    expect(readdirSync(packs).sort()).toEqual([
+      'Northshire evidence bundle v1.zip',
+      'Northshire evidence pack v1.docx',
+    ]);
   });
 
   it('making a backup: the partial copy is removed, the earlier backups stay, and the next backup works', async () => {
@@ -180,8 +221,11 @@ describe('a full disk', () => {
     expect((await call(backend, 'workspace.current', {}))?.areaName).toBe('Northshire');
     expectUnharmed(setup);
     disarm();
-    const { session } = await call(backend, 'workspace.create', { areaName: 'Southshire', laCode: null, parentDir: dir });
+    const { session } = await call(backend, 'workspace.create', {
+      areaName: 'Southshire',
+      laCode: null,
+      parentDir: dir,
+    });
     expect(session.areaName).toBe('Southshire');
   });
 });
-

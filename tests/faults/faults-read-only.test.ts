@@ -15,7 +15,8 @@ const tempDir = useTempDirs();
 const { workspace } = useBackends();
 afterEach(() => disarmFaults());
 
-const READ_ONLY = /^(.+) cannot be written to \(it is read-only, or you do not have permission to change it\): (.+)\. Ask your IT team for write access, or use a folder you can write to, and try again\. Nothing you saved earlier has changed\.$/;
+const READ_ONLY =
+  /^(.+) cannot be written to \(it is read-only, or you do not have permission to change it\): (.+)\. Ask your IT team for write access, or use a folder you can write to, and try again\. Nothing you saved earlier has changed\.$/;
 
 async function setUp() {
   const dir = tempDir();
@@ -36,12 +37,23 @@ describe('a read-only data folder (no permission: EACCES)', () => {
     const { backend, folder, dataDir } = await setUp();
     const disarm = armFolder(dataDir, 'EACCES');
 
-    expectRefusal(await refused(backend, 'settings.setUserName', { userName: 'Ann B. Officer' }), dataDir, 'your name was not saved');
+    expectRefusal(
+      await refused(backend, 'settings.setUserName', { userName: 'Ann B. Officer' }),
+      dataDir,
+      'your name was not saved',
+    );
     expect((await call(backend, 'settings.get', {})).userName).toBe('Ann Officer');
-    expectRefusal(await refused(backend, 'files.upload', { name: 'Minutes.txt', bytes: new TextEncoder().encode('Minutes') }),
-      join(dataDir, 'uploads'), 'the file was not added');
+    expectRefusal(
+      await refused(backend, 'files.upload', { name: 'Minutes.txt', bytes: new TextEncoder().encode('Minutes') }),
+      join(dataDir, 'uploads'),
+      'the file was not added',
+    );
     // A new workspace goes under the data folder unless another folder is chosen.
-    expectRefusal(await refused(backend, 'workspace.create', { areaName: 'Southshire', laCode: null }), dataDir, 'the workspace was not created');
+    expectRefusal(
+      await refused(backend, 'workspace.create', { areaName: 'Southshire', laCode: null }),
+      dataDir,
+      'the workspace was not created',
+    );
     expect(existsSync(join(dataDir, 'workspaces'))).toBe(false);
 
     // Opening a workspace kept elsewhere only fails to update the recent list, which is not worth refusing for.
@@ -68,15 +80,25 @@ describe('a workspace on a read-only volume (EROFS) or a read-only database (SQL
     const { backend, folder, dataDir } = setup;
     const disarm = armFolder(folder, 'EROFS');
 
-    const { handle } = await call(backend, 'files.upload', { name: 'Minutes.txt', bytes: new TextEncoder().encode('Board minutes') });
-    expectRefusal(await refused(backend, 'attachments.add', { itemId: 'local-offer', files: [{ handle }], metadata: {} }),
-      join(folder, 'files'), 'the files were not attached');
+    const { handle } = await call(backend, 'files.upload', {
+      name: 'Minutes.txt',
+      bytes: new TextEncoder().encode('Board minutes'),
+    });
+    expectRefusal(
+      await refused(backend, 'attachments.add', { itemId: 'local-offer', files: [{ handle }], metadata: {} }),
+      join(folder, 'files'),
+      'the files were not attached',
+    );
     expectRefusal(await refused(backend, 'pack.build', { bundle: true }), folder, 'the pack was not built');
     expectRefusal(await refused(backend, 'backups.create', {}), join(folder, 'backups'), 'the backup was not made');
 
     const db = backend.workspace!.db;
     db.pragma('query_only = ON'); // SQLite's own "attempt to write a readonly database"
-    expectRefusal(await refused(backend, 'checklist.update', { itemId: 'local-offer', owner: 'SEND team' }), folder, 'your change was not saved');
+    expectRefusal(
+      await refused(backend, 'checklist.update', { itemId: 'local-offer', owner: 'SEND team' }),
+      folder,
+      'your change was not saved',
+    );
     db.pragma('query_only = OFF');
 
     expect(integrityCheck(folder)).toBe('ok');
@@ -86,7 +108,10 @@ describe('a workspace on a read-only volume (EROFS) or a read-only database (SQL
     expect(readdirSync(join(folder, 'backups'))).toEqual([]);
 
     disarm();
-    const again = await call(backend, 'files.upload', { name: 'Minutes.txt', bytes: new TextEncoder().encode('Board minutes') });
+    const again = await call(backend, 'files.upload', {
+      name: 'Minutes.txt',
+      bytes: new TextEncoder().encode('Board minutes'),
+    });
     await call(backend, 'attachments.add', { itemId: 'local-offer', files: [{ handle: again.handle }], metadata: {} });
     expect((await call(backend, 'pack.build', { bundle: true })).version).toBe(1);
     await call(backend, 'backups.create', {});

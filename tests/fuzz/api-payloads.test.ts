@@ -26,13 +26,52 @@ const tally = new FuzzTally('api', 'API payload schemas');
 
 /** Operations a generated valid payload may run: not those that open or create folders at a given path, restore,
  * close the workspace, build for minutes, or open a desktop viewer. */
-const SAFE_TO_RUN: ReadonlySet<OperationName> = new Set<OperationName>(['app.info', 'settings.get', 'settings.setUserName', 'localAuthorities.list',
-  'workspace.recent', 'workspace.current', 'checklist.list', 'checklist.update', 'checklist.addItem', 'files.upload', 'attachments.list',
-  'attachments.add', 'attachments.replace', 'attachments.update', 'attachments.remove', 'attachments.restore', 'audit.list', 'audit.exportCsv',
-  'search.query', 'inspection.get', 'inspection.record', 'inspection.setMilestone', 'calendar.get', 'calendar.setOverrides', 'dashboard.get',
-  'datasets.list', 'datasets.template', 'datasets.rows', 'datasets.enter', 'imports.preview', 'imports.commit', 'imports.list', 'metrics.list',
-  'metrics.chart', 'pack.builds', 'pack.file', 'privacy.check', 'privacy.markFalsePositive', 'privacy.decideFile', 'privacy.settings',
-  'privacy.saveSettings', 'work.cancel', 'benchmarks.neighbours', 'benchmarks.setNeighbours']);
+const SAFE_TO_RUN: ReadonlySet<OperationName> = new Set<OperationName>([
+  'app.info',
+  'settings.get',
+  'settings.setUserName',
+  'localAuthorities.list',
+  'workspace.recent',
+  'workspace.current',
+  'checklist.list',
+  'checklist.update',
+  'checklist.addItem',
+  'files.upload',
+  'attachments.list',
+  'attachments.add',
+  'attachments.replace',
+  'attachments.update',
+  'attachments.remove',
+  'attachments.restore',
+  'audit.list',
+  'audit.exportCsv',
+  'search.query',
+  'inspection.get',
+  'inspection.record',
+  'inspection.setMilestone',
+  'calendar.get',
+  'calendar.setOverrides',
+  'dashboard.get',
+  'datasets.list',
+  'datasets.template',
+  'datasets.rows',
+  'datasets.enter',
+  'imports.preview',
+  'imports.commit',
+  'imports.list',
+  'metrics.list',
+  'metrics.chart',
+  'pack.builds',
+  'pack.file',
+  'privacy.check',
+  'privacy.markFalsePositive',
+  'privacy.decideFile',
+  'privacy.settings',
+  'privacy.saveSettings',
+  'work.cancel',
+  'benchmarks.neighbours',
+  'benchmarks.setNeighbours',
+]);
 
 let dir = '';
 let backend: Backend;
@@ -43,8 +82,11 @@ function stateDigest(): string {
   const hash = createHash('sha256');
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all()));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[];
+    for (const { name } of tables)
+      hash.update(name).update(JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all()));
   } finally {
     db.close();
   }
@@ -54,7 +96,8 @@ function stateDigest(): string {
       const stat = statSync(path);
       if (stat.isDirectory()) walk(path);
       // The database's own -wal and -shm change as connections come and go; its content is hashed above.
-      else if (!/\.db-(wal|shm)$/.test(name)) hash.update(`${path}:${stat.size}:${name === 'workspace.db' ? '' : stat.mtimeMs}`);
+      else if (!/\.db-(wal|shm)$/.test(name))
+        hash.update(`${path}:${stat.size}:${name === 'workspace.db' ? '' : stat.mtimeMs}`);
     }
   };
   walk(dir);
@@ -88,7 +131,10 @@ async function expectRefused(operation: OperationName, payload: unknown): Promis
   if (result.ok) return;
   const field = expectedField(operation, payload);
   expect(result.error).toMatchObject({ code: 'invalid-request', field });
-  expect(result.error.message.startsWith(`${operation}: ${field ? `${field} ` : 'the request '}`), result.error.message).toBe(true);
+  expect(
+    result.error.message.startsWith(`${operation}: ${field ? `${field} ` : 'the request '}`),
+    result.error.message,
+  ).toBe(true);
   expect(result.error.message).not.toMatch(/\[object Object\]/);
   expect(stateDigest(), `${operation}: a refused payload changed something`).toBe(before);
   tally.count('refused');
@@ -98,7 +144,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sendpack-fuzz-api-'));
   backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
   expect(await dispatch(backend, 'settings.setUserName', { userName: 'Fuzz Tester' })).toMatchObject({ ok: true });
-  const created = await dispatch(backend, 'workspace.create', { areaName: 'Darlington', laCode: '841', parentDir: dir });
+  const created = await dispatch(backend, 'workspace.create', {
+    areaName: 'Darlington',
+    laCode: '841',
+    parentDir: dir,
+  });
   if (!created.ok) throw new Error(JSON.stringify(created.error));
   dbFile = join((created.value as { session: { path: string } }).session.path, 'workspace.db');
 });
@@ -120,7 +170,12 @@ describe('API payload schemas', () => {
       const payloads: unknown[] = ['a string', 42, [valid], { ...valid, unexpectedField: 1 }, new Map([['a', 1]])];
       for (const key of Object.keys(valid)) {
         const { [key]: _removed, ...without } = valid;
-        payloads.push(without, { ...valid, [key]: { nested: [] } }, { ...valid, [key]: 12n }, { ...valid, [key]: 'x'.repeat(5_000) });
+        payloads.push(
+          without,
+          { ...valid, [key]: { nested: [] } },
+          { ...valid, [key]: 12n },
+          { ...valid, [key]: 'x'.repeat(5_000) },
+        );
       }
       let refusedOne = false;
       for (const payload of payloads) {
@@ -132,50 +187,92 @@ describe('API payload schemas', () => {
     }
   });
 
-  it(`${fuzzRuns()} generated payloads that do not match: refused with the field named, nothing touched`, async () => {
-    const operation = fc.constantFrom(...OPERATION_NAMES);
-    const invalid = operation.chain((op) => fc.oneof(
-      { weight: 1, arbitrary: anyValue },
-      { weight: 3, arbitrary: fc.array(payloadMutation, { minLength: 1, maxLength: 3 }).map((m) => mutatePayload(VALID[op], m)) },
-    ).filter((payload) => !accepts(op, payload)).map((payload) => [op, payload] as const));
-    await fc.assert(fc.asyncProperty(invalid, async ([op, payload]) => { await expectRefused(op, payload); }), fuzzParameters());
-    expect(tally.crashes).toBe(0);
-  }, fuzzTimeout(20));
+  it(
+    `${fuzzRuns()} generated payloads that do not match: refused with the field named, nothing touched`,
+    async () => {
+      const operation = fc.constantFrom(...OPERATION_NAMES);
+      const invalid = operation.chain((op) =>
+        fc
+          .oneof(
+            { weight: 1, arbitrary: anyValue },
+            {
+              weight: 3,
+              arbitrary: fc
+                .array(payloadMutation, { minLength: 1, maxLength: 3 })
+                .map((m) => mutatePayload(VALID[op], m)),
+            },
+          )
+          .filter((payload) => !accepts(op, payload))
+          .map((payload) => [op, payload] as const),
+      );
+      await fc.assert(
+        fc.asyncProperty(invalid, async ([op, payload]) => {
+          await expectRefused(op, payload);
+        }),
+        fuzzParameters(),
+      );
+      expect(tally.crashes).toBe(0);
+    },
+    fuzzTimeout(20),
+  );
 
-  it(`${Math.ceil(fuzzRuns() / 2)} generated payloads that match, for the operations safe to repeat: never a crash, answers as the contract says`, async () => {
-    const safe = OPERATION_NAMES.filter((op) => SAFE_TO_RUN.has(op));
-    // Valid requests with odd values: text of any script and length, numbers at the edges, nulls where allowed.
-    const replaceLeaf = fc.record({ kind: fc.constant('replace' as const), at: fc.nat(1_000), key: fc.constant(''),
-      value: fc.oneof(oddValue, fc.string({ unit: 'grapheme', maxLength: 300 }), fc.integer({ min: -2, max: 1_000_000 })) });
-    const valid = fc.constantFrom(...safe).chain((op) => fc.array(replaceLeaf, { maxLength: 3 })
-      .map((m) => mutatePayload(VALID[op], m)).filter((payload) => accepts(op, payload)).map((payload) => [op, payload] as const));
-    await fc.assert(fc.asyncProperty(valid, async ([op, payload]) => {
-      tally.cases++;
-      let result: ApiResult<unknown>;
+  it(
+    `${Math.ceil(fuzzRuns() / 2)} generated payloads that match, for the operations safe to repeat: never a crash, answers as the contract says`,
+    async () => {
+      const safe = OPERATION_NAMES.filter((op) => SAFE_TO_RUN.has(op));
+      // Valid requests with odd values: text of any script and length, numbers at the edges, nulls where allowed.
+      const replaceLeaf = fc.record({
+        kind: fc.constant('replace' as const),
+        at: fc.nat(1_000),
+        key: fc.constant(''),
+        value: fc.oneof(
+          oddValue,
+          fc.string({ unit: 'grapheme', maxLength: 300 }),
+          fc.integer({ min: -2, max: 1_000_000 }),
+        ),
+      });
+      const valid = fc.constantFrom(...safe).chain((op) =>
+        fc
+          .array(replaceLeaf, { maxLength: 3 })
+          .map((m) => mutatePayload(VALID[op], m))
+          .filter((payload) => accepts(op, payload))
+          .map((payload) => [op, payload] as const),
+      );
+      await fc.assert(
+        fc.asyncProperty(valid, async ([op, payload]) => {
+          tally.cases++;
+          let result: ApiResult<unknown>;
+          try {
+            result = await dispatch(backend, op, payload);
+          } catch (error) {
+            tally.crashes++;
+            throw error;
+          }
+          if (!result.ok && result.error.code === 'internal') {
+            tally.crashes++;
+            expect.fail(`${op} crashed on ${String(JSON.stringify(payload))?.slice(0, 300)}: ${result.error.message}`);
+          }
+          tally.count(result.ok ? 'ran' : `refused ${result.error.code}`);
+          if (result.ok) {
+            const answer = contract[op].response.safeParse(result.value);
+            expect(
+              answer.success,
+              `${op} answered outside its contract: ${answer.success ? '' : answer.error.message}`,
+            ).toBe(true);
+          }
+        }),
+        fuzzParameters(Math.ceil(fuzzRuns() / 2)),
+      );
+      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
       try {
-        result = await dispatch(backend, op, payload);
-      } catch (error) {
-        tally.crashes++;
-        throw error;
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        db.close();
       }
-      if (!result.ok && result.error.code === 'internal') {
-        tally.crashes++;
-        expect.fail(`${op} crashed on ${String(JSON.stringify(payload))?.slice(0, 300)}: ${result.error.message}`);
-      }
-      tally.count(result.ok ? 'ran' : `refused ${result.error.code}`);
-      if (result.ok) {
-        const answer = contract[op].response.safeParse(result.value);
-        expect(answer.success, `${op} answered outside its contract: ${answer.success ? '' : answer.error.message}`).toBe(true);
-      }
-    }), fuzzParameters(Math.ceil(fuzzRuns() / 2)));
-    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      db.close();
-    }
-    expect(tally.crashes).toBe(0);
-  }, fuzzTimeout(30));
+      expect(tally.crashes).toBe(0);
+    },
+    fuzzTimeout(30),
+  );
 });
 
 /** Raw HTTP, so Host and Origin can be set as another site's page or a rebinding DNS name would. */
@@ -184,7 +281,9 @@ function raw(h: HttpHost, path: string, headers: Record<string, string>, body: s
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, method: 'POST', headers }, (res) => {
       let text = '';
-      res.on('data', (c) => { text += c; });
+      res.on('data', (c) => {
+        text += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', reject);
@@ -207,7 +306,13 @@ describe('browser host: the token and the origin', () => {
   });
 
   const settingsFile = () => join(hostDir, 'data', 'settings.json');
-  const settingsText = () => { try { return readFileSync(settingsFile(), 'utf8'); } catch { return null; } };
+  const settingsText = () => {
+    try {
+      return readFileSync(settingsFile(), 'utf8');
+    } catch {
+      return null;
+    }
+  };
 
   it('refuses every operation, with a valid payload, without the token, with a wrong one, and from another origin or host name', async () => {
     const own = new URL(host.origin).host;
@@ -216,16 +321,28 @@ describe('browser host: the token and the origin', () => {
       const body = operation === 'files.upload' ? 'a,b\n' : JSON.stringify(VALID[operation]);
       const path = `/api/${operation}`;
       const wrong = `${host.token.slice(0, -1)}${host.token.endsWith('0') ? '1' : '0'}`;
-      const noToken: Record<string, string>[] = [{ host: own }, { host: own, 'x-sendpack-token': wrong },
-        { host: own, 'x-sendpack-token': host.token.slice(0, 24) }, { host: own, 'x-sendpack-token': `${host.token}0` },
-        { host: own, 'x-sendpack-token': host.token.toUpperCase() }];
+      const noToken: Record<string, string>[] = [
+        { host: own },
+        { host: own, 'x-sendpack-token': wrong },
+        { host: own, 'x-sendpack-token': host.token.slice(0, 24) },
+        { host: own, 'x-sendpack-token': `${host.token}0` },
+        { host: own, 'x-sendpack-token': host.token.toUpperCase() },
+      ];
       for (const headers of noToken) {
-        expect((await raw(host, `${path}?token=${host.token}`, headers, body)).status, `${operation} ${JSON.stringify(headers)}`).toBe(401);
+        expect(
+          (await raw(host, `${path}?token=${host.token}`, headers, body)).status,
+          `${operation} ${JSON.stringify(headers)}`,
+        ).toBe(401);
       }
       const port = new URL(host.origin).port;
-      const otherOrigin: Record<string, string>[] = [{ host: own, origin: 'http://evil.example' }, { host: own, origin: 'null' },
-        { host: own, origin: `https://${own}` }, { host: own, origin: `http://localhost:${port}` }, { host: `evil.example:${port}` },
-        { host: `localhost:${port}` }];
+      const otherOrigin: Record<string, string>[] = [
+        { host: own, origin: 'http://evil.example' },
+        { host: own, origin: 'null' },
+        { host: own, origin: `https://${own}` },
+        { host: own, origin: `http://localhost:${port}` },
+        { host: `evil.example:${port}` },
+        { host: `localhost:${port}` },
+      ];
       for (const headers of otherOrigin) {
         const answer = await raw(host, path, { ...headers, 'x-sendpack-token': host.token }, body);
         expect(answer.status, `${operation} ${JSON.stringify(headers)}`).toBe(403);
@@ -239,18 +356,35 @@ describe('browser host: the token and the origin', () => {
   it(`${Math.min(200, fuzzRuns())} generated tokens and origins: refused unless both are right`, async () => {
     const own = new URL(host.origin).host;
     const headers = fc.record({
-      token: fc.oneof(fc.constant(host.token), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 48, maxLength: 48 }),
-        fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x21-\x7e]/g, 'a'))),
-      origin: fc.option(fc.oneof(fc.constant(host.origin), fc.webUrl().map((u) => new URL(u).origin)), { nil: undefined }),
+      token: fc.oneof(
+        fc.constant(host.token),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 48, maxLength: 48 }),
+        fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x21-\x7e]/g, 'a')),
+      ),
+      origin: fc.option(
+        fc.oneof(
+          fc.constant(host.origin),
+          fc.webUrl().map((u) => new URL(u).origin),
+        ),
+        { nil: undefined },
+      ),
       host: fc.oneof(fc.constant(own), fc.domain()),
     });
-    await fc.assert(fc.asyncProperty(headers, async (h) => {
-      const sent: Record<string, string> = { host: h.host, 'x-sendpack-token': h.token, ...(h.origin ? { origin: h.origin } : {}) };
-      const answer = await raw(host, '/api/settings.setUserName', sent, JSON.stringify({ userName: 'Mallory' }));
-      const tokenOk = h.token === host.token;
-      const originOk = (h.origin === undefined || h.origin === host.origin) && h.host === own;
-      expect(answer.status).toBe(!tokenOk ? 401 : !originOk ? 403 : 200);
-      if (answer.status !== 200) expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'refused' } });
-    }), fuzzParameters(Math.min(200, fuzzRuns())));
+    await fc.assert(
+      fc.asyncProperty(headers, async (h) => {
+        const sent: Record<string, string> = {
+          host: h.host,
+          'x-sendpack-token': h.token,
+          ...(h.origin ? { origin: h.origin } : {}),
+        };
+        const answer = await raw(host, '/api/settings.setUserName', sent, JSON.stringify({ userName: 'Mallory' }));
+        const tokenOk = h.token === host.token;
+        const originOk = (h.origin === undefined || h.origin === host.origin) && h.host === own;
+        expect(answer.status).toBe(!tokenOk ? 401 : !originOk ? 403 : 200);
+        if (answer.status !== 200)
+          expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'refused' } });
+      }),
+      fuzzParameters(Math.min(200, fuzzRuns())),
+    );
   }, 120_000);
 });

@@ -17,13 +17,23 @@ const tally = new FuzzTally('case-level', 'Case-level extract importer');
 const workspaces = useFuzzWorkspaces(tally, ['841', null]);
 
 describe('case-level importer fuzzing', () => {
-  it(`${fuzzRuns()} generated lists: no crash, every refusal placed, nothing partial, no identifier kept`, async () => {
-    const cases = fc.tuple(caseList, fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }));
-    await fc.assert(fc.asyncProperty(cases, async ([list, hasArea]) => {
-      await workspaces[hasArea ? 0 : 1]!.run(printable(list.case));
-    }), fuzzParameters());
-    expect(tally.crashes).toBe(0);
-    expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);
-    expect(tally.outcomes.get('refused') ?? 0).toBeGreaterThan(0);
-  }, fuzzTimeout(40));
+  it(
+    `${fuzzRuns()} generated lists: no crash, every refusal placed, nothing partial, no identifier kept`,
+    async () => {
+      const cases = fc.tuple(
+        caseList,
+        fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      );
+      await fc.assert(
+        fc.asyncProperty(cases, async ([list, hasArea]) => {
+          await workspaces[hasArea ? 0 : 1]!.run(printable(list.case));
+        }),
+        fuzzParameters(),
+      );
+      expect(tally.crashes).toBe(0);
+      expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);
+      expect(tally.outcomes.get('refused') ?? 0).toBeGreaterThan(0);
+    },
+    fuzzTimeout(40),
+  );
 });

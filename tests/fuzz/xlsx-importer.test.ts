@@ -5,7 +5,16 @@ import { fillTemplateRow } from '../fixtures/imports/xlsx';
 import { printable, useFuzzWorkspaces, type ImportCase } from '../fixtures/fuzz/import-harness';
 import { FuzzTally, fuzzParameters, fuzzRuns, fuzzTimeout } from '../fixtures/fuzz/runs';
 import {
-  byteMutation, cellText, dataset, datasetFor, fileName, gridMutation, gridSource, mutateBytes, mutateGrid, previewOptions,
+  byteMutation,
+  cellText,
+  dataset,
+  datasetFor,
+  fileName,
+  gridMutation,
+  gridSource,
+  mutateBytes,
+  mutateGrid,
+  previewOptions,
 } from '../fixtures/fuzz/tables';
 import { buildGridWorkbook, damageZip, gridWorkbook, partsWorkbook, zipDamage } from '../fixtures/fuzz/workbooks';
 
@@ -18,34 +27,76 @@ import { buildGridWorkbook, damageZip, gridWorkbook, partsWorkbook, zipDamage } 
 const tally = new FuzzTally('xlsx', 'XLSX importer');
 const WORKBOOK_EXTENSIONS = ['xlsx', 'xlsx', 'xlsx', 'xlsm', 'XLSX', 'csv', 'xls', ''];
 
-
 /** A workbook and the sheets it names (for the sheet option), and the dataset it is imported into. */
 const workbook: fc.Arbitrary<{ bytes: Uint8Array; sheets: string[]; datasetId: string }> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(gridSource, fc.array(gridMutation, { maxLength: 5 }))
-    .chain(([{ grid, datasetId }, mutations]) => gridWorkbook(mutateGrid(grid, mutations))
-      .map((wb) => ({ bytes: buildGridWorkbook(wb), sheets: wb.names, datasetId }))) },
-  { weight: 1, arbitrary: dataset.chain((def) => fc.array(fc.oneof(cellText, fc.double()), { maxLength: templateHeader(def).length + 2 })
-    .map((values) => ({ bytes: fillTemplateRow(templateXlsx(def), values), sheets: [def.id], datasetId: def.id }))) },
-  { weight: 3, arbitrary: fc.tuple(partsWorkbook, dataset).map(([bytes, def]) => ({ bytes, sheets: ['Sheet1'], datasetId: def.id })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(gridSource, fc.array(gridMutation, { maxLength: 5 }))
+      .chain(([{ grid, datasetId }, mutations]) =>
+        gridWorkbook(mutateGrid(grid, mutations)).map((wb) => ({
+          bytes: buildGridWorkbook(wb),
+          sheets: wb.names,
+          datasetId,
+        })),
+      ),
+  },
+  {
+    weight: 1,
+    arbitrary: dataset.chain((def) =>
+      fc
+        .array(fc.oneof(cellText, fc.double()), { maxLength: templateHeader(def).length + 2 })
+        .map((values) => ({ bytes: fillTemplateRow(templateXlsx(def), values), sheets: [def.id], datasetId: def.id })),
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(partsWorkbook, dataset)
+      .map(([bytes, def]) => ({ bytes, sheets: ['Sheet1'], datasetId: def.id })),
+  },
 );
 
 const damage = fc.oneof(
   { weight: 6, arbitrary: fc.constant((b: Uint8Array) => b) },
-  { weight: 1, arbitrary: fc.array(byteMutation, { minLength: 1, maxLength: 3 }).map((m) => (b: Uint8Array) => mutateBytes(b, m)) },
-  { weight: 1, arbitrary: fc.array(zipDamage, { minLength: 1, maxLength: 2 }).map((d) => (b: Uint8Array) => damageZip(b, d)) },
+  {
+    weight: 1,
+    arbitrary: fc.array(byteMutation, { minLength: 1, maxLength: 3 }).map((m) => (b: Uint8Array) => mutateBytes(b, m)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(zipDamage, { minLength: 1, maxLength: 2 }).map((d) => (b: Uint8Array) => damageZip(b, d)),
+  },
 );
 
-const xlsxCase: fc.Arbitrary<ImportCase> = fc.tuple(workbook, damage).chain(([wb, damaged]) =>
-  fc.tuple(datasetFor(wb.datasetId), fileName(WORKBOOK_EXTENSIONS)).chain(([def, name]) =>
-    previewOptions(def, wb.sheets).map((options) => printable({ dataset: def.id, fileName: name, options, bytes: damaged(wb.bytes) }))));
+const xlsxCase: fc.Arbitrary<ImportCase> = fc
+  .tuple(workbook, damage)
+  .chain(([wb, damaged]) =>
+    fc
+      .tuple(datasetFor(wb.datasetId), fileName(WORKBOOK_EXTENSIONS))
+      .chain(([def, name]) =>
+        previewOptions(def, wb.sheets).map((options) =>
+          printable({ dataset: def.id, fileName: name, options, bytes: damaged(wb.bytes) }),
+        ),
+      ),
+  );
 
 const harnesses = useFuzzWorkspaces(tally);
 
 describe('XLSX importer fuzzing', () => {
-  it(`${fuzzRuns()} generated workbooks: no crash, every refusal placed, nothing partial`, async () => {
-    await fc.assert(fc.asyncProperty(xlsxCase, async (c) => { await harnesses[0]!.run(c); }), fuzzParameters());
-    expect(tally.crashes).toBe(0);
-    expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);
-    expect(tally.outcomes.get('refused') ?? 0).toBeGreaterThan(0);
-  }, fuzzTimeout(60));
+  it(
+    `${fuzzRuns()} generated workbooks: no crash, every refusal placed, nothing partial`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(xlsxCase, async (c) => {
+          await harnesses[0]!.run(c);
+        }),
+        fuzzParameters(),
+      );
+      expect(tally.crashes).toBe(0);
+      expect(tally.outcomes.get('imported') ?? 0).toBeGreaterThan(0);
+      expect(tally.outcomes.get('refused') ?? 0).toBeGreaterThan(0);
+    },
+    fuzzTimeout(60),
+  );
 });

@@ -6,7 +6,9 @@ import { afterEach } from 'vitest';
 /** A fresh folder per test, removed afterwards. */
 export function useTempDirs(): () => string {
   const made: string[] = [];
-  afterEach(() => { for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
   return () => {
     const dir = mkdtempSync(join(tmpdir(), 'sendpack-test-'));
     made.push(dir);

@@ -23,13 +23,21 @@ let host: HTMLElement;
 beforeEach(async () => {
   recording = recordingApi();
   await dispatch(recording.backend, 'settings.setUserName', { userName: 'Priya Shah' });
-  const made = await dispatch(recording.backend, 'workspace.create', { areaName: 'Testshire', laCode: '841', parentDir: recording.dir });
+  const made = await dispatch(recording.backend, 'workspace.create', {
+    areaName: 'Testshire',
+    laCode: '841',
+    parentDir: recording.dir,
+  });
   expect(made.ok).toBe(true);
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
   await act(async () => {
-    root.render(<QueryClientProvider client={queryClient}><App /></QueryClientProvider>);
+    root.render(
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>,
+    );
     await useAppStore.getState().start(recording.api);
   });
   await settled(recording, () => useAppStore.getState().screen === 'workspace');
@@ -52,7 +60,10 @@ function typeInto(field: HTMLTextAreaElement, text: string): void {
 test('saving a narrative issues one write and reloads only the item and its history', async () => {
   const item = useAppStore.getState().items.find((i) => !i.personLevel)!;
   await act(async () => useAppStore.getState().showView('item', item.id));
-  await settled(recording, () => host.querySelector(`#item-${item.id}-note`) !== null && host.textContent!.includes('History'));
+  await settled(
+    recording,
+    () => host.querySelector(`#item-${item.id}-note`) !== null && host.textContent!.includes('History'),
+  );
   const opened = recording.calls.map((c) => c.operation);
   // The page's views did load (so a reload of any of them would show below).
   expect(opened).toEqual(expect.arrayContaining(['audit.list', 'attachments.list', 'datasets.list']));
@@ -80,7 +91,9 @@ test('a view opened after the save reads afresh, so nothing it shows is stale', 
   const item = useAppStore.getState().items.find((i) => !i.personLevel)!;
   await act(async () => useAppStore.getState().showView('item', item.id));
   await settled(recording, () => host.querySelector(`#item-${item.id}-note`) !== null);
-  await act(async () => { await useAppStore.getState().updateItem(item.id, { owner: 'Sam Okafor' }); });
+  await act(async () => {
+    await useAppStore.getState().updateItem(item.id, { owner: 'Sam Okafor' });
+  });
   await settled(recording);
   recording.calls.length = 0;
 

@@ -11,7 +11,10 @@ import { dispatch } from '../../main/api/dispatch';
 import type { SendpackApi } from '../../shared/api/api';
 import { OPERATION_NAMES, type OperationName } from '../../shared/api/operation-names';
 
-export interface RecordedCall { operation: OperationName; request: unknown }
+export interface RecordedCall {
+  operation: OperationName;
+  request: unknown;
+}
 
 export interface RecordingApi {
   api: SendpackApi;
@@ -28,11 +31,20 @@ export function recordingApi(): RecordingApi {
   const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser' });
   const calls: RecordedCall[] = [];
   let inFlight = 0;
-  const operations = Object.fromEntries(OPERATION_NAMES.map((operation) => [operation, async (request: unknown) => {
-    calls.push({ operation, request });
-    inFlight++;
-    try { return await dispatch(backend, operation, request); } finally { inFlight--; }
-  }]));
+  const operations = Object.fromEntries(
+    OPERATION_NAMES.map((operation) => [
+      operation,
+      async (request: unknown) => {
+        calls.push({ operation, request });
+        inFlight++;
+        try {
+          return await dispatch(backend, operation, request);
+        } finally {
+          inFlight--;
+        }
+      },
+    ]),
+  );
   const api = {
     ...operations,
     onProgress: () => () => {},
@@ -41,22 +53,38 @@ export function recordingApi(): RecordingApi {
     chooseWorkspaceFolder: () => Promise.resolve('unsupported' as const),
   } as unknown as SendpackApi;
   return {
-    api, calls, backend, dir,
+    api,
+    calls,
+    backend,
+    dir,
     pending: () => inFlight,
-    close() { backend.close(); rmSync(dir, { recursive: true, force: true }); },
+    close() {
+      backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 /** Waits until the condition holds, the renderer has nothing in flight and nothing new was sent for a while. */
-export async function settled(recording: RecordingApi, condition: () => boolean = () => true, timeoutMs = 10_000): Promise<void> {
+export async function settled(
+  recording: RecordingApi,
+  condition: () => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<void> {
   const started = Date.now();
   let quietSince = Date.now();
   let seen = recording.calls.length;
   for (;;) {
     // Inside act, so React applies what the answers changed before the next look.
     await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    if (recording.calls.length !== seen || recording.pending() > 0) { seen = recording.calls.length; quietSince = Date.now(); }
+    if (recording.calls.length !== seen || recording.pending() > 0) {
+      seen = recording.calls.length;
+      quietSince = Date.now();
+    }
     if (condition() && recording.pending() === 0 && Date.now() - quietSince >= 150) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`Not settled after ${timeoutMs} ms; calls: ${recording.calls.map((c) => c.operation).join(', ')}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(
+        `Not settled after ${timeoutMs} ms; calls: ${recording.calls.map((c) => c.operation).join(', ')}`,
+      );
   }
 }

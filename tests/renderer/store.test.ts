@@ -17,7 +17,11 @@ const stops: (() => void)[] = [];
 beforeEach(async () => {
   recording = recordingApi();
   await dispatch(recording.backend, 'settings.setUserName', { userName: 'Priya Shah' });
-  await dispatch(recording.backend, 'workspace.create', { areaName: 'Testshire', laCode: '841', parentDir: recording.dir });
+  await dispatch(recording.backend, 'workspace.create', {
+    areaName: 'Testshire',
+    laCode: '841',
+    parentDir: recording.dir,
+  });
   cache = createQueryClient();
   store = createAppStore(cache);
   await store.getState().start(recording.api);
@@ -32,7 +36,10 @@ afterEach(() => {
 
 /** A view on screen showing a read: an observer of its key, as useApiQuery makes. */
 async function showing<K extends ReadOperation>(operation: K, request: Request<K>) {
-  const observer = new QueryObserver(cache, { queryKey: queryKey(operation, request), queryFn: () => call(operation, request) });
+  const observer = new QueryObserver(cache, {
+    queryKey: queryKey(operation, request),
+    queryFn: () => call(operation, request),
+  });
   stops.push(observer.subscribe(() => {}));
   await cache.fetchQuery({ queryKey: queryKey(operation, request), queryFn: () => call(operation, request) });
 }
@@ -85,12 +92,15 @@ describe('navigation slice', () => {
 });
 
 describe('items slice', () => {
-  test('an edit replaces the item with main\'s answer and announces it', async () => {
+  test("an edit replaces the item with main's answer and announces it", async () => {
     const item = store.getState().items[0]!;
     expect(await store.getState().updateItem(item.id, { owner: 'Sam Okafor' })).toBe(true);
     expect(store.getState().items.find((i) => i.id === item.id)!.owner).toBe('Sam Okafor');
     expect(store.getState().announcement).toBe(`Saved owner of ${item.title}`);
-    expect(recording.calls[0]).toEqual({ operation: 'checklist.update', request: { itemId: item.id, owner: 'Sam Okafor' } });
+    expect(recording.calls[0]).toEqual({
+      operation: 'checklist.update',
+      request: { itemId: item.id, owner: 'Sam Okafor' },
+    });
   });
 
   test('a refused edit is kept beside the item in words and changes nothing', async () => {
@@ -111,7 +121,10 @@ describe('items slice', () => {
   });
 
   test('a change that names the items reloads them in one call', async () => {
-    await dispatch(recording.backend, 'checklist.update', { itemId: store.getState().items[0]!.id, owner: 'Changed elsewhere' });
+    await dispatch(recording.backend, 'checklist.update', {
+      itemId: store.getState().items[0]!.id,
+      owner: 'Changed elsewhere',
+    });
     await store.getState().refresh(['checklist.list']);
     expect(recording.calls.map((c) => c.operation)).toEqual(['checklist.list']);
     expect(store.getState().items[0]!.owner).toBe('Changed elsewhere');
@@ -119,8 +132,10 @@ describe('items slice', () => {
 });
 
 describe('feedback slice', () => {
-  test('work that is refused puts main\'s words in the error summary and ends busy', async () => {
-    const finished = await store.getState().withErrors(async () => { await call('workspace.open', { path: '/nowhere/at/all.sendpack' }); });
+  test("work that is refused puts main's words in the error summary and ends busy", async () => {
+    const finished = await store.getState().withErrors(async () => {
+      await call('workspace.open', { path: '/nowhere/at/all.sendpack' });
+    });
     expect(finished).toBe(false);
     expect(store.getState().error).toMatch(/\w/);
     expect(store.getState().busy).toBe(false);
@@ -133,7 +148,11 @@ describe('switching workspaces', () => {
   test('a view still on screen reads the workspace opened next, not the one before', async () => {
     const first = store.getState().session!.path;
     await store.getState().updateItem(store.getState().items[0]!.id, { owner: 'Sam Okafor' });
-    const made = await dispatch(recording.backend, 'workspace.create', { areaName: 'Otherborough', laCode: '841', parentDir: recording.dir });
+    const made = await dispatch(recording.backend, 'workspace.create', {
+      areaName: 'Otherborough',
+      laCode: '841',
+      parentDir: recording.dir,
+    });
     if (!made.ok) throw new Error(made.error.message);
     const other = (made.value as { session: { path: string } }).session.path;
     await store.getState().openWorkspace(first);

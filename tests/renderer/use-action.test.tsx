@@ -13,20 +13,33 @@ async function mounted(): Promise<{ hook: () => Hook; unmount: () => void }> {
   let latest: Hook | null = null;
   function Probe() {
     const action = useAction();
-    useEffect(() => { latest = action; });
-    return <p>{action.busy ? 'busy' : 'idle'}: {action.problem ?? 'no problem'}</p>;
+    useEffect(() => {
+      latest = action;
+    });
+    return (
+      <p>
+        {action.busy ? 'busy' : 'idle'}: {action.problem ?? 'no problem'}
+      </p>
+    );
   }
   const host = document.createElement('div');
   const root = createRoot(host);
   await act(async () => root.render(<Probe />));
-  return { hook: () => latest!, unmount: () => { root.unmount(); } };
+  return {
+    hook: () => latest!,
+    unmount: () => {
+      root.unmount();
+    },
+  };
 }
 
 test('a refusal from main is kept in its own words and the run answers false', async () => {
   const { hook, unmount } = await mounted();
   let answer: boolean | undefined;
   await act(async () => {
-    answer = await hook().run(() => Promise.reject(new ApiCallError({ code: 'refused', message: 'Due date: 31/02/2026 is not a date' })));
+    answer = await hook().run(() =>
+      Promise.reject(new ApiCallError({ code: 'refused', message: 'Due date: 31/02/2026 is not a date' })),
+    );
   });
   expect(answer).toBe(false);
   expect(hook().problem).toBe('Due date: 31/02/2026 is not a date');
@@ -36,14 +49,20 @@ test('a refusal from main is kept in its own words and the run answers false', a
 
 test('a run that finishes clears the last problem; onError sends the words elsewhere instead', async () => {
   const { hook, unmount } = await mounted();
-  await act(async () => { await hook().run(() => Promise.reject(new Error('Disk full'))); });
+  await act(async () => {
+    await hook().run(() => Promise.reject(new Error('Disk full')));
+  });
   expect(hook().problem).toBe('Disk full');
   let answer: boolean | undefined;
-  await act(async () => { answer = await hook().run(() => Promise.resolve('saved')); });
+  await act(async () => {
+    answer = await hook().run(() => Promise.resolve('saved'));
+  });
   expect(answer).toBe(true);
   expect(hook().problem).toBeNull();
   const told: string[] = [];
-  await act(async () => { await hook().run(() => Promise.reject(new Error('Locked by Sam')), { onError: (m) => told.push(m) }); });
+  await act(async () => {
+    await hook().run(() => Promise.reject(new Error('Locked by Sam')), { onError: (m) => told.push(m) });
+  });
   expect(told).toEqual(['Locked by Sam']);
   expect(hook().problem).toBeNull();
   act(() => unmount());

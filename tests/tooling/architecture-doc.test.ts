@@ -13,13 +13,17 @@ const subfolders = (top: string): string[] =>
 
 describe('docs/ARCHITECTURE.md', () => {
   it('names every top-level folder of main/, renderer/ and shared/', () => {
-    const missing = ['main', 'renderer', 'shared'].flatMap(subfolders).filter((folder) => !folders.includes(`\`${folder}\``));
+    const missing = ['main', 'renderer', 'shared']
+      .flatMap(subfolders)
+      .filter((folder) => !folders.includes(`\`${folder}\``));
     expect(missing).toEqual([]);
   });
 
   it('names no folder of main/ or shared/ that is not there', () => {
     const named = [...folders.matchAll(/`((?:main|shared)\/[a-z-]+\/)[^`]*`/g)].map((m) => m[1]!);
-    expect(named.filter((folder) => !statSync(join(ROOT, folder), { throwIfNoEntry: false })?.isDirectory())).toEqual([]);
+    expect(named.filter((folder) => !statSync(join(ROOT, folder), { throwIfNoEntry: false })?.isDirectory())).toEqual(
+      [],
+    );
   });
 
   it('is where the README sends a newcomer for the layout', () => {

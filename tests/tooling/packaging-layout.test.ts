@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,9 +22,16 @@ import { parse } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = join(ROOT, 'electron-builder.yml');
-const BUILT_FILES = ['dist/index.html', 'dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-electron/backend-process.cjs'];
+const BUILT_FILES = [
+  'dist/index.html',
+  'dist-electron/main.cjs',
+  'dist-electron/preload.cjs',
+  'dist-electron/backend-process.cjs',
+];
 const run = promisify(execFile);
-const ELECTRON_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a YAML document: the assertions check its shape
 type Config = Record<string, any>;
@@ -53,7 +69,12 @@ describe('electron-builder.yml', () => {
 
   it('installs per user on Windows without admin rights, and targets each OS', () => {
     expect(config.win.target).toEqual(['nsis', 'msi']);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false, deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: false,
+      deleteAppDataOnUninstall: false,
+    });
     expect(config.msi).toMatchObject({ perMachine: false });
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
@@ -68,9 +89,17 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
   let entries: string[] = [];
   // A failed setup fails every test below (vitest would otherwise report them as skipped).
   let setupError: unknown = null;
-  const requirePacked = () => { if (setupError) throw setupError; };
+  const requirePacked = () => {
+    if (setupError) throw setupError;
+  };
 
-  beforeAll(async () => { try { await pack(); } catch (error) { setupError = error; } }, 180_000);
+  beforeAll(async () => {
+    try {
+      await pack();
+    } catch (error) {
+      setupError = error;
+    }
+  }, 180_000);
 
   async function pack() {
     const missing = BUILT_FILES.filter((file) => !existsSync(join(ROOT, file)));
@@ -90,19 +119,38 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
     // fuse settings themselves are asserted above).
     const packConfig = join(work, 'electron-builder.json');
     writeFileSync(packConfig, JSON.stringify({ ...config, electronFuses: null }));
-    await run(join(ROOT, 'node_modules/.bin/electron-builder'), [
-      '--linux', 'dir', '--x64', '--publish', 'never', '--config', packConfig,
-      `-c.electronDist=${stub}`, '-c.npmRebuild=false', `-c.directories.output=${join(work, 'out')}`,
-    ], { cwd: ROOT, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, maxBuffer: 16 * 1024 * 1024 });
+    await run(
+      join(ROOT, 'node_modules/.bin/electron-builder'),
+      [
+        '--linux',
+        'dir',
+        '--x64',
+        '--publish',
+        'never',
+        '--config',
+        packConfig,
+        `-c.electronDist=${stub}`,
+        '-c.npmRebuild=false',
+        `-c.directories.output=${join(work, 'out')}`,
+      ],
+      { cwd: ROOT, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, maxBuffer: 16 * 1024 * 1024 },
+    );
     asar = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
     entries = listPackage(asar, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
   }
 
-  afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   it('holds the renderer, the three bundles and package.json', () => {
     requirePacked();
-    for (const file of [...BUILT_FILES, 'package.json', 'node_modules/better-sqlite3/package.json', 'node_modules/better-sqlite3/lib/index.js']) {
+    for (const file of [
+      ...BUILT_FILES,
+      'package.json',
+      'node_modules/better-sqlite3/package.json',
+      'node_modules/better-sqlite3/lib/index.js',
+    ]) {
       expect(entries, file).toContain(`/${file}`);
     }
     const packed = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string; type: string };
@@ -111,22 +159,40 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
 
   it('holds no sources, tests, maps or build-only packages', () => {
     requirePacked();
-    const forbidden = entries.filter((entry) => /\.(ts|tsx|mts|cts|map)$/.test(entry)
-      || /^\/(main|renderer|shared|tests|scripts|resources|bin|release|\.git|\.ci)(\/|$)/.test(entry)
-      || /^\/node_modules\/(electron|electron-builder|typescript|vite|vitest|zod|react|esbuild|node-addon-api)(\/|$)/.test(entry)
-      || /^\/node_modules\/better-sqlite3\/(deps|src|binding\.gyp)/.test(entry));
+    const forbidden = entries.filter(
+      (entry) =>
+        /\.(ts|tsx|mts|cts|map)$/.test(entry) ||
+        /^\/(main|renderer|shared|tests|scripts|resources|bin|release|\.git|\.ci)(\/|$)/.test(entry) ||
+        /^\/node_modules\/(electron|electron-builder|typescript|vite|vitest|zod|react|esbuild|node-addon-api)(\/|$)/.test(
+          entry,
+        ) ||
+        /^\/node_modules\/better-sqlite3\/(deps|src|binding\.gyp)/.test(entry),
+    );
     expect(forbidden).toEqual([]);
   });
 
   it('unpacks the text-extraction worker beside the asar, where a worker thread can start it', () => {
     requirePacked();
     expect(config.asarUnpack).toContain('dist-electron/extract-worker.cjs');
-    expect(existsSync(join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'dist-electron', 'extract-worker.cjs'))).toBe(true);
+    expect(
+      existsSync(
+        join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'dist-electron', 'extract-worker.cjs'),
+      ),
+    ).toBe(true);
   });
 
   it('unpacks the better-sqlite3 binary for linux-x64 beside the asar', () => {
     requirePacked();
-    const prebuilds = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds');
+    const prebuilds = join(
+      work,
+      'out',
+      'linux-unpacked',
+      'resources',
+      'app.asar.unpacked',
+      'node_modules',
+      'better-sqlite3',
+      'prebuilds',
+    );
     expect(existsSync(join(prebuilds, 'linux-x64.node'))).toBe(true);
     const shipped = readdirSync(prebuilds);
     expect(shipped.filter((name) => name.includes('arm64') || name.startsWith('linuxmusl'))).toEqual([]);
@@ -136,8 +202,13 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
     requirePacked();
     // @resvg/resvg-js requires its platform package (an optional dependency npm installs for the machine it runs
     // on); electron-builder packs the installed one and asarUnpack puts its .node file beside the asar.
-    expect(entries).toEqual(expect.arrayContaining(['/node_modules/@resvg/resvg-js/index.js', '/node_modules/@resvg/resvg-js/js-binding.js',
-      '/node_modules/@resvg/resvg-js-linux-x64-gnu/package.json']));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        '/node_modules/@resvg/resvg-js/index.js',
+        '/node_modules/@resvg/resvg-js/js-binding.js',
+        '/node_modules/@resvg/resvg-js-linux-x64-gnu/package.json',
+      ]),
+    );
     const unpacked = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules', '@resvg');
     expect(existsSync(join(unpacked, 'resvg-js-linux-x64-gnu', 'resvgjs.linux-x64-gnu.node'))).toBe(true);
     expect(readdirSync(unpacked)).toEqual(['resvg-js-linux-x64-gnu']); // no other platform's binary
@@ -145,8 +216,12 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
 
   it('bundles a preload that requires only electron, and a backend that does not require it', () => {
     requirePacked();
-    const requires = (file: string) => [...extractFile(asar, file).toString('utf8').matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)]
-      .map((match) => match[1]);
+    const requires = (file: string) =>
+      [
+        ...extractFile(asar, file)
+          .toString('utf8')
+          .matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g),
+      ].map((match) => match[1]);
     expect(new Set(requires('dist-electron/preload.cjs'))).toEqual(new Set(['electron']));
     expect(requires('dist-electron/backend-process.cjs')).not.toContain('electron');
     expect(requires('dist-electron/backend-process.cjs')).toContain('better-sqlite3');

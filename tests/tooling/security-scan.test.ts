@@ -11,11 +11,17 @@ const SCRIPT = resolve('scripts/security-scan.mjs');
 /** Runs npm run security:scan's script; answers its exit code and everything it printed. */
 async function scan(...args: string[]): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [SCRIPT, ...args], { cwd: resolve('.'), timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [SCRIPT, ...args], {
+      cwd: resolve('.'),
+      timeout: 60_000,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+    };
   }
 }
 
@@ -30,25 +36,37 @@ describe('the Electronegativity scan (npm run security:scan)', () => {
 
   it('fails on a planted insecure window, naming the file and the checks', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'bad-window.ts'), [
-      "import { BrowserWindow } from 'electron';",
-      'export function open(url: string): BrowserWindow {',
-      '  const window = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });',
-      '  void window.loadURL(url);',
-      '  return window;',
-      '}',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'bad-window.ts'),
+      [
+        "import { BrowserWindow } from 'electron';",
+        'export function open(url: string): BrowserWindow {',
+        '  const window = new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false } });',
+        '  void window.loadURL(url);',
+        '  return window;',
+        '}',
+        '',
+      ].join('\n'),
+    );
     // The same call as the accepted one in main/electron/security.ts, elsewhere: acceptance is by file and line, not by check.
-    writeFileSync(join(dir, 'links.ts'), "import { shell } from 'electron';\nexport const go = (url: string) => shell.openExternal(url);\n");
+    writeFileSync(
+      join(dir, 'links.ts'),
+      "import { shell } from 'electron';\nexport const go = (url: string) => shell.openExternal(url);\n",
+    );
     const { code, output } = await scan('--src', dir);
     expect(code).toBe(1);
     const failures = output.split('\n').filter((line) => line.trim().startsWith('FAIL'));
     const bad = join(dir, 'bad-window.ts');
     for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK']) {
-      expect(failures.some((line) => line.includes(check) && line.includes(`${bad}:3`)), `${check} in\n${output}`).toBe(true);
+      expect(
+        failures.some((line) => line.includes(check) && line.includes(`${bad}:3`)),
+        `${check} in\n${output}`,
+      ).toBe(true);
     }
-    expect(failures.some((line) => line.includes('OPEN_EXTERNAL_JS_CHECK') && line.includes(`${join(dir, 'links.ts')}:2`)), output).toBe(true);
+    expect(
+      failures.some((line) => line.includes('OPEN_EXTERNAL_JS_CHECK') && line.includes(`${join(dir, 'links.ts')}:2`)),
+      output,
+    ).toBe(true);
     expect(output).toMatch(/security scan: \d+ findings at MEDIUM or above \(0 accepted, [1-9]\d* not\)/);
   });
 });

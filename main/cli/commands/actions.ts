@@ -6,7 +6,21 @@ import type { Command, OptionValues } from '../command';
 
 const AREAS = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP'];
 const ONLY: Record<string, string[]> = {
-  add: ['area', 'text', 'lead', 'due', 'metric', 'target', 'baseline', 'baseline-date', 'sro', 'criteria', 'impact', 'responds-to', 'items'],
+  add: [
+    'area',
+    'text',
+    'lead',
+    'due',
+    'metric',
+    'target',
+    'baseline',
+    'baseline-date',
+    'sro',
+    'criteria',
+    'impact',
+    'responds-to',
+    'items',
+  ],
   update: ['id', 'rag', 'text', 'date', 'by'],
   list: ['out', 'json'],
 };
@@ -15,7 +29,8 @@ function number(values: OptionValues, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const n = Number(String(raw).replace(/,/g, ''));
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) throw new RefusedError(`--${name} "${String(raw)}" is not a number.`);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n))
+    throw new RefusedError(`--${name} "${String(raw)}" is not a number.`);
   return n;
 }
 
@@ -27,21 +42,44 @@ function required(values: OptionValues, name: string, what: string): string {
 
 async function add(values: OptionValues, io: CliIo): Promise<number> {
   const area = required(values, 'area', 'ID');
-  if (!AREAS.includes(area)) throw new RefusedError(`--area "${area}" is not an evaluation area; use one of ${AREAS.join(', ')}.`);
+  if (!AREAS.includes(area))
+    throw new RefusedError(`--area "${area}" is not an evaluation area; use one of ${AREAS.join(', ')}.`);
   const text = required(values, 'text', '"…"');
   const lead = required(values, 'lead', '"…"');
   const due = required(values, 'due', 'YYYY-MM-DD');
   const target = number(values, 'target');
   const baseline = number(values, 'baseline');
-  if ((target !== undefined || baseline !== undefined) && typeof values.metric !== 'string') throw new UsageError('--target and --baseline need --metric ID.');
+  if ((target !== undefined || baseline !== undefined) && typeof values.metric !== 'string')
+    throw new UsageError('--target and --baseline need --metric ID.');
   const backend = await openForCli(values, io);
   try {
     const { id } = await call(backend, 'plan.addAction', {
-      action: text, area, lead, due, sro: values.sro ?? '', successCriteria: values.criteria ?? '', expectedImpact: values.impact ?? '',
+      action: text,
+      area,
+      lead,
+      due,
+      sro: values.sro ?? '',
+      successCriteria: values.criteria ?? '',
+      expectedImpact: values.impact ?? '',
       reportArea: values['responds-to'] ?? null,
-      itemIds: typeof values.items === 'string' ? values.items.split(',').map((s) => s.trim()).filter(Boolean) : [],
-      metrics: typeof values.metric === 'string' ? [{ metricId: values.metric, target: target ?? null, baseline: baseline ?? null,
-        baselineDate: typeof values['baseline-date'] === 'string' ? values['baseline-date'] : '' }] : [],
+      itemIds:
+        typeof values.items === 'string'
+          ? values.items
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
+      metrics:
+        typeof values.metric === 'string'
+          ? [
+              {
+                metricId: values.metric,
+                target: target ?? null,
+                baseline: baseline ?? null,
+                baselineDate: typeof values['baseline-date'] === 'string' ? values['baseline-date'] : '',
+              },
+            ]
+          : [],
     });
     io.stdout(`${id}\n`);
     return 0;
@@ -55,14 +93,22 @@ async function update(values: OptionValues, io: CliIo): Promise<number> {
   const id = Number(rawId);
   if (!Number.isInteger(id) || id < 1) throw new RefusedError(`--id "${rawId}" is not an action number (1, 2, 3…).`);
   const rag = required(values, 'rag', 'red|amber|green');
-  if (!(RAGS as readonly string[]).includes(rag)) throw new RefusedError(`--rag "${rag}" is not a RAG rating; use one of ${RAGS.join(', ')}.`);
+  if (!(RAGS as readonly string[]).includes(rag))
+    throw new RefusedError(`--rag "${rag}" is not a RAG rating; use one of ${RAGS.join(', ')}.`);
   const text = required(values, 'text', '"…"');
   const backend = await openForCli(values, io);
   try {
-    const plan = await call(backend, 'plan.addUpdate', { actionId: id, rag, text, ...(typeof values.date === 'string' ? { date: values.date } : {}),
-      ...(typeof values.by === 'string' ? { by: values.by } : {}) });
+    const plan = await call(backend, 'plan.addUpdate', {
+      actionId: id,
+      rag,
+      text,
+      ...(typeof values.date === 'string' ? { date: values.date } : {}),
+      ...(typeof values.by === 'string' ? { by: values.by } : {}),
+    });
     const action = plan.actions.find((a) => a.id === id)!;
-    io.stdout(`Action ${id}: ${rag}, ${action.updates.length} update${action.updates.length === 1 ? '' : 's'} recorded.\n`);
+    io.stdout(
+      `Action ${id}: ${rag}, ${action.updates.length} update${action.updates.length === 1 ? '' : 's'} recorded.\n`,
+    );
     return 0;
   } finally {
     backend.close();
@@ -70,7 +116,8 @@ async function update(values: OptionValues, io: CliIo): Promise<number> {
 }
 
 async function list(values: OptionValues, io: CliIo): Promise<number> {
-  if (typeof values.out === 'string' && !values.out.toLowerCase().endsWith('.xlsx')) throw new RefusedError(`--out must end in .xlsx, not "${values.out}".`);
+  if (typeof values.out === 'string' && !values.out.toLowerCase().endsWith('.xlsx'))
+    throw new RefusedError(`--out must end in .xlsx, not "${values.out}".`);
   const backend = await openForCli(values, io);
   try {
     if (typeof values.out === 'string') {
@@ -84,9 +131,14 @@ async function list(values: OptionValues, io: CliIo): Promise<number> {
       io.stdout(`${JSON.stringify({ actions: plan.actions }, null, 2)}\n`);
       return 0;
     }
-    if (plan.actions.length === 0) io.stdout('The plan has no actions yet. Add one with: sendpack actions add --db PATH --area ID --text "…" --lead "…" --due YYYY-MM-DD\n');
+    if (plan.actions.length === 0)
+      io.stdout(
+        'The plan has no actions yet. Add one with: sendpack actions add --db PATH --area ID --text "…" --lead "…" --due YYYY-MM-DD\n',
+      );
     for (const a of plan.actions) {
-      io.stdout(`${String(a.id).padStart(3)}  ${a.area.padEnd(3)}  due ${a.due}${a.overdue ? ' (overdue)' : ''}  ${a.completedOn ? 'complete' : a.rag ?? 'no update'}  ${a.lead}: ${a.action}\n`);
+      io.stdout(
+        `${String(a.id).padStart(3)}  ${a.area.padEnd(3)}  due ${a.due}${a.overdue ? ' (overdue)' : ''}  ${a.completedOn ? 'complete' : (a.rag ?? 'no update')}  ${a.lead}: ${a.action}\n`,
+      );
     }
     return 0;
   } finally {
@@ -97,9 +149,10 @@ async function list(values: OptionValues, io: CliIo): Promise<number> {
 export const actionsCommand: Command = {
   name: 'actions',
   summary: 'The plan after the inspection: add actions, post progress updates, list them or write the tracker (.xlsx)',
-  usage: 'sendpack actions add --db PATH --area ID --text "…" --lead "…" --due YYYY-MM-DD [--metric ID --target N]\n'
-    + '       sendpack actions update --db PATH --id N --rag red|amber|green --text "…"\n'
-    + '       sendpack actions --db PATH [--out actions.xlsx] [--json]',
+  usage:
+    'sendpack actions add --db PATH --area ID --text "…" --lead "…" --due YYYY-MM-DD [--metric ID --target N]\n' +
+    '       sendpack actions update --db PATH --id N --rag red|amber|green --text "…"\n' +
+    '       sendpack actions --db PATH [--out actions.xlsx] [--json]',
   help: [
     '--db PATH            a workspace folder or its workspace.db',
     'add:',
@@ -108,14 +161,14 @@ export const actionsCommand: Command = {
     '  --lead "…"         who leads it',
     '  --due DATE         when it is due (YYYY-MM-DD)',
     '  --metric ID        a metric it should move (see sendpack metrics --json)',
-    '  --target N         the metric\'s target',
+    "  --target N         the metric's target",
     '  --baseline N       the baseline (default: the latest figure held) and --baseline-date PERIOD',
     '  --sro "…"          the senior responsible officer; --criteria, --impact: success criteria, expected impact',
     '  --responds-to REF  the report area it answers: priority:N or improvement:N',
     '  --items a,b        checklist item ids it links to',
-    '  prints the action\'s number (1, 2, 3… in the order added)',
+    "  prints the action's number (1, 2, 3… in the order added)",
     'update:',
-    '  --id N             the action\'s number',
+    "  --id N             the action's number",
     `  --rag R            ${RAGS.join(', ')}`,
     '  --text "…"         the progress update; --date DATE (default today), --by NAME (default you)',
     'list:',
@@ -123,17 +176,43 @@ export const actionsCommand: Command = {
     '  --json             print {"actions": […]}',
     '--user NAME          who is recorded as making the change',
   ],
-  options: { db: { type: 'string' }, area: { type: 'string' }, text: { type: 'string' }, lead: { type: 'string' }, due: { type: 'string' },
-    metric: { type: 'string' }, target: { type: 'string' }, baseline: { type: 'string' }, 'baseline-date': { type: 'string' },
-    sro: { type: 'string' }, criteria: { type: 'string' }, impact: { type: 'string' }, 'responds-to': { type: 'string' }, items: { type: 'string' },
-    id: { type: 'string' }, rag: { type: 'string' }, date: { type: 'string' }, by: { type: 'string' }, out: { type: 'string' },
-    json: { type: 'boolean' }, user: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    area: { type: 'string' },
+    text: { type: 'string' },
+    lead: { type: 'string' },
+    due: { type: 'string' },
+    metric: { type: 'string' },
+    target: { type: 'string' },
+    baseline: { type: 'string' },
+    'baseline-date': { type: 'string' },
+    sro: { type: 'string' },
+    criteria: { type: 'string' },
+    impact: { type: 'string' },
+    'responds-to': { type: 'string' },
+    items: { type: 'string' },
+    id: { type: 'string' },
+    rag: { type: 'string' },
+    date: { type: 'string' },
+    by: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    user: { type: 'string' },
+  },
   allowPositionals: true,
   async run(values, positionals, io) {
     const [sub = 'list', ...extra] = positionals;
-    if (extra.length || !(sub in ONLY)) throw new UsageError(`sendpack actions takes add, update or nothing before its options, not "${[sub, ...extra].join(' ')}". Usage: ${this.usage}`);
-    const misplaced = Object.keys(values).filter((k) => values[k] !== undefined && !['db', 'user', ...ONLY[sub]!].includes(k));
-    if (misplaced.length) throw new UsageError(`--${misplaced.join(', --')} ${misplaced.length === 1 ? 'does' : 'do'} not go with "actions${sub === 'list' ? '' : ` ${sub}`}". Usage: ${this.usage}`);
+    if (extra.length || !(sub in ONLY))
+      throw new UsageError(
+        `sendpack actions takes add, update or nothing before its options, not "${[sub, ...extra].join(' ')}". Usage: ${this.usage}`,
+      );
+    const misplaced = Object.keys(values).filter(
+      (k) => values[k] !== undefined && !['db', 'user', ...ONLY[sub]!].includes(k),
+    );
+    if (misplaced.length)
+      throw new UsageError(
+        `--${misplaced.join(', --')} ${misplaced.length === 1 ? 'does' : 'do'} not go with "actions${sub === 'list' ? '' : ` ${sub}`}". Usage: ${this.usage}`,
+      );
     if (sub === 'add') return add(values, io);
     if (sub === 'update') return update(values, io);
     return list(values, io);

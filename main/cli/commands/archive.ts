@@ -15,7 +15,9 @@ export const exportCommand: Command = {
     try {
       const workspace = backend.openWorkspace();
       const result = await exportWorkspace(workspace.db, workspace.folder, workspace.session().areaName, values.out);
-      io.stdout(`Exported ${workspace.session().areaName} with ${result.files} evidence files to ${values.out} (${result.bytes} bytes).\n`);
+      io.stdout(
+        `Exported ${workspace.session().areaName} with ${result.files} evidence files to ${values.out} (${result.bytes} bytes).\n`,
+      );
       return 0;
     } finally {
       backend.close();
@@ -27,7 +29,10 @@ export const importWorkspaceCommand: Command = {
   name: 'import-workspace',
   summary: 'Unpack a workspace archive made by export into a new workspace folder',
   usage: 'sendpack import-workspace FILE.zip --db NEWPATH',
-  help: ['FILE.zip       an archive written by sendpack export (or the app)', '--db NEWPATH   the new workspace folder (must not exist)'],
+  help: [
+    'FILE.zip       an archive written by sendpack export (or the app)',
+    '--db NEWPATH   the new workspace folder (must not exist)',
+  ],
   allowPositionals: true,
   options: { db: { type: 'string' } },
   async run(values, positionals, io) {

@@ -32,17 +32,23 @@ export const restoreCommand: Command = {
   name: 'restore',
   summary: 'Restore the workspace from a backup, keeping the current database aside first',
   usage: 'sendpack restore --db PATH --from BACKUP',
-  help: ['--db PATH       a workspace folder or its workspace.db', '--from BACKUP   a backup file, or its name in the workspace\'s backups folder',
-    '--user NAME     who is recorded as restoring'],
+  help: [
+    '--db PATH       a workspace folder or its workspace.db',
+    "--from BACKUP   a backup file, or its name in the workspace's backups folder",
+    '--user NAME     who is recorded as restoring',
+  ],
   options: { db: { type: 'string' }, from: { type: 'string' }, user: { type: 'string' } },
   async run(values, _positionals, io) {
     if (typeof values.from !== 'string') throw new UsageError('--from BACKUP is required.');
     const folder = resolveWorkspaceFolder(requireDb(values));
-    const file = isAbsolute(values.from) || existsSync(values.from) ? values.from : join(folder, 'backups', values.from);
+    const file =
+      isAbsolute(values.from) || existsSync(values.from) ? values.from : join(folder, 'backups', values.from);
     if (!existsSync(file)) throw new RefusedError(`There is no backup at ${file}.`);
     const user = cliUserName(values, new SettingsStore(defaultDataDir(io.env)));
     const result = await restoreBackup(folder, file, { user });
-    io.stdout(`Restored from ${result.restoredFrom}.${result.savedAs ? ` The database it replaced was kept as ${result.savedAs}.` : ''}\n`);
+    io.stdout(
+      `Restored from ${result.restoredFrom}.${result.savedAs ? ` The database it replaced was kept as ${result.savedAs}.` : ''}\n`,
+    );
     return 0;
   },
 };

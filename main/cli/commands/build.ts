@@ -31,7 +31,9 @@ async function templateOption(values: OptionValues, io: CliIo): Promise<CouncilT
     throw error;
   }
   if (!template.placeholders.includes('marking')) {
-    io.stderr(`Note: ${template.fileName} has no {{marking}}, so its pages will not show the protective marking; add it to the template's header.\n`);
+    io.stderr(
+      `Note: ${template.fileName} has no {{marking}}, so its pages will not show the protective marking; add it to the template's header.\n`,
+    );
   }
   return template;
 }
@@ -39,14 +41,23 @@ async function templateOption(values: OptionValues, io: CliIo): Promise<CouncilT
 /** The action plan (after the inspection): the outcome, the follow-up timeline and every action with its progress. */
 async function buildActionPlan(values: OptionValues, io: CliIo): Promise<number> {
   for (const flag of ['bundle', 'approved-only', 'sections', 'items', 'pdf']) {
-    if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with the evidence pack, not --kind action-plan.`);
+    if (values[flag] !== undefined)
+      throw new UsageError(`--${flag} goes with the evidence pack, not --kind action-plan.`);
   }
   const template = await templateOption(values, io);
   const backend = await openForCli(values, io);
   try {
-    const result = await buildAndRecordActionPlan(backend.writableWorkspace(), values.out as string, backend.userName(), undefined, template);
-    io.stdout(`Built version ${result.version} of the action plan: ${result.docxPath} (${result.docxBytes} bytes, ${result.actions} action${result.actions === 1 ? '' : 's'}`
-      + `${result.template ? `, in the council template ${result.template}` : ''}).\n`);
+    const result = await buildAndRecordActionPlan(
+      backend.writableWorkspace(),
+      values.out as string,
+      backend.userName(),
+      undefined,
+      template,
+    );
+    io.stdout(
+      `Built version ${result.version} of the action plan: ${result.docxPath} (${result.docxBytes} bytes, ${result.actions} action${result.actions === 1 ? '' : 's'}` +
+        `${result.template ? `, in the council template ${result.template}` : ''}).\n`,
+    );
     return 0;
   } finally {
     backend.close();
@@ -56,55 +67,104 @@ async function buildActionPlan(values: OptionValues, io: CliIo): Promise<number>
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the Word evidence pack, and optionally the share bundle of evidence files',
-  usage: 'sendpack build --db PATH --out FILE.docx [--kind KIND] [--bundle FILE.zip] [--approved-only] [--sections a,b] [--items a,b] [--template FILE.docx] [--pdf]',
+  usage:
+    'sendpack build --db PATH --out FILE.docx [--kind KIND] [--bundle FILE.zip] [--approved-only] [--sections a,b] [--items a,b] [--template FILE.docx] [--pdf]',
   help: [
     '--db PATH          a workspace folder or its workspace.db',
     '--out FILE.docx    the Word document to write (replaced if it exists)',
     '--bundle FILE.zip  also write the share bundle: the pack, the evidence files and a manifest',
-    '--approved-only    print only approved items\' narratives and evidence',
-    ...PACK_KINDS.map((k, i) => `${i === 0 ? '--kind KIND        ' : '                   '}${k}: ${PACK_KIND_DEFINITIONS[k].summary}`),
+    "--approved-only    print only approved items' narratives and evidence",
+    ...PACK_KINDS.map(
+      (k, i) => `${i === 0 ? '--kind KIND        ' : '                   '}${k}: ${PACK_KIND_DEFINITIONS[k].summary}`,
+    ),
     `--sections LIST    some of: ${PACK_SECTION_ORDER.join(', ')}`,
     '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
-    '--template FILE    build into the council\'s Word template: {{pack}} (required) takes the pack\'s body;',
+    "--template FILE    build into the council's Word template: {{pack}} (required) takes the pack's body;",
     '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included;',
-    '                   the action plan is built into the workspace\'s remembered template unless this gives another',
+    "                   the action plan is built into the workspace's remembered template unless this gives another",
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
     '                   action-plan: the priority action plan after the inspection, with every action and its progress',
     '--user NAME        who is recorded as preparing it',
   ],
-  options: { db: { type: 'string' }, out: { type: 'string' }, bundle: { type: 'string' }, 'approved-only': { type: 'boolean' },
-    sections: { type: 'string' }, kind: { type: 'string' }, items: { type: 'string' }, template: { type: 'string' }, pdf: { type: 'boolean' }, user: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    bundle: { type: 'string' },
+    'approved-only': { type: 'boolean' },
+    sections: { type: 'string' },
+    kind: { type: 'string' },
+    items: { type: 'string' },
+    template: { type: 'string' },
+    pdf: { type: 'boolean' },
+    user: { type: 'string' },
+  },
   async run(values, _positionals, io) {
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.docx is required.');
-    if (!values.out.toLowerCase().endsWith('.docx')) throw new RefusedError(`--out must end in .docx, not "${values.out}".`);
+    if (!values.out.toLowerCase().endsWith('.docx'))
+      throw new RefusedError(`--out must end in .docx, not "${values.out}".`);
     const kind = typeof values.kind !== 'string' || values.kind === 'pack' ? 'evidence-pack' : values.kind;
-    if (!(BUILD_KINDS as readonly string[]).includes(kind)) throw new RefusedError(`--kind: "${kind}" is not a kind of document; use one of ${BUILD_KINDS.join(', ')}.`);
+    if (!(BUILD_KINDS as readonly string[]).includes(kind))
+      throw new RefusedError(`--kind: "${kind}" is not a kind of document; use one of ${BUILD_KINDS.join(', ')}.`);
     if (kind === 'action-plan') return buildActionPlan(values, io);
-    if (typeof values.bundle === 'string' && !values.bundle.toLowerCase().endsWith('.zip')) throw new RefusedError(`--bundle must end in .zip, not "${values.bundle}".`);
+    if (typeof values.bundle === 'string' && !values.bundle.toLowerCase().endsWith('.zip'))
+      throw new RefusedError(`--bundle must end in .zip, not "${values.bundle}".`);
     let sections: PackSectionId[] = [...PACK_KIND_DEFINITIONS[kind as PackKind].sections];
     if (typeof values.sections === 'string') {
-      const asked = values.sections.split(',').map((s) => s.trim()).filter(Boolean);
+      const asked = values.sections
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = asked.filter((s) => !(PACK_SECTION_ORDER as readonly string[]).includes(s));
-      if (unknown.length || asked.length === 0) throw new RefusedError(`--sections: ${unknown.join(', ') || 'nothing'} is not a section; use some of ${PACK_SECTION_ORDER.join(', ')}.`);
+      if (unknown.length || asked.length === 0)
+        throw new RefusedError(
+          `--sections: ${unknown.join(', ') || 'nothing'} is not a section; use some of ${PACK_SECTION_ORDER.join(', ')}.`,
+        );
       sections = asked as PackSectionId[];
     }
-    const items = typeof values.items === 'string' ? values.items.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const items =
+      typeof values.items === 'string'
+        ? values.items
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
     const template = await templateOption(values, io);
-    for (const path of [values.out, values.bundle]) if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
+    for (const path of [values.out, values.bundle])
+      if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
     const backend = await openForCli(values, io);
     try {
       if (items) {
         const known = new Set(listItems(backend.openWorkspace().db).map((i) => i.id));
         const unknown = items.filter((id) => !known.has(id));
-        if (unknown.length) throw new RefusedError(`--items: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a checklist item' : 'are not checklist items'}; \`sendpack status --json\` lists the item ids.`);
+        if (unknown.length)
+          throw new RefusedError(
+            `--items: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a checklist item' : 'are not checklist items'}; \`sendpack status --json\` lists the item ids.`,
+          );
       }
-      const result = await buildAndRecord(backend.writableWorkspace(), {
-        options: { sections, approvedOnly: values['approved-only'] === true, kind: kind as PackKind, ...(items ? { items } : {}) }, docxPath: values.out,
-        ...(template ? { template } : {}),
-        ...(typeof values.bundle === 'string' ? { bundlePath: values.bundle } : {}), pdf: values.pdf === true,
-      }, backend.userName(), (p) => io.stderr(`${p.phase}…\n`));
-      io.stdout(`Built version ${result.version} of the ${kind === 'evidence-pack' ? 'pack' : kind}: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}).\n`);
-      if (result.bundlePath) io.stdout(`Bundle: ${result.bundlePath} (${result.evidenceFiles} evidence files${result.pdfIncluded ? ', with a PDF copy' : ''}).\n`);
+      const result = await buildAndRecord(
+        backend.writableWorkspace(),
+        {
+          options: {
+            sections,
+            approvedOnly: values['approved-only'] === true,
+            kind: kind as PackKind,
+            ...(items ? { items } : {}),
+          },
+          docxPath: values.out,
+          ...(template ? { template } : {}),
+          ...(typeof values.bundle === 'string' ? { bundlePath: values.bundle } : {}),
+          pdf: values.pdf === true,
+        },
+        backend.userName(),
+        (p) => io.stderr(`${p.phase}…\n`),
+      );
+      io.stdout(
+        `Built version ${result.version} of the ${kind === 'evidence-pack' ? 'pack' : kind}: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}).\n`,
+      );
+      if (result.bundlePath)
+        io.stdout(
+          `Bundle: ${result.bundlePath} (${result.evidenceFiles} evidence files${result.pdfIncluded ? ', with a PDF copy' : ''}).\n`,
+        );
       if (values.pdf && !result.pdfIncluded) io.stderr('LibreOffice was not found, so the bundle has no PDF copy.\n');
       return 0;
     } finally {

@@ -20,12 +20,25 @@ export const datasetsCommand: Command = {
     try {
       const { datasets } = await call(backend, 'datasets.list', {});
       if (values.json) {
-        io.stdout(`${JSON.stringify({ datasets: datasets.map((d) => ({ name: d.name, title: d.title, periodType: d.periodType,
-          columns: d.columns.map((c) => ({ name: c.name, type: c.type, unit: c.unit })) })) }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify(
+            {
+              datasets: datasets.map((d) => ({
+                name: d.name,
+                title: d.title,
+                periodType: d.periodType,
+                columns: d.columns.map((c) => ({ name: c.name, type: c.type, unit: c.unit })),
+              })),
+            },
+            null,
+            2,
+          )}\n`,
+        );
         return 0;
       }
       const width = Math.max(...datasets.map((d) => d.name.length));
-      for (const d of datasets) io.stdout(`${d.name.padEnd(width)}  ${d.title} (${d.columns.length} columns, ${d.periodType})\n`);
+      for (const d of datasets)
+        io.stdout(`${d.name.padEnd(width)}  ${d.title} (${d.columns.length} columns, ${d.periodType})\n`);
       return 0;
     } finally {
       backend.close();
@@ -43,7 +56,8 @@ export const templateCommand: Command = {
     if (typeof values.dataset !== 'string') throw new UsageError('--dataset NAME is required.');
     if (typeof values.out !== 'string') throw new UsageError('--out FILE.csv or FILE.xlsx is required.');
     const format = extname(values.out).toLowerCase().slice(1);
-    if (format !== 'csv' && format !== 'xlsx') throw new RefusedError(`--out must end in .csv or .xlsx, not "${extname(values.out) || 'nothing'}".`);
+    if (format !== 'csv' && format !== 'xlsx')
+      throw new RefusedError(`--out must end in .csv or .xlsx, not "${extname(values.out) || 'nothing'}".`);
     const backend = bareBackend(io);
     try {
       const { bytes } = await call(backend, 'datasets.template', { dataset: values.dataset, format });

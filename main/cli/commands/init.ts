@@ -17,9 +17,14 @@ export const initCommand: Command = {
     '--db PATH        the workspace folder to create (e.g. Northshire.sendpack)',
     '--area NAME      the local area partnership, e.g. "Northshire"',
     '--la-code NNN    the three-digit DfE LA code; an unknown code only warns',
-    '--user NAME      who is recorded as creating it (default: this installation\'s name)',
+    "--user NAME      who is recorded as creating it (default: this installation's name)",
   ],
-  options: { db: { type: 'string' }, area: { type: 'string' }, 'la-code': { type: 'string' }, user: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    area: { type: 'string' },
+    'la-code': { type: 'string' },
+    user: { type: 'string' },
+  },
   async run(values, _positionals, io) {
     const area = AreaNameSchema.safeParse(values.area ?? '');
     if (!area.success) throw new RefusedError('--area must name the area, e.g. --area "Northshire".');
@@ -29,9 +34,17 @@ export const initCommand: Command = {
     }
     const catalogue = SHIPPED_CATALOGUE;
     const folder = resolveWorkspaceFolder(requireDb(values));
-    Workspace.create({ folder, areaName: area.data, laCode, user: cliUserName(values, new SettingsStore(defaultDataDir(io.env))), catalogue });
+    Workspace.create({
+      folder,
+      areaName: area.data,
+      laCode,
+      user: cliUserName(values, new SettingsStore(defaultDataDir(io.env))),
+      catalogue,
+    });
     for (const warning of laCodeWarnings(laCode)) io.stderr(`Warning: ${warning}\n`);
-    io.stdout(`Created ${folder} with ${catalogue.items.length} checklist items (catalogue ${catalogue.catalogueVersion}).\n`);
+    io.stdout(
+      `Created ${folder} with ${catalogue.items.length} checklist items (catalogue ${catalogue.catalogueVersion}).\n`,
+    );
     return 0;
   },
 };

@@ -15,12 +15,22 @@ export const neighboursCommand: Command = {
     '--json       print {"source", "authorities", "area", "neighbours": [{"code", "name"}]}',
     '--user NAME  who is recorded as replacing the list',
   ],
-  options: { db: { type: 'string' }, file: { type: 'string' }, reset: { type: 'boolean' }, json: { type: 'boolean' }, user: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    file: { type: 'string' },
+    reset: { type: 'boolean' },
+    json: { type: 'boolean' },
+    user: { type: 'string' },
+  },
   async run(values, _positionals, io) {
     if (values.file !== undefined && values.reset) throw new UsageError('Give --file or --reset, not both.');
     const file = values.file === undefined ? undefined : String(values.file);
     if (file !== undefined) {
-      try { if (!statSync(file).isFile()) throw new Error(); } catch { throw new RefusedError(`${file} is not a file that can be read.`); }
+      try {
+        if (!statSync(file).isFile()) throw new Error();
+      } catch {
+        throw new RefusedError(`${file} is not a file that can be read.`);
+      }
     }
     const backend = await openForCli(values, io);
     try {
@@ -37,7 +47,9 @@ export const neighboursCommand: Command = {
         io.stdout(`${JSON.stringify(result, null, 2)}\n`);
         return 0;
       }
-      io.stdout(`Statistical neighbours: ${result.source === 'shipped' ? 'the list shipped with the app' : result.source} (${result.authorities} authorities)\n`);
+      io.stdout(
+        `Statistical neighbours: ${result.source === 'shipped' ? 'the list shipped with the app' : result.source} (${result.authorities} authorities)\n`,
+      );
       if (result.area) {
         io.stdout(`${result.area.name}'s neighbours, nearest first:\n`);
         result.neighbours.forEach((n, i) => io.stdout(`${String(i + 1).padStart(2)}. ${n.name} (${n.code})\n`));

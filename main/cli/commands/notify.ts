@@ -6,7 +6,8 @@ import type { Command } from '../command';
 export const notifyCommand: Command = {
   name: 'notify',
   summary: 'Record the inspection notification and print the milestones of the notice window',
-  usage: 'sendpack notify --db PATH --date YYYY-MM-DD [--time HH:MM] [--preset full|monitoring|legacy5] [--lead NAME] [--json]',
+  usage:
+    'sendpack notify --db PATH --date YYYY-MM-DD [--time HH:MM] [--preset full|monitoring|legacy5] [--lead NAME] [--json]',
   help: [
     '--db PATH        a workspace folder or its workspace.db',
     '--date DATE      the day the call came (working day 0; a weekend or bank holiday counts from the next working day)',
@@ -16,31 +17,62 @@ export const notifyCommand: Command = {
     '--json           print {"notified", "packDue", "milestones": [{"name", "date", "workingDay"}]}',
     '--user NAME      who is recorded as making the change',
   ],
-  options: { db: { type: 'string' }, date: { type: 'string' }, time: { type: 'string' }, preset: { type: 'string' },
-    lead: { type: 'string' }, json: { type: 'boolean' }, user: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    date: { type: 'string' },
+    time: { type: 'string' },
+    preset: { type: 'string' },
+    lead: { type: 'string' },
+    json: { type: 'boolean' },
+    user: { type: 'string' },
+  },
   async run(values, _positionals, io) {
     if (typeof values.date !== 'string') throw new UsageError('--date YYYY-MM-DD is required.');
     if (values.preset !== undefined && !(INSPECTION_PRESET_IDS as readonly string[]).includes(String(values.preset))) {
-      throw new RefusedError(`--preset "${values.preset}" is not a preset; use one of ${INSPECTION_PRESET_IDS.join(', ')}.`);
+      throw new RefusedError(
+        `--preset "${values.preset}" is not a preset; use one of ${INSPECTION_PRESET_IDS.join(', ')}.`,
+      );
     }
     const backend = await openForCli(values, io);
     try {
       const t = await call(backend, 'inspection.record', {
-        date: values.date, time: values.time ?? null, preset: values.preset ?? 'full', leadOfficer: values.lead ?? '',
+        date: values.date,
+        time: values.time ?? null,
+        preset: values.preset ?? 'full',
+        leadOfficer: values.lead ?? '',
       });
       // Recorded as given (a script may be catching up), but a date far from today is most often a slip: said on stderr.
       const { concern } = await call(backend, 'inspection.checkDate', { date: t.inspection.notifiedDate });
       if (concern) io.stderr(`Warning: ${concern}\n`);
-      const notified = t.inspection.notifiedTime ? `${t.inspection.notifiedDate}T${t.inspection.notifiedTime}` : t.inspection.notifiedDate;
+      const notified = t.inspection.notifiedTime
+        ? `${t.inspection.notifiedDate}T${t.inspection.notifiedTime}`
+        : t.inspection.notifiedDate;
       if (values.json) {
-        io.stdout(`${JSON.stringify({ notified, preset: t.inspection.preset, packDue: t.packDue,
-          milestones: t.milestones.map((m) => ({ id: m.id, name: m.name, date: m.date, workingDay: m.workingDay,
-            ...(m.endDate ? { endDate: m.endDate } : {}) })) }, null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify(
+            {
+              notified,
+              preset: t.inspection.preset,
+              packDue: t.packDue,
+              milestones: t.milestones.map((m) => ({
+                id: m.id,
+                name: m.name,
+                date: m.date,
+                workingDay: m.workingDay,
+                ...(m.endDate ? { endDate: m.endDate } : {}),
+              })),
+            },
+            null,
+            2,
+          )}\n`,
+        );
         return 0;
       }
       io.stdout(`${t.presetName}: notified ${notified}. Evidence pack due ${t.packDue}.\n`);
       for (const m of t.milestones) {
-        io.stdout(`  WD${String(m.workingDay).padStart(2)}  ${m.date}${m.endDate ? ` to ${m.endDate}` : '              '}  ${m.name}${m.verified ? '' : ' (unverified: check locally)'}\n`);
+        io.stdout(
+          `  WD${String(m.workingDay).padStart(2)}  ${m.date}${m.endDate ? ` to ${m.endDate}` : '              '}  ${m.name}${m.verified ? '' : ' (unverified: check locally)'}\n`,
+        );
       }
       return 0;
     } finally {

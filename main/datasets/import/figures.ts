@@ -14,12 +14,17 @@ export function readFigure(cell: Cell | undefined, column: DatasetColumn, dashIs
   if (!cell || cell.kind === 'empty') return { missing: 'blank' };
   if (cell.kind === 'marker') {
     const marker = cell.marker ?? cell.raw.trim();
-    if (SPREADSHEET_ERROR.test(marker)) return { problem: `'${cell.raw.trim()}' is a spreadsheet error, not a figure: fix the formula or type the figure` };
+    if (SPREADSHEET_ERROR.test(marker))
+      return {
+        problem: `'${cell.raw.trim()}' is a spreadsheet error, not a figure: fix the formula or type the figure`,
+      };
     if (marker === '-') return dashIsNil ? { value: 0 } : { missing: '-' };
     return { missing: marker };
   }
   if (cell.kind === 'text' || cell.kind === 'date') {
-    return { problem: `'${cell.raw.trim().slice(0, 40)}' is not a number: type the figure, or leave it blank (or x) if it is not available` };
+    return {
+      problem: `'${cell.raw.trim().slice(0, 40)}' is not a number: type the figure, or leave it blank (or x) if it is not available`,
+    };
   }
   const value = cell.number ?? NaN;
   if (cell.kind === 'percent' && column.type !== 'percent') {

@@ -15,5 +15,11 @@ export function templateCsv(def: DatasetDefinition): Uint8Array {
 
 /** A minimal Excel workbook: one sheet named after the dataset, the header in bold, frozen. */
 export function templateXlsx(def: DatasetDefinition): Uint8Array {
-  return writeXlsx([{ name: def.id, columns: templateHeader(def).map((h) => ({ header: h, width: Math.max(10, h.length + 2) })), rows: [] }]);
+  return writeXlsx([
+    {
+      name: def.id,
+      columns: templateHeader(def).map((h) => ({ header: h, width: Math.max(10, h.length + 2) })),
+      rows: [],
+    },
+  ]);
 }

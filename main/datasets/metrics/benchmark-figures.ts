@@ -16,8 +16,15 @@ export function benchmarkFiguresOf(def: DatasetDefinition, rows: readonly Benchm
       if ((metric.breakdown ?? '') !== row.breakdown) continue;
       const evaluation = evaluateMetric(metric, def, row);
       if (evaluation.status !== 'ok' || evaluation.value === null) continue;
-      figures.push({ metric: metric.id, period: row.period, geography: row.geography, areaCode: row.areaCode, areaName: row.areaName,
-        regionCode: row.regionCode, value: evaluation.value });
+      figures.push({
+        metric: metric.id,
+        period: row.period,
+        geography: row.geography,
+        areaCode: row.areaCode,
+        areaName: row.areaName,
+        regionCode: row.regionCode,
+        value: evaluation.value,
+      });
     }
   }
   return figures;

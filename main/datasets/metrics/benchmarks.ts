@@ -1,6 +1,11 @@
 import { comparePeriods } from '../../../shared/domain/datasets/period';
 import type { Geography } from '../../../shared/domain/datasets/types';
-import type { MetricDefinition, MetricNeighbours, MetricRank, MetricRegion } from '../../../shared/domain/metrics/types';
+import type {
+  MetricDefinition,
+  MetricNeighbours,
+  MetricRank,
+  MetricRegion,
+} from '../../../shared/domain/metrics/types';
 
 /**
  * Benchmarking from a national file (§4.1): every authority's, region's and England's published figure for a metric
@@ -30,9 +35,9 @@ export function indexBenchmarks(figures: readonly BenchmarkFigure[]): BenchmarkI
   const byMetricPeriod = new Map<string, Map<string, BenchmarkFigure[]>>();
   for (const f of figures) {
     let periods = byMetricPeriod.get(f.metric);
-    if (!periods) byMetricPeriod.set(f.metric, periods = new Map());
+    if (!periods) byMetricPeriod.set(f.metric, (periods = new Map()));
     let list = periods.get(f.period);
-    if (!list) periods.set(f.period, list = []);
+    if (!list) periods.set(f.period, (list = []));
     list.push(f);
   }
   return { byMetricPeriod };
@@ -55,7 +60,11 @@ export function meanAsPrinted(values: readonly number[], decimals: number): numb
  * Rank of `value` among `values` (authorities with a published figure): 1 = best by the metric's direction, 1 =
  * highest for context metrics; ties share a rank (1, 2, 2, 4); quartile = 1 + ⌊4 × (rank − 1) ÷ n⌋.
  */
-export function rankAmong(value: number, values: readonly number[], metric: Pick<MetricDefinition, 'direction' | 'decimals'>): MetricRank {
+export function rankAmong(
+  value: number,
+  values: readonly number[],
+  metric: Pick<MetricDefinition, 'direction' | 'decimals'>,
+): MetricRank {
   const mine = printed(value, metric.decimals);
   const lowerIsBetter = metric.direction === 'lower';
   let ahead = 0;
@@ -76,22 +85,43 @@ export interface AreaBenchmarks {
 }
 
 /** What the national file says beside one area's figure for one metric and period. */
-export function benchmarksFor(index: BenchmarkIndex, metric: MetricDefinition, period: string, areaCode: string,
-  neighbourCodes: readonly string[], regionCodeHint = ''): AreaBenchmarks {
+export function benchmarksFor(
+  index: BenchmarkIndex,
+  metric: MetricDefinition,
+  period: string,
+  areaCode: string,
+  neighbourCodes: readonly string[],
+  regionCodeHint = '',
+): AreaBenchmarks {
   const figures = index.byMetricPeriod.get(metric.id)?.get(period) ?? [];
   if (figures.length === 0) return { england: null, region: null, neighbours: null, rank: null };
   const authorities = figures.filter((f) => f.geography === 'local');
   const mine = authorities.find((f) => f.areaCode === areaCode);
   const england = figures.find((f) => f.geography === 'national') ?? null;
   const regionCode = mine?.regionCode || regionCodeHint;
-  const regionRow = regionCode ? figures.find((f) => f.geography === 'regional' && f.areaCode === regionCode) : undefined;
+  const regionRow = regionCode
+    ? figures.find((f) => f.geography === 'regional' && f.areaCode === regionCode)
+    : undefined;
   const region: MetricRegion | null = regionRow ? { name: regionRow.areaName, value: regionRow.value, period } : null;
   const neighbourSet = new Set(neighbourCodes);
   const theirs = authorities.filter((f) => neighbourSet.has(f.areaCode));
   const neighbours: MetricNeighbours | null = theirs.length
-    ? { value: meanAsPrinted(theirs.map((f) => f.value), metric.decimals), count: theirs.length, period }
+    ? {
+        value: meanAsPrinted(
+          theirs.map((f) => f.value),
+          metric.decimals,
+        ),
+        count: theirs.length,
+        period,
+      }
     : null;
-  const rank = mine ? rankAmong(mine.value, authorities.map((f) => f.value), metric) : null;
+  const rank = mine
+    ? rankAmong(
+        mine.value,
+        authorities.map((f) => f.value),
+        metric,
+      )
+    : null;
   return { england, region, neighbours, rank };
 }
 

@@ -15,12 +15,18 @@ export function checkComparatorFile(file: ComparatorFile): string[] {
   const seen = new Set<string>();
   for (const c of file.comparators) {
     const metric = metricById(c.metric);
-    if (!metric) { problems.push(`${c.metric}: no such metric`); continue; }
+    if (!metric) {
+      problems.push(`${c.metric}: no such metric`);
+      continue;
+    }
     const def = datasetById(metric.dataset);
-    if (def && !isCanonicalPeriod(c.period, def.periodType)) problems.push(`${c.metric} ${c.period}: period is not a canonical ${def.periodType}`);
-    if (typeof c.value !== 'number' || !Number.isFinite(c.value) || c.value < 0) problems.push(`${c.metric} ${c.period}: value must be a number, 0 or more`);
+    if (def && !isCanonicalPeriod(c.period, def.periodType))
+      problems.push(`${c.metric} ${c.period}: period is not a canonical ${def.periodType}`);
+    if (typeof c.value !== 'number' || !Number.isFinite(c.value) || c.value < 0)
+      problems.push(`${c.metric} ${c.period}: value must be a number, 0 or more`);
     if (metric.unit === '%' && c.value > 100) problems.push(`${c.metric} ${c.period}: a percentage above 100`);
-    if (!c.source || !/\[R\d+\]/.test(c.source)) problems.push(`${c.metric} ${c.period}: source must cite a §7 key such as [R51]`);
+    if (!c.source || !/\[R\d+\]/.test(c.source))
+      problems.push(`${c.metric} ${c.period}: source must cite a §7 key such as [R51]`);
     const key = `${c.metric} ${c.period}`;
     if (seen.has(key)) problems.push(`${key}: listed twice`);
     seen.add(key);

@@ -1,11 +1,23 @@
 import {
-  comparePeriods, datasetById, DFE_PUBLISHED_DATASETS, formatNumber, parsePeriod, rowNotes, validateRow, type DatasetDefinition,
-  type DatasetRow, type StoredRow,
+  comparePeriods,
+  datasetById,
+  DFE_PUBLISHED_DATASETS,
+  formatNumber,
+  parsePeriod,
+  rowNotes,
+  validateRow,
+  type DatasetDefinition,
+  type DatasetRow,
+  type StoredRow,
 } from '../../../shared/domain/datasets/index';
 import { benchmarksFor, indexBenchmarks, type BenchmarkFigure, type BenchmarkIndex } from './benchmarks';
 import { METRICS } from '../../../shared/domain/metrics/definitions';
 import type {
-  ComparatorFile, MetricComparator, MetricDefinition, MetricResult, MetricStatus,
+  ComparatorFile,
+  MetricComparator,
+  MetricDefinition,
+  MetricResult,
+  MetricStatus,
 } from '../../../shared/domain/metrics/types';
 
 /**
@@ -78,19 +90,26 @@ export interface Evaluation {
   notes: string[];
 }
 
-const sum = (values: Record<string, number | null>, fields: string[]) => fields.reduce((t, f) => t + (values[f] ?? 0), 0);
+const sum = (values: Record<string, number | null>, fields: string[]) =>
+  fields.reduce((t, f) => t + (values[f] ?? 0), 0);
 
 /** A row's rule results, worked out once for all the metrics that read it (a national file has ~1,000 rows × 7 metrics). */
-const checked = new WeakMap<DatasetRow, { errors: ReturnType<typeof validateRow>; notes: ReturnType<typeof rowNotes> }>();
+const checked = new WeakMap<
+  DatasetRow,
+  { errors: ReturnType<typeof validateRow>; notes: ReturnType<typeof rowNotes> }
+>();
 function checkRow(def: DatasetDefinition, row: DatasetRow) {
   let result = checked.get(row);
-  if (!result) checked.set(row, result = { errors: validateRow(def, row), notes: rowNotes(def, row) });
+  if (!result) checked.set(row, (result = { errors: validateRow(def, row), notes: rowNotes(def, row) }));
   return result;
 }
 
 /** The fields a metric reads: its formula's and its published figure's. */
 export function metricFields(metric: MetricDefinition): string[] {
-  const formula = metric.formula.kind === 'ratio' ? [...metric.formula.numerator, ...metric.formula.denominator] : [metric.formula.field];
+  const formula =
+    metric.formula.kind === 'ratio'
+      ? [...metric.formula.numerator, ...metric.formula.denominator]
+      : [metric.formula.field];
   return [...new Set([...formula, ...(metric.publishedField ? [metric.publishedField] : [])])];
 }
 
@@ -101,7 +120,10 @@ export function metricFields(metric: MetricDefinition): string[] {
  * make it invalid; a broken rule elsewhere in the row leaves it alone.
  */
 export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition, row: DatasetRow): Evaluation {
-  const formulaFields = metric.formula.kind === 'ratio' ? [...new Set([...metric.formula.numerator, ...metric.formula.denominator])] : [metric.formula.field];
+  const formulaFields =
+    metric.formula.kind === 'ratio'
+      ? [...new Set([...metric.formula.numerator, ...metric.formula.denominator])]
+      : [metric.formula.field];
   const used = new Set(metricFields(metric));
   const missing: string[] = [];
   for (const f of formulaFields) {
@@ -119,7 +141,8 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
 
   const publishedRaw = metric.publishedField ? row.values[metric.publishedField] : undefined;
   const published = typeof publishedRaw === 'number' && Number.isFinite(publishedRaw) ? publishedRaw : null;
-  const publishedMarker = metric.publishedField && publishedRaw === null ? row.missing[metric.publishedField] : undefined;
+  const publishedMarker =
+    metric.publishedField && publishedRaw === null ? row.missing[metric.publishedField] : undefined;
 
   let value: number | null = null;
   let numerator: number | null = null;
@@ -131,14 +154,21 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
       const numText = metric.formula.numerator.join(' + ');
       const denText = metric.formula.denominator.join(' + ');
       if (denominator === 0) {
-        if (published === null) missing.push(`${denText} is 0, so the ${metric.unit === '%' ? 'percentage' : 'rate'} cannot be computed`);
+        if (published === null)
+          missing.push(`${denText} is 0, so the ${metric.unit === '%' ? 'percentage' : 'rate'} cannot be computed`);
       } else {
         value = roundedRatio(numerator, denominator, metric.decimals);
         if (metric.unit === '%' && numerator > denominator && invalid.length === 0) {
-          invalid.push(`${numText} (${formatNumber(numerator)}) must not exceed ${denText} (${formatNumber(denominator)})`);
+          invalid.push(
+            `${numText} (${formatNumber(numerator)}) must not exceed ${denText} (${formatNumber(denominator)})`,
+          );
         }
         if (published === null && publishedMarker !== undefined && publishedMarker !== 'blank') {
-          notes.push(DFE_PUBLISHED_DATASETS.has(def.id) ? NOT_PUBLISHED_NOTE : 'not published in the file; computed from the counts');
+          notes.push(
+            DFE_PUBLISHED_DATASETS.has(def.id)
+              ? NOT_PUBLISHED_NOTE
+              : 'not published in the file; computed from the counts',
+          );
         }
       }
     } else {
@@ -159,13 +189,18 @@ export function evaluateMetric(metric: MetricDefinition, def: DatasetDefinition,
   return { value, numerator, denominator, status, problems: [...missing, ...invalid], notes };
 }
 
-function better(metric: MetricDefinition, status: MetricStatus, value: number | null, comparator: MetricComparator | null): MetricResult['better'] {
+function better(
+  metric: MetricDefinition,
+  status: MetricStatus,
+  value: number | null,
+  comparator: MetricComparator | null,
+): MetricResult['better'] {
   // A local count set against England's count says nothing about better or worse; only rates compare.
   if (metric.unit === 'count') return null;
   if (status !== 'ok' || value === null || comparator === null || metric.direction === 'context') return null;
   const diff = value - comparator.value;
   if (Math.abs(diff) < 1e-9) return 'same';
-  return (diff > 0) === (metric.direction === 'higher') ? 'better' : 'worse';
+  return diff > 0 === (metric.direction === 'higher') ? 'better' : 'worse';
 }
 
 function rowKey(dataset: string, breakdown: string, period: string): string {
@@ -178,10 +213,13 @@ function rowKey(dataset: string, breakdown: string, period: string): string {
  */
 export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptions): MetricResult[] {
   const metrics = options.metrics ?? METRICS;
-  const local = rows.filter((r) => r.geography === 'local' && (options.areaCode === undefined || r.areaCode === options.areaCode));
+  const local = rows.filter(
+    (r) => r.geography === 'local' && (options.areaCode === undefined || r.areaCode === options.areaCode),
+  );
   if (options.areaCode === undefined) {
     const areas = [...new Set(local.map((r) => r.areaCode))];
-    if (areas.length > 1) throw new Error(`rows hold several local areas (${areas.join(', ')}); say which with areaCode`);
+    if (areas.length > 1)
+      throw new Error(`rows hold several local areas (${areas.join(', ')}); say which with areaCode`);
   }
 
   const localByKey = new Map<string, StoredRow[]>();
@@ -195,8 +233,12 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
     const key = rowKey(r.dataset, r.breakdown, r.period);
     national.set(key, [...(national.get(key) ?? []), r]);
   }
-  const index: BenchmarkIndex | null = options.benchmarks === undefined ? null
-    : 'byMetricPeriod' in options.benchmarks ? options.benchmarks : indexBenchmarks(options.benchmarks);
+  const index: BenchmarkIndex | null =
+    options.benchmarks === undefined
+      ? null
+      : 'byMetricPeriod' in options.benchmarks
+        ? options.benchmarks
+        : indexBenchmarks(options.benchmarks);
   const neighbourCodes = options.neighbours ?? [];
   const shipped = new Map<string, ComparatorFile['comparators'][number]>();
   for (const c of options.comparators.comparators) shipped.set(`${c.metric}\u0000${c.period}`, c);
@@ -206,20 +248,32 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
     const def = datasetById(metric.dataset);
     if (!def) throw new Error(`metric ${metric.id} reads unknown dataset ${metric.dataset}`);
     const breakdown = metric.breakdown ?? '';
-    const periods = [...new Set(local.filter((r) => r.dataset === metric.dataset && r.breakdown === breakdown).map((r) => r.period))].sort(comparePeriods);
+    const periods = [
+      ...new Set(local.filter((r) => r.dataset === metric.dataset && r.breakdown === breakdown).map((r) => r.period)),
+    ].sort(comparePeriods);
     for (const period of periods) {
       const candidates = localByKey.get(rowKey(metric.dataset, breakdown, period)) ?? [];
       const row = candidates[candidates.length - 1]!;
       const evaluation = evaluateMetric(metric, def, row);
       if (candidates.length > 1) {
-        evaluation.problems.push(`${candidates.length} rows for ${period}${breakdown ? ` (${breakdown})` : ''}: re-import the period so that one remains`);
+        evaluation.problems.push(
+          `${candidates.length} rows for ${period}${breakdown ? ` (${breakdown})` : ''}: re-import the period so that one remains`,
+        );
         evaluation.status = 'invalid';
       }
 
-      const benchmarks = index ? benchmarksFor(index, metric, period, options.areaCode ?? row.areaCode, neighbourCodes, options.regionCode) : null;
+      const benchmarks = index
+        ? benchmarksFor(index, metric, period, options.areaCode ?? row.areaCode, neighbourCodes, options.regionCode)
+        : null;
       let comparator: MetricComparator | null = null;
       if (benchmarks?.england) {
-        comparator = { value: benchmarks.england.value, period, source: DFE_PUBLISHED_DATASETS.has(metric.dataset) ? IMPORTED_NATIONAL_SOURCE_DFE : IMPORTED_NATIONAL_SOURCE_OTHER };
+        comparator = {
+          value: benchmarks.england.value,
+          period,
+          source: DFE_PUBLISHED_DATASETS.has(metric.dataset)
+            ? IMPORTED_NATIONAL_SOURCE_DFE
+            : IMPORTED_NATIONAL_SOURCE_OTHER,
+        };
       }
       const nationalRows = national.get(rowKey(metric.dataset, breakdown, period)) ?? [];
       if (comparator === null && nationalRows.length === 1) {
@@ -228,7 +282,9 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
           comparator = {
             value: n.value,
             period,
-            source: DFE_PUBLISHED_DATASETS.has(metric.dataset) ? IMPORTED_NATIONAL_SOURCE_DFE : IMPORTED_NATIONAL_SOURCE_OTHER,
+            source: DFE_PUBLISHED_DATASETS.has(metric.dataset)
+              ? IMPORTED_NATIONAL_SOURCE_DFE
+              : IMPORTED_NATIONAL_SOURCE_OTHER,
           };
         }
       }
@@ -271,7 +327,8 @@ export function computeMetrics(rows: readonly StoredRow[], options: ComputeOptio
   }
   for (const series of byMetric.values()) {
     series.forEach((r, i) => {
-      r.trend = series.slice(Math.max(0, i - TREND_PERIODS + 1), i + 1)
+      r.trend = series
+        .slice(Math.max(0, i - TREND_PERIODS + 1), i + 1)
         .map((p) => ({ period: p.period, value: p.status === 'ok' ? p.value : null }));
     });
   }

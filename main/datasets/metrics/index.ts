@@ -1,3 +1,3 @@
-export { computeMetrics,   NOT_PUBLISHED_NOTE,          } from './compute-metrics';
-export {  SHIPPED_COMPARATORS } from './comparators';
-export {  indexBenchmarks,    } from './benchmarks';
+export { computeMetrics, NOT_PUBLISHED_NOTE } from './compute-metrics';
+export { SHIPPED_COMPARATORS } from './comparators';
+export { indexBenchmarks } from './benchmarks';

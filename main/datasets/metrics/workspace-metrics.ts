@@ -16,19 +16,27 @@ export interface WorkspaceFigures {
 }
 
 export function readWorkspaceFigures(db: Database): WorkspaceFigures {
-  return { rows: listRows(db), benchmarks: indexBenchmarks(listBenchmarkFigures(db)), neighbours: workspaceNeighbours(db).neighbours };
+  return {
+    rows: listRows(db),
+    benchmarks: indexBenchmarks(listBenchmarkFigures(db)),
+    neighbours: workspaceNeighbours(db).neighbours,
+  };
 }
 
 /**
  * Every metric for one area of the workspace, with England (the imported file's row first, then the shipped
  * figure), the region, the statistical neighbours' average, rank, quartile and trend.
  */
-export function areaMetrics(figures: WorkspaceFigures, areaCode: string | undefined, metrics?: readonly MetricDefinition[]): MetricResult[] {
+export function areaMetrics(
+  figures: WorkspaceFigures,
+  areaCode: string | undefined,
+  metrics?: readonly MetricDefinition[],
+): MetricResult[] {
   const la = areaCode ? findLocalAuthorityByOldCode(areaCode) : undefined;
   return computeMetrics(figures.rows, {
     comparators: SHIPPED_COMPARATORS,
     benchmarks: figures.benchmarks,
-    neighbours: areaCode ? figures.neighbours[areaCode] ?? [] : [],
+    neighbours: areaCode ? (figures.neighbours[areaCode] ?? []) : [],
     ...(la ? { regionCode: la.regionCode } : {}),
     ...(areaCode ? { areaCode } : {}),
     ...(metrics ? { metrics } : {}),

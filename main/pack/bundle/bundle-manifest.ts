@@ -52,19 +52,45 @@ const cell = (value: string | number | null): string => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export const MANIFEST_CSV_HEADER = ['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256', 'Clean copy',
-  'Original SHA-256'] as const;
+export const MANIFEST_CSV_HEADER = [
+  'Reference',
+  'Title',
+  'Item',
+  'Item title',
+  'Path',
+  'Bytes',
+  'SHA-256',
+  'Clean copy',
+  'Original SHA-256',
+] as const;
 
 export function manifestCsv(manifest: BundleManifest): string {
-  const rows = manifest.files.map((f) => [f.reference, f.title, f.item, f.itemTitle, f.path, f.bytes, f.sha256,
-    f.cleanCopy ? f.cleanCopy.changes.join('; ') : '', f.cleanCopy?.originalSha256 ?? ''].map(cell).join(','));
+  const rows = manifest.files.map((f) =>
+    [
+      f.reference,
+      f.title,
+      f.item,
+      f.itemTitle,
+      f.path,
+      f.bytes,
+      f.sha256,
+      f.cleanCopy ? f.cleanCopy.changes.join('; ') : '',
+      f.cleanCopy?.originalSha256 ?? '',
+    ]
+      .map(cell)
+      .join(','),
+  );
   return `\uFEFF${[MANIFEST_CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 /** What verify-bundle needs from manifest.json, checked field by field; null when it is not a bundle manifest. */
 export function parseManifest(text: string): { files: { path: string; bytes: number; sha256: string }[] } | null {
   let value: unknown;
-  try { value = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return null; }
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return null;
+  }
   if (!value || typeof value !== 'object') return null;
   const manifest = value as Record<string, unknown>;
   if (manifest.format !== BUNDLE_FORMAT || !Array.isArray(manifest.files)) return null;
@@ -72,8 +98,16 @@ export function parseManifest(text: string): { files: { path: string; bytes: num
   for (const entry of manifest.files as unknown[]) {
     if (!entry || typeof entry !== 'object') return null;
     const { path, bytes, sha256 } = entry as Record<string, unknown>;
-    if (typeof path !== 'string' || !path || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256)
-      || typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) return null;
+    if (
+      typeof path !== 'string' ||
+      !path ||
+      typeof sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/i.test(sha256) ||
+      typeof bytes !== 'number' ||
+      !Number.isSafeInteger(bytes) ||
+      bytes < 0
+    )
+      return null;
     files.push({ path, bytes, sha256: sha256.toLowerCase() });
   }
   return { files };

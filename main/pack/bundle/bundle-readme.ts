@@ -16,7 +16,11 @@ export function ukDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(date);
   } catch {
     return iso;
   }
@@ -42,22 +46,31 @@ export function bundleReadme(facts: ReadmeFacts): string {
     '',
   ];
   if (facts.evidenceFiles) {
-    lines.push(`${plural(facts.evidenceFiles, 'evidence file')}, in one folder per evaluation area, each named by its reference number`,
-      'in the pack (E001, E002, ...) and its title:', ...facts.folders.map((folder) => `  ${folder}/`), '');
+    lines.push(
+      `${plural(facts.evidenceFiles, 'evidence file')}, in one folder per evaluation area, each named by its reference number`,
+      'in the pack (E001, E002, ...) and its title:',
+      ...facts.folders.map((folder) => `  ${folder}/`),
+      '',
+    );
   } else {
     lines.push('No evidence files are included.', '');
   }
   if (facts.excluded.length) {
-    lines.push(`Not included: ${facts.excluded.join(', ')}. ${facts.excluded.length === 1
-      ? 'It is cited in the pack but was left out of this bundle; ask the sender if you need it.'
-      : 'They are cited in the pack but were left out of this bundle; ask the sender if you need them.'}`, '');
+    lines.push(
+      `Not included: ${facts.excluded.join(', ')}. ${
+        facts.excluded.length === 1
+          ? 'It is cited in the pack but was left out of this bundle; ask the sender if you need it.'
+          : 'They are cited in the pack but were left out of this bundle; ask the sender if you need them.'
+      }`,
+      '',
+    );
   }
   lines.push(
     'Checking the bundle',
     'To check that no file has been changed, removed or added since the bundle was built, run',
     '  sendpack verify-bundle FILE.zip',
     'It recomputes the SHA-256 of every file and names any that differs, is missing or is not in the manifest.',
-    'Without the tool, compare a file\'s SHA-256 with its line in manifest.csv:',
+    "Without the tool, compare a file's SHA-256 with its line in manifest.csv:",
     '  Windows:        certutil -hashfile "FILE" SHA256',
     '  macOS or Linux: shasum -a 256 "FILE"',
     '',

@@ -8,7 +8,15 @@
  */
 import { utf8Bytes, zipToBytes } from '../../formats/zip-writer';
 import { WORD_MAIN_TYPES } from '../../formats/docx';
-import { fallbackMainPart, partFolder, partOfType, readContentTypes, readRelationships, relType, type Relationship } from '../../formats/opc';
+import {
+  fallbackMainPart,
+  partFolder,
+  partOfType,
+  readContentTypes,
+  readRelationships,
+  relType,
+  type Relationship,
+} from '../../formats/opc';
 import { rewriteXml, type ElementAction } from '../../formats/rewrite-xml';
 import { decodeXml, parseAttributes } from '../../formats/xml';
 import { EXCEL_MAIN_TYPES } from '../../formats/xlsx';
@@ -30,11 +38,35 @@ const MAX_ENTRIES = 20_000;
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Tracked-change records whose acceptance removes them with all they hold. */
-const DROP_ON_ACCEPT = new Set(['del', 'moveFrom', 'moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd',
-  'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'numberingChange',
-  'cellDel', 'cellIns', 'cellMerge', 'delText', 'delInstrText', 'customXmlDelRangeStart', 'customXmlDelRangeEnd',
-  'customXmlInsRangeStart', 'customXmlInsRangeEnd', 'customXmlMoveFromRangeStart', 'customXmlMoveFromRangeEnd',
-  'customXmlMoveToRangeStart', 'customXmlMoveToRangeEnd']);
+const DROP_ON_ACCEPT = new Set([
+  'del',
+  'moveFrom',
+  'moveFromRangeStart',
+  'moveFromRangeEnd',
+  'moveToRangeStart',
+  'moveToRangeEnd',
+  'rPrChange',
+  'pPrChange',
+  'sectPrChange',
+  'tblPrChange',
+  'trPrChange',
+  'tcPrChange',
+  'tblGridChange',
+  'numberingChange',
+  'cellDel',
+  'cellIns',
+  'cellMerge',
+  'delText',
+  'delInstrText',
+  'customXmlDelRangeStart',
+  'customXmlDelRangeEnd',
+  'customXmlInsRangeStart',
+  'customXmlInsRangeEnd',
+  'customXmlMoveFromRangeStart',
+  'customXmlMoveFromRangeEnd',
+  'customXmlMoveToRangeStart',
+  'customXmlMoveToRangeEnd',
+]);
 /** Tracked-change wrappers whose acceptance keeps what they hold. */
 const UNWRAP_ON_ACCEPT = new Set(['ins', 'moveTo']);
 const COMMENT_MARKS = new Set(['commentRangeStart', 'commentRangeEnd', 'commentReference']);
@@ -49,7 +81,9 @@ function relsName(part: string): string {
 
 /** A relationships part without the given relationship ids. */
 function withoutRelationships(xml: string, ids: ReadonlySet<string>): string {
-  return rewriteXml(xml, (name, attrs) => local(name) === 'Relationship' && ids.has(parseAttributes(attrs).get('Id') ?? '') ? 'drop' : 'keep');
+  return rewriteXml(xml, (name, attrs) =>
+    local(name) === 'Relationship' && ids.has(parseAttributes(attrs).get('Id') ?? '') ? 'drop' : 'keep',
+  );
 }
 
 /** [Content_Types].xml without overrides for removed parts. */
@@ -61,7 +95,11 @@ function withoutOverrides(xml: string, removed: ReadonlySet<string>): string {
   });
 }
 
-interface Edit { parts: Map<string, string>; removed: Set<string>; changes: Set<CleanChange> }
+interface Edit {
+  parts: Map<string, string>;
+  removed: Set<string>;
+  changes: Set<CleanChange>;
+}
 
 function cleanWord(zip: ZipReader, main: string, edit: Edit): void {
   const rels = readRelationships(zip, main).filter((r) => !r.external);
@@ -70,7 +108,8 @@ function cleanWord(zip: ZipReader, main: string, edit: Edit): void {
     for (const r of commentRels) edit.removed.add(r.target.toLowerCase());
     const relsPart = relsName(main);
     const relsBytes = zip.read(relsPart);
-    if (relsBytes) edit.parts.set(relsPart, withoutRelationships(decodeXml(relsBytes), new Set(commentRels.map((r) => r.id))));
+    if (relsBytes)
+      edit.parts.set(relsPart, withoutRelationships(decodeXml(relsBytes), new Set(commentRels.map((r) => r.id))));
     edit.changes.add('comments removed');
   }
   const stories = [main, ...new Set(rels.filter((r) => WORD_STORY_RELS.has(relType(r))).map((r) => r.target))];
@@ -81,9 +120,18 @@ function cleanWord(zip: ZipReader, main: string, edit: Edit): void {
     let comments = false;
     const cleaned = rewriteXml(decodeXml(bytes), (name): ElementAction => {
       const l = local(name);
-      if (DROP_ON_ACCEPT.has(l)) { tracked = true; return 'drop'; }
-      if (UNWRAP_ON_ACCEPT.has(l)) { tracked = true; return 'unwrap'; }
-      if (COMMENT_MARKS.has(l)) { comments = true; return 'drop'; }
+      if (DROP_ON_ACCEPT.has(l)) {
+        tracked = true;
+        return 'drop';
+      }
+      if (UNWRAP_ON_ACCEPT.has(l)) {
+        tracked = true;
+        return 'unwrap';
+      }
+      if (COMMENT_MARKS.has(l)) {
+        comments = true;
+        return 'drop';
+      }
       return 'keep';
     });
     if (tracked) edit.changes.add('tracked changes accepted');
@@ -94,7 +142,10 @@ function cleanWord(zip: ZipReader, main: string, edit: Edit): void {
   const settings = rels.find((r) => relType(r) === 'settings');
   const settingsBytes = settings && edit.changes.size > 0 ? zip.read(settings.target) : null;
   if (settings && settingsBytes) {
-    edit.parts.set(settings.target, rewriteXml(decodeXml(settingsBytes), (name) => local(name) === 'trackRevisions' ? 'drop' : 'keep'));
+    edit.parts.set(
+      settings.target,
+      rewriteXml(decodeXml(settingsBytes), (name) => (local(name) === 'trackRevisions' ? 'drop' : 'keep')),
+    );
   }
 }
 
@@ -114,11 +165,14 @@ function cleanExcel(zip: ZipReader, workbook: string, edit: Edit): void {
     if (relsBytes) edit.parts.set(relsPart, withoutRelationships(decodeXml(relsBytes), ids));
     const sheetBytes = zip.read(sheet.target);
     if (sheetBytes) {
-      edit.parts.set(sheet.target, rewriteXml(decodeXml(sheetBytes), (name, attrs) => {
-        if (local(name) !== 'legacyDrawing' && local(name) !== 'legacyDrawingHF') return 'keep';
-        const id = [...parseAttributes(attrs)].find(([k]) => local(k) === 'id')?.[1] ?? '';
-        return ids.has(id) ? 'drop' : 'keep';
-      }));
+      edit.parts.set(
+        sheet.target,
+        rewriteXml(decodeXml(sheetBytes), (name, attrs) => {
+          if (local(name) !== 'legacyDrawing' && local(name) !== 'legacyDrawingHF') return 'keep';
+          const id = [...parseAttributes(attrs)].find(([k]) => local(k) === 'id')?.[1] ?? '';
+          return ids.has(id) ? 'drop' : 'keep';
+        }),
+      );
     }
     edit.changes.add('notes and comments removed');
   }
@@ -137,13 +191,16 @@ export function cleanCopy(bytes: Uint8Array, fileName: string, mtime: Date): Cle
     const types = readContentTypes(zip);
     const edit: Edit = { parts: new Map(), removed: new Set(), changes: new Set() };
     const word = partOfType(types, WORD_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'docx', 'word/document.xml');
-    const excel = word ? null : partOfType(types, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'xlsx', 'xl/workbook.xml');
+    const excel = word
+      ? null
+      : (partOfType(types, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, ext, 'xlsx', 'xl/workbook.xml'));
     if (word) cleanWord(zip, word, edit);
     else if (excel) cleanExcel(zip, excel, edit);
     else return null;
     if (edit.changes.size === 0) return null;
     const typesBytes = zip.read('[Content_Types].xml');
-    if (typesBytes && edit.removed.size > 0) edit.parts.set('[Content_Types].xml', withoutOverrides(decodeXml(typesBytes), edit.removed));
+    if (typesBytes && edit.removed.size > 0)
+      edit.parts.set('[Content_Types].xml', withoutOverrides(decodeXml(typesBytes), edit.removed));
     const edited = new Map([...edit.parts].map(([name, xml]) => [name.toLowerCase(), xml]));
     const files: Record<string, Uint8Array> = {};
     for (const name of zip.originalNames) {

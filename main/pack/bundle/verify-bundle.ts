@@ -4,8 +4,15 @@ import { BUNDLE_EXTRAS, MANIFEST_JSON, parseManifest } from './bundle-manifest';
 import { isSymlink, unsafeName } from '../../formats/zip-format';
 import { entryContent, readCentralDirectory, ZipReadError, type ZipEntry } from '../../formats/zip-reader';
 
-export type BundleProblemKind = 'differs' | 'missing' | 'not in manifest' | 'manifest unreadable' | 'unsafe name' | 'symlink'
-  | 'duplicate name' | 'names differ only by case';
+export type BundleProblemKind =
+  | 'differs'
+  | 'missing'
+  | 'not in manifest'
+  | 'manifest unreadable'
+  | 'unsafe name'
+  | 'symlink'
+  | 'duplicate name'
+  | 'names differ only by case';
 
 export interface BundleProblem {
   /** The file's path in the bundle ("manifest.json" when the manifest itself is the problem). */
@@ -37,12 +44,18 @@ const normal = (name: string) => name.replace(/\\/g, '/').normalize('NFC');
  * has no readable manifest gives a 'manifest unreadable' problem instead.
  */
 export async function verifyBundle(zipFile: string): Promise<BundleVerification> {
-  const unreadable = (detail: string): BundleVerification => ({ ok: false, checked: 0, problems: [{ path: MANIFEST_JSON, problem: 'manifest unreadable', detail }] });
+  const unreadable = (detail: string): BundleVerification => ({
+    ok: false,
+    checked: 0,
+    problems: [{ path: MANIFEST_JSON, problem: 'manifest unreadable', detail }],
+  });
   let handle: FileHandle;
   try {
     handle = await open(zipFile, 'r');
   } catch (error) {
-    return unreadable(`${zipFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    return unreadable(
+      `${zipFile} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   try {
     const size = (await handle.stat()).size;
@@ -62,19 +75,37 @@ export async function verifyBundle(zipFile: string): Promise<BundleVerification>
       const name = normal(entry.name);
       if (name.endsWith('/') && entry.size === 0 && !isSymlink(entry)) continue; // a folder
       const list = byName.get(name);
-      if (list) list.push(entry); else byName.set(name, [entry]);
+      if (list) list.push(entry);
+      else byName.set(name, [entry]);
       const unsafe = unsafeName(entry.name);
-      if (unsafe) { problems.push({ path: name, problem: 'unsafe name', detail: unsafe }); refused.add(name); continue; }
-      if (isSymlink(entry)) { problems.push({ path: name, problem: 'symlink', detail: 'it unpacks as a link to another file' }); refused.add(name); continue; }
+      if (unsafe) {
+        problems.push({ path: name, problem: 'unsafe name', detail: unsafe });
+        refused.add(name);
+        continue;
+      }
+      if (isSymlink(entry)) {
+        problems.push({ path: name, problem: 'symlink', detail: 'it unpacks as a link to another file' });
+        refused.add(name);
+        continue;
+      }
       if (list) {
-        if (list.length === 2) problems.push({ path: name, problem: 'duplicate name', detail: 'the bundle holds more than one file of this name' });
+        if (list.length === 2)
+          problems.push({
+            path: name,
+            problem: 'duplicate name',
+            detail: 'the bundle holds more than one file of this name',
+          });
         refused.add(name);
         continue;
       }
       const folded = name.toLowerCase();
       const other = byFolded.get(folded);
       if (other !== undefined) {
-        problems.push({ path: name, problem: 'names differ only by case', detail: `Windows and macOS would unpack it over ${other}` });
+        problems.push({
+          path: name,
+          problem: 'names differ only by case',
+          detail: `Windows and macOS would unpack it over ${other}`,
+        });
         refused.add(name);
       } else {
         byFolded.set(folded, name);
@@ -82,8 +113,11 @@ export async function verifyBundle(zipFile: string): Promise<BundleVerification>
     }
     const manifestEntries = byName.get(MANIFEST_JSON) ?? [];
     if (manifestEntries.length !== 1 || refused.has(MANIFEST_JSON)) {
-      return unreadable(manifestEntries.length ? `${zipFile} holds more than one manifest.json.`
-        : `${zipFile} has no manifest.json, so it is not a bundle made by SEND Evidence Pack.`);
+      return unreadable(
+        manifestEntries.length
+          ? `${zipFile} holds more than one manifest.json.`
+          : `${zipFile} has no manifest.json, so it is not a bundle made by SEND Evidence Pack.`,
+      );
     }
     let manifestText: string;
     try {
@@ -111,7 +145,12 @@ export async function verifyBundle(zipFile: string): Promise<BundleVerification>
       if (why) problems.push({ path, problem: 'differs', detail: why });
     }
     for (const name of byName.keys()) {
-      if (!listed.has(name) && !BUNDLE_EXTRAS.includes(name) && !refused.has(name)) problems.push({ path: name, problem: 'not in manifest', detail: 'in the bundle but not listed in its manifest' });
+      if (!listed.has(name) && !BUNDLE_EXTRAS.includes(name) && !refused.has(name))
+        problems.push({
+          path: name,
+          problem: 'not in manifest',
+          detail: 'in the bundle but not listed in its manifest',
+        });
     }
     return { ok: problems.length === 0, checked, problems };
   } catch (error) {
@@ -135,7 +174,12 @@ async function readText(handle: FileHandle, entry: ZipEntry, size: number): Prom
 }
 
 /** Why an entry does not match its manifest line, or null when it does. */
-async function differsBecause(handle: FileHandle, entry: ZipEntry, size: number, expected: { bytes: number; sha256: string }): Promise<string | null> {
+async function differsBecause(
+  handle: FileHandle,
+  entry: ZipEntry,
+  size: number,
+  expected: { bytes: number; sha256: string },
+): Promise<string | null> {
   // The directory's size must be the manifest's before anything is read; reading then stops at that size, so the
   // work is bounded by what the manifest states, never by what a crafted entry would inflate to.
   if (entry.size !== expected.bytes) return `${entry.size} bytes, not the ${expected.bytes} in the manifest`;

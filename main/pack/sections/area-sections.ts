@@ -25,7 +25,10 @@ export function freshnessText(item: PackItem): string {
 
 export function dueText(item: PackItem, builtAt: string): string {
   if (!item.due) return 'No due date';
-  const overdue = item.status !== 'approved' && item.status !== 'not-applicable' && (isoDay(item.due) ?? '') < (isoDay(builtAt) ?? '');
+  const overdue =
+    item.status !== 'approved' &&
+    item.status !== 'not-applicable' &&
+    (isoDay(item.due) ?? '') < (isoDay(builtAt) ?? '');
   return `${formatDate(item.due)}${overdue ? ' (overdue)' : ''}`;
 }
 
@@ -40,9 +43,12 @@ function groupSummary(items: readonly PackItem[], printed: number): string {
     return n ? [`${n} ${statusLabel(s).toLowerCase()}`] : [];
   });
   const left = items.length - printed;
-  const rest = left === 0 ? ''
-    : printed === 0 ? ' None has a narrative or evidence in this pack yet: they are listed under Gaps and actions.'
-      : ` ${left} with no narrative or evidence in this pack ${left === 1 ? 'is' : 'are'} listed under Gaps and actions.`;
+  const rest =
+    left === 0
+      ? ''
+      : printed === 0
+        ? ' None has a narrative or evidence in this pack yet: they are listed under Gaps and actions.'
+        : ` ${left} with no narrative or evidence in this pack ${left === 1 ? 'is' : 'are'} listed under Gaps and actions.`;
   return `${items.length} checklist ${items.length === 1 ? 'item' : 'items'}: ${listInWords(parts)}.${rest}`;
 }
 
@@ -52,35 +58,63 @@ function figureBlocks(item: PackItem, input: PackInput, placement: ChartPlacemen
   if (metrics.length === 0) return [];
   const charts = placement.byItem.get(item.id) ?? [];
   return [
-    fact('Figures', `${metrics.length} ${metrics.length === 1 ? 'measure' : 'measures'} from the imported data, with England, the region, the statistical neighbours and the rank`, { spaceBefore: true }),
+    fact(
+      'Figures',
+      `${metrics.length} ${metrics.length === 1 ? 'measure' : 'measures'} from the imported data, with England, the region, the statistical neighbours and the rank`,
+      { spaceBefore: true },
+    ),
     metricsTable(metrics),
     ...metricNotes(metrics),
     ...charts.flatMap((c) => chartParagraphs(c, placement.figure.get(c.id)!)),
   ];
 }
 
-function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmarks: Map<string, string>, evidence: Map<string, PackEvidence>,
-  cited: Map<number, PackEvidence>, placement: ChartPlacement): PackBlock[] {
+function itemBlocks(
+  item: PackItem,
+  group: AreaGroup,
+  input: PackInput,
+  bookmarks: Map<string, string>,
+  evidence: Map<string, PackEvidence>,
+  cited: Map<number, PackEvidence>,
+  placement: ChartPlacement,
+): PackBlock[] {
   const home = homeGroup(item);
   const isHome = home === group.id;
   const bookmark = bookmarks.get(item.id);
   const blocks: PackBlock[] = [heading2(item.title, isHome ? bookmark : undefined)];
 
   if (item.personLevel) {
-    return [...blocks, fact('Status', statusLabel(item.status), { last: true }),
-      body('This item is about individual children and young people. Its documents go to the inspection team by '
-        + 'secure transfer only and are not part of this pack.')];
+    return [
+      ...blocks,
+      fact('Status', statusLabel(item.status), { last: true }),
+      body(
+        'This item is about individual children and young people. Its documents go to the inspection team by ' +
+          'secure transfer only and are not part of this pack.',
+      ),
+    ];
   }
   if (!showsContent(item, input)) {
-    return [...blocks, fact('Status', statusText(item), { last: true }),
-      body('This version of the pack includes approved items only, so the narrative and evidence for this item are left out.')];
+    return [
+      ...blocks,
+      fact('Status', statusText(item), { last: true }),
+      body(
+        'This version of the pack includes approved items only, so the narrative and evidence for this item are left out.',
+      ),
+    ];
   }
   if (!isHome && home && bookmark) {
-    return [...blocks, fact('Status', statusText(item), { last: true }), body([
-      new TextRun('The narrative and evidence for this item are under '),
-      new InternalHyperlink({ anchor: bookmark, children: [new TextRun({ text: groupLabel(home), style: 'Hyperlink' })] }),
-      new TextRun('.'),
-    ])];
+    return [
+      ...blocks,
+      fact('Status', statusText(item), { last: true }),
+      body([
+        new TextRun('The narrative and evidence for this item are under '),
+        new InternalHyperlink({
+          anchor: bookmark,
+          children: [new TextRun({ text: groupLabel(home), style: 'Hyperlink' })],
+        }),
+        new TextRun('.'),
+      ]),
+    ];
   }
 
   const others = item.groups.filter((g) => g !== group.id && KNOWN_GROUPS.has(g));
@@ -94,18 +128,38 @@ function itemBlocks(item: PackItem, group: AreaGroup, input: PackInput, bookmark
   );
   const figures = figureBlocks(item, input, placement);
   const narrative = narrativeParagraphs(item.narrative, { evidence: (fileId) => cited.get(fileId) });
-  blocks.push(...(narrative.length ? narrative : [body([new TextRun({ text: 'No narrative has been written for this item yet.', italics: true, color: COLOUR.secondary })])]));
+  blocks.push(
+    ...(narrative.length
+      ? narrative
+      : [
+          body([
+            new TextRun({
+              text: 'No narrative has been written for this item yet.',
+              italics: true,
+              color: COLOUR.secondary,
+            }),
+          ]),
+        ]),
+  );
   blocks.push(...figures);
   if (item.evidenceRefs.length === 0) {
     blocks.push(fact('Evidence', 'no files attached', { last: true, spaceBefore: true, end: true }));
   } else {
-    blocks.push(fact('Evidence', `${item.evidenceRefs.length} ${item.evidenceRefs.length === 1 ? 'file' : 'files'} (see the evidence index)`, { spaceBefore: true }));
+    blocks.push(
+      fact(
+        'Evidence',
+        `${item.evidenceRefs.length} ${item.evidenceRefs.length === 1 ? 'file' : 'files'} (see the evidence index)`,
+        { spaceBefore: true },
+      ),
+    );
     for (const ref of item.evidenceRefs) {
       const e = evidence.get(ref);
-      blocks.push(bullet([
-        new TextRun({ text: ref, bold: true }),
-        new TextRun(e ? ` ${e.title}${e.documentDate ? `, ${formatDate(e.documentDate)}` : ''}` : ''),
-      ]));
+      blocks.push(
+        bullet([
+          new TextRun({ text: ref, bold: true }),
+          new TextRun(e ? ` ${e.title}${e.documentDate ? `, ${formatDate(e.documentDate)}` : ''}` : ''),
+        ]),
+      );
     }
   }
   return blocks;
@@ -123,7 +177,10 @@ export function areaSections(input: PackInput): PackBlock[] {
     const printed = items.filter((item) => printsItem(item, input));
     return [
       heading1(group.heading),
-      body([new TextRun({ text: `${groupLabel(group.id)}. `, bold: true }), new TextRun(groupSummary(items, printed.length))]),
+      body([
+        new TextRun({ text: `${groupLabel(group.id)}. `, bold: true }),
+        new TextRun(groupSummary(items, printed.length)),
+      ]),
       ...printed.flatMap((item) => itemBlocks(item, group, input, bookmarks, evidence, cited, placement)),
     ];
   });

@@ -9,13 +9,21 @@ export function caseStudiesSection(input: PackInput): PackBlock[] {
   if (!se || se.caseStudies.length === 0) return [];
   return [
     heading1('Case studies'),
-    note('Anonymised: no child, young person or family can be identified. Each has been through the privacy check, and consent for its use is recorded.'),
+    note(
+      'Anonymised: no child, young person or family can be identified. Each has been through the privacy check, and consent for its use is recorded.',
+    ),
     ...se.caseStudies.flatMap((c) => [
       heading2(c.title),
       fact('Evaluation area', groupLabel(c.area)),
       fact('Consent', c.consentNote.trim() ? `recorded (${c.consentNote.trim()})` : 'recorded', { last: true }),
       ...narrativeParagraphs(c.story),
     ]),
-    ...(se.caseStudiesWithoutConsent ? [note(`${plural(se.caseStudiesWithoutConsent, 'further case study', 'further case studies')} ${se.caseStudiesWithoutConsent === 1 ? 'is' : 'are'} left out until consent is recorded.`)] : []),
+    ...(se.caseStudiesWithoutConsent
+      ? [
+          note(
+            `${plural(se.caseStudiesWithoutConsent, 'further case study', 'further case studies')} ${se.caseStudiesWithoutConsent === 1 ? 'is' : 'are'} left out until consent is recorded.`,
+          ),
+        ]
+      : []),
   ];
 }

@@ -14,7 +14,10 @@ export function contentsSection(_input: PackInput, entries: readonly ContentsEnt
   return [
     new Paragraph({ style: STYLE.contentsHeading, pageBreakBefore: true, children: [new TextRun('Contents')] }),
     new TableOfContents('Contents', {
-      hyperlink: true, headingStyleRange: '1-1', beginDirty: false, tabLeader: LeaderType.NONE,
+      hyperlink: true,
+      headingStyleRange: '1-1',
+      beginDirty: false,
+      tabLeader: LeaderType.NONE,
       cachedEntries: entries.map((e) => ({ title: e.title, level: 1, href: e.bookmark })),
     }),
   ];

@@ -13,7 +13,12 @@ function countsOf(input: PackInput): Record<ItemStatus, number> {
 
 /** Document control: this version, and every earlier build of the pack from this workspace with its status counts. */
 export function documentControlSection(input: PackInput): PackBlock[] {
-  const current: PackBuildRecord = { version: input.version, builtAt: input.builtAt, builtBy: input.preparedBy, counts: countsOf(input) };
+  const current: PackBuildRecord = {
+    version: input.version,
+    builtAt: input.builtAt,
+    builtBy: input.preparedBy,
+    counts: countsOf(input),
+  };
   const history = [...input.previousBuilds].sort((a, b) => a.version - b.version);
   const row = (build: PackBuildRecord, isCurrent: boolean) => [
     isCurrent ? `${build.version} (this version)` : String(build.version),
@@ -32,7 +37,9 @@ export function documentControlSection(input: PackInput): PackBlock[] {
     ...(history.length === 0 ? [body('This is the first version of the pack built from this workspace.')] : []),
     packTable({
       columns: [
-        { header: 'Version', weight: 16 }, { header: 'Built', weight: 30 }, { header: 'Built by', weight: 24 },
+        { header: 'Version', weight: 16 },
+        { header: 'Built', weight: 30 },
+        { header: 'Built by', weight: 24 },
         { header: 'Checklist items', weight: 30 },
       ],
       rows: [...history.map((b) => row(b, false)), row(current, true)],

@@ -26,17 +26,32 @@ export function executiveSummarySection(input: PackInput): PackBlock[] {
   if (summary.length === 0 && se.headlines.length === 0 && ratings.length === 0) return [];
   const blocks: PackBlock[] = [heading1('Executive summary'), ...summary];
   if (se.headlines.length) {
-    blocks.push(heading2('Headline figures'), packTable({
-      columns: [{ header: 'Measure', weight: 50 }, { header: 'Value', weight: 20, align: 'right' }, { header: 'England', weight: 30 }],
-      rows: se.headlines.map((h) => [h.label, h.value, h.note || 'None published']),
-    }));
+    blocks.push(
+      heading2('Headline figures'),
+      packTable({
+        columns: [
+          { header: 'Measure', weight: 50 },
+          { header: 'Value', weight: 20, align: 'right' },
+          { header: 'England', weight: 30 },
+        ],
+        rows: se.headlines.map((h) => [h.label, h.value, h.note || 'None published']),
+      }),
+    );
   }
   if (ratings.length) {
-    blocks.push(heading2('Our evaluation at a glance'), packTable({
-      columns: [{ header: 'Evaluation area', weight: 60 }, { header: 'Latest rating', weight: 40 }],
-      rows: ratings.map((r) => [r.label, r.rating]),
-    }), note('The self-evaluation section gives the evidence and the earlier ratings behind each.'));
+    blocks.push(
+      heading2('Our evaluation at a glance'),
+      packTable({
+        columns: [
+          { header: 'Evaluation area', weight: 60 },
+          { header: 'Latest rating', weight: 40 },
+        ],
+        rows: ratings.map((r) => [r.label, r.rating]),
+      }),
+      note('The self-evaluation section gives the evidence and the earlier ratings behind each.'),
+    );
   }
-  if (summary.length === 0 && item === undefined) blocks.splice(1, 0, body('The figures and ratings below are drawn from this workspace.'));
+  if (summary.length === 0 && item === undefined)
+    blocks.splice(1, 0, body('The figures and ratings below are drawn from this workspace.'));
   return blocks;
 }

@@ -21,7 +21,10 @@ function byDueThenArea(a: PackItem, b: PackItem): number {
 export function gapsAndActionsSection(input: PackInput): PackBlock[] {
   const gaps = input.items.filter((item) => listedAsGap(item, input)).sort(byDueThenArea);
   if (gaps.length === 0) {
-    return [heading1('Gaps and actions'), body('There are no gaps: every applicable item is approved and its evidence is current.')];
+    return [
+      heading1('Gaps and actions'),
+      body('There are no gaps: every applicable item is approved and its evidence is current.'),
+    ];
   }
   const statusWords = (item: PackItem) => {
     const words = [statusLabel(item.status)];
@@ -33,12 +36,17 @@ export function gapsAndActionsSection(input: PackInput): PackBlock[] {
   const personLevel = gaps.some((i) => i.personLevel);
   return [
     heading1('Gaps and actions'),
-    body(`${plural(gaps.length, 'item')} ${gaps.length === 1 ? 'is' : 'are'} not yet approved, ${gaps.length === 1 ? 'has' : 'have'} out-of-date evidence `
-      + `or ${gaps.length === 1 ? 'is' : 'are'} not printed in this pack, listed by due date.`),
+    body(
+      `${plural(gaps.length, 'item')} ${gaps.length === 1 ? 'is' : 'are'} not yet approved, ${gaps.length === 1 ? 'has' : 'have'} out-of-date evidence ` +
+        `or ${gaps.length === 1 ? 'is' : 'are'} not printed in this pack, listed by due date.`,
+    ),
     packTable({
       columns: [
-        { header: 'Checklist item', weight: 27 }, { header: 'Evaluation area', weight: 19 }, { header: 'Status', weight: 16 },
-        { header: 'Owner', weight: 21 }, { header: 'Due', weight: 17 },
+        { header: 'Checklist item', weight: 27 },
+        { header: 'Evaluation area', weight: 19 },
+        { header: 'Status', weight: 16 },
+        { header: 'Owner', weight: 21 },
+        { header: 'Due', weight: 17 },
       ],
       rows: gaps.map((item) => [
         item.title,
@@ -48,6 +56,12 @@ export function gapsAndActionsSection(input: PackInput): PackBlock[] {
         item.personLevel ? '\u2014' : dueText(item, input.builtAt),
       ]),
     }),
-    ...(personLevel ? [note('Person-level items show their status only: their documents go to the inspection team by secure transfer.')] : []),
+    ...(personLevel
+      ? [
+          note(
+            'Person-level items show their status only: their documents go to the inspection team by secure transfer.',
+          ),
+        ]
+      : []),
   ];
 }

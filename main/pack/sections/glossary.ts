@@ -27,7 +27,10 @@ export function glossarySection(input: PackInput, text: string): PackBlock[] {
     heading1('Glossary'),
     body('The abbreviations used in this pack.'),
     packTable({
-      columns: [{ header: 'Abbreviation', weight: 22 }, { header: 'Meaning', weight: 78 }],
+      columns: [
+        { header: 'Abbreviation', weight: 22 },
+        { header: 'Meaning', weight: 78 },
+      ],
       rows: terms.map((g) => [g.term, g.meaning]),
     }),
   ];

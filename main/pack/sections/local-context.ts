@@ -8,10 +8,17 @@ export function localContextSection(input: PackInput): PackBlock[] {
   if (!context || (!context.text.trim() && context.figures.length === 0)) return [];
   const blocks: PackBlock[] = [heading1('Local context'), ...narrativeParagraphs(context.text)];
   if (context.figures.length) {
-    blocks.push(packTable({
-      columns: [{ header: 'Figure', weight: 50 }, { header: 'Value', weight: 20, align: 'right' }, { header: 'England', weight: 30 }],
-      rows: context.figures.map((f) => [f.label, f.value, f.note || 'None published']),
-    }), note('From the datasets imported into this workspace.'));
+    blocks.push(
+      packTable({
+        columns: [
+          { header: 'Figure', weight: 50 },
+          { header: 'Value', weight: 20, align: 'right' },
+          { header: 'England', weight: 30 },
+        ],
+        rows: context.figures.map((f) => [f.label, f.value, f.note || 'None published']),
+      }),
+      note('From the datasets imported into this workspace.'),
+    );
   }
   return blocks;
 }

@@ -31,13 +31,19 @@ export function metricsTable(metrics: readonly PackMetric[]) {
   return packTable({
     small: true,
     columns: [
-      { header: 'Measure (period)', weight: 26 }, { header: 'Value', weight: 10, align: 'right' },
-      { header: 'Trend (up to 5 years)', weight: 14 }, { header: 'England', weight: 12 },
-      { header: region ? `Region (${region})` : 'Region', weight: 11 }, { header: 'Statistical neighbours (average; how many with data)', weight: 13 },
+      { header: 'Measure (period)', weight: 26 },
+      { header: 'Value', weight: 10, align: 'right' },
+      { header: 'Trend (up to 5 years)', weight: 14 },
+      { header: 'England', weight: 12 },
+      { header: region ? `Region (${region})` : 'Region', weight: 11 },
+      { header: 'Statistical neighbours (average; how many with data)', weight: 13 },
       { header: 'Rank among authorities with data', weight: 14 },
     ],
     rows: metrics.map((m) => [
-      `${m.title} (${m.period})`, m.display, m.trend || 'No earlier figure', englandCell(m),
+      `${m.title} (${m.period})`,
+      m.display,
+      m.trend || 'No earlier figure',
+      englandCell(m),
       m.region ? m.region.display : 'Not held',
       m.neighbours ? `${m.neighbours.display} (${m.neighbours.count} of 10 with data)` : 'Not held',
       m.rank || 'Not held',
@@ -47,7 +53,9 @@ export function metricsTable(metrics: readonly PackMetric[]) {
 
 /** Notes beside figures (a published figure that differs from the counts; a figure DfE did not publish). */
 export function metricNotes(metrics: readonly PackMetric[]): PackBlock[] {
-  const lines = metrics.flatMap((m) => (m.notes ?? []).map((n) => `${m.title} (${m.period}): ${n}.`.replace(/\.\.$/, '.')));
+  const lines = metrics.flatMap((m) =>
+    (m.notes ?? []).map((n) => `${m.title} (${m.period}): ${n}.`.replace(/\.\.$/, '.')),
+  );
   return lines.map((line) => note(line));
 }
 
@@ -57,19 +65,29 @@ export function chartParagraphs(chart: PackChart, figure: number): Paragraph[] {
   const scale = Math.min(1, (MAX_IMAGE_WIDTH_PX * 0.8) / chart.width);
   const width = Math.round(chart.width * scale);
   const height = Math.round(chart.height * scale);
-  const caption = new Paragraph({ style: STYLE.caption, keepNext: true, children: [new TextRun(`Figure ${figure}: ${chart.title}`)] });
+  const caption = new Paragraph({
+    style: STYLE.caption,
+    keepNext: true,
+    children: [new TextRun(`Figure ${figure}: ${chart.title}`)],
+  });
   const inWords = note(`Figure ${figure} in words: ${chart.altText}`);
   // A chart without an image (one that could not be drawn again) is given in words only.
   if (chart.png.length === 0 || !(chart.width > 0 && chart.height > 0)) return [caption, inWords];
   return [
     caption,
     new Paragraph({
-      alignment: AlignmentType.CENTER, keepNext: true, spacing: { after: 60 },
-      children: [new ImageRun({
-        type: 'png', data: chart.png, transformation: { width, height },
-        // A fixed drawing id per chart keeps the document the same from build to build.
-        altText: { id: String(figure), name: `Figure ${figure}`, title: chart.title, description: chart.altText },
-      })],
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { after: 60 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width, height },
+          // A fixed drawing id per chart keeps the document the same from build to build.
+          altText: { id: String(figure), name: `Figure ${figure}`, title: chart.title, description: chart.altText },
+        }),
+      ],
     }),
     inWords,
   ];
@@ -99,7 +117,8 @@ export function placeCharts(input: PackInput): ChartPlacement {
     for (const group of AREA_GROUPS) {
       for (const item of itemsInGroup(input, group.id)) {
         if (homeGroup(item) !== group.id || !showsContent(item, input)) continue;
-        const list = input.metrics.filter((m) => m.catalogueItem === item.id && m.chartId && charts.has(m.chartId) && !placed.has(m.chartId))
+        const list = input.metrics
+          .filter((m) => m.catalogueItem === item.id && m.chartId && charts.has(m.chartId) && !placed.has(m.chartId))
           .map((m) => charts.get(m.chartId!)!);
         list.forEach((c) => placed.add(c.id));
         if (list.length) byItem.set(item.id, list);

@@ -6,11 +6,15 @@ import type { PackInput } from '../pack-input';
  * 2025: the narratives of the co-production, parent carer forum, survey and participation items.
  */
 export function voiceSection(input: PackInput): PackBlock[] {
-  const voice = (input.selfEvaluation?.voice ?? []).filter((v) => !input.options.approvedOnly || v.status === 'approved');
+  const voice = (input.selfEvaluation?.voice ?? []).filter(
+    (v) => !input.options.approvedOnly || v.status === 'approved',
+  );
   if (voice.length === 0) return [];
   return [
     heading1(`What it is like to be a child or young person with SEND in ${input.area.name}`),
-    note('The voice of children, young people and families, from our co-production, parent carer forum, surveys and participation work.'),
+    note(
+      'The voice of children, young people and families, from our co-production, parent carer forum, surveys and participation work.',
+    ),
     ...voice.flatMap((v) => [heading2(v.title), ...narrativeParagraphs(v.narrative)]),
   ];
 }

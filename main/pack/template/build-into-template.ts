@@ -18,7 +18,13 @@ export function templateMarking(input: { marking: string; draft: boolean }): str
 
 /** The text each placeholder but `{{pack}}` is replaced by. */
 export function placeholderText(input: PackInput): Record<Exclude<TemplatePlaceholder, 'pack'>, string> {
-  return { area: input.area.name, title: packTitle(input), version: String(input.version), date: formatDate(input.builtAt), marking: templateMarking(input) };
+  return {
+    area: input.area.name,
+    title: packTitle(input),
+    version: String(input.version),
+    date: formatDate(input.builtAt),
+    marking: templateMarking(input),
+  };
 }
 
 const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -34,26 +40,44 @@ async function fitToTemplate(docx: Uint8Array): Promise<Uint8Array> {
   const text = (path: string) => (files[path] ? Buffer.from(files[path]).toString('utf8') : null);
   const rels = text('word/_rels/document.xml.rels') ?? '';
   const stylesTarget = /Type="[^"]*\/styles"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/styles"/.exec(rels);
-  const stylesPath = stylesTarget ? `word/${(stylesTarget[1] ?? stylesTarget[2])!.replace(/^\/?word\//, '').replace(/^\//, '')}` : 'word/styles.xml';
+  const stylesPath = stylesTarget
+    ? `word/${(stylesTarget[1] ?? stylesTarget[2])!.replace(/^\/?word\//, '').replace(/^\//, '')}`
+    : 'word/styles.xml';
   const merged = await mergeStyles(text(stylesPath), PACK_LANGUAGE);
   files[stylesPath] = utf8Bytes(merged.xml);
   if (!stylesTarget) {
-    files['word/_rels/document.xml.rels'] = utf8Bytes(rels.replace('</Relationships>', `<Relationship Id="rIdPackStyles" Type="${STYLES_REL}" Target="styles.xml"/></Relationships>`));
+    files['word/_rels/document.xml.rels'] = utf8Bytes(
+      rels.replace(
+        '</Relationships>',
+        `<Relationship Id="rIdPackStyles" Type="${STYLES_REL}" Target="styles.xml"/></Relationships>`,
+      ),
+    );
     const types = text('[Content_Types].xml') ?? '';
-    if (!types.includes('/word/styles.xml')) files['[Content_Types].xml'] = utf8Bytes(types.replace('</Types>', `<Override PartName="/word/styles.xml" ContentType="${STYLES_TYPE}"/></Types>`));
+    if (!types.includes('/word/styles.xml'))
+      files['[Content_Types].xml'] = utf8Bytes(
+        types.replace('</Types>', `<Override PartName="/word/styles.xml" ContentType="${STYLES_TYPE}"/></Types>`),
+      );
   }
   const types = text('[Content_Types].xml');
   if (types?.includes('wordprocessingml.template.main+xml')) {
-    files['[Content_Types].xml'] = utf8Bytes(types.replace('wordprocessingml.template.main+xml', 'wordprocessingml.document.main+xml'));
+    files['[Content_Types].xml'] = utf8Bytes(
+      types.replace('wordprocessingml.template.main+xml', 'wordprocessingml.document.main+xml'),
+    );
   }
   let documentXml = text('word/document.xml')!;
-  for (const [ours, theirs] of merged.renamed) documentXml = documentXml.replaceAll(`w:pStyle w:val="${ours}"`, `w:pStyle w:val="${theirs}"`);
+  for (const [ours, theirs] of merged.renamed)
+    documentXml = documentXml.replaceAll(`w:pStyle w:val="${ours}"`, `w:pStyle w:val="${theirs}"`);
   const tableStyle = templateTableStyle(merged.xml);
   if (tableStyle) {
     // Only the pack's tables (their paragraphs are in its table styles), never the template's own.
-    documentXml = documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (table) => (!/w:pStyle w:val="TableText(?:Small)?"/.test(table) ? table
-      : table.replace('<w:tblPr>', `<w:tblPr><w:tblStyle w:val="${tableStyle}"/>`).replace(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/, '')
-        .replace(/<w:shd\b[^>]*w:fill="F3F2F1"[^>]*\/>/g, '')));
+    documentXml = documentXml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (table) =>
+      !/w:pStyle w:val="TableText(?:Small)?"/.test(table)
+        ? table
+        : table
+            .replace('<w:tblPr>', `<w:tblPr><w:tblStyle w:val="${tableStyle}"/>`)
+            .replace(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/, '')
+            .replace(/<w:shd\b[^>]*w:fill="F3F2F1"[^>]*\/>/g, ''),
+    );
   }
   files['word/document.xml'] = utf8Bytes(documentXml);
   return zipToBytes(files, { stored: (name) => /\.(png|jpe?g|gif)$/i.test(name) });
@@ -77,9 +101,14 @@ export interface TemplateContent {
 export async function buildContentIntoTemplate(content: TemplateContent, template: CouncilTemplate): Promise<Buffer> {
   const blocks = withTextWidth(template.textWidth, content.blocks);
   const patches: Record<string, IPatch> = { pack: { type: PatchType.DOCUMENT, children: blocks as never } };
-  for (const [key, value] of Object.entries(content.texts)) patches[key] = { type: PatchType.PARAGRAPH, children: [new TextRun(value)] };
+  for (const [key, value] of Object.entries(content.texts))
+    patches[key] = { type: PatchType.PARAGRAPH, children: [new TextRun(value)] };
   const patched = await patchDocument({
-    outputType: 'uint8array', data: template.bytes, patches, keepOriginalStyles: true, numbering: PACK_NUMBERING,
+    outputType: 'uint8array',
+    data: template.bytes,
+    patches,
+    keepOriginalStyles: true,
+    numbering: PACK_NUMBERING,
     properties: content.properties,
   });
   await turn();
@@ -88,6 +117,13 @@ export async function buildContentIntoTemplate(content: TemplateContent, templat
 
 /** Builds the pack (its chosen sections) into a council's own Word template. */
 export function buildIntoTemplate(input: PackInput, template: CouncilTemplate): Promise<Buffer> {
-  return buildContentIntoTemplate({ blocks: () => packBlocks(input), texts: placeholderText(input), properties: packProperties(input),
-    builtAt: input.builtAt }, template);
+  return buildContentIntoTemplate(
+    {
+      blocks: () => packBlocks(input),
+      texts: placeholderText(input),
+      properties: packProperties(input),
+      builtAt: input.builtAt,
+    },
+    template,
+  );
 }

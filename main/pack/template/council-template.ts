@@ -43,36 +43,60 @@ function textWidthOf(documentXml: string): number {
  */
 export async function readCouncilTemplate(fileName: string, bytes: Uint8Array): Promise<CouncilTemplate> {
   if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
-    throw refuse(`${fileName} is a Word 97–2003 document (.doc), not a .docx: open it in Word and save it as a Word Document (.docx), then choose it again.`);
+    throw refuse(
+      `${fileName} is a Word 97–2003 document (.doc), not a .docx: open it in Word and save it as a Word Document (.docx), then choose it again.`,
+    );
   }
   let files: Record<string, Uint8Array>;
   try {
     // A council's file, not ours: the limits of any Office file the app reads (100 MB unpacked, 10,000 parts).
-    files = unzipAll(bytes, { only: (name) => name === 'word/document.xml' || name === '[Content_Types].xml', maxBytes: 100 * 1024 ** 2, maxEntries: 10_000 });
+    files = unzipAll(bytes, {
+      only: (name) => name === 'word/document.xml' || name === '[Content_Types].xml',
+      maxBytes: 100 * 1024 ** 2,
+      maxEntries: 10_000,
+    });
   } catch {
-    throw refuse(`${fileName} is not a Word document (.docx): it could not be opened as one. Choose a .docx file saved by Word or LibreOffice.`);
+    throw refuse(
+      `${fileName} is not a Word document (.docx): it could not be opened as one. Choose a .docx file saved by Word or LibreOffice.`,
+    );
   }
   const documentXml = files['word/document.xml'];
   if (!documentXml || !files['[Content_Types].xml']) {
-    throw refuse(`${fileName} is not a Word document (.docx): it has no document part (word/document.xml). Choose a .docx file saved by Word or LibreOffice.`);
+    throw refuse(
+      `${fileName} is not a Word document (.docx): it has no document part (word/document.xml). Choose a .docx file saved by Word or LibreOffice.`,
+    );
   }
   if (/macroEnabled/i.test(Buffer.from(files['[Content_Types].xml']).toString('utf8'))) {
-    throw refuse(`${fileName} holds macros (.docm/.dotm): save it as a Word Document (.docx) without macros, then choose it again.`);
+    throw refuse(
+      `${fileName} holds macros (.docm/.dotm): save it as a Word Document (.docx) without macros, then choose it again.`,
+    );
   }
   let found: readonly string[];
   try {
     found = await patchDetector({ data: bytes });
   } catch (error) {
-    throw refuse(`${fileName} could not be read as a Word document (${(error as Error).message}). Open it in Word, save it as .docx and choose it again.`);
+    throw refuse(
+      `${fileName} could not be read as a Word document (${(error as Error).message}). Open it in Word, save it as .docx and choose it again.`,
+    );
   }
   if (!found.includes('pack')) {
-    throw refuse(`${fileName} has no {{pack}} placeholder: type {{pack}} on a line of its own where the pack's content should go, save it and choose it again.`);
+    throw refuse(
+      `${fileName} has no {{pack}} placeholder: type {{pack}} on a line of its own where the pack's content should go, save it and choose it again.`,
+    );
   }
   const unknown = found.filter((p) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(p));
   if (unknown.length) {
-    throw refuse(`${fileName} has ${unknown.length === 1 ? 'a placeholder' : 'placeholders'} the pack cannot fill: ${unknown.map((p) => `{{${p}}}`).join(', ')}. `
-      + `Use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
+    throw refuse(
+      `${fileName} has ${unknown.length === 1 ? 'a placeholder' : 'placeholders'} the pack cannot fill: ${unknown.map((p) => `{{${p}}}`).join(', ')}. ` +
+        `Use only ${TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+    );
   }
-  return { fileName, bytes, placeholders: found.filter((p): p is TemplatePlaceholder => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(p)),
-    textWidth: textWidthOf(Buffer.from(documentXml).toString('utf8')) };
+  return {
+    fileName,
+    bytes,
+    placeholders: found.filter((p): p is TemplatePlaceholder =>
+      (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(p),
+    ),
+    textWidth: textWidthOf(Buffer.from(documentXml).toString('utf8')),
+  };
 }

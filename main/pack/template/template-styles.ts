@@ -9,7 +9,12 @@ import { PACK_NUMBERING, PACK_STYLES } from '../styles';
  * pack's own styles are added where the template lacks them, without their font, so they follow its Normal style.
  */
 
-interface StyleXml { id: string; name: string; type: string; xml: string }
+interface StyleXml {
+  id: string;
+  name: string;
+  type: string;
+  xml: string;
+}
 
 const STYLE = /<w:style\b[^>]*>[\s\S]*?<\/w:style>/g;
 
@@ -29,15 +34,23 @@ let ownStyles: Promise<StyleXml[]> | null = null;
 
 /** The pack's styles as docx writes them, read once from an empty document made with them. */
 function packStyles(): Promise<StyleXml[]> {
-  ownStyles ??= Packer.toBuffer(new Document({ styles: PACK_STYLES, numbering: PACK_NUMBERING, sections: [{ children: [] }] }))
-    .then((docx) => stylesOf(Buffer.from(unzipAll(docx, { only: (name) => name === 'word/styles.xml' })['word/styles.xml']!).toString('utf8')));
+  ownStyles ??= Packer.toBuffer(
+    new Document({ styles: PACK_STYLES, numbering: PACK_NUMBERING, sections: [{ children: [] }] }),
+  ).then((docx) =>
+    stylesOf(
+      Buffer.from(unzipAll(docx, { only: (name) => name === 'word/styles.xml' })['word/styles.xml']!).toString('utf8'),
+    ),
+  );
   return ownStyles;
 }
 
 /** The table style a council template gives its tables: one named "Table", else Word's "Table Grid". */
 export function templateTableStyle(stylesXml: string): string | null {
   const tables = stylesOf(stylesXml).filter((s) => s.type === 'table');
-  return (tables.find((s) => s.name === 'table') ?? tables.find((s) => s.name === 'table grid' || s.id === 'TableGrid'))?.id ?? null;
+  return (
+    (tables.find((s) => s.name === 'table') ?? tables.find((s) => s.name === 'table grid' || s.id === 'TableGrid'))
+      ?.id ?? null
+  );
 }
 
 export interface MergedStyles {
@@ -52,9 +65,13 @@ function withLanguage(xml: string, language: string): string {
   const defaults = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(xml);
   if (defaults) {
     const fixed = /<w:lang\b[^>]*\/>/.test(defaults[0])
-      ? defaults[0].replace(/(<w:lang\b[^>]*?\bw:val=")[^"]*"/, `$1${language}"`).replace(/<w:lang\b(?![^>]*\bw:val=)/, `<w:lang w:val="${language}"`)
-      : defaults[0].includes('<w:rPr/>') ? defaults[0].replace('<w:rPr/>', `<w:rPr>${lang}</w:rPr>`)
-        : defaults[0].includes('</w:rPr>') ? defaults[0].replace('</w:rPr>', `${lang}</w:rPr>`)
+      ? defaults[0]
+          .replace(/(<w:lang\b[^>]*?\bw:val=")[^"]*"/, `$1${language}"`)
+          .replace(/<w:lang\b(?![^>]*\bw:val=)/, `<w:lang w:val="${language}"`)
+      : defaults[0].includes('<w:rPr/>')
+        ? defaults[0].replace('<w:rPr/>', `<w:rPr>${lang}</w:rPr>`)
+        : defaults[0].includes('</w:rPr>')
+          ? defaults[0].replace('</w:rPr>', `${lang}</w:rPr>`)
           : defaults[0].replace('</w:rPrDefault>', `<w:rPr>${lang}</w:rPr></w:rPrDefault>`);
     return xml.replace(defaults[0], () => fixed);
   }
@@ -72,7 +89,13 @@ export async function mergeStyles(templateXml: string | null, language: string):
   if (templateXml === null) {
     // A template without a styles part gets the pack's own (rebuilt around its styles), with the language set.
     const all = ours.map((s) => s.xml).join('');
-    return { xml: withLanguage(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${all}</w:styles>`, language), renamed: new Map() };
+    return {
+      xml: withLanguage(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${all}</w:styles>`,
+        language,
+      ),
+      renamed: new Map(),
+    };
   }
   const theirs = stylesOf(templateXml);
   const ids = new Set(theirs.map((s) => s.id));
@@ -82,7 +105,10 @@ export async function mergeStyles(templateXml: string | null, language: string):
   for (const style of ours) {
     if (ids.has(style.id)) continue;
     const same = byName.get(`${style.type}|${style.name}`);
-    if (same) { renamed.set(style.id, same); continue; }
+    if (same) {
+      renamed.set(style.id, same);
+      continue;
+    }
     // Without its own font, an added style takes the template's (through Normal and the document defaults).
     added.push(style.xml.replace(/<w:rFonts\b[^>]*\/>/g, ''));
   }

@@ -14,8 +14,20 @@ export function PackKindChoice({ kind, onKind }: { kind: PackKindId; onKind: (ki
       <div className="radios">
         {PACK_KIND_IDS.map((k) => (
           <div className="checkbox" key={k}>
-            <input id={`kind-${k}`} type="radio" name="pack-kind" checked={kind === k} onChange={() => onKind(k)} aria-describedby={`kind-${k}-hint`} />
-            <label htmlFor={`kind-${k}`}>{LABELS[k]} <span className="hint" id={`kind-${k}-hint`}>({PACK_KIND_DEFINITIONS[k].summary})</span></label>
+            <input
+              id={`kind-${k}`}
+              type="radio"
+              name="pack-kind"
+              checked={kind === k}
+              onChange={() => onKind(k)}
+              aria-describedby={`kind-${k}-hint`}
+            />
+            <label htmlFor={`kind-${k}`}>
+              {LABELS[k]}{' '}
+              <span className="hint" id={`kind-${k}-hint`}>
+                ({PACK_KIND_DEFINITIONS[k].summary})
+              </span>
+            </label>
           </div>
         ))}
       </div>

@@ -40,8 +40,16 @@ function useSettled<T>(value: T, ms: number): T | null {
 export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: (items: string[] | null) => void }) {
   const settled = useSettled(choice, SETTLE_MS);
   const asked = settled ?? choice;
-  const loaded = useApiQuery('pack.outline', { sections: asked.sections, approvedOnly: asked.approvedOnly, kind: asked.kind,
-    ...(asked.items ? { items: asked.items } : {}) }, { enabled: settled !== null && settled.sections.length > 0 });
+  const loaded = useApiQuery(
+    'pack.outline',
+    {
+      sections: asked.sections,
+      approvedOnly: asked.approvedOnly,
+      kind: asked.kind,
+      ...(asked.items ? { items: asked.items } : {}),
+    },
+    { enabled: settled !== null && settled.sections.length > 0 },
+  );
   const outline = choice.sections.length > 0 ? loaded.data : null;
   const problem = loaded.error;
 
@@ -53,7 +61,7 @@ export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: 
   const printed = outline?.items.filter((i) => i.printed).length ?? 0;
   const withContent = outline?.items.filter((i) => i.hasContent).length ?? 0;
   const toggle = (id: string, on: boolean) => {
-    const current = choice.items ?? (outline?.items.filter((i) => i.printed).map((i) => i.id) ?? []);
+    const current = choice.items ?? outline?.items.filter((i) => i.printed).map((i) => i.id) ?? [];
     onItems(on ? [...current, id] : current.filter((x) => x !== id));
   };
 
@@ -65,25 +73,45 @@ export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: 
       {outline && (
         <>
           <p aria-live="polite" className="outline__total">
-            About <strong>{outline.pages} {outline.pages === 1 ? 'page' : 'pages'}</strong>, printing {printed} of {outline.items.length} checklist items.
+            About{' '}
+            <strong>
+              {outline.pages} {outline.pages === 1 ? 'page' : 'pages'}
+            </strong>
+            , printing {printed} of {outline.items.length} checklist items.
           </p>
           <ol className="outline__sections">
             {outline.sections.map((s) => (
               <li key={s.id}>
                 {SECTION_LABELS[s.id]}
-                <span className="hint"> ({s.pages} {s.pages === 1 ? 'page' : 'pages'})</span>
+                <span className="hint">
+                  {' '}
+                  ({s.pages} {s.pages === 1 ? 'page' : 'pages'})
+                </span>
                 {s.id === 'areas' && (
-                  <ul className="outline__headings">{s.headings.map((h) => <li key={h}>{h}</li>)}</ul>
+                  <ul className="outline__headings">
+                    {s.headings.map((h) => (
+                      <li key={h}>{h}</li>
+                    ))}
+                  </ul>
                 )}
               </li>
             ))}
           </ol>
           <details className="outline__items">
-            <summary>Choose the items printed ({printed} chosen; {withContent} have a narrative or evidence)</summary>
-            <p className="hint">Items not printed are listed in the gaps table with their status, owner and due date.</p>
+            <summary>
+              Choose the items printed ({printed} chosen; {withContent} have a narrative or evidence)
+            </summary>
+            <p className="hint">
+              Items not printed are listed in the gaps table with their status, owner and due date.
+            </p>
             <p>
-              <button type="button" className="link-button" onClick={() => onItems(null)}>Items with content (the default)</button>{' · '}
-              <button type="button" className="link-button" onClick={() => onItems(outline.items.map((i) => i.id))}>Every item</button>
+              <button type="button" className="link-button" onClick={() => onItems(null)}>
+                Items with content (the default)
+              </button>
+              {' · '}
+              <button type="button" className="link-button" onClick={() => onItems(outline.items.map((i) => i.id))}>
+                Every item
+              </button>
             </p>
             {byArea.map(([area, items]) => (
               <fieldset className="fieldset" key={area}>
@@ -91,8 +119,16 @@ export function PackOutline({ choice, onItems }: { choice: PackChoice; onItems: 
                 <div className="checkboxes">
                   {items.map((item) => (
                     <div className="checkbox" key={item.id}>
-                      <input id={`print-${item.id}`} type="checkbox" checked={choice.items ? choice.items.includes(item.id) : item.printed} onChange={(e) => toggle(item.id, e.target.checked)} />
-                      <label htmlFor={`print-${item.id}`}>{item.title}{!item.hasContent && <span className="hint"> (nothing written or attached)</span>}</label>
+                      <input
+                        id={`print-${item.id}`}
+                        type="checkbox"
+                        checked={choice.items ? choice.items.includes(item.id) : item.printed}
+                        onChange={(e) => toggle(item.id, e.target.checked)}
+                      />
+                      <label htmlFor={`print-${item.id}`}>
+                        {item.title}
+                        {!item.hasContent && <span className="hint"> (nothing written or attached)</span>}
+                      </label>
                     </div>
                   ))}
                 </div>

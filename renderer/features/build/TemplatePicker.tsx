@@ -25,7 +25,7 @@ export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
   const stop = async () => {
     await run(async () => {
       await write('pack.setTemplate', { file: null });
-      setStatus('Packs will be built in the app\'s own style.');
+      setStatus("Packs will be built in the app's own style.");
     });
   };
 
@@ -35,32 +35,56 @@ export function TemplatePicker({ readOnly }: { readOnly: boolean }) {
       <legend className="label">Council template</legend>
       <p className="hint" id="template-hint">
         A Word document (.docx) in your council's style with <code>{'{{pack}}'}</code> where the pack goes. It may also
-        hold <code>{'{{area}}'}</code>, <code>{'{{title}}'}</code>, <code>{'{{version}}'}</code>, <code>{'{{date}}'}</code> and
-        {' '}<code>{'{{marking}}'}</code>, in its headers and footers too.
+        hold <code>{'{{area}}'}</code>, <code>{'{{title}}'}</code>, <code>{'{{version}}'}</code>,{' '}
+        <code>{'{{date}}'}</code> and <code>{'{{marking}}'}</code>, in its headers and footers too.
       </p>
       {template.error && <p className="error-message">{template.error}</p>}
-      {problem && <p className="error-message" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      )}
       <p>
-        {current
-          ? <>Built into <strong>{current.fileName}</strong> (placeholders: {current.placeholders.map((p) => `{{${p}}}`).join(', ')}).</>
-          : 'Built in the app\'s own style: no council template is chosen.'}
+        {current ? (
+          <>
+            Built into <strong>{current.fileName}</strong> (placeholders:{' '}
+            {current.placeholders.map((p) => `{{${p}}}`).join(', ')}).
+          </>
+        ) : (
+          "Built in the app's own style: no council template is chosen."
+        )}
       </p>
       {current && !current.placeholders.includes('marking') && (
-        <p className="warning-text"><strong>Note:</strong> this template has no {'{{marking}}'}, so its pages will not show the protective
-          marking ({'"OFFICIAL-SENSITIVE — DRAFT"'} while a draft). Add it to the template's header to mark every page.</p>
+        <p className="warning-text">
+          <strong>Note:</strong> this template has no {'{{marking}}'}, so its pages will not show the protective marking
+          ({'"OFFICIAL-SENSITIVE — DRAFT"'} while a draft). Add it to the template's header to mark every page.
+        </p>
       )}
       {!readOnly && (
         <div className="button-row">
           <label className="button button--secondary file-button">
-            <input type="file" className="visually-hidden" disabled={busy}
+            <input
+              type="file"
+              className="visually-hidden"
+              disabled={busy}
               accept=".docx,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              onChange={(e) => { void choose(e.target.files?.[0]); e.target.value = ''; }} />
+              onChange={(e) => {
+                void choose(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
             {current ? 'Choose another template' : 'Choose a Word template'}
           </label>
-          {current && <button type="button" className="button button--secondary" disabled={busy} onClick={() => void stop()}>Stop using the template</button>}
+          {current && (
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void stop()}>
+              Stop using the template
+            </button>
+          )}
         </div>
       )}
-      <p role="status" className="hint">{status}</p>
+      <p role="status" className="hint">
+        {status}
+      </p>
     </fieldset>
   );
 }

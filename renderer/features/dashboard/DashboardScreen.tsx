@@ -18,22 +18,44 @@ function Countdown({ timeline }: { timeline: NonNullable<Dashboard['timeline']> 
   return (
     <div className={`countdown${late ? ' countdown--late' : ''}`}>
       <p className="countdown__headline">{headline}</p>
-      <p className="countdown__detail">Evidence pack due {formatDate(timeline.packDue)}. {timeline.presetName}: notified
-        {' '}{formatDate(timeline.inspection.notifiedDate)}{timeline.inspection.notifiedTime ? ` at ${timeline.inspection.notifiedTime}` : ''}
+      <p className="countdown__detail">
+        Evidence pack due {formatDate(timeline.packDue)}. {timeline.presetName}: notified{' '}
+        {formatDate(timeline.inspection.notifiedDate)}
+        {timeline.inspection.notifiedTime ? ` at ${timeline.inspection.notifiedTime}` : ''}
         {timeline.inspection.leadOfficer ? `; nominated officer ${timeline.inspection.leadOfficer}` : ''}.
-        {timeline.todayIsWorkingDay ? ` Today is working day ${timeline.workingDayToday}.` : ' Today is not a working day.'}</p>
+        {timeline.todayIsWorkingDay
+          ? ` Today is working day ${timeline.workingDayToday}.`
+          : ' Today is not a working day.'}
+      </p>
     </div>
   );
 }
 
-function ItemList({ title, items, empty, extra }: { title: string; items: Dashboard['overdue']; empty: string;
-  extra: (item: Dashboard['overdue'][number]) => string }) {
+function ItemList({
+  title,
+  items,
+  empty,
+  extra,
+}: {
+  title: string;
+  items: Dashboard['overdue'];
+  empty: string;
+  extra: (item: Dashboard['overdue'][number]) => string;
+}) {
   return (
     <section className="dashboard-card" aria-labelledby={`card-${title.replace(/[^A-Za-z0-9]+/g, '-')}`}>
-      <h2 id={`card-${title.replace(/[^A-Za-z0-9]+/g, '-')}`} className="dashboard-card__title">{title} <span className="count">({items.length})</span></h2>
-      {items.length === 0 ? <p className="hint">{empty}</p> : (
+      <h2 id={`card-${title.replace(/[^A-Za-z0-9]+/g, '-')}`} className="dashboard-card__title">
+        {title} <span className="count">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="hint">{empty}</p>
+      ) : (
         <ul className="plain-list">
-          {items.slice(0, 12).map((i) => <li key={i.id}><ItemLink id={i.id} title={i.title} /> <span className="hint">{extra(i)}</span></li>)}
+          {items.slice(0, 12).map((i) => (
+            <li key={i.id}>
+              <ItemLink id={i.id} title={i.title} /> <span className="hint">{extra(i)}</span>
+            </li>
+          ))}
           {items.length > 12 && <li className="hint">and {items.length - 12} more</li>}
         </ul>
       )}
@@ -41,7 +63,13 @@ function ItemList({ title, items, empty, extra }: { title: string; items: Dashbo
   );
 }
 
-const STEP_VIEWS = { notification: null, owners: 'checklist', data: 'data', evidence: 'checklist', privacy: 'privacy' } as const;
+const STEP_VIEWS = {
+  notification: null,
+  owners: 'checklist',
+  data: 'data',
+  evidence: 'checklist',
+  privacy: 'privacy',
+} as const;
 
 /** A new workspace's next steps, each ticked off as it is done; shown until all are. */
 function NextSteps({ steps }: { steps: Dashboard['nextSteps'] }) {
@@ -61,10 +89,22 @@ function NextSteps({ steps }: { steps: Dashboard['nextSteps'] }) {
       <ol className="next-steps__list">
         {steps.map((s) => (
           <li key={s.id} className={s.done ? 'next-steps__done' : undefined}>
-            <span className="next-steps__mark" aria-hidden="true">{s.done ? '✓' : ''}</span>
-            <span>{s.done ? <><span className="visually-hidden">Done: </span>{s.label}</>
-              : <button type="button" className="link-button" onClick={() => go(s.id)}>{s.label}</button>}
-              <span className="hint"> — {s.detail}</span></span>
+            <span className="next-steps__mark" aria-hidden="true">
+              {s.done ? '✓' : ''}
+            </span>
+            <span>
+              {s.done ? (
+                <>
+                  <span className="visually-hidden">Done: </span>
+                  {s.label}
+                </>
+              ) : (
+                <button type="button" className="link-button" onClick={() => go(s.id)}>
+                  {s.label}
+                </button>
+              )}
+              <span className="hint"> — {s.detail}</span>
+            </span>
           </li>
         ))}
       </ol>
@@ -87,51 +127,114 @@ export function DashboardScreen() {
     <>
       <h1>Dashboard</h1>
       {afterInspection && <FollowUpPhase plan={followUp} />}
-      {!afterInspection && (t ? <Countdown timeline={t} /> : <p className="lead">No notification has been recorded yet. When the call comes,
-        record it here and every item gets its due date.</p>)}
+      {!afterInspection &&
+        (t ? (
+          <Countdown timeline={t} />
+        ) : (
+          <p className="lead">
+            No notification has been recorded yet. When the call comes, record it here and every item gets its due date.
+          </p>
+        ))}
       {!afterInspection && <NextSteps steps={data.nextSteps} />}
-      {!readOnly && (!t || recording) && !afterInspection && <NotificationForm replacing={t !== null} onDone={() => setRecording(false)} />}
-      {!readOnly && t && !recording && (
-        <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>Record the notification{afterInspection ? ' of the next inspection' : ' again'}…</button>
+      {!readOnly && (!t || recording) && !afterInspection && (
+        <NotificationForm replacing={t !== null} onDone={() => setRecording(false)} />
       )}
-      {!readOnly && afterInspection && recording && <NotificationForm replacing={t !== null} onDone={() => setRecording(false)} />}
+      {!readOnly && t && !recording && (
+        <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>
+          Record the notification{afterInspection ? ' of the next inspection' : ' again'}…
+        </button>
+      )}
+      {!readOnly && afterInspection && recording && (
+        <NotificationForm replacing={t !== null} onDone={() => setRecording(false)} />
+      )}
       {followUp && !afterInspection && <PreviousInspectionLine plan={followUp} />}
       {t && !afterInspection && <MilestonesTable timeline={t} readOnly={readOnly} />}
       <section aria-labelledby="readiness-heading">
         <h2 id="readiness-heading">Readiness by evaluation area</h2>
-        <p className="hint">Approved or not applicable, over all items. {data.overall.done} of {data.overall.total} items ({data.overall.percent}%).</p>
+        <p className="hint">
+          Approved or not applicable, over all items. {data.overall.done} of {data.overall.total} items (
+          {data.overall.percent}%).
+        </p>
         <table className="table">
           <caption className="visually-hidden">Readiness by evaluation area</caption>
-          <thead><tr><th scope="col">Area</th><th scope="col">Ready</th><th scope="col">Progress</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Area</th>
+              <th scope="col">Ready</th>
+              <th scope="col">Progress</th>
+            </tr>
+          </thead>
           <tbody>
-            {data.readiness.filter((r) => r.total > 0).map((r) => (
-              <tr key={r.group}>
-                <th scope="row">{r.group === 'other' ? '' : `${r.group} `}{r.name}</th>
-                <td>{r.done} of {r.total}</td>
-                <td><progress max={100} value={r.percent} aria-label={`${r.name}: ${r.percent}% ready`} /> {r.percent}%</td>
-              </tr>
-            ))}
+            {data.readiness
+              .filter((r) => r.total > 0)
+              .map((r) => (
+                <tr key={r.group}>
+                  <th scope="row">
+                    {r.group === 'other' ? '' : `${r.group} `}
+                    {r.name}
+                  </th>
+                  <td>
+                    {r.done} of {r.total}
+                  </td>
+                  <td>
+                    <progress max={100} value={r.percent} aria-label={`${r.name}: ${r.percent}% ready`} /> {r.percent}%
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </section>
-      <p className="inset-text">The person-level lists (Annex A) go to inspectors by secure transfer, never in the pack.{' '}
-        <button type="button" className="link-button" onClick={() => showView('lists')}>Check List 1 and List 2 before they are sent</button></p>
+      <p className="inset-text">
+        The person-level lists (Annex A) go to inspectors by secure transfer, never in the pack.{' '}
+        <button type="button" className="link-button" onClick={() => showView('lists')}>
+          Check List 1 and List 2 before they are sent
+        </button>
+      </p>
       <div className="dashboard-grid">
-        <ItemList title="Overdue" items={data.overdue} empty="Nothing is overdue." extra={(i) => `due ${formatDate(i.due)}${i.owner ? `, ${i.owner}` : ''}`} />
-        <ItemList title={`Yours${userName ? ` (${userName})` : ''}`} items={data.mine} empty="No open items are owned by you. Set yourself as an item's owner to see it here."
-          extra={(i) => (i.due ? `due ${formatDate(i.due)}` : '')} />
-        <ItemList title="Evidence with no date" items={data.undated} empty="Every evidence file has the date on the document."
-          extra={() => 'date unknown: give the date on the document'} />
-        <ItemList title="Out of date evidence" items={data.stale} empty="No dated evidence is past its freshness date."
-          extra={(i) => `expired ${formatDate(i.expires)}`} />
+        <ItemList
+          title="Overdue"
+          items={data.overdue}
+          empty="Nothing is overdue."
+          extra={(i) => `due ${formatDate(i.due)}${i.owner ? `, ${i.owner}` : ''}`}
+        />
+        <ItemList
+          title={`Yours${userName ? ` (${userName})` : ''}`}
+          items={data.mine}
+          empty="No open items are owned by you. Set yourself as an item's owner to see it here."
+          extra={(i) => (i.due ? `due ${formatDate(i.due)}` : '')}
+        />
+        <ItemList
+          title="Evidence with no date"
+          items={data.undated}
+          empty="Every evidence file has the date on the document."
+          extra={() => 'date unknown: give the date on the document'}
+        />
+        <ItemList
+          title="Out of date evidence"
+          items={data.stale}
+          empty="No dated evidence is past its freshness date."
+          extra={(i) => `expired ${formatDate(i.expires)}`}
+        />
       </div>
       <section aria-labelledby="owners-heading">
         <h2 id="owners-heading">What each owner has left</h2>
         <table className="table">
           <caption className="visually-hidden">Open items by owner</caption>
-          <thead><tr><th scope="col">Owner</th><th scope="col">Open items</th><th scope="col">Overdue</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Owner</th>
+              <th scope="col">Open items</th>
+              <th scope="col">Overdue</th>
+            </tr>
+          </thead>
           <tbody>
-            {data.byOwner.map((o) => <tr key={o.owner}><th scope="row">{o.owner}</th><td>{o.remaining}</td><td>{o.overdue}</td></tr>)}
+            {data.byOwner.map((o) => (
+              <tr key={o.owner}>
+                <th scope="row">{o.owner}</th>
+                <td>{o.remaining}</td>
+                <td>{o.overdue}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </section>

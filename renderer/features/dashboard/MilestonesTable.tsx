@@ -14,7 +14,12 @@ type Timeline = NonNullable<Response<'inspection.get'>>;
 export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; readOnly: boolean }) {
   const { run, problem } = useAction();
   const items = useAppStore((s) => s.items);
-  const [pending, setPending] = useState<{ id: Timeline['milestones'][number]['id']; name: string; from: string; to: string | null } | null>(null);
+  const [pending, setPending] = useState<{
+    id: Timeline['milestones'][number]['id'];
+    name: string;
+    from: string;
+    to: string | null;
+  } | null>(null);
   /** Items with no date of their own follow the pack deadline: moving it moves them, so that is asked about first. */
   const following = items.filter((i) => i.dueDate === null && i.status !== 'approved' && i.status !== 'not-applicable');
   const change = (m: Timeline['milestones'][number], date: string | null) => {
@@ -30,22 +35,52 @@ export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; re
   return (
     <section aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">The notice window</h2>
-      {problem && <p className="error-message" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      )}
       <table className="table">
         <caption className="visually-hidden">Milestones of the notice window</caption>
-        <thead><tr><th scope="col">Milestone</th><th scope="col">Working day</th><th scope="col">Date</th><th scope="col">Change</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Milestone</th>
+            <th scope="col">Working day</th>
+            <th scope="col">Date</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
         <tbody>
           {timeline.milestones.map((m) => (
             <tr key={m.id}>
-              <th scope="row">{m.name}{!m.verified && <span className="hint"> (typical; check with the inspection team)</span>}</th>
+              <th scope="row">
+                {m.name}
+                {!m.verified && <span className="hint"> (typical; check with the inspection team)</span>}
+              </th>
               <td>{m.workingDay}</td>
-              <td>{formatDate(m.date)}{m.endDate ? ` to ${formatDate(m.endDate)}` : ''}{m.overridden ? ' (changed)' : ''}</td>
+              <td>
+                {formatDate(m.date)}
+                {m.endDate ? ` to ${formatDate(m.endDate)}` : ''}
+                {m.overridden ? ' (changed)' : ''}
+              </td>
               <td>
                 {!readOnly && (
                   <>
-                    <DateField id={`milestone-${m.id}`} label="New date" hiddenLabel={` of ${m.name}`} hint="dd/mm/yyyy" value={m.date}
-                      onCommit={(iso) => { if (iso) change(m, iso); }} />
-                    {m.overridden && <button type="button" className="link-button" onClick={() => change(m, null)}>Use computed date<span className="visually-hidden"> for {m.name}</span></button>}
+                    <DateField
+                      id={`milestone-${m.id}`}
+                      label="New date"
+                      hiddenLabel={` of ${m.name}`}
+                      hint="dd/mm/yyyy"
+                      value={m.date}
+                      onCommit={(iso) => {
+                        if (iso) change(m, iso);
+                      }}
+                    />
+                    {m.overridden && (
+                      <button type="button" className="link-button" onClick={() => change(m, null)}>
+                        Use computed date<span className="visually-hidden"> for {m.name}</span>
+                      </button>
+                    )}
                   </>
                 )}
               </td>
@@ -54,11 +89,31 @@ export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; re
         </tbody>
       </table>
       {pending && (
-        <ConfirmDialog title={`Move "${pending.name}"?`} confirmLabel={`Move it and ${following.length} item due date${following.length === 1 ? '' : 's'}`}
-          onCancel={() => setPending(null)} onConfirm={() => { const p = pending; setPending(null); void save(p.id, p.to); }}>
-          <p>{pending.to ? `From ${formatDisplayDate(pending.from)} to ${formatDisplayDate(pending.to)}.` : `From ${formatDisplayDate(pending.from)} back to the computed date.`}
-            {' '}These {following.length} items have no due date of their own and follow the pack deadline, so their due dates move too:</p>
-          <ul className="scroll-list" tabIndex={0} aria-label="Items whose due dates move">{following.map((i) => <li key={i.id}>{i.title}{i.owner ? ` (${i.owner})` : ''}</li>)}</ul>
+        <ConfirmDialog
+          title={`Move "${pending.name}"?`}
+          confirmLabel={`Move it and ${following.length} item due date${following.length === 1 ? '' : 's'}`}
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            const p = pending;
+            setPending(null);
+            void save(p.id, p.to);
+          }}
+        >
+          <p>
+            {pending.to
+              ? `From ${formatDisplayDate(pending.from)} to ${formatDisplayDate(pending.to)}.`
+              : `From ${formatDisplayDate(pending.from)} back to the computed date.`}{' '}
+            These {following.length} items have no due date of their own and follow the pack deadline, so their due
+            dates move too:
+          </p>
+          <ul className="scroll-list" tabIndex={0} aria-label="Items whose due dates move">
+            {following.map((i) => (
+              <li key={i.id}>
+                {i.title}
+                {i.owner ? ` (${i.owner})` : ''}
+              </li>
+            ))}
+          </ul>
           <p className="hint">To keep an item's date, give it a due date of its own on its page first.</p>
         </ConfirmDialog>
       )}

@@ -19,7 +19,8 @@ function gaps(periods: string[], periodType: string): string[] {
   const have = new Set(years);
   const out: string[] = [];
   for (let y = Math.min(...years) + 1; y < Math.max(...years); y++) {
-    if (!have.has(y)) out.push(periodType === 'calendar-year' ? String(y) : `${y}/${String((y + 1) % 100).padStart(2, '0')}`);
+    if (!have.has(y))
+      out.push(periodType === 'calendar-year' ? String(y) : `${y}/${String((y + 1) % 100).padStart(2, '0')}`);
   }
   return out;
 }
@@ -34,9 +35,14 @@ function missingLines(dataset: Dataset, metrics: Metric[], periods: string[]): s
   const notAvailable = inLatest.filter((m) => m.status === 'missing');
   if (notAvailable.length) lines.push(`${latest}: ${notAvailable.map((m) => title(m)).join('; ')} not available.`);
   const invalid = metrics.filter((m) => m.status === 'invalid');
-  if (invalid.length) lines.push(`${invalid.length} figure${invalid.length === 1 ? ' breaks' : 's break'} a rule and ${invalid.length === 1 ? 'is' : 'are'} not used (${[...new Set(invalid.map((m) => m.period))].join(', ')}).`);
+  if (invalid.length)
+    lines.push(
+      `${invalid.length} figure${invalid.length === 1 ? ' breaks' : 's break'} a rule and ${invalid.length === 1 ? 'is' : 'are'} not used (${[...new Set(invalid.map((m) => m.period))].join(', ')}).`,
+    );
   // Rates only: DfE publishes no England figure for most counts and durations, so their absence is not news.
-  const noEngland = inLatest.filter((m) => m.status === 'ok' && (m.unit === '%' || m.unit === 'per 100') && !m.comparator);
+  const noEngland = inLatest.filter(
+    (m) => m.status === 'ok' && (m.unit === '%' || m.unit === 'per 100') && !m.comparator,
+  );
   if (noEngland.length) lines.push(`${latest}: no England figure for ${noEngland.map((m) => title(m)).join('; ')}.`);
   return lines;
 }
@@ -59,8 +65,19 @@ function GlanceTable({ dataset, metrics, periods }: { dataset: Dataset; metrics:
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={`${dataset.title}: metrics by period`}>
       <table className="table table--glance">
-        <caption className="visually-hidden">{dataset.title}: each metric by period, with England's figure for the same period</caption>
-        <thead><tr><th scope="col">Metric</th>{shown.map((p) => <th key={p} scope="col" className="numeric">{p}</th>)}</tr></thead>
+        <caption className="visually-hidden">
+          {dataset.title}: each metric by period, with England's figure for the same period
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            {shown.map((p) => (
+              <th key={p} scope="col" className="numeric">
+                {p}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={metricKey(r)}>
@@ -69,10 +86,18 @@ function GlanceTable({ dataset, metrics, periods }: { dataset: Dataset; metrics:
                 const m = cell(metricKey(r), p);
                 return (
                   <td key={p} className="numeric">
-                    {!m ? '—' : m.status === 'missing' ? <span className="hint">not available</span>
-                      : m.status === 'invalid' ? <span className="error-text">{formatValue(m.value, m.unit)} not used</span>
-                      : formatValue(m.value, m.unit)}
-                    {m?.comparator && m.unit !== 'count' ? <span className="hint glance-england">England {formatValue(m.comparator.value, m.unit)}</span> : null}
+                    {!m ? (
+                      '—'
+                    ) : m.status === 'missing' ? (
+                      <span className="hint">not available</span>
+                    ) : m.status === 'invalid' ? (
+                      <span className="error-text">{formatValue(m.value, m.unit)} not used</span>
+                    ) : (
+                      formatValue(m.value, m.unit)
+                    )}
+                    {m?.comparator && m.unit !== 'count' ? (
+                      <span className="hint glance-england">England {formatValue(m.comparator.value, m.unit)}</span>
+                    ) : null}
                   </td>
                 );
               })}
@@ -91,7 +116,12 @@ function GlanceTable({ dataset, metrics, periods }: { dataset: Dataset; metrics:
 export function DataOverview({ datasets, onOpen }: { datasets: Dataset[]; onOpen: (name: string) => void }) {
   const metrics = useApiQuery('metrics.list', {});
   const imports = useApiQuery('imports.list', {});
-  if (metrics.error || imports.error) return <p className="error-message" role="alert">{metrics.error ?? imports.error}</p>;
+  if (metrics.error || imports.error)
+    return (
+      <p className="error-message" role="alert">
+        {metrics.error ?? imports.error}
+      </p>
+    );
   if (!metrics.data || !imports.data) return <p className="hint">Reading what is loaded…</p>;
   const loaded: { dataset: Dataset; metrics: Metric[]; periods: string[]; imports: ImportSummary[] }[] = [];
   const empty: Dataset[] = [];
@@ -104,9 +134,16 @@ export function DataOverview({ datasets, onOpen }: { datasets: Dataset[]; onOpen
   }
   return (
     <section aria-labelledby="overview-heading" className="data-overview">
-      <h2 id="overview-heading" tabIndex={-1}>What is loaded</h2>
-      {loaded.length === 0 ? <p>No figures yet. Choose a dataset below to import a file or type the figures in.</p>
-        : <p>Figures are loaded for {loaded.length} of {datasets.length} datasets.</p>}
+      <h2 id="overview-heading" tabIndex={-1}>
+        What is loaded
+      </h2>
+      {loaded.length === 0 ? (
+        <p>No figures yet. Choose a dataset below to import a file or type the figures in.</p>
+      ) : (
+        <p>
+          Figures are loaded for {loaded.length} of {datasets.length} datasets.
+        </p>
+      )}
       {loaded.map(({ dataset, metrics: own, periods, imports: files }) => {
         const missing = missingLines(dataset, own, periods);
         return (
@@ -118,12 +155,35 @@ export function DataOverview({ datasets, onOpen }: { datasets: Dataset[]; onOpen
               </button>
             </div>
             <dl className="summary-list summary-list--compact">
-              <div><dt>Periods loaded</dt><dd>{periods.join(', ')}</dd></div>
-              <div><dt>Latest period</dt><dd>{periods[periods.length - 1]}</dd></div>
-              <div><dt>Came from</dt><dd>{source(files)}</dd></div>
-              <div><dt>Missing</dt><dd>{missing.length === 0 ? 'Nothing for the periods loaded.'
-                : <ul className="plain-list">{missing.slice(0, MAX_MISSING_LINES).map((l) => <li key={l}>{l}</li>)}
-                  {missing.length > MAX_MISSING_LINES ? <li>and {missing.length - MAX_MISSING_LINES} more: open the dataset to see them.</li> : null}</ul>}</dd></div>
+              <div>
+                <dt>Periods loaded</dt>
+                <dd>{periods.join(', ')}</dd>
+              </div>
+              <div>
+                <dt>Latest period</dt>
+                <dd>{periods[periods.length - 1]}</dd>
+              </div>
+              <div>
+                <dt>Came from</dt>
+                <dd>{source(files)}</dd>
+              </div>
+              <div>
+                <dt>Missing</dt>
+                <dd>
+                  {missing.length === 0 ? (
+                    'Nothing for the periods loaded.'
+                  ) : (
+                    <ul className="plain-list">
+                      {missing.slice(0, MAX_MISSING_LINES).map((l) => (
+                        <li key={l}>{l}</li>
+                      ))}
+                      {missing.length > MAX_MISSING_LINES ? (
+                        <li>and {missing.length - MAX_MISSING_LINES} more: open the dataset to see them.</li>
+                      ) : null}
+                    </ul>
+                  )}
+                </dd>
+              </div>
             </dl>
             <GlanceTable dataset={dataset} metrics={own} periods={periods} />
           </article>
@@ -134,7 +194,11 @@ export function DataOverview({ datasets, onOpen }: { datasets: Dataset[]; onOpen
           <h3>Not loaded yet ({empty.length})</h3>
           <ul className="plain-list overview-empty">
             {empty.map((d) => (
-              <li key={d.name}><button type="button" className="link-button" onClick={() => onOpen(d.name)}>{d.title}</button></li>
+              <li key={d.name}>
+                <button type="button" className="link-button" onClick={() => onOpen(d.name)}>
+                  {d.title}
+                </button>
+              </li>
             ))}
           </ul>
         </>

@@ -23,22 +23,34 @@ export function DataScreen() {
   return (
     <>
       <h1>Data</h1>
-      <p className="lead">Import the figures inspectors look at first, from DfE's published files, case-management
-        exports or providers' spreadsheets, exactly as they come. Every metric is checked against its definition and set
-        beside the national figure for the same period.</p>
+      <p className="lead">
+        Import the figures inspectors look at first, from DfE's published files, case-management exports or providers'
+        spreadsheets, exactly as they come. Every metric is checked against its definition and set beside the national
+        figure for the same period.
+      </p>
       <div className="form-group">
-        <label className="label" htmlFor="dataset-choice">Dataset</label>
+        <label className="label" htmlFor="dataset-choice">
+          Dataset
+        </label>
         <select id="dataset-choice" className="select" value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">What is loaded (every dataset)</option>
-          {data.datasets.map((d) => <option key={d.name} value={d.name}>{d.title}</option>)}
+          {data.datasets.map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.title}
+            </option>
+          ))}
         </select>
       </div>
       {dataset ? (
         <>
-          <button type="button" className="link-button back-link" onClick={() => open('')}>Back to what is loaded</button>
+          <button type="button" className="link-button back-link" onClick={() => open('')}>
+            Back to what is loaded
+          </button>
           <DatasetPanel key={dataset.name} dataset={dataset} />
         </>
-      ) : <DataOverview datasets={data.datasets} onOpen={open} />}
+      ) : (
+        <DataOverview datasets={data.datasets} onOpen={open} />
+      )}
     </>
   );
 }

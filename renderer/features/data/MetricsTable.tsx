@@ -7,10 +7,22 @@ import './data.css';
 function ValueCell({ m }: { m: Metric }) {
   return (
     <td>
-      {m.status === 'ok' ? formatValue(m.value, m.unit) : m.status === 'invalid' ? `${formatValue(m.value, m.unit)} (not used)` : '—'}
-      {m.numerator !== null && m.denominator !== null && m.status !== 'missing'
-        ? <span className="hint"> {m.numerator.toLocaleString('en-GB')} of {m.denominator.toLocaleString('en-GB')}</span> : null}
-      {(m.notes ?? []).map((n) => <span key={n} className="metric-note">{n}</span>)}
+      {m.status === 'ok'
+        ? formatValue(m.value, m.unit)
+        : m.status === 'invalid'
+          ? `${formatValue(m.value, m.unit)} (not used)`
+          : '—'}
+      {m.numerator !== null && m.denominator !== null && m.status !== 'missing' ? (
+        <span className="hint">
+          {' '}
+          {m.numerator.toLocaleString('en-GB')} of {m.denominator.toLocaleString('en-GB')}
+        </span>
+      ) : null}
+      {(m.notes ?? []).map((n) => (
+        <span key={n} className="metric-note">
+          {n}
+        </span>
+      ))}
     </td>
   );
 }
@@ -23,16 +35,54 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
   return (
     <article className="metric-card" aria-label={`${name}, ${m.period}`} data-metric-card={m.id}>
       <h4 className="metric-card__title">{name}</h4>
-      <p className="metric-card__value">{m.status === 'ok' ? formatValue(m.value, m.unit) : `${formatValue(m.value, m.unit)} (not used)`}
-        <span className="hint"> in {m.period}{m.numerator !== null && m.denominator !== null && m.status !== 'missing'
-          ? `: ${m.numerator.toLocaleString('en-GB')} of ${m.denominator.toLocaleString('en-GB')}` : ''}</span></p>
-      {(m.notes ?? []).map((n) => <p key={n} className="metric-note">{n}</p>)}
+      <p className="metric-card__value">
+        {m.status === 'ok' ? formatValue(m.value, m.unit) : `${formatValue(m.value, m.unit)} (not used)`}
+        <span className="hint">
+          {' '}
+          in {m.period}
+          {m.numerator !== null && m.denominator !== null && m.status !== 'missing'
+            ? `: ${m.numerator.toLocaleString('en-GB')} of ${m.denominator.toLocaleString('en-GB')}`
+            : ''}
+        </span>
+      </p>
+      {(m.notes ?? []).map((n) => (
+        <p key={n} className="metric-note">
+          {n}
+        </p>
+      ))}
       <dl className="metric-card__list">
-        <div><dt>England</dt><dd>{m.comparator ? `${formatValue(m.comparator.value, m.unit)}${compared ? ` (${compared[0]!.toLowerCase()}${compared.slice(1)})` : ''}` : 'none for this period'}</dd></div>
-        {m.region ? <div><dt>{m.region.name}</dt><dd>{formatValue(m.region.value, m.unit)}</dd></div> : null}
-        {m.neighbours ? <div><dt>Statistical neighbours</dt><dd>{formatValue(m.neighbours.value, m.unit)} (average of the {m.neighbours.count} of 10 with data)</dd></div> : null}
-        {rank ? <div><dt>Rank</dt><dd>{rank}, among authorities with data</dd></div> : null}
-        <div><dt>Trend</dt><dd>{trendWords(all, m)}</dd></div>
+        <div>
+          <dt>England</dt>
+          <dd>
+            {m.comparator
+              ? `${formatValue(m.comparator.value, m.unit)}${compared ? ` (${compared[0]!.toLowerCase()}${compared.slice(1)})` : ''}`
+              : 'none for this period'}
+          </dd>
+        </div>
+        {m.region ? (
+          <div>
+            <dt>{m.region.name}</dt>
+            <dd>{formatValue(m.region.value, m.unit)}</dd>
+          </div>
+        ) : null}
+        {m.neighbours ? (
+          <div>
+            <dt>Statistical neighbours</dt>
+            <dd>
+              {formatValue(m.neighbours.value, m.unit)} (average of the {m.neighbours.count} of 10 with data)
+            </dd>
+          </div>
+        ) : null}
+        {rank ? (
+          <div>
+            <dt>Rank</dt>
+            <dd>{rank}, among authorities with data</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Trend</dt>
+          <dd>{trendWords(all, m)}</dd>
+        </div>
       </dl>
       {m.status === 'invalid' && <p className="error-text">Invalid: {m.problems.join('; ')}</p>}
     </article>
@@ -46,10 +96,17 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
  */
 export function MetricsTable({ dataset, title }: { dataset: string; title: string }) {
   const { data, error } = useApiQuery('metrics.list', { dataset });
-  if (error) return <p className="error-message" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error-message" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return null;
   if (data.metrics.length === 0) return <p>No figures yet: import a file or type the figures in.</p>;
-  const chartIds = [...new Set(data.metrics.filter((m) => m.status === 'ok').map((m) => `${m.id}|${m.breakdown ?? ''}`))];
+  const chartIds = [
+    ...new Set(data.metrics.filter((m) => m.status === 'ok').map((m) => `${m.id}|${m.breakdown ?? ''}`)),
+  ];
   // Each metric's latest period (results come oldest first within a metric).
   const latest = [...new Map(data.metrics.map((m) => [`${m.id}|${m.breakdown ?? ''}|${m.title}`, m])).values()];
   const unavailable = latest.filter((m) => m.status === 'missing');
@@ -57,19 +114,36 @@ export function MetricsTable({ dataset, title }: { dataset: string; title: strin
     <section className="metrics-section" aria-labelledby={`metrics-heading-${dataset}`}>
       <h3 id={`metrics-heading-${dataset}`}>Metrics</h3>
       <div className="metric-cards">
-        {latest.filter((m) => m.status !== 'missing').map((m) => <LatestCard key={`${m.id}|${m.breakdown ?? ''}|${m.title}`} m={m} all={data.metrics} />)}
+        {latest
+          .filter((m) => m.status !== 'missing')
+          .map((m) => (
+            <LatestCard key={`${m.id}|${m.breakdown ?? ''}|${m.title}`} m={m} all={data.metrics} />
+          ))}
       </div>
       {unavailable.length > 0 && (
-        <p className="hint">Not available for the latest period: {unavailable.map((m) => `${m.title}${m.breakdown ? ` (${m.breakdown})` : ''} (${m.period})`).join('; ')}.</p>
+        <p className="hint">
+          Not available for the latest period:{' '}
+          {unavailable.map((m) => `${m.title}${m.breakdown ? ` (${m.breakdown})` : ''} (${m.period})`).join('; ')}.
+        </p>
       )}
       <h4>Every period</h4>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={`Metrics of ${title}`}>
         <table className="table metrics-table">
-          <caption className="visually-hidden">Metrics of {title} with England, region, statistical neighbours and rank</caption>
+          <caption className="visually-hidden">
+            Metrics of {title} with England, region, statistical neighbours and rank
+          </caption>
           <thead>
-            <tr><th scope="col">Metric</th><th scope="col">Period</th><th scope="col">Value</th><th scope="col">England</th>
-              <th scope="col">Region</th><th scope="col">Statistical neighbours</th><th scope="col">Rank</th>
-              <th scope="col">Trend</th><th scope="col">Check</th></tr>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col">Period</th>
+              <th scope="col">Value</th>
+              <th scope="col">England</th>
+              <th scope="col">Region</th>
+              <th scope="col">Statistical neighbours</th>
+              <th scope="col">Rank</th>
+              <th scope="col">Trend</th>
+              <th scope="col">Check</th>
+            </tr>
           </thead>
           <tbody>
             {data.metrics.map((m, i) => {
@@ -77,17 +151,77 @@ export function MetricsTable({ dataset, title }: { dataset: string; title: strin
               const compared = comparedWords(m);
               return (
                 <tr key={`${m.id}-${m.period}-${m.breakdown ?? ''}-${i}`} data-metric-id={m.id}>
-                  <th scope="row">{m.title}{m.breakdown ? ` (${m.breakdown})` : ''}</th>
+                  <th scope="row">
+                    {m.title}
+                    {m.breakdown ? ` (${m.breakdown})` : ''}
+                  </th>
                   <td>{m.period}</td>
                   <ValueCell m={m} />
-                  <td>{m.comparator ? <>{formatValue(m.comparator.value, m.unit)} ({m.comparator.period}){compared ? <span className="hint"><br />{compared}</span> : null}</> : 'none for this period'}</td>
-                  <td>{m.region ? <>{formatValue(m.region.value, m.unit)}<span className="hint"><br />{m.region.name}{m.region.period !== m.period ? ` (${m.region.period})` : ''}</span></> : '—'}</td>
-                  <td>{m.neighbours ? <>{formatValue(m.neighbours.value, m.unit)}<span className="hint"><br />average of the {m.neighbours.count} of 10 neighbours with data</span></> : '—'}</td>
-                  <td>{rank ? <>{rank}<span className="hint"><br />among authorities with data</span></> : '—'}</td>
+                  <td>
+                    {m.comparator ? (
+                      <>
+                        {formatValue(m.comparator.value, m.unit)} ({m.comparator.period})
+                        {compared ? (
+                          <span className="hint">
+                            <br />
+                            {compared}
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      'none for this period'
+                    )}
+                  </td>
+                  <td>
+                    {m.region ? (
+                      <>
+                        {formatValue(m.region.value, m.unit)}
+                        <span className="hint">
+                          <br />
+                          {m.region.name}
+                          {m.region.period !== m.period ? ` (${m.region.period})` : ''}
+                        </span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    {m.neighbours ? (
+                      <>
+                        {formatValue(m.neighbours.value, m.unit)}
+                        <span className="hint">
+                          <br />
+                          average of the {m.neighbours.count} of 10 neighbours with data
+                        </span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    {rank ? (
+                      <>
+                        {rank}
+                        <span className="hint">
+                          <br />
+                          among authorities with data
+                        </span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>{trendWords(data.metrics, m)}</td>
-                  <td>{m.status === 'ok' ? 'OK'
-                    : m.status === 'invalid' ? <strong className="error-text">Invalid: {m.problems.join('; ')}</strong>
-                    : <span className="hint">Not available: {m.problems.join('; ')}</span>}</td>
+                  <td>
+                    {m.status === 'ok' ? (
+                      'OK'
+                    ) : m.status === 'invalid' ? (
+                      <strong className="error-text">Invalid: {m.problems.join('; ')}</strong>
+                    ) : (
+                      <span className="hint">Not available: {m.problems.join('; ')}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}

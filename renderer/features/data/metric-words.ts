@@ -5,7 +5,8 @@ import { describeRank, describeTrend, formatFigure } from '../../../shared/domai
 export type Metric = Response<'metrics.list'>['metrics'][number];
 
 /** A value in its unit (45.9%, 1,234, 19.0 weeks, 0.45 per 100), or a dash. */
-export const formatValue = (value: number | null, unit: string): string => (value === null ? '—' : formatFigure(value, unit));
+export const formatValue = (value: number | null, unit: string): string =>
+  value === null ? '—' : formatFigure(value, unit);
 
 /** "rank 12 of 151 (1 = best), quartile 1"; for context measures "(1 = highest)". Null without a rank. */
 export const rankWords = (m: Metric): string | null => (m.rank ? describeRank(m.rank, m.direction) : null);
@@ -18,9 +19,13 @@ const TREND_PERIODS = 5;
  */
 export function trendWords(all: readonly Metric[], m: Metric): string {
   if (m.status !== 'ok' || m.value === null) return '—';
-  const trend = m.trend ?? all.filter((o) => o.id === m.id && o.breakdown === m.breakdown && o.period <= m.period)
-    .sort((a, b) => (a.period < b.period ? -1 : 1)).slice(-TREND_PERIODS)
-    .map((o) => ({ period: o.period, value: o.status === 'ok' ? o.value : null }));
+  const trend =
+    m.trend ??
+    all
+      .filter((o) => o.id === m.id && o.breakdown === m.breakdown && o.period <= m.period)
+      .sort((a, b) => (a.period < b.period ? -1 : 1))
+      .slice(-TREND_PERIODS)
+      .map((o) => ({ period: o.period, value: o.status === 'ok' ? o.value : null }));
   const words = describeTrend(trend, m.unit);
   return words ? words[0]!.toUpperCase() + words.slice(1) : '—';
 }
@@ -28,5 +33,9 @@ export function trendWords(all: readonly Metric[], m: Metric): string {
 /** Against England, in words, or null when there is nothing to compare. */
 export function comparedWords(m: Metric): string | null {
   if (!m.better) return null;
-  return m.better === 'better' ? 'Better than England' : m.better === 'worse' ? 'Worse than England' : 'Same as England';
+  return m.better === 'better'
+    ? 'Better than England'
+    : m.better === 'worse'
+      ? 'Worse than England'
+      : 'Same as England';
 }

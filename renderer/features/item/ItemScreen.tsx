@@ -23,7 +23,9 @@ export function ItemScreen() {
   if (!item) return <p>That item is not in this workspace.</p>;
   return (
     <article aria-labelledby="item-heading">
-      <button type="button" className="link-button back-link" onClick={() => showView('checklist')}>Back to the checklist</button>
+      <button type="button" className="link-button back-link" onClick={() => showView('checklist')}>
+        Back to the checklist
+      </button>
       <div className="item__head">
         <h1 id="item-heading">{item.title}</h1>
         <ItemTags item={item} />
@@ -32,11 +34,41 @@ export function ItemScreen() {
       {item.id === ANNEX_A_ITEM[1] && <ListItemCheck list={1} />}
       {item.id === ANNEX_A_ITEM[2] && <ListItemCheck list={2} />}
       <dl className="summary-list">
-        <div><dt>Evaluation areas</dt><dd>{item.areas.length ? item.areas.map((a) => `${a} ${areaGroupOf(a).shortName}`).join('; ') : 'Inspection logistics and other'}</dd></div>
-        <div><dt>Due</dt><dd>{item.due ? `${formatDate(item.due)}${item.dueDate ? '' : item.dueRule === 'day-0' ? ' (day 0: used at the day-1 leaders\' meeting)' : ' (the pack deadline)'}` : 'When the notification is recorded'}</dd></div>
-        <div><dt>Keep current</dt><dd>{item.freshnessRule || '—'}{item.expires ? `; the newest document ${item.stale ? 'went out of date' : 'stays current until'} ${formatDate(item.expires)}` : ''}</dd></div>
-        <div><dt>Usually owned by</dt><dd>{item.typicalOwner || '—'}</dd></div>
-        <div><dt>Id</dt><dd><code>{item.id}</code></dd></div>
+        <div>
+          <dt>Evaluation areas</dt>
+          <dd>
+            {item.areas.length
+              ? item.areas.map((a) => `${a} ${areaGroupOf(a).shortName}`).join('; ')
+              : 'Inspection logistics and other'}
+          </dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>
+            {item.due
+              ? `${formatDate(item.due)}${item.dueDate ? '' : item.dueRule === 'day-0' ? " (day 0: used at the day-1 leaders' meeting)" : ' (the pack deadline)'}`
+              : 'When the notification is recorded'}
+          </dd>
+        </div>
+        <div>
+          <dt>Keep current</dt>
+          <dd>
+            {item.freshnessRule || '—'}
+            {item.expires
+              ? `; the newest document ${item.stale ? 'went out of date' : 'stays current until'} ${formatDate(item.expires)}`
+              : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Usually owned by</dt>
+          <dd>{item.typicalOwner || '—'}</dd>
+        </div>
+        <div>
+          <dt>Id</dt>
+          <dd>
+            <code>{item.id}</code>
+          </dd>
+        </div>
       </dl>
       <section aria-labelledby="item-fields-heading">
         <h2 id="item-fields-heading">Status and review</h2>

@@ -7,7 +7,14 @@ export function ItemTags({ item }: { item: ChecklistItem }) {
     <span className="item__tags">
       {item.overdue && <strong className="tag tag--overdue">Overdue</strong>}
       {item.stale && <strong className="tag tag--stale">Out of date</strong>}
-      {item.background && <span className="tag tag--not-applicable" title="Inspectors can find it published: it does not count towards readiness">Background</span>}
+      {item.background && (
+        <span
+          className="tag tag--not-applicable"
+          title="Inspectors can find it published: it does not count towards readiness"
+        >
+          Background
+        </span>
+      )}
       <StatusTag status={item.status} />
     </span>
   );

@@ -3,16 +3,27 @@ import type { NarrativeInline } from '../../../shared/domain/narrative/ast';
 import { parseNarrative } from '../../../shared/domain/narrative/parse';
 
 /** What the preview knows of a cited file: its title, and whether it is current (binned files are not in the pack). */
-export interface CitableFile { title: string; binned: boolean }
+export interface CitableFile {
+  title: string;
+  binned: boolean;
+}
 
 function inlines(list: readonly NarrativeInline[], files: ReadonlyMap<number, CitableFile>): ReactNode[] {
   return list.map((inline, i) => {
     switch (inline.kind) {
-      case 'text': return inline.text;
-      case 'bold': return <strong key={i}>{inlines(inline.children, files)}</strong>;
-      case 'italic': return <em key={i}>{inlines(inline.children, files)}</em>;
+      case 'text':
+        return inline.text;
+      case 'bold':
+        return <strong key={i}>{inlines(inline.children, files)}</strong>;
+      case 'italic':
+        return <em key={i}>{inlines(inline.children, files)}</em>;
       // Only http, https and mailto addresses get here (the parser refuses the rest); they open outside the app.
-      case 'link': return <a key={i} href={inline.href} target="_blank" rel="noreferrer">{inlines(inline.children, files)}</a>;
+      case 'link':
+        return (
+          <a key={i} href={inline.href} target="_blank" rel="noreferrer">
+            {inlines(inline.children, files)}
+          </a>
+        );
       case 'evidence': {
         const file = files.get(inline.fileId);
         if (!file || file.binned) {
@@ -22,7 +33,11 @@ function inlines(list: readonly NarrativeInline[], files: ReadonlyMap<number, Ci
             </span>
           );
         }
-        return <span key={i} className="narrative-ref"><strong>Evidence</strong> ({file.title})</span>;
+        return (
+          <span key={i} className="narrative-ref">
+            <strong>Evidence</strong> ({file.title})
+          </span>
+        );
       }
     }
   });
@@ -43,12 +58,30 @@ export function NarrativePreview({ source, files }: { source: string; files: Rea
           case 'heading': {
             const level = Math.min(block.level + 2, previous + 1);
             previous = level;
-            return level === 3 ? <h3 key={i}>{inlines(block.children, files)}</h3> : <h4 key={i}>{inlines(block.children, files)}</h4>;
+            return level === 3 ? (
+              <h3 key={i}>{inlines(block.children, files)}</h3>
+            ) : (
+              <h4 key={i}>{inlines(block.children, files)}</h4>
+            );
           }
-          case 'paragraph': return <p key={i}>{inlines(block.children, files)}</p>;
-          case 'bullets': return <ul key={i}>{block.items.map((item, j) => <li key={j}>{inlines(item, files)}</li>)}</ul>;
+          case 'paragraph':
+            return <p key={i}>{inlines(block.children, files)}</p>;
+          case 'bullets':
+            return (
+              <ul key={i}>
+                {block.items.map((item, j) => (
+                  <li key={j}>{inlines(item, files)}</li>
+                ))}
+              </ul>
+            );
           case 'numbered':
-            return <ol key={i} start={block.start}>{block.items.map((item, j) => <li key={j}>{inlines(item, files)}</li>)}</ol>;
+            return (
+              <ol key={i} start={block.start}>
+                {block.items.map((item, j) => (
+                  <li key={j}>{inlines(item, files)}</li>
+                ))}
+              </ol>
+            );
         }
       })}
     </>

@@ -14,25 +14,44 @@ export function PrivateNotePanel({ item, readOnly }: { item: ChecklistItem; read
   const loaded = useApiQuery('privateNotes.get', { itemId: item.id });
   const [saved, setSaved] = useState<{ note: string; updatedAt: string | null }>({ note: '', updatedAt: null });
   const [status, setStatus] = useState('');
-  useEffect(() => { if (loaded.data) setSaved(loaded.data); }, [loaded.data]);
+  useEffect(() => {
+    if (loaded.data) setSaved(loaded.data);
+  }, [loaded.data]);
   const note = useSavedText(saved.note, async (value) => {
     try {
       const next = await write('privateNotes.save', { itemId: item.id, note: value });
       setSaved(next);
       setStatus('Saved');
       return true;
-    } catch (e) { setStatus(`Not saved: ${messageOf(e)}`); return false; }
+    } catch (e) {
+      setStatus(`Not saved: ${messageOf(e)}`);
+      return false;
+    }
   });
   const id = `private-note-${item.id}`;
   return (
     <section aria-labelledby={`${id}-heading`} className="private-note">
       <h2 id={`${id}-heading`}>Your private note</h2>
-      <p className="hint" id={`${id}-hint`}>Only you see this. It is never in the pack, the share bundle, the tracker or an exported
-        workspace: use it for reminders such as who to chase. {saved.updatedAt ? `Last saved ${formatDateTime(saved.updatedAt)}.` : ''}</p>
-      <label className="visually-hidden" htmlFor={id}>Private note on {item.title} (only you see it)</label>
-      <textarea id={id} className="textarea" rows={3} value={note.draft} readOnly={readOnly} aria-describedby={`${id}-hint`}
-        onChange={(e) => note.change(e.target.value)} onBlur={note.flush} />
-      <p className="hint" role="status">{note.draft !== saved.note ? 'Saving…' : status}</p>
+      <p className="hint" id={`${id}-hint`}>
+        Only you see this. It is never in the pack, the share bundle, the tracker or an exported workspace: use it for
+        reminders such as who to chase. {saved.updatedAt ? `Last saved ${formatDateTime(saved.updatedAt)}.` : ''}
+      </p>
+      <label className="visually-hidden" htmlFor={id}>
+        Private note on {item.title} (only you see it)
+      </label>
+      <textarea
+        id={id}
+        className="textarea"
+        rows={3}
+        value={note.draft}
+        readOnly={readOnly}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => note.change(e.target.value)}
+        onBlur={note.flush}
+      />
+      <p className="hint" role="status">
+        {note.draft !== saved.note ? 'Saving…' : status}
+      </p>
     </section>
   );
 }

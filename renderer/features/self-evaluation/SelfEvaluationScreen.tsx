@@ -25,15 +25,25 @@ export function SelfEvaluationScreen() {
   return (
     <>
       <h1>Self-evaluation</h1>
-      <p className="lead">Your evaluation of each area against what good looks like, rated and dated, with the evidence behind it.
-        It prints in the pack (and alone, as the self-evaluation) with the local context, voice, case studies and KPIs.</p>
-      {problem && <p className="error-message" role="alert">{problem}</p>}
+      <p className="lead">
+        Your evaluation of each area against what good looks like, rated and dated, with the evidence behind it. It
+        prints in the pack (and alone, as the self-evaluation) with the local context, voice, case studies and KPIs.
+      </p>
+      {problem && (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="form-group form-group--inline">
-        <label className="label" htmlFor="se-area">Evaluation area</label>
+        <label className="label" htmlFor="se-area">
+          Evaluation area
+        </label>
         <select id="se-area" className="select" value={current.area} onChange={(e) => setArea(e.target.value)}>
           {state.areas.map((a) => (
             <option key={a.area} value={a.area}>
-              {/^EC\d$/.test(a.area) ? `${a.area}: ` : ''}{a.heading}{a.ratings.length ? ` (${a.ratings.at(-1)!.rating})` : ''}
+              {/^EC\d$/.test(a.area) ? `${a.area}: ` : ''}
+              {a.heading}
+              {a.ratings.length ? ` (${a.ratings.at(-1)!.rating})` : ''}
             </option>
           ))}
         </select>
@@ -51,13 +61,19 @@ type Metric = Response<'metrics.list'>['metrics'][number];
 
 /** A first paragraph of context from the imported figures (the latest period of each), for the officer to edit. */
 export function contextFromFigures(metrics: readonly Metric[]): string {
-  const latest = (id: string) => metrics.filter((m) => m.id === id && !m.breakdown && m.status === 'ok' && m.value !== null)
-    .sort((a, b) => (a.period < b.period ? 1 : -1))[0];
-  const england = (m: Metric) => (m.comparator ? `; England ${m.comparator.value.toLocaleString('en-GB')}${m.unit === '%' ? '%' : ''}` : '');
+  const latest = (id: string) =>
+    metrics
+      .filter((m) => m.id === id && !m.breakdown && m.status === 'ok' && m.value !== null)
+      .sort((a, b) => (a.period < b.period ? 1 : -1))[0];
+  const england = (m: Metric) =>
+    m.comparator ? `; England ${m.comparator.value.toLocaleString('en-GB')}${m.unit === '%' ? '%' : ''}` : '';
   const parts: string[] = [];
   const caseload = latest('ehcp-caseload');
   // Counts this large are never small numbers; a small area's are left for the officer to add.
-  if (caseload && caseload.value! >= 100) parts.push(`${caseload.value!.toLocaleString('en-GB')} children and young people aged 0 to 25 had an EHC plan at the January census (${caseload.period}).`);
+  if (caseload && caseload.value! >= 100)
+    parts.push(
+      `${caseload.value!.toLocaleString('en-GB')} children and young people aged 0 to 25 had an EHC plan at the January census (${caseload.period}).`,
+    );
   const ehcp = latest('sen-rates-ehcp');
   const support = latest('sen-rates-sen-support');
   if (ehcp) parts.push(`${ehcp.value}% of pupils had an EHC plan (${ehcp.period}${england(ehcp)}).`);
@@ -65,7 +81,15 @@ export function contextFromFigures(metrics: readonly Metric[]): string {
   return parts.join(' ');
 }
 
-function ContextPanel({ text, readOnly, change }: { text: string; readOnly: boolean; change: ReturnType<typeof useSelfEvaluation>['change'] }) {
+function ContextPanel({
+  text,
+  readOnly,
+  change,
+}: {
+  text: string;
+  readOnly: boolean;
+  change: ReturnType<typeof useSelfEvaluation>['change'];
+}) {
   const field = useSavedText(text, (value) => change('selfEvaluation.saveContext', { text: value }));
   const metrics = useApiQuery('metrics.list', {});
   const suggestion = contextFromFigures(metrics.data?.metrics ?? []);
@@ -73,13 +97,32 @@ function ContextPanel({ text, readOnly, change }: { text: string; readOnly: bool
     <section aria-labelledby="context-heading" className="panel panel--wide">
       <h2 id="context-heading">Local context</h2>
       <div className="form-group">
-        <label className="label" htmlFor="se-context">What inspectors should know about the area</label>
-        <p className="hint" id="se-context-hint">Population 0–25, need and plans, partners and ICB footprint. The pack adds the figures your imported data holds. Saved as you type.</p>
-        <textarea id="se-context" className="textarea" rows={6} value={field.draft} readOnly={readOnly} aria-describedby="se-context-hint"
-          onChange={(e) => field.change(e.target.value)} onBlur={field.flush} />
+        <label className="label" htmlFor="se-context">
+          What inspectors should know about the area
+        </label>
+        <p className="hint" id="se-context-hint">
+          Population 0–25, need and plans, partners and ICB footprint. The pack adds the figures your imported data
+          holds. Saved as you type.
+        </p>
+        <textarea
+          id="se-context"
+          className="textarea"
+          rows={6}
+          value={field.draft}
+          readOnly={readOnly}
+          aria-describedby="se-context-hint"
+          onChange={(e) => field.change(e.target.value)}
+          onBlur={field.flush}
+        />
       </div>
       {!readOnly && suggestion && !field.draft.includes(suggestion) && (
-        <button type="button" className="button button--secondary" onClick={() => { field.change(field.draft.trim() ? `${field.draft.trim()}\n\n${suggestion}` : suggestion); }}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            field.change(field.draft.trim() ? `${field.draft.trim()}\n\n${suggestion}` : suggestion);
+          }}
+        >
           Add the imported figures to the text
         </button>
       )}

@@ -18,7 +18,10 @@ export function useSelfEvaluation() {
   const loaded = useApiQuery('selfEvaluation.get', {});
   const [state, setState] = useState<SelfEvaluation | null>(null);
   const { run, problem } = useAction();
-  const change = useCallback(<K extends Change>(operation: K, request: Request<K>): Promise<boolean> =>
-    run(async () => setState(await write(operation, request) as SelfEvaluation)), [run]);
+  const change = useCallback(
+    <K extends Change>(operation: K, request: Request<K>): Promise<boolean> =>
+      run(async () => setState((await write(operation, request)) as SelfEvaluation)),
+    [run],
+  );
   return { state: state ?? loaded.data, error: loaded.error, problem, change };
 }

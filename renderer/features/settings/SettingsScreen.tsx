@@ -23,8 +23,14 @@ export function SettingsScreen() {
   };
   const add = (event: FormEvent) => {
     event.preventDefault();
-    if (!date || !name.trim()) { setProblem('Enter the date and a name for the closure'); return; }
-    void save({ ...data.overrides, add: [...data.overrides.add, { date, name: name.trim() }] }).then(() => { setDate(''); setName(''); });
+    if (!date || !name.trim()) {
+      setProblem('Enter the date and a name for the closure');
+      return;
+    }
+    void save({ ...data.overrides, add: [...data.overrides.add, { date, name: name.trim() }] }).then(() => {
+      setDate('');
+      setName('');
+    });
   };
   return (
     <>
@@ -33,29 +39,64 @@ export function SettingsScreen() {
       <SyncSettings />
       <section aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">Working days</h2>
-        <p>Working days skip weekends and England and Wales bank holidays. Add a local closure, or mark a bank holiday
-          your teams work, and every deadline moves with it. (Scotland and Northern Ireland have different holidays.)</p>
-        {problem && <p className="error-message" role="alert">{problem}</p>}
+        <p>
+          Working days skip weekends and England and Wales bank holidays. Add a local closure, or mark a bank holiday
+          your teams work, and every deadline moves with it. (Scotland and Northern Ireland have different holidays.)
+        </p>
+        {problem && (
+          <p className="error-message" role="alert">
+            {problem}
+          </p>
+        )}
         <table className="table">
           <caption>Bank holidays this year and next</caption>
-          <thead><tr><th scope="col">Date</th><th scope="col">Holiday</th><th scope="col">Change</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Holiday</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
           <tbody>
             {data.holidays.map((h) => (
               <tr key={h.date}>
-                <td>{formatDate(h.date)}</td><td>{h.name}</td>
-                <td>{!readOnly && (
-                  <button type="button" className="link-button" onClick={() => void save({
-                    add: data.overrides.add.filter((a) => a.date !== h.date),
-                    remove: data.overrides.add.some((a) => a.date === h.date) ? data.overrides.remove : [...data.overrides.remove, h.date],
-                  })}>Treat as a working day<span className="visually-hidden"> ({h.name})</span></button>
-                )}</td>
+                <td>{formatDate(h.date)}</td>
+                <td>{h.name}</td>
+                <td>
+                  {!readOnly && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        void save({
+                          add: data.overrides.add.filter((a) => a.date !== h.date),
+                          remove: data.overrides.add.some((a) => a.date === h.date)
+                            ? data.overrides.remove
+                            : [...data.overrides.remove, h.date],
+                        })
+                      }
+                    >
+                      Treat as a working day<span className="visually-hidden"> ({h.name})</span>
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
         {data.overrides.remove.length > 0 && (
-          <p>Worked as normal days: {data.overrides.remove.map(formatDate).join(', ')}.{' '}
-            {!readOnly && <button type="button" className="link-button" onClick={() => void save({ ...data.overrides, remove: [] })}>Undo</button>}</p>
+          <p>
+            Worked as normal days: {data.overrides.remove.map(formatDate).join(', ')}.{' '}
+            {!readOnly && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void save({ ...data.overrides, remove: [] })}
+              >
+                Undo
+              </button>
+            )}
+          </p>
         )}
         {!readOnly && (
           <form onSubmit={add} noValidate aria-labelledby="closure-heading" className="panel">
@@ -65,11 +106,15 @@ export function SettingsScreen() {
                 <DateField id="closure-date" label="Date" value={date} onCommit={(iso) => setDate(iso ?? '')} />
               </div>
               <div className="form-group">
-                <label className="label" htmlFor="closure-name">Name</label>
+                <label className="label" htmlFor="closure-name">
+                  Name
+                </label>
                 <input id="closure-name" className="input" value={name} onChange={(e) => setName(e.target.value)} />
               </div>
             </div>
-            <button type="submit" className="button button--secondary">Add closure</button>
+            <button type="submit" className="button button--secondary">
+              Add closure
+            </button>
           </form>
         )}
       </section>

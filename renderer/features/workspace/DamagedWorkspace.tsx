@@ -13,11 +13,17 @@ export function DamagedWorkspace() {
       <p>Nothing has been changed or overwritten.</p>
       {damaged.latestGood ? (
         <>
-          <p>The newest good backup is <strong>{damaged.latestGood}</strong>. Restoring it keeps the damaged database
-            in the backups folder, so nothing is lost.</p>
-          <button type="button" className="button" disabled={busy} onClick={() => void restoreLatest()}>Restore the latest good backup</button>
+          <p>
+            The newest good backup is <strong>{damaged.latestGood}</strong>. Restoring it keeps the damaged database in
+            the backups folder, so nothing is lost.
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void restoreLatest()}>
+            Restore the latest good backup
+          </button>
         </>
-      ) : <p>No good backup was found in its backups folder. Ask your IT team to restore the folder from their copies.</p>}
+      ) : (
+        <p>No good backup was found in its backups folder. Ask your IT team to restore the folder from their copies.</p>
+      )}
     </div>
   );
 }

@@ -15,15 +15,26 @@ export function HeaderStatus() {
   const next = plan.data?.current ? plan.data.followUp.find((m) => !m.done && m.date >= plan.data!.today) : undefined;
   const countdown = plan.data?.current
     ? { text: next ? `Next: ${next.name}, ${formatDate(next.date)}` : 'After the inspection', late: false }
-    : timeline.data ? countdownText(timeline.data) : null;
+    : timeline.data
+      ? countdownText(timeline.data)
+      : null;
   return (
     <div className="app-header__workspace">
-      <span className="app-header__area">{session.areaName}{session.readOnly ? ' (read-only)' : ''}</span>
-      <button type="button" className={`app-header__countdown${countdown?.late ? ' app-header__countdown--late' : ''}`}
-        onClick={() => showView('dashboard')} aria-label={`${countdown ? countdown.text : 'No notification recorded yet'}: open the dashboard`}>
+      <span className="app-header__area">
+        {session.areaName}
+        {session.readOnly ? ' (read-only)' : ''}
+      </span>
+      <button
+        type="button"
+        className={`app-header__countdown${countdown?.late ? ' app-header__countdown--late' : ''}`}
+        onClick={() => showView('dashboard')}
+        aria-label={`${countdown ? countdown.text : 'No notification recorded yet'}: open the dashboard`}
+      >
         {countdown ? countdown.text : 'No notification recorded yet'}
       </button>
-      <button type="button" className="app-header__close" onClick={() => void closeWorkspace()}>Close workspace</button>
+      <button type="button" className="app-header__close" onClick={() => void closeWorkspace()}>
+        Close workspace
+      </button>
     </div>
   );
 }

@@ -38,7 +38,8 @@ function useFocusHeadingOnViewChange(view: View, itemId: string | null): void {
     const main = document.getElementById('main');
     const active = document.activeElement;
     // A view that focuses its own field (search) keeps it.
-    if (!main || (active && active !== document.body && main.contains(active) && !active.closest('.workspace-nav'))) return undefined;
+    if (!main || (active && active !== document.body && main.contains(active) && !active.closest('.workspace-nav')))
+      return undefined;
     let focused: HTMLElement | null = null;
     const focusHeading = () => {
       const heading = main.querySelector('h1');
@@ -49,11 +50,19 @@ function useFocusHeadingOnViewChange(view: View, itemId: string | null): void {
     };
     focusHeading();
     const observer = new MutationObserver(() => {
-      if (focused && !focused.isConnected && (document.activeElement === document.body || document.activeElement === null)) focusHeading();
+      if (
+        focused &&
+        !focused.isConnected &&
+        (document.activeElement === document.body || document.activeElement === null)
+      )
+        focusHeading();
     });
     observer.observe(main, { childList: true, subtree: true });
     const settle = setTimeout(() => observer.disconnect(), 5000);
-    return () => { observer.disconnect(); clearTimeout(settle); };
+    return () => {
+      observer.disconnect();
+      clearTimeout(settle);
+    };
   }, [view, itemId]);
 }
 
@@ -74,13 +83,24 @@ export function WorkspaceScreen() {
         <ul>
           {NAV.map((n) => (
             <li key={n.view}>
-              <button type="button" className="workspace-nav__link" aria-current={current === n.view ? 'page' : undefined}
-                aria-keyshortcuts={shortcutFor(n.view)?.aria} onClick={() => showView(n.view)}>{n.label}</button>
+              <button
+                type="button"
+                className="workspace-nav__link"
+                aria-current={current === n.view ? 'page' : undefined}
+                aria-keyshortcuts={shortcutFor(n.view)?.aria}
+                onClick={() => showView(n.view)}
+              >
+                {n.label}
+              </button>
             </li>
           ))}
         </ul>
       </nav>
-      {warnings.map((w) => <p key={w} className="inset-text">{w}</p>)}
+      {warnings.map((w) => (
+        <p key={w} className="inset-text">
+          {w}
+        </p>
+      ))}
       <LockBanner session={session} />
       {view === 'dashboard' && <DashboardScreen />}
       {view === 'checklist' && <ChecklistScreen />}

@@ -14,7 +14,9 @@ export interface FeedbackSlice {
 }
 
 export const createFeedbackSlice: Slice<FeedbackSlice> = () => (set) => ({
-  announcement: '', error: null, busy: false,
+  announcement: '',
+  error: null,
+  busy: false,
 
   dismissError() {
     set({ error: null });

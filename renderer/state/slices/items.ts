@@ -22,7 +22,8 @@ export interface ItemsSlice {
 }
 
 export const createItemsSlice: Slice<ItemsSlice> = (cache) => (set, get) => ({
-  items: [], itemErrors: {},
+  items: [],
+  itemErrors: {},
 
   async updateItem(itemId, change) {
     const { [itemId]: _cleared, ...itemErrors } = get().itemErrors;
@@ -30,9 +31,18 @@ export const createItemsSlice: Slice<ItemsSlice> = (cache) => (set, get) => ({
     try {
       const request = { itemId, ...change };
       const updated = await call('checklist.update', request);
-      const field = change.status !== undefined ? 'status' : change.owner !== undefined ? 'owner'
-        : change.dueDate !== undefined ? 'due date' : 'narrative';
-      set({ items: get().items.map((i) => (i.id === itemId ? updated : i)), announcement: `Saved ${field} of ${updated.title}` });
+      const field =
+        change.status !== undefined
+          ? 'status'
+          : change.owner !== undefined
+            ? 'owner'
+            : change.dueDate !== undefined
+              ? 'due date'
+              : 'narrative';
+      set({
+        items: get().items.map((i) => (i.id === itemId ? updated : i)),
+        announcement: `Saved ${field} of ${updated.title}`,
+      });
       void get().refresh(touchedBy('checklist.update', request));
       return true;
     } catch (error) {
@@ -62,8 +72,14 @@ export const createItemsSlice: Slice<ItemsSlice> = (cache) => (set, get) => ({
     const itemsToo = touched.some((t) => touches(t, ['checklist.list', {}]));
     const views = touched.filter((t) => !touches(t, ['checklist.list', {}]));
     await Promise.all([
-      itemsToo ? get().reloadItems().catch(() => undefined) : undefined,
-      views.length ? cache.invalidateQueries({ predicate: (query) => views.some((t) => touches(t, query.queryKey)) }) : undefined,
+      itemsToo
+        ? get()
+            .reloadItems()
+            .catch(() => undefined)
+        : undefined,
+      views.length
+        ? cache.invalidateQueries({ predicate: (query) => views.some((t) => touches(t, query.queryKey)) })
+        : undefined,
     ]);
   },
 });

@@ -2,8 +2,19 @@ import type { ItemStatus } from '../../../shared/domain/item-status';
 import type { Slice } from './types';
 
 /** The workspace's views, in the order the job follows. */
-export type View = 'dashboard' | 'checklist' | 'item' | 'data' | 'self-evaluation' | 'lists' | 'privacy' | 'build' | 'plan'
-  | 'search' | 'audit' | 'settings';
+export type View =
+  | 'dashboard'
+  | 'checklist'
+  | 'item'
+  | 'data'
+  | 'self-evaluation'
+  | 'lists'
+  | 'privacy'
+  | 'build'
+  | 'plan'
+  | 'search'
+  | 'audit'
+  | 'settings';
 
 export interface ChecklistFilter {
   status: ItemStatus | 'all';
@@ -15,7 +26,14 @@ export interface ChecklistFilter {
   sort: 'catalogue' | 'due' | 'owner' | 'status' | 'changed';
 }
 
-export const NO_FILTER: ChecklistFilter = { status: 'all', owner: '', query: '', area: '', show: 'all', sort: 'catalogue' };
+export const NO_FILTER: ChecklistFilter = {
+  status: 'all',
+  owner: '',
+  query: '',
+  area: '',
+  show: 'all',
+  sort: 'catalogue',
+};
 
 /** Where the person is in the open workspace: the view, the item or dataset it shows, the checklist's filter. */
 export interface NavigationSlice {
@@ -31,7 +49,10 @@ export interface NavigationSlice {
 }
 
 export const createNavigationSlice: Slice<NavigationSlice> = () => (set, get) => ({
-  view: 'dashboard', itemId: null, datasetId: null, filter: NO_FILTER,
+  view: 'dashboard',
+  itemId: null,
+  datasetId: null,
+  filter: NO_FILTER,
 
   showView(view, itemId) {
     set({ view, itemId: itemId ?? (view === 'item' ? get().itemId : null), datasetId: null, error: null });

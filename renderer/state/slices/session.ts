@@ -38,33 +38,59 @@ export const createSessionSlice: Slice<SessionSlice> = (cache) => (set, get) => 
     cache.removeQueries({ type: 'inactive' });
     void cache.resetQueries();
     const { items } = await call('checklist.list', {});
-    set({ session, warnings, items, screen: 'workspace', view: 'dashboard', itemId: null, damaged: null,
-      filter: NO_FILTER, itemErrors: {},
-      announcement: `Opened ${session.areaName}${session.readOnly ? ', read-only' : ''}` });
+    set({
+      session,
+      warnings,
+      items,
+      screen: 'workspace',
+      view: 'dashboard',
+      itemId: null,
+      damaged: null,
+      filter: NO_FILTER,
+      itemErrors: {},
+      announcement: `Opened ${session.areaName}${session.readOnly ? ', read-only' : ''}`,
+    });
     window.scrollTo?.(0, 0);
   }
 
   async function loadWelcome(): Promise<void> {
-    const [{ workspaces }, { authorities }] = await Promise.all([call('workspace.recent', {}), call('localAuthorities.list', {})]);
+    const [{ workspaces }, { authorities }] = await Promise.all([
+      call('workspace.recent', {}),
+      call('localAuthorities.list', {}),
+    ]);
     set({ recent: workspaces, authorities, screen: 'welcome' });
   }
 
   return {
-    api: null, screen: 'loading', userName: null, session: null, warnings: [], recent: [], authorities: [], damaged: null,
+    api: null,
+    screen: 'loading',
+    userName: null,
+    session: null,
+    warnings: [],
+    recent: [],
+    authorities: [],
+    damaged: null,
 
     async start(api) {
       setApi(api);
-      if (!api) { set({ screen: 'no-connection' }); return; }
+      if (!api) {
+        set({ screen: 'no-connection' });
+        return;
+      }
       set({ api });
       api.onMenu((menu) => {
         if (menu.command === 'open-workspace') void get().openWorkspace(menu.path);
-        else if (menu.command === 'show-view') { if (get().session) get().showView(menu.view); }
-        else if (get().session) void get().closeWorkspace();
+        else if (menu.command === 'show-view') {
+          if (get().session) get().showView(menu.view);
+        } else if (get().session) void get().closeWorkspace();
       });
       await get().withErrors(async () => {
         const { userName } = await call('settings.get', {});
         set({ userName });
-        if (!userName) { set({ screen: 'name' }); return; }
+        if (!userName) {
+          set({ screen: 'name' });
+          return;
+        }
         const session = await call('workspace.current', {});
         if (session) await enterWorkspace(session);
         else await loadWelcome();
@@ -99,8 +125,11 @@ export const createSessionSlice: Slice<SessionSlice> = (cache) => (set, get) => 
     },
 
     async openSample(fresh = false) {
-      await get().withErrors(async () => enterWorkspace(await call('workspace.openSample', fresh ? { fresh } : {}),
-        ['This is a fictional sample area: a copy made for you to explore. Nothing in it is real.']));
+      await get().withErrors(async () =>
+        enterWorkspace(await call('workspace.openSample', fresh ? { fresh } : {}), [
+          'This is a fictional sample area: a copy made for you to explore. Nothing in it is real.',
+        ]),
+      );
     },
 
     async restoreLatest() {
@@ -109,14 +138,19 @@ export const createSessionSlice: Slice<SessionSlice> = (cache) => (set, get) => 
       const name = damaged.latestGood;
       await get().withErrors(async () => {
         const { session, savedAs } = await call('backups.restore', { path: damaged.path, name, confirm: true });
-        await enterWorkspace(session, savedAs ? [`Restored from ${name}. The damaged database was kept in the backups folder as ${savedAs}.`] : []);
+        await enterWorkspace(
+          session,
+          savedAs ? [`Restored from ${name}. The damaged database was kept in the backups folder as ${savedAs}.`] : [],
+        );
       });
     },
 
     async breakLock() {
       const session = get().session;
       if (!session) return;
-      await get().withErrors(async () => enterWorkspace(await call('workspace.breakLock', { path: session.path, confirm: true })));
+      await get().withErrors(async () =>
+        enterWorkspace(await call('workspace.breakLock', { path: session.path, confirm: true })),
+      );
     },
 
     async closeWorkspace() {

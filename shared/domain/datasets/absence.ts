@@ -12,12 +12,26 @@ export const absence = defineDataset({
   periodType: 'academic-year',
   breakdown: SEN_STATUS_BREAKDOWN,
   columns: [
-    count('enrolments', 'Enrolments', 'enrolments', { required: true, synonyms: ['Pupils', 'Number of enrolments', 'Pupil enrolments'] }),
-    count('enrolments_pa_10_exact', 'Persistent absentees (10% or more of sessions missed)', 'enrolments', { required: true, synonyms: ['Persistent absentees', 'Number of persistent absentees', 'PA enrolments'] }),
-    percent('enrolments_pa_10_exact_percent', 'Published % of enrolments persistently absent', { synonyms: ['Persistent absence rate', 'Percentage persistent absentees', 'Persistent absence percentage'] }),
-    count('sess_possible', 'Possible sessions', 'sessions', { synonyms: ['Sessions possible', 'Number of possible sessions'] }),
-    count('sess_overall', 'Sessions missed (overall absence)', 'sessions', { synonyms: ['Overall absence sessions', 'Sessions missed', 'Absence sessions'] }),
-    percent('sess_overall_percent', 'Published overall absence rate', { synonyms: ['Overall absence rate', 'Overall absence percentage'] }),
+    count('enrolments', 'Enrolments', 'enrolments', {
+      required: true,
+      synonyms: ['Pupils', 'Number of enrolments', 'Pupil enrolments'],
+    }),
+    count('enrolments_pa_10_exact', 'Persistent absentees (10% or more of sessions missed)', 'enrolments', {
+      required: true,
+      synonyms: ['Persistent absentees', 'Number of persistent absentees', 'PA enrolments'],
+    }),
+    percent('enrolments_pa_10_exact_percent', 'Published % of enrolments persistently absent', {
+      synonyms: ['Persistent absence rate', 'Percentage persistent absentees', 'Persistent absence percentage'],
+    }),
+    count('sess_possible', 'Possible sessions', 'sessions', {
+      synonyms: ['Sessions possible', 'Number of possible sessions'],
+    }),
+    count('sess_overall', 'Sessions missed (overall absence)', 'sessions', {
+      synonyms: ['Overall absence sessions', 'Sessions missed', 'Absence sessions'],
+    }),
+    percent('sess_overall_percent', 'Published overall absence rate', {
+      synonyms: ['Overall absence rate', 'Overall absence percentage'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('enrolments_pa_10_exact', 'enrolments'),

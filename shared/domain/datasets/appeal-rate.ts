@@ -13,9 +13,22 @@ export const appealRate = defineDataset({
   catalogueItem: 'tribunal',
   periodType: 'calendar-year',
   columns: [
-    count('appeals_registered', 'Appeals registered', 'appeals', { required: true, synonyms: ['Appeals registered', 'Appeals', 'Appeals registered in year', 'Number of appeals'] }),
-    count('appealable_decisions', 'Total appealable decisions', 'decisions', { required: true, synonyms: ['Total Appealable Decisions', 'Total Appealable decisions', 'Appealable decisions', 'Total appealable decisions1'] }),
-    percent('appeal_rate', 'Published SEND Tribunal appeal rate', { synonyms: ['SEND Tribunal Appeal Rate', 'SEND Tribunal Appeal Rate2', 'Appeal rate', 'Appeal rate percentage'] }),
+    count('appeals_registered', 'Appeals registered', 'appeals', {
+      required: true,
+      synonyms: ['Appeals registered', 'Appeals', 'Appeals registered in year', 'Number of appeals'],
+    }),
+    count('appealable_decisions', 'Total appealable decisions', 'decisions', {
+      required: true,
+      synonyms: [
+        'Total Appealable Decisions',
+        'Total Appealable decisions',
+        'Appealable decisions',
+        'Total appealable decisions1',
+      ],
+    }),
+    percent('appeal_rate', 'Published SEND Tribunal appeal rate', {
+      synonyms: ['SEND Tribunal Appeal Rate', 'SEND Tribunal Appeal Rate2', 'Appeal rate', 'Appeal rate percentage'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('appeals_registered', 'appealable_decisions'),

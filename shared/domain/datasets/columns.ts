@@ -6,7 +6,13 @@ interface ColumnOptions {
   required?: boolean;
 }
 
-function column(name: string, title: string, type: DatasetColumn['type'], unit: string, options: ColumnOptions): DatasetColumn {
+function column(
+  name: string,
+  title: string,
+  type: DatasetColumn['type'],
+  unit: string,
+  options: ColumnOptions,
+): DatasetColumn {
   return { name, title, type, unit, synonyms: options.synonyms ?? [], required: options.required ?? false };
 }
 
@@ -55,19 +61,28 @@ export function defineDataset(
 
 /** Header text reduced for matching: case, spaces, underscores and punctuation ignored ('Plans issued (den)' → 'plansissuedden'). */
 export function headerKey(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** The column a header names, by its name or a synonym, or undefined. */
 export function findColumn(def: DatasetDefinition, header: string): DatasetColumn | undefined {
   const key = headerKey(header);
   if (key === '') return undefined;
-  return def.columns.find((c) => headerKey(c.name) === key) ?? def.columns.find((c) => c.synonyms.some((s) => headerKey(s) === key));
+  return (
+    def.columns.find((c) => headerKey(c.name) === key) ??
+    def.columns.find((c) => c.synonyms.some((s) => headerKey(s) === key))
+  );
 }
 
 /** The breakdown value a label names (id, title or synonym), or undefined. */
 export function findBreakdownValue(def: DatasetDefinition, label: string): string | undefined {
   const key = headerKey(label);
   const values = def.breakdown?.values ?? [];
-  return values.find((v) => headerKey(v.id) === key || headerKey(v.title) === key || (v.synonyms ?? []).some((s) => headerKey(s) === key))?.id;
+  return values.find(
+    (v) =>
+      headerKey(v.id) === key || headerKey(v.title) === key || (v.synonyms ?? []).some((s) => headerKey(s) === key),
+  )?.id;
 }

@@ -11,10 +11,18 @@ export const cypEd = defineDataset({
   catalogueItem: 'health-waits',
   periodType: 'snapshot',
   columns: [
-    count('urgent_started', 'Urgent cases starting treatment', 'children', { synonyms: ['Urgent', 'Urgent cases', 'Urgent completed pathways'] }),
-    count('urgent_within_1_week', 'Urgent cases starting treatment within 1 week', 'children', { synonyms: ['Urgent within 1 week', 'Urgent within one week'] }),
-    count('routine_started', 'Routine cases starting treatment', 'children', { synonyms: ['Routine', 'Routine cases', 'Routine completed pathways'] }),
-    count('routine_within_4_weeks', 'Routine cases starting treatment within 4 weeks', 'children', { synonyms: ['Routine within 4 weeks', 'Routine within four weeks'] }),
+    count('urgent_started', 'Urgent cases starting treatment', 'children', {
+      synonyms: ['Urgent', 'Urgent cases', 'Urgent completed pathways'],
+    }),
+    count('urgent_within_1_week', 'Urgent cases starting treatment within 1 week', 'children', {
+      synonyms: ['Urgent within 1 week', 'Urgent within one week'],
+    }),
+    count('routine_started', 'Routine cases starting treatment', 'children', {
+      synonyms: ['Routine', 'Routine cases', 'Routine completed pathways'],
+    }),
+    count('routine_within_4_weeks', 'Routine cases starting treatment within 4 weeks', 'children', {
+      synonyms: ['Routine within 4 weeks', 'Routine within four weeks'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('urgent_within_1_week', 'urgent_started'),

@@ -11,11 +11,16 @@ export const dsr = defineDataset({
   catalogueItem: 'dsr-summary',
   periodType: 'snapshot',
   columns: [
-    count('dsr_total', 'Children and young people on the register', 'children', { required: true, synonyms: ['On the DSR', 'DSR total', 'Total on register'] }),
+    count('dsr_total', 'Children and young people on the register', 'children', {
+      required: true,
+      synonyms: ['On the DSR', 'DSR total', 'Total on register'],
+    }),
     count('dsr_red', 'At red (high) risk', 'children', { synonyms: ['Red', 'High risk', 'Red RAG'] }),
     count('dsr_amber', 'At amber (medium) risk', 'children', { synonyms: ['Amber', 'Medium risk', 'Amber RAG'] }),
     count('dsr_green', 'At green (low) risk', 'children', { synonyms: ['Green', 'Low risk', 'Green RAG'] }),
-    count('ctr_required', 'Needing a C(E)TR', 'children', { synonyms: ['CETR required', 'CTR required', 'C(E)TR required'] }),
+    count('ctr_required', 'Needing a C(E)TR', 'children', {
+      synonyms: ['CETR required', 'CTR required', 'C(E)TR required'],
+    }),
     count('ctr_held', 'C(E)TR held when required', 'children', { synonyms: ['CETR held', 'CTR held', 'C(E)TR held'] }),
     count('keyworker_allocated', 'With a keyworker', 'children', { synonyms: ['Keyworker', 'Keyworker allocated'] }),
   ],

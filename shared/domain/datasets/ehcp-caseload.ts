@@ -14,13 +14,34 @@ export const ehcpCaseload = defineDataset({
   catalogueItem: 'sen-profile',
   periodType: 'academic-year',
   columns: [
-    count('ehcplans', 'EHC plans held at the January census (ages 0–25)', 'plans', { synonyms: ['EHC plans', 'Active EHC plans', 'Number of EHC plans', 'Total EHC plans', 'EHCP caseload', 'ehcp_total'] }),
-    count('new_plans_in_year', 'New EHC plans issued in the previous calendar year', 'plans', { synonyms: ['New EHC plans', 'New plans'] }),
-    count('total_pupils', 'Pupils on roll at the January census', 'pupils', { synonyms: ['Pupils', 'Headcount', 'Number of pupils', 'All pupils'] }),
-    count('ehc_plan', 'Pupils with an EHC plan', 'pupils', { synonyms: ['Pupils with EHC plan', 'EHCP pupils', 'EHC plan pupils'] }),
-    percent('ehc_plan_percent', 'Published % of pupils with an EHC plan', { synonyms: ['Percentage EHC plan', 'EHC plan percentage', 'ehc_plan_pc'] }),
-    count('sen_support', 'Pupils on SEN support', 'pupils', { synonyms: ['SEN support pupils', 'Pupils with SEN support'] }),
-    percent('sen_support_percent', 'Published % of pupils on SEN support', { synonyms: ['Percentage SEN support', 'SEN support percentage', 'sen_support_pc'] }),
+    count('ehcplans', 'EHC plans held at the January census (ages 0–25)', 'plans', {
+      synonyms: [
+        'EHC plans',
+        'Active EHC plans',
+        'Number of EHC plans',
+        'Total EHC plans',
+        'EHCP caseload',
+        'ehcp_total',
+      ],
+    }),
+    count('new_plans_in_year', 'New EHC plans issued in the previous calendar year', 'plans', {
+      synonyms: ['New EHC plans', 'New plans'],
+    }),
+    count('total_pupils', 'Pupils on roll at the January census', 'pupils', {
+      synonyms: ['Pupils', 'Headcount', 'Number of pupils', 'All pupils'],
+    }),
+    count('ehc_plan', 'Pupils with an EHC plan', 'pupils', {
+      synonyms: ['Pupils with EHC plan', 'EHCP pupils', 'EHC plan pupils'],
+    }),
+    percent('ehc_plan_percent', 'Published % of pupils with an EHC plan', {
+      synonyms: ['Percentage EHC plan', 'EHC plan percentage', 'ehc_plan_pc'],
+    }),
+    count('sen_support', 'Pupils on SEN support', 'pupils', {
+      synonyms: ['SEN support pupils', 'Pupils with SEN support'],
+    }),
+    percent('sen_support_percent', 'Published % of pupils on SEN support', {
+      synonyms: ['Percentage SEN support', 'SEN support percentage', 'sen_support_pc'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('new_plans_in_year', 'ehcplans', 'caseload-at-least-new-plans'),
@@ -33,7 +54,8 @@ export const ehcpCaseload = defineDataset({
       description: 'published % with an EHC plan and % on SEN support must add up to 100 or less',
       fields: ['ehc_plan_percent', 'sen_support_percent'],
       holds: (v) => v.ehc_plan_percent! + v.sen_support_percent! <= 100 + 1e-9,
-      explain: (v) => `published % with an EHC plan (${v.ehc_plan_percent}) and % on SEN support (${v.sen_support_percent}) add up to more than 100`,
+      explain: (v) =>
+        `published % with an EHC plan (${v.ehc_plan_percent}) and % on SEN support (${v.sen_support_percent}) add up to more than 100`,
     },
   ],
 });

@@ -13,13 +13,30 @@ export const exclusions = defineDataset({
   periodType: 'academic-year',
   breakdown: SEN_STATUS_BREAKDOWN,
   columns: [
-    count('headcount', 'Pupils (headcount)', 'pupils', { required: true, synonyms: ['Pupils', 'Number of pupils', 'Pupil headcount'] }),
-    count('suspension', 'Suspensions', 'suspensions', { required: true, synonyms: ['Suspensions', 'Number of suspensions', 'Fixed period exclusions', 'fixed_excl'] }),
-    rate('susp_rate', 'Published suspension rate', 'per 100 pupils', { synonyms: ['Suspension rate', 'fixed_excl_rate'] }),
-    count('perm_excl', 'Permanent exclusions', 'exclusions', { required: true, synonyms: ['Permanent exclusions', 'Number of permanent exclusions'] }),
-    rate('perm_excl_rate', 'Published permanent exclusion rate', 'per 100 pupils', { synonyms: ['Permanent exclusion rate'] }),
-    count('one_plus_susp', 'Pupils with one or more suspensions', 'pupils', { synonyms: ['One or more suspensions', 'one_plus_fixed'] }),
-    rate('one_plus_susp_rate', 'Published rate of pupils with one or more suspensions', 'per 100 pupils', { synonyms: ['One or more suspensions rate', 'one_+_susp_rate', 'one_or_more_fixed_excl_rate'] }),
+    count('headcount', 'Pupils (headcount)', 'pupils', {
+      required: true,
+      synonyms: ['Pupils', 'Number of pupils', 'Pupil headcount'],
+    }),
+    count('suspension', 'Suspensions', 'suspensions', {
+      required: true,
+      synonyms: ['Suspensions', 'Number of suspensions', 'Fixed period exclusions', 'fixed_excl'],
+    }),
+    rate('susp_rate', 'Published suspension rate', 'per 100 pupils', {
+      synonyms: ['Suspension rate', 'fixed_excl_rate'],
+    }),
+    count('perm_excl', 'Permanent exclusions', 'exclusions', {
+      required: true,
+      synonyms: ['Permanent exclusions', 'Number of permanent exclusions'],
+    }),
+    rate('perm_excl_rate', 'Published permanent exclusion rate', 'per 100 pupils', {
+      synonyms: ['Permanent exclusion rate'],
+    }),
+    count('one_plus_susp', 'Pupils with one or more suspensions', 'pupils', {
+      synonyms: ['One or more suspensions', 'one_plus_fixed'],
+    }),
+    rate('one_plus_susp_rate', 'Published rate of pupils with one or more suspensions', 'per 100 pupils', {
+      synonyms: ['One or more suspensions rate', 'one_+_susp_rate', 'one_or_more_fixed_excl_rate'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('perm_excl', 'headcount'),

@@ -18,13 +18,11 @@ import { rtt } from './rtt';
 import { tribunal } from './tribunal';
 import type { DatasetDefinition } from './types';
 
-export type {  DatasetDefinition, DatasetRow,     } from './types';
+export type { DatasetDefinition, DatasetRow } from './types';
 export type { StoredRow } from './stored-row';
-export { comparePeriods,  isCanonicalPeriod, parsePeriod,     } from './period';
-export {  explainFailure, formatNumber,   rowNotes, validateRow,  } from './rules';
+export { comparePeriods, isCanonicalPeriod, parsePeriod } from './period';
+export { explainFailure, formatNumber, rowNotes, validateRow } from './rules';
 export { findBreakdownValue, findColumn, headerKey } from './columns';
-;
-
 /** Every dataset, in the order the data screen lists them (the EHC process first, then appeals, health, outcomes). */
 export const DATASETS: readonly DatasetDefinition[] = [
   ehcpTimeliness,
@@ -56,6 +54,13 @@ export function datasetById(id: string): DatasetDefinition | undefined {
  * others come from the NHS, the Ombudsman, HMCTS or local systems.
  */
 export const DFE_PUBLISHED_DATASETS: ReadonlySet<string> = new Set([
-  'ehcp-timeliness', 'ehcna-requests', 'annual-reviews', 'ehcp-caseload', 'appeal-rate', 'absence', 'exclusions',
-  'attainment', 'neet',
+  'ehcp-timeliness',
+  'ehcna-requests',
+  'annual-reviews',
+  'ehcp-caseload',
+  'appeal-rate',
+  'absence',
+  'exclusions',
+  'attainment',
+  'neet',
 ]);

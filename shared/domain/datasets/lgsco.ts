@@ -10,10 +10,20 @@ export const lgsco = defineDataset({
   catalogueItem: 'lgsco',
   periodType: 'financial-year',
   columns: [
-    count('complaints_decided', 'Complaints and enquiries decided', 'complaints', { synonyms: ['Complaints decided', 'Decisions made'] }),
-    count('detailed_investigations', 'Detailed investigations', 'investigations', { required: true, synonyms: ['Investigations', 'Detailed investigations carried out'] }),
-    count('upheld', 'Complaints upheld', 'investigations', { required: true, synonyms: ['Upheld', 'Upheld decisions', 'Complaints upheld'] }),
-    count('remedies_satisfactory_before', 'Upheld complaints already remedied by the council', 'investigations', { synonyms: ['Satisfactory remedy provided by the authority'] }),
+    count('complaints_decided', 'Complaints and enquiries decided', 'complaints', {
+      synonyms: ['Complaints decided', 'Decisions made'],
+    }),
+    count('detailed_investigations', 'Detailed investigations', 'investigations', {
+      required: true,
+      synonyms: ['Investigations', 'Detailed investigations carried out'],
+    }),
+    count('upheld', 'Complaints upheld', 'investigations', {
+      required: true,
+      synonyms: ['Upheld', 'Upheld decisions', 'Complaints upheld'],
+    }),
+    count('remedies_satisfactory_before', 'Upheld complaints already remedied by the council', 'investigations', {
+      synonyms: ['Satisfactory remedy provided by the authority'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('upheld', 'detailed_investigations'),

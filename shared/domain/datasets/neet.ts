@@ -14,13 +14,25 @@ export const neet = defineDataset({
   periodType: 'academic-year',
   breakdown: SEN_STATUS_BREAKDOWN,
   columns: [
-    count('cohort_16_17', '16–17-year-olds known to the local authority', 'young people', { required: true, synonyms: ['Cohort', 'Known to LA', 'Number known to the LA', 'avg_cohort', 'Total 16-17 year olds'] }),
+    count('cohort_16_17', '16–17-year-olds known to the local authority', 'young people', {
+      required: true,
+      synonyms: ['Cohort', 'Known to LA', 'Number known to the LA', 'avg_cohort', 'Total 16-17 year olds'],
+    }),
     count('neet_16_17', 'NEET', 'young people', { synonyms: ['NEET', 'Number NEET', 'avg_neet_count', 'NEET count'] }),
-    count('not_known_16_17', 'Activity not known', 'young people', { synonyms: ['Not known', 'Number not known', 'avg_nk_count', 'Not known count'] }),
-    count('neet_not_known_16_17', 'NEET or activity not known', 'young people', { required: true, synonyms: ['NEET or not known', 'NEET and not known', 'NEET/NK', 'avg_neet_nk_count'] }),
+    count('not_known_16_17', 'Activity not known', 'young people', {
+      synonyms: ['Not known', 'Number not known', 'avg_nk_count', 'Not known count'],
+    }),
+    count('neet_not_known_16_17', 'NEET or activity not known', 'young people', {
+      required: true,
+      synonyms: ['NEET or not known', 'NEET and not known', 'NEET/NK', 'avg_neet_nk_count'],
+    }),
     percent('neet_percent', 'Published % NEET', { synonyms: ['NEET percentage', 'NEET_percent'] }),
-    percent('not_known_percent', 'Published % not known', { synonyms: ['Not known percentage', 'Notknown_percent', 'nk_percent'] }),
-    percent('neet_not_known_percent', 'Published % NEET or not known', { synonyms: ['NEET or not known percentage', 'NEET_not_known_percent', 'neet_nk_percent'] }),
+    percent('not_known_percent', 'Published % not known', {
+      synonyms: ['Not known percentage', 'Notknown_percent', 'nk_percent'],
+    }),
+    percent('neet_not_known_percent', 'Published % NEET or not known', {
+      synonyms: ['NEET or not known percentage', 'NEET_not_known_percent', 'neet_nk_percent'],
+    }),
   ],
   rules: (b) => [
     // neet-send: NEET + not known = NEET/NK

@@ -39,7 +39,10 @@ function parseYearPair(text: string, type: 'academic-year' | 'financial-year'): 
   if (!match) {
     if (/^\d{4}$/.test(text)) {
       const y = Number(text);
-      return { ok: false, error: `'${text}' is a single year; write ${label} as ${y - 1}/${twoDigits(y)} or ${y}/${twoDigits(y + 1)}` };
+      return {
+        ok: false,
+        error: `'${text}' is a single year; write ${label} as ${y - 1}/${twoDigits(y)} or ${y}/${twoDigits(y + 1)}`,
+      };
     }
     return { ok: false, error: `'${text}' is not ${label}; write it like 2023/24` };
   }
@@ -49,7 +52,10 @@ function parseYearPair(text: string, type: 'academic-year' | 'financial-year'): 
   const expected = first + 1;
   const fits = secondText.length === 4 ? second === expected : second === expected % 100;
   if (!yearInRange(first) || !fits) {
-    return { ok: false, error: `'${text}' is not ${label}: the second year must follow the first (e.g. ${first}/${twoDigits(first + 1)})` };
+    return {
+      ok: false,
+      error: `'${text}' is not ${label}: the second year must follow the first (e.g. ${first}/${twoDigits(first + 1)})`,
+    };
   }
   return { ok: true, period: `${first}/${twoDigits(expected)}` };
 }
@@ -79,7 +85,10 @@ export function parsePeriod(text: string, type: PeriodType): PeriodParse {
     case 'calendar-year': {
       if (/^\d{4}$/.test(trimmed) && yearInRange(Number(trimmed))) return { ok: true, period: trimmed };
       if (/^\d{4}\s*[/\-–_]\s*\d{2}$|^\d{6}$/.test(trimmed)) {
-        return { ok: false, error: `'${trimmed}' looks like an academic or financial year; this dataset is by calendar year (e.g. 2024)` };
+        return {
+          ok: false,
+          error: `'${trimmed}' looks like an academic or financial year; this dataset is by calendar year (e.g. 2024)`,
+        };
       }
       return { ok: false, error: `'${trimmed}' is not a calendar year; write it like 2024` };
     }

@@ -11,10 +11,20 @@ export const phaseTransfers = defineDataset({
   catalogueItem: 'phase-transfers',
   periodType: 'academic-year',
   columns: [
-    count('transfers_school', 'Plans transferring between school phases (deadline 15 February)', 'plans', { required: true, synonyms: ['School phase transfers', 'Transfers by 15 February'] }),
-    count('transfers_school_on_time', 'School phase transfers amended by 15 February', 'plans', { required: true, synonyms: ['Amended by 15 February', 'School transfers on time'] }),
-    count('transfers_post16', 'Plans transferring from secondary to post-16 (deadline 31 March)', 'plans', { synonyms: ['Post-16 transfers', 'Transfers by 31 March'] }),
-    count('transfers_post16_on_time', 'Post-16 transfers amended by 31 March', 'plans', { synonyms: ['Amended by 31 March', 'Post-16 transfers on time'] }),
+    count('transfers_school', 'Plans transferring between school phases (deadline 15 February)', 'plans', {
+      required: true,
+      synonyms: ['School phase transfers', 'Transfers by 15 February'],
+    }),
+    count('transfers_school_on_time', 'School phase transfers amended by 15 February', 'plans', {
+      required: true,
+      synonyms: ['Amended by 15 February', 'School transfers on time'],
+    }),
+    count('transfers_post16', 'Plans transferring from secondary to post-16 (deadline 31 March)', 'plans', {
+      synonyms: ['Post-16 transfers', 'Transfers by 31 March'],
+    }),
+    count('transfers_post16_on_time', 'Post-16 transfers amended by 31 March', 'plans', {
+      synonyms: ['Amended by 31 March', 'Post-16 transfers on time'],
+    }),
   ],
   rules: (b) => [
     b.notExceed('transfers_school_on_time', 'transfers_school'),

@@ -73,7 +73,8 @@ function runRules(def: DatasetDefinition, row: Pick<DatasetRow, 'values'>, kind:
   for (const rule of def.rules) {
     if ((rule.kind ?? 'error') !== kind) continue;
     if (!rule.fields.every((f) => values[f] !== undefined)) continue;
-    if (!rule.holds(values)) failures.push({ ruleId: rule.id, fields: rule.fields, message: explainFailure(rule, values) });
+    if (!rule.holds(values))
+      failures.push({ ruleId: rule.id, fields: rule.fields, message: explainFailure(rule, values) });
   }
   return failures;
 }
@@ -180,7 +181,8 @@ export function ruleBuilder(columns: DatasetColumn[]): RuleBuilder {
         description: `${label(field)} must be ${lower} and at most ${formatNumber(max)}`,
         fields: [field],
         holds: (v) => (options.minInclusive ? v[field]! >= min : v[field]! > min) && v[field]! <= max,
-        explain: (v) => `${label(field)} (${formatNumber(v[field]!)}) must be ${lower} and at most ${formatNumber(max)}`,
+        explain: (v) =>
+          `${label(field)} (${formatNumber(v[field]!)}) must be ${lower} and at most ${formatNumber(max)}`,
       };
     },
     atLeastValue(field, min, id) {

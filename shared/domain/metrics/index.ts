@@ -1,4 +1,1 @@
-;
-;
-;
-export { describeFormula, metricById, METRICS, METRICS_NOT_FROM_DATASETS,  } from './definitions';
+export { describeFormula, metricById, METRICS, METRICS_NOT_FROM_DATASETS } from './definitions';

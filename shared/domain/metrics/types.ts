@@ -16,8 +16,7 @@ export type MetricDirection = 'higher' | 'lower' | 'context';
  * value: value = the field itself (unit 'count' or 'weeks').
  */
 export type MetricFormula =
-  | { kind: 'ratio'; numerator: string[]; denominator: string[] }
-  | { kind: 'value'; field: string };
+  { kind: 'ratio'; numerator: string[]; denominator: string[] } | { kind: 'value'; field: string };
 
 export interface MetricDefinition {
   id: string;

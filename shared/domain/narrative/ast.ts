@@ -24,13 +24,18 @@ export type Narrative = NarrativeBlock[];
 
 /** The text a reader sees in inline content (a link's text, not its address; a reference as written). */
 export function inlineText(inlines: readonly NarrativeInline[]): string {
-  return inlines.map((i) => {
-    switch (i.kind) {
-      case 'text': return i.text;
-      case 'evidence': return i.source;
-      default: return inlineText(i.children);
-    }
-  }).join('');
+  return inlines
+    .map((i) => {
+      switch (i.kind) {
+        case 'text':
+          return i.text;
+        case 'evidence':
+          return i.source;
+        default:
+          return inlineText(i.children);
+      }
+    })
+    .join('');
 }
 
 /** The evidence files a narrative cites, by attachment chain id, in order of first mention. */
@@ -38,8 +43,9 @@ export function evidenceIds(narrative: Narrative): number[] {
   const ids: number[] = [];
   const visit = (inlines: readonly NarrativeInline[]): void => {
     for (const i of inlines) {
-      if (i.kind === 'evidence') { if (!ids.includes(i.fileId)) ids.push(i.fileId); }
-      else if (i.kind !== 'text') visit(i.children);
+      if (i.kind === 'evidence') {
+        if (!ids.includes(i.fileId)) ids.push(i.fileId);
+      } else if (i.kind !== 'text') visit(i.children);
     }
   };
   for (const block of narrative) {

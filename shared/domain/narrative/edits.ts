@@ -21,7 +21,10 @@ export function applyTextEdit(text: string, edit: TextEdit): string {
 const BLOCK_MARK = /^([ \t]*)(#{2,6}[ \t]+|[-*\u2022][ \t]+|\d{1,3}[.)][ \t]+)?/;
 
 const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
-const lineEnd = (text: string, at: number) => { const i = text.indexOf('\n', at); return i < 0 ? text.length : i; };
+const lineEnd = (text: string, at: number) => {
+  const i = text.indexOf('\n', at);
+  return i < 0 ? text.length : i;
+};
 
 /** The whole lines a selection touches (a selection ending at the start of a line leaves that line out). */
 function selectedLines(text: string, start: number, end: number): { from: number; to: number } {
@@ -36,7 +39,13 @@ function wrap(text: string, start: number, end: number, mark: string, placeholde
   while (b > a && /\s/.test(text[b - 1]!)) b--;
   if (a === b) {
     const insert = `${mark}${placeholder}${mark}`;
-    return { start, end, insert, selectionStart: start + mark.length, selectionEnd: start + mark.length + placeholder.length };
+    return {
+      start,
+      end,
+      insert,
+      selectionStart: start + mark.length,
+      selectionEnd: start + mark.length + placeholder.length,
+    };
   }
   const selected = text.slice(a, b);
   const m = mark.length;
@@ -71,8 +80,10 @@ function wrap(text: string, start: number, end: number, mark: string, placeholde
   return { start: a, end: b, insert, selectionStart: a, selectionEnd: a + insert.length };
 }
 
-export const toggleBold = (text: string, start: number, end: number): TextEdit => wrap(text, start, end, '**', 'bold text');
-export const toggleItalic = (text: string, start: number, end: number): TextEdit => wrap(text, start, end, '*', 'italic text');
+export const toggleBold = (text: string, start: number, end: number): TextEdit =>
+  wrap(text, start, end, '**', 'bold text');
+export const toggleItalic = (text: string, start: number, end: number): TextEdit =>
+  wrap(text, start, end, '*', 'italic text');
 
 const LOOKS_LIKE_ADDRESS = /^(?:https?:\/\/|mailto:|www\.)\S+$/i;
 
@@ -104,7 +115,13 @@ function editLines(text: string, start: number, end: number, change: (lines: str
   const { from, to } = selectedLines(text, start, end);
   const insert = change(text.slice(from, to).split('\n')).join('\n');
   const single = !insert.includes('\n');
-  return { start: from, end: to, insert, selectionStart: single ? from + insert.length : from, selectionEnd: from + insert.length };
+  return {
+    start: from,
+    end: to,
+    insert,
+    selectionStart: single ? from + insert.length : from,
+    selectionEnd: from + insert.length,
+  };
 }
 
 const unmarked = (line: string) => line.slice(BLOCK_MARK.exec(line)![0].length);
@@ -114,7 +131,9 @@ export function cycleHeading(text: string, start: number, end: number): TextEdit
   const { from } = selectedLines(text, start, end);
   const first = /^[ \t]*(#{2,6})[ \t]+/.exec(text.slice(from, lineEnd(text, from)));
   const next = !first ? '## ' : first[1] === '##' ? '### ' : '';
-  return editLines(text, start, end, (lines) => lines.map((l) => (l.trim() || lines.length === 1 ? `${next}${unmarked(l)}` : l)));
+  return editLines(text, start, end, (lines) =>
+    lines.map((l) => (l.trim() || lines.length === 1 ? `${next}${unmarked(l)}` : l)),
+  );
 }
 
 /** The selected lines as a bulleted or numbered list, or, when they are one already, as text again. */

@@ -33,7 +33,9 @@ export function parseNarrative(source: string): Narrative {
   const closeList = () => {
     if (list) {
       const items = list.items.map(parseInline);
-      blocks.push(list.kind === 'bullets' ? { kind: 'bullets', items } : { kind: 'numbered', start: list.start, items });
+      blocks.push(
+        list.kind === 'bullets' ? { kind: 'bullets', items } : { kind: 'numbered', start: list.start, items },
+      );
     }
     list = null;
   };
@@ -49,7 +51,11 @@ export function parseNarrative(source: string): Narrative {
     if (heading) {
       closeParagraph();
       closeList();
-      blocks.push({ kind: 'heading', level: heading[1]!.length === 2 ? 1 : 2, children: parseInline(heading[2]!.trim()) });
+      blocks.push({
+        kind: 'heading',
+        level: heading[1]!.length === 2 ? 1 : 2,
+        children: parseInline(heading[2]!.trim()),
+      });
       continue;
     }
     const bullet = BULLET.exec(line);
@@ -91,7 +97,11 @@ export function isAllowedLink(href: string): boolean {
   return href.length <= MAX_URL && ALLOWED_URL.test(href) && !/[\u0000-\u001f\u007f]/.test(href);
 }
 
-interface InlineContext { bold: boolean; italic: boolean; link: boolean }
+interface InlineContext {
+  bold: boolean;
+  italic: boolean;
+  link: boolean;
+}
 
 /** The inline content of one block's text (its lines already joined). */
 export function parseInline(text: string): NarrativeInline[] {
@@ -99,10 +109,18 @@ export function parseInline(text: string): NarrativeInline[] {
   // 2: a backslash that escapes the next character (dropped); 1: a character kept as text because it is escaped.
   const escape = new Uint8Array(n);
   for (let i = 0; i + 1 < n; i++) {
-    if (text[i] === '\\' && PUNCTUATION.test(text[i + 1]!)) { escape[i] = 2; escape[i + 1] = 1; i++; }
+    if (text[i] === '\\' && PUNCTUATION.test(text[i + 1]!)) {
+      escape[i] = 2;
+      escape[i + 1] = 1;
+      i++;
+    }
   }
   const star = (i: number, to: number) => i < to && text[i] === '*' && escape[i] === 0;
-  const starRun = (i: number, to: number) => { let k = i; while (star(k, to)) k++; return k - i; };
+  const starRun = (i: number, to: number) => {
+    let k = i;
+    while (star(k, to)) k++;
+    return k - i;
+  };
   const opens = (i: number, to: number) => i < to && !isSpace(text[i]!);
   const closes = (i: number, from: number) => i > from && !isSpace(text[i - 1]!);
   let noParenAfter = Infinity; // no ")" from here on: no link can end
@@ -111,7 +129,10 @@ export function parseInline(text: string): NarrativeInline[] {
   const boldCloser = (from: number, to: number): number => {
     for (let k = from + 1; k < to;) {
       const run = starRun(k, to);
-      if (run === 0) { k++; continue; }
+      if (run === 0) {
+        k++;
+        continue;
+      }
       if (run >= 2 && closes(k, from)) return k + run - 2;
       k += run;
     }
@@ -121,7 +142,10 @@ export function parseInline(text: string): NarrativeInline[] {
   const italicCloser = (from: number, to: number): number => {
     for (let k = from + 1; k < to;) {
       const run = starRun(k, to);
-      if (run === 0) { k++; continue; }
+      if (run === 0) {
+        k++;
+        continue;
+      }
       if (run === 1 && closes(k, from)) return k;
       k += run;
     }
@@ -132,13 +156,19 @@ export function parseInline(text: string): NarrativeInline[] {
     for (let k = i + 1; k < to; k++) {
       if (escape[k] !== 0) continue;
       if (text[k] === '[') return null; // the inner bracket may open a link of its own
-      if (text[k] === ']') { close = k; break; }
+      if (text[k] === ']') {
+        close = k;
+        break;
+      }
     }
     if (close <= i + 1 || close + 1 >= to || text[close + 1] !== '(') return null;
     let depth = 0;
     const from = close + 2;
     if (noParenAfter <= from) return null;
-    if (text.indexOf(')', from) < 0) { noParenAfter = from; return null; }
+    if (text.indexOf(')', from) < 0) {
+      noParenAfter = from;
+      return null;
+    }
     for (let k = from; k < to && k - from <= MAX_URL; k++) {
       const c = text[k]!;
       if (isSpace(c)) return null;
@@ -147,7 +177,10 @@ export function parseInline(text: string): NarrativeInline[] {
         if (depth === 0) {
           const href = text.slice(from, k);
           if (!isAllowedLink(href)) return null;
-          return { node: { kind: 'link', href, children: parseRange(i + 1, close, { ...context, link: true }) }, end: k + 1 };
+          return {
+            node: { kind: 'link', href, children: parseRange(i + 1, close, { ...context, link: true }) },
+            end: k + 1,
+          };
         }
         depth--;
       }
@@ -170,8 +203,15 @@ export function parseInline(text: string): NarrativeInline[] {
     let i = from;
     while (i < to) {
       const c = text[i]!;
-      if (escape[i] === 2) { i++; continue; }
-      if (escape[i] === 1) { pending += c; i++; continue; }
+      if (escape[i] === 2) {
+        i++;
+        continue;
+      }
+      if (escape[i] === 1) {
+        pending += c;
+        i++;
+        continue;
+      }
       if (c === '[' && !context.link) {
         const ref = evidenceRefAt(text, i);
         if (ref && ref.end <= to) {
@@ -180,7 +220,11 @@ export function parseInline(text: string): NarrativeInline[] {
           continue;
         }
         const link = linkAt(i, to, context);
-        if (link) { push(link.node); i = link.end; continue; }
+        if (link) {
+          push(link.node);
+          i = link.end;
+          continue;
+        }
       }
       if (c === '*') {
         const run = starRun(i, to);

@@ -44,7 +44,8 @@ export function exampleProblem(example: string): string | null {
   const trimmed = example.trim();
   if (!trimmed) return 'is empty';
   if (trimmed.length > 60) return 'is longer than 60 characters';
-  if ((trimmed.match(/\d/g) ?? []).length < 3) return 'needs at least three digits, as a real reference has (e.g. CR-123456)';
+  if ((trimmed.match(/\d/g) ?? []).length < 3)
+    return 'needs at least three digits, as a real reference has (e.g. CR-123456)';
   return null;
 }
 
@@ -65,15 +66,21 @@ export function unsafePatternProblem(source: string): string | null {
     if (c === '\\') {
       const next = source[i + 1];
       if (next === undefined) return 'ends with a lone backslash';
-      if (next === 'b') { atom = 'boundary'; i += 2; } else if ('dDsSwW'.includes(next) || /[\\^$.*+?()[\]{}|/\-:#_ ]/.test(next)) {
-        atom = 'char'; i += 2;
+      if (next === 'b') {
+        atom = 'boundary';
+        i += 2;
+      } else if ('dDsSwW'.includes(next) || /[\\^$.*+?()[\]{}|/\-:#_ ]/.test(next)) {
+        atom = 'char';
+        i += 2;
       } else return `uses \\${next}, which the safe pattern language does not have`;
     } else if (c === '[') {
       const end = source.indexOf(']', i + 1);
       if (end < 0) return 'has a [ without its ]';
       const body = source.slice(i + 1, end);
-      if (!/^\^?(?:[A-Za-z0-9 _/-]|\\[dsw\-/.]|[A-Za-z0-9]-[A-Za-z0-9])+$/.test(body)) return `has a character class [${body}] the safe pattern language does not allow`;
-      atom = 'char'; i = end + 1;
+      if (!/^\^?(?:[A-Za-z0-9 _/-]|\\[dsw\-/.]|[A-Za-z0-9]-[A-Za-z0-9])+$/.test(body))
+        return `has a character class [${body}] the safe pattern language does not allow`;
+      atom = 'char';
+      i = end + 1;
     } else if ('()|'.includes(c)) {
       return 'uses groups or alternatives ( ) | — give examples instead, one a line';
     } else if ('+*'.includes(c)) {
@@ -82,17 +89,27 @@ export function unsafePatternProblem(source: string): string | null {
       return 'has a repeat with nothing before it';
     } else if ('^$.'.includes(c)) {
       return `uses ${c}, which the safe pattern language does not have`;
-    } else { atom = 'char'; i += 1; }
+    } else {
+      atom = 'char';
+      i += 1;
+    }
     atoms++;
-    if (source[i] === '+' || source[i] === '*') return `uses ${source[i]}, an unbounded repeat that can make matching very slow — give examples instead`;
+    if (source[i] === '+' || source[i] === '*')
+      return `uses ${source[i]}, an unbounded repeat that can make matching very slow — give examples instead`;
     let min = 1;
-    if (source[i] === '?') { if (atom === 'boundary') return 'repeats \\b'; min = 0; i++; } else if (source[i] === '{') {
+    if (source[i] === '?') {
+      if (atom === 'boundary') return 'repeats \\b';
+      min = 0;
+      i++;
+    } else if (source[i] === '{') {
       const m = /^\{(\d{1,2})(?:,(\d{1,2}))?\}/.exec(source.slice(i));
-      if (!m || atom === 'boundary') return 'has a repeat the safe pattern language does not allow (use {n} or {n,m}, at most 20)';
+      if (!m || atom === 'boundary')
+        return 'has a repeat the safe pattern language does not allow (use {n} or {n,m}, at most 20)';
       const lo = Number(m[1]);
       const hi = m[2] === undefined ? lo : Number(m[2]);
       if (hi > MAX_REPEAT || lo > hi) return `repeats more than ${MAX_REPEAT} times or in the wrong order`;
-      min = lo; i += m[0].length;
+      min = lo;
+      i += m[0].length;
     }
     if (source[i] === '+' || source[i] === '*' || source[i] === '?' || source[i] === '{') return 'repeats a repeat';
     if (atom === 'char') required += min;
@@ -104,5 +121,9 @@ export function unsafePatternProblem(source: string): string | null {
 /** Compiles a pattern in the safe language, or answers null for one outside it (never throws, never runs it). */
 export function compileSafePattern(source: string): RegExp | null {
   if (unsafePatternProblem(source) !== null) return null;
-  try { return new RegExp(`${BEFORE}${source}${AFTER}`, 'gi'); } catch { return null; }
+  try {
+    return new RegExp(`${BEFORE}${source}${AFTER}`, 'gi');
+  } catch {
+    return null;
+  }
 }

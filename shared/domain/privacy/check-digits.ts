@@ -60,7 +60,12 @@ export function nhsCheckDigit(nine: string): number | null {
  * ("943 476 5919", "943-476-5919", "9434765919"), whose last digit is the check digit of the first nine.
  */
 export function isValidNhsNumber(digits: string): boolean {
-  const plain = digits.length === 10 ? digits : /^[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}$/.test(digits) ? digits.replace(/[ -]/g, '') : '';
+  const plain =
+    digits.length === 10
+      ? digits
+      : /^[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}$/.test(digits)
+        ? digits.replace(/[ -]/g, '')
+        : '';
   if (!/^[0-9]{10}$/.test(plain)) return false;
   return nhsCheckDigit(plain.slice(0, 9)) === digitAt(plain, 9);
 }

@@ -3,8 +3,19 @@
  * findings the same way main does.
  */
 
-export const FINDING_KINDS = ['upn', 'former-upn', 'nhs-number', 'uln', 'date-of-birth', 'postcode', 'address', 'email', 'phone',
-  'case-reference', 'person-name'] as const;
+export const FINDING_KINDS = [
+  'upn',
+  'former-upn',
+  'nhs-number',
+  'uln',
+  'date-of-birth',
+  'postcode',
+  'address',
+  'email',
+  'phone',
+  'case-reference',
+  'person-name',
+] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** `block`: the pack and bundle refuse to build until it is resolved. `warn`: listed for the officer to review. */
@@ -12,21 +23,28 @@ export type FindingSeverity = 'block' | 'warn';
 
 /** How a finding's kind is named to officers, and inside masked snippets. */
 export const FINDING_KIND_LABELS: Readonly<Record<FindingKind, string>> = {
-  'upn': 'UPN',
+  upn: 'UPN',
   'former-upn': 'former UPN',
   'nhs-number': 'NHS number',
-  'uln': 'ULN',
+  uln: 'ULN',
   'date-of-birth': 'date of birth',
-  'postcode': 'postcode',
-  'address': 'address',
-  'email': 'email address',
-  'phone': 'phone number',
+  postcode: 'postcode',
+  address: 'address',
+  email: 'email address',
+  phone: 'phone number',
   'case-reference': 'case reference',
   'person-name': 'name',
 };
 
 /** Kinds whose mask keeps the last two characters, so an officer can tell which number it was; never more. */
-const KEEPS_TAIL: ReadonlySet<FindingKind> = new Set<FindingKind>(['upn', 'former-upn', 'nhs-number', 'uln', 'phone', 'case-reference']);
+const KEEPS_TAIL: ReadonlySet<FindingKind> = new Set<FindingKind>([
+  'upn',
+  'former-upn',
+  'nhs-number',
+  'uln',
+  'phone',
+  'case-reference',
+]);
 
 /**
  * An identifier as a snippet shows it: a bracketed label, e.g. "[NHS number ••19]", "[UPN ••01]", "[name]",

@@ -50,4 +50,5 @@ export function makeUpn(seed: number, temporary = false): string {
 }
 
 /** 9434765919 → "943 476 5919", as NHS numbers are usually written (`separator` "-" for the dashed form). */
-export const groupNhsNumber = (ten: string, separator = ' '): string => `${ten.slice(0, 3)}${separator}${ten.slice(3, 6)}${separator}${ten.slice(6)}`;
+export const groupNhsNumber = (ten: string, separator = ' '): string =>
+  `${ten.slice(0, 3)}${separator}${ten.slice(3, 6)}${separator}${ten.slice(6)}`;

@@ -6,7 +6,8 @@ import { startHttpHost, type HttpHost } from '../../../main/browser-host/http-ho
 /** The browser host over the real renderer build; npm test builds it before the tests run. */
 export async function startAppHost(dataDir: string): Promise<HttpHost> {
   const distDir = resolve('dist');
-  if (!existsSync(resolve(distDir, 'index.html'))) throw new Error('dist/index.html is missing: run npm run build first.');
+  if (!existsSync(resolve(distDir, 'index.html')))
+    throw new Error('dist/index.html is missing: run npm run build first.');
   return startHttpHost({ dataDir, distDir });
 }
 
@@ -16,10 +17,13 @@ export async function startAppHost(dataDir: string): Promise<HttpHost> {
  */
 export async function startAppHostProcess(dataDir: string): Promise<{ url: string; close(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser-host/serve.ts'], {
-    env: { ...process.env, SENDPACK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -31,6 +35,10 @@ export async function startAppHostProcess(dataDir: string): Promise<{ url: strin
   });
   return {
     url,
-    close: () => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }),
+    close: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }

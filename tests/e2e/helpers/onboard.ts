@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /** First run as an officer does it: give a name, create a workspace for an authority, land on the dashboard. */
-export async function createWorkspaceInPage(page: Page, url: string, laCode = '841', userName = 'Dana Lead'): Promise<void> {
+export async function createWorkspaceInPage(
+  page: Page,
+  url: string,
+  laCode = '841',
+  userName = 'Dana Lead',
+): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Your name').fill(userName);
   await page.keyboard.press('Enter');

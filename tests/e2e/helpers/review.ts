@@ -4,12 +4,22 @@ import type { Page } from 'playwright-core';
  * Moves the open item page's status through one review step as an officer does: the step's button, then the
  * confirmation (with a comment or reason where the step asks for one).
  */
-export async function reviewStep(page: Page, step: string, confirm: string | RegExp, text?: { label: string; value: string }): Promise<void> {
-  await page.getByRole('group', { name: /^Status/ }).getByRole('button', { name: new RegExp(`^${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+export async function reviewStep(
+  page: Page,
+  step: string,
+  confirm: string | RegExp,
+  text?: { label: string; value: string },
+): Promise<void> {
+  await page
+    .getByRole('group', { name: /^Status/ })
+    .getByRole('button', { name: new RegExp(`^${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .click();
   const dialog = page.locator('dialog[open]');
   await dialog.waitFor();
   if (text) await dialog.getByLabel(text.label).fill(text.value);
-  await dialog.getByRole('button', typeof confirm === 'string' ? { name: confirm, exact: true } : { name: confirm }).click();
+  await dialog
+    .getByRole('button', typeof confirm === 'string' ? { name: confirm, exact: true } : { name: confirm })
+    .click();
   await dialog.waitFor({ state: 'detached' });
 }
 

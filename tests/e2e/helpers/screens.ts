@@ -37,7 +37,10 @@ export async function lookAtScreen(page: Page, name: string): Promise<void> {
  */
 export async function lookAtBothSizes(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  for (const size of [{ width: 1280, height: 720 }, { width: 640, height: 360 }]) {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 640, height: 360 },
+  ]) {
     await page.setViewportSize(size);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { call, refused, useImportWorkspaces } from '../../fixtures/imports/api';
-import { AS_OF, found, generateList, identifiersOf, listGrid, type GeneratedList } from '../../fixtures/annex-a/list-generator';
+import {
+  AS_OF,
+  found,
+  generateList,
+  identifiersOf,
+  listGrid,
+  type GeneratedList,
+} from '../../fixtures/annex-a/list-generator';
 import { toCsv } from '../../fixtures/imports/csv-text';
 import { buildXlsx, dateCell, type XCell } from '../../fixtures/imports/xlsx';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -19,18 +26,30 @@ const workspace = useImportWorkspaces(tempDir);
 const encode = (text: string) => new TextEncoder().encode(text);
 
 function xlsxOf(generated: GeneratedList): Uint8Array {
-  const dateKeys = new Set(['dateOfBirth', 'dateInitialEhcPlanIssued', 'dateUpdatedEhcPlanIssued', 'dateEhcPlanLastReviewed']);
+  const dateKeys = new Set([
+    'dateOfBirth',
+    'dateInitialEhcPlanIssued',
+    'dateUpdatedEhcPlanIssued',
+    'dateEhcPlanLastReviewed',
+  ]);
   const cell = (key: string, value: string): XCell => {
     if (dateKeys.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dateCell(value);
     if (key === 'uln' && /^\d{10}$/.test(value)) return Number(value);
     return value === '' ? null : value;
   };
-  return buildXlsx([{ name: 'List', rows: [generated.headers, ...generated.rows.map((r) => generated.keys.map((k) => cell(k, r[k] ?? '')))] }]);
+  return buildXlsx([
+    {
+      name: 'List',
+      rows: [generated.headers, ...generated.rows.map((r) => generated.keys.map((k) => cell(k, r[k] ?? '')))],
+    },
+  ]);
 }
 
 /** Every file under the workspace folder. */
 function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 function expectNothingOf(folder: string, needles: readonly string[]) {
@@ -61,27 +80,51 @@ describe('checking Annex A lists keeps nothing but the result', () => {
       expect(existsSync(uploads) ? filesUnder(uploads) : [], 'a list written to the uploads folder').toEqual([]);
       return handle;
     };
-    const first = await call(ws.backend, 'lists.check', { list: 1, file: { handle: await upload('List 1 EHCP.csv', encode(toCsv(listGrid(list1)))) }, asOf: AS_OF });
+    const first = await call(ws.backend, 'lists.check', {
+      list: 1,
+      file: { handle: await upload('List 1 EHCP.csv', encode(toCsv(listGrid(list1)))) },
+      asOf: AS_OF,
+    });
     expect(first.rows).toBe(1_500);
     expect(first.rules.filter((r) => r.count > 0).length).toBeGreaterThanOrEqual(18);
     // The answer itself holds row numbers and headers, never a value from the list.
     expect(found(JSON.stringify(first), needles)).toEqual([]);
     // Checked again with another mapping (the file held in memory), and its profile saved.
-    const remapped = await call(ws.backend, 'lists.check', { list: 1, checkId: first.checkId, asOf: AS_OF, mapping: { ...first.mapping, uln: null } });
+    const remapped = await call(ws.backend, 'lists.check', {
+      list: 1,
+      checkId: first.checkId,
+      asOf: AS_OF,
+      mapping: { ...first.mapping, uln: null },
+    });
     expect(remapped.columns.uln).toBeNull();
     const profile = await call(ws.backend, 'lists.saveProfile', { checkId: remapped.checkId });
     expect(profile.rows).toBe(1_500);
-    await call(ws.backend, 'lists.check', { list: 2, file: { handle: await upload('List 2 SEN support.csv', encode(toCsv(listGrid(list2)))) }, asOf: AS_OF });
-    await call(ws.backend, 'lists.check', { list: 1, file: { handle: await upload('List 1.xlsx', xlsxOf(list1Xlsx)) }, asOf: AS_OF });
+    await call(ws.backend, 'lists.check', {
+      list: 2,
+      file: { handle: await upload('List 2 SEN support.csv', encode(toCsv(listGrid(list2)))) },
+      asOf: AS_OF,
+    });
+    await call(ws.backend, 'lists.check', {
+      list: 1,
+      file: { handle: await upload('List 1.xlsx', xlsxOf(list1Xlsx)) },
+      asOf: AS_OF,
+    });
     // An officer's search for a UPN finds nothing.
     const { hits } = await call(ws.backend, 'search.query', { query: list1.rows[40]!.upn! });
     expect(hits).toEqual([]);
 
     // Only counts are recorded, with the file's SHA-256, name and row count.
     const { checks } = await call(ws.backend, 'lists.checks', {});
-    expect(checks.map((c) => [c.list, c.fileName, c.rows])).toEqual([[1, 'List 1.xlsx', 800], [2, 'List 2 SEN support.csv', 1_200],
-      [1, 'List 1 EHCP.csv', 1_500], [1, 'List 1 EHCP.csv', 1_500]]);
-    expect(checks[3]!.ruleCounts.find((r) => r.id === '109')).toEqual({ id: '109', count: list1.expected.get('109')!.length });
+    expect(checks.map((c) => [c.list, c.fileName, c.rows])).toEqual([
+      [1, 'List 1.xlsx', 800],
+      [2, 'List 2 SEN support.csv', 1_200],
+      [1, 'List 1 EHCP.csv', 1_500],
+      [1, 'List 1 EHCP.csv', 1_500],
+    ]);
+    expect(checks[3]!.ruleCounts.find((r) => r.id === '109')).toEqual({
+      id: '109',
+      count: list1.expected.get('109')!.length,
+    });
     expect(checks[3]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     const { events } = await call(ws.backend, 'audit.list', { itemId: ANNEX_A_ITEM[1] });
     expect(events.filter((e) => e.action === 'list-check')).toHaveLength(3);
@@ -101,12 +144,19 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     const db = new Database(ws.dbFile, { readonly: true });
     db.exec('CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, search_index, row)');
     const terms = db.prepare('SELECT term FROM temp.words').pluck().all() as string[];
-    const indexed = JSON.stringify([db.prepare('SELECT * FROM search_docs').all(), terms, terms.map((t) => t.toUpperCase())]);
+    const indexed = JSON.stringify([
+      db.prepare('SELECT * FROM search_docs').all(),
+      terms,
+      terms.map((t) => t.toUpperCase()),
+    ]);
     db.close();
     expect(found(indexed, needles)).toEqual([]);
     // The search does find what it looks for: the lists themselves hold them.
     const raw = toCsv(listGrid(list1));
-    const sample = list1.rows.slice(0, 50).flatMap((r) => [r.upn!, r.uln!, r.dateOfBirth!]).filter((s) => s && !s.startsWith('UN') && s !== '31/02/2015');
+    const sample = list1.rows
+      .slice(0, 50)
+      .flatMap((r) => [r.upn!, r.uln!, r.dateOfBirth!])
+      .filter((s) => s && !s.startsWith('UN') && s !== '31/02/2015');
     expect(sample.length).toBeGreaterThan(100);
     expect(found(raw, sample)).toEqual(sample);
   });
@@ -115,13 +165,17 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     const ws = await workspace();
     const clean = generateList(300, 2, 21);
     const rows = clean.rows.filter((_, i) => ![...clean.expected.values()].some((hit) => hit.includes(i + 1)));
-    const handle = (await call(ws.backend, 'files.upload', { name: 'clean.csv', bytes: encode(toCsv(listGrid({ ...clean, rows }))) })).handle;
+    const handle = (
+      await call(ws.backend, 'files.upload', { name: 'clean.csv', bytes: encode(toCsv(listGrid({ ...clean, rows }))) })
+    ).handle;
     const result = await call(ws.backend, 'lists.check', { list: 2, file: { handle }, asOf: AS_OF });
     expect(result.rules.every((r) => r.count === 0)).toBe(true);
     const { items } = await call(ws.backend, 'checklist.list', {});
     expect(items.find((i) => i.id === ANNEX_A_ITEM[2])!.status).toBe('ready-for-review');
 
-    const bad = (await call(ws.backend, 'files.upload', { name: 'minutes.csv', bytes: encode('Meeting,Date\nBoard,01/01/2026\n') })).handle;
+    const bad = (
+      await call(ws.backend, 'files.upload', { name: 'minutes.csv', bytes: encode('Meeting,Date\nBoard,01/01/2026\n') })
+    ).handle;
     const error = await refused(ws.backend, 'lists.check', { list: 1, file: { handle: bad } });
     expect(error).toMatchObject({ code: 'refused', field: 'file' });
     expect(error.message).toMatch(/minutes\.csv has no header row/);
@@ -132,28 +186,53 @@ describe('checking Annex A lists keeps nothing but the result', () => {
 describe('sendpack check-list', () => {
   const io = () => {
     const out = { stdout: '', stderr: '' };
-    return { out, io: { stdout: (t: string) => { out.stdout += t; }, stderr: (t: string) => { out.stderr += t; }, env: { ...process.env, SENDPACK_DATA_DIR: tempDir() } } };
+    return {
+      out,
+      io: {
+        stdout: (t: string) => {
+          out.stdout += t;
+        },
+        stderr: (t: string) => {
+          out.stderr += t;
+        },
+        env: { ...process.env, SENDPACK_DATA_DIR: tempDir() },
+      },
+    };
   };
 
   it('prints the JSON of the issue and exits 1 when a rule fires, 0 when none does, 2 on a file it cannot read', async () => {
     const dir = tempDir();
     const db = join(dir, 'W.sendpack');
     const init = io();
-    expect(await runCli(['init', '--db', db, '--area', 'Testshire', '--la-code', '841', '--user', 'Dana'], init.io)).toBe(0);
+    expect(
+      await runCli(['init', '--db', db, '--area', 'Testshire', '--la-code', '841', '--user', 'Dana'], init.io),
+    ).toBe(0);
     const generated = generateList(2_000, 1, 5);
     const file = join(dir, 'list1.csv');
     writeFileSync(file, toCsv(listGrid(generated)));
 
     const run = io();
     expect(await runCli(['check-list', '--db', db, '--list', '1', file, '--as-of', AS_OF, '--json'], run.io)).toBe(1);
-    const json = JSON.parse(run.out.stdout) as { rows: number; rules: { id: string; count: number; rows: number[]; column?: string }[]; columns: Record<string, string | null> };
+    const json = JSON.parse(run.out.stdout) as {
+      rows: number;
+      rules: { id: string; count: number; rows: number[]; column?: string }[];
+      columns: Record<string, string | null>;
+    };
     expect(Object.keys(json)).toEqual(['rows', 'rules', 'columns']);
     expect(json.rows).toBe(2_000);
-    expect(json.columns).toMatchObject({ uniqueId: 'Unique ID', upn: 'UPN', uln: 'ULN', dateOfBirth: 'DOB', gender: 'Gender' });
+    expect(json.columns).toMatchObject({
+      uniqueId: 'Unique ID',
+      upn: 'UPN',
+      uln: 'ULN',
+      dateOfBirth: 'DOB',
+      gender: 'Gender',
+    });
     expect(Object.keys(json.columns)).toHaveLength(21);
     const byId = new Map<string, number[]>();
     for (const r of json.rules) {
-      expect(Object.keys(r).sort()).toEqual(r.column !== undefined ? ['column', 'count', 'id', 'rows'] : ['count', 'id', 'rows']);
+      expect(Object.keys(r).sort()).toEqual(
+        r.column !== undefined ? ['column', 'count', 'id', 'rows'] : ['count', 'id', 'rows'],
+      );
       byId.set(r.column !== undefined ? `${r.id}:${r.column}` : r.id, r.rows);
     }
     expect(byId.get('109')).toEqual(generated.expected.get('109'));
@@ -176,7 +255,9 @@ describe('sendpack check-list', () => {
     const badList = io();
     expect(await runCli(['check-list', '--db', db, '--list', '3', clean], badList.io)).toBe(2);
     const noWorkspace = io();
-    expect(await runCli(['check-list', '--db', join(dir, 'Nowhere.sendpack'), '--list', '1', clean], noWorkspace.io)).toBe(2);
+    expect(
+      await runCli(['check-list', '--db', join(dir, 'Nowhere.sendpack'), '--list', '1', clean], noWorkspace.io),
+    ).toBe(2);
     expect(noWorkspace.out.stderr).toMatch(/Nowhere\.sendpack/);
   });
 });

@@ -30,7 +30,10 @@ describe('dispatch', () => {
   it('explains field problems in words', async () => {
     const backend = new Backend({ dataDir: tempDir(), host: 'cli', userName: 'A' });
     const bad = await dispatch(backend, 'workspace.create', { areaName: '  ', laCode: '84' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'areaName', message: 'workspace.create: areaName must not be empty.' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', field: 'areaName', message: 'workspace.create: areaName must not be empty.' },
+    });
     const status = await dispatch(backend, 'checklist.update', { itemId: 'x', status: 'done' });
     expect(status).toMatchObject({ ok: false, error: { field: 'status' } });
     const missing = await dispatch(backend, 'workspace.open', {});
@@ -41,8 +44,10 @@ describe('dispatch', () => {
   it('answers a well-formed request the state does not allow with a clear refusal', async () => {
     const backend = new Backend({ dataDir: tempDir(), host: 'browser' });
     expect(await dispatch(backend, 'checklist.list', {})).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
-    expect(await dispatch(backend, 'workspace.create', { areaName: 'X', laCode: '841' }))
-      .toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/Set your name first/) } });
+    expect(await dispatch(backend, 'workspace.create', { areaName: 'X', laCode: '841' })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/Set your name first/) },
+    });
   });
 
   it('creates, edits and reopens a workspace through the API, recording the user setting', async () => {
@@ -50,16 +55,19 @@ describe('dispatch', () => {
     let backend = new Backend({ dataDir, host: 'browser' });
     await dispatch(backend, 'settings.setUserName', { userName: 'Dana Lead' });
     const created = await dispatch(backend, 'workspace.create', { areaName: 'Darlington', laCode: '841' });
-    expect(created).toMatchObject({ ok: true, value: { warnings: [], session: { areaName: 'Darlington', readOnly: false } } });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { warnings: [], session: { areaName: 'Darlington', readOnly: false } },
+    });
     const updated = await dispatch(backend, 'checklist.update', { itemId: 'local-offer', owner: 'Local offer team' });
     expect(updated).toMatchObject({ ok: true, value: { owner: 'Local offer team', updatedBy: 'Dana Lead' } });
     backend.close();
 
     backend = new Backend({ dataDir, host: 'browser' });
-    const recent = await dispatch(backend, 'workspace.recent', {}) as ApiResult<Response<'workspace.recent'>>;
+    const recent = (await dispatch(backend, 'workspace.recent', {})) as ApiResult<Response<'workspace.recent'>>;
     const path = recent.ok ? recent.value.workspaces[0]!.path : '';
     expect(await dispatch(backend, 'workspace.open', { path })).toMatchObject({ ok: true });
-    const list = await dispatch(backend, 'checklist.list', {}) as ApiResult<Response<'checklist.list'>>;
+    const list = (await dispatch(backend, 'checklist.list', {})) as ApiResult<Response<'checklist.list'>>;
     expect(list.ok && list.value.items.find((i) => i.id === 'local-offer')?.owner).toBe('Local offer team');
     backend.close();
   });

@@ -15,12 +15,20 @@ describe('the officer screens, through the API', () => {
   it('changes several items at once and names each one it left as it was', async () => {
     const { backend } = await workspace(tempDir(), { user: 'Ann', area: 'Testshire', laCode: '841' });
     await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'approved' });
-    const result = await call(backend, 'checklist.bulkUpdate', { itemIds: ['jsna-send', 'complaints', 'self-evaluation', 'no-such-item'], owner: 'SEND team' });
-    expect(result.items.map((i) => [i.id, i.owner])).toEqual([['complaints', 'SEND team'], ['self-evaluation', 'SEND team']]);
+    const result = await call(backend, 'checklist.bulkUpdate', {
+      itemIds: ['jsna-send', 'complaints', 'self-evaluation', 'no-such-item'],
+      owner: 'SEND team',
+    });
+    expect(result.items.map((i) => [i.id, i.owner])).toEqual([
+      ['complaints', 'SEND team'],
+      ['self-evaluation', 'SEND team'],
+    ]);
     expect(result.refused.map((r) => r.itemId)).toEqual(['jsna-send', 'no-such-item']);
     expect(result.refused[0]!.reason).toMatch(/approved and locked/);
     // Only the statuses a bulk change may set: approval is always one item at a time, confirmed.
-    expect((await refused(backend, 'checklist.bulkUpdate', { itemIds: ['complaints'], status: 'approved' })).field).toBe('status');
+    expect(
+      (await refused(backend, 'checklist.bulkUpdate', { itemIds: ['complaints'], status: 'approved' })).field,
+    ).toBe('status');
   });
 
   it('pages and filters the audit trail, newest first', async () => {
@@ -49,11 +57,17 @@ describe('the officer screens, through the API', () => {
     await call(backend, 'workspace.close', {});
     const again = await call(backend, 'workspace.openSample', {});
     expect(again.path).toBe(first.path);
-    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'complaints')!.owner).toBe('Tried something');
+    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'complaints')!.owner).toBe(
+      'Tried something',
+    );
     const fresh = await call(backend, 'workspace.openSample', { fresh: true });
     expect(fresh.path).toBe(first.path);
-    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'complaints')!.owner).not.toBe('Tried something');
-    expect((await call(backend, 'workspace.recent', {})).workspaces.filter((w) => /Kestrelmouth/.test(w.path))).toHaveLength(1);
+    expect((await call(backend, 'checklist.list', {})).items.find((i) => i.id === 'complaints')!.owner).not.toBe(
+      'Tried something',
+    );
+    expect(
+      (await call(backend, 'workspace.recent', {})).workspaces.filter((w) => /Kestrelmouth/.test(w.path)),
+    ).toHaveLength(1);
   }, 60_000);
 });
 
@@ -70,11 +84,17 @@ describe('dates as officers write them', () => {
   it('questions a notification date more than five working days from today, and the CLI warns on stderr', () => {
     const calendar = createHolidayCalendar();
     expect(notificationDateConcern('2026-12-01', '2026-12-07', calendar)).toBeNull();
-    expect(notificationDateConcern('2026-06-06', '2026-12-07', calendar)).toMatch(/^6 Jun 2026 is \d+ working days before today/);
+    expect(notificationDateConcern('2026-06-06', '2026-12-07', calendar)).toMatch(
+      /^6 Jun 2026 is \d+ working days before today/,
+    );
     expect(notificationDateConcern('2026-12-18', '2026-12-07', calendar)).toMatch(/after today/);
     const dir = tempDir();
     const db = join(dir, 'N.sendpack');
-    const run = (args: string[]) => spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dir } });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, SENDPACK_DATA_DIR: dir },
+      });
     expect(run(['init', '--db', db, '--area', 'N', '--la-code', '841', '--user', 'Ann']).status).toBe(0);
     const old = run(['notify', '--db', db, '--date', '2020-01-06', '--json']);
     expect(old.status).toBe(0);

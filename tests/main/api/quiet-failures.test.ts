@@ -17,7 +17,9 @@ import { makeWorkspace } from '../../helpers/workspace';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('output to a closed pipe', () => {
   it('ends quietly: `sendpack status --json | head -c1` exits 0 with nothing on stderr', () => {
@@ -43,15 +45,29 @@ describe('refusals name only what exists', () => {
     workspace.close();
     const entries = unzipSync(readFileSync(join(dir, 'good.zip')));
     const notADatabase = new TextEncoder().encode('This is not a database at all, just some text standing in for one.');
-    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']!)) as { files: Record<string, unknown> };
-    manifest.files['workspace.db'] = { bytes: notADatabase.length, sha256: createHash('sha256').update(notADatabase).digest('hex') };
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']!)) as {
+      files: Record<string, unknown>;
+    };
+    manifest.files['workspace.db'] = {
+      bytes: notADatabase.length,
+      sha256: createHash('sha256').update(notADatabase).digest('hex'),
+    };
     const zip = join(dir, 'odd.zip');
-    writeFileSync(zip, zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)), 'workspace.db': notADatabase }));
+    writeFileSync(
+      zip,
+      zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)), 'workspace.db': notADatabase }),
+    );
     mkdirSync(join(dir, 'in'));
-    const error = await importWorkspace(zip, join(dir, 'in', 'Copy.sendpack')).then(() => null, (e: unknown) => e as Error);
-    expect(error?.message).toMatch(/odd\.zip cannot be imported: its workspace\.db is not a SEND Evidence Pack workspace database/);
+    const error = await importWorkspace(zip, join(dir, 'in', 'Copy.sendpack')).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(
+      /odd\.zip cannot be imported: its workspace\.db is not a SEND Evidence Pack workspace database/,
+    );
     expect(error?.message).not.toMatch(/\.importing-|backups folder/);
-    for (const path of error!.message.match(/\/[^\s,;:()"]+/g) ?? []) expect(existsSync(path.replace(/[.]$/, '')), path).toBe(true);
+    for (const path of error!.message.match(/\/[^\s,;:()"]+/g) ?? [])
+      expect(existsSync(path.replace(/[.]$/, '')), path).toBe(true);
   });
 });
 
@@ -62,7 +78,14 @@ describe('a request the page aborted', () => {
     writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html>');
     const host = await startHttpHost({ dataDir: join(dir, 'data'), distDir: join(dir, 'dist') });
     const lines: string[] = [];
-    const record = (...args: unknown[]) => { lines.push(...args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' ').split('\n')); };
+    const record = (...args: unknown[]) => {
+      lines.push(
+        ...args
+          .map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a)))
+          .join(' ')
+          .split('\n'),
+      );
+    };
     vi.spyOn(console, 'error').mockImplementation(record);
     vi.spyOn(console, 'warn').mockImplementation(record);
     vi.spyOn(console, 'log').mockImplementation(record);
@@ -70,10 +93,15 @@ describe('a request the page aborted', () => {
       const { hostname, port } = new URL(host.origin);
       await new Promise<void>((resolve) => {
         const socket = connect(Number(port), hostname, () => {
-          socket.write(`POST /api/files.upload HTTP/1.1\r\nHost: ${hostname}:${port}\r\nX-Sendpack-Token: ${host.token}\r\n`
-            + 'X-File-Name: big.bin\r\nContent-Length: 1000000\r\n\r\n');
+          socket.write(
+            `POST /api/files.upload HTTP/1.1\r\nHost: ${hostname}:${port}\r\nX-Sendpack-Token: ${host.token}\r\n` +
+              'X-File-Name: big.bin\r\nContent-Length: 1000000\r\n\r\n',
+          );
           socket.write(Buffer.alloc(20_000));
-          setTimeout(() => { socket.destroy(); resolve(); }, 100);
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 100);
         });
       });
       for (let i = 0; i < 50 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 20));

@@ -20,7 +20,11 @@ type Call = (operation: string, payload: unknown) => Promise<ApiResult<unknown>>
 
 async function concurrentBuilds(call: Call) {
   const finished: string[] = [];
-  const track = (label: string, promise: Promise<ApiResult<unknown>>) => promise.then((result) => { finished.push(label); return result; });
+  const track = (label: string, promise: Promise<ApiResult<unknown>>) =>
+    promise.then((result) => {
+      finished.push(label);
+      return result;
+    });
   const [first, update, second] = await Promise.all([
     track('build A', call('pack.build', { bundle: true })),
     track('update', call('checklist.update', { itemId: 'jsna-send', owner: 'Sent between the builds' })),
@@ -52,7 +56,10 @@ describe('one ordering of requests for every host', () => {
       const folder = makeWorkspace(dataDir, { area: 'Ordershire' }).folder;
       const backend = new Backend({ dataDir, host: 'electron' });
       const { port1, port2 } = new MessageChannel();
-      serveBackend(port1, { dispatch: (op, payload, onProgress) => dispatch(backend, op, payload, onProgress), close: () => backend.close() });
+      serveBackend(port1, {
+        dispatch: (op, payload, onProgress) => dispatch(backend, op, payload, onProgress),
+        close: () => backend.close(),
+      });
       const client = new BackendProtocolClient(port2);
       await client.call('settings.setUserName', { userName: 'Ada Officer' });
       await client.call('workspace.open', { path: folder });
@@ -70,9 +77,14 @@ describe('one ordering of requests for every host', () => {
       writeFileSync(join(dataDir, 'dist', 'index.html'), '<!doctype html>');
       const host = await startHttpHost({ dataDir, distDir: join(dataDir, 'dist') });
       try {
-        const call: Call = async (op, payload) => (await fetch(`${host.origin}/api/${op}`, {
-          method: 'POST', headers: { 'content-type': 'application/json', 'x-sendpack-token': host.token }, body: JSON.stringify(payload),
-        })).json() as Promise<ApiResult<unknown>>;
+        const call: Call = async (op, payload) =>
+          (
+            await fetch(`${host.origin}/api/${op}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-sendpack-token': host.token },
+              body: JSON.stringify(payload),
+            })
+          ).json() as Promise<ApiResult<unknown>>;
         await call('settings.setUserName', { userName: 'Ada Officer' });
         await call('workspace.open', { path: folder });
         outcomes.browser = await concurrentBuilds(call);
@@ -104,15 +116,24 @@ describe('work that steps out of the queue while it waits', () => {
     const order = new RequestOrder();
     const log: string[] = [];
     let finishRead!: () => void;
-    const read = new Promise<void>((resolve) => { finishRead = resolve; });
+    const read = new Promise<void>((resolve) => {
+      finishRead = resolve;
+    });
     const attach = order.run('attachments.add', async (outside) => {
       log.push('attach: stored');
-      await outside(async () => { log.push('attach: reading'); await read; });
+      await outside(async () => {
+        log.push('attach: reading');
+        await read;
+      });
       log.push('attach: recorded');
     });
-    const list = order.run('checklist.list', async () => { log.push('list'); });
+    const list = order.run('checklist.list', async () => {
+      log.push('list');
+    });
     await list;
-    const update = order.run('checklist.update', async () => { log.push('update'); });
+    const update = order.run('checklist.update', async () => {
+      log.push('update');
+    });
     finishRead();
     await Promise.all([attach, update]);
     expect(log).toEqual(['attach: stored', 'attach: reading', 'list', 'update', 'attach: recorded']);
@@ -124,7 +145,13 @@ describe('several waits outside the queue at once', () => {
     const { RequestOrder } = await import('../../../main/api/request-order');
     const order = new RequestOrder();
     const log: string[] = [];
-    const later = (ms: number, label: string) => () => new Promise<string>((resolve) => setTimeout(() => { log.push(`${label} read`); resolve(label); }, ms));
+    const later = (ms: number, label: string) => () =>
+      new Promise<string>((resolve) =>
+        setTimeout(() => {
+          log.push(`${label} read`);
+          resolve(label);
+        }, ms),
+      );
     const attach = order.run('attachments.add', async (outside) => {
       const reads = [outside(later(30, 'a')), outside(later(10, 'b'))];
       log.push('stored both');
@@ -133,7 +160,9 @@ describe('several waits outside the queue at once', () => {
       return got;
     });
     await new Promise((resolve) => setTimeout(resolve, 1));
-    const other = order.run('checklist.update', async () => { log.push('other request'); });
+    const other = order.run('checklist.update', async () => {
+      log.push('other request');
+    });
     expect(await attach).toEqual(['a', 'b']);
     await other;
     expect(log).toEqual(['stored both', 'other request', 'b read', 'a read', 'recorded']);
@@ -143,9 +172,13 @@ describe('several waits outside the queue at once', () => {
       throw new Error('a file could not be stored');
     });
     await expect(failing).rejects.toThrow('could not be stored');
-    await order.run('checklist.update', async () => { log.push('after the failure'); });
+    await order.run('checklist.update', async () => {
+      log.push('after the failure');
+    });
     await new Promise((resolve) => setTimeout(resolve, 40));
-    await order.run('checklist.update', async () => { log.push('after the slow read ended'); });
+    await order.run('checklist.update', async () => {
+      log.push('after the slow read ended');
+    });
     expect(log.slice(-3)).toEqual(['after the failure', 'slow read', 'after the slow read ended']);
   });
 });

@@ -7,7 +7,10 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 let host: HttpHost | undefined;
-afterEach(async () => { await host?.close(); host = undefined; });
+afterEach(async () => {
+  await host?.close();
+  host = undefined;
+});
 
 async function start(): Promise<HttpHost> {
   const dist = join(tempDir(), 'dist');
@@ -23,7 +26,9 @@ function raw(h: HttpHost, path: string, headers: Record<string, string>, method 
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, method, headers }, (res) => {
       let text = '';
-      res.on('data', (c) => { text += c; });
+      res.on('data', (c) => {
+        text += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', reject);
@@ -51,8 +56,17 @@ describe('browser host', () => {
   it('refuses requests from other origins and host names, even with the token', async () => {
     const h = await start();
     const host = new URL(h.origin).host;
-    expect((await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host, origin: 'http://evil.example' })).status).toBe(403);
-    expect((await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host: `evil.example:${new URL(h.origin).port}` })).status).toBe(403);
+    expect(
+      (await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host, origin: 'http://evil.example' })).status,
+    ).toBe(403);
+    expect(
+      (
+        await raw(h, '/api/settings.get', {
+          'x-sendpack-token': h.token,
+          host: `evil.example:${new URL(h.origin).port}`,
+        })
+      ).status,
+    ).toBe(403);
     const ok = await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host, origin: h.origin });
     expect(ok).toMatchObject({ status: 200, body: '{"ok":true,"value":{"userName":null}}' });
   });
@@ -60,10 +74,18 @@ describe('browser host', () => {
   it('validates payloads and answers bad JSON with 400', async () => {
     const h = await start();
     const host = new URL(h.origin).host;
-    const bad = await raw(h, '/api/settings.setUserName', { 'x-sendpack-token': h.token, host }, 'POST', '{"userName": 7}');
+    const bad = await raw(
+      h,
+      '/api/settings.setUserName',
+      { 'x-sendpack-token': h.token, host },
+      'POST',
+      '{"userName": 7}',
+    );
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'userName' } });
-    expect((await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host }, 'POST', '{not json')).status).toBe(400);
+    expect((await raw(h, '/api/settings.get', { 'x-sendpack-token': h.token, host }, 'POST', '{not json')).status).toBe(
+      400,
+    );
   });
 
   it('answers a path with broken percent-encoding with 404, for the API and for files', async () => {
@@ -91,9 +113,20 @@ describe('browser host uploads', () => {
     mkdirSync(dist);
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>t</title>');
     host = await startHttpHost({ dataDir, distDir: dist });
-    const headers = { 'x-sendpack-token': host.token, 'content-type': 'application/octet-stream', 'x-file-name': 'List%201.csv' };
-    const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : []);
-    const memory = await raw(host, '/api/files.upload', { ...headers, 'x-memory-only': '1' }, 'POST', 'UPN,DOB\nB801200005001,07/12/2001\n');
+    const headers = {
+      'x-sendpack-token': host.token,
+      'content-type': 'application/octet-stream',
+      'x-file-name': 'List%201.csv',
+    };
+    const filesIn = (dir: string) =>
+      existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()) : [];
+    const memory = await raw(
+      host,
+      '/api/files.upload',
+      { ...headers, 'x-memory-only': '1' },
+      'POST',
+      'UPN,DOB\nB801200005001,07/12/2001\n',
+    );
     expect(JSON.parse(memory.body)).toMatchObject({ ok: true, value: { name: 'List 1.csv', bytes: 33 } });
     expect(filesIn(join(dataDir, 'uploads'))).toEqual([]);
     const disk = await raw(host, '/api/files.upload', headers, 'POST', 'minutes');

@@ -31,7 +31,9 @@ function snapshotBefore(folder: string) {
     return {
       version: db.pragma('user_version', { simple: true }) as number,
       catalogue: db.prepare("SELECT value FROM meta WHERE key = 'catalogue_version'").pluck().get() as string,
-      items: db.prepare('SELECT id, status, owner, note, due_date, approved_by, approved_at FROM items ORDER BY id').all() as Record<string, unknown>[],
+      items: db
+        .prepare('SELECT id, status, owner, note, due_date, approved_by, approved_at FROM items ORDER BY id')
+        .all() as Record<string, unknown>[],
       events: db.prepare('SELECT * FROM events ORDER BY seq').all() as Record<string, unknown>[],
       attachments: db.prepare('SELECT * FROM attachments ORDER BY id').all() as Record<string, unknown>[],
     };
@@ -41,7 +43,7 @@ function snapshotBefore(folder: string) {
 }
 
 describe('a workspace made by the 0.1.0 release, upgraded to catalogue 2026.2', () => {
-  it('keeps every status, note, attachment and audit event, with the split item\'s history on both halves, after a backup', async () => {
+  it("keeps every status, note, attachment and audit event, with the split item's history on both halves, after a backup", async () => {
     const folder = copyFixture();
     const before = snapshotBefore(folder);
     expect(before).toMatchObject({ version: 5, catalogue: '2026.1' });
@@ -55,14 +57,21 @@ describe('a workspace made by the 0.1.0 release, upgraded to catalogue 2026.2', 
 
       // Every earlier item keeps what officers entered.
       for (const old of before.items) {
-        const now = workspace.db.prepare('SELECT id, status, owner, note, due_date, approved_by, approved_at FROM items WHERE id = ?').get(old.id);
+        const now = workspace.db
+          .prepare('SELECT id, status, owner, note, due_date, approved_by, approved_at FROM items WHERE id = ?')
+          .get(old.id);
         expect(now, old.id as string).toEqual(old);
       }
       expect(getItem(workspace.db, 'send-strategy').note).toBe('Strategy refresh agreed at the board in October.');
       // Every event is still there, unchanged, in order; the upgrade only adds.
       const events = workspace.db.prepare('SELECT * FROM events ORDER BY seq').all() as Record<string, unknown>[];
       expect(events.slice(0, before.events.length)).toEqual(before.events);
-      expect(events.slice(before.events.length).map((e) => e.action).sort()).toEqual(['catalogue-upgrade', 'item-split', 'item-split']);
+      expect(
+        events
+          .slice(before.events.length)
+          .map((e) => e.action)
+          .sort(),
+      ).toEqual(['catalogue-upgrade', 'item-split', 'item-split']);
       expect(workspace.db.prepare('SELECT * FROM attachments ORDER BY id').all()).toEqual(before.attachments);
       expect(listAttachments(workspace.db, 'governance-map').map((a) => a.fileName)).toEqual(['minutes.txt']);
 
@@ -74,16 +83,34 @@ describe('a workspace made by the 0.1.0 release, upgraded to catalogue 2026.2', 
       expect(oldHistory.length).toBeGreaterThanOrEqual(2);
       for (const id of ['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support']) {
         const item = getItem(workspace.db, id);
-        expect(item).toMatchObject({ status: old.status, owner: old.owner, approvedBy: old.approved_by, personLevel: true });
+        expect(item).toMatchObject({
+          status: old.status,
+          owner: old.owner,
+          approvedBy: old.approved_by,
+          personLevel: true,
+        });
         const history = listEvents(workspace.db, id);
         expect(history.filter((e) => e.itemId === 'person-level-lists')).toHaveLength(oldHistory.length);
         expect(history.at(-1)).toMatchObject({ action: 'item-split', itemId: id, before: 'person-level-lists' });
       }
 
       // The new items, the day-0 rule and background items.
-      for (const id of ['self-evaluation-summary', 'early-help', 'providers-for-visits', 'uap-oversight', 'engagement-meetings', 'thematic-visits',
-        'final-feedback-attendees', 'panel-tor', 'ordinarily-available-provision', 'eotas', 'youth-justice-send', 'hn-deficit-plan',
-        'disproportionality', 'peer-review']) {
+      for (const id of [
+        'self-evaluation-summary',
+        'early-help',
+        'providers-for-visits',
+        'uap-oversight',
+        'engagement-meetings',
+        'thematic-visits',
+        'final-feedback-attendees',
+        'panel-tor',
+        'ordinarily-available-provision',
+        'eotas',
+        'youth-justice-send',
+        'hn-deficit-plan',
+        'disproportionality',
+        'peer-review',
+      ]) {
         expect(getItem(workspace.db, id).status, id).toBe('not-started');
       }
       expect(items).toHaveLength(78);
@@ -96,7 +123,9 @@ describe('a workspace made by the 0.1.0 release, upgraded to catalogue 2026.2', 
       const leadership = dashboard(workspace.db, 'Cat Upgrader').readiness.find((r) => r.group === 'L')!;
       const counted = items.filter((i) => i.areas.includes('L') && !i.background);
       expect(leadership.total).toBe(counted.length);
-      expect(leadership.done).toBe(counted.filter((i) => i.status === 'approved' || i.status === 'not-applicable').length);
+      expect(leadership.done).toBe(
+        counted.filter((i) => i.status === 'approved' || i.status === 'not-applicable').length,
+      );
     } finally {
       workspace.close();
     }

@@ -28,10 +28,7 @@ const catalogue = JSON.parse(
   readFileSync(new URL('../../../resources/catalogue/catalogue.json', import.meta.url), 'utf8'),
 ) as Catalogue;
 
-const markdown = readFileSync(
-  new URL('../../../docs/domain/area-send-inspection.md', import.meta.url),
-  'utf8',
-);
+const markdown = readFileSync(new URL('../../../docs/domain/area-send-inspection.md', import.meta.url), 'utf8');
 
 interface ReferenceRow {
   id: string;
@@ -51,7 +48,10 @@ function referenceRows(md: string): ReferenceRow[] {
       if (inTable) break;
       continue;
     }
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells[0] === 'id') {
       inTable = true;
       continue;
@@ -69,9 +69,22 @@ const rows = referenceRows(markdown);
  * new items with the ids §3.2 proposes.
  */
 const SPLIT = { from: 'person-level-lists', into: ['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support'] };
-const ADDED = ['self-evaluation-summary', 'early-help', 'providers-for-visits', 'uap-oversight', 'engagement-meetings', 'thematic-visits',
-  'final-feedback-attendees', 'panel-tor', 'ordinarily-available-provision', 'eotas', 'youth-justice-send', 'hn-deficit-plan',
-  'disproportionality', 'peer-review'];
+const ADDED = [
+  'self-evaluation-summary',
+  'early-help',
+  'providers-for-visits',
+  'uap-oversight',
+  'engagement-meetings',
+  'thematic-visits',
+  'final-feedback-attendees',
+  'panel-tor',
+  'ordinarily-available-provision',
+  'eotas',
+  'youth-justice-send',
+  'hn-deficit-plan',
+  'disproportionality',
+  'peer-review',
+];
 const ALLOWED_AREAS = new Set(['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP']);
 
 describe('evidence catalogue data', () => {
@@ -80,19 +93,30 @@ describe('evidence catalogue data', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(63);
   });
 
-  it('has every reference id exactly once (the split item as its two halves), in table order, plus §3.2\'s new items', () => {
+  it("has every reference id exactly once (the split item as its two halves), in table order, plus §3.2's new items", () => {
     const ids = catalogue.items.map((i) => i.id);
     expect(catalogue.items).toHaveLength(63 - 1 + 2 + ADDED.length);
     const expectedIds = rows.flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id]));
-    for (const id of expectedIds) expect(ids.filter((x) => x === id), `id ${id}`).toHaveLength(1);
+    for (const id of expectedIds)
+      expect(
+        ids.filter((x) => x === id),
+        `id ${id}`,
+      ).toHaveLength(1);
     expect(ids.filter((id) => !expectedIds.includes(id)).sort()).toEqual([...ADDED].sort());
     expect(ids.filter((id) => expectedIds.includes(id))).toEqual(expectedIds);
-    for (const id of SPLIT.into) expect(catalogue.items.find((i) => i.id === id)).toMatchObject({ replaces: [SPLIT.from] });
+    for (const id of SPLIT.into)
+      expect(catalogue.items.find((i) => i.id === id)).toMatchObject({ replaces: [SPLIT.from] });
   });
 
   it('marks exactly the † items as person-level', () => {
-    const daggerIds = rows.filter((r) => r.title.includes('†')).flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id])).sort();
-    const personLevelIds = catalogue.items.filter((i) => i.personLevel === true).map((i) => i.id).sort();
+    const daggerIds = rows
+      .filter((r) => r.title.includes('†'))
+      .flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id]))
+      .sort();
+    const personLevelIds = catalogue.items
+      .filter((i) => i.personLevel === true)
+      .map((i) => i.id)
+      .sort();
     expect(daggerIds.length).toBeGreaterThan(0);
     expect(personLevelIds).toEqual(daggerIds);
     for (const item of catalogue.items) {
@@ -105,9 +129,15 @@ describe('evidence catalogue data', () => {
     for (const item of catalogue.items) {
       if (item.supports.length === 0) expect(item.areas, item.id).toEqual([]);
     }
-    const noSupportsInReference = [...rows.filter((r) => r.supports === '—').flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id])),
-      'providers-for-visits', 'final-feedback-attendees'].sort();
-    const noSupportsInCatalogue = catalogue.items.filter((i) => i.supports.length === 0).map((i) => i.id).sort();
+    const noSupportsInReference = [
+      ...rows.filter((r) => r.supports === '—').flatMap((r) => (r.id === SPLIT.from ? SPLIT.into : [r.id])),
+      'providers-for-visits',
+      'final-feedback-attendees',
+    ].sort();
+    const noSupportsInCatalogue = catalogue.items
+      .filter((i) => i.supports.length === 0)
+      .map((i) => i.id)
+      .sort();
     expect(noSupportsInCatalogue).toEqual(noSupportsInReference);
   });
 

@@ -13,11 +13,14 @@ import { makeWorkspace } from '../../helpers/workspace';
 const tempDir = useTempDirs();
 
 describe('catalogue upgrade', () => {
-  it('adds new items, refreshes wording, retires dropped ones and keeps officers\' entries', () => {
+  it("adds new items, refreshes wording, retires dropped ones and keeps officers' entries", () => {
     const older: Catalogue = {
-      ...SHIPPED_CATALOGUE, catalogueVersion: '2025.9',
+      ...SHIPPED_CATALOGUE,
+      catalogueVersion: '2025.9',
       items: [
-        ...SHIPPED_CATALOGUE.items.filter((i) => i.id !== 'jsna-send').map((i) => (i.id === 'send-strategy' ? { ...i, title: 'SEND strategy' } : i)),
+        ...SHIPPED_CATALOGUE.items
+          .filter((i) => i.id !== 'jsna-send')
+          .map((i) => (i.id === 'send-strategy' ? { ...i, title: 'SEND strategy' } : i)),
         { ...SHIPPED_CATALOGUE.items[0]!, id: 'old-retired-item', title: 'An item a later catalogue dropped' },
       ],
     };
@@ -29,7 +32,11 @@ describe('catalogue upgrade', () => {
     workspace = Workspace.openWritable(folder, { user: 'B', catalogue: SHIPPED_CATALOGUE });
     expect(workspace.session().catalogueVersion).toBe(SHIPPED_CATALOGUE.catalogueVersion);
     const strategy = getItem(workspace.db, 'send-strategy');
-    expect(strategy).toMatchObject({ title: 'SEND/AP strategy (strategic plan)', status: 'approved', owner: 'Head of SEND' });
+    expect(strategy).toMatchObject({
+      title: 'SEND/AP strategy (strategic plan)',
+      status: 'approved',
+      owner: 'Head of SEND',
+    });
     expect(getItem(workspace.db, 'jsna-send').status).toBe('not-started');
     expect(listItems(workspace.db).map((i) => i.id)).not.toContain('old-retired-item');
     expect(workspace.db.prepare("SELECT retired FROM items WHERE id = 'old-retired-item'").pluck().get()).toBe(1);

@@ -28,7 +28,6 @@ const authorities = data.authorities;
 const dfeDir = new URL('../../fixtures/dfe/', import.meta.url);
 const readDfe = (file: string): string => readFileSync(new URL(file, dfeDir), 'utf8');
 
-
 // Upper-case separator rows in the appeal-rate CSV -> DfE tidy-file region name and code.
 const SEPARATOR_REGIONS: Record<string, { name: string; code: string }> = {
   'NORTH EAST': { name: 'North East', code: 'E12000001' },
@@ -152,10 +151,7 @@ describe('local authority reference data', () => {
   });
 
   it('agrees with every LA triple in the DfE tidy excerpts', () => {
-    const tidy = [
-      ...tidyLaRows('timeliness_20_week_excerpt.csv'),
-      ...tidyLaRows('annual_reviews_excerpt.csv'),
-    ];
+    const tidy = [...tidyLaRows('timeliness_20_week_excerpt.csv'), ...tidyLaRows('annual_reviews_excerpt.csv')];
     expect(tidy.length).toBeGreaterThan(0);
     for (const t of tidy) {
       const label = `${t.file}: ${t.old_la_code} ${t.la_name}`;

@@ -18,19 +18,41 @@ function pngSize(png: Buffer) {
 }
 
 const trend: ChartSpec = {
-  id: 'ehcp-20wk-all', title: 'EHC plans issued within 20 weeks', unit: '%', direction: 'higher', kind: 'trend',
+  id: 'ehcp-20wk-all',
+  title: 'EHC plans issued within 20 weeks',
+  unit: '%',
+  direction: 'higher',
+  kind: 'trend',
   series: [
-    { label: 'Brighton & Hove', role: 'local', points: [
-      { period: '2021', value: 58.7 }, { period: '2022', value: null }, { period: '2023', value: 140, invalid: true }, { period: '2024', value: 46.3 },
-    ] },
-    { label: 'England', role: 'comparator', points: [
-      { period: '2021', value: 59.9 }, { period: '2022', value: 49.2 }, { period: '2023', value: 50.3 }, { period: '2024', value: 46.4 },
-    ] },
+    {
+      label: 'Brighton & Hove',
+      role: 'local',
+      points: [
+        { period: '2021', value: 58.7 },
+        { period: '2022', value: null },
+        { period: '2023', value: 140, invalid: true },
+        { period: '2024', value: 46.3 },
+      ],
+    },
+    {
+      label: 'England',
+      role: 'comparator',
+      points: [
+        { period: '2021', value: 59.9 },
+        { period: '2022', value: 49.2 },
+        { period: '2023', value: 50.3 },
+        { period: '2024', value: 46.4 },
+      ],
+    },
   ],
 };
 
 const comparison: ChartSpec = {
-  id: 'ar-on-time', title: 'Annual reviews completed on time <12 months>', unit: '%', direction: 'higher', kind: 'comparison',
+  id: 'ar-on-time',
+  title: 'Annual reviews completed on time <12 months>',
+  unit: '%',
+  direction: 'higher',
+  kind: 'comparison',
   series: [
     { label: 'Brighton & Hove', role: 'local', points: [{ period: '2023/24', value: 71.4 }] },
     { label: 'South East', role: 'regional', points: [{ period: '2023/24', value: 64 }] },
@@ -39,7 +61,7 @@ const comparison: ChartSpec = {
 };
 
 describe('renderChartPng', () => {
-  it('renders a PNG twice the layout width by default, with the SVG\'s alt text', async () => {
+  it("renders a PNG twice the layout width by default, with the SVG's alt text", async () => {
     const svg = renderChartSvg(trend);
     const out = await renderChartPng(trend);
     expect(out.width).toBe(800);
@@ -68,7 +90,10 @@ describe('renderChartPng', () => {
 
   it('draws its text with a system font (fonts-dejavu-core) and the local series in brand blue', async () => {
     const { svg } = renderChartSvg(comparison);
-    const image = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render();
+    const image = new Resvg(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+      background: 'white',
+    }).render();
     const { pixels, width } = image;
     const count = (top: number, bottom: number, match: (r: number, g: number, b: number) => boolean) => {
       let n = 0;
@@ -81,7 +106,10 @@ describe('renderChartPng', () => {
       return n;
     };
     // The title's band (the first 40 px) holds dark text: without a font resvg silently draws none.
-    expect(count(0, 40, (r, g, b) => r < 60 && g < 60 && b < 60), 'no text drawn: is a font (DejaVu Sans) installed?').toBeGreaterThan(500);
+    expect(
+      count(0, 40, (r, g, b) => r < 60 && g < 60 && b < 60),
+      'no text drawn: is a font (DejaVu Sans) installed?',
+    ).toBeGreaterThan(500);
     expect(count(0, image.height, (r, g, b) => r === 0x1d && g === 0x70 && b === 0xb8)).toBeGreaterThan(1000);
   });
 });
@@ -93,7 +121,9 @@ describe('loading resvg', () => {
   it('happens on the first PNG, not when the chart modules are imported', async () => {
     const script = join(dir, 'probe.mts');
     const charts = join(ROOT, 'main/charts/index.ts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { createRequire } from 'node:module';
       import { existsSync, readFileSync } from 'node:fs';
       const cache = createRequire(import.meta.url).cache;
@@ -105,7 +135,8 @@ describe('loading resvg', () => {
       const before = loaded();
       await charts.renderChartPng(spec, { scale: 1 });
       console.log(JSON.stringify({ before, after: loaded() }));
-    `);
+    `,
+    );
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { cwd: ROOT });
     expect(JSON.parse(stdout.trim())).toEqual({ before: false, after: true });
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyTextEdit, cycleHeading, insertEvidence, insertLink, toggleBold, toggleItalic, toggleList, type TextEdit,
+  applyTextEdit,
+  cycleHeading,
+  insertEvidence,
+  insertLink,
+  toggleBold,
+  toggleItalic,
+  toggleList,
+  type TextEdit,
 } from '../../../shared/domain/narrative/edits';
 
 /** Applies an edit to text written with the selection marked by | (a cursor) or by [ and ] (a selection). */
@@ -49,7 +56,9 @@ describe('narrative editor edits', () => {
     expect(run('[- one\n- two]', (t, s, e) => toggleList(t, s, e, 'numbered'))).toBe('[1. one\n2. two]');
     expect(run('[1. one\n2. two]', (t, s, e) => toggleList(t, s, e, 'numbered'))).toBe('[one\ntwo]');
     expect(run('before\n|', (t, s, e) => toggleList(t, s, e, 'bullets'))).toBe('before\n- |');
-    expect(run('1. one\n2. two\nth|ree', (t, s, e) => toggleList(t, s, e, 'numbered'))).toBe('1. one\n2. two\n3. three|');
+    expect(run('1. one\n2. two\nth|ree', (t, s, e) => toggleList(t, s, e, 'numbered'))).toBe(
+      '1. one\n2. two\n3. three|',
+    );
     expect(run('1. one\n\nth|ree', (t, s, e) => toggleList(t, s, e, 'numbered'))).toBe('1. one\n\n1. three|');
     // A selection ending at the start of a line leaves that line alone.
     expect(run('[one\n]two', (t, s, e) => toggleList(t, s, e, 'bullets'))).toBe('- one|\ntwo');

@@ -11,7 +11,10 @@ import { metricTrend } from '../../../main/plan/metric-progress';
 const tempDir = useTempDirs();
 
 function sendpack(args: string[], dataDir: string) {
-  const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dataDir } });
+  const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 function succeed(args: string[], dataDir: string): string {
@@ -26,11 +29,20 @@ function newWorkspace(): { dir: string; db: string } {
   return { dir, db };
 }
 
-interface Status { outcome: string | null; followUp: { milestone: string; due: string }[];
-  actions: { id: number; lead: string; due: string; rag: string | null; metrics: { id: string; target: number | null }[] }[] }
+interface Status {
+  outcome: string | null;
+  followUp: { milestone: string; due: string }[];
+  actions: {
+    id: number;
+    lead: string;
+    due: string;
+    rag: string | null;
+    metrics: { id: string; target: number | null }[];
+  }[];
+}
 
 describe('the monitoring inspection date', () => {
-  it('is the receipt date plus 18 calendar months, same day of the month, clamped to the month\'s end, never moved to a working day', () => {
+  it("is the receipt date plus 18 calendar months, same day of the month, clamped to the month's end, never moved to a working day", () => {
     expect(monitoringInspectionDate('2027-03-01')).toBe('2028-09-01');
     expect(monitoringInspectionDate('2026-08-31')).toBe('2028-02-29');
     expect(monitoringInspectionDate('2027-08-31')).toBe('2029-02-28');
@@ -40,21 +52,34 @@ describe('the monitoring inspection date', () => {
 
   it('follows only the lowest outcome; the next full inspection is about 3 or 5 years on; every date can be set', () => {
     const calendar = createHolidayCalendar({ add: [], remove: [] });
-    const base: OutcomeRecord = { siteWeekStart: '2027-01-11', siteWeekEnd: null, outcome: 'widespread', reportReceived: '2027-03-01',
-      reportPublished: null, areasForImprovement: [], areasForPriorityAction: ['x'], followUp: {} };
+    const base: OutcomeRecord = {
+      siteWeekStart: '2027-01-11',
+      siteWeekEnd: null,
+      outcome: 'widespread',
+      reportReceived: '2027-03-01',
+      reportPublished: null,
+      areasForImprovement: [],
+      areasForPriorityAction: ['x'],
+      followUp: {},
+    };
     const ids = (r: OutcomeRecord) => followUpMilestones(r, calendar).map((m) => m.id);
     expect(ids(base)).toContain('monitoring-inspection');
     expect(ids(base)).toContain('pap-submitted');
     expect(ids({ ...base, outcome: 'inconsistent' })).not.toContain('monitoring-inspection');
     expect(ids({ ...base, outcome: 'positive' })).not.toContain('pap-drafted');
-    const next = (r: OutcomeRecord) => followUpMilestones(r, calendar).find((m) => m.id === 'next-full-inspection')!.date;
+    const next = (r: OutcomeRecord) =>
+      followUpMilestones(r, calendar).find((m) => m.id === 'next-full-inspection')!.date;
     expect(next({ ...base, outcome: 'positive' })).toBe('2032-01-15');
     expect(next(base)).toBe('2030-01-15');
-    const moved = followUpMilestones({ ...base, followUp: { 'monitoring-inspection': { date: '2028-11-06' } } }, calendar)
-      .find((m) => m.id === 'monitoring-inspection')!;
+    const moved = followUpMilestones(
+      { ...base, followUp: { 'monitoring-inspection': { date: '2028-11-06' } } },
+      calendar,
+    ).find((m) => m.id === 'monitoring-inspection')!;
     expect(moved).toMatchObject({ date: '2028-11-06', overridden: true });
     // Not yet received: estimated 42 working days after the last site day, and marked as typical.
-    const estimated = followUpMilestones({ ...base, reportReceived: null }, calendar).find((m) => m.id === 'report-received')!;
+    const estimated = followUpMilestones({ ...base, reportReceived: null }, calendar).find(
+      (m) => m.id === 'report-received',
+    )!;
     expect(estimated).toMatchObject({ verified: false, overridden: false });
   });
 
@@ -71,37 +96,182 @@ describe('the monitoring inspection date', () => {
 describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
   it('records the outcome, adds numbered actions, posts updates, and shows it all in status --json, the tracker and the action plan', () => {
     const { dir, db } = newWorkspace();
-    succeed(['outcome', '--db', db, '--outcome', 'widespread', '--site-week', '2027-01-11', '--received', '2027-03-01',
-      '--priority', 'Timeliness of EHC needs assessments', '--priority', 'Waits for neurodevelopmental assessment\nJoint commissioning of AP'], dir);
-    expect(succeed(['actions', 'add', '--db', db, '--area', 'EC1', '--text', 'Clear the assessment backlog', '--lead', 'Head of SEND',
-      '--due', '2027-09-30', '--metric', 'ehcp-20wk-all', '--target', '60', '--baseline', '38.5', '--baseline-date', '2026'], dir).trim()).toBe('1');
-    expect(succeed(['actions', 'add', '--db', db, '--area', 'EC3', '--text', 'Open a second ND assessment clinic', '--lead', 'ICB Director of Nursing',
-      '--due', '2025-06-30'], dir).trim()).toBe('2');
-    expect(succeed(['actions', 'add', '--db', db, '--area', 'AP', '--text', 'Commission AP jointly', '--lead', 'AD Inclusion', '--due', '2027-12-31',
-      '--responds-to', 'priority:3'], dir).trim()).toBe('3');
-    succeed(['actions', 'update', '--db', db, '--id', '1', '--rag', 'amber', '--text', 'Two more case officers in post', '--date', '2027-04-01'], dir);
-    succeed(['actions', 'update', '--db', db, '--id', '1', '--rag', 'green', '--text', 'Backlog halved', '--date', '2027-05-01'], dir);
+    succeed(
+      [
+        'outcome',
+        '--db',
+        db,
+        '--outcome',
+        'widespread',
+        '--site-week',
+        '2027-01-11',
+        '--received',
+        '2027-03-01',
+        '--priority',
+        'Timeliness of EHC needs assessments',
+        '--priority',
+        'Waits for neurodevelopmental assessment\nJoint commissioning of AP',
+      ],
+      dir,
+    );
+    expect(
+      succeed(
+        [
+          'actions',
+          'add',
+          '--db',
+          db,
+          '--area',
+          'EC1',
+          '--text',
+          'Clear the assessment backlog',
+          '--lead',
+          'Head of SEND',
+          '--due',
+          '2027-09-30',
+          '--metric',
+          'ehcp-20wk-all',
+          '--target',
+          '60',
+          '--baseline',
+          '38.5',
+          '--baseline-date',
+          '2026',
+        ],
+        dir,
+      ).trim(),
+    ).toBe('1');
+    expect(
+      succeed(
+        [
+          'actions',
+          'add',
+          '--db',
+          db,
+          '--area',
+          'EC3',
+          '--text',
+          'Open a second ND assessment clinic',
+          '--lead',
+          'ICB Director of Nursing',
+          '--due',
+          '2025-06-30',
+        ],
+        dir,
+      ).trim(),
+    ).toBe('2');
+    expect(
+      succeed(
+        [
+          'actions',
+          'add',
+          '--db',
+          db,
+          '--area',
+          'AP',
+          '--text',
+          'Commission AP jointly',
+          '--lead',
+          'AD Inclusion',
+          '--due',
+          '2027-12-31',
+          '--responds-to',
+          'priority:3',
+        ],
+        dir,
+      ).trim(),
+    ).toBe('3');
+    succeed(
+      [
+        'actions',
+        'update',
+        '--db',
+        db,
+        '--id',
+        '1',
+        '--rag',
+        'amber',
+        '--text',
+        'Two more case officers in post',
+        '--date',
+        '2027-04-01',
+      ],
+      dir,
+    );
+    succeed(
+      [
+        'actions',
+        'update',
+        '--db',
+        db,
+        '--id',
+        '1',
+        '--rag',
+        'green',
+        '--text',
+        'Backlog halved',
+        '--date',
+        '2027-05-01',
+      ],
+      dir,
+    );
 
     const status = JSON.parse(succeed(['status', '--db', db, '--json'], dir)) as Status;
     expect(status.outcome).toBe('widespread');
     expect(status.followUp.find((m) => m.milestone === 'monitoring-inspection')?.due).toBe('2028-09-01');
     for (const m of status.followUp) expect(m.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(status.actions.map((a) => [a.id, a.lead, a.due, a.rag])).toEqual([
-      [1, 'Head of SEND', '2027-09-30', 'green'], [2, 'ICB Director of Nursing', '2025-06-30', null], [3, 'AD Inclusion', '2027-12-31', null]]);
+      [1, 'Head of SEND', '2027-09-30', 'green'],
+      [2, 'ICB Director of Nursing', '2025-06-30', null],
+      [3, 'AD Inclusion', '2027-12-31', null],
+    ]);
     expect(status.actions[0]!.metrics).toEqual([expect.objectContaining({ id: 'ehcp-20wk-all', target: 60 })]);
 
     // Refusals name what is wrong, change nothing and never ask.
-    const badArea = sendpack(['actions', 'add', '--db', db, '--area', 'EC9', '--text', 'x', '--lead', 'y', '--due', '2027-01-01'], dir);
+    const badArea = sendpack(
+      ['actions', 'add', '--db', db, '--area', 'EC9', '--text', 'x', '--lead', 'y', '--due', '2027-01-01'],
+      dir,
+    );
     expect(badArea.code).toBe(1);
     expect(badArea.stderr).toMatch(/EC9.*EC1, EC2/);
     const noAction = sendpack(['actions', 'update', '--db', db, '--id', '9', '--rag', 'red', '--text', 'x'], dir);
     expect(noAction.code).toBe(1);
     expect(noAction.stderr).toMatch(/no action 9.*1 to 3/);
-    const badMetric = sendpack(['actions', 'add', '--db', db, '--area', 'EC1', '--text', 'x', '--lead', 'y', '--due', '2027-01-01', '--metric', 'nope', '--target', '1'], dir);
+    const badMetric = sendpack(
+      [
+        'actions',
+        'add',
+        '--db',
+        db,
+        '--area',
+        'EC1',
+        '--text',
+        'x',
+        '--lead',
+        'y',
+        '--due',
+        '2027-01-01',
+        '--metric',
+        'nope',
+        '--target',
+        '1',
+      ],
+      dir,
+    );
     expect(badMetric.code).toBe(1);
     expect(badMetric.stderr).toMatch(/no metric "nope"/);
-    expect(sendpack(['outcome', '--db', db, '--outcome', 'bad', '--site-week', '2027-01-11', '--received', '2027-03-01'], dir).code).toBe(1);
-    expect(sendpack(['actions', 'add', '--db', db, '--area', 'EC1', '--text', 'x', '--lead', 'y', '--due', '2027-02-30'], dir).code).toBe(1);
+    expect(
+      sendpack(
+        ['outcome', '--db', db, '--outcome', 'bad', '--site-week', '2027-01-11', '--received', '2027-03-01'],
+        dir,
+      ).code,
+    ).toBe(1);
+    expect(
+      sendpack(
+        ['actions', 'add', '--db', db, '--area', 'EC1', '--text', 'x', '--lead', 'y', '--due', '2027-02-30'],
+        dir,
+      ).code,
+    ).toBe(1);
 
     // The audit trail holds every change.
     const sqlite = new Database(join(db, 'workspace.db'), { readonly: true });
@@ -115,7 +285,18 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
     const xlsx = join(dir, 'actions.xlsx');
     succeed(['actions', '--db', db, '--out', xlsx], dir);
     const csvDir = join(dir, 'csv');
-    const soffice = spawnSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true', '--outdir', csvDir, xlsx], { encoding: 'utf8', timeout: 60_000 });
+    const soffice = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+        '--outdir',
+        csvDir,
+        xlsx,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(soffice.status, soffice.stderr).toBe(0);
     const rows = readFileSync(join(csvDir, 'actions.csv'), 'utf8').trim().split('\n');
     expect(rows).toHaveLength(4);
@@ -127,12 +308,29 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
     const docx = join(dir, 'plan.docx');
     succeed(['build', '--db', db, '--kind', 'action-plan', '--out', docx], dir);
     expect(existsSync(docx)).toBe(true);
-    const txt = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, docx], { encoding: 'utf8', timeout: 60_000 });
+    const txt = spawnSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', dir, docx], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(txt.status, txt.stderr).toBe(0);
     const text = readFileSync(join(dir, 'plan.txt'), 'utf8');
-    for (const expected of ['Priority action plan (area SEND)', 'Clear the assessment backlog', 'Open a second ND assessment clinic', 'Commission AP jointly',
-      'Head of SEND', 'ICB Director of Nursing', 'AD Inclusion', '30 September 2027', '30 June 2025', '31 December 2027', '60.0%', '38.5%', 'Backlog halved',
-      'Joint commissioning of AP', '1 Sep 2028']) {
+    for (const expected of [
+      'Priority action plan (area SEND)',
+      'Clear the assessment backlog',
+      'Open a second ND assessment clinic',
+      'Commission AP jointly',
+      'Head of SEND',
+      'ICB Director of Nursing',
+      'AD Inclusion',
+      '30 September 2027',
+      '30 June 2025',
+      '31 December 2027',
+      '60.0%',
+      '38.5%',
+      'Backlog halved',
+      'Joint commissioning of AP',
+      '1 Sep 2028',
+    ]) {
       expect(text, expected).toContain(expected);
     }
     expect(sendpack(['build', '--db', db, '--kind', 'briefcase', '--out', docx], dir).code).toBe(1);

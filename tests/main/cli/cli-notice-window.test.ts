@@ -12,7 +12,8 @@ const tempDir = useTempDirs();
 /** Runs the real CLI entry, as `npm run sendpack -- ARGS` does. */
 function sendpack(args: string[], dataDir: string) {
   const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], {
-    encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
+    encoding: 'utf8',
+    env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -23,9 +24,21 @@ function succeed(args: string[], dataDir: string): string {
   return run.stdout;
 }
 
-interface StatusItem { id: string; status: string; owner: string; note: string; due: string | null; overdue: boolean; stale: boolean;
-  expires: string | null; attachments: number }
-interface Status { area: { name: string; path: string }; items: StatusItem[] }
+interface StatusItem {
+  id: string;
+  status: string;
+  owner: string;
+  note: string;
+  due: string | null;
+  overdue: boolean;
+  stale: boolean;
+  expires: string | null;
+  attachments: number;
+}
+interface Status {
+  area: { name: string; path: string };
+  items: StatusItem[];
+}
 
 const status = (db: string, dir: string) => JSON.parse(succeed(['status', '--db', db, '--json'], dir)) as Status;
 const statusItem = (db: string, dir: string, id: string) => status(db, dir).items.find((i) => i.id === id)!;
@@ -40,14 +53,30 @@ function newWorkspace(): { dir: string; db: string } {
 describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
   it('notify records the notification and prints the milestones, as one JSON document with --json', () => {
     const { dir, db } = newWorkspace();
-    const json = succeed(['notify', '--db', db, '--date', '2026-11-13', '--time', '16:45', '--json', '--user', 'Ann Officer'], dir);
-    const parsed = JSON.parse(json) as { notified: string; packDue: string; milestones: { name: string; date: string; workingDay: number }[] };
+    const json = succeed(
+      ['notify', '--db', db, '--date', '2026-11-13', '--time', '16:45', '--json', '--user', 'Ann Officer'],
+      dir,
+    );
+    const parsed = JSON.parse(json) as {
+      notified: string;
+      packDue: string;
+      milestones: { name: string; date: string; workingDay: number }[];
+    };
     expect(parsed).toMatchObject({ notified: '2026-11-13T16:45', packDue: '2026-11-20' });
     expect(parsed.milestones.length).toBeGreaterThanOrEqual(5);
     for (const m of parsed.milestones) {
-      expect(m).toEqual(expect.objectContaining({ name: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), workingDay: expect.any(Number) }));
+      expect(m).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          workingDay: expect.any(Number),
+        }),
+      );
     }
-    expect(parsed.milestones.find((m) => m.name === 'Evidence pack due')).toMatchObject({ date: '2026-11-20', workingDay: 5 });
+    expect(parsed.milestones.find((m) => m.name === 'Evidence pack due')).toMatchObject({
+      date: '2026-11-20',
+      workingDay: 5,
+    });
     expect(parsed.milestones[0]).toMatchObject({ date: '2026-11-13', workingDay: 0 });
 
     // Without --json: readable lines; and the second notification replaces the first in the audit trail.
@@ -55,7 +84,10 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     expect(text).toMatch(/notified 2026-11-14\. Evidence pack due 2026-11-23\./);
     expect(text).toMatch(/WD 0 {2}2026-11-16/);
     const log = JSON.parse(succeed(['log', '--db', db, '--json'], dir)) as { events: { action: string }[] };
-    expect(log.events.map((e) => e.action).filter((a) => a.startsWith('notification'))).toEqual(['notification', 'notification-replaced']);
+    expect(log.events.map((e) => e.action).filter((a) => a.startsWith('notification'))).toEqual([
+      'notification',
+      'notification-replaced',
+    ]);
   });
 
   it('notify refuses bad input with exit 1 and a missing --date with exit 2, changing nothing', () => {
@@ -80,20 +112,59 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     writeFileSync(one, 'Joint strategic needs assessment: children and young people with SEND\n');
     writeFileSync(two, randomBytes(100_000));
     const documentDate = addMonths(todayIso(), -48);
-    const out = succeed(['attach', '--db', db, '--item', 'jsna-send', one, two, '--date', documentDate, '--author', 'Public health', '--user', 'Pat'], dir);
+    const out = succeed(
+      [
+        'attach',
+        '--db',
+        db,
+        '--item',
+        'jsna-send',
+        one,
+        two,
+        '--date',
+        documentDate,
+        '--author',
+        'Public health',
+        '--user',
+        'Pat',
+      ],
+      dir,
+    );
     expect(out.trim().split('\n')).toHaveLength(2);
     expect(out).toMatch(/Attached JSNA chapter\.txt to jsna-send/);
-    expect(statusItem(db, dir, 'jsna-send')).toMatchObject({ attachments: 2, due: '2026-11-20', stale: true, expires: addMonths(documentDate, 36) });
+    expect(statusItem(db, dir, 'jsna-send')).toMatchObject({
+      attachments: 2,
+      due: '2026-11-20',
+      stale: true,
+      expires: addMonths(documentDate, 36),
+    });
     // The strategy is due on working day 0 (catalogue 2026.2), the JSNA by the pack deadline.
-    expect(statusItem(db, dir, 'send-strategy')).toMatchObject({ attachments: 0, due: '2026-11-13', stale: false, expires: null });
+    expect(statusItem(db, dir, 'send-strategy')).toMatchObject({
+      attachments: 0,
+      due: '2026-11-13',
+      stale: false,
+      expires: null,
+    });
 
     // The stored files come back byte for byte.
     const files = join(db, 'files');
-    const stored = readdirSync(files).flatMap((prefix) => readdirSync(join(files, prefix)).map((name) => readFileSync(join(files, prefix, name))));
-    expect(stored.map((b) => b.toString('hex')).sort()).toEqual([readFileSync(one), readFileSync(two)].map((b) => b.toString('hex')).sort());
+    const stored = readdirSync(files).flatMap((prefix) =>
+      readdirSync(join(files, prefix)).map((name) => readFileSync(join(files, prefix, name))),
+    );
+    expect(stored.map((b) => b.toString('hex')).sort()).toEqual(
+      [readFileSync(one), readFileSync(two)].map((b) => b.toString('hex')).sort(),
+    );
 
-    const log = JSON.parse(succeed(['log', '--db', db, '--item', 'jsna-send', '--json'], dir)) as
-      { events: { at: string; who: string; item: string | null; action: string; before: string | null; after: string | null }[] };
+    const log = JSON.parse(succeed(['log', '--db', db, '--item', 'jsna-send', '--json'], dir)) as {
+      events: {
+        at: string;
+        who: string;
+        item: string | null;
+        action: string;
+        before: string | null;
+        after: string | null;
+      }[];
+    };
     const attaches = log.events.filter((e) => e.action.includes('attach'));
     expect(attaches).toHaveLength(2);
     for (const e of attaches) {
@@ -125,10 +196,15 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     expect(noReason.code).toBe(1);
     expect(noReason.stderr).toMatch(/reason/);
     expect(statusItem(db, dir, 'tribunal').status).toBe('approved');
-    succeed(['set', '--db', db, '--item', 'tribunal', '--status', 'in-progress', '--reason', 'New appeal figures'], dir);
+    succeed(
+      ['set', '--db', db, '--item', 'tribunal', '--status', 'in-progress', '--reason', 'New appeal figures'],
+      dir,
+    );
     expect(statusItem(db, dir, 'tribunal').status).toBe('in-progress');
     succeed(['attach', '--db', db, '--item', 'tribunal', file], dir);
-    const log = JSON.parse(succeed(['log', '--db', db, '--item', 'tribunal', '--json'], dir)) as { events: { action: string; reason: string | null }[] };
+    const log = JSON.parse(succeed(['log', '--db', db, '--item', 'tribunal', '--json'], dir)) as {
+      events: { action: string; reason: string | null }[];
+    };
     expect(log.events.map((e) => e.action)).toEqual(['status', 'status', 'attach']);
     expect(log.events[1]!.reason).toBe('New appeal figures');
   });
@@ -142,8 +218,14 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     const name = basename(match![1]!);
     expect(existsSync(join(db, 'backups', name))).toBe(true);
 
-    succeed(['set', '--db', db, '--item', 'jsna-send', '--owner', 'Somebody else', '--note', 'Changed after the backup'], dir);
-    expect(statusItem(db, dir, 'jsna-send')).toMatchObject({ owner: 'Somebody else', note: 'Changed after the backup' });
+    succeed(
+      ['set', '--db', db, '--item', 'jsna-send', '--owner', 'Somebody else', '--note', 'Changed after the backup'],
+      dir,
+    );
+    expect(statusItem(db, dir, 'jsna-send')).toMatchObject({
+      owner: 'Somebody else',
+      note: 'Changed after the backup',
+    });
 
     const restored = succeed(['restore', '--db', db, '--from', name, '--user', 'Ann Officer'], dir);
     expect(restored).toMatch(/kept as/);
@@ -152,7 +234,10 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     expect(kept).toEqual([expect.stringMatching(/pre-restore\.db$/)]);
     // The replaced database is still there to go back to.
     succeed(['restore', '--db', db, '--from', kept[0]!], dir);
-    expect(statusItem(db, dir, 'jsna-send')).toMatchObject({ owner: 'Somebody else', note: 'Changed after the backup' });
+    expect(statusItem(db, dir, 'jsna-send')).toMatchObject({
+      owner: 'Somebody else',
+      note: 'Changed after the backup',
+    });
     const log = JSON.parse(succeed(['log', '--db', db, '--json'], dir)) as { events: { action: string }[] };
     expect(log.events.map((e) => e.action)).toContain('restore-backup');
 
@@ -164,7 +249,22 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
   it('export then import-workspace gives a workspace whose status matches', () => {
     const { dir, db } = newWorkspace();
     succeed(['notify', '--db', db, '--date', '2026-11-13', '--time', '16:45'], dir);
-    succeed(['set', '--db', db, '--item', 'local-offer', '--status', 'ready-for-review', '--owner', 'Local offer team', '--note', 'Reviewed'], dir);
+    succeed(
+      [
+        'set',
+        '--db',
+        db,
+        '--item',
+        'local-offer',
+        '--status',
+        'ready-for-review',
+        '--owner',
+        'Local offer team',
+        '--note',
+        'Reviewed',
+      ],
+      dir,
+    );
     const file = join(dir, 'offer.txt');
     writeFileSync(file, 'Local offer review notes');
     succeed(['attach', '--db', db, '--item', 'local-offer', file, '--date', '2026-01-15'], dir);
@@ -177,7 +277,11 @@ describe('sendpack CLI: the notice window', { timeout: 90_000 }, () => {
     expect(imported.items).toEqual(original.items);
     expect({ ...imported.area, path: null }).toEqual({ ...original.area, path: null });
     expect(imported.area.path).toBe(copy);
-    expect(imported.items.find((i) => i.id === 'local-offer')).toMatchObject({ attachments: 1, due: '2026-11-20', owner: 'Local offer team' });
+    expect(imported.items.find((i) => i.id === 'local-offer')).toMatchObject({
+      attachments: 1,
+      due: '2026-11-20',
+      owner: 'Local offer team',
+    });
 
     // Importing over an existing folder is refused; so is a missing archive.
     expect(sendpack(['import-workspace', zip, '--db', copy], dir).code).toBe(1);

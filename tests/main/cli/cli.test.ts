@@ -8,7 +8,8 @@ const tempDir = useTempDirs();
 /** Runs the real CLI entry, as `npm run sendpack -- ARGS` does. */
 function sendpack(args: string[], dataDir: string) {
   const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], {
-    encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
+    encoding: 'utf8',
+    env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -17,17 +18,43 @@ describe('sendpack CLI', () => {
   it('round-trips init → set → status --json', () => {
     const dir = tempDir();
     const db = join(dir, 'Northshire.sendpack');
-    expect(sendpack(['init', '--db', db, '--area', 'Northshire', '--la-code', '841', '--user', 'Ann'], dir).code).toBe(0);
-    const set = sendpack(['set', '--db', db, '--item', 'jsna-send', '--status', 'ready-for-review', '--owner', 'Public health',
-      '--note', 'Refreshed 2025', '--user', 'Ann'], dir);
+    expect(sendpack(['init', '--db', db, '--area', 'Northshire', '--la-code', '841', '--user', 'Ann'], dir).code).toBe(
+      0,
+    );
+    const set = sendpack(
+      [
+        'set',
+        '--db',
+        db,
+        '--item',
+        'jsna-send',
+        '--status',
+        'ready-for-review',
+        '--owner',
+        'Public health',
+        '--note',
+        'Refreshed 2025',
+        '--user',
+        'Ann',
+      ],
+      dir,
+    );
     expect(set.code, set.stderr).toBe(0);
     const status = sendpack(['status', '--db', join(db, 'workspace.db'), '--json'], dir);
     expect(status.code).toBe(0);
-    const parsed = JSON.parse(status.stdout) as { area: { name: string; laCode: string; laName: string }; items: Record<string, unknown>[] };
+    const parsed = JSON.parse(status.stdout) as {
+      area: { name: string; laCode: string; laName: string };
+      items: Record<string, unknown>[];
+    };
     expect(parsed.area).toMatchObject({ name: 'Northshire', laCode: '841', laName: 'Darlington' });
     expect(parsed.items).toHaveLength(78);
     expect(parsed.items.find((i) => i.id === 'jsna-send')).toMatchObject({
-      title: 'JSNA (SEND/CYP chapter)', areas: ['L'], kind: 'document', status: 'ready-for-review', owner: 'Public health', note: 'Refreshed 2025',
+      title: 'JSNA (SEND/CYP chapter)',
+      areas: ['L'],
+      kind: 'document',
+      status: 'ready-for-review',
+      owner: 'Public health',
+      note: 'Refreshed 2025',
     });
   });
 
@@ -45,7 +72,9 @@ describe('sendpack CLI', () => {
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toMatch(/--colour/);
     expect(sendpack(['frobnicate'], dir).code).toBe(2);
-    const status = JSON.parse(sendpack(['status', '--db', db, '--json'], dir).stdout) as { items: { status: string }[] };
+    const status = JSON.parse(sendpack(['status', '--db', db, '--json'], dir).stdout) as {
+      items: { status: string }[];
+    };
     expect(status.items.every((i) => i.status === 'not-started')).toBe(true);
   });
 
@@ -55,7 +84,9 @@ describe('sendpack CLI', () => {
     sendpack(['init', '--db', db, '--area', 'W'], dir);
     expect(sendpack(['set', '--db', db, '--item', 'jsna-send', '--status', 'approved'], dir).code).toBe(0);
     expect(sendpack(['set', '--db', db, '--item', 'jsna-send', '--status', 'in-progress'], dir).code).toBe(1);
-    expect(sendpack(['set', '--db', db, '--item', 'jsna-send', '--status', 'in-progress', '--reason', 'New data'], dir).code).toBe(0);
+    expect(
+      sendpack(['set', '--db', db, '--item', 'jsna-send', '--status', 'in-progress', '--reason', 'New data'], dir).code,
+    ).toBe(0);
   });
 
   it('warns about an unknown LA code but accepts it', () => {
@@ -83,8 +114,15 @@ describe('sendpack CLI', () => {
   });
 
   it('says which Node it needs when run on an older one', () => {
-    const run = spawnSync('node', ['-e', "Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import('./bin/sendpack.mjs')", '--input-type=module'],
-      { encoding: 'utf8' });
+    const run = spawnSync(
+      'node',
+      [
+        '-e',
+        "Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import('./bin/sendpack.mjs')",
+        '--input-type=module',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/needs Node 22\.14 or later.*this is Node 20\.1\.0/s);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, formatPeriod, isCanonicalPeriod, parsePeriod, periodSortKey } from '../../../shared/domain/datasets/period';
+import {
+  comparePeriods,
+  formatPeriod,
+  isCanonicalPeriod,
+  parsePeriod,
+  periodSortKey,
+} from '../../../shared/domain/datasets/period';
 
 const ok = (period: string) => ({ ok: true, period });
 
@@ -16,7 +22,16 @@ describe('parsePeriod', () => {
   });
 
   it('reads academic and financial years in every usual spelling, including DfE time_period', () => {
-    for (const text of ['2023/24', '2023-24', '202324', '2023/2024', '2023-2024', '2023–24', '2023 to 2024', '2023 / 24']) {
+    for (const text of [
+      '2023/24',
+      '2023-24',
+      '202324',
+      '2023/2024',
+      '2023-2024',
+      '2023–24',
+      '2023 to 2024',
+      '2023 / 24',
+    ]) {
       expect(parsePeriod(text, 'academic-year'), text).toEqual(ok('2023/24'));
       expect(parsePeriod(text, 'financial-year'), text).toEqual(ok('2023/24'));
     }
@@ -54,6 +69,10 @@ describe('parsePeriod', () => {
     expect(formatPeriod('2019', 'calendar-year')).toBe('2019');
     expect(periodSortKey('2023/24')).toBe('2023');
     expect(['2024/25', '1999/00', '2023/24'].sort(comparePeriods)).toEqual(['1999/00', '2023/24', '2024/25']);
-    expect(['2025-01-31', '2024-12-31', '2025-01-01'].sort(comparePeriods)).toEqual(['2024-12-31', '2025-01-01', '2025-01-31']);
+    expect(['2025-01-31', '2024-12-31', '2025-01-01'].sort(comparePeriods)).toEqual([
+      '2024-12-31',
+      '2025-01-01',
+      '2025-01-31',
+    ]);
   });
 });

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, SHIPPED_COMPARATORS } from '../../../main/datasets/metrics/index';
-import { call, DFE_DIR, dfeFile, importFile, metric, preview, refused, useImportWorkspaces } from '../../fixtures/imports/api';
+import {
+  call,
+  DFE_DIR,
+  dfeFile,
+  importFile,
+  metric,
+  preview,
+  refused,
+  useImportWorkspaces,
+} from '../../fixtures/imports/api';
 import { csvObjects, parseCsvText } from '../../fixtures/imports/csv-text';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -18,7 +27,8 @@ const IMPORTED = /imported file/;
 describe('timeliness_20_week_excerpt.csv (DfE tidy layout)', () => {
   const FILE = 'timeliness_20_week_excerpt.csv';
   const published = csvObjects(text(FILE));
-  const national = (period: string) => published.find((r) => r.geographic_level === 'National' && r.time_period === period)!;
+  const national = (period: string) =>
+    published.find((r) => r.geographic_level === 'National' && r.time_period === period)!;
 
   // [workspace LA, what the officer types, the file's old_la_code]: codes, names, a name with a comma, and names
   // spelt differently in the file ("Herefordshire, County of", "County Durham").
@@ -34,41 +44,64 @@ describe('timeliness_20_week_excerpt.csv (DfE tidy layout)', () => {
     ['212', 'E09000032', '212'],
   ];
 
-  it.each(cases)('imports for the workspace LA %s given as "%s": the metrics equal the published percentages', async (la, authority, code) => {
-    const { backend } = await workspace(la);
-    const { preview: shown, committed } = await importFile(backend, 'ehcp-timeliness', FILE, dfeFile(FILE), { authority });
-    expect(shown.layout).toBe('dfe-tidy');
-    expect(shown.authority?.code).toBe(code);
-    const mine = published.filter((r) => r.geographic_level === 'Local authority' && r.old_la_code === code);
-    expect(mine.length).toBeGreaterThan(0);
-    expect(committed.periods).toEqual(['2019', '2020']);
+  it.each(cases)(
+    'imports for the workspace LA %s given as "%s": the metrics equal the published percentages',
+    async (la, authority, code) => {
+      const { backend } = await workspace(la);
+      const { preview: shown, committed } = await importFile(backend, 'ehcp-timeliness', FILE, dfeFile(FILE), {
+        authority,
+      });
+      expect(shown.layout).toBe('dfe-tidy');
+      expect(shown.authority?.code).toBe(code);
+      const mine = published.filter((r) => r.geographic_level === 'Local authority' && r.old_la_code === code);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(committed.periods).toEqual(['2019', '2020']);
 
-    // Only the authority's rows, its region's and England's are kept.
-    const { rows } = await call(backend, 'datasets.rows', { dataset: 'ehcp-timeliness' });
-    const local = rows.filter((r) => r.geography === 'local');
-    expect(new Set(local.map((r) => r.areaCode))).toEqual(new Set([code]));
-    expect(local.map((r) => r.period)).toEqual(mine.map((r) => r.time_period));
-    expect(new Set(rows.filter((r) => r.geography === 'regional').map((r) => r.areaCode))).toEqual(new Set([mine[0]!.region_code]));
-    expect(rows.filter((r) => r.geography === 'national').map((r) => r.period)).toEqual(['2019', '2020']);
+      // Only the authority's rows, its region's and England's are kept.
+      const { rows } = await call(backend, 'datasets.rows', { dataset: 'ehcp-timeliness' });
+      const local = rows.filter((r) => r.geography === 'local');
+      expect(new Set(local.map((r) => r.areaCode))).toEqual(new Set([code]));
+      expect(local.map((r) => r.period)).toEqual(mine.map((r) => r.time_period));
+      expect(new Set(rows.filter((r) => r.geography === 'regional').map((r) => r.areaCode))).toEqual(
+        new Set([mine[0]!.region_code]),
+      );
+      expect(rows.filter((r) => r.geography === 'national').map((r) => r.period)).toEqual(['2019', '2020']);
 
-    const { metrics } = await call(backend, 'metrics.list', { dataset: 'ehcp-timeliness' });
-    for (const row of mine) {
-      const all = metric(metrics, 'ehcp-20wk-all', row.time_period!);
-      const excl = metric(metrics, 'ehcp-20wk-excl', row.time_period!);
-      expect(all).toMatchObject({ status: 'ok', value: Number(row.pc_plans_issued_within_20_weeks),
-        numerator: Number(row.plans_issued_within_20_weeks), denominator: Number(row.plans_issued_den) });
-      expect(excl).toMatchObject({ status: 'ok', value: Number(row.pc_plans_issued_20_weeks_ex),
-        numerator: Number(row.plans_issued_20_weeks_ex), denominator: Number(row.plans_issued_den_ex) });
-      // England's row of the same year is the comparator, from the imported file.
-      const england = national(row.time_period!);
-      expect(all.comparator).toEqual({ value: Number(england.pc_plans_issued_within_20_weeks), period: row.time_period, source: expect.stringMatching(IMPORTED) });
-      expect(excl.comparator).toEqual({ value: Number(england.pc_plans_issued_20_weeks_ex), period: row.time_period, source: expect.stringMatching(IMPORTED) });
-      // The x columns stay missing, never 0.
-      const overYear = metric(metrics, 'ehcp-over-1yr', row.time_period!);
-      expect(overYear).toMatchObject({ status: 'missing', value: null });
-      expect(overYear.problems.join(' ')).toMatch(/plans_issued_gt_1_year is not available \(x/);
-    }
-  });
+      const { metrics } = await call(backend, 'metrics.list', { dataset: 'ehcp-timeliness' });
+      for (const row of mine) {
+        const all = metric(metrics, 'ehcp-20wk-all', row.time_period!);
+        const excl = metric(metrics, 'ehcp-20wk-excl', row.time_period!);
+        expect(all).toMatchObject({
+          status: 'ok',
+          value: Number(row.pc_plans_issued_within_20_weeks),
+          numerator: Number(row.plans_issued_within_20_weeks),
+          denominator: Number(row.plans_issued_den),
+        });
+        expect(excl).toMatchObject({
+          status: 'ok',
+          value: Number(row.pc_plans_issued_20_weeks_ex),
+          numerator: Number(row.plans_issued_20_weeks_ex),
+          denominator: Number(row.plans_issued_den_ex),
+        });
+        // England's row of the same year is the comparator, from the imported file.
+        const england = national(row.time_period!);
+        expect(all.comparator).toEqual({
+          value: Number(england.pc_plans_issued_within_20_weeks),
+          period: row.time_period,
+          source: expect.stringMatching(IMPORTED),
+        });
+        expect(excl.comparator).toEqual({
+          value: Number(england.pc_plans_issued_20_weeks_ex),
+          period: row.time_period,
+          source: expect.stringMatching(IMPORTED),
+        });
+        // The x columns stay missing, never 0.
+        const overYear = metric(metrics, 'ehcp-over-1yr', row.time_period!);
+        expect(overYear).toMatchObject({ status: 'missing', value: null });
+        expect(overYear.problems.join(' ')).toMatch(/plans_issued_gt_1_year is not available \(x/);
+      }
+    },
+  );
 
   it('gives England 2019 the §4 figures as comparators: 58.7 and 60.4 (29,895 of 49,519)', async () => {
     const { backend } = await workspace('841');
@@ -100,8 +133,16 @@ describe('timeliness_20_week_excerpt.csv (DfE tidy layout)', () => {
     expect(shown.canCommit).toBe(false);
     expect(shown.problems.map((p) => p.message).join(' ')).toMatch(/choose your local authority/);
     const { handle } = await call(backend, 'files.upload', { name: FILE, bytes: dfeFile(FILE) });
-    const error = await refused(backend, 'imports.preview', { dataset: 'ehcp-timeliness', file: { handle }, authority: 'Atlantis' });
-    expect(error).toMatchObject({ code: 'invalid-request', field: 'authority', message: expect.stringMatching(/"Atlantis" is not an English local authority or region/) });
+    const error = await refused(backend, 'imports.preview', {
+      dataset: 'ehcp-timeliness',
+      file: { handle },
+      authority: 'Atlantis',
+    });
+    expect(error).toMatchObject({
+      code: 'invalid-request',
+      field: 'authority',
+      message: expect.stringMatching(/"Atlantis" is not an English local authority or region/),
+    });
   });
 });
 
@@ -129,21 +170,38 @@ describe('send_appeal_rate_2024_2025.csv (a spreadsheet saved as CSV)', () => {
     ['839', '839', 'Bournemouth, Christchurch and Poole5'],
   ];
 
-  it.each(cases)('imports for the workspace LA %s given as "%s": the appeal rate equals the published rate for 2024 and 2025', async (la, authority, printed) => {
-    const { backend } = await workspace(la);
-    const { preview: shown, committed } = await importFile(backend, 'appeal-rate', FILE, dfeFile(FILE), { authority });
-    expect(shown.layout).toBe('year-columns-table');
-    expect(committed.periods).toEqual(['2024', '2025']);
-    const row = rowOf(printed);
-    const { metrics } = await call(backend, 'metrics.list', { dataset: 'appeal-rate' });
-    for (const [period, at] of [['2024', 2], ['2025', 5]] as const) {
-      const m = metric(metrics, 'appeal-rate', period);
-      expect(m).toMatchObject({ status: 'ok', value: rate(row[at + 2]!), numerator: Number(row[at]), denominator: Number(row[at + 1]) });
-      expect(m.comparator).toEqual({ value: rate(england[at + 2]!), period, source: expect.stringMatching(IMPORTED) });
-    }
-    expect(metric(metrics, 'appeal-rate', '2024').comparator?.value).toBe(6.1);
-    expect(metric(metrics, 'appeal-rate', '2025').comparator?.value).toBe(6.6);
-  });
+  it.each(cases)(
+    'imports for the workspace LA %s given as "%s": the appeal rate equals the published rate for 2024 and 2025',
+    async (la, authority, printed) => {
+      const { backend } = await workspace(la);
+      const { preview: shown, committed } = await importFile(backend, 'appeal-rate', FILE, dfeFile(FILE), {
+        authority,
+      });
+      expect(shown.layout).toBe('year-columns-table');
+      expect(committed.periods).toEqual(['2024', '2025']);
+      const row = rowOf(printed);
+      const { metrics } = await call(backend, 'metrics.list', { dataset: 'appeal-rate' });
+      for (const [period, at] of [
+        ['2024', 2],
+        ['2025', 5],
+      ] as const) {
+        const m = metric(metrics, 'appeal-rate', period);
+        expect(m).toMatchObject({
+          status: 'ok',
+          value: rate(row[at + 2]!),
+          numerator: Number(row[at]),
+          denominator: Number(row[at + 1]),
+        });
+        expect(m.comparator).toEqual({
+          value: rate(england[at + 2]!),
+          period,
+          source: expect.stringMatching(IMPORTED),
+        });
+      }
+      expect(metric(metrics, 'appeal-rate', '2024').comparator?.value).toBe(6.1);
+      expect(metric(metrics, 'appeal-rate', '2025').comparator?.value).toBe(6.6);
+    },
+  );
 
   it('reads " - " beside a 0.00% rate as 0 appeals (City of London 2024)', async () => {
     const { backend } = await workspace('201');
@@ -154,7 +212,12 @@ describe('send_appeal_rate_2024_2025.csv (a spreadsheet saved as CSV)', () => {
     expect(local2024.values).toEqual({ appeals_registered: 0, appealable_decisions: 18, appeal_rate: 0 });
     expect(local2024.missing).toEqual({});
     const { metrics } = await call(backend, 'metrics.list', { dataset: 'appeal-rate' });
-    expect(metric(metrics, 'appeal-rate', '2024')).toMatchObject({ status: 'ok', value: 0, numerator: 0, denominator: 18 });
+    expect(metric(metrics, 'appeal-rate', '2024')).toMatchObject({
+      status: 'ok',
+      value: 0,
+      numerator: 0,
+      denominator: 18,
+    });
   });
 
   it('keeps " x " missing, never 0 (Blackpool 2024), and still computes 2025', async () => {
@@ -179,7 +242,8 @@ describe('annual_reviews_excerpt.csv (no authority rows: imported for a region)'
   const northEast = all.find((r) => r.region_code === 'E12000001')!;
   const englandRow = all.find((r) => r.geographic_level === 'National')!;
   const pc = (n: number, d: number) => Math.round((n / d) * 1000) / 10;
-  const decision4 = (r: Record<string, string>) => pc(Number(r.decision_4_weeks), Number(r.decision_4_weeks) + Number(r.decision_over_4_weeks));
+  const decision4 = (r: Record<string, string>) =>
+    pc(Number(r.decision_4_weeks), Number(r.decision_4_weeks) + Number(r.decision_over_4_weeks));
   const completed = (r: Record<string, string>) => pc(Number(r.review_completed_2025), Number(r.review_expected_2025));
 
   it('the figures the test expects come from the "All reviews" rows only', () => {
@@ -189,26 +253,46 @@ describe('annual_reviews_excerpt.csv (no authority rows: imported for a region)'
     expect(completed(englandRow)).toBe(56.8);
   });
 
-  it.each([['North East'], ['E12000001'], ['north east']])('imports for the region "%s" in a workspace without an authority: metrics.list shows the region against England', async (region) => {
-    const { backend } = await workspace(null, 'North East partnership');
-    const { preview: shown } = await importFile(backend, 'annual-reviews', FILE, dfeFile(FILE), { authority: region });
-    expect(shown.authority).toEqual({ code: 'E12000001', name: 'North East' });
-    // Nine rows read; one area total each for the region and England (the age and sex breakdowns are not summed).
-    expect(shown.rowsRead).toBe(9);
-    expect(shown.rows.map((r) => [r.geography, r.areaCode])).toEqual([['national', 'E92000001'], ['local', 'E12000001']]);
-    const { metrics } = await call(backend, 'metrics.list', { dataset: 'annual-reviews' });
-    expect(metric(metrics, 'ar-on-time-decision-4wk', '2025')).toMatchObject({ status: 'ok', value: decision4(northEast),
-      numerator: 6269, denominator: 6269 + 10400, comparator: { value: decision4(englandRow), period: '2025', source: expect.stringMatching(IMPORTED) } });
-    expect(metric(metrics, 'ar-on-time-completed', '2025')).toMatchObject({ status: 'ok', value: completed(northEast),
-      numerator: 16669, denominator: 27036, comparator: { value: completed(englandRow), period: '2025', source: expect.stringMatching(IMPORTED) } });
-  });
+  it.each([['North East'], ['E12000001'], ['north east']])(
+    'imports for the region "%s" in a workspace without an authority: metrics.list shows the region against England',
+    async (region) => {
+      const { backend } = await workspace(null, 'North East partnership');
+      const { preview: shown } = await importFile(backend, 'annual-reviews', FILE, dfeFile(FILE), {
+        authority: region,
+      });
+      expect(shown.authority).toEqual({ code: 'E12000001', name: 'North East' });
+      // Nine rows read; one area total each for the region and England (the age and sex breakdowns are not summed).
+      expect(shown.rowsRead).toBe(9);
+      expect(shown.rows.map((r) => [r.geography, r.areaCode])).toEqual([
+        ['national', 'E92000001'],
+        ['local', 'E12000001'],
+      ]);
+      const { metrics } = await call(backend, 'metrics.list', { dataset: 'annual-reviews' });
+      expect(metric(metrics, 'ar-on-time-decision-4wk', '2025')).toMatchObject({
+        status: 'ok',
+        value: decision4(northEast),
+        numerator: 6269,
+        denominator: 6269 + 10400,
+        comparator: { value: decision4(englandRow), period: '2025', source: expect.stringMatching(IMPORTED) },
+      });
+      expect(metric(metrics, 'ar-on-time-completed', '2025')).toMatchObject({
+        status: 'ok',
+        value: completed(northEast),
+        numerator: 16669,
+        denominator: 27036,
+        comparator: { value: completed(englandRow), period: '2025', source: expect.stringMatching(IMPORTED) },
+      });
+    },
+  );
 
   it('reads "London" as the region, not the City of London, and says the excerpt has no rows for it', async () => {
     const { backend } = await workspace(null);
     const shown = await preview(backend, 'annual-reviews', FILE, dfeFile(FILE), { authority: 'London' });
     expect(shown.authority).toEqual({ code: 'E12000007', name: 'London' });
     expect(shown.canCommit).toBe(false);
-    expect(shown.problems).toEqual([{ row: null, column: null, message: expect.stringMatching(/^The file has no total rows for London\./) }]);
+    expect(shown.problems).toEqual([
+      { row: null, column: null, message: expect.stringMatching(/^The file has no total rows for London\./) },
+    ]);
     const city = await preview(backend, 'annual-reviews', FILE, dfeFile(FILE), { authority: 'City of London' });
     expect(city.authority).toEqual({ code: '201', name: 'City of London' });
   });
@@ -219,8 +303,19 @@ describe('annual_reviews_excerpt.csv (no authority rows: imported for a region)'
     const { rows } = await call(backend, 'datasets.rows', { dataset: 'annual-reviews' });
     const local = rows.filter((r) => r.geography === 'local');
     expect(local.map((r) => r.areaCode)).toEqual(['E12000001']);
-    const results = computeMetrics(rows.map((r) => ({ ...r, dataset: 'annual-reviews' })), { comparators: SHIPPED_COMPARATORS, areaCode: 'E12000001' });
-    expect(metric(results, 'ar-on-time-decision-4wk', '2025')).toMatchObject({ status: 'ok', value: 37.6, comparator: { value: 47.6 } });
-    expect(metric(results, 'ar-on-time-completed', '2025')).toMatchObject({ status: 'ok', value: 61.7, comparator: { value: 56.8 } });
+    const results = computeMetrics(
+      rows.map((r) => ({ ...r, dataset: 'annual-reviews' })),
+      { comparators: SHIPPED_COMPARATORS, areaCode: 'E12000001' },
+    );
+    expect(metric(results, 'ar-on-time-decision-4wk', '2025')).toMatchObject({
+      status: 'ok',
+      value: 37.6,
+      comparator: { value: 47.6 },
+    });
+    expect(metric(results, 'ar-on-time-completed', '2025')).toMatchObject({
+      status: 'ok',
+      value: 61.7,
+      comparator: { value: 56.8 },
+    });
   });
 });

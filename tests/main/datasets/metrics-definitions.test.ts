@@ -5,24 +5,78 @@ import { describeFormula, metricById, METRICS, METRICS_NOT_FROM_DATASETS } from 
 
 // Every id of the §4 table (docs/domain), as the metric id or the start of each figure's id.
 const SECTION_4_IDS = [
-  'ehcp-20wk-all', 'ehcp-20wk-excl', 'ehcp-avg-weeks', 'ehcp-over-1yr', 'ehcna-6wk', 'ehcna-refusal', 'assess-to-plan',
-  'ehcp-caseload', 'sen-rates', 'ar-on-time', 'ar-overdue', 'phase-transfer', 'advice-6wk', 'appeal-rate',
-  'appellant-success', 'appeal-volume', 'lgsco-upheld', 'rtt-18wk', 'chs-waits', 'autism-13wk', 'cypmh-4wk', 'cyp-ed',
-  'persistent-absence', 'suspension-rate', 'ks2-rwm', 'neet-send', 'dsr-ctr', 'lo-feedback-published',
+  'ehcp-20wk-all',
+  'ehcp-20wk-excl',
+  'ehcp-avg-weeks',
+  'ehcp-over-1yr',
+  'ehcna-6wk',
+  'ehcna-refusal',
+  'assess-to-plan',
+  'ehcp-caseload',
+  'sen-rates',
+  'ar-on-time',
+  'ar-overdue',
+  'phase-transfer',
+  'advice-6wk',
+  'appeal-rate',
+  'appellant-success',
+  'appeal-volume',
+  'lgsco-upheld',
+  'rtt-18wk',
+  'chs-waits',
+  'autism-13wk',
+  'cypmh-4wk',
+  'cyp-ed',
+  'persistent-absence',
+  'suspension-rate',
+  'ks2-rwm',
+  'neet-send',
+  'dsr-ctr',
+  'lo-feedback-published',
 ];
 
 describe('metric definitions', () => {
   it('covers every §4 id, exactly where §4 gives one figure and as a prefix where it gives several', () => {
     const ids = [...METRICS.map((m) => m.id), ...METRICS_NOT_FROM_DATASETS.map((m) => m.id)];
-    for (const id of SECTION_4_IDS) expect(ids.some((m) => m === id || m.startsWith(`${id}-`)), id).toBe(true);
-    for (const id of ['ehcp-20wk-all', 'ehcp-20wk-excl', 'ehcp-avg-weeks', 'ehcp-over-1yr', 'ehcna-6wk', 'ehcna-refusal',
-      'assess-to-plan', 'ehcp-caseload', 'appeal-rate', 'appellant-success', 'appeal-volume', 'lgsco-upheld', 'rtt-18wk',
-      'autism-13wk', 'cypmh-4wk', 'persistent-absence', 'ks2-rwm', 'neet-send', 'dsr-ctr', 'suspension-rate', 'perm-exclusion-rate',
-      'ar-on-time-decision-4wk', 'ar-on-time-completed', 'sen-rates-ehcp', 'sen-rates-sen-support', 'cyp-ed-urgent-1wk', 'cyp-ed-routine-4wk']) {
+    for (const id of SECTION_4_IDS)
+      expect(
+        ids.some((m) => m === id || m.startsWith(`${id}-`)),
+        id,
+      ).toBe(true);
+    for (const id of [
+      'ehcp-20wk-all',
+      'ehcp-20wk-excl',
+      'ehcp-avg-weeks',
+      'ehcp-over-1yr',
+      'ehcna-6wk',
+      'ehcna-refusal',
+      'assess-to-plan',
+      'ehcp-caseload',
+      'appeal-rate',
+      'appellant-success',
+      'appeal-volume',
+      'lgsco-upheld',
+      'rtt-18wk',
+      'autism-13wk',
+      'cypmh-4wk',
+      'persistent-absence',
+      'ks2-rwm',
+      'neet-send',
+      'dsr-ctr',
+      'suspension-rate',
+      'perm-exclusion-rate',
+      'ar-on-time-decision-4wk',
+      'ar-on-time-completed',
+      'sen-rates-ehcp',
+      'sen-rates-sen-support',
+      'cyp-ed-urgent-1wk',
+      'cyp-ed-routine-4wk',
+    ]) {
       expect(metricById(id), id).toBeDefined();
     }
     for (const s of ['camhs', 'slt', 'ot', 'physio', 'community-paediatrics', 'nd-pathway']) {
-      for (const f of ['total', 'over-18wk', 'over-52wk']) expect(metricById(`chs-waits-${s}-${f}`), `${s} ${f}`).toBeDefined();
+      for (const f of ['total', 'over-18wk', 'over-52wk'])
+        expect(metricById(`chs-waits-${s}-${f}`), `${s} ${f}`).toBeDefined();
     }
   });
 
@@ -33,7 +87,8 @@ describe('metric definitions', () => {
       const def = datasetById(m.dataset);
       expect(def, `${m.id} → ${m.dataset}`).toBeDefined();
       const columns = new Map(def!.columns.map((c) => [c.name, c]));
-      const fields = m.formula.kind === 'ratio' ? [...m.formula.numerator, ...m.formula.denominator] : [m.formula.field];
+      const fields =
+        m.formula.kind === 'ratio' ? [...m.formula.numerator, ...m.formula.denominator] : [m.formula.field];
       for (const f of fields) expect(columns.has(f), `${m.id} reads ${f}`).toBe(true);
       if (m.formula.kind === 'ratio') {
         expect(['%', 'per 100']).toContain(m.unit);
@@ -43,7 +98,10 @@ describe('metric definitions', () => {
         expect(columns.get(m.formula.field)!.type).toBe(m.unit === 'count' ? 'count' : 'number');
       }
       if (def!.breakdown) {
-        expect(def!.breakdown.values.map((v) => v.id), m.id).toContain(m.breakdown);
+        expect(
+          def!.breakdown.values.map((v) => v.id),
+          m.id,
+        ).toContain(m.breakdown);
       } else {
         expect(m.breakdown, m.id).toBeUndefined();
       }
@@ -54,11 +112,16 @@ describe('metric definitions', () => {
   });
 
   it('computes something from every dataset', () => {
-    for (const d of DATASETS) expect(METRICS.some((m) => m.dataset === d.id), d.id).toBe(true);
+    for (const d of DATASETS)
+      expect(
+        METRICS.some((m) => m.dataset === d.id),
+        d.id,
+      ).toBe(true);
   });
 
   it('uses the §4 units and directions', () => {
-    const expect4 = (id: string, unit: string, direction: string) => expect(metricById(id), id).toMatchObject({ unit, direction });
+    const expect4 = (id: string, unit: string, direction: string) =>
+      expect(metricById(id), id).toMatchObject({ unit, direction });
     expect4('ehcp-20wk-all', '%', 'higher');
     expect4('ehcp-avg-weeks', 'weeks', 'lower');
     expect4('ehcp-over-1yr', '%', 'lower');
@@ -79,10 +142,14 @@ describe('metric definitions', () => {
   });
 
   it('writes the formulas §4 gives', () => {
-    expect(describeFormula(metricById('ar-on-time-decision-4wk')!)).toBe('decision_4_weeks ÷ (decision_4_weeks + decision_over_4_weeks) × 100');
+    expect(describeFormula(metricById('ar-on-time-decision-4wk')!)).toBe(
+      'decision_4_weeks ÷ (decision_4_weeks + decision_over_4_weeks) × 100',
+    );
     expect(describeFormula(metricById('ar-on-time-completed')!)).toBe('review_completed ÷ review_expected × 100');
     expect(describeFormula(metricById('ehcp-20wk-excl')!)).toBe('plans_issued_20_weeks_ex ÷ plans_issued_den_ex × 100');
-    expect(describeFormula(metricById('assess-to-plan')!)).toBe('assess_issued ÷ (assess_issued + assess_not_issued) × 100');
+    expect(describeFormula(metricById('assess-to-plan')!)).toBe(
+      'assess_issued ÷ (assess_issued + assess_not_issued) × 100',
+    );
     expect(describeFormula(metricById('ehcp-avg-weeks')!)).toBe('avg_weeks_issue_plan');
   });
 
@@ -100,7 +167,8 @@ describe('resources/comparators.json', () => {
   });
 
   it('holds the §4 national figures', () => {
-    const get = (metric: string, period: string) => SHIPPED_COMPARATORS.comparators.find((c) => c.metric === metric && c.period === period)?.value;
+    const get = (metric: string, period: string) =>
+      SHIPPED_COMPARATORS.comparators.find((c) => c.metric === metric && c.period === period)?.value;
     expect(get('ehcp-20wk-all', '2024')).toBe(45.9);
     expect(get('ehcp-20wk-all', '2023')).toBe(49.1);
     expect(get('ehcp-20wk-excl', '2024')).toBe(46.4);
@@ -122,11 +190,16 @@ describe('resources/comparators.json', () => {
   });
 
   it('refuses a comparator for an unknown metric, a wrong period form or no source key', () => {
-    expect(checkComparatorFile({ source: 's', comparators: [
-      { metric: 'nope', period: '2019', value: 1, source: '[R1]' },
-      { metric: 'appeal-rate', period: '2024/25', value: 1, source: '[R71]' },
-      { metric: 'appeal-rate', period: '2024', value: 101, source: 'somewhere' },
-    ] })).toEqual([
+    expect(
+      checkComparatorFile({
+        source: 's',
+        comparators: [
+          { metric: 'nope', period: '2019', value: 1, source: '[R1]' },
+          { metric: 'appeal-rate', period: '2024/25', value: 1, source: '[R71]' },
+          { metric: 'appeal-rate', period: '2024', value: 101, source: 'somewhere' },
+        ],
+      }),
+    ).toEqual([
       'nope: no such metric',
       'appeal-rate 2024/25: period is not a canonical calendar-year',
       'appeal-rate 2024: a percentage above 100',

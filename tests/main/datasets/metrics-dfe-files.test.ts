@@ -10,7 +10,6 @@ import { parseCsvText } from '../../fixtures/imports/csv-text';
 
 const dfeDir = new URL('../../fixtures/dfe/', import.meta.url);
 
-
 const read = (file: string) => parseCsvText(readFileSync(new URL(file, dfeDir), 'utf8').replace(/^\uFEFF/, ''));
 const MARKERS = new Set(['x', 'z', 'c', 'low', ':']);
 
@@ -30,7 +29,11 @@ type Geography = StoredRow['geography'];
 const GEOGRAPHY: Record<string, Geography> = { National: 'national', Regional: 'regional', 'Local authority': 'local' };
 
 /** DfE tidy layout (explore-education-statistics): one StoredRow per csv row, keeping the DfE value columns. */
-function tidyRows(file: string, dataset: string, firstValueColumn: number): { header: string[]; rows: StoredRow[]; raw: string[][] } {
+function tidyRows(
+  file: string,
+  dataset: string,
+  firstValueColumn: number,
+): { header: string[]; rows: StoredRow[]; raw: string[][] } {
   const [header, ...body] = read(file);
   const raw = body.filter((r) => r.length === header!.length);
   const rows = raw.map((r): StoredRow => {
@@ -77,10 +80,15 @@ describe('timeliness_20_week_excerpt.csv (DfE tidy layout)', () => {
   it('computes, for every local-authority row, the published 20-week percentages to one decimal place', () => {
     let compared = 0;
     let published = 0;
-    for (const { raw: r } of localRows) for (const c of ['pc_plans_issued_within_20_weeks', 'pc_plans_issued_20_weeks_ex']) if (r[col(c)] !== 'x') published++;
+    for (const { raw: r } of localRows)
+      for (const c of ['pc_plans_issued_within_20_weeks', 'pc_plans_issued_20_weeks_ex'])
+        if (r[col(c)] !== 'x') published++;
     for (const { raw: r, row } of localRows) {
       const results = computeMetrics([row, ...national], { comparators: SHIPPED_COMPARATORS, areaCode: row.areaCode });
-      for (const [id, pcColumn] of [['ehcp-20wk-all', 'pc_plans_issued_within_20_weeks'], ['ehcp-20wk-excl', 'pc_plans_issued_20_weeks_ex']] as const) {
+      for (const [id, pcColumn] of [
+        ['ehcp-20wk-all', 'pc_plans_issued_within_20_weeks'],
+        ['ehcp-20wk-excl', 'pc_plans_issued_20_weeks_ex'],
+      ] as const) {
         const result = only(results, id, row.period);
         const published = r[col(pcColumn)]!;
         const where = `${row.areaName} ${row.period} ${id}`;
@@ -121,8 +129,19 @@ describe('timeliness_20_week_excerpt.csv (DfE tidy layout)', () => {
   it('gives the §4 national figures: 31,313/53,327 → 58.7 and 29,895/49,519 → 60.4 for 2019', () => {
     const asLocal = national.map((r) => ({ ...r, geography: 'local' as const }));
     const results = computeMetrics(asLocal, { comparators: SHIPPED_COMPARATORS });
-    expect(only(results, 'ehcp-20wk-all', '2019')).toMatchObject({ value: 58.7, numerator: 31313, denominator: 53327, status: 'ok' });
-    expect(only(results, 'ehcp-20wk-excl', '2019')).toMatchObject({ value: 60.4, numerator: 29895, denominator: 49519, status: 'ok', better: 'same' });
+    expect(only(results, 'ehcp-20wk-all', '2019')).toMatchObject({
+      value: 58.7,
+      numerator: 31313,
+      denominator: 53327,
+      status: 'ok',
+    });
+    expect(only(results, 'ehcp-20wk-excl', '2019')).toMatchObject({
+      value: 60.4,
+      numerator: 29895,
+      denominator: 49519,
+      status: 'ok',
+      better: 'same',
+    });
     // Columns published as x stay missing with their marker.
     const over1yr = only(results, 'ehcp-over-1yr', '2019');
     expect(over1yr.status).toBe('missing');
@@ -139,21 +158,49 @@ describe('send_appeal_rate_2024_2025.csv (spreadsheet saved as CSV)', () => {
   const englandLine = body.find((l) => l[0] === 'England Total')!;
 
   /** The appeal-rate row for one year: ` - ` is nil (0) where the published rate shows 0; ` x ` is missing. */
-  function yearRow(l: string[], offset: number, period: string, geography: Geography, areaCode: string): { row: StoredRow; published: string } {
+  function yearRow(
+    l: string[],
+    offset: number,
+    period: string,
+    geography: Geography,
+    areaCode: string,
+  ): { row: StoredRow; published: string } {
     const values: Record<string, number | null> = {};
     const missing: Record<string, string> = {};
     const published = l[offset + 2]!.trim();
-    [['appeals_registered', l[offset]!], ['appealable_decisions', l[offset + 1]!], ['appeal_rate', published]].forEach(([name, text]) => {
+    [
+      ['appeals_registered', l[offset]!],
+      ['appealable_decisions', l[offset + 1]!],
+      ['appeal_rate', published],
+    ].forEach(([name, text]) => {
       const t = text!.trim();
-      if (t === '-') { values[name!] = 0; return; }
+      if (t === '-') {
+        values[name!] = 0;
+        return;
+      }
       const cell = cellValue(t);
       values[name!] = cell.value;
       if (cell.marker) missing[name!] = cell.marker;
     });
-    return { row: { dataset: 'appeal-rate', period, geography, areaCode, areaName: l[0]!.replace(/\d+$/, ''), breakdown: '', values, missing }, published };
+    return {
+      row: {
+        dataset: 'appeal-rate',
+        period,
+        geography,
+        areaCode,
+        areaName: l[0]!.replace(/\d+$/, ''),
+        breakdown: '',
+        values,
+        missing,
+      },
+      published,
+    };
   }
 
-  const englandRows = [yearRow(englandLine, 2, '2024', 'national', 'E92000001').row, yearRow(englandLine, 5, '2025', 'national', 'E92000001').row];
+  const englandRows = [
+    yearRow(englandLine, 2, '2024', 'national', 'E92000001').row,
+    yearRow(englandLine, 5, '2025', 'national', 'E92000001').row,
+  ];
 
   it('holds every authority row', () => {
     expect(laLines.length).toBe(153);
@@ -166,7 +213,10 @@ describe('send_appeal_rate_2024_2025.csv (spreadsheet saved as CSV)', () => {
     for (const l of laLines) {
       const code = l[1]!.trim();
       const years = [yearRow(l, 2, '2024', 'local', code), yearRow(l, 5, '2025', 'local', code)];
-      const results = computeMetrics([...years.map((y) => y.row), ...englandRows], { comparators: SHIPPED_COMPARATORS, areaCode: code });
+      const results = computeMetrics([...years.map((y) => y.row), ...englandRows], {
+        comparators: SHIPPED_COMPARATORS,
+        areaCode: code,
+      });
       for (const { row, published } of years) {
         const result = only(results, 'appeal-rate', row.period);
         const where = `${row.areaName} ${row.period}`;
@@ -188,10 +238,30 @@ describe('send_appeal_rate_2024_2025.csv (spreadsheet saved as CSV)', () => {
   });
 
   it('gives England 22,276/364,912 → 6.1 (2024) and 26,977/405,735 → 6.6 (2025), matching the shipped figures', () => {
-    const results = computeMetrics(englandRows.map((r) => ({ ...r, geography: 'local' as const })), { comparators: SHIPPED_COMPARATORS });
-    expect(only(results, 'appeal-rate', '2024')).toMatchObject({ value: 6.1, numerator: 22276, denominator: 364912, status: 'ok', comparator: { value: 6.1, period: '2024' }, better: 'same' });
-    expect(only(results, 'appeal-rate', '2025')).toMatchObject({ value: 6.6, numerator: 26977, denominator: 405735, status: 'ok', comparator: { value: 6.6, period: '2025' } });
-    expect(only(results, 'appeal-volume-calendar', '2025')).toMatchObject({ value: 26977, unit: 'count', comparator: { value: 26977 } });
+    const results = computeMetrics(
+      englandRows.map((r) => ({ ...r, geography: 'local' as const })),
+      { comparators: SHIPPED_COMPARATORS },
+    );
+    expect(only(results, 'appeal-rate', '2024')).toMatchObject({
+      value: 6.1,
+      numerator: 22276,
+      denominator: 364912,
+      status: 'ok',
+      comparator: { value: 6.1, period: '2024' },
+      better: 'same',
+    });
+    expect(only(results, 'appeal-rate', '2025')).toMatchObject({
+      value: 6.6,
+      numerator: 26977,
+      denominator: 405735,
+      status: 'ok',
+      comparator: { value: 6.6, period: '2025' },
+    });
+    expect(only(results, 'appeal-volume-calendar', '2025')).toMatchObject({
+      value: 26977,
+      unit: 'count',
+      comparator: { value: 26977 },
+    });
   });
 
   it('reads a nil appeal count as 0 only where the published rate is 0 (City of London 2024)', () => {
@@ -199,7 +269,13 @@ describe('send_appeal_rate_2024_2025.csv (spreadsheet saved as CSV)', () => {
     const { row, published } = yearRow(city, 2, '2024', 'local', '201');
     expect(published).toBe('0.00%');
     const results = computeMetrics([row], { comparators: SHIPPED_COMPARATORS });
-    expect(only(results, 'appeal-rate', '2024')).toMatchObject({ value: 0, numerator: 0, denominator: 18, status: 'ok', better: 'better' });
+    expect(only(results, 'appeal-rate', '2024')).toMatchObject({
+      value: 0,
+      numerator: 0,
+      denominator: 18,
+      status: 'ok',
+      better: 'better',
+    });
   });
 });
 
@@ -217,18 +293,36 @@ describe('annual_reviews_excerpt.csv (several breakdowns per area)', () => {
   it('gives England 2025: 161,396/339,027 → 47.6 within 4 weeks and 339,027/596,987 → 56.8 completed', () => {
     const england = totals.find((r) => r.geography === 'national')!;
     const results = computeMetrics([{ ...england, geography: 'local' }], { comparators: SHIPPED_COMPARATORS });
-    expect(only(results, 'ar-on-time-decision-4wk', '2025')).toMatchObject({ value: 47.6, numerator: 161396, denominator: 339027, status: 'ok', comparator: { value: 47.6, period: '2025' } });
-    expect(only(results, 'ar-on-time-completed', '2025')).toMatchObject({ value: 56.8, numerator: 339027, denominator: 596987, status: 'ok', comparator: { value: 56.8, period: '2025' } });
+    expect(only(results, 'ar-on-time-decision-4wk', '2025')).toMatchObject({
+      value: 47.6,
+      numerator: 161396,
+      denominator: 339027,
+      status: 'ok',
+      comparator: { value: 47.6, period: '2025' },
+    });
+    expect(only(results, 'ar-on-time-completed', '2025')).toMatchObject({
+      value: 56.8,
+      numerator: 339027,
+      denominator: 596987,
+      status: 'ok',
+      comparator: { value: 56.8, period: '2025' },
+    });
   });
 
   it('computes a region (the excerpt has no authority rows) against the England row as comparator', () => {
     const northEast = totals.find((r) => r.geography === 'regional')!;
     const england = totals.find((r) => r.geography === 'national')!;
-    const results = computeMetrics([{ ...northEast, geography: 'local' }, england], { comparators: SHIPPED_COMPARATORS });
+    const results = computeMetrics([{ ...northEast, geography: 'local' }, england], {
+      comparators: SHIPPED_COMPARATORS,
+    });
     const decision = only(results, 'ar-on-time-decision-4wk', '2025');
     expect(decision).toMatchObject({ value: 37.6, numerator: 6269, denominator: 16669, status: 'ok', better: 'worse' });
     expect(decision.comparator).toEqual({ value: 47.6, period: '2025', source: 'DfE national figure (imported file)' });
-    expect(only(results, 'ar-on-time-completed', '2025')).toMatchObject({ value: 61.7, status: 'ok', better: 'better' });
+    expect(only(results, 'ar-on-time-completed', '2025')).toMatchObject({
+      value: 61.7,
+      status: 'ok',
+      better: 'better',
+    });
     // ar-overdue needs a local column DfE does not publish: missing, with the reason.
     const overdue = only(results, 'ar-overdue', '2025');
     expect(overdue.status).toBe('missing');

@@ -12,7 +12,12 @@ import { parseAttributes, prefixFor } from '../../../main/formats/xml';
 import { findHeaderRow, normaliseHeader } from '../../../main/datasets/import/tabular/header';
 import { readTable } from '../../../main/datasets/import/tabular/read-table';
 import {
-  docxLongAttributeName, docxManyHeaderParagraphs, docxUnclosedRoot, pdfRepeatedPage, xlsxManyMerges, xlsxUnclosedWorkbookRoot,
+  docxLongAttributeName,
+  docxManyHeaderParagraphs,
+  docxUnclosedRoot,
+  pdfRepeatedPage,
+  xlsxManyMerges,
+  xlsxUnclosedWorkbookRoot,
 } from '../../fixtures/extract/hostile';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -38,7 +43,7 @@ async function growth<T>(make: (n: number) => T, parse: (input: T) => unknown, s
   let n = start;
   let small = make(n);
   await parse(small); // warm up the code paths
-  for (let i = 0; i < 10 && await fastest(() => parse(small), 1) < 80; i++) {
+  for (let i = 0; i < 10 && (await fastest(() => parse(small), 1)) < 80; i++) {
     n *= 2;
     small = make(n);
   }
@@ -52,8 +57,20 @@ const LINEAR = 8;
 
 describe('parsers grow linearly on adversarial input', { timeout: 240_000 }, () => {
   it('root tags with no ">" and long attribute names (prefixFor, parseAttributes, scanXml)', async () => {
-    expect(await growth((n) => `<w:document xmlns:w="${W}" ${'a="1" b '.repeat(n)}`, (xml) => prefixFor(xml, [W]), 20_000)).toBeLessThan(LINEAR);
-    expect(await growth((n) => `<w:document${'x'.repeat(n)}`, (xml) => prefixFor(xml, [W]), 200_000)).toBeLessThan(LINEAR);
+    expect(
+      await growth(
+        (n) => `<w:document xmlns:w="${W}" ${'a="1" b '.repeat(n)}`,
+        (xml) => prefixFor(xml, [W]),
+        20_000,
+      ),
+    ).toBeLessThan(LINEAR);
+    expect(
+      await growth(
+        (n) => `<w:document${'x'.repeat(n)}`,
+        (xml) => prefixFor(xml, [W]),
+        200_000,
+      ),
+    ).toBeLessThan(LINEAR);
     expect(await growth((n) => ` ${'x'.repeat(n)}`, parseAttributes, 200_000)).toBeLessThan(LINEAR);
     expect(await growth((n) => ` ${'a="'.repeat(n)}`, parseAttributes, 100_000)).toBeLessThan(LINEAR);
     expect(await growth(docxUnclosedRoot, (b) => extractText(b, 'x.docx'), 20_000)).toBeLessThan(LINEAR);
@@ -64,7 +81,13 @@ describe('parsers grow linearly on adversarial input', { timeout: 240_000 }, () 
   it('paragraphs, empty or not, in a Word part', async () => {
     const part = (n: number) => `<w:hdr xmlns:w="${W}">${'<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(n)}</w:hdr>`;
     expect(await growth(part, (xml) => readWordParagraphs(xml, 1e9), 20_000)).toBeLessThan(LINEAR);
-    expect(await growth((n) => `<w:hdr xmlns:w="${W}">${'<w:p/>'.repeat(n)}</w:hdr>`, (xml) => readWordParagraphs(xml, 1e9), 50_000)).toBeLessThan(LINEAR);
+    expect(
+      await growth(
+        (n) => `<w:hdr xmlns:w="${W}">${'<w:p/>'.repeat(n)}</w:hdr>`,
+        (xml) => readWordParagraphs(xml, 1e9),
+        50_000,
+      ),
+    ).toBeLessThan(LINEAR);
   });
 
   it('merged ranges in a sheet read for import', async () => {
@@ -72,7 +95,11 @@ describe('parsers grow linearly on adversarial input', { timeout: 240_000 }, () 
       // Import tries each layout of each dataset against the sheet: the header is looked for many times.
       const table = readTable(bytes, 'x.xlsx');
       if (!table.ok) throw new Error('refused');
-      for (let i = 0; i < 20; i++) findHeaderRow(table.rows, [['la_name'], ['time_period'], ['geographic_level']], { minMatches: 3, merges: table.merges });
+      for (let i = 0; i < 20; i++)
+        findHeaderRow(table.rows, [['la_name'], ['time_period'], ['geographic_level']], {
+          minMatches: 3,
+          merges: table.merges,
+        });
     };
     expect(await growth((n) => xlsxManyMerges(n, n), importHeader, 500)).toBeLessThan(LINEAR);
   });
@@ -88,7 +115,11 @@ describe('the attack list: each at its reported size, handled in bounded work', 
   it('a 622-byte .docx whose root tag has no ">" is refused as damaged', async () => {
     const bytes = docxUnclosedRoot(60);
     expect(bytes.length).toBeLessThan(1024);
-    expect(await extractText(bytes, 'hostile.docx')).toEqual({ status: 'not-scanned', kind: 'docx', reason: 'The Word document is damaged and could not be read.' });
+    expect(await extractText(bytes, 'hostile.docx')).toEqual({
+      status: 'not-scanned',
+      kind: 'docx',
+      reason: 'The Word document is damaged and could not be read.',
+    });
   });
 
   it('a workbook.xml whose root tag has no ">" is refused by import with a plain reason', () => {

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Cell, findHeaderRow, readTable, stripFootnoteDigits, type TableReadOk } from '../../../main/datasets/import/tabular';
+import {
+  type Cell,
+  findHeaderRow,
+  readTable,
+  stripFootnoteDigits,
+  type TableReadOk,
+} from '../../../main/datasets/import/tabular';
 
 /** The real DfE files, as officers download them. */
 function dfe(name: string): TableReadOk {
@@ -28,7 +34,10 @@ describe('the SEND appeal-rate table (a spreadsheet saved as CSV)', () => {
     expect(table.sheet).toBeNull();
     expect(rows[0]).toEqual([{ raw: 'SEND tribunal appealable decisions rate 2024 - 2025', kind: 'text' }]);
     expect(rows[2]).toEqual([]); // ",,,,,,," is a blank row
-    expect(rows[3]!.map((c) => c.raw)).toEqual(['Sources:', "Appeals - His Majesty's Courts Service (HMCTS) GAPS2 case management system"]);
+    expect(rows[3]!.map((c) => c.raw)).toEqual([
+      'Sources:',
+      "Appeals - His Majesty's Courts Service (HMCTS) GAPS2 case management system",
+    ]);
     expect(rowNamed('Darlington').number).toBe(10);
     // Footnote 1 runs over six lines inside its quotes: it is one row.
     const footnote = rows.find((r) => r[0]?.raw.startsWith('1. Total Appealable Decisions'))!;
@@ -39,7 +48,10 @@ describe('the SEND appeal-rate table (a spreadsheet saved as CSV)', () => {
 
   it('finds the header at row 8, two rows deep, with the years over the right columns', () => {
     const header = findHeaderRow(rows, [
-      ['Old LA code', 'old_la_code'], ['Appeals registered', 'Appeals'], ['Total appealable decisions'], ['SEND Tribunal Appeal Rate'],
+      ['Old LA code', 'old_la_code'],
+      ['Appeals registered', 'Appeals'],
+      ['Total appealable decisions'],
+      ['SEND Tribunal Appeal Rate'],
     ]);
     expect(header).not.toBeNull();
     expect(header!.headerRow).toBe(8);
@@ -75,15 +87,37 @@ describe('the SEND appeal-rate table (a spreadsheet saved as CSV)', () => {
     expect(durham[7]).toEqual({ raw: '11.50%', kind: 'percent', number: 11.5 });
     const north = rowNamed('North Northamptonshire7');
     expect(stripFootnoteDigits(north.cells[0]!.raw)).toBe('North Northamptonshire');
-    expect(stripFootnoteDigits(rowNamed('Bournemouth, Christchurch and Poole5').cells[0]!.raw)).toBe('Bournemouth, Christchurch and Poole');
-    expect(rowNamed('England Total').cells.map((c) => c.number ?? c.raw)).toEqual(['England Total', '', 22276, 364912, 6.1, 26977, 405735, 6.6]);
+    expect(stripFootnoteDigits(rowNamed('Bournemouth, Christchurch and Poole5').cells[0]!.raw)).toBe(
+      'Bournemouth, Christchurch and Poole',
+    );
+    expect(rowNamed('England Total').cells.map((c) => c.number ?? c.raw)).toEqual([
+      'England Total',
+      '',
+      22276,
+      364912,
+      6.1,
+      26977,
+      405735,
+      6.6,
+    ]);
   });
 
   it('has region separator rows that hold one text cell and nothing else', () => {
-    const separators = rows.filter((r) => r.length === 1 && r[0]!.kind === 'text' && r[0]!.raw === r[0]!.raw.toUpperCase());
+    const separators = rows.filter(
+      (r) => r.length === 1 && r[0]!.kind === 'text' && r[0]!.raw === r[0]!.raw.toUpperCase(),
+    );
     expect(separators.map((r) => r[0]!.raw)).toEqual([
-      'NORTH EAST', 'NORTH WEST', 'YORKSHIRE AND THE HUMBER', 'EAST MIDLANDS', 'WEST MIDLANDS', 'EAST OF ENGLAND', 'LONDON',
-      'INNER LONDON', 'OUTER LONDON', 'SOUTH EAST', 'SOUTH WEST',
+      'NORTH EAST',
+      'NORTH WEST',
+      'YORKSHIRE AND THE HUMBER',
+      'EAST MIDLANDS',
+      'WEST MIDLANDS',
+      'EAST OF ENGLAND',
+      'LONDON',
+      'INNER LONDON',
+      'OUTER LONDON',
+      'SOUTH EAST',
+      'SOUTH WEST',
     ]);
     // "NORTH WEST,,,  ,,,,": the blank "  " is an empty cell, trimmed with the rest of the row's end.
     expect(rowNamed('NORTH WEST').cells).toHaveLength(1);
@@ -93,8 +127,13 @@ describe('the SEND appeal-rate table (a spreadsheet saved as CSV)', () => {
     let checked = 0;
     for (const row of rows.slice(8)) {
       if (row[1]?.kind !== 'number') continue;
-      for (const [count, den, rate] of [[2, 3, 4], [5, 6, 7]] as const) {
-        const a = row[count]!, b = row[den]!, p = row[rate]!;
+      for (const [count, den, rate] of [
+        [2, 3, 4],
+        [5, 6, 7],
+      ] as const) {
+        const a = row[count]!,
+          b = row[den]!,
+          p = row[rate]!;
         if (a.kind !== 'number' || b.kind !== 'number' || p.kind !== 'percent') continue;
         expect(Math.round((a.number! / b.number!) * 1000) / 10, `${row[0]!.raw} ${count}`).toBeCloseTo(p.number!, 5);
         checked++;
@@ -108,8 +147,14 @@ describe('the tidy explore-education-statistics files', () => {
   it('reads the 20-week timeliness file: header on row 1, x as a marker, quoted names with commas', () => {
     const { rows } = dfe('timeliness_20_week_excerpt.csv');
     const header = findHeaderRow(rows, [
-      ['time_period'], ['la_name'], ['old_la_code'], ['new_la_code'], ['plans_issued_within_20_weeks'], ['plans_issued_den'],
-      ['plans_issued_20_weeks_ex'], ['plans_issued_den_ex'],
+      ['time_period'],
+      ['la_name'],
+      ['old_la_code'],
+      ['new_la_code'],
+      ['plans_issued_within_20_weeks'],
+      ['plans_issued_den'],
+      ['plans_issued_20_weeks_ex'],
+      ['plans_issued_den_ex'],
     ]);
     expect(header).toMatchObject({ headerRow: 1, headerRows: 1, missing: [] });
     const col = (name: string) => header!.columns.find((c) => c.name === name)!.index;

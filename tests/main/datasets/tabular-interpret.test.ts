@@ -6,16 +6,54 @@ describe('interpretCell', () => {
     expect(interpretCell(' x ')).toEqual({ raw: ' x ', kind: 'marker', marker: 'x' });
     expect(interpretCell(' - ')).toEqual({ raw: ' - ', kind: 'marker', marker: '-' });
     const cases: [string, string][] = [
-      ['x', 'x'], ['X', 'x'], ['[x]', 'x'], ['z', 'z'], ['[z]', 'z'], ['c', 'c'], ['[c]', 'c'], ['low', 'low'],
-      ['LOW', 'low'], ['[low]', 'low'], ['u', 'u'], [':', ':'], ['..', '..'], ['-', '-'], ['\u2013', '-'], ['~', '~'],
-      ['*', '*'], ['#N/A', '#N/A'], ['#DIV/0!', '#DIV/0!'],
+      ['x', 'x'],
+      ['X', 'x'],
+      ['[x]', 'x'],
+      ['z', 'z'],
+      ['[z]', 'z'],
+      ['c', 'c'],
+      ['[c]', 'c'],
+      ['low', 'low'],
+      ['LOW', 'low'],
+      ['[low]', 'low'],
+      ['u', 'u'],
+      [':', ':'],
+      ['..', '..'],
+      ['-', '-'],
+      ['\u2013', '-'],
+      ['~', '~'],
+      ['*', '*'],
+      ['#N/A', '#N/A'],
+      ['#DIV/0!', '#DIV/0!'],
     ];
     for (const [raw, marker] of cases) expect(interpretCell(raw), raw).toEqual({ raw, kind: 'marker', marker });
   });
 
   it('leaves n/a and other words as text for the importer to report', () => {
-    for (const raw of ['n/a', 'N/A', 'NA', 'nil', 'Durham', 'xx', 'TRUE', "'123", '(123)', '12,5', '1,23', '1,2345', '1 23',
-      '2019/20', '2023-24', 'E92000001', '943 476 5919', '12.7%%', '1.2.3', '£', '+', '.']) {
+    for (const raw of [
+      'n/a',
+      'N/A',
+      'NA',
+      'nil',
+      'Durham',
+      'xx',
+      'TRUE',
+      "'123",
+      '(123)',
+      '12,5',
+      '1,23',
+      '1,2345',
+      '1 23',
+      '2019/20',
+      '2023-24',
+      'E92000001',
+      '943 476 5919',
+      '12.7%%',
+      '1.2.3',
+      '£',
+      '+',
+      '.',
+    ]) {
       expect(interpretCell(raw).kind, raw).toBe('text');
     }
   });
@@ -28,9 +66,25 @@ describe('interpretCell', () => {
 
   it('reads numbers with thousands separators, signs, decimals, £ and exponents', () => {
     const cases: [string, number][] = [
-      ['0', 0], ['42', 42], ['0123', 123], ['1,234', 1234], ['1,234,567', 1234567], ['1 234', 1234], ['1\u00a0234', 1234],
-      ['1,234.5', 1234.5], ['-12', -12], ['\u221212', -12], ['+5', 5], ['.5', 0.5], ['5.', 5], ['-0', 0], [' 841 ', 841],
-      ['£1,234.50', 1234.5], ['1.2E+05', 120000], ['3e-2', 0.03], ['9434765919', 9434765919],
+      ['0', 0],
+      ['42', 42],
+      ['0123', 123],
+      ['1,234', 1234],
+      ['1,234,567', 1234567],
+      ['1 234', 1234],
+      ['1\u00a0234', 1234],
+      ['1,234.5', 1234.5],
+      ['-12', -12],
+      ['\u221212', -12],
+      ['+5', 5],
+      ['.5', 0.5],
+      ['5.', 5],
+      ['-0', 0],
+      [' 841 ', 841],
+      ['£1,234.50', 1234.5],
+      ['1.2E+05', 120000],
+      ['3e-2', 0.03],
+      ['9434765919', 9434765919],
     ];
     for (const [raw, number] of cases) expect(interpretCell(raw), raw).toEqual({ raw, kind: 'number', number });
   });
@@ -45,14 +99,32 @@ describe('interpretCell', () => {
 
   it('reads UK and ISO dates, checking that the day exists', () => {
     const cases: [string, string][] = [
-      ['01/02/2024', '2024-02-01'], ['1/2/2024', '2024-02-01'], ['2024-02-01', '2024-02-01'], ['29/02/2024', '2024-02-29'],
-      ['01.02.2024', '2024-02-01'], ['01-02-2024', '2024-02-01'], ['01/02/2024 14:30', '2024-02-01'],
-      ['2024-02-01T09:15:00Z', '2024-02-01'], ['2024-02-01 09:15:00.123', '2024-02-01'], ['1 February 2024', '2024-02-01'],
-      ['01-Feb-2024', '2024-02-01'], ['3rd Sept 2024', '2024-09-03'], [' 31/12/2025 ', '2025-12-31'],
+      ['01/02/2024', '2024-02-01'],
+      ['1/2/2024', '2024-02-01'],
+      ['2024-02-01', '2024-02-01'],
+      ['29/02/2024', '2024-02-29'],
+      ['01.02.2024', '2024-02-01'],
+      ['01-02-2024', '2024-02-01'],
+      ['01/02/2024 14:30', '2024-02-01'],
+      ['2024-02-01T09:15:00Z', '2024-02-01'],
+      ['2024-02-01 09:15:00.123', '2024-02-01'],
+      ['1 February 2024', '2024-02-01'],
+      ['01-Feb-2024', '2024-02-01'],
+      ['3rd Sept 2024', '2024-09-03'],
+      [' 31/12/2025 ', '2025-12-31'],
     ];
     for (const [raw, date] of cases) expect(interpretCell(raw), raw).toEqual({ raw, kind: 'date', date });
-    for (const raw of ['31/02/2024', '29/02/2023', '2024-13-01', '00/01/2024', '01/02/24', '01/02-2024', '01/02/2024 25:00',
-      '1 Smarch 2024', '2024-2-1']) {
+    for (const raw of [
+      '31/02/2024',
+      '29/02/2023',
+      '2024-13-01',
+      '00/01/2024',
+      '01/02/24',
+      '01/02-2024',
+      '01/02/2024 25:00',
+      '1 Smarch 2024',
+      '2024-2-1',
+    ]) {
       expect(interpretCell(raw).kind, raw).toBe('text');
     }
   });
@@ -89,7 +161,15 @@ describe('stripFootnoteDigits', () => {
   });
 
   it('leaves other numbers alone', () => {
-    for (const name of ['Area 51', 'KS2', 'att8', 'Westmorland and Furness', 'Year 11', 'Kingston upon Hull, City of', 'E06000047']) {
+    for (const name of [
+      'Area 51',
+      'KS2',
+      'att8',
+      'Westmorland and Furness',
+      'Year 11',
+      'Kingston upon Hull, City of',
+      'E06000047',
+    ]) {
       expect(stripFootnoteDigits(name)).toBe(name);
     }
     expect(stripFootnoteDigits('Poole123')).toBe('Poole123');

@@ -25,22 +25,43 @@ describe('figures typed in with the 0.1.0 release', () => {
 
     const backend = backends.backend(join(dir, 'data'));
     await call(backend, 'settings.setUserName', { userName: 'Ben Officer' });
-    expect(await call(backend, 'workspace.open', { path: target })).toMatchObject({ areaName: 'Northshire', readOnly: false });
+    expect(await call(backend, 'workspace.open', { path: target })).toMatchObject({
+      areaName: 'Northshire',
+      readOnly: false,
+    });
     const rows = (await call(backend, 'datasets.rows', { dataset: 'advice-timeliness' })).rows;
-    expect(rows.map((r) => [r.period, r.breakdown, r.values])).toEqual([['2025', 'health', { advice_requests: 40, advice_within_6_weeks: 31 }]]);
+    expect(rows.map((r) => [r.period, r.breakdown, r.values])).toEqual([
+      ['2025', 'health', { advice_requests: 40, advice_within_6_weeks: 31 }],
+    ]);
     backend.close();
 
     const db = new BetterSqlite3(join(target, 'workspace.db'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-    expect(db.prepare('SELECT source_name, source_sha256 FROM dataset_imports').all()).toEqual([{ source_name: 'typed in', source_sha256: '' }]);
+    expect(db.prepare('SELECT source_name, source_sha256 FROM dataset_imports').all()).toEqual([
+      { source_name: 'typed in', source_sha256: '' },
+    ]);
     db.close();
   });
 
   it('typed in now are recorded with no source hash, and replace only their own breakdown', async () => {
     const dir = tempDir();
-    const { backend, folder } = await backends.workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
-    await call(backend, 'datasets.enter', { dataset: 'advice-timeliness', period: '2025', breakdown: 'ep', values: { advice_requests: 20, advice_within_6_weeks: 18 } });
-    await call(backend, 'datasets.enter', { dataset: 'advice-timeliness', period: '2025', breakdown: 'health', values: { advice_requests: 40, advice_within_6_weeks: 31 } });
+    const { backend, folder } = await backends.workspace(dir, {
+      user: 'Ann Officer',
+      area: 'Northshire',
+      laCode: '841',
+    });
+    await call(backend, 'datasets.enter', {
+      dataset: 'advice-timeliness',
+      period: '2025',
+      breakdown: 'ep',
+      values: { advice_requests: 20, advice_within_6_weeks: 18 },
+    });
+    await call(backend, 'datasets.enter', {
+      dataset: 'advice-timeliness',
+      period: '2025',
+      breakdown: 'health',
+      values: { advice_requests: 40, advice_within_6_weeks: 31 },
+    });
     const rows = (await call(backend, 'datasets.rows', { dataset: 'advice-timeliness' })).rows;
     expect(rows.map((r) => r.breakdown).sort()).toEqual(['ep', 'health']);
     backend.close();

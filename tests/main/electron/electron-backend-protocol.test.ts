@@ -16,7 +16,9 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const openPorts: MessagePort[] = [];
-afterEach(() => { for (const port of openPorts.splice(0)) port.close(); });
+afterEach(() => {
+  for (const port of openPorts.splice(0)) port.close();
+});
 
 function channel(): { server: MessagePort; clientPort: MessagePort } {
   const { port1, port2 } = new MessageChannel();
@@ -30,7 +32,10 @@ function realBackend(dataDir: string) {
   let closed = 0;
   serveBackend(server, {
     dispatch: (operation, payload, onProgress) => dispatch(backend, operation, payload, onProgress),
-    close: () => { closed++; backend.close(); },
+    close: () => {
+      closed++;
+      backend.close();
+    },
   });
   return { backend, client: new BackendProtocolClient(clientPort), closedCount: () => closed };
 }
@@ -43,7 +48,9 @@ describe('backend protocol over a MessageChannel', () => {
     await client.call('settings.setUserName', { userName: 'Ada Officer' });
     expect((await client.call('workspace.open', { path: folder })).ok).toBe(true);
     let cancel: Promise<ApiResult<unknown>> | null = null;
-    const built = await client.call('pack.build', { bundle: true }, () => { cancel ??= client.call('work.cancel', { operation: 'pack.build' }); });
+    const built = await client.call('pack.build', { bundle: true }, () => {
+      cancel ??= client.call('work.cancel', { operation: 'pack.build' });
+    });
     expect(await cancel).toEqual({ ok: true, value: { cancelled: true } });
     expect(built).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(existsSync(join(folder, 'packs')) ? readdirSync(join(folder, 'packs')) : []).toEqual([]);
@@ -54,9 +61,15 @@ describe('backend protocol over a MessageChannel', () => {
     const { client } = realBackend(dataDir);
     const info = await client.call('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', dataDir } });
-    expect(await client.call('settings.setUserName', { userName: 'Ada Officer' })).toEqual({ ok: true, value: { userName: 'Ada Officer' } });
+    expect(await client.call('settings.setUserName', { userName: 'Ada Officer' })).toEqual({
+      ok: true,
+      value: { userName: 'Ada Officer' },
+    });
     // Validation still happens in the backend: the protocol passes payloads through untouched.
-    expect(await client.call('settings.setUserName', { userName: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'userName' } });
+    expect(await client.call('settings.setUserName', { userName: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', field: 'userName' },
+    });
     expect(await client.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown-operation' } });
   });
 
@@ -65,8 +78,11 @@ describe('backend protocol over a MessageChannel', () => {
     const { client, closedCount } = realBackend(dataDir);
     await client.call('settings.setUserName', { userName: 'Ada Officer' });
     const progress: ProgressEvent[] = [];
-    const created = await client.call('workspace.create', { areaName: 'Testshire', laCode: '841', parentDir: dataDir },
-      (event) => progress.push(event));
+    const created = await client.call(
+      'workspace.create',
+      { areaName: 'Testshire', laCode: '841', parentDir: dataDir },
+      (event) => progress.push(event),
+    );
     expect(created.ok).toBe(true);
     expect(progress.map((event) => event.phase)).toEqual(['Creating the workspace', 'Opening it', 'Done']);
     expect(progress.every((event) => event.operation === 'workspace.create')).toBe(true);
@@ -111,8 +127,13 @@ describe('backend protocol over a MessageChannel', () => {
     const client = new BackendProtocolClient(clientPort);
     const result = await client.call('app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('boom') } });
-    expect(replies).toContainEqual({ id: 7, result: { ok: false, error: { code: 'internal', message: 'The request named no operation.' } } });
-    expect(replies.filter((reply) => (reply as { id: number }).id !== 7 && (reply as { id: number }).id !== 1)).toEqual([]);
+    expect(replies).toContainEqual({
+      id: 7,
+      result: { ok: false, error: { code: 'internal', message: 'The request named no operation.' } },
+    });
+    expect(replies.filter((reply) => (reply as { id: number }).id !== 7 && (reply as { id: number }).id !== 1)).toEqual(
+      [],
+    );
   });
 
   it('answers every waiting call with an internal error when the backend is lost', async () => {
@@ -121,7 +142,8 @@ describe('backend protocol over a MessageChannel', () => {
     const pending = [client.call('app.info', {}), client.call('checklist.list', {})];
     client.failAll('The background process stopped.');
     const results: ApiResult<unknown>[] = await Promise.all(pending);
-    for (const result of results) expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'The background process stopped.' } });
+    for (const result of results)
+      expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'The background process stopped.' } });
     expect(await client.close(20)).toBe(false); // no answer: the timeout decides
   });
 

@@ -43,28 +43,64 @@ interface Booted {
 }
 
 function fakeElectron(work: string, shim: string): { module: unknown; booted: Booted } {
-  const booted: Booted = { handlers: new Map(), appEvents: new EventEmitter(), children: [], serve: null!, loadedUrls: [] };
+  const booted: Booted = {
+    handlers: new Map(),
+    appEvents: new EventEmitter(),
+    children: [],
+    serve: null!,
+    loadedUrls: [],
+  };
   const session = {
     webRequest: { onHeadersReceived() {}, onBeforeRequest() {} },
-    setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, on() {},
-    setSpellCheckerDictionaryDownloadURL() {}, setSpellCheckerLanguages() {}, availableSpellCheckerLanguages: ['en-GB'],
-    protocol: { handle: (_scheme: string, handler: Booted['serve']) => { booted.serve = handler; } },
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+    setDevicePermissionHandler() {},
+    on() {},
+    setSpellCheckerDictionaryDownloadURL() {},
+    setSpellCheckerLanguages() {},
+    availableSpellCheckerLanguages: ['en-GB'],
+    protocol: {
+      handle: (_scheme: string, handler: Booted['serve']) => {
+        booted.serve = handler;
+      },
+    },
   };
   class BrowserWindow extends EventEmitter {
     static all: BrowserWindow[] = [];
-    static getAllWindows() { return BrowserWindow.all; }
+    static getAllWindows() {
+      return BrowserWindow.all;
+    }
     readonly webContents = { send() {} };
-    constructor(readonly options: unknown) { super(); BrowserWindow.all.push(this); }
-    loadURL(url: string) { booted.loadedUrls.push(url); return Promise.resolve(); }
+    constructor(readonly options: unknown) {
+      super();
+      BrowserWindow.all.push(this);
+    }
+    loadURL(url: string) {
+      booted.loadedUrls.push(url);
+      return Promise.resolve();
+    }
   }
   const app = Object.assign(booted.appEvents, {
-    isPackaged: false, enableSandbox() {}, requestSingleInstanceLock: () => true, whenReady: () => Promise.resolve(),
-    getPath: () => work, getAppPath: () => ROOT, isReady: () => true, quit() {}, exit() {}, setAppUserModelId() {},
-    getName: () => 'SEND Evidence Pack', getVersion: () => '0.0.0',
+    isPackaged: false,
+    enableSandbox() {},
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    getPath: () => work,
+    getAppPath: () => ROOT,
+    isReady: () => true,
+    quit() {},
+    exit() {},
+    setAppUserModelId() {},
+    getName: () => 'SEND Evidence Pack',
+    getVersion: () => '0.0.0',
   });
   const utilityProcess = {
     fork(modulePath: string, args: string[], options: { env: NodeJS.ProcessEnv }) {
-      const child = fork(modulePath, args, { env: { ...options.env, SENDPACK_SMOKE_HOLD: join(work, 'hold') }, execArgv: ['--require', shim], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(modulePath, args, {
+        env: { ...options.env, SENDPACK_SMOKE_HOLD: join(work, 'hold') },
+        execArgv: ['--require', shim],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       booted.children.push(child);
       const port = Object.assign(new EventEmitter(), {
         postMessage: (message: unknown) => child.send(message as never),
@@ -76,11 +112,18 @@ function fakeElectron(work: string, shim: string): { module: unknown; booted: Bo
     },
   };
   const module = {
-    app, session: { defaultSession: session }, BrowserWindow, utilityProcess,
+    app,
+    session: { defaultSession: session },
+    BrowserWindow,
+    utilityProcess,
     protocol: { registerSchemesAsPrivileged() {} },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu() {} },
-    ipcMain: { handle: (channel: string, handler: Handler) => booted.handlers.set(channel, handler), removeHandler() {} },
-    dialog: {}, shell: {},
+    ipcMain: {
+      handle: (channel: string, handler: Handler) => booted.handlers.set(channel, handler),
+      removeHandler() {},
+    },
+    dialog: {},
+    shell: {},
   };
   return { module, booted };
 }
@@ -89,14 +132,22 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
   let work = '';
   let booted: Booted;
   let setupError: unknown = null;
-  const requireBooted = () => { if (setupError) throw setupError; };
-  const fromApp = { senderFrame: { url: 'app://sendpack/index.html', parent: null }, sender: { isDestroyed: () => false, send() {} } };
-  const call = (operation: string, payload: unknown = {}) => booted.handlers.get(`sendpack:${operation}`)!(fromApp, payload);
+  const requireBooted = () => {
+    if (setupError) throw setupError;
+  };
+  const fromApp = {
+    senderFrame: { url: 'app://sendpack/index.html', parent: null },
+    sender: { isDestroyed: () => false, send() {} },
+  };
+  const call = (operation: string, payload: unknown = {}) =>
+    booted.handlers.get(`sendpack:${operation}`)!(fromApp, payload);
 
   beforeAll(() => {
     try {
       if (!existsSync(MAIN_BUNDLE) || !existsSync(join(ROOT, 'dist/index.html'))) {
-        throw new Error('Missing dist-electron/main.cjs or dist/index.html: run `npm run build` before this test (npm test does).');
+        throw new Error(
+          'Missing dist-electron/main.cjs or dist/index.html: run `npm run build` before this test (npm test does).',
+        );
       }
       work = mkdtempSync(join(tmpdir(), 'sendpack-smoke-'));
       const shim = join(work, 'parent-port-shim.cjs');
@@ -107,7 +158,9 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
       // Module._load is how CommonJS resolves require('electron'); only that one request is redirected.
       const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
       const original = loader._load;
-      loader._load = function (request, ...rest) { return request === 'electron' ? fake.module : original.call(this, request, ...rest); };
+      loader._load = function (request, ...rest) {
+        return request === 'electron' ? fake.module : original.call(this, request, ...rest);
+      };
       try {
         createRequire(import.meta.url)(MAIN_BUNDLE);
       } finally {
@@ -120,7 +173,8 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
   });
 
   afterAll(() => {
-    for (const child of booted?.children ?? []) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of booted?.children ?? [])
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
@@ -128,7 +182,9 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
     requireBooted();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 0)); // whenReady().then(...)
     // One per operation, plus the save-file and choose-workspace dialogs.
-    expect([...booted.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map((n) => `sendpack:${n}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort());
+    expect([...booted.handlers.keys()].sort()).toEqual(
+      [...OPERATION_NAMES.map((n) => `sendpack:${n}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort(),
+    );
     expect(booted.loadedUrls).toEqual(['app://sendpack/index.html']);
     const page = await booted.serve({ url: 'app://sendpack/index.html', method: 'GET' });
     expect(page.status).toBe(200);
@@ -137,7 +193,10 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
 
   it('runs operations in the backend process with the real database', async () => {
     requireBooted();
-    expect(await call('app.info')).toMatchObject({ ok: true, value: { host: 'electron', dataDir: join(work, 'data') } });
+    expect(await call('app.info')).toMatchObject({
+      ok: true,
+      value: { host: 'electron', dataDir: join(work, 'data') },
+    });
     expect(await call('settings.setUserName', { userName: 'Smoke Tester' })).toMatchObject({ ok: true });
     const created = await call('workspace.create', { areaName: 'Smokeshire', laCode: '841' });
     expect(created).toMatchObject({ ok: true });
@@ -171,7 +230,10 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
     booted.appEvents.emit('will-quit', quitEvent);
     expect(quitEvent.preventDefault).toHaveBeenCalled();
     const child = booted.children.at(-1)!;
-    await new Promise((resolvePromise) => { if (child.exitCode !== null || child.signalCode !== null) resolvePromise(null); else child.once('exit', resolvePromise); });
+    await new Promise((resolvePromise) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolvePromise(null);
+      else child.once('exit', resolvePromise);
+    });
     expect(existsSync(lock)).toBe(false);
   }, 20_000);
 });

@@ -39,7 +39,11 @@ vi.mock('electron', () => ({
     },
     removeHandler: (channel: string) => electron.handlers.delete(channel),
   },
-  shell: { openExternal: electron.openExternal, openPath: electron.openPath, showItemInFolder: electron.showItemInFolder },
+  shell: {
+    openExternal: electron.openExternal,
+    openPath: electron.openPath,
+    showItemInFolder: electron.showItemInFolder,
+  },
   protocol: { registerSchemesAsPrivileged: vi.fn() },
   BrowserWindow: class {
     readonly loadURL = vi.fn(async () => {});
@@ -66,8 +70,14 @@ beforeEach(() => {
 describe('window webPreferences', () => {
   it('sets every security preference explicitly, as own keys', () => {
     const expected = {
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
       spellcheck: true,
     };
     for (const [key, value] of Object.entries(expected)) {
@@ -82,21 +92,29 @@ describe('window webPreferences', () => {
     const window = electron.windows.at(-1)!;
     expect(window.options.title).toBe(WINDOW_TITLE);
     expect(WINDOW_TITLE).toBe('SEND Evidence Pack');
-    expect(window.options.webPreferences).toEqual({ ...WEB_PREFERENCES, preload: '/app/dist-electron/preload.cjs', devTools: false });
+    expect(window.options.webPreferences).toEqual({
+      ...WEB_PREFERENCES,
+      preload: '/app/dist-electron/preload.cjs',
+      devTools: false,
+    });
     expect(window.loadURL).toHaveBeenCalledWith('app://sendpack/index.html');
   });
 });
 
 describe('Content-Security-Policy', () => {
   it('is the strict policy, with no unsafe sources', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-      + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|\*|http/);
   });
 
   it('replaces any policy a response brings, whatever the header case', () => {
-    expect(withCsp({ 'content-security-policy': ["default-src *"], 'X-Other': ['1'] }))
-      .toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(withCsp({ 'content-security-policy': ['default-src *'], 'X-Other': ['1'] })).toEqual({
+      'X-Other': ['1'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
     expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
@@ -123,9 +141,15 @@ describe('Content-Security-Policy', () => {
     const root = '/srv/app/dist';
     expect(resolveAppFile('app://sendpack/assets/a.js', root)).toBe('/srv/app/dist/assets/a.js');
     for (const url of [
-      'app://sendpack/../package.json', 'app://sendpack/%2e%2e/package.json', 'app://sendpack/assets/..%2f..%2fpackage.json',
-      'app://sendpack/..%5cpackage.json', 'app://sendpack/a%00.js', 'app://other/index.html', 'file:///etc/passwd',
-      'https://sendpack/index.html', 'app://sendpack/%E0%A4%A',
+      'app://sendpack/../package.json',
+      'app://sendpack/%2e%2e/package.json',
+      'app://sendpack/assets/..%2f..%2fpackage.json',
+      'app://sendpack/..%5cpackage.json',
+      'app://sendpack/a%00.js',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'https://sendpack/index.html',
+      'app://sendpack/%E0%A4%A',
     ]) {
       const file = resolveAppFile(url, root);
       expect(file === null || file.startsWith('/srv/app/dist/'), `${url} → ${file}`).toBe(true);
@@ -139,7 +163,9 @@ describe('preload', () => {
     await import('../../../main/electron/preload');
     expect([...electron.exposed.keys()]).toEqual(['sendpack']);
     const api = electron.exposed.get('sendpack') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...OPERATION_NAMES, 'chooseWorkspaceFolder', 'onMenu', 'onProgress', 'saveFile'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...OPERATION_NAMES, 'chooseWorkspaceFolder', 'onMenu', 'onProgress', 'saveFile'].sort(),
+    );
     for (const [key, value] of Object.entries(api)) expect(typeof value, key).toBe('function');
     for (const forbidden of ['invoke', 'send', 'sendSync', 'on', 'ipcRenderer', 'postMessage']) {
       expect(Object.keys(api)).not.toContain(forbidden);
@@ -174,15 +200,23 @@ function fakeSession() {
   const emitter = new EventEmitter();
   const session = {
     webRequest: {
-      onHeadersReceived: (listener: (...args: never[]) => unknown) => { handlers.headers = listener; },
+      onHeadersReceived: (listener: (...args: never[]) => unknown) => {
+        handlers.headers = listener;
+      },
       onBeforeRequest: (filter: unknown, listener: (...args: never[]) => unknown) => {
         handlers.beforeRequest = listener;
         handlers.beforeRequestFilter = () => filter;
       },
     },
-    setPermissionRequestHandler: (handler: (...args: never[]) => unknown) => { handlers.permissionRequest = handler; },
-    setPermissionCheckHandler: (handler: (...args: never[]) => unknown) => { handlers.permissionCheck = handler; },
-    setDevicePermissionHandler: (handler: (...args: never[]) => unknown) => { handlers.devicePermission = handler; },
+    setPermissionRequestHandler: (handler: (...args: never[]) => unknown) => {
+      handlers.permissionRequest = handler;
+    },
+    setPermissionCheckHandler: (handler: (...args: never[]) => unknown) => {
+      handlers.permissionCheck = handler;
+    },
+    setDevicePermissionHandler: (handler: (...args: never[]) => unknown) => {
+      handlers.devicePermission = handler;
+    },
     on: (event: string, listener: (...args: unknown[]) => void) => emitter.on(event, listener),
   };
   return { session: session as unknown as Session, handlers, emitter };
@@ -192,11 +226,22 @@ describe('session hardening', () => {
   it('denies every permission request and check', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session);
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'unknown',
+    ]) {
       const callback = vi.fn();
       (handlers.permissionRequest as (...args: unknown[]) => void)({}, permission, callback, {});
       expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
-      expect((handlers.permissionCheck as (...args: unknown[]) => boolean)(null, permission, 'app://sendpack', {}), permission).toBe(false);
+      expect(
+        (handlers.permissionCheck as (...args: unknown[]) => boolean)(null, permission, 'app://sendpack', {}),
+        permission,
+      ).toBe(false);
     }
     expect((handlers.devicePermission as (...args: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false);
   });
@@ -205,15 +250,28 @@ describe('session hardening', () => {
     const { session, handlers, emitter } = fakeSession();
     hardenSession(session);
     const headersCallback = vi.fn();
-    (handlers.headers as (...args: unknown[]) => void)({ url: 'app://sendpack/index.html', responseHeaders: { 'Content-Security-Policy': ['default-src *'] } }, headersCallback);
-    expect(headersCallback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    (handlers.headers as (...args: unknown[]) => void)(
+      { url: 'app://sendpack/index.html', responseHeaders: { 'Content-Security-Policy': ['default-src *'] } },
+      headersCallback,
+    );
+    expect(headersCallback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     const devtoolsCallback = vi.fn();
-    (handlers.headers as (...args: unknown[]) => void)({ url: 'devtools://devtools/bundled/index.html', responseHeaders: {} }, devtoolsCallback);
+    (handlers.headers as (...args: unknown[]) => void)(
+      { url: 'devtools://devtools/bundled/index.html', responseHeaders: {} },
+      devtoolsCallback,
+    );
     expect(devtoolsCallback).toHaveBeenCalledWith({});
     const requestCallback = vi.fn();
     (handlers.beforeRequest as (...args: unknown[]) => void)({ url: 'https://example.com/track' }, requestCallback);
     expect(requestCallback).toHaveBeenCalledWith({ cancel: true });
-    expect((handlers.beforeRequestFilter as () => { urls: string[] })().urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    expect((handlers.beforeRequestFilter as () => { urls: string[] })().urls).toEqual([
+      'http://*/*',
+      'https://*/*',
+      'ws://*/*',
+      'wss://*/*',
+    ]);
     const download = { preventDefault: vi.fn() };
     emitter.emit('will-download', download);
     expect(download.preventDefault).toHaveBeenCalled();
@@ -224,7 +282,9 @@ function fakeContents() {
   const emitter = new EventEmitter();
   let windowOpen: ((details: { url: string }) => { action: string }) | undefined;
   const contents = Object.assign(emitter, {
-    setWindowOpenHandler: (handler: typeof windowOpen) => { windowOpen = handler; },
+    setWindowOpenHandler: (handler: typeof windowOpen) => {
+      windowOpen = handler;
+    },
   });
   hardenWebContents(contents as unknown as WebContents);
   const navigate = (event: string, url: string) => {
@@ -245,7 +305,9 @@ describe('webContents hardening', () => {
     expect(navigate('will-navigate', 'app://sendpack/assets/index.js')).toBe(true);
     expect(electron.openExternal).not.toHaveBeenCalled();
     expect(navigate('will-navigate', 'https://www.gov.uk/government/publications/area-send-framework')).toBe(true);
-    expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.gov.uk/government/publications/area-send-framework');
+    expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith(
+      'https://www.gov.uk/government/publications/area-send-framework',
+    );
     expect(navigate('will-redirect', 'https://evil.example/')).toBe(true);
     expect(navigate('will-redirect', 'app://sendpack/index.html')).toBe(false);
   });
@@ -256,7 +318,9 @@ describe('webContents hardening', () => {
     expect(open('app://sendpack/index.html')).toEqual({ action: 'deny' });
     expect(electron.openExternal).not.toHaveBeenCalled();
     expect(open('https://www.legislation.gov.uk/ukpga/2014/6/contents')).toEqual({ action: 'deny' });
-    expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.legislation.gov.uk/ukpga/2014/6/contents');
+    expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith(
+      'https://www.legislation.gov.uk/ukpga/2014/6/contents',
+    );
   });
 
   it('refuses to attach a <webview>', () => {
@@ -267,11 +331,25 @@ describe('webContents hardening', () => {
   });
 
   it('allows external links only to https gov.uk and cqc.org.uk hosts', () => {
-    for (const url of ['https://www.gov.uk/x', 'https://gov.uk', 'https://assets.publishing.service.gov.uk/a.pdf', 'https://www.cqc.org.uk/']) {
+    for (const url of [
+      'https://www.gov.uk/x',
+      'https://gov.uk',
+      'https://assets.publishing.service.gov.uk/a.pdf',
+      'https://www.cqc.org.uk/',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(true);
     }
-    for (const url of ['http://www.gov.uk/x', 'https://evilgov.uk', 'https://gov.uk.evil.example/', 'https://user:pw@www.gov.uk/',
-      'https://www.gov.uk:8443/', 'javascript:alert(1)', 'file:///C:/Windows', 'mailto:someone@gov.uk', 'not a url']) {
+    for (const url of [
+      'http://www.gov.uk/x',
+      'https://evilgov.uk',
+      'https://gov.uk.evil.example/',
+      'https://user:pw@www.gov.uk/',
+      'https://www.gov.uk:8443/',
+      'javascript:alert(1)',
+      'file:///C:/Windows',
+      'mailto:someone@gov.uk',
+      'not a url',
+    ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
   });
@@ -282,16 +360,29 @@ describe('IPC handlers', () => {
   const sender = { isDestroyed: () => false, send: vi.fn() };
 
   it('registers exactly one handler per operation, refusing frames that are not the app', async () => {
-    const runner = { call: vi.fn(async (operation: string, _payload: unknown, onProgress: (event: never) => void) => {
-      onProgress({ operation, phase: 'Working', done: 1, total: 2 } as never);
-      return { ok: true as const, value: operation };
-    }) };
+    const runner = {
+      call: vi.fn(async (operation: string, _payload: unknown, onProgress: (event: never) => void) => {
+        onProgress({ operation, phase: 'Working', done: 1, total: 2 } as never);
+        return { ok: true as const, value: operation };
+      }),
+    };
     const unregister = registerIpc(runner);
-    expect([...electron.handlers.keys()].sort()).toEqual([...OPERATION_NAMES.map((name) => `sendpack:${name}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort());
+    expect([...electron.handlers.keys()].sort()).toEqual(
+      [...OPERATION_NAMES.map((name) => `sendpack:${name}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort(),
+    );
     // Saving a file or choosing a workspace shows a native dialog only for the app's own frame.
-    expect(await electron.handlers.get('sendpack:save-file')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender },
-      { suggestedName: 'x.csv', content: 'a' })).toEqual({ saved: false, path: null });
-    expect(await electron.handlers.get('sendpack:choose-workspace')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender }, undefined)).toBeNull();
+    expect(
+      await electron.handlers.get('sendpack:save-file')!(
+        { senderFrame: { url: 'https://evil.example/', parent: null }, sender },
+        { suggestedName: 'x.csv', content: 'a' },
+      ),
+    ).toEqual({ saved: false, path: null });
+    expect(
+      await electron.handlers.get('sendpack:choose-workspace')!(
+        { senderFrame: { url: 'https://evil.example/', parent: null }, sender },
+        undefined,
+      ),
+    ).toBeNull();
 
     const handler = electron.handlers.get('sendpack:app.info')!;
     for (const senderFrame of [
@@ -306,17 +397,27 @@ describe('IPC handlers', () => {
 
     expect(await handler({ senderFrame: appFrame, sender }, { a: 1 })).toEqual({ ok: true, value: 'app.info' });
     expect(runner.call).toHaveBeenCalledWith('app.info', { a: 1 }, expect.any(Function));
-    expect(sender.send).toHaveBeenCalledWith('sendpack:progress', { operation: 'app.info', phase: 'Working', done: 1, total: 2 });
+    expect(sender.send).toHaveBeenCalledWith('sendpack:progress', {
+      operation: 'app.info',
+      phase: 'Working',
+      done: 1,
+      total: 2,
+    });
     unregister();
     expect(electron.handlers.size).toBe(0);
   });
 
   it('hands an opened attachment to the system only when main decided it is not a program or script', async () => {
     const copies = { 'notes.pdf': 'viewer', 'evil.exe': 'folder' } as const;
-    const unregister = registerIpc({ call: async (_operation: string, payload: unknown) => {
-      const name = (payload as { name: keyof typeof copies }).name;
-      return { ok: true as const, value: { path: `/tmp/copy/${name}`, fileName: name, opensWith: copies[name], warning: null } };
-    } });
+    const unregister = registerIpc({
+      call: async (_operation: string, payload: unknown) => {
+        const name = (payload as { name: keyof typeof copies }).name;
+        return {
+          ok: true as const,
+          value: { path: `/tmp/copy/${name}`, fileName: name, opensWith: copies[name], warning: null },
+        };
+      },
+    });
     const open = electron.handlers.get('sendpack:attachments.open')!;
     await open({ senderFrame: appFrame, sender }, { name: 'notes.pdf' });
     await open({ senderFrame: appFrame, sender }, { name: 'evil.exe' });
@@ -334,7 +435,9 @@ describe('IPC handlers', () => {
 
   it('trusts only the top-level app:// frame', () => {
     expect(isTrustedSender({ senderFrame: appFrame as never })).toBe(true);
-    expect(isTrustedSender({ senderFrame: { url: 'app://sendpack.evil/index.html', parent: null } as never })).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: 'app://sendpack.evil/index.html', parent: null } as never })).toBe(
+      false,
+    );
     expect(isTrustedSender({ senderFrame: { url: 'app://other/index.html', parent: null } as never })).toBe(false);
   });
 });

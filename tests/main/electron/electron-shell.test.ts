@@ -12,15 +12,25 @@ import { useTempDirs } from '../../helpers/temp-dir';
 class FakeChild extends EventEmitter {
   readonly posted: unknown[] = [];
   killed = false;
-  postMessage(message: unknown) { this.posted.push(message); }
-  kill() { this.killed = true; this.emit('exit', 0); return true; }
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
+  kill() {
+    this.killed = true;
+    this.emit('exit', 0);
+    return true;
+  }
   /** Answers as backend-process.cjs would. */
-  reply(message: unknown) { this.emit('message', message); }
+  reply(message: unknown) {
+    this.emit('message', message);
+  }
 }
 
 const electron = vi.hoisted(() => ({
   forks: [] as { modulePath: string; options: Record<string, unknown>; child: unknown }[],
-  makeChild: (() => { throw new Error('set in the test file'); }) as () => unknown,
+  makeChild: (() => {
+    throw new Error('set in the test file');
+  }) as () => unknown,
 }));
 
 vi.mock('electron', () => ({
@@ -62,10 +72,18 @@ describe('backend utility process client', () => {
     const answer = backend.call('workspace.create', { areaName: 'Testshire' }, progress);
     const request = lastRequest(child(0));
     expect(request).toMatchObject({ operation: 'workspace.create', payload: { areaName: 'Testshire' } });
-    child(0).reply({ id: request.id, progress: { operation: 'workspace.create', phase: 'Opening it', done: 1, total: 2 } });
+    child(0).reply({
+      id: request.id,
+      progress: { operation: 'workspace.create', phase: 'Opening it', done: 1, total: 2 },
+    });
     child(0).reply({ id: request.id, result: { ok: true, value: 'made' } });
     expect(await answer).toEqual({ ok: true, value: 'made' });
-    expect(progress).toHaveBeenCalledExactlyOnceWith({ operation: 'workspace.create', phase: 'Opening it', done: 1, total: 2 });
+    expect(progress).toHaveBeenCalledExactlyOnceWith({
+      operation: 'workspace.create',
+      phase: 'Opening it',
+      done: 1,
+      total: 2,
+    });
   });
 
   it('answers waiting calls with an internal error when the process dies, and starts a new one', async () => {
@@ -124,16 +142,38 @@ describe('application menu', () => {
     const packaged = menuTemplate({ platform: 'win32', isDev: false, appName: 'SEND Evidence Pack' }, actions());
     expect(packaged.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Go', '&Help']);
     expect(roles(submenu(packaged, '&View'))).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
-    expect(roles(submenu(packaged, '&Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
+    expect(roles(submenu(packaged, '&Edit'))).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'pasteAndMatchStyle',
+      'delete',
+      'selectAll',
+    ]);
     const dev = menuTemplate({ platform: 'linux', isDev: true, appName: 'SEND Evidence Pack' }, actions());
-    expect(roles(submenu(dev, '&View'))).toEqual(['reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(roles(submenu(dev, '&View'))).toEqual([
+      'reload',
+      'forceReload',
+      'toggleDevTools',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]);
   });
 
   it('wires New, Open and About to their actions, and quits from File', () => {
     const wired = actions();
     const template = menuTemplate({ platform: 'linux', isDev: false, appName: 'SEND Evidence Pack' }, wired);
     const file = submenu(template, '&File');
-    expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual(['New workspace…', 'Open workspace…', 'separator', 'Quit']);
+    expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual([
+      'New workspace…',
+      'Open workspace…',
+      'separator',
+      'Quit',
+    ]);
     expect(file[0]!.accelerator).toBe('CmdOrCtrl+N');
     expect(file[1]!.accelerator).toBe('CmdOrCtrl+O');
     expect(file[3]!.role).toBe('quit');
@@ -145,11 +185,14 @@ describe('application menu', () => {
     expect(wired.about).toHaveBeenCalledOnce();
   });
 
-  it('has the page\'s shortcuts in the Go menu, each sending its view to the page', () => {
+  it("has the page's shortcuts in the Go menu, each sending its view to the page", () => {
     const wired = actions();
     const go = submenu(menuTemplate({ platform: 'win32', isDev: false, appName: 'SEND Evidence Pack' }, wired), '&Go');
     expect(go.map((item) => [item.label, item.accelerator])).toEqual([
-      ['Search…', 'CmdOrCtrl+F'], ['Build the pack…', 'CmdOrCtrl+Shift+B'], ['Checklist', 'CmdOrCtrl+Shift+L']]);
+      ['Search…', 'CmdOrCtrl+F'],
+      ['Build the pack…', 'CmdOrCtrl+Shift+B'],
+      ['Checklist', 'CmdOrCtrl+Shift+L'],
+    ]);
     (go[1]!.click as () => void)();
     expect(wired.showView).toHaveBeenCalledWith('build');
   });
@@ -174,7 +217,7 @@ function fakeSpellSession(available: string[]) {
 }
 
 describe('spellcheck', () => {
-  it('uses British English and a local dictionary folder, never Google\'s download server', () => {
+  it("uses British English and a local dictionary folder, never Google's download server", () => {
     const dictionariesDir = join(tempDir(), 'dictionaries');
     const userDataDir = tempDir();
     mkdirSync(dictionariesDir);
@@ -193,7 +236,11 @@ describe('spellcheck', () => {
     expect(mac.calls).toEqual({ url: [], languages: [] });
     const userDataDir = tempDir();
     const windows = fakeSpellSession(['en-US']);
-    configureSpellcheck(windows.session, { platform: 'win32', dictionariesDir: join(userDataDir, 'none'), userDataDir });
+    configureSpellcheck(windows.session, {
+      platform: 'win32',
+      dictionariesDir: join(userDataDir, 'none'),
+      userDataDir,
+    });
     expect(windows.calls.languages).toEqual([]);
     expect(windows.calls.url).toHaveLength(1);
     expect(existsSync(join(userDataDir, 'Dictionaries'))).toBe(false);

@@ -25,13 +25,22 @@ describe('evidence dates', () => {
       writeFileSync(join(dir, name), bytes);
       dates[name] = await documentDateOf(join(dir, name), name, '2026-12-06');
     }
-    expect(dates).toEqual({ 'saved.docx': '2025-09-30', 'unsaid.docx': null, 'future.docx': '2020-01-01', 'report.pdf': '2024-06-12', 'notes.txt': null });
+    expect(dates).toEqual({
+      'saved.docx': '2025-09-30',
+      'unsaid.docx': null,
+      'future.docx': '2020-01-01',
+      'report.pdf': '2024-06-12',
+      'notes.txt': null,
+    });
   });
 
   it('offers the date on upload, and counts undated evidence as "date unknown", never current', async () => {
     const dir = tempDir();
     const { backend } = await workspace(dir, { user: 'Ann', area: 'Testshire', laCode: '841' });
-    const upload = await call(backend, 'files.upload', { name: 'minutes.docx', bytes: docx(p('Minutes'), { modified: '2025-09-30T14:02:00Z' }) });
+    const upload = await call(backend, 'files.upload', {
+      name: 'minutes.docx',
+      bytes: docx(p('Minutes'), { modified: '2025-09-30T14:02:00Z' }),
+    });
     expect(upload.documentDate).toBe('2025-09-30');
     const plain = await call(backend, 'files.upload', { name: 'notes.txt', bytes: new TextEncoder().encode('Notes') });
     expect(plain.documentDate).toBeNull();
@@ -41,6 +50,9 @@ describe('evidence dates', () => {
     expect(freshnessOf(jsna)).toBe('Date unknown');
     const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.undated.map((i) => i.id)).toEqual(['jsna-send']);
-    expect(dashboard.nextSteps.find((s) => s.id === 'evidence')).toMatchObject({ done: false, detail: expect.stringMatching(/^1 of \d+ items have evidence files\.$/) });
+    expect(dashboard.nextSteps.find((s) => s.id === 'evidence')).toMatchObject({
+      done: false,
+      detail: expect.stringMatching(/^1 of \d+ items have evidence files\.$/),
+    });
   });
 });

@@ -5,7 +5,17 @@
  * outside its folder, is refused with nothing written.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, statSync, writeSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -34,10 +44,19 @@ describe('evidence over 4 GB', { timeout: 1_200_000 }, () => {
     const folder = makeWorkspace(dir, { area: 'Bigshire' }).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     let peak = 0;
-    const sample = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+    const sample = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 200);
     const baseline = process.memoryUsage().rss;
     try {
-      const [attachment] = await attachFiles(workspace, 'send-strategy', [{ name: 'board-meeting-recording.mp4', path: source }], {}, 'A', extractText);
+      const [attachment] = await attachFiles(
+        workspace,
+        'send-strategy',
+        [{ name: 'board-meeting-recording.mp4', path: source }],
+        {},
+        'A',
+        extractText,
+      );
       expect(attachment).toMatchObject({ bytes: SIZE, textStatus: 'not-scanned' });
       expect(attachment!.notScannedReason).toMatch(/4\.0 GB, too large to read/);
       const sha256 = attachment!.sha256!;
@@ -55,7 +74,9 @@ describe('evidence over 4 GB', { timeout: 1_200_000 }, () => {
       rmSync(zip, { force: true });
       const copy = Workspace.open(imported.folder, { user: 'B' });
       try {
-        expect(listAttachments(copy.db).map((a) => [a.fileName, a.bytes, a.sha256])).toEqual([['board-meeting-recording.mp4', SIZE, sha256]]);
+        expect(listAttachments(copy.db).map((a) => [a.fileName, a.bytes, a.sha256])).toEqual([
+          ['board-meeting-recording.mp4', SIZE, sha256],
+        ]);
         expect(sha256OfFile(blobPath(imported.folder, sha256))).toBe(sha256);
       } finally {
         copy.close();
@@ -71,15 +92,37 @@ describe('evidence over 4 GB', { timeout: 1_200_000 }, () => {
     const dir = tempDir();
     const hash = 'a'.repeat(64);
     const manifest = (files: Record<string, { bytes: number; sha256: string }>) =>
-      new TextEncoder().encode(JSON.stringify({ format: 'sendpack-workspace', version: 1, exportedAt: '2026-11-13T16:45:30Z', areaName: 'X', files }));
+      new TextEncoder().encode(
+        JSON.stringify({
+          format: 'sendpack-workspace',
+          version: 1,
+          exportedAt: '2026-11-13T16:45:30Z',
+          areaName: 'X',
+          files,
+        }),
+      );
     // A deflated entry that inflates to 64 MB while its manifest (and header) say 1 KB.
     const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024));
     const bombZip = join(dir, 'bomb.zip');
-    writeFileSync(bombZip, craftZip([{ name: 'manifest.json', data: manifest({ [`files/aa/${hash}`]: { bytes: 1024, sha256: hash } }) },
-      { name: `files/aa/${hash}`, data: bomb, deflated: { size: 1024, crc: 0 } }]));
+    writeFileSync(
+      bombZip,
+      craftZip([
+        { name: 'manifest.json', data: manifest({ [`files/aa/${hash}`]: { bytes: 1024, sha256: hash } }) },
+        { name: `files/aa/${hash}`, data: bomb, deflated: { size: 1024, crc: 0 } },
+      ]),
+    );
     const outside = join(dir, 'outside.zip');
-    writeFileSync(outside, craftZip([{ name: 'manifest.json', data: manifest({}) }, { name: '../../evil.txt', data: new TextEncoder().encode('x') }]));
-    for (const [file, why] of [[bombZip, /inflates past the 1,024 bytes its manifest records/], [outside, /unexpected entry/]] as const) {
+    writeFileSync(
+      outside,
+      craftZip([
+        { name: 'manifest.json', data: manifest({}) },
+        { name: '../../evil.txt', data: new TextEncoder().encode('x') },
+      ]),
+    );
+    for (const [file, why] of [
+      [bombZip, /inflates past the 1,024 bytes its manifest records/],
+      [outside, /unexpected entry/],
+    ] as const) {
       const target = join(dir, 'Target.sendpack');
       await expect(importWorkspace(file, target)).rejects.toThrow(why);
       expect(existsSync(target)).toBe(false);

@@ -7,7 +7,12 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { attachFiles, binAttachment, restoreAttachment, updateAttachment } from '../../../main/evidence/attachments-repository';
+import {
+  attachFiles,
+  binAttachment,
+  restoreAttachment,
+  updateAttachment,
+} from '../../../main/evidence/attachments-repository';
 import { purgeAttachment } from '../../../main/evidence/purge-attachment';
 import { compactSegments, decodeStoredText, storedSegments } from '../../../main/store/stored-text';
 import { extractText } from '../../../main/formats/extract-text';
@@ -31,8 +36,13 @@ const indexIsConsistent = (db: Database) => {
   db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run();
   return true;
 };
-const findingsOf = (db: Database) => scanWorkspace(db, { today: '2026-12-06' }).findings
-  .map((f) => [f.kind, f.location.fileName, f.location.detail, f.key]);
+const findingsOf = (db: Database) =>
+  scanWorkspace(db, { today: '2026-12-06' }).findings.map((f) => [
+    f.kind,
+    f.location.fileName,
+    f.location.detail,
+    f.key,
+  ]);
 
 describe('text stored once', () => {
   it('upgrades a schema-13 workspace: its files stay searchable and scanned, with the same finding keys', async () => {
@@ -45,9 +55,14 @@ describe('text stored once', () => {
     const before = [
       ['nhs-number', 'strategy.docx', 'tracked deletion, paragraph 2', '92e4e92fc651b8b00aa2335c3cb260a5'],
       ['person-name', 'minutes.txt', 'line 3', '96007adb390072d44dc50a1e770322e7'],
-      ['postcode', 'board-paper.pdf', 'page 2', 'd4881fb33c6d1d0549e8de7d3daec5c8']];
-    const oldSegments = new Map((old.prepare('SELECT sha256, segments FROM blobs').all() as { sha256: string; segments: string }[])
-      .map((b) => [b.sha256, JSON.parse(b.segments) as { location: string; text: string }[]]));
+      ['postcode', 'board-paper.pdf', 'page 2', 'd4881fb33c6d1d0549e8de7d3daec5c8'],
+    ];
+    const oldSegments = new Map(
+      (old.prepare('SELECT sha256, segments FROM blobs').all() as { sha256: string; segments: string }[]).map((b) => [
+        b.sha256,
+        JSON.parse(b.segments) as { location: string; text: string }[],
+      ]),
+    );
     old.close();
 
     const workspace = await openWorkspace(folder, { user: 'Upgrader', catalogue: SHIPPED_CATALOGUE });
@@ -56,20 +71,29 @@ describe('text stored once', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(findingsOf(db)).toEqual(before);
       for (const [sha, segments] of oldSegments) {
-        const blob = db.prepare('SELECT text, segments FROM blobs WHERE sha256 = ?').get(sha) as { text: unknown; segments: string };
+        const blob = db.prepare('SELECT text, segments FROM blobs WHERE sha256 = ?').get(sha) as {
+          text: unknown;
+          segments: string;
+        };
         expect(storedSegments(decodeStoredText(blob.text), blob.segments)).toEqual(segments);
       }
-      expect(search(db, 'waits fell').map((h) => [h.kind, h.title])).toEqual([['attachment', 'board-paper board-paper.pdf']]);
-      expect(search(db, 'parent carer forum').find((h) => h.kind === 'attachment')?.snippet).toMatch(/\[parent\] \[carer\] \[forum\]/);
+      expect(search(db, 'waits fell').map((h) => [h.kind, h.title])).toEqual([
+        ['attachment', 'board-paper board-paper.pdf'],
+      ]);
+      expect(search(db, 'parent carer forum').find((h) => h.kind === 'attachment')?.snippet).toMatch(
+        /\[parent\] \[carer\] \[forum\]/,
+      );
       expect(search(db, 'strategy').some((h) => h.kind === 'item' && h.itemId === 'send-strategy')).toBe(true);
       expect(indexIsConsistent(db)).toBe(true);
-      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'search_index_content'").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'search_index_content'").pluck().get()).toBe(
+        0,
+      );
     } finally {
       workspace.close();
     }
   });
 
-  it('holds a file\'s text once in the database file, and keeps the index consistent through rename, bin, restore and purge', async () => {
+  it("holds a file's text once in the database file, and keeps the index consistent through rename, bin, restore and purge", async () => {
     const folder = makeWorkspace(tempDir()).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     if (!workspace.isWritable()) throw new Error('this test holds the workspace lock');
@@ -77,13 +101,40 @@ describe('text stored once', () => {
       const db = workspace.db;
       const phrase = 'Quillwort marigold tangerine partnership memorandum';
       // Short text is stored as it is, longer text compressed: both are searched and stored once.
-      const [a] = await attachFiles(workspace, 'send-strategy', [{ name: 'memo.docx', bytes: docx(p(phrase) + p('Second paragraph.')) }], {}, 'A', extractText);
-      const [b] = await attachFiles(workspace, 'jsna-send', [{ name: 'same.docx', bytes: docx(p(phrase) + p('Second paragraph.')) }], {}, 'A', extractText);
+      const [a] = await attachFiles(
+        workspace,
+        'send-strategy',
+        [{ name: 'memo.docx', bytes: docx(p(phrase) + p('Second paragraph.')) }],
+        {},
+        'A',
+        extractText,
+      );
+      const [b] = await attachFiles(
+        workspace,
+        'jsna-send',
+        [{ name: 'same.docx', bytes: docx(p(phrase) + p('Second paragraph.')) }],
+        {},
+        'A',
+        extractText,
+      );
       const long = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} on waiting times.`).join(' ');
-      const [c] = await attachFiles(workspace, 'jsna-send', [{ name: 'long.txt', bytes: new TextEncoder().encode(`${long} Ravenglass ferry timetable.`) }], {}, 'A', extractText);
+      const [c] = await attachFiles(
+        workspace,
+        'jsna-send',
+        [{ name: 'long.txt', bytes: new TextEncoder().encode(`${long} Ravenglass ferry timetable.`) }],
+        {},
+        'A',
+        extractText,
+      );
       expect(db.prepare('SELECT typeof(text) FROM blobs WHERE sha256 = ?').pluck().get(c!.sha256)).toBe('blob');
-      expect(search(db, 'ravenglass').map((h) => [h.attachmentId, h.snippet])).toEqual([[c!.id, '…on waiting times. [Ravenglass] ferry timetable.']]);
-      expect(search(db, 'quillwort').map((h) => h.attachmentId).sort()).toEqual([a!.id, b!.id].sort());
+      expect(search(db, 'ravenglass').map((h) => [h.attachmentId, h.snippet])).toEqual([
+        [c!.id, '…on waiting times. [Ravenglass] ferry timetable.'],
+      ]);
+      expect(
+        search(db, 'quillwort')
+          .map((h) => h.attachmentId)
+          .sort(),
+      ).toEqual([a!.id, b!.id].sort());
       db.pragma('wal_checkpoint(TRUNCATE)');
       const bytes = readFileSync(join(folder, 'workspace.db'));
       expect(bytes.toString('latin1').split(phrase).length - 1).toBe(1);
@@ -93,7 +144,11 @@ describe('text stored once', () => {
       binAttachment(db, a!.id, 'A');
       expect(search(db, 'quillwort').map((h) => h.attachmentId)).toEqual([b!.id]);
       restoreAttachment(db, a!.id, 'A');
-      expect(search(db, 'quillwort').map((h) => h.attachmentId).sort()).toEqual([a!.id, b!.id].sort());
+      expect(
+        search(db, 'quillwort')
+          .map((h) => h.attachmentId)
+          .sort(),
+      ).toEqual([a!.id, b!.id].sort());
       expect(indexIsConsistent(db)).toBe(true);
 
       binAttachment(db, a!.id, 'A');
@@ -114,13 +169,23 @@ describe('text stored once', () => {
     const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     try {
       const db = workspace.db;
-      const file = { name: 'plan.docx', bytes: docx(p('Agreed.') + `<w:p><w:del w:id="1" w:author="R"><w:r><w:delText>Zanzibar ${groupNhsNumber(makeNhsNumber(3))}</w:delText></w:r></w:del></w:p>`) };
+      const file = {
+        name: 'plan.docx',
+        bytes: docx(
+          p('Agreed.') +
+            `<w:p><w:del w:id="1" w:author="R"><w:r><w:delText>Zanzibar ${groupNhsNumber(makeNhsNumber(3))}</w:delText></w:r></w:del></w:p>`,
+        ),
+      };
       const [first] = await attachFiles(workspace, 'send-strategy', [file], {}, 'A', extractText);
       // As an earlier reader left it: the body text only, indexed with it.
       db.transaction(() => {
         db.prepare(`UPDATE blobs SET extractor_version = 1, text = 'Agreed.', segments = '[["paragraph 1",1]]'`).run();
-        db.prepare("DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE kind = 'attachment')").run();
-        db.prepare("INSERT INTO search_index (rowid, title, body) SELECT id, title, 'Agreed.' FROM search_docs WHERE kind = 'attachment'").run();
+        db.prepare(
+          "DELETE FROM search_index WHERE rowid IN (SELECT id FROM search_docs WHERE kind = 'attachment')",
+        ).run();
+        db.prepare(
+          "INSERT INTO search_index (rowid, title, body) SELECT id, title, 'Agreed.' FROM search_docs WHERE kind = 'attachment'",
+        ).run();
       })();
       expect(search(db, 'zanzibar')).toEqual([]);
       await attachFiles(workspace, 'jsna-send', [file], {}, 'A', extractText);
@@ -144,7 +209,10 @@ describe('text stored once', () => {
     expect(map.length).toBeLessThan(200);
     expect(storedSegments(segments.map((s) => s.text).join('\n'), map)).toEqual(segments);
     // Text the map does not account for is still given back (and so scanned), as one last part.
-    expect(storedSegments('a\nb\nc', '[["line 1",1]]')).toEqual([{ location: 'line 1', text: 'a' }, { location: '', text: 'b\nc' }]);
+    expect(storedSegments('a\nb\nc', '[["line 1",1]]')).toEqual([
+      { location: 'line 1', text: 'a' },
+      { location: '', text: 'b\nc' },
+    ]);
     expect(storedSegments('a', 'not json')).toEqual([{ location: '', text: 'a' }]);
   });
 });

@@ -35,26 +35,74 @@ void (async () => {
 `;
 
 describe('extractText in an esbuild CJS bundle', () => {
-  it('bundles with the backend\'s options and extracts PDF, docx and xlsx in Node and as Electron\'s utility process', async () => {
+  it("bundles with the backend's options and extracts PDF, docx and xlsx in Node and as Electron's utility process", async () => {
     const dir = tempDir();
     const entry = join(dir, 'entry.ts');
     const outfile = join(dir, 'out', 'extract.cjs');
     writeFileSync(entry, ENTRY);
     const result = await build({
-      entryPoints: [entry], outfile, absWorkingDir: ROOT, bundle: true, format: 'cjs', platform: 'node', target: 'node24',
-      keepNames: true, charset: 'utf8', legalComments: 'none', logLevel: 'silent', external: ['electron', 'better-sqlite3'],
+      entryPoints: [entry],
+      outfile,
+      absWorkingDir: ROOT,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node24',
+      keepNames: true,
+      charset: 'utf8',
+      legalComments: 'none',
+      logLevel: 'silent',
+      external: ['electron', 'better-sqlite3'],
     });
     expect(result.errors).toEqual([]);
     for (const env of [{}, { LOOK_LIKE_ELECTRON_UTILITY: '1' }]) {
-      const run = spawnSync(process.execPath, [outfile], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 20_000 });
+      const run = spawnSync(process.execPath, [outfile], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, ...env },
+        timeout: 20_000,
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({
-        pdf: { status: 'ok', kind: 'pdf', text: 'First page\nSecond page', truncated: false, notes: [], unread: [],
-          segments: [{ location: 'page 1', text: 'First page' }, { location: 'page 2', text: 'Second page' }] },
-        scan: { status: 'not-scanned', kind: 'pdf', reason: 'This PDF has no text layer (it may be a scan); it could not be read.' },
-        docx: { status: 'ok', kind: 'docx', text: 'Word text', truncated: false, notes: [], unread: [], segments: [{ location: 'paragraph 1', text: 'Word text' }] },
-        xlsx: { status: 'ok', kind: 'xlsx', text: 'Budget\nCell', truncated: false, notes: [], unread: [], segments: [{ location: 'sheet names', text: 'Budget' }, { location: 'sheet Budget, row 3', text: 'Cell' }] },
+        pdf: {
+          status: 'ok',
+          kind: 'pdf',
+          text: 'First page\nSecond page',
+          truncated: false,
+          notes: [],
+          unread: [],
+          segments: [
+            { location: 'page 1', text: 'First page' },
+            { location: 'page 2', text: 'Second page' },
+          ],
+        },
+        scan: {
+          status: 'not-scanned',
+          kind: 'pdf',
+          reason: 'This PDF has no text layer (it may be a scan); it could not be read.',
+        },
+        docx: {
+          status: 'ok',
+          kind: 'docx',
+          text: 'Word text',
+          truncated: false,
+          notes: [],
+          unread: [],
+          segments: [{ location: 'paragraph 1', text: 'Word text' }],
+        },
+        xlsx: {
+          status: 'ok',
+          kind: 'xlsx',
+          text: 'Budget\nCell',
+          truncated: false,
+          notes: [],
+          unread: [],
+          segments: [
+            { location: 'sheet names', text: 'Budget' },
+            { location: 'sheet Budget, row 3', text: 'Cell' },
+          ],
+        },
       });
     }
   });

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import type { Extractor } from '../../../main/evidence/extractor';
 import { extractText, type ExtractResult } from '../../../main/formats/extract-text';
 import { classifyFormat, formatSerial } from '../../../main/formats/xlsx';
-import { DOCX_PACKAGE_PARTS, docx, p, sst, STYLES_WITH_DATES, worksheet, wordDocumentXml, xlsx, zip } from '../../fixtures/extract/build';
+import {
+  DOCX_PACKAGE_PARTS,
+  docx,
+  p,
+  sst,
+  STYLES_WITH_DATES,
+  worksheet,
+  wordDocumentXml,
+  xlsx,
+  zip,
+} from '../../fixtures/extract/build';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/extract');
 
@@ -21,23 +31,23 @@ const at = (result: ExtractResult, location: string) => ok(result).segments.find
 describe('extractText: Word (.docx)', () => {
   const body = [
     // 1: runs, entities and a tab between runs
-    '<w:p><w:r><w:t>Child&apos;s name:</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Alex &amp; Sam </w:t></w:r>'
-      + '<w:r><w:t>&quot;AJ&quot; &lt;Year 4&gt;</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>Child&apos;s name:</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Alex &amp; Sam </w:t></w:r>' +
+      '<w:r><w:t>&quot;AJ&quot; &lt;Year 4&gt;</w:t></w:r></w:p>',
     // 2: empty paragraph (still counted)
     '<w:p/>',
     // 3: tab stops in the paragraph properties are not tabs; a line break; numeric references
-    '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Cost &#163;20</w:t><w:br/>'
-      + '<w:t>&#x20AC;5 &#8211; agreed</w:t></w:r></w:p>',
+    '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Cost &#163;20</w:t><w:br/>' +
+      '<w:t>&#x20AC;5 &#8211; agreed</w:t></w:r></w:p>',
     // 4: tracked deletion and insertion: only what the document now says
-    '<w:p><w:r><w:t xml:space="preserve">Meeting on </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>Monday</w:delText></w:r></w:del>'
-      + '<w:ins w:id="2" w:author="A"><w:r><w:t>Tuesday</w:t></w:r></w:ins></w:p>',
+    '<w:p><w:r><w:t xml:space="preserve">Meeting on </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>Monday</w:delText></w:r></w:del>' +
+      '<w:ins w:id="2" w:author="A"><w:r><w:t>Tuesday</w:t></w:r></w:ins></w:p>',
     // 5: a table cell's paragraph
     `<w:tbl><w:tr><w:tc>${p('EHCP number 123456')}</w:tc></w:tr></w:tbl>`,
     // 6 anchors a text box whose own paragraph is 7; the VML fallback copy of the text box is not read twice
-    '<w:p><w:r><w:t>Anchor</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
-      + `<w:txbxContent>${p('Inside the box')}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>`
-      + `<mc:Fallback><w:pict><w:txbxContent>${p('Inside the box')}</w:txbxContent></w:pict></mc:Fallback>`
-      + '</mc:AlternateContent></w:r></w:p>',
+    '<w:p><w:r><w:t>Anchor</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>' +
+      `<w:txbxContent>${p('Inside the box')}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><w:txbxContent>${p('Inside the box')}</w:txbxContent></w:pict></mc:Fallback>` +
+      '</mc:AlternateContent></w:r></w:p>',
   ].join('');
 
   it('reads paragraphs with entities, tabs and breaks, numbered in document order', async () => {
@@ -50,8 +60,15 @@ describe('extractText: Word (.docx)', () => {
     expect(at(result, 'paragraph 5')).toBe('EHCP number 123456');
     expect(at(result, 'paragraph 6')).toBe('Anchor');
     expect(at(result, 'paragraph 7')).toBe('Inside the box');
-    expect(result.segments.map((s) => s.location)).toEqual(
-      ['paragraph 1', 'paragraph 3', 'paragraph 4', 'tracked deletion, paragraph 4', 'paragraph 5', 'paragraph 6', 'paragraph 7']);
+    expect(result.segments.map((s) => s.location)).toEqual([
+      'paragraph 1',
+      'paragraph 3',
+      'paragraph 4',
+      'tracked deletion, paragraph 4',
+      'paragraph 5',
+      'paragraph 6',
+      'paragraph 7',
+    ]);
     expect(result.text).toBe(result.segments.map((s) => s.text).join('\n'));
     // The deleted word is not part of what the paragraph says, but it ships in the file: it is read on its own.
     expect(at(result, 'tracked deletion, paragraph 4')).toBe('Monday');
@@ -76,15 +93,20 @@ describe('extractText: Word (.docx)', () => {
   });
 
   it('reads a document whose WordprocessingML namespace has another prefix', async () => {
-    const xml = '<?xml version="1.0"?><ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-      + '<ns0:body><ns0:p><ns0:r><ns0:t>Prefixed</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>';
-    expect(ok(await extractText(docx('', { documentXml: xml }), 'x.docx')).segments).toEqual([{ location: 'paragraph 1', text: 'Prefixed' }]);
+    const xml =
+      '<?xml version="1.0"?><ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<ns0:body><ns0:p><ns0:r><ns0:t>Prefixed</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>';
+    expect(ok(await extractText(docx('', { documentXml: xml }), 'x.docx')).segments).toEqual([
+      { location: 'paragraph 1', text: 'Prefixed' },
+    ]);
   });
 
   it('refuses damaged XML with a reason instead of throwing', async () => {
     const broken = docx('', { documentXml: wordDocumentXml(p('unclosed')).replace('</w:body></w:document>', '') });
     expect(await extractText(broken, 'x.docx')).toEqual({
-      status: 'not-scanned', kind: 'docx', reason: 'The Word document is damaged and could not be read.',
+      status: 'not-scanned',
+      kind: 'docx',
+      reason: 'The Word document is damaged and could not be read.',
     });
     const dtd = docx('', { documentXml: '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><w:document/>' });
     expect(await extractText(dtd, 'x.docx')).toMatchObject({ status: 'not-scanned', kind: 'docx' });
@@ -92,11 +114,16 @@ describe('extractText: Word (.docx)', () => {
 
   it('says a PowerPoint file is not supported', async () => {
     const pptx = zip({
-      '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override '
-        + 'PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>',
+      '[Content_Types].xml':
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override ' +
+        'PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>',
       'ppt/presentation.xml': '<p:presentation xmlns:p="x"/>',
     });
-    expect(await extractText(pptx, 'Slides.pptx')).toEqual({ status: 'not-scanned', kind: 'pptx', reason: 'Unsupported file type .pptx' });
+    expect(await extractText(pptx, 'Slides.pptx')).toEqual({
+      status: 'not-scanned',
+      kind: 'pptx',
+      reason: 'Unsupported file type .pptx',
+    });
   });
 });
 
@@ -109,19 +136,31 @@ describe('extractText: Excel (.xlsx)', () => {
     '<t>Line_x000D_break</t>', // 4: OOXML escape
   ]);
   const budget = worksheet(
-    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
-    + '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>1234.5</v></c></row>'
-    + '<row r="3"><c r="A3" t="inlineStr"><is><t>Speech &amp; language therapy</t></is></c><c r="B3" t="n"><v>42</v></c>'
-    + '<c r="C3" t="b"><v>1</v></c><c r="D3"><f>B3*2</f></c></row>'
-    + '<row r="5"><c r="A5" s="1"><v>45000</v></c><c r="B5" s="2"><v>39148</v></c><c r="C5" s="3"><v>45000.75</v></c>'
-    + '<c r="D5" t="str"><f>A1</f><v>Item</v></c><c r="E5" t="e"><v>#DIV/0!</v></c></row>'
-    + '<row r="6"><c r="A6"/></row>');
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>1234.5</v></c></row>' +
+      '<row r="3"><c r="A3" t="inlineStr"><is><t>Speech &amp; language therapy</t></is></c><c r="B3" t="n"><v>42</v></c>' +
+      '<c r="C3" t="b"><v>1</v></c><c r="D3"><f>B3*2</f></c></row>' +
+      '<row r="5"><c r="A5" s="1"><v>45000</v></c><c r="B5" s="2"><v>39148</v></c><c r="C5" s="3"><v>45000.75</v></c>' +
+      '<c r="D5" t="str"><f>A1</f><v>Item</v></c><c r="E5" t="e"><v>#DIV/0!</v></c></row>' +
+      '<row r="6"><c r="A6"/></row>',
+  );
   // Written with an "x:" prefix, as the Open XML SDK does, and with rows lacking r attributes.
   const pupils = worksheet(
-    '<x:row><x:c t="s"><x:v>3</x:v></x:c></x:row><x:row><x:c t="s"><x:v>4</x:v></x:c><x:c><x:v>7</x:v></x:c></x:row>', 'x');
-  const hidden = worksheet('<row r="14"><c r="A14" t="inlineStr"><is><r><t>Hidden </t></r><r><t>name</t></r></is></c></row>');
-  const workbook = xlsx([{ name: 'Budget', xml: budget }, { name: 'Pupils & Staff', xml: pupils }, { name: 'Old', xml: hidden, state: 'hidden' }],
-    shared, STYLES_WITH_DATES);
+    '<x:row><x:c t="s"><x:v>3</x:v></x:c></x:row><x:row><x:c t="s"><x:v>4</x:v></x:c><x:c><x:v>7</x:v></x:c></x:row>',
+    'x',
+  );
+  const hidden = worksheet(
+    '<row r="14"><c r="A14" t="inlineStr"><is><r><t>Hidden </t></r><r><t>name</t></r></is></c></row>',
+  );
+  const workbook = xlsx(
+    [
+      { name: 'Budget', xml: budget },
+      { name: 'Pupils & Staff', xml: pupils },
+      { name: 'Old', xml: hidden, state: 'hidden' },
+    ],
+    shared,
+    STYLES_WITH_DATES,
+  );
 
   it('reads every sheet row by row: shared, rich and inline strings, numbers, booleans, dates', async () => {
     const result = ok(await extractText(workbook, 'Budget 2025.xlsx'));
@@ -170,7 +209,7 @@ describe('extractText: Excel (.xlsx)', () => {
 //   ws.append(['Speech <therapy>', 42, datetime(2024, 1, 2, 14, 30)]); ws['A5'] = 'Row five'; ws['B5'] = True
 //   ws['C5'] = '=B3*2'; ws2 = wb.create_sheet('Pupils'); ws2['B14'] = 'Alex Smith'; ws2['C14'] = 'DOB'
 describe('extractText: Office files from other writers', () => {
-  it('reads a python-docx document (Word\'s own template)', async () => {
+  it("reads a python-docx document (Word's own template)", async () => {
     const result = ok(await extractText(readFileSync(join(FIXTURES, 'python-docx.docx')), 'Review.docx'));
     expect(result.segments).toEqual([
       { location: 'paragraph 1', text: 'Annual review' },

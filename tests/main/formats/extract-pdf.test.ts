@@ -11,7 +11,10 @@ const RECTANGLE = '0 0 1 rg 100 100 200 200 re f';
 
 describe('extractText: PDF', () => {
   it('reads the text layer page by page', async () => {
-    const bytes = pdf([pdfText('Annual review for (Alex)', 'Date of birth 01/02/2015'), pdfText('Second page: caf\xe9 \xa35')]);
+    const bytes = pdf([
+      pdfText('Annual review for (Alex)', 'Date of birth 01/02/2015'),
+      pdfText('Second page: caf\xe9 \xa35'),
+    ]);
     const before = bytes.slice();
     const result = ok(await extractText(bytes, 'Review.pdf'));
     expect(result.kind).toBe('pdf');
@@ -27,19 +30,25 @@ describe('extractText: PDF', () => {
 
   it('says a PDF without any text layer was not read (a scan)', async () => {
     expect(await extractText(pdf([RECTANGLE, RECTANGLE]), 'Scan.pdf')).toEqual({
-      status: 'not-scanned', kind: 'pdf', reason: 'This PDF has no text layer (it may be a scan); it could not be read.',
+      status: 'not-scanned',
+      kind: 'pdf',
+      reason: 'This PDF has no text layer (it may be a scan); it could not be read.',
     });
   });
 
   it('reads the pages that have text and notes those that do not', async () => {
-    const result = ok(await extractText(pdf([pdfText('Typed page'), RECTANGLE, pdfText('Another typed page')]), 'Mixed.pdf'));
+    const result = ok(
+      await extractText(pdf([pdfText('Typed page'), RECTANGLE, pdfText('Another typed page')]), 'Mixed.pdf'),
+    );
     expect(result.segments.map((s) => s.location)).toEqual(['page 1', 'page 3']);
     expect(result.notes).toEqual(['Page 2 of 3 has no text (perhaps scanned images or blank pages) and was not read.']);
   });
 
   it('says a password-protected PDF was not read', async () => {
     expect(await extractText(pdf([pdfText('Secret')], { encrypt: true }), 'Locked.pdf')).toEqual({
-      status: 'not-scanned', kind: 'pdf', reason: 'The PDF is password-protected.',
+      status: 'not-scanned',
+      kind: 'pdf',
+      reason: 'The PDF is password-protected.',
     });
   });
 

@@ -35,8 +35,14 @@ describe('extractText: CSV', () => {
   });
 
   it('uses semicolons when the header row does, and tabs for .tsv', async () => {
-    expect(ok(await extractText(enc('a;b;c\n1,5;2;3\n'), 'eu.csv')).segments[1]).toEqual({ location: 'row 2', text: '1,5\t2\t3' });
-    expect(ok(await extractText(enc('a\tb\n"x\ty"\tz'), 't.tsv')).segments[1]).toEqual({ location: 'row 2', text: 'x\ty\tz' });
+    expect(ok(await extractText(enc('a;b;c\n1,5;2;3\n'), 'eu.csv')).segments[1]).toEqual({
+      location: 'row 2',
+      text: '1,5\t2\t3',
+    });
+    expect(ok(await extractText(enc('a\tb\n"x\ty"\tz'), 't.tsv')).segments[1]).toEqual({
+      location: 'row 2',
+      text: 'x\ty\tz',
+    });
   });
 });
 
@@ -59,20 +65,36 @@ describe('extractText: plain text', () => {
 
   it('reads Markdown and text-looking files of any name as text', async () => {
     expect(ok(await extractText(enc('# Title\nbody'), 'README.md')).segments).toEqual([
-      { location: 'line 1', text: '# Title' }, { location: 'line 2', text: 'body' }]);
-    expect(ok(await extractText(enc('{"name":"Alex"}'), 'export.json'))).toMatchObject({ kind: 'txt', text: '{"name":"Alex"}' });
+      { location: 'line 1', text: '# Title' },
+      { location: 'line 2', text: 'body' },
+    ]);
+    expect(ok(await extractText(enc('{"name":"Alex"}'), 'export.json'))).toMatchObject({
+      kind: 'txt',
+      text: '{"name":"Alex"}',
+    });
   });
 
   it('numbers lines as an editor does, whatever the line endings', async () => {
     const text = Array.from({ length: 45 }, (_, i) => `row ${i + 1}`).join('\r\n');
     expect(ok(await extractText(enc(text), 'log.txt')).segments[39]).toEqual({ location: 'line 40', text: 'row 40' });
-    expect(ok(await extractText(enc('a\rb\r\nc\nd'), 'x.txt')).segments.map((s) => s.location))
-      .toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
+    expect(ok(await extractText(enc('a\rb\r\nc\nd'), 'x.txt')).segments.map((s) => s.location)).toEqual([
+      'line 1',
+      'line 2',
+      'line 3',
+      'line 4',
+    ]);
   });
 
   it('gives an empty text file an empty result', async () => {
     expect(await extractText(new Uint8Array(0), 'empty.txt')).toEqual({
-      status: 'ok', kind: 'txt', text: '', segments: [], truncated: false, notes: [], unread: [] });
+      status: 'ok',
+      kind: 'txt',
+      text: '',
+      segments: [],
+      truncated: false,
+      notes: [],
+      unread: [],
+    });
   });
 });
 
@@ -84,30 +106,54 @@ describe('extractText: what is not read', () => {
     expect(await extractText(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), 'photo.jpg')).toEqual(expected);
     expect(await extractText(enc('GIF89a\x01\x00'), 'a.gif')).toEqual(expected);
     expect(await extractText(Uint8Array.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), 'a.tif')).toEqual(expected);
-    expect(await extractText(Uint8Array.from([0, 0, 0, 24, ...enc('ftypheic'), 0, 0, 0, 0]), 'IMG_0001.HEIC')).toEqual(expected);
+    expect(await extractText(Uint8Array.from([0, 0, 0, 24, ...enc('ftypheic'), 0, 0, 0, 0]), 'IMG_0001.HEIC')).toEqual(
+      expected,
+    );
   });
 
   it('names the file type it does not support', async () => {
     const binary = Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256);
-    expect(await extractText(binary, 'setup.exe')).toEqual({ status: 'not-scanned', kind: 'unknown', reason: 'Unsupported file type .exe' });
-    expect(await extractText(enc('{\\rtf1\\ansi Hello}'), 'letter.rtf')).toEqual({ status: 'not-scanned', kind: 'rtf', reason: 'Unsupported file type .rtf' });
+    expect(await extractText(binary, 'setup.exe')).toEqual({
+      status: 'not-scanned',
+      kind: 'unknown',
+      reason: 'Unsupported file type .exe',
+    });
+    expect(await extractText(enc('{\\rtf1\\ansi Hello}'), 'letter.rtf')).toEqual({
+      status: 'not-scanned',
+      kind: 'rtf',
+      reason: 'Unsupported file type .rtf',
+    });
     expect(await extractText(binary, 'data.csv')).toMatchObject({ status: 'not-scanned', kind: 'csv' });
   });
 
   it('tells apart old Office files and password-protected new ones (OLE containers)', async () => {
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await extractText(ole, 'Minutes.doc')).toMatchObject({ status: 'not-scanned', kind: 'office-legacy',
-      reason: expect.stringContaining('.doc') });
+    expect(await extractText(ole, 'Minutes.doc')).toMatchObject({
+      status: 'not-scanned',
+      kind: 'office-legacy',
+      reason: expect.stringContaining('.doc'),
+    });
     const encrypted = ole.slice();
     encrypted.set(Buffer.from('EncryptedPackage', 'utf16le'), 600);
-    expect(await extractText(encrypted, 'Plan.docx')).toEqual({ status: 'not-scanned', kind: 'docx', reason: 'The document is password-protected.' });
+    expect(await extractText(encrypted, 'Plan.docx')).toEqual({
+      status: 'not-scanned',
+      kind: 'docx',
+      reason: 'The document is password-protected.',
+    });
   });
 
   it('says when a file named .docx or .pdf is not one', async () => {
-    expect(await extractText(enc('just some text'), 'Plan.docx')).toEqual({ status: 'not-scanned', kind: 'docx',
-      reason: 'The file is named .docx but is not a Word document; it may be damaged.' });
-    expect(await extractText(new Uint8Array(0), 'Report.pdf')).toEqual({ status: 'not-scanned', kind: 'pdf', reason: 'The file is empty.' });
+    expect(await extractText(enc('just some text'), 'Plan.docx')).toEqual({
+      status: 'not-scanned',
+      kind: 'docx',
+      reason: 'The file is named .docx but is not a Word document; it may be damaged.',
+    });
+    expect(await extractText(new Uint8Array(0), 'Report.pdf')).toEqual({
+      status: 'not-scanned',
+      kind: 'pdf',
+      reason: 'The file is empty.',
+    });
   });
 });
 

@@ -17,7 +17,10 @@ import { docxManyHeaderParagraphs, pdfRepeatedPage } from '../../fixtures/extrac
 const tempDir = useTempDirs();
 const made: { backend?: Backend; extract: WorkerExtractor }[] = [];
 afterEach(async () => {
-  for (const m of made.splice(0)) { m.backend?.close(); await m.extract.close(); }
+  for (const m of made.splice(0)) {
+    m.backend?.close();
+    await m.extract.close();
+  }
 });
 
 describe('extraction in a worker', { timeout: 120_000 }, () => {
@@ -27,12 +30,20 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser', extract });
     made.push({ backend, extract });
     await makeWorkspace(dir, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
-    const upload = async (name: string, bytes: Uint8Array) => ({ handle: (await call(backend, 'files.upload', { name, bytes })).handle });
+    const upload = async (name: string, bytes: Uint8Array) => ({
+      handle: (await call(backend, 'files.upload', { name, bytes })).handle,
+    });
     const hanging = await upload('board-papers.pdf', pdfRepeatedPage(40_000));
 
     let attachDone = false;
-    const attach = dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files: [hanging], metadata: {} })
-      .then((r) => { attachDone = true; return r; });
+    const attach = dispatch(backend, 'attachments.add', {
+      itemId: 'send-strategy',
+      files: [hanging],
+      metadata: {},
+    }).then((r) => {
+      attachDone = true;
+      return r;
+    });
     // While the PDF is being read, the workspace answers: its checklist, and a timer on this thread keeps its pace.
     const ticks: number[] = [];
     const timer = setInterval(() => ticks.push(performance.now()), 50);
@@ -46,14 +57,20 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     expect(Math.max(...gaps)).toBeLessThan(1000); // the thread never stalled for a second while the PDF was read
 
     expect(result.ok).toBe(true);
-    const [attachment] = (result as { ok: true; value: { attachments: { textStatus: string; notScannedReason: string }[] } }).value.attachments;
+    const [attachment] = (
+      result as { ok: true; value: { attachments: { textStatus: string; notScannedReason: string }[] } }
+    ).value.attachments;
     expect(attachment).toMatchObject({ textStatus: 'not-scanned' });
     expect(attachment!.notScannedReason).toMatch(/took longer than 4 seconds/);
     const check = await call(backend, 'privacy.check', {});
     expect(check.unscanned.map((u) => u.fileName)).toEqual(['board-papers.pdf']);
 
     // The next file starts a fresh worker and is read as usual.
-    const next = await call(backend, 'attachments.add', { itemId: 'send-strategy', files: [await upload('notes.docx', docx(p('Agreed')))], metadata: {} });
+    const next = await call(backend, 'attachments.add', {
+      itemId: 'send-strategy',
+      files: [await upload('notes.docx', docx(p('Agreed')))],
+      metadata: {},
+    });
     expect(next.attachments[0]).toMatchObject({ textStatus: 'ok' });
   });
 
@@ -63,14 +80,20 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser', extract });
     made.push({ backend, extract });
     await makeWorkspace(dir, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
-    const { handle } = await call(backend, 'files.upload', { name: 'board-papers.pdf', bytes: pdfRepeatedPage(40_000) });
+    const { handle } = await call(backend, 'files.upload', {
+      name: 'board-papers.pdf',
+      bytes: pdfRepeatedPage(40_000),
+    });
     const attach = dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files: [{ handle }], metadata: {} });
     await new Promise((r) => setTimeout(r, 1000));
     const started = performance.now();
     expect(await call(backend, 'work.cancel', { operation: 'attachments.add' })).toEqual({ cancelled: true });
     const result = await attach;
     expect(performance.now() - started).toBeLessThan(10_000); // the worker was ended, not waited for
-    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', message: 'Attaching was stopped. No file was attached.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled', message: 'Attaching was stopped. No file was attached.' },
+    });
     expect((await call(backend, 'attachments.list', { itemId: 'send-strategy' })).attachments).toEqual([]);
   });
 

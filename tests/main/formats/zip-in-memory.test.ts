@@ -22,14 +22,24 @@ describe('the zip writer, in memory', () => {
   it('writes entries in the order given, deflated unless stored or no smaller, that another reader and ours read back', () => {
     const xml = utf8Bytes(`<?xml version="1.0"?><w:document>${'<w:p>Café – naïve</w:p>'.repeat(500)}</w:document>`);
     const png = new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 73) % 256));
-    const zip = zipToBytes({ '[Content_Types].xml': utf8Bytes('<Types/>'), 'word/document.xml': xml, 'word/media/ünïcode.png': png },
-      { mtime: new Date(2026, 11, 6, 17, 30, 0), stored: (name) => name.endsWith('.png') });
+    const zip = zipToBytes(
+      { '[Content_Types].xml': utf8Bytes('<Types/>'), 'word/document.xml': xml, 'word/media/ünïcode.png': png },
+      { mtime: new Date(2026, 11, 6, 17, 30, 0), stored: (name) => name.endsWith('.png') },
+    );
     const file = join(tempDir(), 'made.docx');
     writeFileSync(file, zip);
     const read = pythonReads(file);
     expect(read.bad).toBeNull();
-    expect(read.entries).toEqual([['[Content_Types].xml', 0, 8], ['word/document.xml', 8, xml.length], ['word/media/ünïcode.png', 0, 300]]);
-    expect(new ZipReader(zip, 10_000_000, 10).originalNames).toEqual(['[Content_Types].xml', 'word/document.xml', 'word/media/ünïcode.png']);
+    expect(read.entries).toEqual([
+      ['[Content_Types].xml', 0, 8],
+      ['word/document.xml', 8, xml.length],
+      ['word/media/ünïcode.png', 0, 300],
+    ]);
+    expect(new ZipReader(zip, 10_000_000, 10).originalNames).toEqual([
+      '[Content_Types].xml',
+      'word/document.xml',
+      'word/media/ünïcode.png',
+    ]);
     const back = unzipAll(zip);
     expect(Buffer.from(back['word/document.xml']!).equals(Buffer.from(xml))).toBe(true);
     expect([...back['word/media/ünïcode.png']!]).toEqual([...png]);
@@ -38,7 +48,9 @@ describe('the zip writer, in memory', () => {
   it('gives the same bytes for the same entries and time', () => {
     const files = { 'a.xml': utf8Bytes('<a/>'.repeat(100)), 'b.xml': utf8Bytes('<b/>') };
     const when = new Date(2026, 0, 2, 3, 4, 6);
-    expect(Buffer.from(zipToBytes(files, { mtime: when })).equals(Buffer.from(zipToBytes(files, { mtime: when })))).toBe(true);
+    expect(
+      Buffer.from(zipToBytes(files, { mtime: when })).equals(Buffer.from(zipToBytes(files, { mtime: when }))),
+    ).toBe(true);
   });
 
   it('reads only the entries asked for, and refuses one that inflates past its limit', () => {

@@ -12,16 +12,20 @@ const tempDir = useTempDirs();
 const USER = 'Lena Lano';
 const backends = useBackends();
 
-
-const newBackend = async () => (await backends.workspace(tempDir(), { user: USER, area: 'Noticeshire', laCode: '841' })).backend;
+const newBackend = async () =>
+  (await backends.workspace(tempDir(), { user: USER, area: 'Noticeshire', laCode: '841' })).backend;
 
 const items = async (backend: Backend) => (await call(backend, 'checklist.list', {})).items;
 const item = async (backend: Backend, id: string) => (await items(backend)).find((i) => i.id === id)!;
 const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((x) => [x.id, x]));
 
 async function attachDated(backend: Backend, itemId: string, documentDate: string) {
-  const { handle } = await call(backend, 'files.upload', { name: `${itemId}.txt`, bytes: new TextEncoder().encode(`Evidence for ${itemId}`) });
-  return (await call(backend, 'attachments.add', { itemId, files: [{ handle }], metadata: { documentDate } })).attachments[0]!;
+  const { handle } = await call(backend, 'files.upload', {
+    name: `${itemId}.txt`,
+    bytes: new TextEncoder().encode(`Evidence for ${itemId}`),
+  });
+  return (await call(backend, 'attachments.add', { itemId, files: [{ handle }], metadata: { documentDate } }))
+    .attachments[0]!;
 }
 
 describe('inspection record and milestones', () => {
@@ -30,7 +34,13 @@ describe('inspection record and milestones', () => {
     expect(await call(backend, 'inspection.get', {})).toBeNull();
     expect((await item(backend, 'jsna-send')).due).toBeNull();
     const t = await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45', leadOfficer: 'Lena Lano' });
-    expect(t.inspection).toMatchObject({ notifiedDate: '2026-11-13', notifiedTime: '16:45', preset: 'full', leadOfficer: 'Lena Lano', recordedBy: USER });
+    expect(t.inspection).toMatchObject({
+      notifiedDate: '2026-11-13',
+      notifiedTime: '16:45',
+      preset: 'full',
+      leadOfficer: 'Lena Lano',
+      recordedBy: USER,
+    });
     expect(t.packDue).toBe('2026-11-20');
     expect(t.milestones.map((m) => [m.id, m.date, m.workingDay])).toEqual([
       ['notification', '2026-11-13', 0],
@@ -48,7 +58,12 @@ describe('inspection record and milestones', () => {
   it('replaces an earlier notification, keeping both in the audit trail', async () => {
     const backend = await newBackend();
     await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
-    const again = await call(backend, 'inspection.record', { date: '2026-11-18', time: '09:00', preset: 'legacy5', leadOfficer: 'Pat' });
+    const again = await call(backend, 'inspection.record', {
+      date: '2026-11-18',
+      time: '09:00',
+      preset: 'legacy5',
+      leadOfficer: 'Pat',
+    });
     expect(again.inspection).toMatchObject({ notifiedDate: '2026-11-18', preset: 'legacy5', leadOfficer: 'Pat' });
     // Every preset's default pack deadline is 5 working days after notification; in 2016's that is the first day on site.
     expect(again.packDue).toBe('2026-11-25');
@@ -57,7 +72,11 @@ describe('inspection record and milestones', () => {
     expect(events.map((e) => e.action)).toEqual(['notification', 'notification-replaced']);
     expect(events[0]).toMatchObject({ who: USER, before: null });
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ date: '2026-11-13', time: '16:45', preset: 'full' });
-    expect(JSON.parse(events[1]!.before!)).toMatchObject({ notifiedDate: '2026-11-13', notifiedTime: '16:45', preset: 'full' });
+    expect(JSON.parse(events[1]!.before!)).toMatchObject({
+      notifiedDate: '2026-11-13',
+      notifiedTime: '16:45',
+      preset: 'full',
+    });
     expect(JSON.parse(events[1]!.after!)).toMatchObject({ date: '2026-11-18', preset: 'legacy5' });
   });
 
@@ -65,7 +84,10 @@ describe('inspection record and milestones', () => {
     const backend = await newBackend();
     await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-20');
-    const moved = await call(backend, 'inspection.setMilestone', { milestoneId: 'evidence-pack-due', date: '2026-11-19' });
+    const moved = await call(backend, 'inspection.setMilestone', {
+      milestoneId: 'evidence-pack-due',
+      date: '2026-11-19',
+    });
     expect(moved.packDue).toBe('2026-11-19');
     expect(byId(moved.milestones)['evidence-pack-due']).toMatchObject({ date: '2026-11-19', overridden: true });
     expect(moved.inspection.milestoneOverrides).toEqual({ 'evidence-pack-due': '2026-11-19' });
@@ -81,32 +103,47 @@ describe('inspection record and milestones', () => {
     expect(byId(back.milestones)['evidence-pack-due']).toMatchObject({ date: '2026-11-20', overridden: false });
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-20');
     expect((await item(backend, 'tribunal')).due).toBe('2026-11-17');
-    expect(await call(backend, 'checklist.update', { itemId: 'tribunal', dueDate: null })).toMatchObject({ dueDate: null, due: '2026-11-20' });
+    expect(await call(backend, 'checklist.update', { itemId: 'tribunal', dueDate: null })).toMatchObject({
+      dueDate: null,
+      due: '2026-11-20',
+    });
 
     const audit = (await call(backend, 'audit.list', {})).events;
     expect(audit.filter((e) => e.action === 'milestone-date').map((e) => JSON.parse(e.after!))).toEqual([
-      { milestoneId: 'evidence-pack-due', date: '2026-11-19' }, { milestoneId: 'evidence-pack-due', date: '(computed)' }]);
+      { milestoneId: 'evidence-pack-due', date: '2026-11-19' },
+      { milestoneId: 'evidence-pack-due', date: '(computed)' },
+    ]);
     expect(audit.filter((e) => e.action === 'due-date').map((e) => [e.itemId, e.before, e.after])).toEqual([
-      ['tribunal', '', '2026-11-17'], ['tribunal', '2026-11-17', '']]);
+      ['tribunal', '', '2026-11-17'],
+      ['tribunal', '2026-11-17', ''],
+    ]);
   });
 
   it('refuses a milestone change before any notification', async () => {
     const backend = await newBackend();
-    const result = await dispatch(backend, 'inspection.setMilestone', { milestoneId: 'evidence-pack-due', date: '2026-11-19' });
+    const result = await dispatch(backend, 'inspection.setMilestone', {
+      milestoneId: 'evidence-pack-due',
+      date: '2026-11-19',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 
   it('moves the pack deadline past a local closure day added in the calendar overrides', async () => {
     const backend = await newBackend();
     await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
-    const calendar = await call(backend, 'calendar.setOverrides', { add: [{ date: '2026-11-17', name: 'County closure day' }], remove: [] });
+    const calendar = await call(backend, 'calendar.setOverrides', {
+      add: [{ date: '2026-11-17', name: 'County closure day' }],
+      remove: [],
+    });
     expect(calendar.overrides.add).toEqual([{ date: '2026-11-17', name: 'County closure day' }]);
     expect((await call(backend, 'inspection.get', {}))!.packDue).toBe('2026-11-23');
     expect((await item(backend, 'jsna-send')).due).toBe('2026-11-23');
     // Removing the override puts it back.
     await call(backend, 'calendar.setOverrides', { add: [], remove: [] });
     expect((await call(backend, 'inspection.get', {}))!.packDue).toBe('2026-11-20');
-    expect((await call(backend, 'audit.list', {})).events.filter((e) => e.action === 'holiday-overrides')).toHaveLength(2);
+    expect((await call(backend, 'audit.list', {})).events.filter((e) => e.action === 'holiday-overrides')).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -123,7 +160,12 @@ describe('due dates, freshness and the dashboard', () => {
     expect(list['mediation']).toMatchObject({ overdue: false });
     expect(list['sendiass']).toMatchObject({ overdue: false });
     const dashboard = await call(backend, 'dashboard.get', {});
-    expect(dashboard.overdue.map((i) => i.id).sort()).toEqual(Object.values(list).filter((i) => i.overdue).map((i) => i.id).sort());
+    expect(dashboard.overdue.map((i) => i.id).sort()).toEqual(
+      Object.values(list)
+        .filter((i) => i.overdue)
+        .map((i) => i.id)
+        .sort(),
+    );
     expect(dashboard.overdue).toHaveLength(75);
     expect(dashboard.timeline!.workingDaysLeft).toBeLessThan(0);
   });
@@ -138,10 +180,19 @@ describe('due dates, freshness and the dashboard', () => {
     const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.readiness.map((r) => r.group)).toEqual([...AREA_GROUP_IDS]);
     const expected = (group: string) => {
-      const inGroup = all.filter((i) => !i.background && (group === 'other' ? i.areas.length === 0 : (i.areas as string[]).includes(group)));
-      return { total: inGroup.length, done: inGroup.filter((i) => i.status === 'approved' || i.status === 'not-applicable').length };
+      const inGroup = all.filter(
+        (i) => !i.background && (group === 'other' ? i.areas.length === 0 : (i.areas as string[]).includes(group)),
+      );
+      return {
+        total: inGroup.length,
+        done: inGroup.filter((i) => i.status === 'approved' || i.status === 'not-applicable').length,
+      };
     };
-    for (const r of dashboard.readiness) expect(r, r.group).toMatchObject({ ...expected(r.group), percent: Math.round((expected(r.group).done / expected(r.group).total) * 100) });
+    for (const r of dashboard.readiness)
+      expect(r, r.group).toMatchObject({
+        ...expected(r.group),
+        percent: Math.round((expected(r.group).done / expected(r.group).total) * 100),
+      });
     const readiness = byId(dashboard.readiness.map((r) => ({ ...r, id: r.group })));
     expect(readiness['other']).toMatchObject({ total: 6, done: 1, percent: 17 });
     expect(readiness['EC2']!.done).toBe(1);
@@ -159,7 +210,11 @@ describe('due dates, freshness and the dashboard', () => {
     await call(backend, 'checklist.update', { itemId: 'jsna-send', owner: 'Public health' });
     await call(backend, 'checklist.update', { itemId: 'jhws', owner: 'Public health' });
     await call(backend, 'checklist.update', { itemId: 'tribunal', owner: USER.toUpperCase() });
-    await call(backend, 'checklist.update', { itemId: 'mediation', owner: USER, dueDate: addCalendarDays(todayIso(), 10) });
+    await call(backend, 'checklist.update', {
+      itemId: 'mediation',
+      owner: USER,
+      dueDate: addCalendarDays(todayIso(), 10),
+    });
     await call(backend, 'checklist.update', { itemId: 'sendiass', owner: USER, status: 'approved' });
     const dashboard = await call(backend, 'dashboard.get', {});
     expect(dashboard.mine.map((i) => i.id).sort()).toEqual(['mediation', 'tribunal']);
@@ -172,20 +227,30 @@ describe('due dates, freshness and the dashboard', () => {
     expect(remaining).toBe(77);
   });
 
-  it('works out expiry from the newest document date and the item\'s freshness rule, and flags stale evidence', async () => {
+  it("works out expiry from the newest document date and the item's freshness rule, and flags stale evidence", async () => {
     const backend = await newBackend();
     const today = todayIso();
     const fourYearsAgo = addMonths(today, -48);
     const lastMonth = addMonths(today, -1);
     await attachDated(backend, 'jsna-send', fourYearsAgo); // freshness 36 months
     let jsna: ChecklistItem = await item(backend, 'jsna-send');
-    expect(jsna).toMatchObject({ latestDocumentDate: fourYearsAgo, expires: addMonths(fourYearsAgo, 36), stale: true, attachments: 1 });
+    expect(jsna).toMatchObject({
+      latestDocumentDate: fourYearsAgo,
+      expires: addMonths(fourYearsAgo, 36),
+      stale: true,
+      attachments: 1,
+    });
     expect((await call(backend, 'dashboard.get', {})).stale.map((i) => i.id)).toEqual(['jsna-send']);
 
     // A newer document makes the item fresh again.
     const recent = await attachDated(backend, 'jsna-send', lastMonth);
     jsna = await item(backend, 'jsna-send');
-    expect(jsna).toMatchObject({ latestDocumentDate: lastMonth, expires: addMonths(lastMonth, 36), stale: false, attachments: 2 });
+    expect(jsna).toMatchObject({
+      latestDocumentDate: lastMonth,
+      expires: addMonths(lastMonth, 36),
+      stale: false,
+      attachments: 2,
+    });
     expect((await call(backend, 'dashboard.get', {})).stale).toEqual([]);
     // Binning the newer one makes it stale again; not-applicable items are never stale.
     await call(backend, 'attachments.remove', { attachmentId: recent.id });
@@ -195,7 +260,10 @@ describe('due dates, freshness and the dashboard', () => {
 
     // A 12-month item with a 13-month-old document is stale; an item without a freshness rule never is.
     await attachDated(backend, 'local-offer-feedback', addMonths(today, -13));
-    expect(await item(backend, 'local-offer-feedback')).toMatchObject({ expires: addMonths(addMonths(today, -13), 12), stale: true });
+    expect(await item(backend, 'local-offer-feedback')).toMatchObject({
+      expires: addMonths(addMonths(today, -13), 12),
+      stale: true,
+    });
     await attachDated(backend, 'tribunal', '2001-01-01');
     expect(await item(backend, 'tribunal')).toMatchObject({ expires: null, stale: false });
     // A document date can be corrected afterwards.

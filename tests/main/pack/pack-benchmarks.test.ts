@@ -13,41 +13,71 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const workspace = useImportWorkspaces(tempDir);
-const NATIONAL = gunzipSync(readFileSync(new URL('../../fixtures/dfe-2025/timeliness_20_week.csv.gz', import.meta.url)));
+const NATIONAL = gunzipSync(
+  readFileSync(new URL('../../fixtures/dfe-2025/timeliness_20_week.csv.gz', import.meta.url)),
+);
 
 describe('the pack with benchmarks from a national file', () => {
-  it('groups key metrics by the five themes with trend, England, region, neighbours and rank; the item section carries them', { timeout: 120_000 }, async () => {
-    const { backend } = await workspace('352', 'Manchester');
-    await importFile(backend, 'ehcp-timeliness', 'timeliness_20_week.csv', NATIONAL);
-    const { metrics } = await call(backend, 'metrics.list', { dataset: 'ehcp-timeliness' });
-    const latest = metrics.find((m) => m.id === 'ehcp-20wk-all' && m.period === '2024')!;
-    const input = await readPackInput(backend.openWorkspace(), { sections: [], approvedOnly: false }, 'Dana Analyst', '2026-12-06T10:00:00.000Z');
-    const packMetric = input.metrics.find((m) => m.id === 'ehcp-20wk-all')!;
-    expect(packMetric).toMatchObject({ theme: 'experiences', catalogueItem: 'ehcp-timeliness', period: '2024', display: '63.5%',
-      region: { name: 'North West', display: `${latest.region!.value.toFixed(1)}%` }, neighbours: { count: 10 },
-      rank: `rank ${latest.rank!.position} of ${latest.rank!.of} (1 = best), quartile ${latest.rank!.quartile}`, trend: 'up from 50.7% in 2020' });
+  it(
+    'groups key metrics by the five themes with trend, England, region, neighbours and rank; the item section carries them',
+    { timeout: 120_000 },
+    async () => {
+      const { backend } = await workspace('352', 'Manchester');
+      await importFile(backend, 'ehcp-timeliness', 'timeliness_20_week.csv', NATIONAL);
+      const { metrics } = await call(backend, 'metrics.list', { dataset: 'ehcp-timeliness' });
+      const latest = metrics.find((m) => m.id === 'ehcp-20wk-all' && m.period === '2024')!;
+      const input = await readPackInput(
+        backend.openWorkspace(),
+        { sections: [], approvedOnly: false },
+        'Dana Analyst',
+        '2026-12-06T10:00:00.000Z',
+      );
+      const packMetric = input.metrics.find((m) => m.id === 'ehcp-20wk-all')!;
+      expect(packMetric).toMatchObject({
+        theme: 'experiences',
+        catalogueItem: 'ehcp-timeliness',
+        period: '2024',
+        display: '63.5%',
+        region: { name: 'North West', display: `${latest.region!.value.toFixed(1)}%` },
+        neighbours: { count: 10 },
+        rank: `rank ${latest.rank!.position} of ${latest.rank!.of} (1 = best), quartile ${latest.rank!.quartile}`,
+        trend: 'up from 50.7% in 2020',
+      });
 
-    const xml = docxParts(await buildPack(input))['word/document.xml']!;
-    const text = partText(xml);
-    const keyMetrics = text.slice(text.indexOf('\nKey metrics\n'), text.indexOf('\nCharts\n') > 0 ? text.indexOf('\nCharts\n') : undefined);
-    for (const theme of ['Outcomes', 'Experiences', 'Identification of need', 'Financial sustainability', 'Alternative provision']) {
-      expect(keyMetrics).toContain(`\n${theme}\n`);
-    }
-    expect(keyMetrics).toContain('Region (North West)');
-    expect(keyMetrics).toContain('New EHC plans issued within 20 weeks (2024)');
-    expect(keyMetrics).toContain('up from 50.7% in 2020');
-    expect(keyMetrics).toContain('45.9% (2024)');
-    expect(keyMetrics).toContain(`${packMetric.neighbours!.display} (10 of 10 with data)`);
-    expect(keyMetrics).toContain(packMetric.rank);
+      const xml = docxParts(await buildPack(input))['word/document.xml']!;
+      const text = partText(xml);
+      const keyMetrics = text.slice(
+        text.indexOf('\nKey metrics\n'),
+        text.indexOf('\nCharts\n') > 0 ? text.indexOf('\nCharts\n') : undefined,
+      );
+      for (const theme of [
+        'Outcomes',
+        'Experiences',
+        'Identification of need',
+        'Financial sustainability',
+        'Alternative provision',
+      ]) {
+        expect(keyMetrics).toContain(`\n${theme}\n`);
+      }
+      expect(keyMetrics).toContain('Region (North West)');
+      expect(keyMetrics).toContain('New EHC plans issued within 20 weeks (2024)');
+      expect(keyMetrics).toContain('up from 50.7% in 2020');
+      expect(keyMetrics).toContain('45.9% (2024)');
+      expect(keyMetrics).toContain(`${packMetric.neighbours!.display} (10 of 10 with data)`);
+      expect(keyMetrics).toContain(packMetric.rank);
 
-    // The timeliness item's section: its figures, then its charts with every comparator stated in words.
-    const item = text.slice(text.search(/\nEHCP 20-week timeliness\n(?:[^\n]*\n)?Status: /));
-    expect(item).toMatch(/Figures: 3 measures from the imported data/);
-    expect(item).toMatch(/Figure \d+: New EHC plans issued within 20 weeks\n/);
-    const words = /Figure \d+ in words: Line chart: New EHC plans issued within 20 weeks, Manchester, 2019 to 2024\.[^\n]*/.exec(item)?.[0] ?? '';
-    expect(words).toContain('Statistical neighbours (average): 2019');
-    expect(words).toContain('North West: 2019 59.0%');
-    expect(words).toContain('England: 2019 58.7%');
-    expect(words).toContain('2024 45.9%');
-  });
+      // The timeliness item's section: its figures, then its charts with every comparator stated in words.
+      const item = text.slice(text.search(/\nEHCP 20-week timeliness\n(?:[^\n]*\n)?Status: /));
+      expect(item).toMatch(/Figures: 3 measures from the imported data/);
+      expect(item).toMatch(/Figure \d+: New EHC plans issued within 20 weeks\n/);
+      const words =
+        /Figure \d+ in words: Line chart: New EHC plans issued within 20 weeks, Manchester, 2019 to 2024\.[^\n]*/.exec(
+          item,
+        )?.[0] ?? '';
+      expect(words).toContain('Statistical neighbours (average): 2019');
+      expect(words).toContain('North West: 2019 59.0%');
+      expect(words).toContain('England: 2019 58.7%');
+      expect(words).toContain('2024 45.9%');
+    },
+  );
 });

@@ -22,10 +22,17 @@ describe('the briefing for schools and settings', () => {
     const docx = readFileSync(built.docxPath);
     const xml = docxParts(docx)['word/document.xml']!;
     expect(styledTexts(xml, 'Title')).toEqual(['Briefing for schools and settings']);
-    expect(styledTexts(xml, 'Heading2')).toEqual(['Summary of our self-evaluation', 'The inspection timeline', 'What settings may be asked', 'Contacts']);
+    expect(styledTexts(xml, 'Heading2')).toEqual([
+      'Summary of our self-evaluation',
+      'The inspection timeline',
+      'What settings may be asked',
+      'Contacts',
+    ]);
     const text = partText(xml);
     // The summary is the sample's self-evaluation-summary narrative (catalogue 2026.2); without one, the ratings per area.
-    expect(text).toMatch(/the partnership's view of its strengths and priorities|EC1: Identification and assessment: Secure/);
+    expect(text).toMatch(
+      /the partnership's view of its strengths and priorities|EC1: Identification and assessment: Secure/,
+    );
     expect(text).toContain('Local area nominated officer: Assistant Director, Inclusion and SEND (LANO)');
     expect(text).toContain('Evidence pack due');
     // The checklist's narratives stay in the evidence pack.
@@ -36,7 +43,9 @@ describe('the briefing for schools and settings', () => {
     expect(pdf.all).toContain('What settings may be asked');
 
     // Privacy-checked like every build: a named child in the context stops it.
-    await call(backend, 'selfEvaluation.saveContext', { text: 'Contact Mrs Jane Holloway on 07700 900123 about pupil Amelia Hart.' });
+    await call(backend, 'selfEvaluation.saveContext', {
+      text: 'Contact Mrs Jane Holloway on 07700 900123 about pupil Amelia Hart.',
+    });
     const error = await refused(backend, 'pack.build', { kind: 'briefing', bundle: false });
     expect(error.message).toContain('local context');
   }, 180_000);

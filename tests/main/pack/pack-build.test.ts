@@ -30,14 +30,23 @@ describe('buildPack: structure', () => {
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(styledTexts(documentXml, 'Title')).toEqual(['Area SEND inspection: evidence pack']);
     expect(styledTexts(documentXml, 'TOCHeading')).toEqual(['Contents']);
-    expect(styledTexts(documentXml, 'Heading1')).toEqual(['Document control', 'Readiness summary', 'Key metrics',
-      ...AREA_GROUPS.map((g) => g.heading), 'Gaps and actions', 'Evidence index', 'Glossary']);
+    expect(styledTexts(documentXml, 'Heading1')).toEqual([
+      'Document control',
+      'Readiness summary',
+      'Key metrics',
+      ...AREA_GROUPS.map((g) => g.heading),
+      'Gaps and actions',
+      'Evidence index',
+      'Glossary',
+    ]);
     expect(bodyText.indexOf('\nContents\n')).toBeGreaterThan(bodyText.indexOf('\nDocument control\n'));
     expect(bodyText.indexOf('\nContents\n')).toBeLessThan(bodyText.indexOf('\nReadiness summary\n'));
   });
 
   it('heads one section per evaluation area group in the framework wording, and each item as Heading 2', () => {
-    expect(styledTexts(documentXml, 'Heading1')).toContain("Children and young people's needs are identified accurately and assessed in a timely and effective way");
+    expect(styledTexts(documentXml, 'Heading1')).toContain(
+      "Children and young people's needs are identified accurately and assessed in a timely and effective way",
+    );
     const items = styledTexts(documentXml, 'Heading2');
     for (const item of input.items) {
       const hasContent = item.personLevel || item.narrative.trim() !== '' || item.evidenceRefs.length > 0;
@@ -47,7 +56,9 @@ describe('buildPack: structure', () => {
   });
 
   it('uses real heading styles in order: Title first, then headings that never skip a level', () => {
-    const levels = paragraphStyles(documentXml).flatMap((s) => (s === 'Title' ? [0] : /^Heading(\d)$/.exec(s) ? [Number(s.slice(7))] : []));
+    const levels = paragraphStyles(documentXml).flatMap((s) =>
+      s === 'Title' ? [0] : /^Heading(\d)$/.exec(s) ? [Number(s.slice(7))] : [],
+    );
     expect(levels[0]).toBe(0);
     expect(levels.filter((l) => l === 0)).toHaveLength(1);
     let previous = 0;
@@ -66,21 +77,23 @@ describe('buildPack: structure', () => {
     expect(anchors).toHaveLength(14);
     const bookmarks = [...documentXml.matchAll(/<w:bookmarkStart w:name="([^"]+)"/g)].map((m) => m[1]!);
     expect(new Set(bookmarks).size).toBe(bookmarks.length);
-    for (const anchor of new Set([...documentXml.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1]!))) expect(bookmarks).toContain(anchor);
+    for (const anchor of new Set([...documentXml.matchAll(/w:anchor="([^"]+)"/g)].map((m) => m[1]!)))
+      expect(bookmarks).toContain(anchor);
     for (const group of AREA_GROUPS) expect(partText(toc)).toContain(group.heading);
     expect(toc).not.toContain('w:dirty="true"');
     expect(documentXml).not.toContain('w:dirty="true"');
     expect(parts['word/settings.xml']).not.toContain('updateFields');
   });
 
-  it('puts the area name, marking and page X of Y in every section\'s header and footer', () => {
+  it("puts the area name, marking and page X of Y in every section's header and footer", () => {
     const sections = [...documentXml.matchAll(/<w:sectPr>([\s\S]*?)<\/w:sectPr>/g)].map((m) => m[1]!);
     expect(sections.length).toBe(3); // portrait, the landscape evidence index, portrait
     const rels = parts['word/_rels/document.xml.rels']!;
     for (const section of sections) {
       const headerId = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section)![1]!;
       const footerId = /<w:footerReference w:type="default" r:id="([^"]+)"/.exec(section)![1]!;
-      const target = (id: string) => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`;
+      const target = (id: string) =>
+        `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`;
       const header = partText(parts[target(headerId)]!);
       const footer = parts[target(footerId)]!;
       expect(header).toContain('Northshire');
@@ -94,11 +107,13 @@ describe('buildPack: structure', () => {
 });
 
 describe('buildPack: accessibility', () => {
-  it('gives every image non-empty alt text stating the chart\'s figures', () => {
+  it("gives every image non-empty alt text stating the chart's figures", () => {
     const drawings = [...documentXml.matchAll(/<w:drawing>[\s\S]*?<\/w:drawing>/g)].map((m) => m[0]);
     expect(drawings).toHaveLength(input.charts.length);
     drawings.forEach((drawing, i) => {
-      const descr = [...drawing.matchAll(/<(?:wp:docPr|pic:cNvPr)\b[^>]*\bdescr="([^"]*)"/g)].map((m) => decodeXml(m[1]!));
+      const descr = [...drawing.matchAll(/<(?:wp:docPr|pic:cNvPr)\b[^>]*\bdescr="([^"]*)"/g)].map((m) =>
+        decodeXml(m[1]!),
+      );
       expect(descr).toHaveLength(2);
       for (const d of descr) expect(d).toBe(input.charts[i]!.altText);
       expect(descr[0]).toMatch(/\d/);
@@ -108,7 +123,7 @@ describe('buildPack: accessibility', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('marks each table\'s first row, and only that row, as a repeating header; rows never split', () => {
+  it("marks each table's first row, and only that row, as a repeating header; rows never split", () => {
     const all = tables(documentXml);
     expect(all.length).toBeGreaterThanOrEqual(7);
     for (const rows of all) {
@@ -118,10 +133,13 @@ describe('buildPack: accessibility', () => {
     }
   });
 
-  it('fixes every table\'s widths in DXA: table, grid and each cell', () => {
+  it("fixes every table's widths in DXA: table, grid and each cell", () => {
     for (const table of documentXml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!) {
       expect(table).toContain('<w:tblLayout w:type="fixed"/>');
-      const width = Number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(table)?.[1] ?? /<w:tblW w:w="(\d+)" w:type="dxa"\/>/.exec(table)?.[1]);
+      const width = Number(
+        /<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(table)?.[1] ??
+          /<w:tblW w:w="(\d+)" w:type="dxa"\/>/.exec(table)?.[1],
+      );
       const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
       expect(grid.reduce((a, b) => a + b, 0)).toBe(width);
       const cells = table.match(/<w:tc>/g)!.length;
@@ -137,7 +155,9 @@ describe('buildPack: accessibility', () => {
     expect(core).toContain('<dc:creator>Ann Officer</dc:creator>');
     expect(core).toContain('<dc:language>en-GB</dc:language>');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-17T09:30:00Z</dcterms:created>');
-    expect(parts['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>[\s\S]*<w:lang w:val="en-GB"\/>[\s\S]*<\/w:rPrDefault>/);
+    expect(parts['word/styles.xml']).toMatch(
+      /<w:rPrDefault><w:rPr>[\s\S]*<w:lang w:val="en-GB"\/>[\s\S]*<\/w:rPrDefault>/,
+    );
     expect(parts['word/settings.xml']).toContain('<w:themeFontLang w:val="en-GB"/>');
   });
 
@@ -159,8 +179,10 @@ describe('buildPack: what it may print', () => {
     expect(everything).not.toContain('planted-named-children.xlsx');
     const planted = input.evidence.find((e) => e.title === PLANTED.personLevelEvidenceTitle)!;
     expect(bodyText).not.toMatch(new RegExp(`\\b${planted.ref}\\b`));
-    const section = bodyText.slice(bodyText.indexOf('\nAnnex A List 1: children and young people with an EHC plan\n'),
-      bodyText.indexOf('\nAnnex A List 2: children and young people at SEN support\n'));
+    const section = bodyText.slice(
+      bodyText.indexOf('\nAnnex A List 1: children and young people with an EHC plan\n'),
+      bodyText.indexOf('\nAnnex A List 2: children and young people at SEN support\n'),
+    );
     expect(section.length).toBeGreaterThan(0);
     expect(section).toMatch(/Status: In progress/);
     expect(section).toContain('secure transfer');
@@ -179,10 +201,18 @@ describe('buildPack: what it may print', () => {
   });
 
   it('lists every gap (not approved, not applicable excepted, or stale) and no other item in gaps and actions', () => {
-    const table = tables(documentXml).find((rows) => partText(rows[0]!).includes('Checklist item') && partText(rows[0]!).includes('Due'))!;
+    const table = tables(documentXml).find(
+      (rows) => partText(rows[0]!).includes('Checklist item') && partText(rows[0]!).includes('Due'),
+    )!;
     const titles = table.slice(1).map((row) => partText(/<w:tc>[\s\S]*?<\/w:tc>/.exec(row)![0]).trim());
-    const empty = (i: PackInput['items'][number]) => !i.personLevel && !i.narrative.trim() && i.evidenceRefs.length === 0;
-    const gaps = input.items.filter((i) => (i.status !== 'approved' && i.status !== 'not-applicable') || i.stale || (empty(i) && i.status !== 'not-applicable'));
+    const empty = (i: PackInput['items'][number]) =>
+      !i.personLevel && !i.narrative.trim() && i.evidenceRefs.length === 0;
+    const gaps = input.items.filter(
+      (i) =>
+        (i.status !== 'approved' && i.status !== 'not-applicable') ||
+        i.stale ||
+        (empty(i) && i.status !== 'not-applicable'),
+    );
     expect(titles.sort()).toEqual(gaps.map((i) => i.title).sort());
     expect(titles).not.toContain('DfE/NHSE support-and-challenge notes'); // not applicable
     expect(titles).toContain('JSNA (SEND/CYP chapter)'); // stale
@@ -199,7 +229,7 @@ describe('buildPack: what it may print', () => {
     }
   });
 
-  it('with approved items only, prints other items\' status but not their narrative or files', async () => {
+  it("with approved items only, prints other items' status but not their narrative or files", async () => {
     expect(bodyText).toContain(PLANTED.inProgressNarrative);
     const approvedOnly = await samplePackInput();
     approvedOnly.options.approvedOnly = true;
@@ -219,7 +249,8 @@ describe('buildPack: what it may print', () => {
     final.draft = false;
     const finalParts = docxParts(await buildPack(final));
     expect(allXml(finalParts)).not.toContain('DRAFT');
-    for (const [name, xml] of Object.entries(parts)) if (/^word\/header\d+\.xml$/.test(name)) expect(partText(xml)).toContain('DRAFT');
+    for (const [name, xml] of Object.entries(parts))
+      if (/^word\/header\d+\.xml$/.test(name)) expect(partText(xml)).toContain('DRAFT');
   });
 
   it('builds only the chosen sections', async () => {
@@ -228,7 +259,13 @@ describe('buildPack: what it may print', () => {
     const text = partText(docxParts(await buildPack(some))['word/document.xml']!);
     expect(text).toContain('Key metrics');
     expect(text).toContain('Glossary');
-    for (const absent of ['Document control', 'Contents', 'Readiness summary', 'Evidence index', AREA_GROUPS[0]!.heading]) {
+    for (const absent of [
+      'Document control',
+      'Contents',
+      'Readiness summary',
+      'Evidence index',
+      AREA_GROUPS[0]!.heading,
+    ]) {
       expect(text.split('\n')).not.toContain(absent);
     }
     expect(text).not.toContain('LANO'); // used only in sections left out, so not in this glossary
@@ -236,10 +273,12 @@ describe('buildPack: what it may print', () => {
 
   it('copies alt text holding "$&" and other replacement patterns to the picture as it is', async () => {
     const dollars = await samplePackInput();
-    dollars.charts[0]!.altText = 'Costs $& $\' $` $1 rose: 60% in 2024';
+    dollars.charts[0]!.altText = "Costs $& $' $` $1 rose: 60% in 2024";
     const xml = docxParts(await buildPack(dollars))['word/document.xml']!;
     const [drawing] = xml.match(/<w:drawing>[\s\S]*?<\/w:drawing>/)!;
-    const descr = [...drawing.matchAll(/<(?:wp:docPr|pic:cNvPr)\b[^>]*\bdescr="([^"]*)"/g)].map((m) => decodeXml(m[1]!));
+    const descr = [...drawing.matchAll(/<(?:wp:docPr|pic:cNvPr)\b[^>]*\bdescr="([^"]*)"/g)].map((m) =>
+      decodeXml(m[1]!),
+    );
     expect(descr).toEqual([dollars.charts[0]!.altText, dollars.charts[0]!.altText]);
   });
 

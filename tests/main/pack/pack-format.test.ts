@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { body, bullet, heading1, heading2, narrativeParagraphs } from '../../../main/pack/blocks';
 import { w3cdtf } from '../../../main/pack/finalise';
 import {
-  describeFreshnessRule, formatBytes, formatDate, formatDateTime, formatShortDate, isoDay, listInWords, ukWallClock,
+  describeFreshnessRule,
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatShortDate,
+  isoDay,
+  listInWords,
+  ukWallClock,
 } from '../../../main/pack/format';
 import { usedGlossary, usesTerm } from '../../../main/pack/sections/glossary';
 import { shortSha } from '../../../main/pack/sections/evidence-index';
@@ -14,7 +21,7 @@ import { CONTENT_WIDTH } from '../../../main/pack/styles';
 import type { PackInput, PackItem } from '../../../main/pack/pack-input';
 
 describe('pack formatting', () => {
-  it('writes dates GOV.UK style, in UK time whatever the machine\'s zone', () => {
+  it("writes dates GOV.UK style, in UK time whatever the machine's zone", () => {
     expect(formatDate('2026-11-13')).toBe('13 November 2026');
     expect(formatShortDate('2026-09-03')).toBe('3 Sep 2026');
     expect(formatDate(null)).toBe('Not set');
@@ -44,8 +51,12 @@ describe('pack formatting', () => {
 
   it('says when evidence is out of date, in words', () => {
     const item = { freshnessRule: '≤12m', stale: true, expires: '2025-03-31', evidenceRefs: ['E001'] } as PackItem;
-    expect(freshnessText(item)).toBe('Out of date: the newest evidence went out of date on 31 March 2025 (rule: no more than 12 months old)');
-    expect(freshnessText({ ...item, stale: false, expires: '2027-01-01' })).toBe('Current until 1 January 2027 (rule: no more than 12 months old)');
+    expect(freshnessText(item)).toBe(
+      'Out of date: the newest evidence went out of date on 31 March 2025 (rule: no more than 12 months old)',
+    );
+    expect(freshnessText({ ...item, stale: false, expires: '2027-01-01' })).toBe(
+      'Current until 1 January 2027 (rule: no more than 12 months old)',
+    );
     expect(freshnessText({ ...item, stale: false, expires: null, evidenceRefs: [] })).toMatch(/^No dated evidence yet/);
   });
 
@@ -58,16 +69,29 @@ describe('pack formatting', () => {
 
 describe('pack narrative', () => {
   it('keeps blank-line paragraphs and "- " bullets', () => {
-    const paragraphs = narrativeParagraphs('First paragraph\nwraps here.\n\nIt has:\n- one\n- two\n  continued\n\n\nLast.');
-    expect(paragraphs.map((p) => textOf([p]))).toEqual(['First paragraph wraps here.', 'It has:', 'one', 'two continued', 'Last.']);
+    const paragraphs = narrativeParagraphs(
+      'First paragraph\nwraps here.\n\nIt has:\n- one\n- two\n  continued\n\n\nLast.',
+    );
+    expect(paragraphs.map((p) => textOf([p]))).toEqual([
+      'First paragraph wraps here.',
+      'It has:',
+      'one',
+      'two continued',
+      'Last.',
+    ]);
     expect(narrativeParagraphs('  \n\n ')).toEqual([]);
   });
 });
 
 describe('pack blocks', () => {
   it('collects the text of built blocks, tables included', () => {
-    const blocks = [heading1('Section'), heading2('Item', 'Item_x'), body([new TextRun('JSNA and '), new TextRun({ text: 'EHCP', bold: true })]),
-      bullet('a bullet'), packTable({ columns: [{ header: 'Term', weight: 1 }], rows: [['ICB']] })];
+    const blocks = [
+      heading1('Section'),
+      heading2('Item', 'Item_x'),
+      body([new TextRun('JSNA and '), new TextRun({ text: 'EHCP', bold: true })]),
+      bullet('a bullet'),
+      packTable({ columns: [{ header: 'Term', weight: 1 }], rows: [['ICB']] }),
+    ];
     const text = textOf(blocks);
     for (const word of ['Section', 'Item', 'JSNA', 'EHCP', 'a bullet', 'Term', 'ICB']) expect(text).toContain(word);
     expect(textOf([new Paragraph({})])).toBe('');
@@ -85,7 +109,17 @@ describe('pack blocks', () => {
     expect(usesTerm('an EHC plan', 'EHC')).toBe(true);
     expect(usesTerm('(C(E)TR) reviews', 'C(E)TR')).toBe(true);
     expect(usesTerm('pfa', 'PfA')).toBe(false);
-    const input = { glossary: [{ term: 'SEND', meaning: 's' }, { term: 'ap', meaning: 'x' }, { term: 'AP', meaning: 'a' }, { term: 'SEND', meaning: 'dup' }] } as PackInput;
-    expect(usedGlossary(input, 'SEND and AP')).toEqual([{ term: 'AP', meaning: 'a' }, { term: 'SEND', meaning: 's' }]);
+    const input = {
+      glossary: [
+        { term: 'SEND', meaning: 's' },
+        { term: 'ap', meaning: 'x' },
+        { term: 'AP', meaning: 'a' },
+        { term: 'SEND', meaning: 'dup' },
+      ],
+    } as PackInput;
+    expect(usedGlossary(input, 'SEND and AP')).toEqual([
+      { term: 'AP', meaning: 'a' },
+      { term: 'SEND', meaning: 's' },
+    ]);
   });
 });

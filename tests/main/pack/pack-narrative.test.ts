@@ -73,9 +73,13 @@ describe('a narrative in the pack', () => {
   it('prints bold, italic, bulleted and numbered lists', () => {
     expect(itemHtml).toContain('<strong>signed off</strong>');
     expect(itemHtml).toContain('<em>every</em>');
-    expect(itemHtml).toMatch(/<ul><li>Early identification: see <strong>E001<\/strong> \(Northshire SEND partnership self-evaluation 2026\)<\/li><li>Co-production, in the <a href="https:\/\/example.org\/pcf\?year=2026">PCF report<\/a><\/li><\/ul>/);
+    expect(itemHtml).toMatch(
+      /<ul><li>Early identification: see <strong>E001<\/strong> \(Northshire SEND partnership self-evaluation 2026\)<\/li><li>Co-production, in the <a href="https:\/\/example.org\/pcf\?year=2026">PCF report<\/a><\/li><\/ul>/,
+    );
     expect(itemHtml).toContain('<ol><li>Integrated reviews</li><li>Outreach to settings</li></ol>');
-    expect(itemHtml).toMatch(/<ol><li>Timeliness of EHC plans<\/li><li>Annual reviews<\/li><\/ol><p>Between lists.<\/p><ol><li>A list from three<\/li><\/ol><p>Another paragraph.<\/p><ol><li>A new list starts again<\/li><\/ol>/);
+    expect(itemHtml).toMatch(
+      /<ol><li>Timeliness of EHC plans<\/li><li>Annual reviews<\/li><\/ol><p>Between lists.<\/p><ol><li>A list from three<\/li><\/ol><p>Another paragraph.<\/p><ol><li>A new list starts again<\/li><\/ol>/,
+    );
   });
 
   it('links only http, https and mailto addresses, in the hyperlink style', () => {
@@ -85,7 +89,9 @@ describe('a narrative in the pack', () => {
     const documentXml = docxParts(docx)['word/document.xml']!;
     const link = /<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/.exec(documentXml)!;
     expect(link[2]).toContain('<w:rStyle w:val="Hyperlink"/>');
-    expect(docxParts(docx)['word/_rels/document.xml.rels']).toMatch(new RegExp(`Id="${link[1]}"[^>]*TargetMode="External"`));
+    expect(docxParts(docx)['word/_rels/document.xml.rels']).toMatch(
+      new RegExp(`Id="${link[1]}"[^>]*TargetMode="External"`),
+    );
   });
 
   it('keeps a citation of a file the pack does not list as written', () => {
@@ -99,7 +105,9 @@ describe('a narrative in the pack', () => {
       const paragraph = documentXml.split('</w:p>').find((p) => p.includes(`>${text}</w:t>`))!;
       return /<w:numId w:val="(\d+)"\/>/.exec(paragraph)![1]!;
     };
-    const lists = ['Integrated reviews', 'Timeliness of EHC plans', 'A list from three', 'A new list starts again'].map(numIdOf);
+    const lists = ['Integrated reviews', 'Timeliness of EHC plans', 'A list from three', 'A new list starts again'].map(
+      numIdOf,
+    );
     expect(new Set(lists).size).toBe(4);
     expect(numIdOf('Outreach to settings')).toBe(lists[0]);
     expect(numIdOf('Annual reviews')).toBe(lists[1]);
@@ -108,7 +116,9 @@ describe('a narrative in the pack', () => {
       const num = new RegExp(`<w:num w:numId="${numId}">([\\s\\S]*?)</w:num>`).exec(numbering)![1]!;
       const abstract = /<w:abstractNumId w:val="(\d+)"\/>/.exec(num)![1]!;
       const override = /<w:lvlOverride w:ilvl="0">\s*<w:startOverride w:val="(\d+)"\/>/.exec(num)?.[1];
-      const format = new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstract}"[\\s\\S]*?<w:numFmt w:val="([^"]+)"`).exec(numbering)![1];
+      const format = new RegExp(
+        `<w:abstractNum [^>]*w:abstractNumId="${abstract}"[\\s\\S]*?<w:numFmt w:val="([^"]+)"`,
+      ).exec(numbering)![1];
       return { override, format };
     };
     expect(startOf(lists[0]!)).toEqual({ override: '1', format: 'decimal' });
@@ -117,7 +127,9 @@ describe('a narrative in the pack', () => {
   });
 
   it('keeps the headings in order with the rest of the pack: none skips a level', () => {
-    const levels = paragraphStyles(docxParts(docx)['word/document.xml']!).flatMap((s) => (/^Heading(\d)$/.exec(s) ? [Number(s.slice(7))] : []));
+    const levels = paragraphStyles(docxParts(docx)['word/document.xml']!).flatMap((s) =>
+      /^Heading(\d)$/.exec(s) ? [Number(s.slice(7))] : [],
+    );
     let previous = 1;
     for (const level of levels) {
       expect(level - previous).toBeLessThanOrEqual(1);
@@ -134,10 +146,17 @@ describe('a narrative in the pack', () => {
   it('prints a citation only when the pack lists the file: not a file of an item left out of an approved-only pack', async () => {
     const onlyApproved = await richInput({ approvedOnly: true });
     // E006 (the JSNA chapter) belongs to an item that is ready for review, so an approved-only pack leaves it out.
-    const items = onlyApproved.items.map((i) => (i.id === 'self-evaluation' ? { ...i, narrative: 'See [[evidence:106]] and [[evidence:101]].' } : i));
-    const evidence = onlyApproved.evidence.filter((e) => onlyApproved.items.find((i) => i.id === e.itemId)!.status === 'approved');
-    const built = (await mammoth.convertToHtml({ buffer: await buildPack({ ...onlyApproved, items, evidence }) })).value;
-    expect(built).toContain('See [[evidence:106]] and <strong>E001</strong> (Northshire SEND partnership self-evaluation 2026).');
+    const items = onlyApproved.items.map((i) =>
+      i.id === 'self-evaluation' ? { ...i, narrative: 'See [[evidence:106]] and [[evidence:101]].' } : i,
+    );
+    const evidence = onlyApproved.evidence.filter(
+      (e) => onlyApproved.items.find((i) => i.id === e.itemId)!.status === 'approved',
+    );
+    const built = (await mammoth.convertToHtml({ buffer: await buildPack({ ...onlyApproved, items, evidence }) }))
+      .value;
+    expect(built).toContain(
+      'See [[evidence:106]] and <strong>E001</strong> (Northshire SEND partnership self-evaluation 2026).',
+    );
   });
 });
 
@@ -146,12 +165,25 @@ describe('narrativeParagraphs', () => {
     const paragraphs = narrativeParagraphs('### Sub first\n## Then a heading\n### Then a sub\n\nSee [[evidence:3]].', {
       evidence: (id) => (id === 3 ? { ref: 'E042', title: 'Minutes' } : undefined),
     });
-    expect(paragraphs.map((p) => textOf([p]))).toEqual(['Sub first', 'Then a heading', 'Then a sub', 'See  E042  (Minutes) .']);
+    expect(paragraphs.map((p) => textOf([p]))).toEqual([
+      'Sub first',
+      'Then a heading',
+      'Then a sub',
+      'See  E042  (Minutes) .',
+    ]);
   });
 
   it('reads an old plain note as before', () => {
-    const paragraphs = narrativeParagraphs('First paragraph\nwraps here.\n\nIt has:\n- one\n- two\n  continued\n\n\nLast.');
-    expect(paragraphs.map((p) => textOf([p]))).toEqual(['First paragraph wraps here.', 'It has:', 'one', 'two continued', 'Last.']);
+    const paragraphs = narrativeParagraphs(
+      'First paragraph\nwraps here.\n\nIt has:\n- one\n- two\n  continued\n\n\nLast.',
+    );
+    expect(paragraphs.map((p) => textOf([p]))).toEqual([
+      'First paragraph wraps here.',
+      'It has:',
+      'one',
+      'two continued',
+      'Last.',
+    ]);
     expect(narrativeParagraphs('  \n\n ')).toEqual([]);
   });
 
@@ -164,22 +196,39 @@ describe('narrativeParagraphs', () => {
 describe('citations from a workspace', () => {
   it('cite a file by its attachment chain id, which a new version keeps, as the reference this build gave it', async () => {
     const { backend } = await workspace(tempDir(), { user: 'Dana Lead', area: 'Testshire', laCode: '841' });
-    const upload = async (name: string, text: string) =>
-      ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
-    await call(backend, 'attachments.add', { itemId: 'send-strategy', files: [await upload('strategy.txt', 'Strategy')], metadata: { title: 'SEND strategy' } });
-    const [minutes] = (await call(backend, 'attachments.add', { itemId: 'self-evaluation', files: [await upload('minutes.txt', 'Minutes v1')],
-      metadata: { title: 'Board minutes' } })).attachments;
-    const replaced = await call(backend, 'attachments.replace', { attachmentId: minutes!.id, file: await upload('minutes-v2.txt', 'Minutes v2'),
-      metadata: { title: 'Board minutes, final' } });
+    const upload = async (name: string, text: string) => ({
+      handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle,
+    });
+    await call(backend, 'attachments.add', {
+      itemId: 'send-strategy',
+      files: [await upload('strategy.txt', 'Strategy')],
+      metadata: { title: 'SEND strategy' },
+    });
+    const [minutes] = (
+      await call(backend, 'attachments.add', {
+        itemId: 'self-evaluation',
+        files: [await upload('minutes.txt', 'Minutes v1')],
+        metadata: { title: 'Board minutes' },
+      })
+    ).attachments;
+    const replaced = await call(backend, 'attachments.replace', {
+      attachmentId: minutes!.id,
+      file: await upload('minutes-v2.txt', 'Minutes v2'),
+      metadata: { title: 'Board minutes, final' },
+    });
     expect(replaced.chainId).toBe(minutes!.chainId);
     expect(replaced.id).not.toBe(minutes!.id);
-    await call(backend, 'checklist.update', { itemId: 'self-evaluation',
-      note: `## Evidence\nThe board signed it off: see [[evidence:${minutes!.chainId}]]. Not cited: [[evidence:9999]].` });
+    await call(backend, 'checklist.update', {
+      itemId: 'self-evaluation',
+      note: `## Evidence\nThe board signed it off: see [[evidence:${minutes!.chainId}]]. Not cited: [[evidence:9999]].`,
+    });
     const built = await call(backend, 'pack.build', { bundle: false });
     const { bytes } = await call(backend, 'pack.file', { version: built.version, kind: 'docx' });
     const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
     expect(html).toContain('<h3>Evidence</h3>');
     // Files are numbered in checklist order: the self-evaluation's come first, then the strategy's.
-    expect(html).toContain('The board signed it off: see <strong>E001</strong> (Board minutes, final). Not cited: [[evidence:9999]].');
+    expect(html).toContain(
+      'The board signed it off: see <strong>E001</strong> (Board minutes, final). Not cited: [[evidence:9999]].',
+    );
   });
 });

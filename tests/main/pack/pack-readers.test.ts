@@ -12,8 +12,15 @@ import { PLANTED, samplePackInput } from '../../fixtures/pack/sample-input';
  */
 
 const LO_TIMEOUT = 120_000;
-const SECTION_HEADINGS = ['Document control', 'Readiness summary', 'Key metrics', ...AREA_GROUPS.map((g) => g.heading),
-  'Gaps and actions', 'Evidence index', 'Glossary'];
+const SECTION_HEADINGS = [
+  'Document control',
+  'Readiness summary',
+  'Key metrics',
+  ...AREA_GROUPS.map((g) => g.heading),
+  'Gaps and actions',
+  'Evidence index',
+  'Glossary',
+];
 
 let input: PackInput;
 let docx: Buffer;
@@ -25,40 +32,48 @@ beforeAll(async () => {
 });
 
 describe('the pack in LibreOffice', () => {
-  it('converts to PDF with every area heading, metric, evidence reference, the contents, DRAFT and page X of N on every page', async () => {
-    const { pages, all } = await libreOfficePdf(docx);
-    expect(pages.length).toBeGreaterThan(20);
-    const text = squash(all);
-    for (const heading of SECTION_HEADINGS) expect(text).toContain(heading);
-    for (const metric of input.metrics) expect(text).toContain(metric.title);
-    for (const e of citedEvidence()) expect(text).toMatch(new RegExp(`\\b${e.ref}\\b`));
+  it(
+    'converts to PDF with every area heading, metric, evidence reference, the contents, DRAFT and page X of N on every page',
+    async () => {
+      const { pages, all } = await libreOfficePdf(docx);
+      expect(pages.length).toBeGreaterThan(20);
+      const text = squash(all);
+      for (const heading of SECTION_HEADINGS) expect(text).toContain(heading);
+      for (const metric of input.metrics) expect(text).toContain(metric.title);
+      for (const e of citedEvidence()) expect(text).toMatch(new RegExp(`\\b${e.ref}\\b`));
 
-    const contentsPage = pages.findIndex((p) => /^\s*Contents\s*$/m.test(p));
-    expect(contentsPage).toBeGreaterThan(0);
-    const contents = squash(pages[contentsPage]!);
-    for (const heading of SECTION_HEADINGS) expect(contents).toContain(heading);
+      const contentsPage = pages.findIndex((p) => /^\s*Contents\s*$/m.test(p));
+      expect(contentsPage).toBeGreaterThan(0);
+      const contents = squash(pages[contentsPage]!);
+      for (const heading of SECTION_HEADINGS) expect(contents).toContain(heading);
 
-    pages.forEach((page, i) => {
-      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
-      expect(page).toContain('DRAFT');
-      expect(page).toContain('OFFICIAL-SENSITIVE');
-      expect(page).toContain('Northshire');
-    });
-    expect(text).not.toContain('Amelia Hart');
-    expect(text).not.toContain(PLANTED.personLevelEvidenceTitle);
-  }, LO_TIMEOUT);
+      pages.forEach((page, i) => {
+        expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+        expect(page).toContain('DRAFT');
+        expect(page).toContain('OFFICIAL-SENSITIVE');
+        expect(page).toContain('Northshire');
+      });
+      expect(text).not.toContain('Amelia Hart');
+      expect(text).not.toContain(PLANTED.personLevelEvidenceTitle);
+    },
+    LO_TIMEOUT,
+  );
 
-  it('prints approved items only, with no DRAFT, when asked', async () => {
-    const final = await samplePackInput();
-    final.options.approvedOnly = true;
-    final.draft = false;
-    const { pages, all } = await libreOfficePdf(await buildPack(final), 'approved-only');
-    const text = squash(all);
-    expect(text).not.toContain(PLANTED.inProgressNarrative);
-    expect(text).toContain('Mainstream inclusion / graduated approach');
-    expect(text).not.toContain('DRAFT');
-    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
-  }, LO_TIMEOUT);
+  it(
+    'prints approved items only, with no DRAFT, when asked',
+    async () => {
+      const final = await samplePackInput();
+      final.options.approvedOnly = true;
+      final.draft = false;
+      const { pages, all } = await libreOfficePdf(await buildPack(final), 'approved-only');
+      const text = squash(all);
+      expect(text).not.toContain(PLANTED.inProgressNarrative);
+      expect(text).toContain('Mainstream inclusion / graduated approach');
+      expect(text).not.toContain('DRAFT');
+      expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+    },
+    LO_TIMEOUT,
+  );
 });
 
 describe('the pack in mammoth', () => {

@@ -14,12 +14,22 @@ import { docxParts, libreOfficePdf, partText, squash } from '../../fixtures/pack
 const tempDir = useTempDirs();
 const { backend: makeBackend } = useBackends();
 const SCRIPT = join(import.meta.dirname, '../../fixtures/pack/council_template.py');
-const python = (...args: string[]) => execFileSync('/usr/bin/python3', [SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const python = (...args: string[]) =>
+  execFileSync('/usr/bin/python3', [SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 interface PythonRead {
-  header: string[]; footer: string[]; heading1Font: string; heading1Colour: string; normalFont: string;
-  headings: Record<string, string[]>; tables: { header: boolean; style: string | null; rows: number }[];
-  pictures: string[]; pictureAlt: string[]; title: string; language: string; text: string;
+  header: string[];
+  footer: string[];
+  heading1Font: string;
+  heading1Colour: string;
+  normalFont: string;
+  headings: Record<string, string[]>;
+  tables: { header: boolean; style: string | null; rows: number }[];
+  pictures: string[];
+  pictureAlt: string[];
+  title: string;
+  language: string;
+  text: string;
 }
 
 async function sampleBackend() {
@@ -38,27 +48,40 @@ async function chooseTemplate(backend: ReturnType<typeof makeBackend>, name: str
 
 /** A minimal Word file, as a council's IT might strip one down: document, styles and a header, nothing else. */
 function minimalTemplate(): Uint8Array {
-  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const W =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-      + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-      + '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-      + '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/_rels/document.xml.rels': strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-      + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>'),
-    'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>`
-      + '<w:p><w:r><w:t>{{pack}}</w:t></w:r></w:p>'
-      + '<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>'
-      + '</w:body></w:document>'),
-    'word/styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>`
-      + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii="Tahoma" w:hAnsi="Tahoma"/></w:rPr></w:style>'
-      + '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:b/><w:color w:val="00594F"/><w:sz w:val="32"/></w:rPr></w:style>'
-      + '</w:styles>'),
-    'word/header1.xml': strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr ${W}><w:p><w:r><w:t>Minimal Council {{marking}}</w:t></w:r></w:p></w:hdr>`),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+        '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>` +
+        '<w:p><w:r><w:t>{{pack}}</w:t></w:r></w:p>' +
+        '<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>' +
+        '</w:body></w:document>',
+    ),
+    'word/styles.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>` +
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii="Tahoma" w:hAnsi="Tahoma"/></w:rPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:b/><w:color w:val="00594F"/><w:sz w:val="32"/></w:rPr></w:style>' +
+        '</w:styles>',
+    ),
+    'word/header1.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr ${W}><w:p><w:r><w:t>Minimal Council {{marking}}</w:t></w:r></w:p></w:hdr>`,
+    ),
   });
 }
 
@@ -72,7 +95,9 @@ describe('building into a council template made by python-docx', () => {
     const templatePath = join(dir, 'council.docx');
     python('make', templatePath);
     expect(await chooseTemplate(backend, 'Kestrelmouth council.docx', readFileSync(templatePath))).toEqual({
-      fileName: 'Kestrelmouth council.docx', placeholders: expect.arrayContaining(['pack', 'marking', 'title', 'area', 'version', 'date']) });
+      fileName: 'Kestrelmouth council.docx',
+      placeholders: expect.arrayContaining(['pack', 'marking', 'title', 'area', 'version', 'date']),
+    });
     // Remembered per workspace: the build screen asks for it again.
     expect(await call(backend, 'pack.template', {})).toMatchObject({ fileName: 'Kestrelmouth council.docx' });
     const built = await call(backend, 'pack.build', { bundle: false });
@@ -83,17 +108,20 @@ describe('building into a council template made by python-docx', () => {
     pdfText = await libreOfficePdf(docx, 'council-pack');
   }, 240_000);
 
-  it('keeps the template\'s header (council name and the marking, DRAFT while a draft) and footer', () => {
+  it("keeps the template's header (council name and the marking, DRAFT while a draft) and footer", () => {
     expect(read.header).toEqual(['Kestrelmouth Borough Council \u2014 OFFICIAL-SENSITIVE \u2014 DRAFT']);
     expect(read.footer).toEqual(['Kestrelmouth Borough Council, Town Hall, Kestrelmouth']);
-    for (const page of pdfText.pages) expect(page).toContain('Kestrelmouth Borough Council \u2014 OFFICIAL-SENSITIVE \u2014 DRAFT');
+    for (const page of pdfText.pages)
+      expect(page).toContain('Kestrelmouth Borough Council \u2014 OFFICIAL-SENSITIVE \u2014 DRAFT');
   });
 
-  it('sets the pack\'s headings in the template\'s own heading styles and fonts', () => {
+  it("sets the pack's headings in the template's own heading styles and fonts", () => {
     expect(read.heading1Font).toBe('Verdana');
     expect(read.heading1Colour).toBe('7A1F5C');
     expect(read.normalFont).toBe('Georgia');
-    expect(read.headings['Heading 1']).toEqual(expect.arrayContaining(['Document control', 'Key metrics', 'Gaps and actions', 'Evidence index']));
+    expect(read.headings['Heading 1']).toEqual(
+      expect.arrayContaining(['Document control', 'Key metrics', 'Gaps and actions', 'Evidence index']),
+    );
     expect(read.headings['Heading 2']!.length).toBeGreaterThan(10);
     expect(squash(pdfText.all)).toContain('Gaps and actions');
   });
@@ -106,7 +134,7 @@ describe('building into a council template made by python-docx', () => {
     expect(read.text).toContain("End of the council's document.");
   });
 
-  it('keeps the pack\'s accessibility: tables with repeating header rows, charts with alt text, title and language', () => {
+  it("keeps the pack's accessibility: tables with repeating header rows, charts with alt text, title and language", () => {
     expect(read.tables.length).toBeGreaterThan(5);
     for (const table of read.tables) {
       expect(table.header).toBe(true);
@@ -122,7 +150,7 @@ describe('building into a council template made by python-docx', () => {
     expect(parts['docProps/core.xml']).toContain('<dc:language>en-GB</dc:language>');
   });
 
-  it('opens cleanly in LibreOffice, with the pack\'s charts and tables on the template\'s pages', () => {
+  it("opens cleanly in LibreOffice, with the pack's charts and tables on the template's pages", () => {
     expect(pdfText.pages.length).toBeGreaterThan(20);
     expect(pdfText.all).toContain('Figure 1 in words');
   });
@@ -150,7 +178,7 @@ describe('the action plan built into the council template (issue 20, item 4)', (
     pdfText = await libreOfficePdf(docx, 'council-action-plan');
   }, 240_000);
 
-  it('opens in LibreOffice with the council\'s header on every page and every action of the plan in it', () => {
+  it("opens in LibreOffice with the council's header on every page and every action of the plan in it", () => {
     expect(built.template).toBe('Kestrelmouth council.docx');
     expect(actions.length).toBeGreaterThan(1);
     expect(pdfText.pages.length).toBeGreaterThan(2);
@@ -160,15 +188,17 @@ describe('the action plan built into the council template (issue 20, item 4)', (
     expect(text).toContain("End of the council's document.");
   });
 
-  it('fills every placeholder with the plan\'s own title, leaving no {{ anywhere', () => {
+  it("fills every placeholder with the plan's own title, leaving no {{ anywhere", () => {
     for (const [name, xml] of Object.entries(parts)) if (name.endsWith('.xml')) expect(xml, name).not.toContain('{{');
     expect(pdfText.all).not.toContain('{{');
-    expect(read.title).toMatch(/(Priority action plan \(area SEND\)|Improvement plan: response to the area SEND inspection) \u2014 Kestrelmouth/);
+    expect(read.title).toMatch(
+      /(Priority action plan \(area SEND\)|Improvement plan: response to the area SEND inspection) \u2014 Kestrelmouth/,
+    );
     expect(read.text).toContain(read.title);
     expect(read.text).toMatch(/Version 1, \d{1,2} [A-Z][a-z]+ \d{4}\./);
   });
 
-  it('keeps the plan\'s headings and tables, in the template\'s styles', () => {
+  it("keeps the plan's headings and tables, in the template's styles", () => {
     expect(read.headings['Heading 1']).toEqual(expect.arrayContaining(['The inspection', 'Summary of actions']));
     for (const action of actions) expect(read.headings['Heading 2']!.some((h) => h.endsWith(action))).toBe(true);
     expect(read.heading1Font).toBe('Verdana');
@@ -186,8 +216,24 @@ describe('the action plan built into the council template (issue 20, item 4)', (
     python('make', template);
     const out = join(dir, 'plan.docx');
     const { folder } = await makeWorkspace(dir, { sample: true });
-    const run = spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, '--kind', 'action-plan', '--out', out, '--template', template,
-      '--user', 'Dana Lead'], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') } });
+    const run = spawnSync(
+      process.execPath,
+      [
+        'bin/sendpack.mjs',
+        'build',
+        '--db',
+        folder,
+        '--kind',
+        'action-plan',
+        '--out',
+        out,
+        '--template',
+        template,
+        '--user',
+        'Dana Lead',
+      ],
+      { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') } },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('in the council template council.docx');
     const built = docxParts(readFileSync(out));
@@ -221,14 +267,30 @@ describe('council templates: minimal files and refusals', () => {
     const withoutPack = readFileSync(path);
     // The same template with {{pack}} renamed.
     const files = unzipSync(withoutPack);
-    files['word/document.xml'] = strToU8(new TextDecoder().decode(files['word/document.xml']).replace('{{pack}}', '{{body}}'));
-    await expect(readCouncilTemplate('no-pack.docx', zipSync(files))).rejects.toThrow(/no-pack\.docx has no \{\{pack\}\} placeholder/);
-    files['word/document.xml'] = strToU8(new TextDecoder().decode(files['word/document.xml']).replace('{{body}}', '{{pack}} {{chief_exec}}'));
-    await expect(readCouncilTemplate('extra.docx', zipSync(files))).rejects.toThrow(/extra\.docx has a placeholder the pack cannot fill: \{\{chief_exec\}\}/);
-    await expect(readCouncilTemplate('notes.docx', strToU8('just some text'))).rejects.toThrow(/notes\.docx is not a Word document \(\.docx\)/);
-    await expect(readCouncilTemplate('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).rejects.toThrow(/old\.doc is a Word 97–2003 document/);
-    await expect(readCouncilTemplate('sheet.xlsx', zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') })))
-      .rejects.toThrow(/sheet\.xlsx is not a Word document \(\.docx\): it has no document part/);
+    files['word/document.xml'] = strToU8(
+      new TextDecoder().decode(files['word/document.xml']).replace('{{pack}}', '{{body}}'),
+    );
+    await expect(readCouncilTemplate('no-pack.docx', zipSync(files))).rejects.toThrow(
+      /no-pack\.docx has no \{\{pack\}\} placeholder/,
+    );
+    files['word/document.xml'] = strToU8(
+      new TextDecoder().decode(files['word/document.xml']).replace('{{body}}', '{{pack}} {{chief_exec}}'),
+    );
+    await expect(readCouncilTemplate('extra.docx', zipSync(files))).rejects.toThrow(
+      /extra\.docx has a placeholder the pack cannot fill: \{\{chief_exec\}\}/,
+    );
+    await expect(readCouncilTemplate('notes.docx', strToU8('just some text'))).rejects.toThrow(
+      /notes\.docx is not a Word document \(\.docx\)/,
+    );
+    await expect(
+      readCouncilTemplate('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+    ).rejects.toThrow(/old\.doc is a Word 97–2003 document/);
+    await expect(
+      readCouncilTemplate(
+        'sheet.xlsx',
+        zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') }),
+      ),
+    ).rejects.toThrow(/sheet\.xlsx is not a Word document \(\.docx\): it has no document part/);
 
     // Through the API: refused, nothing remembered, and the build goes on without a template.
     const { backend } = await sampleBackend();
@@ -243,8 +305,11 @@ describe('council templates: minimal files and refusals', () => {
     const { folder } = await makeWorkspace(dir, { sample: true });
     const template = join(dir, 'council.docx');
     python('make', template);
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, ...args],
-      { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') },
+      });
     const out = join(dir, 'pack.docx');
     const built = cli('--out', out, '--template', template, '--sections', 'cover,kpis', '--user', 'Dana Lead');
     expect(built.status).toBe(0);
@@ -259,7 +324,7 @@ describe('council templates: minimal files and refusals', () => {
     expect(missing.stderr).toContain('does not exist');
   }, 120_000);
 
-  it('stops using a template on request, and builds the pack\'s own look again', async () => {
+  it("stops using a template on request, and builds the pack's own look again", async () => {
     const { backend } = await sampleBackend();
     await chooseTemplate(backend, 'minimal.docx', minimalTemplate());
     expect(await call(backend, 'pack.setTemplate', { file: null })).toBeNull();

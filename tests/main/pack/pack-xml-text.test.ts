@@ -19,7 +19,8 @@ const FORBIDDEN = ['\uFFFE', '\uFFFF', '\u0000', '\u0001', '\u000B', '\u001F', '
 
 describe('characters XML forbids', () => {
   it('are found and stripped, and only they (tab, line feed, carriage return, a paired surrogate and U+FFFD stay)', () => {
-    for (const c of FORBIDDEN) expect(forbiddenXmlCharacter(`Chapter ${c} due`), JSON.stringify(c)).toMatch(/^U\+[0-9A-F]{4} at character 9$/);
+    for (const c of FORBIDDEN)
+      expect(forbiddenXmlCharacter(`Chapter ${c} due`), JSON.stringify(c)).toMatch(/^U\+[0-9A-F]{4} at character 9$/);
     const allowed = 'Tab\there\nline\r\u{1F600} \uFFFD é';
     expect(forbiddenXmlCharacter(allowed)).toBeNull();
     expect(stripForbiddenXml(`${FORBIDDEN.map((c) => `a${c}`).join('')}b${allowed}`)).toBe(`aaaaaaaab${allowed}`);
@@ -29,13 +30,22 @@ describe('characters XML forbids', () => {
     const dir = tempDir();
     const { backend } = await backends.workspace(dir, { user: 'Ann', area: 'Textshire', laCode: '841' });
     for (const c of FORBIDDEN) {
-      expect((await refused(backend, 'checklist.update', { itemId: 'jsna-send', note: `Chapter ${c} due` })).message)
-        .toMatch(/^checklist\.update: note holds a character a Word document cannot hold \(U\+[0-9A-F]{4} at character 9\); remove it\.$/);
+      expect(
+        (await refused(backend, 'checklist.update', { itemId: 'jsna-send', note: `Chapter ${c} due` })).message,
+      ).toMatch(
+        /^checklist\.update: note holds a character a Word document cannot hold \(U\+[0-9A-F]{4} at character 9\); remove it\.$/,
+      );
     }
-    expect((await refused(backend, 'checklist.addItem', { title: 'Extra \uFFFF', areas: ['EC1'] })).field).toBe('title');
+    expect((await refused(backend, 'checklist.addItem', { title: 'Extra \uFFFF', areas: ['EC1'] })).field).toBe(
+      'title',
+    );
     expect((await refused(backend, 'settings.setUserName', { userName: 'Ann\u0007' })).field).toBe('userName');
-    expect((await refused(backend, 'files.upload', { name: 'a\uFFFE.txt', bytes: new Uint8Array(1) })).field).toBe('name');
-    expect((await refused(backend, 'privacy.saveSettings', { smallNumberThreshold: 5, casePatterns: ['AB\u0001'] })).field).toMatch(/^casePatterns/);
+    expect((await refused(backend, 'files.upload', { name: 'a\uFFFE.txt', bytes: new Uint8Array(1) })).field).toBe(
+      'name',
+    );
+    expect(
+      (await refused(backend, 'privacy.saveSettings', { smallNumberThreshold: 5, casePatterns: ['AB\u0001'] })).field,
+    ).toMatch(/^casePatterns/);
     // Nothing was written.
     const items = (await call(backend, 'checklist.list', {})).items;
     expect(items.find((i) => i.id === 'jsna-send')!.note).toBe('');
@@ -45,11 +55,20 @@ describe('characters XML forbids', () => {
     const dir = tempDir();
     const { backend } = await backends.workspace(dir, { user: 'Ann', area: 'Stripshire', laCode: '841' });
     await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', note: 'placeholder' });
-    const { handle } = await call(backend, 'files.upload', { name: 'evil\u202Egpj.exe', bytes: new TextEncoder().encode('Partnership notes') });
-    await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: { title: 'Minutes of the board' } });
+    const { handle } = await call(backend, 'files.upload', {
+      name: 'evil\u202Egpj.exe',
+      bytes: new TextEncoder().encode('Partnership notes'),
+    });
+    await call(backend, 'attachments.add', {
+      itemId: 'jsna-send',
+      files: [{ handle }],
+      metadata: { title: 'Minutes of the board' },
+    });
     const db = backend.openWorkspace().db;
-    db.prepare("UPDATE items SET note = ?, title = ? WHERE id = 'jsna-send'")
-      .run(`Chapter\uFFFE due\u0001 in \uFFFFspring\uD800 ${'x'.repeat(3)}`, 'JSNA \u0002chapter');
+    db.prepare("UPDATE items SET note = ?, title = ? WHERE id = 'jsna-send'").run(
+      `Chapter\uFFFE due\u0001 in \uFFFFspring\uD800 ${'x'.repeat(3)}`,
+      'JSNA \u0002chapter',
+    );
     const built = await call(backend, 'pack.build', { bundle: false });
     const docx = readFileSync(built.docxPath);
     const parts = unzipSync(docx, { filter: (f) => /\.(xml|rels)$/.test(f.name) });
@@ -63,8 +82,10 @@ describe('characters XML forbids', () => {
   }, 120_000);
 
   it('a document with a part Word or LibreOffice could not read fails the build, naming the part', () => {
-    const good = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
-      'word/document.xml': new TextEncoder().encode('<w:document xmlns:w="x"><w:body><w:p/></w:body></w:document>') });
+    const good = zipSync({
+      '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
+      'word/document.xml': new TextEncoder().encode('<w:document xmlns:w="x"><w:body><w:p/></w:body></w:document>'),
+    });
     expect(() => assertDocxWellFormed(good)).not.toThrow();
     for (const [xml, why] of [
       ['<w:document><w:body></w:document>', /word\/document\.xml is not well-formed XML/],

@@ -80,17 +80,36 @@ Reference numbers: invoice 1029384756; ledger 2200145563; FOI request 2025/0417;
 Notes. Figures are rounded; rates are per 100 pupils. Percentages of 0.0% are shown where no child was affected. Ages 0-25.
 Contact: localoffer@kestrelmouth.gov.uk. Published 30/06/2025; next update September 2025 (page 14, section 3).`;
 
-const PUBLIC_CONTACTS = ['send@kestrelmouth.gov.uk', 'localoffer@kestrelmouth.gov.uk', '0300 123 4567', '01632 960000', '1 Civic Way', 'KM1 1AA'];
+const PUBLIC_CONTACTS = [
+  'send@kestrelmouth.gov.uk',
+  'localoffer@kestrelmouth.gov.uk',
+  '0300 123 4567',
+  '01632 960000',
+  '1 Civic Way',
+  'KM1 1AA',
+];
 
 describe('a realistic clean corpus of council text', () => {
   it('uses ten-digit reference numbers that fail both check digits', () => {
-    for (const ref of ['4829104721', '1234567890', '2025001873', '5566778899', '8801234567', '1029384756', '2200145563']) {
+    for (const ref of [
+      '4829104721',
+      '1234567890',
+      '2025001873',
+      '5566778899',
+      '8801234567',
+      '1029384756',
+      '2200145563',
+    ]) {
       expect(isValidNhsNumber(ref), ref).toBe(false);
       expect(isValidUln(ref), ref).toBe(false);
     }
   });
 
-  for (const [name, text] of [['self-evaluation extract', SELF_EVALUATION], ['board minutes', BOARD_MINUTES], ['data and finance annex', DATA_ANNEX]] as const) {
+  for (const [name, text] of [
+    ['self-evaluation extract', SELF_EVALUATION],
+    ['board minutes', BOARD_MINUTES],
+    ['data and finance annex', DATA_ANNEX],
+  ] as const) {
     it(`yields no findings: ${name}`, () => {
       const findings = scanText(text, { today: '2025-06-30', publicContacts: PUBLIC_CONTACTS });
       expect(findings.map((f) => `${f.kind} (${f.severity}): ${f.snippet}`)).toEqual([]);
@@ -102,8 +121,12 @@ describe('a realistic clean corpus of council text', () => {
     expect(scanText(all, { today: '2025-06-30', publicContacts: PUBLIC_CONTACTS })).toEqual([]);
     const contacts = scanText(all, { today: '2025-06-30' });
     expect(contacts.map((f) => `${f.kind}:${f.severity}:${f.match}`)).toEqual([
-      'address:block:1 Civic Way', 'postcode:block:KM1 1AA', 'email:warn:send@kestrelmouth.gov.uk', 'phone:warn:0300 123 4567',
-      'phone:block:01632 960000', 'email:warn:localoffer@kestrelmouth.gov.uk',
+      'address:block:1 Civic Way',
+      'postcode:block:KM1 1AA',
+      'email:warn:send@kestrelmouth.gov.uk',
+      'phone:warn:0300 123 4567',
+      'phone:block:01632 960000',
+      'email:warn:localoffer@kestrelmouth.gov.uk',
     ]);
   });
 });

@@ -32,10 +32,11 @@ const NOTE_UPN = makeUpn(22);
 const HIDDEN_UPN = makeUpn(23);
 const MTIME = new Date(2026, 10, 13, 16, 45, 30);
 
-const FODT_NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-  + 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-  + 'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-  + 'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"';
+const FODT_NS =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" ' +
+  'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" ' +
+  'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"';
 
 /** A Writer document that went through review: a tracked deletion, a comment, a footnote, a header, a custom property. */
 const REVIEWED = `<?xml version="1.0" encoding="UTF-8"?><office:document ${FODT_NS}>
@@ -78,7 +79,11 @@ let dir = '';
 const files: Record<string, Uint8Array> = {};
 
 function soffice(args: string[], cwd: string): void {
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(cwd, 'lo-profile')}`, ...args], { cwd, stdio: 'pipe', timeout: 120_000 });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(cwd, 'lo-profile')}`, ...args], {
+    cwd,
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
 }
 
 beforeAll(() => {
@@ -86,9 +91,13 @@ beforeAll(() => {
   writeFileSync(join(dir, 'strategy.fodt'), REVIEWED);
   writeFileSync(join(dir, 'minutes.fodt'), MINUTES);
   soffice(['--convert-to', 'docx:MS Word 2007 XML', 'strategy.fodt'], dir);
-  soffice(['--convert-to', 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', 'minutes.fodt'], dir);
+  soffice(
+    ['--convert-to', 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', 'minutes.fodt'],
+    dir,
+  );
   execFileSync('/usr/bin/python3', ['-c', PYTHON, dir, NOTE_UPN, HIDDEN_UPN], { stdio: 'pipe' });
-  for (const name of ['strategy.docx', 'minutes.pdf', 'moved.docx', 'budget.xlsx']) files[name] = readFileSync(join(dir, name));
+  for (const name of ['strategy.docx', 'minutes.pdf', 'moved.docx', 'budget.xlsx'])
+    files[name] = readFileSync(join(dir, name));
 }, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -97,20 +106,29 @@ function segments(result: ExtractResult): Map<string, string> {
   return new Map(result.segments.map((s) => [s.location, s.text]));
 }
 
-const textOf = async (bytes: Uint8Array, name: string) => { const r = await extractText(bytes, name); return r.status === 'ok' ? r.text : ''; };
+const textOf = async (bytes: Uint8Array, name: string) => {
+  const r = await extractText(bytes, name);
+  return r.status === 'ok' ? r.text : '';
+};
 
 describe('scanning what leaves, in files made by LibreOffice, python-docx and openpyxl', { timeout: 240_000 }, () => {
   it('reads every part of a reviewed Word file with its place', async () => {
     const s = segments(await extractText(files['strategy.docx']!, 'strategy.docx'));
     expect(s.get('paragraph 1')).toBe('The strategy was agreed.');
     expect(s.get('tracked deletion, paragraph 1')).toBe(`Her NHS number is ${NHS} on the referral.`);
-    expect([...s].find(([k]) => k.startsWith('comments, paragraph'))?.[1]).toBe('Is this about the boy called Tyler Moss?');
-    expect([...s].find(([k]) => k.startsWith('footnotes, paragraph'))?.[1]?.trim()).toBe('Seen at clinic; date of birth 03/04/2015 recorded.');
+    expect([...s].find(([k]) => k.startsWith('comments, paragraph'))?.[1]).toBe(
+      'Is this about the boy called Tyler Moss?',
+    );
+    expect([...s].find(([k]) => k.startsWith('footnotes, paragraph'))?.[1]?.trim()).toBe(
+      'Seen at clinic; date of birth 03/04/2015 recorded.',
+    );
     expect(s.get('header 1, paragraph 1')).toBe('Prepared about pupil Jayden Smith');
     expect(s.get('custom property Case officer')).toBe('Mrs Ellie Broadbent');
     expect(s.get('document properties, title')).toBe('Strategy review');
     const moved = segments(await extractText(files['moved.docx']!, 'moved.docx'));
-    expect(moved.get('moved text (still at its old place), paragraph 2')).toBe('Visit for the child named Poppy Harris');
+    expect(moved.get('moved text (still at its old place), paragraph 2')).toBe(
+      'Visit for the child named Poppy Harris',
+    );
   });
 
   it('reads notes and hidden sheets in a workbook and annotations in a PDF', async () => {
@@ -130,8 +148,15 @@ describe('scanning what leaves, in files made by LibreOffice, python-docx and op
         await attachFiles(workspace, 'strategy-action-plan', [{ name, bytes: files[name]! }], {}, 'A', extractText);
       }
       const scan = scanWorkspace(workspace.db, { today: '2026-11-22' });
-      const found = (file: string, kind: string, where: RegExp) => scan.findings.some((f) => f.location.fileName === file
-        && f.location.field === 'file text' && f.kind === kind && where.test(f.location.detail) && f.severity === 'block');
+      const found = (file: string, kind: string, where: RegExp) =>
+        scan.findings.some(
+          (f) =>
+            f.location.fileName === file &&
+            f.location.field === 'file text' &&
+            f.kind === kind &&
+            where.test(f.location.detail) &&
+            f.severity === 'block',
+        );
       expect(found('strategy.docx', 'nhs-number', /^tracked deletion, paragraph 1$/)).toBe(true);
       expect(found('strategy.docx', 'person-name', /^comments, paragraph \d+$/)).toBe(true);
       expect(found('strategy.docx', 'date-of-birth', /^footnotes, paragraph \d+$/)).toBe(true);
@@ -142,8 +167,9 @@ describe('scanning what leaves, in files made by LibreOffice, python-docx and op
       expect(found('budget.xlsx', 'upn', /^sheet Pupils \(hidden\), row 1$/)).toBe(true);
       expect(found('minutes.pdf', 'postcode', /^page 1, text annotation$/)).toBe(true);
       expect(scan.unscanned).toEqual([]);
-      await expect(buildAndRecord(workspace, { options: {} as never, docxPath: join(dir, 'pack.docx') }, 'A'))
-        .rejects.toMatchObject({ code: 'privacy-blocked', message: expect.stringMatching(/must be resolved first/) });
+      await expect(
+        buildAndRecord(workspace, { options: {} as never, docxPath: join(dir, 'pack.docx') }, 'A'),
+      ).rejects.toMatchObject({ code: 'privacy-blocked', message: expect.stringMatching(/must be resolved first/) });
     } finally {
       workspace.close();
     }
@@ -195,19 +221,47 @@ describe('the clean copy in the bundle', { timeout: 120_000 }, () => {
     const original = files['strategy.docx']!;
     const { sha256 } = writeBlob(folder, original);
     const out = join(tempDir(), 'bundle.zip');
-    await writeBundle({ workspaceFolder: folder, packDocx: docx(p('Pack')), area: 'Testshire', builtAt: '2026-11-13T16:45:30.000Z', version: 1,
-      evidence: [{ ref: 'E001', title: 'Strategy', itemId: 'strategy-action-plan', itemTitle: 'Strategy', group: 'L', documentDate: null,
-        version: '1', owner: 'A', fileName: 'strategy.docx', bytes: original.length, sha256 }] }, out);
+    await writeBundle(
+      {
+        workspaceFolder: folder,
+        packDocx: docx(p('Pack')),
+        area: 'Testshire',
+        builtAt: '2026-11-13T16:45:30.000Z',
+        version: 1,
+        evidence: [
+          {
+            ref: 'E001',
+            title: 'Strategy',
+            itemId: 'strategy-action-plan',
+            itemTitle: 'Strategy',
+            group: 'L',
+            documentDate: null,
+            version: '1',
+            owner: 'A',
+            fileName: 'strategy.docx',
+            bytes: original.length,
+            sha256,
+          },
+        ],
+      },
+      out,
+    );
     const entries = unzipSync(readFileSync(out));
     const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as BundleManifest;
     const record = manifest.files.find((f) => f.reference === 'E001')!;
-    expect(record.cleanCopy).toEqual({ changes: ['comments removed', 'tracked changes accepted'], originalBytes: original.length, originalSha256: sha256 });
+    expect(record.cleanCopy).toEqual({
+      changes: ['comments removed', 'tracked changes accepted'],
+      originalBytes: original.length,
+      originalSha256: sha256,
+    });
     expect(record.sha256).not.toBe(sha256);
     const shipped = entries[record.path]!;
     expect(createHash('sha256').update(shipped).digest('hex')).toBe(record.sha256);
     expect(await textOf(shipped, 'strategy.docx')).not.toContain(NHS);
     expect(readFileSync(blobPath(folder, sha256))).toEqual(Buffer.from(original)); // the original is untouched
-    expect(new TextDecoder().decode(entries['manifest.csv'])).toContain(`comments removed; tracked changes accepted,${sha256}`);
+    expect(new TextDecoder().decode(entries['manifest.csv'])).toContain(
+      `comments removed; tracked changes accepted,${sha256}`,
+    );
     expect((await verifyBundle(out)).ok).toBe(true);
   });
 });
@@ -220,10 +274,14 @@ describe('minimal files with only the required parts', () => {
 
   it('reads a Word comments part with no styles, settings or properties parts', async () => {
     const base = unzipSync(docx(p('Body')));
-    base['word/_rels/document.xml.rels'] = new TextEncoder().encode(`<Relationships xmlns="${PKG}">`
-      + `<Relationship Id="rId1" Type="${REL}/comments" Target="comments.xml"/></Relationships>`);
-    base['word/comments.xml'] = new TextEncoder().encode(`<w:comments xmlns:w="${W}"><w:comment w:id="0" w:author="R">`
-      + '<w:p><w:r><w:t>About the pupil Ava Jones</w:t></w:r></w:p></w:comment></w:comments>');
+    base['word/_rels/document.xml.rels'] = new TextEncoder().encode(
+      `<Relationships xmlns="${PKG}">` +
+        `<Relationship Id="rId1" Type="${REL}/comments" Target="comments.xml"/></Relationships>`,
+    );
+    base['word/comments.xml'] = new TextEncoder().encode(
+      `<w:comments xmlns:w="${W}"><w:comment w:id="0" w:author="R">` +
+        '<w:p><w:r><w:t>About the pupil Ava Jones</w:t></w:r></w:p></w:comment></w:comments>',
+    );
     const s = segments(await extractText(zip(base), 'minimal.docx'));
     expect(s.get('comments, paragraph 1')).toBe('About the pupil Ava Jones');
     expect(cleanCopy(zip(base), 'minimal.docx', MTIME)?.changes).toEqual(['comments removed']);
@@ -232,16 +290,30 @@ describe('minimal files with only the required parts', () => {
   it('reads an Excel note with no VML drawing, styles or shared strings', async () => {
     const text = (s: string) => new TextEncoder().encode(s);
     const book = zip({
-      '[Content_Types].xml': text('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        + '<Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
-      '_rels/.rels': text(`<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-      'xl/workbook.xml': text(`<workbook xmlns="${S}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="r1"/></sheets></workbook>`),
-      'xl/_rels/workbook.xml.rels': text(`<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/worksheet" Target="sheet.xml"/></Relationships>`),
-      'xl/sheet.xml': text(`<worksheet xmlns="${S}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Total</t></is></c></row></sheetData></worksheet>`),
-      'xl/_rels/sheet.xml.rels': text(`<Relationships xmlns="${PKG}"><Relationship Id="c1" Type="${REL}/comments" Target="notes.xml"/></Relationships>`),
-      'xl/notes.xml': text(`<comments xmlns="${S}"><authors><author>F</author></authors><commentList>`
-        + `<comment ref="A1" authorId="0"><text><t>UPN ${NOTE_UPN}</t></text></comment></commentList></comments>`),
+      '[Content_Types].xml': text(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+      ),
+      '_rels/.rels': text(
+        `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      'xl/workbook.xml': text(
+        `<workbook xmlns="${S}" xmlns:r="${REL}"><sheets><sheet name="Data" sheetId="1" r:id="r1"/></sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': text(
+        `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/worksheet" Target="sheet.xml"/></Relationships>`,
+      ),
+      'xl/sheet.xml': text(
+        `<worksheet xmlns="${S}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Total</t></is></c></row></sheetData></worksheet>`,
+      ),
+      'xl/_rels/sheet.xml.rels': text(
+        `<Relationships xmlns="${PKG}"><Relationship Id="c1" Type="${REL}/comments" Target="notes.xml"/></Relationships>`,
+      ),
+      'xl/notes.xml': text(
+        `<comments xmlns="${S}"><authors><author>F</author></authors><commentList>` +
+          `<comment ref="A1" authorId="0"><text><t>UPN ${NOTE_UPN}</t></text></comment></commentList></comments>`,
+      ),
     });
     const s = segments(await extractText(book, 'minimal.xlsx'));
     expect(s.get('sheet Data, row 1')).toBe('Total');

@@ -128,10 +128,13 @@ describe('incremental privacy check', () => {
         sources
           .join('\u0000')
           .replace(/\r\n/g, '\n')
-          .replace(/export const SCANNER_VERSION = [0-9]+;/, ''),
+          .replace(/export const SCANNER_VERSION = [0-9]+;/, '')
+          // Line breaks, indentation and trailing commas are not rules: re-wrapping the lines keeps the fingerprint.
+          .replace(/\s+/g, '')
+          .replace(/,([)\]}])/g, '$1'),
       )
       .digest('hex')
       .slice(0, 16);
-    expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 2, fingerprint: '6603cb679107c55a' });
+    expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 2, fingerprint: 'ad87c7d157c764e4' });
   });
 });

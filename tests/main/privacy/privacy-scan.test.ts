@@ -8,14 +8,22 @@ const TODAY = '2025-06-30';
  * Text with each expected finding marked ⟦like this⟧, optionally ⟦kind:…⟧ or ⟦kind!warn:…⟧; returns the plain text and
  * the findings it should give, in order.
  */
-function marked(source: string, kind: FindingKind): { text: string; expected: Array<{ kind: FindingKind; start: number; end: number; severity: string }> } {
+function marked(
+  source: string,
+  kind: FindingKind,
+): { text: string; expected: Array<{ kind: FindingKind; start: number; end: number; severity: string }> } {
   let text = '';
   const expected: Array<{ kind: FindingKind; start: number; end: number; severity: string }> = [];
   const re = /⟦(?:([a-z-]+)(?:!(warn|block))?:)?(.*?)⟧/g;
   let at = 0;
   for (const m of source.matchAll(re)) {
     text += source.slice(at, m.index);
-    expected.push({ kind: (m[1] as FindingKind | undefined) ?? kind, start: text.length, end: text.length + m[3]!.length, severity: m[2] ?? 'block' });
+    expected.push({
+      kind: (m[1] as FindingKind | undefined) ?? kind,
+      start: text.length,
+      end: text.length + m[3]!.length,
+      severity: m[2] ?? 'block',
+    });
     text += m[3]!;
     at = m.index + m[0].length;
   }
@@ -26,7 +34,12 @@ function marked(source: string, kind: FindingKind): { text: string; expected: Ar
 function expectFindings(kind: FindingKind, sources: readonly string[], options: ScanOptions = {}): void {
   for (const source of sources) {
     const { text, expected } = marked(source, kind);
-    const found = scanText(text, { today: TODAY, ...options }).map((f) => ({ kind: f.kind, start: f.start, end: f.end, severity: f.severity }));
+    const found = scanText(text, { today: TODAY, ...options }).map((f) => ({
+      kind: f.kind,
+      start: f.start,
+      end: f.end,
+      severity: f.severity,
+    }));
     expect(found, source).toEqual(expected);
   }
 }
@@ -128,8 +141,9 @@ describe('scanText: emails and phone numbers', () => {
   });
 
   it('leaves the council’s published contacts alone when given', () => {
-    expectFindings('email', ['Contact send@northshire.gov.uk or call 0300 123 4567; parent ⟦p.jones@outlook.com⟧.'],
-      { publicContacts: ['SEND@northshire.gov.uk', '03001234567'] });
+    expectFindings('email', ['Contact send@northshire.gov.uk or call 0300 123 4567; parent ⟦p.jones@outlook.com⟧.'], {
+      publicContacts: ['SEND@northshire.gov.uk', '03001234567'],
+    });
   });
 
   it('blocks mobiles and landlines, warns on organisations’ 03/08 numbers', () => {
@@ -151,12 +165,16 @@ describe('scanText: emails and phone numbers', () => {
 
 describe('scanText: case references', () => {
   it('blocks the council’s own formats and warns on references after a case cue', () => {
-    expectFindings('case-reference', [
-      'Tribunal bundle ⟦KM-204518⟧ refers.',
-      'See ⟦case-reference!warn:ABC12345⟧ below.'.replace('See', 'See case ref:'),
-      'Mosaic ID ⟦case-reference!warn:1234567⟧; client no. ⟦case-reference!warn:CL/2024/0931⟧.',
-      'The case study 3, the case for change and invoice reference 4829104721 are not case references.',
-    ], { casePatterns: [/\bKM-\d{6}\b/] });
+    expectFindings(
+      'case-reference',
+      [
+        'Tribunal bundle ⟦KM-204518⟧ refers.',
+        'See ⟦case-reference!warn:ABC12345⟧ below.'.replace('See', 'See case ref:'),
+        'Mosaic ID ⟦case-reference!warn:1234567⟧; client no. ⟦case-reference!warn:CL/2024/0931⟧.',
+        'The case study 3, the case for change and invoice reference 4829104721 are not case references.',
+      ],
+      { casePatterns: [/\bKM-\d{6}\b/] },
+    );
   });
 
   it('takes a ten-digit number after "NHS number" that fails the check digit as a (warned) reference', () => {
@@ -189,15 +207,18 @@ describe('scanText: names after cues', () => {
   });
 
   it('finds the same name again wherever it stands in the text', () => {
-    expectFindings('person-name', ['The pupil ⟦Jayden Smith⟧ … later ⟦Jayden⟧’s mother said ⟦Jayden⟧ was settled; Mr ⟦Smith⟧ agreed.']);
+    expectFindings('person-name', [
+      'The pupil ⟦Jayden Smith⟧ … later ⟦Jayden⟧’s mother said ⟦Jayden⟧ was settled; Mr ⟦Smith⟧ agreed.',
+    ]);
   });
 });
 
 describe('scanText: everything together', () => {
   it('finds each kind planted in one narrative, in order and without overlaps', () => {
-    const source = 'Case note: pupil ⟦person-name:Jayden Smith⟧ (UPN ⟦upn:B801200005001⟧, NHS number ⟦nhs-number:943 476 5919⟧, '
-      + 'ULN ⟦uln:9276308686⟧, DOB ⟦date-of-birth:12/03/2015⟧) lives at ⟦address:14 Acacia Avenue⟧, Kestrelmouth ⟦postcode:KM1 2AB⟧. '
-      + 'Mum: ⟦email:jade.smith@hotmail.co.uk⟧, ⟦phone:07700 900123⟧. Case ref: ⟦case-reference!warn:KM204518⟧.';
+    const source =
+      'Case note: pupil ⟦person-name:Jayden Smith⟧ (UPN ⟦upn:B801200005001⟧, NHS number ⟦nhs-number:943 476 5919⟧, ' +
+      'ULN ⟦uln:9276308686⟧, DOB ⟦date-of-birth:12/03/2015⟧) lives at ⟦address:14 Acacia Avenue⟧, Kestrelmouth ⟦postcode:KM1 2AB⟧. ' +
+      'Mum: ⟦email:jade.smith@hotmail.co.uk⟧, ⟦phone:07700 900123⟧. Case ref: ⟦case-reference!warn:KM204518⟧.';
     const { text, expected } = marked(source, 'person-name');
     const found = scanText(text, { today: TODAY });
     expect(found.map((f) => ({ kind: f.kind, start: f.start, end: f.end, severity: f.severity }))).toEqual(expected);

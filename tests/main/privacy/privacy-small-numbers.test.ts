@@ -1,12 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SMALL_NUMBER_THRESHOLD as PACK_DEFAULT, formatMetricValue } from '../../../main/pack/format-figure';
-import { DEFAULT_SMALL_NUMBER_THRESHOLD, fewerThan, isSmall, isSmallCount, suppressCount } from '../../../main/privacy/small-numbers';
+import {
+  DEFAULT_SMALL_NUMBER_THRESHOLD,
+  fewerThan,
+  isSmall,
+  isSmallCount,
+  suppressCount,
+} from '../../../main/privacy/small-numbers';
 
 describe('small numbers (issue 6 §3)', () => {
   it('suppresses counts from 1 to threshold − 1; zero, the threshold and above are shown; no figure is never small', () => {
     expect(DEFAULT_SMALL_NUMBER_THRESHOLD).toBe(5);
-    expect([0, 1, 2, 3, 4, 5, 6, 100].map((n) => isSmallCount(n))).toEqual([false, true, true, true, true, false, false, false]);
+    expect([0, 1, 2, 3, 4, 5, 6, 100].map((n) => isSmallCount(n))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(isSmallCount(null)).toBe(false);
     expect(isSmallCount(undefined)).toBe(false);
     expect(isSmallCount(7, 10)).toBe(true);
@@ -31,9 +46,11 @@ describe('small numbers (issue 6 §3)', () => {
     expect(isSmall(null, 500)).toBe(false);
     expect(isSmall(60, 500)).toBe(false);
     expect(isSmall(6, 500, 10)).toBe(true);
-    fc.assert(fc.property(fc.nat(1000), fc.nat(1000), fc.integer({ min: 1, max: 20 }), (a, b, t) => {
-      expect(isSmall(a, b, t)).toBe((a > 0 && a < t) || (b > 0 && b < t));
-    }));
+    fc.assert(
+      fc.property(fc.nat(1000), fc.nat(1000), fc.integer({ min: 1, max: 20 }), (a, b, t) => {
+        expect(isSmall(a, b, t)).toBe((a > 0 && a < t) || (b > 0 && b < t));
+      }),
+    );
   });
 
   it('is what the pack prints: format-figure uses the same rule and keeps its exports', () => {

@@ -36,22 +36,55 @@ describe('the workspace privacy check', () => {
     updateItem(workspace.db, { itemId: 'self-evaluation', note: lines.join('\n\n') }, 'A');
     const files = [
       { name: 'notes.txt', bytes: new TextEncoder().encode(lines.join('\n')), where: /^line \d+$/ },
-      { name: 'list.csv', bytes: new TextEncoder().encode(`note\n${lines.map((l) => `"${l}"`).join('\n')}\n`), where: /^row \d+$/ },
+      {
+        name: 'list.csv',
+        bytes: new TextEncoder().encode(`note\n${lines.map((l) => `"${l}"`).join('\n')}\n`),
+        where: /^row \d+$/,
+      },
       { name: 'minutes.docx', bytes: docx(lines.map((l) => p(l)).join('')), where: /paragraph \d+$/ },
-      { name: 'tracker.xlsx', bytes: xlsx([{ name: 'Cases', xml: worksheet(lines.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('')) }],
-        sst(lines.map((l) => `<t>${l}</t>`)), STYLES_WITH_DATES), where: /^sheet Cases, row \d+$/ },
+      {
+        name: 'tracker.xlsx',
+        bytes: xlsx(
+          [
+            {
+              name: 'Cases',
+              xml: worksheet(
+                lines.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join(''),
+              ),
+            },
+          ],
+          sst(lines.map((l) => `<t>${l}</t>`)),
+          STYLES_WITH_DATES,
+        ),
+        where: /^sheet Cases, row \d+$/,
+      },
       { name: 'letter.pdf', bytes: pdf([pdfText(...lines)]), where: /^page 1$/ },
     ];
-    for (const file of files) await attachFiles(workspace, 'strategy-action-plan', [{ name: file.name, bytes: file.bytes }], {}, 'A', extractText);
+    for (const file of files)
+      await attachFiles(
+        workspace,
+        'strategy-action-plan',
+        [{ name: file.name, bytes: file.bytes }],
+        {},
+        'A',
+        extractText,
+      );
     const scan = scanWorkspace(workspace.db, { today: '2026-11-22' });
 
     const kindsIn = (filter: (l: (typeof scan.findings)[number]['location']) => boolean) =>
       new Set(scan.findings.filter((f) => filter(f.location)).map((f) => f.kind));
-    expect(kindsIn((l) => l.field === 'narrative' && l.itemId === 'self-evaluation')).toEqual(expect.objectContaining({ size: EXPECTED.size }));
-    for (const kind of EXPECTED) expect(kindsIn((l) => l.field === 'narrative').has(kind), `narrative: ${kind}`).toBe(true);
+    expect(kindsIn((l) => l.field === 'narrative' && l.itemId === 'self-evaluation')).toEqual(
+      expect.objectContaining({ size: EXPECTED.size }),
+    );
+    for (const kind of EXPECTED)
+      expect(kindsIn((l) => l.field === 'narrative').has(kind), `narrative: ${kind}`).toBe(true);
     for (const file of files) {
       const inFile = scan.findings.filter((f) => f.location.fileName === file.name && f.location.field === 'file text');
-      for (const kind of EXPECTED) expect(inFile.some((f) => f.kind === kind), `${file.name}: ${kind}`).toBe(true);
+      for (const kind of EXPECTED)
+        expect(
+          inFile.some((f) => f.kind === kind),
+          `${file.name}: ${kind}`,
+        ).toBe(true);
       for (const f of inFile) expect(f.location.detail, file.name).toMatch(file.where);
     }
     // No snippet anywhere shows a full identifier.
@@ -67,17 +100,30 @@ describe('the workspace privacy check', () => {
   it('records a false positive and a left-out file in the audit trail, and then nothing blocks', async () => {
     const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
     updateItem(workspace.db, { itemId: 'governance-map', note: `Paper ${NHS} agreed.` }, 'A');
-    const [file] = await attachFiles(workspace, 'send-strategy', [{ name: 'scan.pdf', bytes: pdf([' ']) }], {}, 'A', extractText);
+    const [file] = await attachFiles(
+      workspace,
+      'send-strategy',
+      [{ name: 'scan.pdf', bytes: pdf([' ']) }],
+      {},
+      'A',
+      extractText,
+    );
     let scan = scanWorkspace(workspace.db);
     expect(scan.unscanned.map((u) => u.fileName)).toEqual(['scan.pdf']);
     expect(scan.blocking).toBe(2);
-    markFalsePositive(workspace.db, scan.findings.find((f) => f.kind === 'nhs-number')!.key, 'A board paper number', 'B');
+    markFalsePositive(
+      workspace.db,
+      scan.findings.find((f) => f.kind === 'nhs-number')!.key,
+      'A board paper number',
+      'B',
+    );
     decideFile(workspace.db, file!.id, 'excluded', 'Scanned letter, sent securely instead', 'B');
     scan = scanWorkspace(workspace.db);
     expect(scan.blocking).toBe(0);
     const events = listEvents(workspace.db).filter((e) => e.action.startsWith('privacy'));
     expect(events.map((e) => [e.action, e.reason, e.who])).toEqual([
-      ['privacy-false-positive', 'A board paper number', 'B'], ['privacy-file-decision', 'Scanned letter, sent securely instead', 'B'],
+      ['privacy-false-positive', 'A board paper number', 'B'],
+      ['privacy-file-decision', 'Scanned letter, sent securely instead', 'B'],
     ]);
     expect(events[0]!.after).not.toContain(NHS);
     workspace.close();

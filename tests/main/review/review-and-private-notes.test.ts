@@ -25,18 +25,33 @@ describe('review and approval', () => {
     expect(check.warnings.join(' ')).toMatch(/no narrative and no evidence files/);
     expect(check.warnings.join(' ')).toMatch(/no owner/);
     expect(check.refusal).toBeNull();
-    updateItem(workspace.db, { itemId: 'send-strategy', note: 'The pupil Jayden Okafor moved.', owner: 'SEND team' }, 'A');
-    expect(approvalCheck(workspace.db, 'send-strategy', 'B').warnings.join(' ')).toMatch(/privacy check finds 1 possible item/);
+    updateItem(
+      workspace.db,
+      { itemId: 'send-strategy', note: 'The pupil Jayden Okafor moved.', owner: 'SEND team' },
+      'A',
+    );
+    expect(approvalCheck(workspace.db, 'send-strategy', 'B').warnings.join(' ')).toMatch(
+      /privacy check finds 1 possible item/,
+    );
     workspace.close();
   });
 
   it('refuses approval by the last editor when the workspace asks for a second officer', () => {
     const workspace = makeWorkspace(tempDir(), { open: 'writable' }).workspace;
-    updateItem(workspace.db, { itemId: 'send-strategy', note: 'Strategy 2025-28 agreed by the board.', status: 'ready-for-review' }, 'Ann');
+    updateItem(
+      workspace.db,
+      { itemId: 'send-strategy', note: 'Strategy 2025-28 agreed by the board.', status: 'ready-for-review' },
+      'Ann',
+    );
     saveReviewSettings(workspace.db, { approverMustDiffer: true }, 'Ann');
     expect(approvalCheck(workspace.db, 'send-strategy', 'Ann').refusal).toMatch(/another officer/);
-    expect(() => updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved' }, 'Ann')).toThrow(/another officer to approve/);
-    expect(updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved' }, 'Ben')).toMatchObject({ status: 'approved', approvedBy: 'Ben' });
+    expect(() => updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved' }, 'Ann')).toThrow(
+      /another officer to approve/,
+    );
+    expect(updateItem(workspace.db, { itemId: 'send-strategy', status: 'approved' }, 'Ben')).toMatchObject({
+      status: 'approved',
+      approvedBy: 'Ben',
+    });
     expect(listEvents(workspace.db).filter((e) => e.action === 'review-settings')).toHaveLength(1);
     workspace.close();
   });
@@ -48,8 +63,13 @@ describe('review and approval', () => {
     const back = sendBack(workspace.db, 'jsna-send', 'Add the 2025 refresh and the board minutes.', 'Ben');
     expect(back.status).toBe('in-progress');
     expect(back.reviewComment).toMatchObject({ comment: 'Add the 2025 refresh and the board minutes.', by: 'Ben' });
-    expect(listEvents(workspace.db, 'jsna-send').at(-1)).toMatchObject({ action: 'send-back', who: 'Ben', before: 'ready-for-review',
-      after: 'in-progress', reason: 'Add the 2025 refresh and the board minutes.' });
+    expect(listEvents(workspace.db, 'jsna-send').at(-1)).toMatchObject({
+      action: 'send-back',
+      who: 'Ben',
+      before: 'ready-for-review',
+      after: 'in-progress',
+      reason: 'Add the 2025 refresh and the board minutes.',
+    });
     updateItem(workspace.db, { itemId: 'jsna-send', status: 'ready-for-review' }, 'Ann');
     expect(getItem(workspace.db, 'jsna-send').reviewComment).not.toBeNull();
     expect(updateItem(workspace.db, { itemId: 'jsna-send', status: 'approved' }, 'Ben').reviewComment).toBeNull();
@@ -94,16 +114,39 @@ describe('private notes', () => {
     workspace.close();
   });
 
-  it('through the CLI: set --private-note, status --json shows the caller\'s own as privateNote; tracker writes one row per item', () => {
+  it("through the CLI: set --private-note, status --json shows the caller's own as privateNote; tracker writes one row per item", () => {
     const dir = tempDir();
     const db = join(dir, 'Northshire.sendpack');
-    const run = (args: string[]) => spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dir } });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, SENDPACK_DATA_DIR: dir },
+      });
     expect(run(['init', '--db', db, '--area', 'Northshire', '--la-code', '841', '--user', 'Ann']).status).toBe(0);
-    const set = run(['set', '--db', db, '--item', 'jsna-send', '--note', 'In the pack', '--private-note', 'Only mine', '--user', 'Ann']);
+    const set = run([
+      'set',
+      '--db',
+      db,
+      '--item',
+      'jsna-send',
+      '--note',
+      'In the pack',
+      '--private-note',
+      'Only mine',
+      '--user',
+      'Ann',
+    ]);
     expect(set.status, set.stderr).toBe(0);
-    const mine = JSON.parse(run(['status', '--db', db, '--json', '--user', 'Ann']).stdout) as { items: { id: string; note: string; privateNote: string }[] };
-    expect(mine.items.find((i) => i.id === 'jsna-send')).toMatchObject({ note: 'In the pack', privateNote: 'Only mine' });
-    const theirs = JSON.parse(run(['status', '--db', db, '--json', '--user', 'Ben']).stdout) as { items: { id: string; privateNote: string }[] };
+    const mine = JSON.parse(run(['status', '--db', db, '--json', '--user', 'Ann']).stdout) as {
+      items: { id: string; note: string; privateNote: string }[];
+    };
+    expect(mine.items.find((i) => i.id === 'jsna-send')).toMatchObject({
+      note: 'In the pack',
+      privateNote: 'Only mine',
+    });
+    const theirs = JSON.parse(run(['status', '--db', db, '--json', '--user', 'Ben']).stdout) as {
+      items: { id: string; privateNote: string }[];
+    };
     expect(theirs.items.find((i) => i.id === 'jsna-send')!.privateNote).toBe('');
     const out = join(dir, 'tracker.xlsx');
     const tracker = run(['tracker', '--db', db, '--out', out]);

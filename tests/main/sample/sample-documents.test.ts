@@ -5,11 +5,18 @@ import { getDocumentProxy } from 'unpdf';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../../main/formats/extract-text';
-import { buildDocx, buildEvidenceFile, buildPdf, parseBlocks, renderTemplate } from '../../../main/sample/evidence-documents';
+import {
+  buildDocx,
+  buildEvidenceFile,
+  buildPdf,
+  parseBlocks,
+  renderTemplate,
+} from '../../../main/sample/evidence-documents';
 import { loadSampleContent } from '../../../main/sample/sample-content';
 
 const INFO = { title: 'Joint strategy: a “test” – draft', author: 'Sample team', date: '2021-06-30' };
-const MARKUP = '# A title\n\nIntro line one\ncontinues here.\n\n## A heading\n\n- first point\n- second point, with £5 and “quotes”\n\n1. numbered one\n2. numbered two';
+const MARKUP =
+  '# A title\n\nIntro line one\ncontinues here.\n\n## A heading\n\n- first point\n- second point, with £5 and “quotes”\n\n1. numbered one\n2. numbered two';
 
 async function pdfText(bytes: Uint8Array): Promise<{ text: string; title: string; pages: number }> {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
@@ -18,14 +25,16 @@ async function pdfText(bytes: Uint8Array): Promise<{ text: string; title: string
     const content = await (await doc.getPage(n)).getTextContent();
     parts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' '));
   }
-  const { info } = await doc.getMetadata() as { info: { Title?: string } };
+  const { info } = (await doc.getMetadata()) as { info: { Title?: string } };
   return { text: parts.join('\n'), title: info.Title ?? '', pages: doc.numPages };
 }
 
 describe('sample evidence templates', () => {
   it('fill in dates counted from the document date', () => {
     const text = 'On {{date}} ({{month}}); due {{date+365}}; for {{year}} to {{year+3}}, after {{year-1}}.';
-    expect(renderTemplate(text, '2024-02-29')).toBe('On 29 February 2024 (February 2024); due 28 February 2025; for 2024 to 2027, after 2023.');
+    expect(renderTemplate(text, '2024-02-29')).toBe(
+      'On 29 February 2024 (February 2024); due 28 February 2025; for 2024 to 2027, after 2023.',
+    );
     expect(() => renderTemplate('{{author}}', '2024-02-29')).toThrow(/Unknown placeholder/);
   });
 
@@ -46,7 +55,14 @@ describe('sample Word documents', () => {
   it('open in another reader (mammoth) with their text, title, author and language', async () => {
     const bytes = buildDocx(parseBlocks(MARKUP), INFO);
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    for (const text of ['A title', 'Intro line one continues here.', 'A heading', 'first point', 'second point, with £5 and “quotes”', 'numbered two']) {
+    for (const text of [
+      'A title',
+      'Intro line one continues here.',
+      'A heading',
+      'first point',
+      'second point, with £5 and “quotes”',
+      'numbered two',
+    ]) {
       expect(value).toContain(text);
     }
     const parts = unzipSync(bytes);
@@ -77,11 +93,15 @@ describe('sample PDFs', () => {
 });
 
 describe('every shipped sample evidence file', () => {
-  it('is built and read back by the app\'s own extractor', async () => {
+  it("is built and read back by the app's own extractor", async () => {
     const content = loadSampleContent();
     for (const file of content.evidence) {
       const template = readFileSync(join(content.dir, file.template), 'utf8');
-      const bytes = buildEvidenceFile(file.format, template, { title: file.title, author: file.author, date: '2025-05-01' });
+      const bytes = buildEvidenceFile(file.format, template, {
+        title: file.title,
+        author: file.author,
+        date: '2025-05-01',
+      });
       const result = await extractText(bytes, file.fileName);
       expect(result.status, file.fileName).toBe('ok');
       expect(result.kind, file.fileName).toBe(file.format);

@@ -1,5 +1,14 @@
 import { decodeStoredText } from '../../../main/store/stored-text';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +62,8 @@ function personalDataIn(text: string): string[] {
   }
   for (const m of text.matchAll(/\b[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]\b/g)) found.push(`UPN ${m[0]}`);
   for (const m of text.matchAll(/\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b/gi)) found.push(`postcode ${m[0]}`);
-  for (const m of text.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) if (!m[0].toLowerCase().endsWith('@example.org')) found.push(`email ${m[0]}`);
+  for (const m of text.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g))
+    if (!m[0].toLowerCase().endsWith('@example.org')) found.push(`email ${m[0]}`);
   return found;
 }
 
@@ -70,8 +80,9 @@ describe('the sample area', () => {
       expect(sameAuthorityName(la.name, content.area.authority.name), la.name).toBe(false);
       expect(la.name.toLowerCase()).not.toContain(content.area.authority.name.toLowerCase());
     }
-    expect(LOCAL_AUTHORITIES.filter((la) => la.region === content.area.authority.region)[0]?.regionCode)
-      .toBe(content.area.authority.regionCode);
+    expect(LOCAL_AUTHORITIES.filter((la) => la.region === content.area.authority.region)[0]?.regionCode).toBe(
+      content.area.authority.regionCode,
+    );
   });
 
   it('covers every catalogue item once, and every dataset with one CSV file', () => {
@@ -107,14 +118,15 @@ describe('createSampleWorkspace', () => {
     expect(session.catalogueVersion).toBe(SHIPPED_CATALOGUE.catalogueVersion);
   });
 
-  it('gives all 78 catalogue items a status, with a realistic spread, plus an item of the area\'s own', () => {
+  it("gives all 78 catalogue items a status, with a realistic spread, plus an item of the area's own", () => {
     const items = listItems(workspace.db);
     const catalogue = items.filter((i) => i.origin === 'catalogue');
     expect(catalogue).toHaveLength(78);
     expect(catalogue.map((i) => i.id).sort()).toEqual(SHIPPED_CATALOGUE.items.map((i) => i.id).sort());
     const count = (status: string) => catalogue.filter((i) => i.status === status).length;
     expect(count('approved')).toBeGreaterThan(catalogue.length / 2);
-    for (const status of ['ready-for-review', 'in-progress', 'not-started', 'not-applicable']) expect(count(status), status).toBeGreaterThan(0);
+    for (const status of ['ready-for-review', 'in-progress', 'not-started', 'not-applicable'])
+      expect(count(status), status).toBeGreaterThan(0);
     expect(count('not-started')).toBeLessThanOrEqual(3);
     for (const item of items) expect(item.owner, item.id).not.toBe('');
     const custom = items.filter((i) => i.origin === 'custom');
@@ -130,7 +142,10 @@ describe('createSampleWorkspace', () => {
       const paragraphs = item.note.split('\n\n');
       expect(paragraphs.length, item.id).toBeGreaterThanOrEqual(2);
       expect(paragraphs.length, item.id).toBeLessThanOrEqual(5);
-      expect(paragraphs.every((p) => p.trim() === p && p.length > 0), item.id).toBe(true);
+      expect(
+        paragraphs.every((p) => p.trim() === p && p.length > 0),
+        item.id,
+      ).toBe(true);
     }
     const bulleted = done.filter((i) => i.note.split('\n').some((line) => line.startsWith('- ')));
     expect(bulleted.length).toBeGreaterThanOrEqual(10);
@@ -142,7 +157,11 @@ describe('createSampleWorkspace', () => {
 
   it('keeps person-level items to a status: no note, no files', () => {
     const personLevel = listItems(workspace.db).filter((i) => i.personLevel);
-    expect(personLevel.map((i) => i.id).sort()).toEqual(['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support', 'tracking-cases']);
+    expect(personLevel.map((i) => i.id).sort()).toEqual([
+      'annex-a-list-1-ehcp',
+      'annex-a-list-2-sen-support',
+      'tracking-cases',
+    ]);
     for (const item of personLevel) {
       expect(item.note).toBe('');
       expect(item.attachments).toBe(0);
@@ -155,17 +174,25 @@ describe('createSampleWorkspace', () => {
     for (const def of DATASETS) {
       const own = rows.filter((r) => r.dataset === def.id);
       const local = own.filter((r) => r.geography === 'local' && r.areaCode === '999');
-      const national = own.filter((r) => r.geography === 'national' && r.areaCode === 'E92000001' && r.areaName === 'England');
+      const national = own.filter(
+        (r) => r.geography === 'national' && r.areaCode === 'E92000001' && r.areaName === 'England',
+      );
       const periods = new Set(local.map((r) => r.period));
       expect(periods.size, def.id).toBeGreaterThanOrEqual(3);
       expect(periods.size, def.id).toBeLessThanOrEqual(5);
       expect(new Set(national.map((r) => r.period)), def.id).toEqual(periods);
       for (const value of def.breakdown?.values ?? []) {
-        expect(local.some((r) => r.breakdown === value.id), `${def.id} ${value.id}`).toBe(true);
+        expect(
+          local.some((r) => r.breakdown === value.id),
+          `${def.id} ${value.id}`,
+        ).toBe(true);
       }
-      for (const row of own) expect(validateRow(def, row), `${def.id} ${row.geography} ${row.period} ${row.breakdown}`).toEqual([]);
+      for (const row of own)
+        expect(validateRow(def, row), `${def.id} ${row.geography} ${row.period} ${row.breakdown}`).toEqual([]);
     }
-    const healthServices = new Set(rows.filter((r) => r.dataset === 'health-waits' && r.geography === 'local').map((r) => r.breakdown));
+    const healthServices = new Set(
+      rows.filter((r) => r.dataset === 'health-waits' && r.geography === 'local').map((r) => r.breakdown),
+    );
     expect(healthServices.size).toBe(6);
     expect(rows.some((r) => r.geography === 'regional' && r.areaName === 'South West')).toBe(true);
     const imports = listImports(workspace.db);
@@ -176,7 +203,9 @@ describe('createSampleWorkspace', () => {
 
   it('computes every metric for the sample area, none of them invalid, most with a national comparator', () => {
     const results = computeMetrics(listRows(workspace.db), { comparators: SHIPPED_COMPARATORS, areaCode: '999' });
-    expect(results.filter((r) => r.status === 'invalid').map((r) => `${r.id} ${r.period}: ${r.problems.join('; ')}`)).toEqual([]);
+    expect(
+      results.filter((r) => r.status === 'invalid').map((r) => `${r.id} ${r.period}: ${r.problems.join('; ')}`),
+    ).toEqual([]);
     const computed = new Set(results.filter((r) => r.status === 'ok').map((r) => r.id));
     expect(METRICS.filter((m) => !computed.has(m.id)).map((m) => m.id)).toEqual([]);
     expect(results.filter((r) => r.comparator !== null).length).toBeGreaterThan(results.length * 0.75);
@@ -186,8 +215,12 @@ describe('createSampleWorkspace', () => {
     const attachments = listAttachments(workspace.db);
     expect(attachments.length).toBeGreaterThanOrEqual(15);
     expect(new Set(attachments.map((a) => a.itemId)).size).toBeGreaterThanOrEqual(15);
-    const blobs = workspace.db.prepare('SELECT sha256, text_status, text_kind, text FROM blobs').all() as
-      { sha256: string; text_status: string; text_kind: string; text: unknown }[];
+    const blobs = workspace.db.prepare('SELECT sha256, text_status, text_kind, text FROM blobs').all() as {
+      sha256: string;
+      text_status: string;
+      text_kind: string;
+      text: unknown;
+    }[];
     const bySha = new Map(blobs.map((b) => [b.sha256, b]));
     for (const a of attachments) {
       const blob = bySha.get(a.sha256!)!;
@@ -220,7 +253,12 @@ describe('createSampleWorkspace', () => {
 
   it('records the notification a few working days before now, so the pack deadline is still ahead', () => {
     const inspection = getInspection(workspace.db)!;
-    expect(inspection).toMatchObject({ notifiedDate: '2026-03-02', notifiedTime: '10:30', preset: 'full', recordedBy: USER });
+    expect(inspection).toMatchObject({
+      notifiedDate: '2026-03-02',
+      notifiedTime: '10:30',
+      preset: 'full',
+      recordedBy: USER,
+    });
     expect(inspection.leadOfficer).toMatch(/LANO/);
     const line = timeline(workspace.db, todayIso(NOW))!;
     expect(line.packDue).toBe('2026-03-09');
@@ -232,29 +270,39 @@ describe('createSampleWorkspace', () => {
     const who = workspace.db.prepare('SELECT DISTINCT who FROM events').pluck().all();
     expect(who).toEqual([USER]);
     // Workspace.create stamps its own two events (creation, catalogue) with the real time; the sample's are at `now`.
-    const at = workspace.db.prepare("SELECT DISTINCT at FROM events WHERE action NOT IN ('create-workspace', 'catalogue-load')").pluck().all();
+    const at = workspace.db
+      .prepare("SELECT DISTINCT at FROM events WHERE action NOT IN ('create-workspace', 'catalogue-load')")
+      .pluck()
+      .all();
     expect(at).toEqual([NOW.toISOString()]);
   });
 
   it('holds no personal data anywhere: not in the workspace, its file names or the shipped sample files', () => {
     const texts: { where: string; text: string }[] = [];
-    const tables = workspace.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'")
-      .pluck().all() as string[];
+    const tables = workspace.db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'",
+      )
+      .pluck()
+      .all() as string[];
     for (const table of tables) {
       for (const row of workspace.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
-        for (const [column, value] of Object.entries(row)) if (typeof value === 'string') texts.push({ where: `${table}.${column}`, text: value });
+        for (const [column, value] of Object.entries(row))
+          if (typeof value === 'string') texts.push({ where: `${table}.${column}`, text: value });
       }
     }
-    const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? walk(path) : [path];
+      });
     const sampleDir = findSampleDir();
     for (const path of walk(sampleDir)) {
       texts.push({ where: `file name ${relative(sampleDir, path)}`, text: relative(sampleDir, path) });
       texts.push({ where: relative(sampleDir, path), text: readFileSync(path, 'utf8') });
     }
-    for (const path of walk(folder)) texts.push({ where: `workspace file ${relative(folder, path)}`, text: relative(folder, path) });
+    for (const path of walk(folder))
+      texts.push({ where: `workspace file ${relative(folder, path)}`, text: relative(folder, path) });
     expect(texts.length).toBeGreaterThan(500);
     const findings = texts.flatMap(({ where, text }) => personalDataIn(text).map((f) => `${where}: ${f}`));
     expect(findings).toEqual([]);
@@ -271,7 +319,10 @@ describe('createSampleWorkspace', () => {
   it('keeps the deadline ahead over a bank-holiday weekend, and records a given user', async () => {
     // Easter Saturday 2026: Good Friday (3 April) and Easter Monday (6 April) are not working days.
     const easter = new Date('2026-04-04T11:00:00Z');
-    const { folder: other } = await createSampleWorkspace(join(parent, 'Easter.sendpack'), { now: easter, user: 'Demo Officer' });
+    const { folder: other } = await createSampleWorkspace(join(parent, 'Easter.sendpack'), {
+      now: easter,
+      user: 'Demo Officer',
+    });
     const opened = Workspace.open(other, { user: 'Test Officer' });
     try {
       const line = timeline(opened.db, todayIso(easter))!;

@@ -15,7 +15,14 @@ describe('read-only and writable database handles', () => {
     try {
       // @ts-expect-error a ReadableDB cannot be handed to a function that writes
       expect(() => writeMeta(readable, 'protective_marking', 'OFFICIAL')).toThrow(/readonly/i);
-      const event = { at: '2026-01-01T00:00:00Z', who: 'A', itemId: null, action: 'note', before: null, after: null } as const;
+      const event = {
+        at: '2026-01-01T00:00:00Z',
+        who: 'A',
+        itemId: null,
+        action: 'note',
+        before: null,
+        after: null,
+      } as const;
       // @ts-expect-error nor can it append to the audit trail
       const append = () => appendEvent(readable, event);
       expect(append).toThrow(/readonly/i);

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../main/store/migrations/index';
 import { migrationChecksum } from '../../../main/store/migrate';
 
-const shipped = (JSON.parse(readFileSync(new URL('../../../main/store/migrations/shipped.json', import.meta.url), 'utf8')) as {
-  migrations: Record<string, string>;
-}).migrations;
+const shipped = (
+  JSON.parse(readFileSync(new URL('../../../main/store/migrations/shipped.json', import.meta.url), 'utf8')) as {
+    migrations: Record<string, string>;
+  }
+).migrations;
 
 describe('migrations', () => {
   it('are numbered 1, 2, 3… with no gaps, named after their number', () => {
@@ -20,7 +22,9 @@ describe('migrations', () => {
     for (const [name, checksum] of Object.entries(shipped)) {
       const migration = MIGRATIONS.find((m) => m.name === name);
       expect(migration, `shipped migration ${name} was removed`).toBeDefined();
-      expect(migrationChecksum(migration!), `shipped migration ${name} was edited: add a new migration instead`).toBe(checksum);
+      expect(migrationChecksum(migration!), `shipped migration ${name} was edited: add a new migration instead`).toBe(
+        checksum,
+      );
     }
   });
 

@@ -27,7 +27,9 @@ describe('opening a workspace database', () => {
     const db = new BetterSqlite3(join(folder, 'workspace.db'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(0x53454e44);
-    expect(db.prepare('SELECT id, name FROM schema_migrations').all()).toEqual(MIGRATIONS.map(({ id, name }) => ({ id, name })));
+    expect(db.prepare('SELECT id, name FROM schema_migrations').all()).toEqual(
+      MIGRATIONS.map(({ id, name }) => ({ id, name })),
+    );
     db.close();
   });
 

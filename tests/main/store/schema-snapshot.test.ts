@@ -10,13 +10,21 @@ type Schema = Record<string, Record<string, string>>;
 function currentSchema(): Schema {
   const db = new BetterSqlite3(':memory:');
   migrate(db);
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const schema: Schema = {};
   for (const table of tables) {
-    const columns = db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`).all(table) as
-      { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
-    schema[table] = Object.fromEntries(columns.map((c) =>
-      [c.name, `${c.type}${c.notnull ? ' NOT NULL' : ''}${c.pk ? ' PK' : ''}${c.dflt_value !== null ? ` DEFAULT ${c.dflt_value}` : ''}`]));
+    const columns = db
+      .prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid`)
+      .all(table) as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
+    schema[table] = Object.fromEntries(
+      columns.map((c) => [
+        c.name,
+        `${c.type}${c.notnull ? ' NOT NULL' : ''}${c.pk ? ' PK' : ''}${c.dflt_value !== null ? ` DEFAULT ${c.dflt_value}` : ''}`,
+      ]),
+    );
   }
   db.close();
   return schema;
@@ -36,6 +44,9 @@ describe('database schema', () => {
       }
     }
     // New tables or columns: record them with UPDATE_SCHEMA_SNAPSHOT=1 in the commit that adds their migration.
-    expect(schema, `schema changed: run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run ${join('tests', 'unit', 'schema-snapshot.test.ts')}`).toEqual(shipped);
+    expect(
+      schema,
+      `schema changed: run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run ${join('tests', 'unit', 'schema-snapshot.test.ts')}`,
+    ).toEqual(shipped);
   });
 });

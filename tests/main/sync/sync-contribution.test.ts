@@ -8,12 +8,24 @@ const tempDir = useTempDirs();
 
 /** Each machine has its own data folder; nothing passes between them but the contribution files. */
 function sendpack(args: string[], dataDir: string) {
-  const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], { encoding: 'utf8', env: { ...process.env, SENDPACK_DATA_DIR: dataDir } });
+  const run = spawnSync(process.execPath, ['bin/sendpack.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SENDPACK_DATA_DIR: dataDir },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
-const ok = (run: ReturnType<typeof sendpack>) => { expect(run.code, run.stderr + run.stdout).toBe(0); return run; };
+const ok = (run: ReturnType<typeof sendpack>) => {
+  expect(run.code, run.stderr + run.stdout).toBe(0);
+  return run;
+};
 type Item = { id: string; status: string; note: string; attachments: number };
-const items = (db: string, dir: string) => new Map((JSON.parse(ok(sendpack(['status', '--db', db, '--json'], dir)).stdout) as { items: Item[] }).items.map((i) => [i.id, i]));
+const items = (db: string, dir: string) =>
+  new Map(
+    (JSON.parse(ok(sendpack(['status', '--db', db, '--json'], dir)).stdout) as { items: Item[] }).items.map((i) => [
+      i.id,
+      i,
+    ]),
+  );
 
 /** Rewrites one part of a zip (python's zipfile), keeping the manifest as it was: what an alteration on the way looks like. */
 function alterPart(zip: string, out: string, part: string, from: string, to: string): void {
@@ -29,15 +41,65 @@ dst.close()`;
 }
 
 describe('a contribution between two machines with no shared server', () => {
-  it('goes out with only the assigned items, comes back merged with the coordinator\'s own edits, and an altered file is refused naming what failed', () => {
+  it("goes out with only the assigned items, comes back merged with the coordinator's own edits, and an altered file is refused naming what failed", () => {
     const council = tempDir();
     const icb = tempDir();
     const w = join(council, 'Northshire.sendpack');
     ok(sendpack(['init', '--db', w, '--area', 'Northshire', '--user', 'Cora Hale'], council));
-    ok(sendpack(['set', '--db', w, '--item', 'jsna-send', '--note', 'The JSNA chapter was refreshed.', '--status', 'in-progress', '--user', 'Cora Hale'], council));
-    ok(sendpack(['set', '--db', w, '--item', 'send-strategy', '--note', 'Confidential draft strategy wording.', '--user', 'Cora Hale'], council));
+    ok(
+      sendpack(
+        [
+          'set',
+          '--db',
+          w,
+          '--item',
+          'jsna-send',
+          '--note',
+          'The JSNA chapter was refreshed.',
+          '--status',
+          'in-progress',
+          '--user',
+          'Cora Hale',
+        ],
+        council,
+      ),
+    );
+    ok(
+      sendpack(
+        [
+          'set',
+          '--db',
+          w,
+          '--item',
+          'send-strategy',
+          '--note',
+          'Confidential draft strategy wording.',
+          '--user',
+          'Cora Hale',
+        ],
+        council,
+      ),
+    );
     const out = join(council, 'for-ben.sendpack-contribution');
-    ok(sendpack(['contribution', 'export', '--db', w, '--for', 'Ben Okafor (ICB)', '--items', 'jsna-send,local-offer', '--out', out, '--user', 'Cora Hale'], council));
+    ok(
+      sendpack(
+        [
+          'contribution',
+          'export',
+          '--db',
+          w,
+          '--for',
+          'Ben Okafor (ICB)',
+          '--items',
+          'jsna-send,local-offer',
+          '--out',
+          out,
+          '--user',
+          'Cora Hale',
+        ],
+        council,
+      ),
+    );
     // Nothing else of the workspace is in the file.
     expect(readFileSync(out).includes(Buffer.from('Confidential draft'))).toBe(false);
 
@@ -47,16 +109,49 @@ describe('a contribution between two machines with no shared server', () => {
     writeFileSync(received, readFileSync(out));
     ok(sendpack(['contribution', 'open', '--db', mine, received, '--user', 'Ben Okafor'], icb));
     expect(items(mine, icb).get('jsna-send')!.note).toBe('The JSNA chapter was refreshed.');
-    ok(sendpack(['set', '--db', mine, '--item', 'jsna-send', '--note', 'The JSNA chapter was refreshed. Health prevalence added by the ICB.', '--user', 'Ben Okafor'], icb));
+    ok(
+      sendpack(
+        [
+          'set',
+          '--db',
+          mine,
+          '--item',
+          'jsna-send',
+          '--note',
+          'The JSNA chapter was refreshed. Health prevalence added by the ICB.',
+          '--user',
+          'Ben Okafor',
+        ],
+        icb,
+      ),
+    );
     const evidence = join(icb, 'ICB-health-needs-2026.txt');
-    writeFileSync(evidence, 'Health needs of children with SEND, 2026 refresh. Left in by mistake: NHS number 943 476 5919.');
+    writeFileSync(
+      evidence,
+      'Health needs of children with SEND, 2026 refresh. Left in by mistake: NHS number 943 476 5919.',
+    );
     ok(sendpack(['attach', '--db', mine, '--item', 'local-offer', evidence, '--user', 'Ben Okafor'], icb));
     ok(sendpack(['set', '--db', mine, '--item', 'local-offer', '--status', 'approved', '--user', 'Ben Okafor'], icb));
     const back = join(icb, 'back-to-council.sendpack-contribution');
     ok(sendpack(['contribution', 'export', '--db', mine, '--out', back, '--user', 'Ben Okafor'], icb));
 
     // Meanwhile the coordinator edits the same narrative.
-    ok(sendpack(['set', '--db', w, '--item', 'jsna-send', '--note', 'Updated May 2026. The JSNA chapter was refreshed.', '--user', 'Cora Hale'], council));
+    ok(
+      sendpack(
+        [
+          'set',
+          '--db',
+          w,
+          '--item',
+          'jsna-send',
+          '--note',
+          'Updated May 2026. The JSNA chapter was refreshed.',
+          '--user',
+          'Cora Hale',
+        ],
+        council,
+      ),
+    );
 
     // Altered on the way: refused, naming the part, and nothing changes.
     const arrived = join(council, 'back.sendpack-contribution');
@@ -72,18 +167,30 @@ describe('a contribution between two machines with no shared server', () => {
 
     // The file as Ben sent it.
     writeFileSync(arrived, readFileSync(back));
-    const imported = ok(sendpack(['contribution', 'import', '--db', w, arrived, '--json', '--user', 'Cora Hale'], council));
-    const report = JSON.parse(imported.stdout) as { for: string; files: number; privacy: { itemId: string; masked: string }[] };
+    const imported = ok(
+      sendpack(['contribution', 'import', '--db', w, arrived, '--json', '--user', 'Cora Hale'], council),
+    );
+    const report = JSON.parse(imported.stdout) as {
+      for: string;
+      files: number;
+      privacy: { itemId: string; masked: string }[];
+    };
     expect(report).toMatchObject({ for: 'Ben Okafor (ICB)', files: 1 });
     // The privacy check ran on what arrived: the file's stored text, named by its file name.
-    expect(report.privacy.some((f) => f.itemId === 'local-offer' && f.masked.startsWith('ICB-health-needs-2026.txt:'))).toBe(true);
+    expect(
+      report.privacy.some((f) => f.itemId === 'local-offer' && f.masked.startsWith('ICB-health-needs-2026.txt:')),
+    ).toBe(true);
     const after = items(w, council);
     // Both edits kept: the engine merged them.
-    expect(after.get('jsna-send')!.note).toBe('Updated May 2026. The JSNA chapter was refreshed. Health prevalence added by the ICB.');
+    expect(after.get('jsna-send')!.note).toBe(
+      'Updated May 2026. The JSNA chapter was refreshed. Health prevalence added by the ICB.',
+    );
     expect(after.get('local-offer')!.attachments).toBe(1);
     // His approval does not count: he is a contributor.
     expect(after.get('local-offer')!.status).toBe('not-started');
-    const log = JSON.parse(ok(sendpack(['log', '--db', w, '--item', 'local-offer', '--json'], council)).stdout) as { events: { who: string; action: string }[] };
+    const log = JSON.parse(ok(sendpack(['log', '--db', w, '--item', 'local-offer', '--json'], council)).stdout) as {
+      events: { who: string; action: string }[];
+    };
     expect(log.events.some((e) => e.action === 'approval-not-counted' && e.who === 'Ben Okafor (ICB)')).toBe(true);
     expect(log.events.some((e) => e.action === 'attach' && e.who === 'Ben Okafor (ICB)')).toBe(true);
     // Importing it twice changes nothing more.

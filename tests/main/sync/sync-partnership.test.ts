@@ -7,11 +7,26 @@ import { lastLine, sendpackAsync, startServerProcess, type ServerProcess } from 
 
 const tempDir = useTempDirs();
 let server: ServerProcess | null = null;
-afterEach(async () => { await server?.stop(); server = null; });
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
 
-interface Officer { name: string; dir: string; db: string; token: string }
+interface Officer {
+  name: string;
+  dir: string;
+  db: string;
+  token: string;
+}
 
-type StatusItem = { id: string; status: string; owner: string; note: string; attachments: number; approvedBy: string | null };
+type StatusItem = {
+  id: string;
+  status: string;
+  owner: string;
+  note: string;
+  attachments: number;
+  approvedBy: string | null;
+};
 type Json = { workspace: string; inStep: boolean; digest: string };
 
 async function status(o: Officer): Promise<Map<string, StatusItem>> {
@@ -20,7 +35,10 @@ async function status(o: Officer): Promise<Map<string, StatusItem>> {
   return new Map((JSON.parse(run.stdout) as { items: StatusItem[] }).items.map((i) => [i.id, i]));
 }
 
-async function log(o: Officer, item: string): Promise<{ who: string; action: string; before: string | null; after: string | null; reason: string | null }[]> {
+async function log(
+  o: Officer,
+  item: string,
+): Promise<{ who: string; action: string; before: string | null; after: string | null; reason: string | null }[]> {
   const run = await sendpackAsync(['log', '--db', o.db, '--item', item, '--json'], o.dir);
   expect(run.code, run.stderr).toBe(0);
   return (JSON.parse(run.stdout) as { events: never[] }).events;
@@ -32,9 +50,11 @@ async function set(o: Officer, item: string, ...args: string[]): Promise<void> {
 }
 
 async function sync(o: Officer, url: string): Promise<Json & { code: number | null; stderr: string }> {
-  const run = await sendpackAsync(['sync', '--db', o.db, '--server', url, '--json', '--user', o.name], o.dir, { SENDPACK_SYNC_TOKEN: o.token });
+  const run = await sendpackAsync(['sync', '--db', o.db, '--server', url, '--json', '--user', o.name], o.dir, {
+    SENDPACK_SYNC_TOKEN: o.token,
+  });
   expect(run.stdout, run.stderr).toMatch(/^\{/);
-  return { ...JSON.parse(run.stdout) as Json, code: run.code, stderr: run.stderr };
+  return { ...(JSON.parse(run.stdout) as Json), code: run.code, stderr: run.stderr };
 }
 
 async function invite(data: string, name: string, role: string): Promise<string> {
@@ -51,7 +71,14 @@ async function partnership() {
   const url = server.url;
   const cora: Officer = { name: 'Cora Hale', dir: tempDir(), db: '', token: coordinatorToken };
   cora.db = join(cora.dir, 'Northshire.sendpack');
-  expect((await sendpackAsync(['init', '--db', cora.db, '--area', 'Northshire', '--la-code', '841', '--user', cora.name], cora.dir)).code).toBe(0);
+  expect(
+    (
+      await sendpackAsync(
+        ['init', '--db', cora.db, '--area', 'Northshire', '--la-code', '841', '--user', cora.name],
+        cora.dir,
+      )
+    ).code,
+  ).toBe(0);
   const first = await sync(cora, url);
   expect(first.code, first.stderr).toBe(0);
   const workspace = first.workspace;
@@ -59,8 +86,11 @@ async function partnership() {
     // Invited while the server runs: the token works at once.
     const o: Officer = { name, dir: tempDir(), db: '', token: await invite(data, name, role) };
     o.db = join(o.dir, 'Replica.sendpack');
-    const run = await sendpackAsync(['join', '--server', url, '--workspace', workspace, '--db', o.db, '--json', '--user', name], o.dir,
-      { SENDPACK_SYNC_TOKEN: o.token });
+    const run = await sendpackAsync(
+      ['join', '--server', url, '--workspace', workspace, '--db', o.db, '--json', '--user', name],
+      o.dir,
+      { SENDPACK_SYNC_TOKEN: o.token },
+    );
     expect(run.code, run.stderr + run.stdout).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ workspace, inStep: true });
     return o;
@@ -79,14 +109,28 @@ describe('the partnership on one workspace through a sync server (separate proce
     const evidence = join(p.cora.dir, 'SEND-JSNA-chapter-2026.txt');
     writeFileSync(evidence, `Joint strategic needs assessment, SEND chapter.\n${'Prevalence by ward. '.repeat(2000)}`);
     const sha = createHash('sha256').update(readFileSync(evidence)).digest('hex');
-    expect((await sendpackAsync(['attach', '--db', p.cora.db, '--item', 'jsna-send', evidence, '--user', p.cora.name], p.cora.dir)).code).toBe(0);
-    await set(p.cora, 'send-strategy', '--note', 'The strategy was agreed by the partnership board.', '--status', 'in-progress');
+    expect(
+      (
+        await sendpackAsync(
+          ['attach', '--db', p.cora.db, '--item', 'jsna-send', evidence, '--user', p.cora.name],
+          p.cora.dir,
+        )
+      ).code,
+    ).toBe(0);
+    await set(
+      p.cora,
+      'send-strategy',
+      '--note',
+      'The strategy was agreed by the partnership board.',
+      '--status',
+      'in-progress',
+    );
     expect((await sync(p.cora, p.url)).inStep).toBe(true);
     await Promise.all([sync(ben, p.url), sync(cai, p.url)]);
 
     // Cai goes offline and edits the shared narrative; Cora and Ben edit it and other items, syncing at the same time.
     await set(cai, 'send-strategy', '--note', 'Since March: the strategy was agreed by the partnership board.');
-    await set(cai, 'local-offer', '--owner', 'Children\'s social care');
+    await set(cai, 'local-offer', '--owner', "Children's social care");
     // (Each officer's own commands run one after another: one process at a time holds a workspace.)
     await Promise.all([
       (async () => {
@@ -94,19 +138,30 @@ describe('the partnership on one workspace through a sync server (separate proce
         await set(p.cora, 'self-evaluation', '--note', 'Draft self-evaluation in progress.');
       })(),
       (async () => {
-        await set(ben, 'send-strategy', '--note', 'The strategy was agreed by the partnership board. The ICB signed it too.');
+        await set(
+          ben,
+          'send-strategy',
+          '--note',
+          'The strategy was agreed by the partnership board. The ICB signed it too.',
+        );
         await set(ben, 'jsna-send', '--owner', 'Public health (ICB)', '--status', 'in-progress');
       })(),
     ]);
     const concurrent = await Promise.all([sync(p.cora, p.url), sync(ben, p.url)]);
-    expect(concurrent.every((r) => r.code === 0), concurrent.map((r) => r.stderr).join('\n')).toBe(true);
+    expect(
+      concurrent.every((r) => r.code === 0),
+      concurrent.map((r) => r.stderr).join('\n'),
+    ).toBe(true);
     // Cai is back online.
     expect((await sync(cai, p.url)).code).toBe(0);
     const final = [];
     for (const o of [p.cora, ben, cai]) final.push(await sync(o, p.url));
     expect(final.map((r) => r.inStep)).toEqual([true, true, true]);
     const digests = new Set(final.map((r) => r.digest));
-    const serverDigest = await sendpackAsync(['sync-server', 'digest', '--data', p.data, '--workspace', p.workspace], p.data);
+    const serverDigest = await sendpackAsync(
+      ['sync-server', 'digest', '--data', p.data, '--workspace', p.workspace],
+      p.data,
+    );
     digests.add(serverDigest.stdout.trim());
     expect(digests.size, 'every replica and the server hold one state').toBe(1);
 
@@ -118,7 +173,7 @@ describe('the partnership on one workspace through a sync server (separate proce
       expect(narrative).toContain('in May 2026');
       expect(narrative).toContain('The ICB signed it too.');
       expect(s.get('jsna-send')).toMatchObject({ owner: 'Public health (ICB)', status: 'in-progress', attachments: 1 });
-      expect(s.get('local-offer')!.owner).toBe('Children\'s social care');
+      expect(s.get('local-offer')!.owner).toBe("Children's social care");
       expect(s.get('self-evaluation')!.note).toBe('Draft self-evaluation in progress.');
     }
     // The evidence file arrived intact on every replica.
@@ -128,10 +183,14 @@ describe('the partnership on one workspace through a sync server (separate proce
     }
     // Remote changes are in each audit trail with their author as the server authenticated them.
     const trail = await log(p.cora, 'local-offer');
-    expect(trail.at(-1)).toMatchObject({ who: 'Cai Evans (social care)', action: 'owner', after: 'Children\'s social care' });
+    expect(trail.at(-1)).toMatchObject({
+      who: 'Cai Evans (social care)',
+      action: 'owner',
+      after: "Children's social care",
+    });
   }, 180_000);
 
-  it('refuses a viewer\'s edits at the server, counts approvals only from a coordinator, and reopens an approved item someone edits', async () => {
+  it("refuses a viewer's edits at the server, counts approvals only from a coordinator, and reopens an approved item someone edits", async () => {
     const p = await partnership();
     const ben = await p.join('Ben Okafor (ICB)', 'contributor');
     const vic = await p.join('Vic Patel (parent carer forum)', 'viewer');
@@ -172,10 +231,18 @@ describe('the partnership on one workspace through a sync server (separate proce
     await sync(ben, p.url);
     await sync(p.cora, p.url);
     for (const o of [p.cora, ben]) {
-      expect((await status(o)).get('jsna-send')).toMatchObject({ note: 'JSNA chapter refreshed with 2026 prevalence.', status: 'ready-for-review', approvedBy: null });
+      expect((await status(o)).get('jsna-send')).toMatchObject({
+        note: 'JSNA chapter refreshed with 2026 prevalence.',
+        status: 'ready-for-review',
+        approvedBy: null,
+      });
     }
     const trail = await log(p.cora, 'jsna-send');
-    expect(trail.filter((e) => e.action === 'status').at(-1)).toMatchObject({ who: 'Ben Okafor (ICB)', before: 'approved', after: 'ready-for-review' });
+    expect(trail.filter((e) => e.action === 'status').at(-1)).toMatchObject({
+      who: 'Ben Okafor (ICB)',
+      before: 'approved',
+      after: 'ready-for-review',
+    });
     expect(trail.filter((e) => e.action === 'status').at(-1)!.reason).toMatch(/changed it after it was approved/);
   }, 180_000);
 });

@@ -18,12 +18,20 @@ import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 let server: RunningSyncServer | null = null;
-afterEach(async () => { await server?.close(); server = null; });
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
 
 // A valid NHS number (modulus 11 holds), as the privacy scanner requires.
 const NHS = '943 476 5919';
-const extract = async (bytes: Uint8Array) => ({ status: 'ok' as const, kind: 'text', text: Buffer.from(bytes).toString('utf8'),
-  segments: [{ text: Buffer.from(bytes).toString('utf8') }] }) as never;
+const extract = async (bytes: Uint8Array) =>
+  ({
+    status: 'ok' as const,
+    kind: 'text',
+    text: Buffer.from(bytes).toString('utf8'),
+    segments: [{ text: Buffer.from(bytes).toString('utf8') }],
+  }) as never;
 
 async function replica(dir: string, name: string) {
   const { folder } = makeWorkspace(dir, { name, area: 'Northshire', laCode: null, user: name });
@@ -36,7 +44,7 @@ async function replica(dir: string, name: string) {
 const bytesOf = (file: string) => Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
 
 describe('purge and redaction travel to every replica and the server', () => {
-  it('a purged evidence file goes from the other replica and the server\'s blob store; a redacted narrative leaves no copy of the identifier', async () => {
+  it("a purged evidence file goes from the other replica and the server's blob store; a redacted narrative leaves no copy of the identifier", async () => {
     const dir = tempDir();
     const data = join(dir, 'server');
     const cora = invitePerson(data, 'Cora Hale', 'coordinator').token;
@@ -44,8 +52,19 @@ describe('purge and redaction travel to every replica and the server', () => {
     server = await startSyncServer({ dataDir: data, port: 0 });
     const a = await replica(dir, 'A');
     const b = await replica(dir, 'B');
-    const [attached] = await attachFiles(a, 'jsna-send', [{ name: 'pupil-letter.txt', bytes: Buffer.from('Letter about a pupil, attached by mistake.') }], {}, 'Cora Hale', extract);
-    updateItemRedacting(a.db, { itemId: 'send-strategy', note: `Reviewed. The pupil (NHS number ${NHS}) was moved.` }, 'Cora Hale');
+    const [attached] = await attachFiles(
+      a,
+      'jsna-send',
+      [{ name: 'pupil-letter.txt', bytes: Buffer.from('Letter about a pupil, attached by mistake.') }],
+      {},
+      'Cora Hale',
+      extract,
+    );
+    updateItemRedacting(
+      a.db,
+      { itemId: 'send-strategy', note: `Reviewed. The pupil (NHS number ${NHS}) was moved.` },
+      'Cora Hale',
+    );
     const published = await syncOnce(a, { server: server.url, token: cora, extract });
     await syncOnce(b, { server: server.url, token: ben, extract, joinWorkspace: published.workspace });
     const sha = attached!.sha256!;
@@ -58,8 +77,12 @@ describe('purge and redaction travel to every replica and the server', () => {
 
     // Purged on A (binned first, as the app requires), and the narrative fixed on A.
     binAttachment(a.db, attached!.id, 'Cora Hale');
-    await purgeAttachment(a, attached!.id, 'Cora Hale', 'A pupil\'s letter', rewriteBackups, SYNC_HISTORY);
-    const fixed = updateItemRedacting(a.db, { itemId: 'send-strategy', note: 'Reviewed. The pupil was moved.' }, 'Cora Hale');
+    await purgeAttachment(a, attached!.id, 'Cora Hale', "A pupil's letter", rewriteBackups, SYNC_HISTORY);
+    const fixed = updateItemRedacting(
+      a.db,
+      { itemId: 'send-strategy', note: 'Reviewed. The pupil was moved.' },
+      'Cora Hale',
+    );
     expect(fixed.redacted.map((r) => r.match)).toContain(NHS);
     expect((await syncOnce(a, { server: server.url, token: cora, extract })).inStep).toBe(true);
     const report = await syncOnce(b, { server: server.url, token: ben, extract });
@@ -72,7 +95,9 @@ describe('purge and redaction travel to every replica and the server', () => {
     expect(b.db.prepare("SELECT COUNT(*) FROM attachments WHERE file_name = 'pupil-letter.txt'").pluck().get()).toBe(0);
 
     // The identifier is gone from B's rows, audit trail and stored document, and from the server's store.
-    expect(b.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get('send-strategy')).toBe('Reviewed. The pupil was moved.');
+    expect(b.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get('send-strategy')).toBe(
+      'Reviewed. The pupil was moved.',
+    );
     const events = JSON.stringify(b.db.prepare('SELECT before, after, reason FROM events').all());
     expect(events).not.toContain(NHS);
     // Nor in B's backup, rewritten as a purge or a fix made on B itself would rewrite it.

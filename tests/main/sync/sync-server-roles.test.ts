@@ -14,22 +14,39 @@ import { makeWorkspace } from '../../helpers/workspace';
 
 const tempDir = useTempDirs();
 let server: RunningSyncServer | null = null;
-afterEach(async () => { await server?.close(); server = null; });
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
 const extract = async () => ({ status: 'not-scanned' as const, kind: 'unknown', reason: 'test' });
 
 /** A bare Yjs client, as any program holding a token could make: the server, not the app, must hold the line. */
-function rawClient(url: string, workspace: string, token: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider; failed: string | null }> {
+function rawClient(
+  url: string,
+  workspace: string,
+  token: string,
+): Promise<{ doc: Y.Doc; provider: HocuspocusProvider; failed: string | null }> {
   return new Promise((resolve) => {
     const doc = new Y.Doc();
     const state = { doc, provider: null as unknown as HocuspocusProvider, failed: null as string | null };
-    state.provider = new HocuspocusProvider({ url, name: workspace, document: doc, token, ...{ WebSocketPolyfill: WebSocket } as object,
-      onSynced: () => resolve(state), onAuthenticationFailed: ({ reason }) => { state.failed = reason; resolve(state); } });
+    state.provider = new HocuspocusProvider({
+      url,
+      name: workspace,
+      document: doc,
+      token,
+      ...({ WebSocketPolyfill: WebSocket } as object),
+      onSynced: () => resolve(state),
+      onAuthenticationFailed: ({ reason }) => {
+        state.failed = reason;
+        resolve(state);
+      },
+    });
   });
 }
 const settle = () => new Promise((r) => setTimeout(r, 800));
 
 describe('roles, enforced by the sync server', () => {
-  it('drops a viewer\'s writes, undoes a contributor\'s approval, counts a coordinator\'s, and refuses an unknown token', async () => {
+  it("drops a viewer's writes, undoes a contributor's approval, counts a coordinator's, and refuses an unknown token", async () => {
     const dir = tempDir();
     const data = join(dir, 'server');
     const tokens = {
@@ -64,7 +81,10 @@ describe('roles, enforced by the sync server', () => {
     await settle();
     const afterBen = readItem(itemsOf(ben.doc).get('jsna-send')!);
     expect(afterBen.status, 'the server put the status back').toBe('ready-for-review');
-    expect(JSON.parse(itemsOf(ben.doc).get('jsna-send')!.get('notice') as string)).toMatchObject({ kind: 'not-counted', by: 'Ben Okafor' });
+    expect(JSON.parse(itemsOf(ben.doc).get('jsna-send')!.get('notice') as string)).toMatchObject({
+      kind: 'not-counted',
+      by: 'Ben Okafor',
+    });
     ben.provider.destroy();
 
     const cora = await rawClient(server.url, workspace, tokens.cora);
@@ -72,7 +92,10 @@ describe('roles, enforced by the sync server', () => {
     itemsOf(cora.doc).get('jsna-send')!.set('approvedBy', 'Someone Else');
     itemsOf(cora.doc).get('jsna-send')!.set('status', 'approved');
     await settle();
-    expect(readItem(itemsOf(cora.doc).get('jsna-send')!)).toMatchObject({ status: 'approved', approvedBy: 'Cora Hale' });
+    expect(readItem(itemsOf(cora.doc).get('jsna-send')!)).toMatchObject({
+      status: 'approved',
+      approvedBy: 'Cora Hale',
+    });
     cora.provider.destroy();
 
     const stranger = await rawClient(server.url, workspace, 'sp_made-up-token-000000000000');

@@ -16,13 +16,17 @@ function concurrently(start: string, a: string, b: string): [string, string] {
 }
 
 describe('a narrative changed on two replicas at once', () => {
-  it('keeps both officers\' words, whole', () => {
-    const [x, y] = concurrently('The board agreed the strategy.', 'In May, the board agreed the strategy.', 'The board agreed the strategy. The ICB signed it.');
+  it("keeps both officers' words, whole", () => {
+    const [x, y] = concurrently(
+      'The board agreed the strategy.',
+      'In May, the board agreed the strategy.',
+      'The board agreed the strategy. The ICB signed it.',
+    );
     expect(x).toBe(y);
     expect(x).toBe('In May, the board agreed the strategy. The ICB signed it.');
   });
 
-  it('never puts one insertion inside the other\'s word when both insert next to the same characters', () => {
+  it("never puts one insertion inside the other's word when both insert next to the same characters", () => {
     const [x, y] = concurrently('«2.1» «2.2»', '«0.3» «2.1» «2.2»', '«1.4» «2.1» «2.2»');
     expect(x).toBe(y);
     for (const word of ['«0.3»', '«1.4»', '«2.1»', '«2.2»']) expect(x).toContain(word);

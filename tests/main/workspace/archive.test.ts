@@ -13,20 +13,35 @@ import { call, useBackends } from '../../helpers/api';
 const tempDir = useTempDirs();
 const backends = useBackends();
 
-
 /** A workspace with a notification, edits, attachments (one replaced, one binned) — everything an export must carry. */
 async function populatedWorkspace(dir: string): Promise<{ backend: Backend; folder: string }> {
-  const { backend, folder } = await backends.workspace(dir, { user: 'Ari Archive', area: 'Exportshire', laCode: '841' });
+  const { backend, folder } = await backends.workspace(dir, {
+    user: 'Ari Archive',
+    area: 'Exportshire',
+    laCode: '841',
+  });
   await call(backend, 'inspection.record', { date: '2026-11-13', time: '16:45' });
-  await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', owner: 'Public health', note: 'Chapter due' });
-  const upload = async (name: string, bytes: Uint8Array) => ({ handle: (await call(backend, 'files.upload', { name, bytes })).handle });
+  await call(backend, 'checklist.update', {
+    itemId: 'jsna-send',
+    status: 'in-progress',
+    owner: 'Public health',
+    note: 'Chapter due',
+  });
+  const upload = async (name: string, bytes: Uint8Array) => ({
+    handle: (await call(backend, 'files.upload', { name, bytes })).handle,
+  });
   const files = [
     await upload('notes.txt', new TextEncoder().encode('Partnership notes on the Harrowgate pathway')),
     await upload('scan.bin', new Uint8Array(randomBytes(400_000))),
     await upload('sheet.csv', new TextEncoder().encode('a,b\n1,2\n')),
   ];
-  const attached = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files, metadata: { documentDate: '2025-01-31' } })).attachments;
-  await call(backend, 'attachments.replace', { attachmentId: attached[2]!.id, file: await upload('sheet-v2.csv', new TextEncoder().encode('a,b\n1,3\n')) });
+  const attached = (
+    await call(backend, 'attachments.add', { itemId: 'jsna-send', files, metadata: { documentDate: '2025-01-31' } })
+  ).attachments;
+  await call(backend, 'attachments.replace', {
+    attachmentId: attached[2]!.id,
+    file: await upload('sheet-v2.csv', new TextEncoder().encode('a,b\n1,3\n')),
+  });
   await call(backend, 'attachments.remove', { attachmentId: attached[1]!.id });
   return { backend, folder };
 }
@@ -36,7 +51,8 @@ function filesUnder(folder: string): Map<string, Buffer> {
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path); else out.set(relative(folder, path), readFileSync(path));
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(folder, path), readFileSync(path));
     }
   };
   walk(join(folder, 'files'));
@@ -85,12 +101,21 @@ describe('workspace archive', () => {
     // The imported workspace opens, and its evidence reads back and is searchable.
     const other = backends.backend(join(dir, 'data2'));
     await call(other, 'settings.setUserName', { userName: 'Colleague' });
-    expect(await call(other, 'workspace.open', { path: target })).toMatchObject({ areaName: 'Exportshire', readOnly: false });
+    expect(await call(other, 'workspace.open', { path: target })).toMatchObject({
+      areaName: 'Exportshire',
+      readOnly: false,
+    });
     const list = (await call(other, 'attachments.list', { itemId: 'jsna-send' })).attachments;
     expect(list.map((a) => [a.fileName, a.state])).toEqual([
-      ['notes.txt', 'current'], ['scan.bin', 'binned'], ['sheet-v2.csv', 'current'], ['sheet.csv', 'superseded']]);
+      ['notes.txt', 'current'],
+      ['scan.bin', 'binned'],
+      ['sheet-v2.csv', 'current'],
+      ['sheet.csv', 'superseded'],
+    ]);
     for (const a of list) {
-      expect(readFileSync((await call(other, 'attachments.open', { attachmentId: a.id })).path)).toEqual(original.get(join('files', a.sha256!.slice(0, 2), a.sha256!)));
+      expect(readFileSync((await call(other, 'attachments.open', { attachmentId: a.id })).path)).toEqual(
+        original.get(join('files', a.sha256!.slice(0, 2), a.sha256!)),
+      );
     }
     expect((await call(other, 'search.query', { query: 'harrowgate' })).hits).toHaveLength(1);
     expect(await call(other, 'inspection.get', {})).toMatchObject({ packDue: '2026-11-20' });
@@ -113,7 +138,9 @@ describe('workspace archive', () => {
     backend.close();
     const entries = unzipSync(readFileSync(zip));
     expect(Object.keys(entries)).toContain('manifest.json');
-    const victim = Object.keys(entries).filter((n) => n.startsWith('files/')).sort()[0]!;
+    const victim = Object.keys(entries)
+      .filter((n) => n.startsWith('files/'))
+      .sort()[0]!;
     const altered = Uint8Array.from(entries[victim]!);
     const middle = Math.floor(altered.length / 2);
     altered[middle] = altered[middle]! ^ 0x01;
@@ -156,7 +183,9 @@ describe('workspace archive', () => {
     for (const name of ['../evil', 'files/../../evil', '/tmp/evil', 'files\\..\\evil', 'workspace.lock']) {
       const evil = join(dir, 'evil.zip');
       writeFileSync(evil, zipSync({ [name]: new TextEncoder().encode('pwned'), ...entries }));
-      await expect(importWorkspace(evil, target), name).rejects.toThrow(new RegExp(`unexpected entry "${name.replace(/[\\.*/]/g, '\\$&')}"`));
+      await expect(importWorkspace(evil, target), name).rejects.toThrow(
+        new RegExp(`unexpected entry "${name.replace(/[\\.*/]/g, '\\$&')}"`),
+      );
       expect(existsSync(target)).toBe(false);
       expect(leftovers(parent, [])).toEqual([]);
       expect(existsSync(join(dir, 'evil'))).toBe(false);
@@ -176,7 +205,9 @@ describe('workspace archive', () => {
     for (const fraction of [0.1, 0.5, 0.9]) {
       const cut = join(dir, 'cut.zip');
       writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * fraction)));
-      await expect(importWorkspace(cut, join(parent, 'Cut.sendpack')), String(fraction)).rejects.toThrow(/incomplete|missing|not a workspace archive|could not be imported/);
+      await expect(importWorkspace(cut, join(parent, 'Cut.sendpack')), String(fraction)).rejects.toThrow(
+        /incomplete|missing|not a workspace archive|could not be imported/,
+      );
       expect(leftovers(parent, [])).toEqual([]);
     }
   });
@@ -187,7 +218,9 @@ describe('workspace archive', () => {
     mkdirSync(parent);
     const notZip = join(dir, 'notes.zip');
     writeFileSync(notZip, 'just text');
-    await expect(importWorkspace(notZip, join(parent, 'X.sendpack'))).rejects.toThrow(/not a workspace archive|could not be imported/);
+    await expect(importWorkspace(notZip, join(parent, 'X.sendpack'))).rejects.toThrow(
+      /not a workspace archive|could not be imported/,
+    );
     const otherZip = join(dir, 'other.zip');
     writeFileSync(otherZip, zipSync({ 'workspace.db': new Uint8Array(randomBytes(100)) }));
     await expect(importWorkspace(otherZip, join(parent, 'X.sendpack'))).rejects.toThrow(/no manifest\.json/);

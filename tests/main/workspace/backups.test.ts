@@ -5,8 +5,18 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupName, parseBackupName } from '../../../main/workspace/backup-files';
 import {
-  chooseBackupsToDelete, createBackup, DEFAULT_RETENTION, diagnoseDatabase, latestGoodBackup, listBackups,
-  pruneBackups, restoreBackup, rewriteBackups, type BackupReason, type BackupStamp, type RetentionPolicy,
+  chooseBackupsToDelete,
+  createBackup,
+  DEFAULT_RETENTION,
+  diagnoseDatabase,
+  latestGoodBackup,
+  listBackups,
+  pruneBackups,
+  restoreBackup,
+  rewriteBackups,
+  type BackupReason,
+  type BackupStamp,
+  type RetentionPolicy,
 } from '../../../main/workspace/backups';
 import { LATEST_SCHEMA_VERSION } from '../../../main/store/migrations/index';
 import { Workspace } from '../../../main/workspace/workspace';
@@ -34,7 +44,11 @@ function setFirstNote(folder: string, note: string): void {
 
 function readOnly<T>(file: string, use: (db: BetterSqlite3.Database) => T): T {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try { return use(db); } finally { db.close(); }
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
 }
 
 const allItems = (db: BetterSqlite3.Database): unknown[] => db.prepare('SELECT * FROM items ORDER BY id').all();
@@ -67,7 +81,11 @@ function snapshot(folder: string): Record<string, string> {
 
 async function expectCode(promise: Promise<unknown>, code: string, text?: RegExp): Promise<void> {
   let caught: unknown;
-  try { await promise; } catch (error) { caught = error; }
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
   expect(caught, 'expected a refusal').toBeInstanceOf(Error);
   expect((caught as { code?: string }).code).toBe(code);
   if (text) expect((caught as Error).message).toMatch(text);
@@ -78,10 +96,20 @@ describe('backup file names', () => {
     const at = new Date('2025-03-04T05:06:07.890Z');
     expect(backupName(at, 1, 'pre-migration')).toBe('workspace-20250304-050607-pre-migration.db');
     expect(backupName(at, 2, 'manual')).toBe('workspace-20250304-050607-2-manual.db');
-    expect(parseBackupName('workspace-20250304-050607-2-manual.db'))
-      .toEqual({ createdAt: '2025-03-04T05:06:07.000Z', stamp: '20250304-050607', sequence: 2, reason: 'manual' });
-    for (const bad of ['workspace-20251304-050607-manual.db', 'workspace-20250304-050607-1-manual.db',
-      'workspace-20250304-050607-weekly.db', 'damaged-20250304-050607.db', '.backup-1-abc.tmp', 'workspace.db']) {
+    expect(parseBackupName('workspace-20250304-050607-2-manual.db')).toEqual({
+      createdAt: '2025-03-04T05:06:07.000Z',
+      stamp: '20250304-050607',
+      sequence: 2,
+      reason: 'manual',
+    });
+    for (const bad of [
+      'workspace-20251304-050607-manual.db',
+      'workspace-20250304-050607-1-manual.db',
+      'workspace-20250304-050607-weekly.db',
+      'damaged-20250304-050607.db',
+      '.backup-1-abc.tmp',
+      'workspace.db',
+    ]) {
       expect(parseBackupName(bad), bad).toBeNull();
     }
   });
@@ -89,7 +117,9 @@ describe('backup file names', () => {
 
 describe('createBackup', () => {
   let savedMode: string | undefined;
-  beforeEach(() => { savedMode = process.env.SENDPACK_JOURNAL_MODE; });
+  beforeEach(() => {
+    savedMode = process.env.SENDPACK_JOURNAL_MODE;
+  });
   afterEach(() => {
     if (savedMode === undefined) delete process.env.SENDPACK_JOURNAL_MODE;
     else process.env.SENDPACK_JOURNAL_MODE = savedMode;
@@ -103,7 +133,9 @@ describe('createBackup', () => {
       expect(workspace.journalMode).toBe('wal');
       expect(workspace.db.pragma('journal_mode', { simple: true })).toBe('wal');
       const marker = 'Written while the backup was pending 7f3a';
-      workspace.db.prepare('UPDATE items SET note = ?, owner = ? WHERE id = ?').run(marker, 'SEND team', firstItemId(workspace.db));
+      workspace.db
+        .prepare('UPDATE items SET note = ?, owner = ? WHERE id = ?')
+        .run(marker, 'SEND team', firstItemId(workspace.db));
       const dbFile = join(folder, 'workspace.db');
       expect(statSync(`${dbFile}-wal`).size).toBeGreaterThan(0);
       expect(readFileSync(dbFile).includes(marker)).toBe(false); // the change is in the WAL, not the main file
@@ -111,8 +143,12 @@ describe('createBackup', () => {
       const now = new Date('2025-03-04T05:06:07.890Z');
       const info = await createBackup(workspace.db, folder, 'manual', now);
       expect(info).toEqual({
-        file: join(folder, 'backups', 'workspace-20250304-050607-manual.db'), name: 'workspace-20250304-050607-manual.db',
-        createdAt: '2025-03-04T05:06:07.000Z', reason: 'manual', bytes: statSync(info.file).size, ok: true,
+        file: join(folder, 'backups', 'workspace-20250304-050607-manual.db'),
+        name: 'workspace-20250304-050607-manual.db',
+        createdAt: '2025-03-04T05:06:07.000Z',
+        reason: 'manual',
+        bytes: statSync(info.file).size,
+        ok: true,
       });
       readOnly(info.file, (copy) => {
         expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -121,8 +157,9 @@ describe('createBackup', () => {
         expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
         expect(allItems(copy)).toEqual(allItems(workspace.db));
         expect(copy.prepare('SELECT note FROM items WHERE note = ?').pluck().get(marker)).toBe(marker);
-        expect(copy.prepare('SELECT count(*) FROM events').pluck().get())
-          .toBe(workspace.db.prepare('SELECT count(*) FROM events').pluck().get());
+        expect(copy.prepare('SELECT count(*) FROM events').pluck().get()).toBe(
+          workspace.db.prepare('SELECT count(*) FROM events').pluck().get(),
+        );
       });
       // Standalone: no -wal/-shm beside the copy, and no temporary file left behind.
       expect(readdirSync(join(folder, 'backups'))).toEqual([info.name]);
@@ -152,7 +189,12 @@ describe('createBackup', () => {
     const workspace = Workspace.open(folder, { user: USER });
     const made = await createBackup(workspace.db, folder, 'periodic', new Date('2025-01-01T10:00:00Z'));
     workspace.close();
-    for (const name of ['.backup-123-abcdef.tmp', 'damaged-20250101-100000.db', 'notes.txt', 'workspace-2025-manual.db']) {
+    for (const name of [
+      '.backup-123-abcdef.tmp',
+      'damaged-20250101-100000.db',
+      'notes.txt',
+      'workspace-2025-manual.db',
+    ]) {
       writeFileSync(join(folder, 'backups', name), 'x');
     }
     mkdirSync(join(folder, 'backups', 'workspace-20250101-100001-manual.db'));
@@ -164,7 +206,11 @@ describe('chooseBackupsToDelete', () => {
   const NOW = new Date('2025-06-15T12:00:00Z');
   const at = (hoursAgo: number, reason: BackupReason = 'periodic'): BackupStamp => {
     const time = new Date(NOW.getTime() - hoursAgo * 3_600_000);
-    return { name: backupName(time, 1, reason), createdAt: new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString(), reason };
+    return {
+      name: backupName(time, 1, reason),
+      createdAt: new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString(),
+      reason,
+    };
   };
   const names = (list: BackupStamp[]): string[] => list.map((b) => b.name);
 
@@ -185,10 +231,17 @@ describe('chooseBackupsToDelete', () => {
   });
 
   it('always keeps the newest pre-migration and pre-restore backups, and only the newest', () => {
-    const backups = [at(1), at(24 * 90, 'pre-migration'), at(24 * 100, 'pre-migration'), at(24 * 200, 'pre-restore'),
-      at(24 * 60, 'manual'), at(24 * 61, 'pre-risky')];
-    expect(names(chooseBackupsToDelete(backups, NOW)))
-      .toEqual(names([at(24 * 60, 'manual'), at(24 * 61, 'pre-risky'), at(24 * 100, 'pre-migration')]));
+    const backups = [
+      at(1),
+      at(24 * 90, 'pre-migration'),
+      at(24 * 100, 'pre-migration'),
+      at(24 * 200, 'pre-restore'),
+      at(24 * 60, 'manual'),
+      at(24 * 61, 'pre-risky'),
+    ];
+    expect(names(chooseBackupsToDelete(backups, NOW))).toEqual(
+      names([at(24 * 60, 'manual'), at(24 * 61, 'pre-risky'), at(24 * 100, 'pre-migration')]),
+    );
   });
 
   it('never deletes the only backup of a workspace left unopened for months', () => {
@@ -200,10 +253,26 @@ describe('chooseBackupsToDelete', () => {
   });
 
   it('follows a configured policy', () => {
-    const policy: RetentionPolicy = { ...DEFAULT_RETENTION, recentMax: 2, dailyDays: 3, keepNewestOfReasons: ['manual'], keepNewest: 0 };
-    const backups = [at(1), at(2), at(3), at(24 + 1), at(24 * 2 + 1), at(24 * 5 + 1), at(24 * 6 + 1, 'manual'), at(24 * 7, 'pre-migration')];
-    expect(names(chooseBackupsToDelete(backups, NOW, policy)))
-      .toEqual(names([at(3), at(24 * 5 + 1), at(24 * 7, 'pre-migration')]));
+    const policy: RetentionPolicy = {
+      ...DEFAULT_RETENTION,
+      recentMax: 2,
+      dailyDays: 3,
+      keepNewestOfReasons: ['manual'],
+      keepNewest: 0,
+    };
+    const backups = [
+      at(1),
+      at(2),
+      at(3),
+      at(24 + 1),
+      at(24 * 2 + 1),
+      at(24 * 5 + 1),
+      at(24 * 6 + 1, 'manual'),
+      at(24 * 7, 'pre-migration'),
+    ];
+    expect(names(chooseBackupsToDelete(backups, NOW, policy))).toEqual(
+      names([at(3), at(24 * 5 + 1), at(24 * 7, 'pre-migration')]),
+    );
   });
 });
 
@@ -212,8 +281,10 @@ describe('pruneBackups over 40 days', () => {
     const folder = newWorkspace();
     const dir = join(folder, 'backups');
     const start = Date.parse('2025-01-01T00:00:00Z');
-    const time = (day: number, hour: number, minute = 0) => new Date(start + ((day * 24 + hour) * 60 + minute) * 60_000);
-    const place = (at: Date, reason: BackupReason) => writeFileSync(join(dir, backupName(at, 1, reason)), `backup ${reason}`);
+    const time = (day: number, hour: number, minute = 0) =>
+      new Date(start + ((day * 24 + hour) * 60 + minute) * 60_000);
+    const place = (at: Date, reason: BackupReason) =>
+      writeFileSync(join(dir, backupName(at, 1, reason)), `backup ${reason}`);
 
     writeFileSync(join(dir, 'damaged-20250101-000000.db'), 'damaged bytes');
     writeFileSync(join(dir, 'README.txt'), 'not a backup');
@@ -221,8 +292,13 @@ describe('pruneBackups over 40 days', () => {
     writeFileSync(staleTemp, 'left by a crash');
     utimesSync(staleTemp, time(0, 0), time(0, 0));
 
-    const extras: [Date, BackupReason][] = [[time(2, 10), 'pre-migration'], [time(3, 12), 'pre-restore'],
-      [time(4, 10), 'pre-migration'], [time(20, 12, 30), 'pre-risky'], [time(39, 6, 30), 'manual']];
+    const extras: [Date, BackupReason][] = [
+      [time(2, 10), 'pre-migration'],
+      [time(3, 12), 'pre-restore'],
+      [time(4, 10), 'pre-migration'],
+      [time(20, 12, 30), 'pre-risky'],
+      [time(39, 6, 30), 'manual'],
+    ];
     let freshTemp = '';
     for (let day = 0; day < 40; day++) {
       for (let hour = 1; hour < 24; hour += 2) {
@@ -244,8 +320,11 @@ describe('pruneBackups over 40 days', () => {
       backupName(time(3, 12), 1, 'pre-restore'),
     ];
     expect(listBackups(folder).map((b) => b.name)).toEqual(expected);
-    expect(readdirSync(dir).filter((n) => !n.startsWith('workspace-')).sort())
-      .toEqual(['.backup-999-fresh.tmp', 'README.txt', 'damaged-20250101-000000.db']);
+    expect(
+      readdirSync(dir)
+        .filter((n) => !n.startsWith('workspace-'))
+        .sort(),
+    ).toEqual(['.backup-999-fresh.tmp', 'README.txt', 'damaged-20250101-000000.db']);
     expect(readFileSync(join(dir, 'damaged-20250101-000000.db'), 'utf8')).toBe('damaged bytes');
   });
 });
@@ -280,8 +359,10 @@ describe('damaged workspace: diagnose and restore', () => {
     expect(latestGoodBackup(folder)?.name).toBe(good.name);
     expect(older.name).not.toBe(good.name);
 
-    const result = await restoreBackup(folder, diagnosis.latestGood!.file,
-      { user: 'Restoring Officer', now: new Date('2025-05-04T08:00:00Z') });
+    const result = await restoreBackup(folder, diagnosis.latestGood!.file, {
+      user: 'Restoring Officer',
+      now: new Date('2025-05-04T08:00:00Z'),
+    });
     expect(result.restoredFrom).toBe(good.file);
     expect(result.savedAs).toBe(join(folder, 'backups', 'damaged-20250504-080000.db'));
     expect(readFileSync(result.savedAs!).equals(damagedBytes)).toBe(true);
@@ -295,8 +376,12 @@ describe('damaged workspace: diagnose and restore', () => {
     const reopened = Workspace.open(folder, { user: USER });
     try {
       expect(allItems(reopened.db)).toEqual(itemsAtBackup);
-      expect(reopened.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get(firstItemId(reopened.db))).toBe('Note at backup time');
-      const last = reopened.db.prepare('SELECT who, action, before, after FROM events ORDER BY seq DESC LIMIT 1').get() as Record<string, string>;
+      expect(reopened.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get(firstItemId(reopened.db))).toBe(
+        'Note at backup time',
+      );
+      const last = reopened.db
+        .prepare('SELECT who, action, before, after FROM events ORDER BY seq DESC LIMIT 1')
+        .get() as Record<string, string>;
       expect(last.who).toBe('Restoring Officer');
       expect(last.action).toBe('restore-backup');
       expect(JSON.parse(last.after!)).toEqual({ restoredFrom: good.name, backupCreatedAt: '2025-05-02T09:00:00.000Z' });
@@ -332,7 +417,9 @@ describe('damaged workspace: diagnose and restore', () => {
     });
     const reopened = Workspace.open(folder, { user: USER });
     try {
-      expect(reopened.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get(firstItemId(reopened.db))).toBe('Then');
+      expect(reopened.db.prepare('SELECT note FROM items WHERE id = ?').pluck().get(firstItemId(reopened.db))).toBe(
+        'Then',
+      );
     } finally {
       reopened.close();
     }
@@ -399,7 +486,9 @@ describe('rewriteBackups', () => {
         expect(db.prepare('SELECT count(*) FROM items WHERE note = ?').pluck().get(secret)).toBe(0);
       });
     }
-    expect(readdirSync(join(folder, 'backups')).sort()).toEqual(files.map((f) => relative(join(folder, 'backups'), f)).sort());
+    expect(readdirSync(join(folder, 'backups')).sort()).toEqual(
+      files.map((f) => relative(join(folder, 'backups'), f)).sort(),
+    );
   });
 
   it('rolls back a failed change and names every backup it could not rewrite', async () => {
@@ -410,13 +499,17 @@ describe('rewriteBackups', () => {
     workspace.close();
     const before = readFileSync(first.file);
     let calls = 0;
-    expect(() => rewriteBackups(folder, (db, backup) => {
-      calls++;
-      db.prepare("UPDATE items SET note = 'changed'").run();
-      if (backup.name === first.name) throw new Error('cannot purge this one');
-    })).toThrow(new RegExp(`1 backup could not be rewritten.*${first.name}: cannot purge this one`));
+    expect(() =>
+      rewriteBackups(folder, (db, backup) => {
+        calls++;
+        db.prepare("UPDATE items SET note = 'changed'").run();
+        if (backup.name === first.name) throw new Error('cannot purge this one');
+      }),
+    ).toThrow(new RegExp(`1 backup could not be rewritten.*${first.name}: cannot purge this one`));
     expect(calls).toBe(2);
     expect(readFileSync(first.file).equals(before)).toBe(true);
-    readOnly(second.file, (db) => expect(db.prepare("SELECT count(*) FROM items WHERE note <> 'changed'").pluck().get()).toBe(0));
+    readOnly(second.file, (db) =>
+      expect(db.prepare("SELECT count(*) FROM items WHERE note <> 'changed'").pluck().get()).toBe(0),
+    );
   });
 });

@@ -22,7 +22,11 @@ async function savedWorkspace() {
   const { backend, folder } = await workspace(dir, { user: 'Ann Officer', area: 'Northshire', laCode: '841' });
   const earlier = await saveEarlierData(backend);
   // Enough content that the database spans many pages, so a cut lands mid-file.
-  for (let i = 0; i < 20; i++) await call(backend, 'checklist.update', { itemId: 'local-offer', note: `Revision ${i}. ${'Local offer notes. '.repeat(200)}` });
+  for (let i = 0; i < 20; i++)
+    await call(backend, 'checklist.update', {
+      itemId: 'local-offer',
+      note: `Revision ${i}. ${'Local offer notes. '.repeat(200)}`,
+    });
   const backup = await call(backend, 'backups.create', {});
   await call(backend, 'checklist.update', { itemId: 'sufficiency-plan', owner: 'Changed after the backup' });
   backend.close();
@@ -43,7 +47,9 @@ async function restoreOffered(backend: Backend, folder: string, damagedBytes: Bu
   expect(items.find((i) => i.id === 'sufficiency-plan')?.owner).toBe('');
   const [attachment] = (await call(backend, 'attachments.list', { itemId: 'jsna-send' })).attachments;
   expect(attachment?.fileName).toBe(EARLIER_FILE.name);
-  expect(readFileSync((await call(backend, 'attachments.open', { attachmentId: attachment!.id })).path, 'utf8')).toBe(EARLIER_FILE.text);
+  expect(readFileSync((await call(backend, 'attachments.open', { attachmentId: attachment!.id })).path, 'utf8')).toBe(
+    EARLIER_FILE.text,
+  );
 }
 
 describe('a damaged workspace database, through the API', () => {
@@ -52,15 +58,25 @@ describe('a damaged workspace database, through the API', () => {
     const size = statSync(dbFile).size;
     expect(size).toBeGreaterThan(20 * 4096);
     const fd = openSync(dbFile, 'r+');
-    try { ftruncateSync(fd, Math.floor(size / 2 / 4096) * 4096 + 1000); } finally { closeSync(fd); }
+    try {
+      ftruncateSync(fd, Math.floor(size / 2 / 4096) * 4096 + 1000);
+    } finally {
+      closeSync(fd);
+    }
     const truncated = readFileSync(dbFile);
 
     const backend = newBackend(dataDir);
     const error = await refused(backend, 'workspace.open', { path: folder });
     expect(error.code).toBe('damaged');
-    expect(error.message).toMatch(/^The workspace database is damaged: it (cannot be read|failed its integrity check) \(.+\)\. It has been left as it is; restore its latest good backup from the backups folder\.$/);
+    expect(error.message).toMatch(
+      /^The workspace database is damaged: it (cannot be read|failed its integrity check) \(.+\)\. It has been left as it is; restore its latest good backup from the backups folder\.$/,
+    );
     expect(readFileSync(dbFile).equals(truncated)).toBe(true);
-    expect(readdirSync(folder).filter((n) => !/-(wal|shm)$/.test(n)).sort()).toEqual(['backups', 'bin', 'files', 'workspace.db']);
+    expect(
+      readdirSync(folder)
+        .filter((n) => !/-(wal|shm)$/.test(n))
+        .sort(),
+    ).toEqual(['backups', 'bin', 'files', 'workspace.db']);
     expect((await call(backend, 'backups.list', { path: folder })).damaged).toBe(error.message);
     await restoreOffered(backend, folder, truncated, backup.name);
   });
@@ -71,8 +87,10 @@ describe('a damaged workspace database, through the API', () => {
     const backend = newBackend(dataDir);
     const error = await refused(backend, 'workspace.open', { path: folder });
     expect(error.code).toBe('damaged');
-    expect(error.message).toBe(`${dbFile} is empty (0 bytes): the workspace database has been lost or cut short. `
-      + 'It has been left as it is; restore its latest good backup from the backups folder.');
+    expect(error.message).toBe(
+      `${dbFile} is empty (0 bytes): the workspace database has been lost or cut short. ` +
+        'It has been left as it is; restore its latest good backup from the backups folder.',
+    );
     expect(statSync(dbFile).size).toBe(0);
     await restoreOffered(backend, folder, Buffer.alloc(0), backup.name);
   });
@@ -87,13 +105,19 @@ describe('a damaged workspace database, through the API', () => {
     const backend = newBackend(dataDir);
     const error = await refused(backend, 'workspace.open', { path: folder });
     expect(error.code).toBe('newer-version');
-    expect(error.message).toBe(`This workspace was saved by a newer version of SEND Evidence Pack (schema ${LATEST_SCHEMA_VERSION + 1}; `
-      + `this version knows up to ${LATEST_SCHEMA_VERSION}). It has been left untouched: install the latest version to open it.`);
+    expect(error.message).toBe(
+      `This workspace was saved by a newer version of SEND Evidence Pack (schema ${LATEST_SCHEMA_VERSION + 1}; ` +
+        `this version knows up to ${LATEST_SCHEMA_VERSION}). It has been left untouched: install the latest version to open it.`,
+    );
     expect(readFileSync(dbFile).equals(bytes)).toBe(true);
     // Reading a WAL database may add its empty -wal and -shm; nothing else, and no lock is left.
-    expect(readdirSync(folder).filter((n) => !/-(wal|shm)$/.test(n)).sort()).toEqual(['backups', 'bin', 'files', 'workspace.db']);
+    expect(
+      readdirSync(folder)
+        .filter((n) => !/-(wal|shm)$/.test(n))
+        .sort(),
+    ).toEqual(['backups', 'bin', 'files', 'workspace.db']);
     // No backup is offered in place of the newer database: restoring one would throw away the newer version's work.
     expect((await refused(backend, 'backups.list', { path: folder })).code).toBe('newer-version');
-    expect((await call(backend, 'workspace.current', {}))).toBeNull();
+    expect(await call(backend, 'workspace.current', {})).toBeNull();
   });
 });

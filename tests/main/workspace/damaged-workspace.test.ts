@@ -16,11 +16,16 @@ async function ok<T>(promise: Promise<ApiResult<unknown>>): Promise<T> {
   return result.value as T;
 }
 
-describe('a damaged workspace, through the app\'s API', () => {
+describe("a damaged workspace, through the app's API", () => {
   it('is refused and kept as it is, and the latest good backup is offered and restored', async () => {
     const dataDir = tempDir();
     let backend = new Backend({ dataDir, host: 'browser' });
-    const { folder: created } = await makeWorkspace(null, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
+    const { folder: created } = await makeWorkspace(null, {
+      via: backend,
+      user: 'Ann',
+      area: 'Northshire',
+      laCode: '841',
+    });
     await ok(dispatch(backend, 'checklist.update', { itemId: 'send-strategy', owner: 'Head of SEND' }));
     const backup = await ok<Response<'backups.create'>>(dispatch(backend, 'backups.create', {}));
     await ok(dispatch(backend, 'checklist.update', { itemId: 'send-strategy', owner: 'Changed after the backup' }));
@@ -41,7 +46,9 @@ describe('a damaged workspace, through the app\'s API', () => {
     expect(offered.damaged).toMatch(/integrity check|cannot be read|not a SQLite/);
     expect(offered.latestGood).toBe(backup.name);
 
-    const restored = await ok<Response<'backups.restore'>>(dispatch(backend, 'backups.restore', { path: created, name: backup.name, confirm: true }));
+    const restored = await ok<Response<'backups.restore'>>(
+      dispatch(backend, 'backups.restore', { path: created, name: backup.name, confirm: true }),
+    );
     expect(restored.session.readOnly).toBe(false);
     expect(restored.savedAs).toMatch(/^damaged-/);
     expect(readFileSync(join(created, 'backups', restored.savedAs!)).equals(bytes)).toBe(true);
@@ -55,7 +62,10 @@ describe('a damaged workspace, through the app\'s API', () => {
 
   it('needs confirmation to restore', async () => {
     const backend = new Backend({ dataDir: tempDir(), host: 'browser' });
-    const result = await dispatch(backend, 'backups.restore', { path: '/tmp/x.sendpack', name: 'workspace-20260101-000000-manual.db' });
+    const result = await dispatch(backend, 'backups.restore', {
+      path: '/tmp/x.sendpack',
+      name: 'workspace-20260101-000000-manual.db',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', field: 'confirm' } });
     backend.close();
   });

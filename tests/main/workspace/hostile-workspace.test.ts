@@ -3,7 +3,17 @@
  * link here is made by the test, from a real exported workspace.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { deflateSync, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -21,10 +31,19 @@ const backends = useBackends();
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function exportedArchive(dir: string): Promise<{ entries: Record<string, Uint8Array>; attachmentId: number }> {
-  const { backend, folder } = await backends.workspace(dir, { user: 'Ari Archive', area: 'Sendershire', laCode: '841' });
+  const { backend, folder } = await backends.workspace(dir, {
+    user: 'Ari Archive',
+    area: 'Sendershire',
+    laCode: '841',
+  });
   await call(backend, 'checklist.update', { itemId: 'jsna-send', status: 'in-progress', note: 'Chapter due' });
-  const { handle } = await call(backend, 'files.upload', { name: 'notes.txt', bytes: new TextEncoder().encode('Partnership notes') });
-  const [attachment] = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: {} })).attachments;
+  const { handle } = await call(backend, 'files.upload', {
+    name: 'notes.txt',
+    bytes: new TextEncoder().encode('Partnership notes'),
+  });
+  const [attachment] = (
+    await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: {} })
+  ).attachments;
   const zip = join(dir, 'original.zip');
   await exportWorkspace(backend.openWorkspace().db, folder, 'Sendershire', zip);
   backend.close();
@@ -32,19 +51,32 @@ async function exportedArchive(dir: string): Promise<{ entries: Record<string, U
 }
 
 /** The archive again, its database changed by `mutate` (with the constraints an attacker would switch off). */
-function mutatedArchive(dir: string, entries: Record<string, Uint8Array>, mutate: (db: BetterSqlite3.Database) => void,
-  name = `mutated-${randomBytes(4).toString('hex')}.zip`): string {
+function mutatedArchive(
+  dir: string,
+  entries: Record<string, Uint8Array>,
+  mutate: (db: BetterSqlite3.Database) => void,
+  name = `mutated-${randomBytes(4).toString('hex')}.zip`,
+): string {
   const dbFile = join(dir, `${name}.db`);
   writeFileSync(dbFile, entries['workspace.db']!);
   const db = new BetterSqlite3(dbFile);
   db.pragma('journal_mode = DELETE');
   db.pragma('ignore_check_constraints = ON');
   db.pragma('foreign_keys = OFF');
-  try { mutate(db); } finally { db.close(); }
+  try {
+    mutate(db);
+  } finally {
+    db.close();
+  }
   const dbBytes = new Uint8Array(readFileSync(dbFile));
-  const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']!)) as { files: Record<string, { bytes: number; sha256: string }> };
+  const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']!)) as {
+    files: Record<string, { bytes: number; sha256: string }>;
+  };
   manifest.files['workspace.db'] = { bytes: dbBytes.length, sha256: sha(dbBytes) };
-  const files: Zippable = { 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)), 'workspace.db': dbBytes };
+  const files: Zippable = {
+    'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)),
+    'workspace.db': dbBytes,
+  };
   for (const [entry, bytes] of Object.entries(entries)) if (entry.startsWith('files/')) files[entry] = bytes;
   const out = join(dir, name);
   writeFileSync(out, zipSync(files));
@@ -52,7 +84,10 @@ function mutatedArchive(dir: string, entries: Record<string, Uint8Array>, mutate
 }
 
 async function refusal(zip: string, target: string): Promise<string> {
-  const error = await importWorkspace(zip, target).then(() => null, (e: unknown) => e);
+  const error = await importWorkspace(zip, target).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, 'the import was not refused').toBeInstanceOf(WorkspaceError);
   expect(existsSync(target)).toBe(false);
   return (error as Error).message;
@@ -64,7 +99,7 @@ describe('an imported workspace is data, never code or paths', () => {
   it('refuses a database whose attachment hash is a path, so purging it can never delete a file outside the workspace', async () => {
     const dir = tempDir();
     const victim = join(dir, 'victim.txt');
-    writeFileSync(victim, 'someone else\'s file');
+    writeFileSync(victim, "someone else's file");
     const { entries } = await exportedArchive(dir);
     const path = '../../../victim.txt';
     const zip = mutatedArchive(dir, entries, (db) => {
@@ -73,11 +108,11 @@ describe('an imported workspace is data, never code or paths', () => {
     });
     const message = await refusal(zip, join(dir, 'imports', 'Copy.sendpack'));
     expect(message).toMatch(/blobs\.sha256 .*not a SHA-256|attachments\.sha256 .*not a SHA-256/);
-    expect(readFileSync(victim, 'utf8')).toBe('someone else\'s file');
+    expect(readFileSync(victim, 'utf8')).toBe("someone else's file");
     expect(hidden(join(dir, 'imports'))).toEqual([]);
   });
 
-  it('refuses a database carrying its own trigger (one that would erase the recipient\'s audit events), naming it', async () => {
+  it("refuses a database carrying its own trigger (one that would erase the recipient's audit events), naming it", async () => {
     const dir = tempDir();
     const { entries } = await exportedArchive(dir);
     const zip = mutatedArchive(dir, entries, (db) => {
@@ -85,13 +120,15 @@ describe('an imported workspace is data, never code or paths', () => {
       db.exec(`CREATE TRIGGER rewrite AFTER INSERT ON events BEGIN
         UPDATE items SET note = 'rewritten' WHERE id = 'jsna-send'; DELETE FROM events WHERE seq = new.seq; END`);
     });
-    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(/trigger "rewrite" on events that this app does not create/);
+    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(
+      /trigger "rewrite" on events that this app does not create/,
+    );
   });
 
   it.each([
     ['a view', 'CREATE VIEW spy AS SELECT * FROM items', /view "spy"/],
     ['an index', 'CREATE INDEX extra ON items (owner)', /index "extra" on items/],
-    ['a virtual table', "CREATE VIRTUAL TABLE extra_fts USING fts5(body)", /table "extra_fts"/],
+    ['a virtual table', 'CREATE VIRTUAL TABLE extra_fts USING fts5(body)', /table "extra_fts"/],
     ['a changed table', 'DROP INDEX attachments_sha', /lacks the index "attachments_sha"/],
   ])('refuses a database with %s of its own', async (_what, sql, expected) => {
     const dir = tempDir();
@@ -107,7 +144,9 @@ describe('an imported workspace is data, never code or paths', () => {
     const zip = mutatedArchive(dir, entries, (db) => {
       db.prepare("INSERT INTO blobs (sha256, bytes, text_status, created_at) VALUES (?, 10, 'ok', 'x')").run(missing);
     });
-    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(/stored file abababababab that the archive does not hold/);
+    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(
+      /stored file abababababab that the archive does not hold/,
+    );
   });
 
   it('caps inflated bytes by the manifest: a small archive that inflates to 64 MB is refused before it is written', async () => {
@@ -118,10 +157,18 @@ describe('an imported workspace is data, never code or paths', () => {
     const manifest = new TextDecoder().decode(entries['manifest.json']!);
     const zip = join(dir, 'bomb.zip');
     // The entry keeps its name and the manifest its size and hash: only what the entry inflates to is hostile.
-    writeFileSync(zip, zipSync({ 'manifest.json': new TextEncoder().encode(manifest), 'workspace.db': entries['workspace.db']!,
-      [name]: [deflateSync(bomb), { level: 0 }] }));
+    writeFileSync(
+      zip,
+      zipSync({
+        'manifest.json': new TextEncoder().encode(manifest),
+        'workspace.db': entries['workspace.db']!,
+        [name]: [deflateSync(bomb), { level: 0 }],
+      }),
+    );
     expect(statSync(zip).size).toBeLessThan(1024 * 1024);
-    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(/inflates past the [\d,]+ bytes its manifest records|is [\d,]+ bytes, not the [\d,]+ its manifest records/);
+    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(
+      /inflates past the [\d,]+ bytes its manifest records|is [\d,]+ bytes, not the [\d,]+ its manifest records/,
+    );
   });
 
   it('keeps temporary copies private: 0700 folders and 0600 files while exporting and importing', async () => {
@@ -137,32 +184,55 @@ describe('an imported workspace is data, never code or paths', () => {
       for (const name of readdirSync(parent).filter((n) => n.startsWith(prefix))) {
         const walk = (path: string): void => {
           let stat;
-          try { stat = lstatSync(path); } catch { return; }
+          try {
+            stat = lstatSync(path);
+          } catch {
+            return;
+          }
           modes.push(`${stat.isDirectory() ? 'dir' : 'file'} ${(stat.mode & 0o777).toString(8)}`);
-          if (stat.isDirectory()) { try { for (const n of readdirSync(path)) walk(join(path, n)); } catch { /* gone */ } }
+          if (stat.isDirectory()) {
+            try {
+              for (const n of readdirSync(path)) walk(join(path, n));
+            } catch {
+              /* gone */
+            }
+          }
         };
         walk(join(parent, name));
       }
     };
     const poll = async (work: Promise<unknown>, parent: string, prefix: string) => {
       let done = false;
-      void work.finally(() => { done = true; });
-      while (!done) { watch(parent, prefix); await new Promise((r) => setImmediate(r)); }
+      void work.finally(() => {
+        done = true;
+      });
+      while (!done) {
+        watch(parent, prefix);
+        await new Promise((r) => setImmediate(r));
+      }
       await work;
     };
     const previous = process.env.TMPDIR;
     process.env.TMPDIR = tmp;
     try {
-      await poll(exportWorkspace(backend.openWorkspace().db, folder, 'Privateshire', join(dir, 'out.zip')), tmp, 'sendpack-export-');
+      await poll(
+        exportWorkspace(backend.openWorkspace().db, folder, 'Privateshire', join(dir, 'out.zip')),
+        tmp,
+        'sendpack-export-',
+      );
     } finally {
-      if (previous === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = previous;
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
     }
     await poll(importWorkspace(join(dir, 'out.zip'), join(dir, 'in', 'Copy.sendpack')), join(dir, 'in'), '.importing-');
     expect(modes.length).toBeGreaterThan(0);
     expect(modes.filter((m) => m !== 'dir 700' && m !== 'file 600')).toEqual([]);
     // Once accepted, the workspace has the usual modes: stored files read-only.
     const stored = readdirSync(join(dir, 'in', 'Copy.sendpack', 'files')).flatMap((p) =>
-      readdirSync(join(dir, 'in', 'Copy.sendpack', 'files', p)).map((n) => join(dir, 'in', 'Copy.sendpack', 'files', p, n)));
+      readdirSync(join(dir, 'in', 'Copy.sendpack', 'files', p)).map((n) =>
+        join(dir, 'in', 'Copy.sendpack', 'files', p, n),
+      ),
+    );
     for (const file of stored) expect(statSync(file).mode & 0o777).toBe(0o444);
   });
 });
@@ -186,9 +256,13 @@ describe('file operations never follow a link or leave the workspace', () => {
     mkdirSync(join(dir, 'Old.sendpack', 'files'), { recursive: true });
     const db = new BetterSqlite3(file);
     migrate(db, 5);
-    db.prepare("INSERT INTO blobs (sha256, bytes, text_status, created_at) VALUES ('../../victim.txt', 1, 'ok', 'x')").run();
+    db.prepare(
+      "INSERT INTO blobs (sha256, bytes, text_status, created_at) VALUES ('../../victim.txt', 1, 'ok', 'x')",
+    ).run();
     db.close();
-    expect(() => Workspace.open(join(dir, 'Old.sendpack'), { user: 'Ann' })).toThrow(/cannot be upgraded \(migration 0006-hash-columns-checked\): it holds a value the app never writes/);
+    expect(() => Workspace.open(join(dir, 'Old.sendpack'), { user: 'Ann' })).toThrow(
+      /cannot be upgraded \(migration 0006-hash-columns-checked\): it holds a value the app never writes/,
+    );
     const after = new BetterSqlite3(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(5);
     after.close();
@@ -220,7 +294,9 @@ describe('file operations never follow a link or leave the workspace', () => {
     const before = await call(backend, 'backups.create', {});
     const bytes = new TextEncoder().encode('Evidence attached after the backup');
     const { handle } = await call(backend, 'files.upload', { name: 'later.txt', bytes });
-    const [attached] = (await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: {} })).attachments;
+    const [attached] = (
+      await call(backend, 'attachments.add', { itemId: 'jsna-send', files: [{ handle }], metadata: {} })
+    ).attachments;
     const restored = await call(backend, 'backups.restore', { path: folder, name: before.name, confirm: true });
     expect(restored.savedAs).toMatch(/pre-restore/);
     // Open again (garbage collection runs on every open), then undo the restore from the pre-restore copy.

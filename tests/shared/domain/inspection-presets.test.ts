@@ -1,7 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { HolidayCalendar } from '../../../shared/domain/bank-holidays';
 import {
-  INSPECTION_PRESETS, INSPECTION_PRESET_IDS, MILESTONE_IDS, isInspectionPresetId, milestoneDates, packDueDate,
+  INSPECTION_PRESETS,
+  INSPECTION_PRESET_IDS,
+  MILESTONE_IDS,
+  isInspectionPresetId,
+  milestoneDates,
+  packDueDate,
   type InspectionPreset,
 } from '../../../shared/domain/inspection-presets';
 
@@ -18,7 +23,10 @@ describe('inspection presets', () => {
     expect(m['evidence-pack-due']).toMatchObject({ date: '2027-01-18', workingDay: 5 });
     expect(m['fieldwork-begins']).toMatchObject({ date: '2027-01-21', workingDay: 8 });
     expect(m['site-visit']).toMatchObject({
-      date: '2027-01-25', endDate: '2027-01-29', workingDay: 10, durationWorkingDays: 5,
+      date: '2027-01-25',
+      endDate: '2027-01-29',
+      workingDay: 10,
+      durationWorkingDays: 5,
     });
     expect(m['final-feedback']).toMatchObject({ date: '2027-01-29', workingDay: 14 });
     expect(packDueDate('full', '2027-01-11', england)).toBe('2027-01-18');
@@ -40,22 +48,35 @@ describe('inspection presets', () => {
   });
 
   it('an overridden date wins and its working day is recomputed', () => {
-    const list = milestoneDates('full', '2027-01-11', england, { 'evidence-pack-due': '2027-01-15', 'site-visit': '2027-02-01' });
+    const list = milestoneDates('full', '2027-01-11', england, {
+      'evidence-pack-due': '2027-01-15',
+      'site-visit': '2027-02-01',
+    });
     const m = byId(list);
     expect(m['evidence-pack-due']).toMatchObject({ date: '2027-01-15', workingDay: 4, overridden: true });
-    expect(m['site-visit']).toMatchObject({ date: '2027-02-01', endDate: '2027-02-05', workingDay: 15, overridden: true });
+    expect(m['site-visit']).toMatchObject({
+      date: '2027-02-01',
+      endDate: '2027-02-05',
+      workingDay: 15,
+      overridden: true,
+    });
     // Other milestones keep their computed dates.
     expect(m['fieldwork-begins']).toMatchObject({ date: '2027-01-21', workingDay: 8, overridden: false });
     expect(packDueDate('full', '2027-01-11', england, { 'evidence-pack-due': '2027-01-15' })).toBe('2027-01-15');
     // A non-working date is allowed; it takes the number of the working day before it.
-    expect(byId(milestoneDates('full', '2027-01-11', england, { 'evidence-pack-due': '2027-01-16' }))['evidence-pack-due'])
-      .toMatchObject({ date: '2027-01-16', workingDay: 4 });
+    expect(
+      byId(milestoneDates('full', '2027-01-11', england, { 'evidence-pack-due': '2027-01-16' }))['evidence-pack-due'],
+    ).toMatchObject({ date: '2027-01-16', workingDay: 4 });
   });
 
   it('refuses unknown presets, unknown milestones and impossible override dates', () => {
     expect(() => milestoneDates('nope' as 'full', '2027-01-11', england)).toThrow(RangeError);
-    expect(() => milestoneDates('legacy5', '2027-01-11', england, { 'fieldwork-begins': '2027-01-20' })).toThrow(RangeError);
-    expect(() => milestoneDates('full', '2027-01-11', england, { 'evidence-pack-due': '2027-02-30' })).toThrow(RangeError);
+    expect(() => milestoneDates('legacy5', '2027-01-11', england, { 'fieldwork-begins': '2027-01-20' })).toThrow(
+      RangeError,
+    );
+    expect(() => milestoneDates('full', '2027-01-11', england, { 'evidence-pack-due': '2027-02-30' })).toThrow(
+      RangeError,
+    );
     expect(() => milestoneDates('full', '2027-13-11', england)).toThrow(RangeError);
   });
 
@@ -110,7 +131,9 @@ describe('inspection presets', () => {
   it('accepts an edited copy of a preset', () => {
     const edited: InspectionPreset = {
       ...INSPECTION_PRESETS.full,
-      milestones: INSPECTION_PRESETS.full.milestones.map((m) => (m.id === 'evidence-pack-due' ? { ...m, workingDay: 3 } : m)),
+      milestones: INSPECTION_PRESETS.full.milestones.map((m) =>
+        m.id === 'evidence-pack-due' ? { ...m, workingDay: 3 } : m,
+      ),
     };
     expect(packDueDate(edited, '2027-01-11', england)).toBe('2027-01-14');
     expect(packDueDate('full', '2027-01-11', england)).toBe('2027-01-18');

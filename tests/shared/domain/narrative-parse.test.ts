@@ -9,13 +9,18 @@ const para = (...children: NarrativeInline[]) => ({ kind: 'paragraph', children 
 
 /** Every piece of text a reader or the pack gets from a narrative: text, link addresses and citations as written. */
 function letters(narrative: Narrative): string {
-  const inline = (list: readonly NarrativeInline[]): string => list.map((i) => {
-    if (i.kind === 'text') return i.text;
-    if (i.kind === 'evidence') return i.source;
-    if (i.kind === 'link') return inline(i.children) + i.href;
-    return inline(i.children);
-  }).join('');
-  return narrative.map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? inline(b.children) : b.items.map(inline).join(''))).join('');
+  const inline = (list: readonly NarrativeInline[]): string =>
+    list
+      .map((i) => {
+        if (i.kind === 'text') return i.text;
+        if (i.kind === 'evidence') return i.source;
+        if (i.kind === 'link') return inline(i.children) + i.href;
+        return inline(i.children);
+      })
+      .join('');
+  return narrative
+    .map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? inline(b.children) : b.items.map(inline).join('')))
+    .join('');
 }
 const onlyLetters = (s: string) => s.replace(/[^\p{L}]/gu, '');
 
@@ -52,7 +57,9 @@ describe('narrative blocks', () => {
       { kind: 'numbered', start: 8, items: [[text('eight')]] },
     ]);
     // A year at the start of a line is not a list; nor is a number with no text after it.
-    expect(parseNarrative('2025. A good year\n1.\n3.5 per cent')).toEqual([para(text('2025. A good year 1. 3.5 per cent'))]);
+    expect(parseNarrative('2025. A good year\n1.\n3.5 per cent')).toEqual([
+      para(text('2025. A good year 1. 3.5 per cent')),
+    ]);
   });
 
   it('treats CRLF and CR line ends like LF', () => {
@@ -63,20 +70,31 @@ describe('narrative blocks', () => {
 
   it('keeps escaped block marks as text', () => {
     expect(parseNarrative('\\- not a bullet\n\n\\## not a heading\n\n1\\. not a list')).toEqual([
-      para(text('- not a bullet')), para(text('## not a heading')), para(text('1. not a list')),
+      para(text('- not a bullet')),
+      para(text('## not a heading')),
+      para(text('1. not a list')),
     ]);
   });
 });
 
 describe('narrative inlines', () => {
   it('reads bold, italic and both nested', () => {
-    expect(parseInline('a **bold** and *italic* word')).toEqual([text('a '), { kind: 'bold', children: [text('bold')] }, text(' and '),
-      { kind: 'italic', children: [text('italic')] }, text(' word')]);
-    expect(parseInline('**bold *and italic* inside**')).toEqual([{ kind: 'bold', children: [text('bold '),
-      { kind: 'italic', children: [text('and italic')] }, text(' inside')] }]);
-    expect(parseInline('*italic **and bold** inside*')).toEqual([{ kind: 'italic', children: [text('italic '),
-      { kind: 'bold', children: [text('and bold')] }, text(' inside')] }]);
-    expect(parseInline('***both***')).toEqual([{ kind: 'bold', children: [{ kind: 'italic', children: [text('both')] }] }]);
+    expect(parseInline('a **bold** and *italic* word')).toEqual([
+      text('a '),
+      { kind: 'bold', children: [text('bold')] },
+      text(' and '),
+      { kind: 'italic', children: [text('italic')] },
+      text(' word'),
+    ]);
+    expect(parseInline('**bold *and italic* inside**')).toEqual([
+      { kind: 'bold', children: [text('bold '), { kind: 'italic', children: [text('and italic')] }, text(' inside')] },
+    ]);
+    expect(parseInline('*italic **and bold** inside*')).toEqual([
+      { kind: 'italic', children: [text('italic '), { kind: 'bold', children: [text('and bold')] }, text(' inside')] },
+    ]);
+    expect(parseInline('***both***')).toEqual([
+      { kind: 'bold', children: [{ kind: 'italic', children: [text('both')] }] },
+    ]);
   });
 
   it('leaves unclosed, spaced and escaped marks as typed', () => {
@@ -90,19 +108,40 @@ describe('narrative inlines', () => {
   });
 
   it('links http, https and mailto addresses, with bold text inside and brackets in the address', () => {
-    expect(parseInline('See [the **Local Offer**](https://example.gov.uk/local-offer?x=1#top).')).toEqual([text('See '),
-      { kind: 'link', href: 'https://example.gov.uk/local-offer?x=1#top', children: [text('the '), { kind: 'bold', children: [text('Local Offer')] }] },
-      text('.')]);
+    expect(parseInline('See [the **Local Offer**](https://example.gov.uk/local-offer?x=1#top).')).toEqual([
+      text('See '),
+      {
+        kind: 'link',
+        href: 'https://example.gov.uk/local-offer?x=1#top',
+        children: [text('the '), { kind: 'bold', children: [text('Local Offer')] }],
+      },
+      text('.'),
+    ]);
     expect(parseInline('[wiki](https://en.wikipedia.org/wiki/Foo_(bar))')).toEqual([
-      { kind: 'link', href: 'https://en.wikipedia.org/wiki/Foo_(bar)', children: [text('wiki')] }]);
+      { kind: 'link', href: 'https://en.wikipedia.org/wiki/Foo_(bar)', children: [text('wiki')] },
+    ]);
     expect(parseInline('[email us](mailto:send@example.gov.uk)')).toEqual([
-      { kind: 'link', href: 'mailto:send@example.gov.uk', children: [text('email us')] }]);
-    expect(parseInline('[a [b](http://x.org)')).toEqual([text('[a '), { kind: 'link', href: 'http://x.org', children: [text('b')] }]);
+      { kind: 'link', href: 'mailto:send@example.gov.uk', children: [text('email us')] },
+    ]);
+    expect(parseInline('[a [b](http://x.org)')).toEqual([
+      text('[a '),
+      { kind: 'link', href: 'http://x.org', children: [text('b')] },
+    ]);
   });
 
   it('refuses every other address, leaving the link as the text typed', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'vbscript:x',
-      '//example.org', 'example.org', 'https://', 'mailto:nobody', 'ftp://example.org']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+      'vbscript:x',
+      '//example.org',
+      'example.org',
+      'https://',
+      'mailto:nobody',
+      'ftp://example.org',
+    ]) {
       expect(parseInline(`[click](${bad})`), bad).toEqual([text(`[click](${bad})`)]);
       expect(isAllowedLink(bad), bad).toBe(false);
     }
@@ -115,40 +154,90 @@ describe('narrative inlines', () => {
   });
 
   it('reads evidence citations anywhere but inside a link', () => {
-    expect(parseInline('See [[evidence:12]] and **[[EVIDENCE:3]]**.')).toEqual([text('See '),
-      { kind: 'evidence', fileId: 12, source: '[[evidence:12]]' }, text(' and '),
-      { kind: 'bold', children: [{ kind: 'evidence', fileId: 3, source: '[[EVIDENCE:3]]' }] }, text('.')]);
-    for (const notRef of ['[[evidence:]]', '[[evidence:0]]', '[[evidence:12]', '[[evidence: 12]]', '[[E12]]', '[[evidence:1234567890]]']) {
+    expect(parseInline('See [[evidence:12]] and **[[EVIDENCE:3]]**.')).toEqual([
+      text('See '),
+      { kind: 'evidence', fileId: 12, source: '[[evidence:12]]' },
+      text(' and '),
+      { kind: 'bold', children: [{ kind: 'evidence', fileId: 3, source: '[[EVIDENCE:3]]' }] },
+      text('.'),
+    ]);
+    for (const notRef of [
+      '[[evidence:]]',
+      '[[evidence:0]]',
+      '[[evidence:12]',
+      '[[evidence: 12]]',
+      '[[E12]]',
+      '[[evidence:1234567890]]',
+    ]) {
       expect(parseInline(notRef), notRef).toEqual([text(notRef)]);
     }
     expect(parseInline('\\[[evidence:4]]')).toEqual([text('[[evidence:4]]')]);
-    expect(evidenceIds(parseNarrative('[[evidence:5]] then [[evidence:2]]\n- and [[evidence:5]] again'))).toEqual([5, 2]);
+    expect(evidenceIds(parseNarrative('[[evidence:5]] then [[evidence:2]]\n- and [[evidence:5]] again'))).toEqual([
+      5, 2,
+    ]);
     expect(evidenceRef(42)).toBe('[[evidence:42]]');
     expect(evidenceRefAt('x [[evidence:42]]', 2)).toEqual({ fileId: 42, end: 17 });
   });
 });
 
 describe('narrative parser, any input', () => {
-  const markup = fc.constantFrom('*', '**', '***', '[', ']', '(', ')', '\\', '#', '## ', '- ', '1. ', '\n', '\n\n', '\r\n', ' ', '\t',
-    '[[evidence:7]]', '[x](https://a.org)', '](', 'javascript:', 'mailto:a@b.org', '_', '`');
+  const markup = fc.constantFrom(
+    '*',
+    '**',
+    '***',
+    '[',
+    ']',
+    '(',
+    ')',
+    '\\',
+    '#',
+    '## ',
+    '- ',
+    '1. ',
+    '\n',
+    '\n\n',
+    '\r\n',
+    ' ',
+    '\t',
+    '[[evidence:7]]',
+    '[x](https://a.org)',
+    '](',
+    'javascript:',
+    'mailto:a@b.org',
+    '_',
+    '`',
+  );
   const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
-  const narrativeText = fc.array(fc.oneof(markup, word, fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 60 })
+  const narrativeText = fc
+    .array(fc.oneof(markup, word, fc.string({ maxLength: 4 }), fc.string({ unit: 'grapheme', maxLength: 3 })), {
+      maxLength: 60,
+    })
     .map((parts) => parts.join(''));
 
   it('never throws and keeps every letter, in order', () => {
-    fc.assert(fc.property(narrativeText, (source) => {
-      const parsed = parseNarrative(source);
-      expect(onlyLetters(letters(parsed))).toBe(onlyLetters(source));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(narrativeText, (source) => {
+        const parsed = parseNarrative(source);
+        expect(onlyLetters(letters(parsed))).toBe(onlyLetters(source));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps text with no marks exactly, but for runs of spaces at line ends and blank lines', () => {
-    const plain = fc.array(fc.oneof(fc.stringMatching(/^[A-Za-z,;'"?!]{1,10}$/), fc.constantFrom(' ', '\n')), { maxLength: 40 }).map((p) => p.join(''));
-    fc.assert(fc.property(plain, (source) => {
-      const parsed = parseNarrative(source);
-      const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-      expect(squash(parsed.map((b) => (b.kind === 'paragraph' ? inlineText(b.children) : '')).join(' '))).toBe(squash(source));
-    }), { numRuns: 1000 });
+    const plain = fc
+      .array(fc.oneof(fc.stringMatching(/^[A-Za-z,;'"?!]{1,10}$/), fc.constantFrom(' ', '\n')), { maxLength: 40 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(plain, (source) => {
+        const parsed = parseNarrative(source);
+        const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+        expect(squash(parsed.map((b) => (b.kind === 'paragraph' ? inlineText(b.children) : '')).join(' '))).toBe(
+          squash(source),
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('parses the longest note (20,000 characters) of pathological marks quickly', () => {

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  isValidNhsNumber, isValidUln, isValidUpn, nhsCheckDigit, ulnCheckDigit, upnCheckLetter, UPN_ALPHABET,
+  isValidNhsNumber,
+  isValidUln,
+  isValidUpn,
+  nhsCheckDigit,
+  ulnCheckDigit,
+  upnCheckLetter,
+  UPN_ALPHABET,
 } from '../../../shared/domain/privacy/check-digits';
 import { groupNhsNumber, makeNhsNumber, makeUln, makeUpn } from '../../../shared/domain/privacy/synthetic';
 
@@ -43,46 +49,70 @@ describe('UPN check letter (docs/domain §6)', () => {
   });
 
   it('refuses anything not of the UPN shape (length, I/O/S, lower case)', () => {
-    for (const s of ['B80120000500', 'B8012000050011', 'I801200005001', 'O801200005001', 'S801200005001', 'B80120000500I',
-      'b801200005001', ' B801200005001', '']) expect(isValidUpn(s)).toBe(false);
+    for (const s of [
+      'B80120000500',
+      'B8012000050011',
+      'I801200005001',
+      'O801200005001',
+      'S801200005001',
+      'B80120000500I',
+      'b801200005001',
+      ' B801200005001',
+      '',
+    ])
+      expect(isValidUpn(s)).toBe(false);
     expect(UPN_ALPHABET).toHaveLength(23);
     expect(UPN_ALPHABET).not.toMatch(/[IOS]/);
   });
 
   it('agrees with a reference implementation on every shape-valid string, and each body has exactly one check letter', () => {
-    const body = fc.tuple(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 }), fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRTUVWXYZ'))
+    const body = fc
+      .tuple(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 }),
+        fc.constantFrom(...'0123456789ABCDEFGHJKLMNPQRTUVWXYZ'),
+      )
       .map(([d, last]) => d.join('') + last);
-    fc.assert(fc.property(body, fc.constantFrom(...UPN_ALPHABET), (b, first) => {
-      expect(isValidUpn(first + b)).toBe(referenceUpnValid(first + b));
-      expect([...UPN_ALPHABET].filter((c) => isValidUpn(c + b))).toEqual([upnCheckLetter(b)]);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(body, fc.constantFrom(...UPN_ALPHABET), (b, first) => {
+        expect(isValidUpn(first + b)).toBe(referenceUpnValid(first + b));
+        expect([...UPN_ALPHABET].filter((c) => isValidUpn(c + b))).toEqual([upnCheckLetter(b)]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
 describe('NHS number (modulus 11, docs/domain §6)', () => {
   it('holds for the test vector 943 476 5919, with or without spaces or dashes', () => {
     for (const s of ['9434765919', '943 476 5919', '943-476-5919']) expect(isValidNhsNumber(s)).toBe(true);
-    for (const s of ['9434765918', '943 476 5918', '94347659190', '943476591', '943 4765 919', 'abcdefghij']) expect(isValidNhsNumber(s)).toBe(false);
+    for (const s of ['9434765918', '943 476 5918', '94347659190', '943476591', '943 4765 919', 'abcdefghij'])
+      expect(isValidNhsNumber(s)).toBe(false);
   });
 
   it('a random ten-digit number is an NHS number exactly when its check digit holds', () => {
-    fc.assert(fc.property(tenDigits, (ten) => {
-      expect(isValidNhsNumber(ten)).toBe(referenceNhsValid(ten));
-      expect(isValidNhsNumber(ten)).toBe(nhsCheckDigit(ten.slice(0, 9)) === Number(ten[9]));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(tenDigits, (ten) => {
+        expect(isValidNhsNumber(ten)).toBe(referenceNhsValid(ten));
+        expect(isValidNhsNumber(ten)).toBe(nhsCheckDigit(ten.slice(0, 9)) === Number(ten[9]));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('for any nine digits exactly one tenth digit makes a valid NHS number, or none when the remainder gives 10', () => {
-    fc.assert(fc.property(nineDigits, (nine) => {
-      const valid = [...'0123456789'].filter((d) => isValidNhsNumber(nine + d));
-      const sum = [...nine].reduce((s, v, i) => s + Number(v) * (10 - i), 0);
-      if (sum % 11 === 1) {
-        expect(valid).toEqual([]);
-        expect(nhsCheckDigit(nine)).toBeNull();
-      } else {
-        expect(valid).toEqual([String(nhsCheckDigit(nine))]);
-      }
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(nineDigits, (nine) => {
+        const valid = [...'0123456789'].filter((d) => isValidNhsNumber(nine + d));
+        const sum = [...nine].reduce((s, v, i) => s + Number(v) * (10 - i), 0);
+        if (sum % 11 === 1) {
+          expect(valid).toEqual([]);
+          expect(nhsCheckDigit(nine)).toBeNull();
+        } else {
+          expect(valid).toEqual([String(nhsCheckDigit(nine))]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('so about one ten-digit number in eleven passes, not more', () => {
@@ -96,21 +126,31 @@ describe('NHS number (modulus 11, docs/domain §6)', () => {
 describe('ULN (modulus 11, docs/domain §6)', () => {
   it('holds for the test vector 9276308686', () => {
     expect(isValidUln('9276308686')).toBe(true);
-    for (const s of ['9276308687', '0276308686', '927630868', '92763086860', '927 630 8686']) expect(isValidUln(s)).toBe(false);
+    for (const s of ['9276308687', '0276308686', '927630868', '92763086860', '927 630 8686'])
+      expect(isValidUln(s)).toBe(false);
   });
 
   it('for any nine digits (first non-zero) at most one tenth digit makes a valid ULN', () => {
-    fc.assert(fc.property(nineDigits.filter((s) => s[0] !== '0'), (nine) => {
-      const valid = [...'0123456789'].filter((d) => isValidUln(nine + d));
-      const check = ulnCheckDigit(nine);
-      expect(valid).toEqual(check === null ? [] : [String(check)]);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        nineDigits.filter((s) => s[0] !== '0'),
+        (nine) => {
+          const valid = [...'0123456789'].filter((d) => isValidUln(nine + d));
+          const check = ulnCheckDigit(nine);
+          expect(valid).toEqual(check === null ? [] : [String(check)]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('no ten digits are both an NHS number and a ULN', () => {
-    fc.assert(fc.property(nineDigits, (nine) => {
-      for (const d of '0123456789') expect(isValidNhsNumber(nine + d) && isValidUln(nine + d)).toBe(false);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(nineDigits, (nine) => {
+        for (const d of '0123456789') expect(isValidNhsNumber(nine + d) && isValidUln(nine + d)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

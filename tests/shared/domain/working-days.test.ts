@@ -1,10 +1,23 @@
 import { describe, it, expect } from 'vitest';
 import {
-  BANK_HOLIDAY_ONE_OFFS, HolidayCalendar, bankHolidays, createHolidayCalendar, easterSunday,
+  BANK_HOLIDAY_ONE_OFFS,
+  HolidayCalendar,
+  bankHolidays,
+  createHolidayCalendar,
+  easterSunday,
 } from '../../../shared/domain/bank-holidays';
 import {
-  addCalendarDays, addMonths, addWorkingDays, calendarDaysBetween, dayOfWeek, isIsoDate, nextWorkingDayOnOrAfter,
-  parseIsoDate, previousWorkingDayOnOrBefore, workingDayZero, workingDaysBetween,
+  addCalendarDays,
+  addMonths,
+  addWorkingDays,
+  calendarDaysBetween,
+  dayOfWeek,
+  isIsoDate,
+  nextWorkingDayOnOrAfter,
+  parseIsoDate,
+  previousWorkingDayOnOrBefore,
+  workingDayZero,
+  workingDaysBetween,
 } from '../../../shared/domain/working-days';
 
 const dates = (year: number, calendar?: HolidayCalendar) =>
@@ -41,14 +54,28 @@ describe('bank holidays (England and Wales)', () => {
 
   it('2020: the early May holiday moved to Friday 8 May for VE Day', () => {
     expect(dates(2020)).toEqual([
-      '2020-01-01', '2020-04-10', '2020-04-13', '2020-05-08', '2020-05-25', '2020-08-31', '2020-12-25', '2020-12-28',
+      '2020-01-01',
+      '2020-04-10',
+      '2020-04-13',
+      '2020-05-08',
+      '2020-05-25',
+      '2020-08-31',
+      '2020-12-25',
+      '2020-12-28',
     ]);
     expect(dates(2020)).not.toContain('2020-05-04');
   });
 
   it('2021: Christmas on a Saturday gives substitutes on 27 and 28 December', () => {
     expect(dates(2021)).toEqual([
-      '2021-01-01', '2021-04-02', '2021-04-05', '2021-05-03', '2021-05-31', '2021-08-30', '2021-12-27', '2021-12-28',
+      '2021-01-01',
+      '2021-04-02',
+      '2021-04-05',
+      '2021-05-03',
+      '2021-05-31',
+      '2021-08-30',
+      '2021-12-27',
+      '2021-12-28',
     ]);
     expect(england.holidayOn('2021-12-27')?.name).toBe('Christmas Day (substitute day)');
     expect(england.holidayOn('2021-12-28')?.name).toBe('Boxing Day (substitute day)');
@@ -56,8 +83,16 @@ describe('bank holidays (England and Wales)', () => {
 
   it('2022: Platinum Jubilee on 2 and 3 June (no 30 May), State Funeral on 19 September', () => {
     expect(dates(2022)).toEqual([
-      '2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19',
-      '2022-12-26', '2022-12-27',
+      '2022-01-03',
+      '2022-04-15',
+      '2022-04-18',
+      '2022-05-02',
+      '2022-06-02',
+      '2022-06-03',
+      '2022-08-29',
+      '2022-09-19',
+      '2022-12-26',
+      '2022-12-27',
     ]);
     expect(england.holidayOn('2022-01-03')?.name).toBe("New Year's Day (substitute day)");
     // Christmas on a Sunday: Boxing Day keeps Monday 26, Christmas moves to Tuesday 27.
@@ -67,17 +102,38 @@ describe('bank holidays (England and Wales)', () => {
 
   it('2023: coronation holiday on 8 May alongside the early May holiday', () => {
     expect(dates(2023)).toEqual([
-      '2023-01-02', '2023-04-07', '2023-04-10', '2023-05-01', '2023-05-08', '2023-05-29', '2023-08-28', '2023-12-25',
+      '2023-01-02',
+      '2023-04-07',
+      '2023-04-10',
+      '2023-05-01',
+      '2023-05-08',
+      '2023-05-29',
+      '2023-08-28',
+      '2023-12-25',
       '2023-12-26',
     ]);
   });
 
   it('2010 and 2011: Christmas on a Saturday then a Sunday, New Year substitute, royal wedding', () => {
     expect(dates(2010)).toEqual([
-      '2010-01-01', '2010-04-02', '2010-04-05', '2010-05-03', '2010-05-31', '2010-08-30', '2010-12-27', '2010-12-28',
+      '2010-01-01',
+      '2010-04-02',
+      '2010-04-05',
+      '2010-05-03',
+      '2010-05-31',
+      '2010-08-30',
+      '2010-12-27',
+      '2010-12-28',
     ]);
     expect(dates(2011)).toEqual([
-      '2011-01-03', '2011-04-22', '2011-04-25', '2011-04-29', '2011-05-02', '2011-05-30', '2011-08-29', '2011-12-26',
+      '2011-01-03',
+      '2011-04-22',
+      '2011-04-25',
+      '2011-04-29',
+      '2011-05-02',
+      '2011-05-30',
+      '2011-08-29',
+      '2011-12-26',
       '2011-12-27',
     ]);
   });
@@ -119,12 +175,12 @@ describe('bank holidays (England and Wales)', () => {
     expect(easterSunday(2008)).toBe('2008-03-23');
     // Independent table (python-dateutil's easter()) for 1995–2100, MMDD.
     const table = (
-      '0416 0407 0330 0412 0404 0423 0415 0331 0420 0411 0327 0416 0408 0323 0412 0404 0424 0408 0331 0420 '
-      + '0405 0327 0416 0401 0421 0412 0404 0417 0409 0331 0420 0405 0328 0416 0401 0421 0413 0328 0417 0409 '
-      + '0325 0413 0405 0425 0410 0401 0421 0406 0329 0417 0409 0325 0414 0405 0418 0410 0402 0421 0406 0329 '
-      + '0418 0402 0422 0414 0330 0418 0410 0326 0415 0406 0329 0411 0403 0422 0414 0330 0419 0410 0326 0415 '
-      + '0407 0419 0411 0403 0423 0407 0330 0419 0404 0326 0415 0331 0420 0411 0403 0416 0408 0330 0412 0404 '
-      + '0424 0415 0331 0420 0412 0328'
+      '0416 0407 0330 0412 0404 0423 0415 0331 0420 0411 0327 0416 0408 0323 0412 0404 0424 0408 0331 0420 ' +
+      '0405 0327 0416 0401 0421 0412 0404 0417 0409 0331 0420 0405 0328 0416 0401 0421 0413 0328 0417 0409 ' +
+      '0325 0413 0405 0425 0410 0401 0421 0406 0329 0417 0409 0325 0414 0405 0418 0410 0402 0421 0406 0329 ' +
+      '0418 0402 0422 0414 0330 0418 0410 0326 0415 0406 0329 0411 0403 0422 0414 0330 0419 0410 0326 0415 ' +
+      '0407 0419 0411 0403 0423 0407 0330 0419 0404 0326 0415 0331 0420 0411 0403 0416 0408 0330 0412 0404 ' +
+      '0424 0415 0331 0420 0412 0328'
     ).split(' ');
     expect(table).toHaveLength(106);
     table.forEach((mmdd, index) => {
@@ -164,8 +220,21 @@ describe('calendar arithmetic', () => {
     expect(parseIsoDate('2028-02-29')).toEqual({ year: 2028, month: 2, day: 29 });
     expect(parseIsoDate('2000-02-29')).toEqual({ year: 2000, month: 2, day: 29 });
     for (const bad of [
-      '2026-02-30', '2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32',
-      '2026-1-5', '26-01-05', '2026/01/05', '2026-01-05T10:00', ' 2026-01-05', '', 'tomorrow',
+      '2026-02-30',
+      '2026-02-29',
+      '2100-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-01-32',
+      '2026-1-5',
+      '26-01-05',
+      '2026/01/05',
+      '2026-01-05T10:00',
+      ' 2026-01-05',
+      '',
+      'tomorrow',
     ]) {
       expect(() => parseIsoDate(bad), bad).toThrow(RangeError);
       expect(isIsoDate(bad)).toBe(false);

@@ -6,7 +6,10 @@ export function dayCounter(): (from: string, to: string) => number {
   const days = new Map<string, number>();
   const day = (iso: string): number => {
     let d = days.get(iso);
-    if (d === undefined) { d = Date.parse(`${iso}T00:00:00Z`) / 86_400_000; days.set(iso, d); }
+    if (d === undefined) {
+      d = Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+      days.set(iso, d);
+    }
     return d;
   };
   return (from, to) => Math.round(day(to) - day(from));

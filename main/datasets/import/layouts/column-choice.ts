@@ -8,8 +8,6 @@ import type { DatasetColumn, DatasetDefinition } from '../../../../shared/domain
 import { normaliseHeader } from '../tabular/header';
 import type { Cell } from '../tabular/types';
 
-;
-
 /** Fields a column can be taken as that are not one of the dataset's own columns. */
 export const PERIOD_FIELD = 'period';
 export const AREA_FIELD = 'area';
@@ -29,8 +27,15 @@ export function mappingTargets(def: DatasetDefinition): MappingTarget[] {
   return [
     { id: PERIOD_FIELD, title: 'Period (year, or the date of a snapshot)', kind: 'period', required: true },
     { id: AREA_FIELD, title: 'Area (authority name or LA code, or England)', kind: 'area', required: false },
-    { id: GEOGRAPHY_FIELD, title: 'Geographic level (national, regional, local authority)', kind: 'geography', required: false },
-    ...(def.breakdown ? [{ id: def.breakdown.name, title: def.breakdown.title, kind: 'breakdown', required: true }] : []),
+    {
+      id: GEOGRAPHY_FIELD,
+      title: 'Geographic level (national, regional, local authority)',
+      kind: 'geography',
+      required: false,
+    },
+    ...(def.breakdown
+      ? [{ id: def.breakdown.name, title: def.breakdown.title, kind: 'breakdown', required: true }]
+      : []),
     ...def.columns.map((c) => ({ id: c.name, title: `${c.title} (${c.unit})`, kind: c.type, required: c.required })),
   ];
 }
@@ -43,7 +48,10 @@ export const choiceKey = (header: string): string => normaliseHeader(header);
  * so the choices made for one month's file are used for the next month's.
  */
 export function layoutKeyOf(headers: readonly string[]): string {
-  return createHash('sha256').update(headers.map((h) => normaliseHeader(h)).join('\u001f')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(headers.map((h) => normaliseHeader(h)).join('\u001f'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 const PERCENT_WORDS = /\b(?:percent|percentage|pc|pct|proportion|rate)\b/;

@@ -8,11 +8,27 @@ import { findHeaderRow, normaliseHeader } from '../tabular/header';
 import type { ImportProblem, Layout, LayoutInput, LayoutResult } from './layout';
 import { cellText, mapFigures, type MappedColumn } from './map-figures';
 
-const IDENTITY = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name', 'region_code', 'region_name',
-  'new_la_code', 'old_la_code', 'la_name', 'breakdown_topic', 'breakdown'];
+const IDENTITY = [
+  'time_period',
+  'time_identifier',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'region_code',
+  'region_name',
+  'new_la_code',
+  'old_la_code',
+  'la_name',
+  'breakdown_topic',
+  'breakdown',
+];
 
 function header(input: LayoutInput) {
-  return findHeaderRow(input.table.rows, IDENTITY.map((n) => [n]), { minMatches: 3, merges: input.table.merges });
+  return findHeaderRow(
+    input.table.rows,
+    IDENTITY.map((n) => [n]),
+    { minMatches: 3, merges: input.table.merges },
+  );
 }
 
 /**
@@ -48,17 +64,32 @@ export const dfeTidyLayout: Layout = {
     const at = (name: string) => match.columns.find((c) => c.normalised === normaliseHeader(name))?.index ?? -1;
     const idx = Object.fromEntries(IDENTITY.map((n) => [n, at(n)])) as Record<string, number>;
     const mapped: MappedColumn[] = [];
-    const columns = match.columns.filter((c) => c.header).map((c) => {
-      if (IDENTITY.includes(c.normalised.replace(/ /g, '_'))) return { header: c.header, field: null };
-      const column = findColumn(def, c.name);
-      if (column) mapped.push({ index: c.index, header: c.header, column });
-      return { header: c.header, field: column?.name ?? null };
-    });
-    const result: LayoutResult = { layout: 'dfe-tidy', rowsRead: 0, rows: [], problems: [], columns, discardedColumns: [], notes: [],
-      headerRow: match.headerRow, benchmarks: [] };
+    const columns = match.columns
+      .filter((c) => c.header)
+      .map((c) => {
+        if (IDENTITY.includes(c.normalised.replace(/ /g, '_'))) return { header: c.header, field: null };
+        const column = findColumn(def, c.name);
+        if (column) mapped.push({ index: c.index, header: c.header, column });
+        return { header: c.header, field: column?.name ?? null };
+      });
+    const result: LayoutResult = {
+      layout: 'dfe-tidy',
+      rowsRead: 0,
+      rows: [],
+      problems: [],
+      columns,
+      discardedColumns: [],
+      notes: [],
+      headerRow: match.headerRow,
+      benchmarks: [],
+    };
     let skippedBreakdowns = 0;
     if (mapped.length === 0) {
-      result.problems.push({ row: match.headerRow, column: null, message: `None of this file's columns belong to ${def.title}: is it the right file for this dataset?` });
+      result.problems.push({
+        row: match.headerRow,
+        column: null,
+        message: `None of this file's columns belong to ${def.title}: is it the right file for this dataset?`,
+      });
       return result;
     }
     // A national file has about 12,000 rows with a handful of distinct levels: normalise each once.
@@ -66,29 +97,43 @@ export const dfeTidyLayout: Layout = {
     const levelOf = (cells: readonly Cell[]) => {
       const raw = cellText(cells[idx.geographic_level!]);
       let level = levels.get(raw);
-      if (level === undefined) levels.set(raw, level = normaliseHeader(raw));
+      if (level === undefined) levels.set(raw, (level = normaliseHeader(raw)));
       return level;
     };
     const hasLocalRows = table.rows.slice(match.headerRow).some((r) => levelOf(r) === 'local authority');
     if (hasLocalRows && !area) {
-      result.problems.push({ row: null, column: null, message: 'This is a national file: choose your local authority (by name, old or new LA code) so its rows can be picked out.' });
+      result.problems.push({
+        row: null,
+        column: null,
+        message:
+          'This is a national file: choose your local authority (by name, old or new LA code) so its rows can be picked out.',
+      });
       return result;
     }
     const regionCode = area?.kind === 'la' ? area.la.regionCode : area?.kind === 'region' ? area.code : null;
     // An area whose file has no "All …" row for a period (a layout that only gives "Total" under each topic) takes its
     // first "Total" row instead: one row per area and period, never a sum.
-    const areaKey = (cells: readonly Cell[]) => [levelOf(cells), cellText(cells[idx.time_period!]), cellText(cells[idx.region_code!]),
-      cellText(cells[idx.old_la_code!]), cellText(cells[idx.new_la_code!]), cellText(cells[idx.la_name!])].join('|');
+    const areaKey = (cells: readonly Cell[]) =>
+      [
+        levelOf(cells),
+        cellText(cells[idx.time_period!]),
+        cellText(cells[idx.region_code!]),
+        cellText(cells[idx.old_la_code!]),
+        cellText(cells[idx.new_la_code!]),
+        cellText(cells[idx.la_name!]),
+      ].join('|');
     const withTotal = new Set<string>();
     for (let r = match.headerRow; r < table.rows.length; r++) {
       const cells = table.rows[r]!;
-      if (cells.length && isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) withTotal.add(areaKey(cells));
+      if (cells.length && isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!])))
+        withTotal.add(areaKey(cells));
     }
     const takenFallback = new Set<string>();
     const isAreaTotal = (cells: readonly Cell[]) => {
       if (isTotalRow(cellText(cells[idx.breakdown_topic!]), cellText(cells[idx.breakdown!]))) return true;
       const key = areaKey(cells);
-      if (withTotal.has(key) || takenFallback.has(key) || !/^(total|totals)$/i.test(cellText(cells[idx.breakdown!]))) return false;
+      if (withTotal.has(key) || takenFallback.has(key) || !/^(total|totals)$/i.test(cellText(cells[idx.breakdown!])))
+        return false;
       takenFallback.add(key);
       return true;
     };
@@ -97,20 +142,30 @@ export const dfeTidyLayout: Layout = {
       if (cells.length === 0) continue;
       result.rowsRead++;
       const level = levelOf(cells);
-      if (!isAreaTotal(cells)) { skippedBreakdowns++; continue; }
+      if (!isAreaTotal(cells)) {
+        skippedBreakdowns++;
+        continue;
+      }
       collectBenchmark(result, input, cells, idx, level, mapped, r + 1);
       let geography: Geography | null = null;
       let areaCode = '';
       let areaName = '';
       if (level === 'national') {
-        geography = 'national'; areaCode = cellText(cells[idx.country_code!]) || 'E92000001'; areaName = cellText(cells[idx.country_name!]) || 'England';
+        geography = 'national';
+        areaCode = cellText(cells[idx.country_code!]) || 'E92000001';
+        areaName = cellText(cells[idx.country_name!]) || 'England';
       } else if (level === 'regional' && regionCode && cellText(cells[idx.region_code!]) === regionCode) {
-        geography = area?.kind === 'region' ? 'local' : 'regional'; areaCode = regionCode; areaName = cellText(cells[idx.region_name!]);
+        geography = area?.kind === 'region' ? 'local' : 'regional';
+        areaCode = regionCode;
+        areaName = cellText(cells[idx.region_name!]);
       } else if (level === 'local authority' && area?.kind === 'la') {
         const la = area.la;
-        const sameCode = cellText(cells[idx.old_la_code!]) === la.oldCode || cellText(cells[idx.new_la_code!]) === la.newCode;
+        const sameCode =
+          cellText(cells[idx.old_la_code!]) === la.oldCode || cellText(cells[idx.new_la_code!]) === la.newCode;
         if (sameCode || sameAuthorityName(cellText(cells[idx.la_name!]), la.dfeTidyName ?? la.name)) {
-          geography = 'local'; areaCode = la.oldCode; areaName = la.name;
+          geography = 'local';
+          areaCode = la.oldCode;
+          areaName = la.name;
         }
       }
       if (!geography) continue;
@@ -121,15 +176,28 @@ export const dfeTidyLayout: Layout = {
         result.problems.push({ row: sourceRow, column: 'time_period', message: period.error });
         continue;
       }
-      result.rows.push({ period: period.period, geography, areaCode, areaName, breakdown: '', sourceRow,
-        ...mapFigures(cells, mapped, sourceRow, result.problems) });
+      result.rows.push({
+        period: period.period,
+        geography,
+        areaCode,
+        areaName,
+        breakdown: '',
+        sourceRow,
+        ...mapFigures(cells, mapped, sourceRow, result.problems),
+      });
     }
     if (skippedBreakdowns > 0) {
-      result.notes.push(`${skippedBreakdowns.toLocaleString('en-GB')} breakdown rows (age, sex, ethnicity and the like) were left out: each area's total row is kept, never a sum of its breakdowns.`);
+      result.notes.push(
+        `${skippedBreakdowns.toLocaleString('en-GB')} breakdown rows (age, sex, ethnicity and the like) were left out: each area's total row is kept, never a sum of its breakdowns.`,
+      );
     }
     if (area && !result.rows.some((row) => row.geography === 'local')) {
       const named = area.kind === 'la' ? `${area.la.name} (LA ${area.la.oldCode}, ${area.la.newCode})` : area.name;
-      result.problems.push({ row: null, column: null, message: `The file has no total rows for ${named}. Check the authority, or the file: only the "All …" breakdown rows are an area's total.` });
+      result.problems.push({
+        row: null,
+        column: null,
+        message: `The file has no total rows for ${named}. Check the authority, or the file: only the "All …" breakdown rows are an area's total.`,
+      });
     }
     return result;
   },
@@ -140,8 +208,15 @@ export const dfeTidyLayout: Layout = {
  * list by new code or name), regions by ONS code, England as E92000001. Rows whose period or figures cannot be read
  * are left out of the benchmarks; the area's own rows report those problems.
  */
-function collectBenchmark(result: LayoutResult, input: LayoutInput, cells: readonly Cell[], idx: Record<string, number>, level: string,
-  mapped: MappedColumn[], sourceRow: number): void {
+function collectBenchmark(
+  result: LayoutResult,
+  input: LayoutInput,
+  cells: readonly Cell[],
+  idx: Record<string, number>,
+  level: string,
+  mapped: MappedColumn[],
+  sourceRow: number,
+): void {
   const period = parsePeriod(cellText(cells[idx.time_period!]) || input.period || '', input.def.periodType);
   if (!period.ok) return;
   let geography: Geography;
@@ -149,21 +224,37 @@ function collectBenchmark(result: LayoutResult, input: LayoutInput, cells: reado
   let areaName: string;
   let regionCode = cellText(cells[idx.region_code!]);
   if (level === 'national') {
-    geography = 'national'; areaCode = cellText(cells[idx.country_code!]) || 'E92000001'; areaName = cellText(cells[idx.country_name!]) || 'England';
+    geography = 'national';
+    areaCode = cellText(cells[idx.country_code!]) || 'E92000001';
+    areaName = cellText(cells[idx.country_name!]) || 'England';
     regionCode = '';
   } else if (level === 'regional') {
-    geography = 'regional'; areaCode = regionCode; areaName = cellText(cells[idx.region_name!]);
+    geography = 'regional';
+    areaCode = regionCode;
+    areaName = cellText(cells[idx.region_name!]);
     if (!areaCode) return;
   } else if (level === 'local authority') {
     const name = cellText(cells[idx.la_name!]);
     const newCode = cellText(cells[idx.new_la_code!]);
-    const la = findLocalAuthorityByOldCode(cellText(cells[idx.old_la_code!]))
-      ?? LOCAL_AUTHORITIES.find((a) => a.newCode === newCode) ?? authorityByName(name);
-    geography = 'local'; areaCode = la?.oldCode ?? cellText(cells[idx.old_la_code!]); areaName = name || la?.name || areaCode;
+    const la =
+      findLocalAuthorityByOldCode(cellText(cells[idx.old_la_code!])) ??
+      LOCAL_AUTHORITIES.find((a) => a.newCode === newCode) ??
+      authorityByName(name);
+    geography = 'local';
+    areaCode = la?.oldCode ?? cellText(cells[idx.old_la_code!]);
+    areaName = name || la?.name || areaCode;
     regionCode ||= la?.regionCode ?? '';
     if (!areaCode) return;
   } else return;
   const ignored: ImportProblem[] = [];
   const figures = mapFigures(cells, mapped, sourceRow, ignored);
-  result.benchmarks!.push({ period: period.period, geography, areaCode, areaName, regionCode, breakdown: '', ...figures });
+  result.benchmarks!.push({
+    period: period.period,
+    geography,
+    areaCode,
+    areaName,
+    regionCode,
+    breakdown: '',
+    ...figures,
+  });
 }

@@ -5,18 +5,50 @@ import { resolveArea } from '../authority';
 import { findHeaderRow, normaliseHeader, type HeaderColumn, type HeaderMatch } from '../tabular/header';
 import type { Cell } from '../tabular/types';
 import { withMergesFilledDown } from '../tabular/merges';
-import { AREA_FIELD, choiceKey, GEOGRAPHY_FIELD, isTotalLabel, layoutKeyOf, looksLikePercent, mappingTargets, PERIOD_FIELD,
-  percentNotCount } from './column-choice';
+import {
+  AREA_FIELD,
+  choiceKey,
+  GEOGRAPHY_FIELD,
+  isTotalLabel,
+  layoutKeyOf,
+  looksLikePercent,
+  mappingTargets,
+  PERIOD_FIELD,
+  percentNotCount,
+} from './column-choice';
 import type { ImportProblem, Layout, LayoutInput, LayoutResult, PreviewColumn } from './layout';
 import { cellText, mapFigures, type MappedColumn } from './map-figures';
 
-export const PERIOD_HEADERS = ['period', 'time period', 'year', 'academic year', 'financial year', 'calendar year', 'snapshot date', 'month'];
-export const AREA_HEADERS = ['area', 'area code', 'la code', 'old la code', 'new la code', 'la name', 'local authority', 'authority'];
+export const PERIOD_HEADERS = [
+  'period',
+  'time period',
+  'year',
+  'academic year',
+  'financial year',
+  'calendar year',
+  'snapshot date',
+  'month',
+];
+export const AREA_HEADERS = [
+  'area',
+  'area code',
+  'la code',
+  'old la code',
+  'new la code',
+  'la name',
+  'local authority',
+  'authority',
+];
 const GEOGRAPHY_HEADERS = ['geography', 'geographic level', 'level'];
 
 function header(input: LayoutInput) {
   const { def } = input;
-  const expected = [...def.columns.map((c) => [c.name, c.title, ...c.synonyms]), PERIOD_HEADERS, AREA_HEADERS, GEOGRAPHY_HEADERS];
+  const expected = [
+    ...def.columns.map((c) => [c.name, c.title, ...c.synonyms]),
+    PERIOD_HEADERS,
+    AREA_HEADERS,
+    GEOGRAPHY_HEADERS,
+  ];
   if (def.breakdown) expected.push([def.breakdown.name, def.breakdown.title]);
   // Headers the officer has given a field count towards finding the header row, so a table whose headers the app
   // does not know is still read once its columns are chosen.
@@ -27,8 +59,15 @@ function header(input: LayoutInput) {
 type Role = { kind: 'period' | 'area' | 'geography' | 'breakdown' } | { kind: 'column'; column: DatasetColumn };
 
 const roleField = (def: DatasetDefinition, role: Role): string =>
-  role.kind === 'column' ? role.column.name : role.kind === 'breakdown' ? def.breakdown!.name
-    : role.kind === 'period' ? PERIOD_FIELD : role.kind === 'area' ? AREA_FIELD : GEOGRAPHY_FIELD;
+  role.kind === 'column'
+    ? role.column.name
+    : role.kind === 'breakdown'
+      ? def.breakdown!.name
+      : role.kind === 'period'
+        ? PERIOD_FIELD
+        : role.kind === 'area'
+          ? AREA_FIELD
+          : GEOGRAPHY_FIELD;
 
 function roleOf(def: DatasetDefinition, field: string): Role | null {
   if (field === PERIOD_FIELD) return { kind: 'period' };
@@ -39,7 +78,12 @@ function roleOf(def: DatasetDefinition, field: string): Role | null {
   return column ? { kind: 'column', column } : null;
 }
 
-interface ColumnPlan { roles: Map<number, Role>; how: Map<number, 'recognised' | 'chosen'>; notes: Map<number, string>; problems: ImportProblem[] }
+interface ColumnPlan {
+  roles: Map<number, Role>;
+  how: Map<number, 'recognised' | 'chosen'>;
+  notes: Map<number, string>;
+  problems: ImportProblem[];
+}
 
 /**
  * What each column is taken as: first what its header names (a percentage column never as a count), then the
@@ -55,7 +99,10 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
     [named(PERIOD_HEADERS), { kind: 'period' }],
     [named(AREA_HEADERS), { kind: 'area' }],
     [named(GEOGRAPHY_HEADERS), { kind: 'geography' }],
-    [def.breakdown ? named([normaliseHeader(def.breakdown.name), normaliseHeader(def.breakdown.title)]) : undefined, { kind: 'breakdown' }],
+    [
+      def.breakdown ? named([normaliseHeader(def.breakdown.name), normaliseHeader(def.breakdown.title)]) : undefined,
+      { kind: 'breakdown' },
+    ],
   ];
   for (const [column, role] of identifying) if (column) plan.roles.set(column.index, role);
   for (const c of match.columns) {
@@ -67,7 +114,8 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
       continue;
     }
     // The first column wins (per year, in a table with years above its columns).
-    if ([...plan.roles].some(([index, r]) => r.kind === 'column' && r.column === column && yearAt(index) === c.year)) continue;
+    if ([...plan.roles].some(([index, r]) => r.kind === 'column' && r.column === column && yearAt(index) === c.year))
+      continue;
     plan.roles.set(c.index, { kind: 'column', column });
   }
   for (const c of match.columns) if (plan.roles.has(c.index)) plan.how.set(c.index, 'recognised');
@@ -78,22 +126,41 @@ function planColumns(input: LayoutInput, match: HeaderMatch): ColumnPlan {
     if (columns.length === 0) continue; // a remembered choice for a column this file does not have
     const role = choice.field === null ? null : roleOf(def, choice.field);
     if (choice.field !== null && !role) {
-      plan.problems.push({ row: match.headerRow, column: choice.header, message: `${def.title} has no field "${choice.field}": `
-        + `choose one of ${mappingTargets(def).map((t) => t.id).join(', ')}, or leave the column unused` });
+      plan.problems.push({
+        row: match.headerRow,
+        column: choice.header,
+        message:
+          `${def.title} has no field "${choice.field}": ` +
+          `choose one of ${mappingTargets(def)
+            .map((t) => t.id)
+            .join(', ')}, or leave the column unused`,
+      });
       continue;
     }
     for (const c of columns) {
       plan.notes.delete(c.index);
-      if (!role) { plan.roles.delete(c.index); plan.how.set(c.index, 'chosen'); continue; }
+      if (!role) {
+        plan.roles.delete(c.index);
+        plan.how.set(c.index, 'chosen');
+        continue;
+      }
       if (role.kind === 'column' && role.column.type === 'count' && looksLikePercent(c.header, cellsOf(c.index))) {
-        plan.problems.push({ row: match.headerRow, column: c.header, message: `${percentNotCount(c.header, role.column)}: `
-          + 'choose the column that holds the count, or a percentage field' });
+        plan.problems.push({
+          row: match.headerRow,
+          column: c.header,
+          message:
+            `${percentNotCount(c.header, role.column)}: ` +
+            'choose the column that holds the count, or a percentage field',
+        });
         continue;
       }
       // One column per field: another column that was taken as it is no longer.
       const field = roleField(def, role);
       for (const [index, other] of plan.roles) {
-        if (index !== c.index && roleField(def, other) === field && yearAt(index) === c.year) { plan.roles.delete(index); plan.how.set(index, 'chosen'); }
+        if (index !== c.index && roleField(def, other) === field && yearAt(index) === c.year) {
+          plan.roles.delete(index);
+          plan.how.set(index, 'chosen');
+        }
       }
       plan.roles.set(c.index, role);
       plan.how.set(c.index, 'chosen');
@@ -132,45 +199,85 @@ export const templateLayout: Layout = {
     // A table with years above its columns ("2023" over Requests and Within 6 weeks, "2024" over the same): each
     // row holds one period per year, and the year is the period.
     const byYear = new Map<string, MappedColumn[]>();
-    const columns: PreviewColumn[] = match.columns.filter((c) => c.header).map((c) => {
-      const role = plan.roles.get(c.index);
-      if (role?.kind === 'column') {
-        const column = { index: c.index, header: c.header, column: role.column };
-        if (c.year) byYear.set(c.year, [...(byYear.get(c.year) ?? []), column]);
-        else mapped.push(column);
-      }
-      const note = plan.notes.get(c.index);
-      return { header: c.header, field: role ? roleField(def, role) : null, how: plan.how.get(c.index) ?? 'unused', ...(note ? { note } : {}) };
-    });
-    const result: LayoutResult = { layout: 'template', rowsRead: 0, rows: [], problems: [...plan.problems], columns, discardedColumns: [],
-      notes: [], headerRow: match.headerRow, layoutKey: layoutKeyOf(match.columns.map((c) => c.header)) };
-    const local = area?.kind === 'la' ? { code: area.la.oldCode, name: area.la.name } : area?.kind === 'region' ? { code: area.code, name: area.name } : null;
+    const columns: PreviewColumn[] = match.columns
+      .filter((c) => c.header)
+      .map((c) => {
+        const role = plan.roles.get(c.index);
+        if (role?.kind === 'column') {
+          const column = { index: c.index, header: c.header, column: role.column };
+          if (c.year) byYear.set(c.year, [...(byYear.get(c.year) ?? []), column]);
+          else mapped.push(column);
+        }
+        const note = plan.notes.get(c.index);
+        return {
+          header: c.header,
+          field: role ? roleField(def, role) : null,
+          how: plan.how.get(c.index) ?? 'unused',
+          ...(note ? { note } : {}),
+        };
+      });
+    const result: LayoutResult = {
+      layout: 'template',
+      rowsRead: 0,
+      rows: [],
+      problems: [...plan.problems],
+      columns,
+      discardedColumns: [],
+      notes: [],
+      headerRow: match.headerRow,
+      layoutKey: layoutKeyOf(match.columns.map((c) => c.header)),
+    };
+    const local =
+      area?.kind === 'la'
+        ? { code: area.la.oldCode, name: area.la.name }
+        : area?.kind === 'region'
+          ? { code: area.code, name: area.name }
+          : null;
     const totals: string[] = [];
     for (let r = match.headerRow; r < table.rows.length; r++) {
       const cells = table.rows[r]!;
       if (cells.every((c) => c.kind === 'empty')) continue;
       result.rowsRead++;
       const sourceRow = r + 1;
-      const label = totalRowLabel(cells, [periodColumn, areaColumn, geographyColumn].filter(Boolean).map((c) => c!.index), breakdownColumn?.index);
-      if (label !== null) { totals.push(`row ${sourceRow} ('${label}')`); continue; }
+      const label = totalRowLabel(
+        cells,
+        [periodColumn, areaColumn, geographyColumn].filter(Boolean).map((c) => c!.index),
+        breakdownColumn?.index,
+      );
+      if (label !== null) {
+        totals.push(`row ${sourceRow} ('${label}')`);
+        continue;
+      }
       let geography: Geography = 'local';
       let areaCode = local?.code ?? '';
       let areaName = local?.name ?? '';
       const level = geographyColumn ? normaliseHeader(cellText(cells[geographyColumn.index])) : '';
       const areaText = areaColumn ? cellText(cells[areaColumn.index]) : '';
       if (level === 'national' || /^england$/i.test(areaText) || areaText === 'E92000001') {
-        geography = 'national'; areaCode = 'E92000001'; areaName = 'England';
+        geography = 'national';
+        areaCode = 'E92000001';
+        areaName = 'England';
       } else if (areaText) {
         const named = resolveArea(areaText);
-        const isOurs = named && local && ((named.kind === 'la' && named.la.oldCode === local.code) || (named.kind === 'region' && named.code === local.code));
+        const isOurs =
+          named &&
+          local &&
+          ((named.kind === 'la' && named.la.oldCode === local.code) ||
+            (named.kind === 'region' && named.code === local.code));
         if (!isOurs) {
           if (named?.kind === 'region' && area?.kind === 'la' && named.code === area.la.regionCode) {
-            geography = 'regional'; areaCode = named.code; areaName = named.name;
+            geography = 'regional';
+            areaCode = named.code;
+            areaName = named.name;
           } else continue; // another area's row
         }
       }
       if (!areaCode && geography === 'local') {
-        result.problems.push({ row: null, column: null, message: 'The workspace has no LA code: choose the local authority these figures are for.' });
+        result.problems.push({
+          row: null,
+          column: null,
+          message: 'The workspace has no LA code: choose the local authority these figures are for.',
+        });
         break;
       }
       let breakdown = '';
@@ -178,9 +285,13 @@ export const templateLayout: Layout = {
         const label = breakdownColumn ? cellText(cells[breakdownColumn.index]) : '';
         const id = label ? findBreakdownValue(def, label) : undefined;
         if (!id) {
-          result.problems.push({ row: sourceRow, column: breakdownColumn?.header ?? def.breakdown.name,
-            message: label ? `'${label}' is not a ${def.breakdown.title.toLowerCase()} this dataset takes: use one of ${def.breakdown.values.map((v) => v.id).join(', ')}`
-              : `a ${def.breakdown.title.toLowerCase()} column is needed (${def.breakdown.values.map((v) => v.id).join(', ')})` });
+          result.problems.push({
+            row: sourceRow,
+            column: breakdownColumn?.header ?? def.breakdown.name,
+            message: label
+              ? `'${label}' is not a ${def.breakdown.title.toLowerCase()} this dataset takes: use one of ${def.breakdown.values.map((v) => v.id).join(', ')}`
+              : `a ${def.breakdown.title.toLowerCase()} column is needed (${def.breakdown.values.map((v) => v.id).join(', ')})`,
+          });
           continue;
         }
         breakdown = id;
@@ -188,11 +299,16 @@ export const templateLayout: Layout = {
       const place = { geography, areaCode, areaName, breakdown, sourceRow };
       if (mapped.length > 0 || byYear.size === 0) {
         const periodCell = periodColumn ? cells[periodColumn.index] : undefined;
-        const rawPeriod = periodColumn ? periodCell?.date ?? cellText(periodCell) : input.period ?? '';
+        const rawPeriod = periodColumn ? (periodCell?.date ?? cellText(periodCell)) : (input.period ?? '');
         const period = parsePeriod(rawPeriod, def.periodType);
         if (!period.ok) {
-          result.problems.push({ row: sourceRow, column: periodColumn?.header ?? null,
-            message: rawPeriod ? period.error : 'no period: add a period column, choose which column holds the period, or give the period the figures are for' });
+          result.problems.push({
+            row: sourceRow,
+            column: periodColumn?.header ?? null,
+            message: rawPeriod
+              ? period.error
+              : 'no period: add a period column, choose which column holds the period, or give the period the figures are for',
+          });
           continue;
         }
         result.rows.push({ period: period.period, ...place, ...mapFigures(cells, mapped, sourceRow, result.problems) });
@@ -209,8 +325,10 @@ export const templateLayout: Layout = {
       }
     }
     if (totals.length > 0) {
-      result.notes.push(`Skipped ${totals.length === 1 ? 'a total row' : `${totals.length} total rows`} (${totals.join(', ')}): `
-        + 'a total adds up the rows above it, so importing it would count them twice.');
+      result.notes.push(
+        `Skipped ${totals.length === 1 ? 'a total row' : `${totals.length} total rows`} (${totals.join(', ')}): ` +
+          'a total adds up the rows above it, so importing it would count them twice.',
+      );
     }
     return result;
   },
@@ -221,14 +339,21 @@ export const templateLayout: Layout = {
  * area or level column, in the row's first filled cell, or alone in any other text cell; never in the breakdown
  * column, where "Total" is the breakdown's all-agencies row, a real row of the dataset.
  */
-function totalRowLabel(cells: readonly Cell[], identifying: number[], breakdownIndex: number | undefined): string | null {
+function totalRowLabel(
+  cells: readonly Cell[],
+  identifying: number[],
+  breakdownIndex: number | undefined,
+): string | null {
   for (const index of identifying) {
     const text = cellText(cells[index]);
     if (text && isTotalLabel(text)) return text;
   }
   const first = cells.findIndex((c) => c.kind !== 'empty');
-  if (first >= 0 && first !== breakdownIndex && cells[first]!.kind === 'text' && isTotalLabel(cells[first]!.raw)) return cells[first]!.raw.trim();
+  if (first >= 0 && first !== breakdownIndex && cells[first]!.kind === 'text' && isTotalLabel(cells[first]!.raw))
+    return cells[first]!.raw.trim();
   // Elsewhere in the row (a label column the app does not use), only a cell that says no more than "Total".
-  const label = cells.find((c, i) => i !== breakdownIndex && c.kind === 'text' && /^(?:grand\s+)?totals?:?$/i.test(c.raw.trim()));
+  const label = cells.find(
+    (c, i) => i !== breakdownIndex && c.kind === 'text' && /^(?:grand\s+)?totals?:?$/i.test(c.raw.trim()),
+  );
   return label ? label.raw.trim() : null;
 }

@@ -24,7 +24,12 @@ export const yearColumnsTableLayout: Layout = {
   id: 'year-columns-table',
   recognises: (input) => {
     const match = header(input);
-    return !!match && match.headerRows === 2 && match.columns.some((c) => c.normalised === CODE_HEADER) && match.columns.some((c) => c.year);
+    return (
+      !!match &&
+      match.headerRows === 2 &&
+      match.columns.some((c) => c.normalised === CODE_HEADER) &&
+      match.columns.some((c) => c.year)
+    );
   },
   map(input) {
     const { def, table, area } = input;
@@ -32,19 +37,38 @@ export const yearColumnsTableLayout: Layout = {
     const codeIndex = match.columns.find((c) => c.normalised === CODE_HEADER)!.index;
     const nameIndex = 0;
     const groups = new Map<string, MappedColumn[]>();
-    const columns = match.columns.filter((c) => c.header).map((c) => {
-      const column = c.year ? findColumn(def, stripFootnoteDigits(c.name)) : undefined;
-      if (column && c.year) groups.set(c.year, [...(groups.get(c.year) ?? []), { index: c.index, header: c.header, column }]);
-      return { header: c.header, field: column ? `${column.name} (${c.year})` : null };
-    });
-    const result: LayoutResult = { layout: 'year-columns-table', rowsRead: 0, rows: [], problems: [], columns, discardedColumns: [], notes: [],
-      headerRow: match.headerRow };
+    const columns = match.columns
+      .filter((c) => c.header)
+      .map((c) => {
+        const column = c.year ? findColumn(def, stripFootnoteDigits(c.name)) : undefined;
+        if (column && c.year)
+          groups.set(c.year, [...(groups.get(c.year) ?? []), { index: c.index, header: c.header, column }]);
+        return { header: c.header, field: column ? `${column.name} (${c.year})` : null };
+      });
+    const result: LayoutResult = {
+      layout: 'year-columns-table',
+      rowsRead: 0,
+      rows: [],
+      problems: [],
+      columns,
+      discardedColumns: [],
+      notes: [],
+      headerRow: match.headerRow,
+    };
     if (groups.size === 0) {
-      result.problems.push({ row: match.headerRow, column: null, message: `None of this table's columns belong to ${def.title}: is it the right file?` });
+      result.problems.push({
+        row: match.headerRow,
+        column: null,
+        message: `None of this table's columns belong to ${def.title}: is it the right file?`,
+      });
       return result;
     }
     if (area?.kind !== 'la') {
-      result.problems.push({ row: null, column: null, message: 'This table lists local authorities: choose yours by name, old or new LA code.' });
+      result.problems.push({
+        row: null,
+        column: null,
+        message: 'This table lists local authorities: choose yours by name, old or new LA code.',
+      });
       return result;
     }
     const la = area.la;
@@ -59,29 +83,51 @@ export const yearColumnsTableLayout: Layout = {
       result.rowsRead++;
       const code = cells[codeIndex]?.kind === 'number' ? String(cells[codeIndex]!.number) : cellText(cells[codeIndex]);
       if (isNational(name)) national = r;
-      else if (sameAuthorityName(name, la.name) || (la.dfeTidyName && sameAuthorityName(name, la.dfeTidyName))) chosen = { row: r, name, code };
+      else if (sameAuthorityName(name, la.name) || (la.dfeTidyName && sameAuthorityName(name, la.dfeTidyName)))
+        chosen = { row: r, name, code };
       else if (code === la.oldCode) byCode.push({ row: r, name });
     }
     if (!chosen && byCode.length === 1) {
       chosen = { row: byCode[0]!.row, name: byCode[0]!.name, code: la.oldCode };
-      result.notes.push(`The table names LA ${la.oldCode} "${chosen.name}", not ${la.name}; its row was taken by its code.`);
+      result.notes.push(
+        `The table names LA ${la.oldCode} "${chosen.name}", not ${la.name}; its row was taken by its code.`,
+      );
     }
     if (!chosen) {
-      result.problems.push({ row: null, column: null, message: `The table has no row for ${la.name} (LA ${la.oldCode}). Check the authority chosen, `
-        + 'or that this is the table that lists every local authority.' });
+      result.problems.push({
+        row: null,
+        column: null,
+        message:
+          `The table has no row for ${la.name} (LA ${la.oldCode}). Check the authority chosen, ` +
+          'or that this is the table that lists every local authority.',
+      });
       return result;
     }
     if (chosen.code && chosen.code !== la.oldCode) {
-      result.notes.push(`The table gives ${chosen.name} the LA code ${chosen.code}, but ${la.name}'s code is ${la.oldCode}. The row was matched by name; check the table if the figures look wrong.`);
+      result.notes.push(
+        `The table gives ${chosen.name} the LA code ${chosen.code}, but ${la.name}'s code is ${la.oldCode}. The row was matched by name; check the table if the figures look wrong.`,
+      );
     }
-    const keep: { r: number; geography: Geography; code: string; name: string }[] = [{ r: chosen.row, geography: 'local', code: la.oldCode, name: la.name }];
+    const keep: { r: number; geography: Geography; code: string; name: string }[] = [
+      { r: chosen.row, geography: 'local', code: la.oldCode, name: la.name },
+    ];
     if (national !== null) keep.push({ r: national, geography: 'national', code: 'E92000001', name: 'England' });
     for (const k of keep) {
       for (const [year, mapped] of groups) {
         const period = parsePeriod(year, def.periodType);
-        if (!period.ok) { result.problems.push({ row: match.headerRow - 1, column: year, message: period.error }); continue; }
-        result.rows.push({ period: period.period, geography: k.geography, areaCode: k.code, areaName: k.name, breakdown: '',
-          sourceRow: k.r + 1, ...mapFigures(table.rows[k.r]!, mapped, k.r + 1, result.problems) });
+        if (!period.ok) {
+          result.problems.push({ row: match.headerRow - 1, column: year, message: period.error });
+          continue;
+        }
+        result.rows.push({
+          period: period.period,
+          geography: k.geography,
+          areaCode: k.code,
+          areaName: k.name,
+          breakdown: '',
+          sourceRow: k.r + 1,
+          ...mapFigures(table.rows[k.r]!, mapped, k.r + 1, result.problems),
+        });
       }
     }
     return result;

@@ -3,7 +3,12 @@ import { type CellBudget, dropTrailingBlankRows } from './budget';
 import { EMPTY_CELL, interpretCell } from './interpret';
 import type { Cell } from './types';
 
-interface ColumnCache { cells: Map<string, Cell>; lookups: number; hits: number; on: boolean }
+interface ColumnCache {
+  cells: Map<string, Cell>;
+  lookups: number;
+  hits: number;
+  on: boolean;
+}
 /**
  * Lookups after which a column where fewer than 1 in 10 values repeat (identifiers, names, postcodes) stops being
  * cached — dates of birth repeat enough to keep —, and the most values a column's cache keeps.
@@ -21,11 +26,14 @@ export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget)
   const cellFor = (value: string, column: number): Cell => {
     if (value.length === 0) return EMPTY_CELL;
     if (value.length > 32) return interpretCell(value);
-    const cache = caches[column] ??= { cells: new Map(), lookups: 0, hits: 0, on: true };
+    const cache = (caches[column] ??= { cells: new Map(), lookups: 0, hits: 0, on: true });
     if (!cache.on) return interpretCell(value);
     cache.lookups++;
     let cell = cache.cells.get(value);
-    if (cell !== undefined) { cache.hits++; return cell; }
+    if (cell !== undefined) {
+      cache.hits++;
+      return cell;
+    }
     cell = interpretCell(value);
     cache.cells.set(value, cell);
     if ((cache.lookups >= CACHE_TRIAL && cache.hits * 10 < cache.lookups) || cache.cells.size >= CACHE_LIMIT) {
@@ -36,7 +44,9 @@ export function parseCsv(text: string, delimiter: Delimiter, budget: CellBudget)
   };
   let row: Cell[] = [];
   tokenizeCsv(text, delimiter, {
-    field: (value) => { row.push(cellFor(value, row.length)); },
+    field: (value) => {
+      row.push(cellFor(value, row.length));
+    },
     endRecord: () => {
       let end = row.length;
       while (end > 0 && row[end - 1]!.kind === 'empty') end--;

@@ -38,8 +38,11 @@ function withoutNoteMarks(text: string): string {
     let i = open + 1;
     while (i < text.length && /\s/.test(text[i]!)) i++;
     const word = text.slice(i, i + 5).toLowerCase();
-    const isNote = word.startsWith('note') && (word.length === 4 || !/[\p{L}\p{N}_]/u.test(word[4]!) || (word[4] === 's'
-      && !/[\p{L}\p{N}_]/u.test(text[i + 5] ?? ' ')));
+    const isNote =
+      word.startsWith('note') &&
+      (word.length === 4 ||
+        !/[\p{L}\p{N}_]/u.test(word[4]!) ||
+        (word[4] === 's' && !/[\p{L}\p{N}_]/u.test(text[i + 5] ?? ' ')));
     const close = isNote ? text.indexOf(']', i) : -1;
     if (close < 0) {
       if (isNote) break; // no closing bracket anywhere after: nothing further can be a note mark
@@ -61,10 +64,15 @@ function withoutNoteMarks(text: string): string {
  */
 export function normaliseHeader(text: string): string {
   // A header is a few words: a longer cell is cut before matching, so no pattern below sees more than this.
-  const words = withoutNoteMarks(text.slice(0, MAX_HEADER_CHARS)
-    .normalize('NFKD').replace(/\p{M}+/gu, ''))
+  const words = withoutNoteMarks(
+    text
+      .slice(0, MAX_HEADER_CHARS)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, ''),
+  )
     .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/gu, ' ')
-    .replace(/%/g, ' percent ').replace(/&/g, ' and ')
+    .replace(/%/g, ' percent ')
+    .replace(/&/g, ' and ')
     .replace(/['\u2018\u2019]/g, '')
     .split(/[^\p{L}\p{N}]+/u);
   const out: string[] = [];
@@ -129,8 +137,11 @@ export interface FindHeaderOptions {
  * first row that is at least half as wide as the widest row near the top and holds only text (no numbers or dates). Null when no row
  * matches minMatches lists.
  */
-export function findHeaderRow(rows: readonly (readonly Cell[])[], expectedNames: readonly (readonly string[])[],
-  options: FindHeaderOptions = {}): HeaderMatch | null {
+export function findHeaderRow(
+  rows: readonly (readonly Cell[])[],
+  expectedNames: readonly (readonly string[])[],
+  options: FindHeaderOptions = {},
+): HeaderMatch | null {
   const scan = Math.min(rows.length, options.maxScanRows ?? 100);
   const lookup = new Map<string, number[]>();
   expectedNames.forEach((names, k) => {
@@ -153,7 +164,10 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[], expectedNames:
         if (cell.kind !== 'text' && cell.kind !== 'marker') continue; // a column may be called "c" or "x"
         for (const k of lookup.get(normaliseHeader(cell.raw)) ?? []) matched.add(k);
       }
-      if (matched.size > bestScore) { bestScore = matched.size; best = r; }
+      if (matched.size > bestScore) {
+        bestScore = matched.size;
+        best = r;
+      }
     }
     if (bestScore < minMatches) return null;
   } else {
@@ -162,7 +176,10 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[], expectedNames:
     for (let r = 0; r < scan; r++) widest = Math.max(widest, nonEmpty(rows[r]!));
     best = rows.slice(0, scan).findIndex((row) => {
       const count = nonEmpty(row);
-      return count >= Math.max(2, widest / 2) && row.every((c) => c.kind === 'empty' || c.kind === 'text' || c.kind === 'marker');
+      return (
+        count >= Math.max(2, widest / 2) &&
+        row.every((c) => c.kind === 'empty' || c.kind === 'text' || c.kind === 'marker')
+      );
     });
     if (best < 0) return null;
   }
@@ -170,8 +187,11 @@ export function findHeaderRow(rows: readonly (readonly Cell[])[], expectedNames:
 }
 
 /** Which of two rows is the row of years or group headings, if either is. */
-function twoRowHeader(rows: readonly (readonly Cell[])[], h: number, merges: readonly Merge[]):
-{ upper: number; lower: number; periods: 'upper' | 'lower' | null } | null {
+function twoRowHeader(
+  rows: readonly (readonly Cell[])[],
+  h: number,
+  merges: readonly Merge[],
+): { upper: number; lower: number; periods: 'upper' | 'lower' | null } | null {
   const header = rows[h]!;
   const headerCount = header.filter((c) => c.kind !== 'empty').length;
   const periodCount = (row: readonly Cell[] | undefined): number => {
@@ -189,7 +209,8 @@ function twoRowHeader(rows: readonly (readonly Cell[])[], h: number, merges: rea
   if (above >= 1 && above < headerCount) return { upper: h - 1, lower: h, periods: 'upper' };
   // Years below the names ("Appeals" over "2024", "2025"), with nothing under the first name (the row labels'
   // column): a data row holding only years is not that.
-  if (periodCount(rows[h + 1]) >= 2 && isBlank(rows[h + 1]![firstFilled(header)])) return { upper: h, lower: h + 1, periods: 'lower' };
+  if (periodCount(rows[h + 1]) >= 2 && isBlank(rows[h + 1]![firstFilled(header)]))
+    return { upper: h, lower: h + 1, periods: 'lower' };
   const group = rows[h - 1];
   const groupMerges = merges.filter((m) => m.firstRow === h && m.lastRow === h && m.lastCol > m.firstCol);
   // (A merge on the row above that also covers this row is a name spanning both rows, not a group heading.)
@@ -227,7 +248,11 @@ function mergesByColumn(merges: readonly Merge[], rowNumber: number, width: numb
   const find = (c: number): number => {
     let root = c;
     while (next[root] !== root) root = next[root]!;
-    while (next[c] !== root) { const up = next[c]!; next[c] = root; c = up; }
+    while (next[c] !== root) {
+      const up = next[c]!;
+      next[c] = root;
+      c = up;
+    }
     return root;
   };
   for (const m of merges) {
@@ -245,8 +270,13 @@ function mergesByColumn(merges: readonly Merge[], rowNumber: number, width: numb
  * The upper header row's text for each column: a merged cell covers exactly its range; an unmerged one carries
  * on to the right over the columns that have a name below, until the next filled cell or a column without a name.
  */
-function fillAcross(upper: readonly Cell[], lower: readonly Cell[], rowNumber: number, width: number,
-  merges: readonly Merge[]): (string | undefined)[] {
+function fillAcross(
+  upper: readonly Cell[],
+  lower: readonly Cell[],
+  rowNumber: number,
+  width: number,
+  merges: readonly Merge[],
+): (string | undefined)[] {
   const filled: (string | undefined)[] = new Array<string | undefined>(width);
   const mergeAt = mergesByColumn(merges, rowNumber, width);
   let carried: string | undefined;
@@ -254,7 +284,11 @@ function fillAcross(upper: readonly Cell[], lower: readonly Cell[], rowNumber: n
     const cell = upper[c];
     const merge = mergeAt[c];
     // A name merged down over both header rows ("Year" beside a group heading) is the column's name, not a group.
-    if (merge && merge.lastRow > rowNumber) { filled[c] = undefined; carried = undefined; continue; }
+    if (merge && merge.lastRow > rowNumber) {
+      filled[c] = undefined;
+      carried = undefined;
+      continue;
+    }
     if (merge) {
       const text = upper[merge.firstCol]?.raw.trim();
       filled[c] = text || undefined;
@@ -268,8 +302,13 @@ function fillAcross(upper: readonly Cell[], lower: readonly Cell[], rowNumber: n
   return filled;
 }
 
-function describeHeader(rows: readonly (readonly Cell[])[], h: number, lookup: Map<string, number[]>, expectedCount: number,
-  merges: readonly Merge[]): HeaderMatch {
+function describeHeader(
+  rows: readonly (readonly Cell[])[],
+  h: number,
+  lookup: Map<string, number[]>,
+  expectedCount: number,
+  merges: readonly Merge[],
+): HeaderMatch {
   const two = twoRowHeader(rows, h, merges);
   const headerRow = two ? two.lower + 1 : h + 1;
   let width = 0;
@@ -292,8 +331,8 @@ function describeHeader(rows: readonly (readonly Cell[])[], h: number, lookup: M
       column.group = above;
     }
     column.name = name;
-    column.header = two?.periods === 'lower' ? [name, below].filter(Boolean).join(' ')
-      : [above, below].filter(Boolean).join(' ');
+    column.header =
+      two?.periods === 'lower' ? [name, below].filter(Boolean).join(' ') : [above, below].filter(Boolean).join(' ');
     column.normalised = normaliseHeader(name);
     const matched = lookup.get(column.normalised) ?? lookup.get(normaliseHeader(column.header));
     if (matched?.[0] !== undefined) {

@@ -19,13 +19,29 @@ for (const m of [':', '..', '-', '~', '*'] as const) MARKERS.set(m, m);
 MARKERS.set('\u2013', '-'); // en dash
 MARKERS.set('\u2014', '-'); // em dash
 MARKERS.set('[z]', 'z');
-for (const e of ['#N/A', '#DIV/0!', '#REF!', '#VALUE!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA',
-  '#FIELD!', '#BLOCKED!', '#UNKNOWN!', '#CONNECT!', '#BUSY!'] as const) MARKERS.set(e, e);
+for (const e of [
+  '#N/A',
+  '#DIV/0!',
+  '#REF!',
+  '#VALUE!',
+  '#NUM!',
+  '#NAME?',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#UNKNOWN!',
+  '#CONNECT!',
+  '#BUSY!',
+] as const)
+  MARKERS.set(e, e);
 const LONGEST_MARKER = Math.max(...[...MARKERS.keys()].map((k) => k.length));
 
 /** The marker a (trimmed) text stands for, or null. */
 export function markerOf(text: string): Marker | null {
-  return text.length <= LONGEST_MARKER ? MARKERS.get(text) ?? null : null;
+  return text.length <= LONGEST_MARKER ? (MARKERS.get(text) ?? null) : null;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -44,14 +60,27 @@ function parseNumber(s: string, raw: string): Cell | null {
   const c = s.charCodeAt(0);
   let negative = false;
   let plain = true; // Number(s) reads it as written (bar a trailing %)
-  if (c === 45 || c === 0x2212) { negative = true; plain = c === 45; i++; } else if (c === 43) i++;
-  if (s.charCodeAt(i) === 0xa3) { plain = false; i++; }
+  if (c === 45 || c === 0x2212) {
+    negative = true;
+    plain = c === 45;
+    i++;
+  } else if (c === 43) i++;
+  if (s.charCodeAt(i) === 0xa3) {
+    plain = false;
+    i++;
+  }
   const start = i;
   while (i < n && isDigit(s.charCodeAt(i))) i++;
   let digits = i - start;
   let separator = 0;
-  if (digits > 0 && digits <= 3 && (s.charCodeAt(i) === 44 || isGroupSpace(s.charCodeAt(i)))
-    && isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3))) {
+  if (
+    digits > 0 &&
+    digits <= 3 &&
+    (s.charCodeAt(i) === 44 || isGroupSpace(s.charCodeAt(i))) &&
+    isDigit(s.charCodeAt(i + 1)) &&
+    isDigit(s.charCodeAt(i + 2)) &&
+    isDigit(s.charCodeAt(i + 3))
+  ) {
     separator = s.charCodeAt(i);
     plain = false;
     while (i < n && s.charCodeAt(i) === separator) {
@@ -114,8 +143,23 @@ const ISO_DATE = new RegExp(String.raw`^(\d{4})([-/])(\d{2})\2(\d{2})${TIME}(?:Z
 /** 1 January 2024, 01-Jan-2024, 1st Sept 2024. */
 const WORD_DATE = /^(\d{1,2})(?:st|nd|rd|th)?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$/;
 const MONTHS = new Map<string, number>();
-['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-  .forEach((name, i) => { MONTHS.set(name, i + 1); MONTHS.set(name.slice(0, 3), i + 1); });
+[
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+].forEach((name, i) => {
+  MONTHS.set(name, i + 1);
+  MONTHS.set(name.slice(0, 3), i + 1);
+});
 MONTHS.set('sept', 9);
 
 function validTime(h: string | undefined, m: string | undefined, s: string | undefined): boolean {

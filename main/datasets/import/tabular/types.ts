@@ -9,8 +9,22 @@
  * markers too, so that a broken formula is never taken for a figure.
  */
 export type PublishedMarker = 'x' | 'z' | 'c' | 'low' | 'u' | ':' | '..' | '-' | '~' | '*';
-export type SpreadsheetError = '#N/A' | '#DIV/0!' | '#REF!' | '#VALUE!' | '#NUM!' | '#NAME?' | '#NULL!'
-  | '#SPILL!' | '#CALC!' | '#GETTING_DATA' | '#FIELD!' | '#BLOCKED!' | '#UNKNOWN!' | '#CONNECT!' | '#BUSY!';
+export type SpreadsheetError =
+  | '#N/A'
+  | '#DIV/0!'
+  | '#REF!'
+  | '#VALUE!'
+  | '#NUM!'
+  | '#NAME?'
+  | '#NULL!'
+  | '#SPILL!'
+  | '#CALC!'
+  | '#GETTING_DATA'
+  | '#FIELD!'
+  | '#BLOCKED!'
+  | '#UNKNOWN!'
+  | '#CONNECT!'
+  | '#BUSY!';
 export type Marker = PublishedMarker | SpreadsheetError;
 
 export type CellKind = 'empty' | 'number' | 'percent' | 'text' | 'date' | 'marker';

@@ -7,8 +7,16 @@
 import { fallbackMainPart, partOfType, readContentTypes } from '../../../formats/opc';
 import { decodeEntities, decodeXml, prefixFor, scanXml } from '../../../formats/xml';
 import {
-  BUILTIN_DATE_FORMATS, classifyFormat, EXCEL_MAIN_TYPES, formatSerial, readCellFormats, readSharedStrings,
-  readWorkbook, S_NS, unescapeOoxml, type WorkbookSheet,
+  BUILTIN_DATE_FORMATS,
+  classifyFormat,
+  EXCEL_MAIN_TYPES,
+  formatSerial,
+  readCellFormats,
+  readSharedStrings,
+  readWorkbook,
+  S_NS,
+  unescapeOoxml,
+  type WorkbookSheet,
 } from '../../../formats/xlsx';
 import type { ZipReader } from '../../../formats/zip';
 import { type CellBudget, dropTrailingBlankRows, MAX_MERGES, TooManyMerges } from './budget';
@@ -32,7 +40,11 @@ type Shown = 'date' | 'datetime' | 'time' | 'percent' | null;
 /** A percentage format: a % in the format's first (positive) section, outside quoted text and escapes. */
 function isPercentFormat(code: string): boolean {
   const first = code.split(';')[0] ?? '';
-  return first.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '').includes('%');
+  return first
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .includes('%');
 }
 
 function shownBy(id: number, custom: Map<number, string>): Shown {
@@ -65,7 +77,9 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return { row, col: col - 1 };
 }
 
-function isSpace(c: number): boolean { return c === 32 || c === 9 || c === 10 || c === 13; }
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
 /** One attribute's value from a start tag's raw attribute text, without building a map of them all. */
 function attribute(attrs: string, name: string): string | undefined {
@@ -99,7 +113,8 @@ export interface OpenWorkbook {
 /** Opens the workbook in a zip: its sheets, shared strings and styles. Null when the zip is not an Excel workbook. */
 export function openWorkbook(zip: ZipReader, extension: string): OpenWorkbook | null {
   const contentTypes = readContentTypes(zip);
-  const main = partOfType(contentTypes, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, extension, 'xlsx', 'xl/workbook.xml');
+  const main =
+    partOfType(contentTypes, EXCEL_MAIN_TYPES) ?? fallbackMainPart(zip, extension, 'xlsx', 'xl/workbook.xml');
   if (!main) return null;
   // [Content_Types].xml may name a workbook part the zip does not hold (readWorkbook would throw a plain Error).
   if (!zip.has(main)) throw new BadWorkbook(`the workbook part ${main} is missing`);
@@ -108,13 +123,16 @@ export function openWorkbook(zip: ZipReader, extension: string): OpenWorkbook | 
   const shared = sharedBytes ? readSharedStrings(decodeXml(sharedBytes)) : [];
   const sharedCells: (Cell | undefined)[] = new Array<Cell | undefined>(shared.length);
   const stylesBytes = info.stylesPart ? zip.read(info.stylesPart) : null;
-  const formats = stylesBytes ? readCellFormats(decodeXml(stylesBytes)) : { xfFormats: [], custom: new Map<number, string>() };
+  const formats = stylesBytes
+    ? readCellFormats(decodeXml(stylesBytes))
+    : { xfFormats: [], custom: new Map<number, string>() };
   const shown: Shown[] = formats.xfFormats.map((id) => shownBy(id, formats.custom));
 
   const sharedCell = (index: number): Cell => {
     // An index that is not a whole number (1.5, 5e-324) names no string either.
-    if (!(Number.isInteger(index) && index >= 0 && index < shared.length)) throw new BadWorkbook(`shared string ${index} does not exist`);
-    return sharedCells[index] ??= interpretCell(shared[index]!);
+    if (!(Number.isInteger(index) && index >= 0 && index < shared.length))
+      throw new BadWorkbook(`shared string ${index} does not exist`);
+    return (sharedCells[index] ??= interpretCell(shared[index]!));
   };
 
   /** A serial number shown as a date, date and time, or time; the number itself when no calendar has that day. */
@@ -157,10 +175,16 @@ export function openWorkbook(zip: ZipReader, extension: string): OpenWorkbook | 
 
   const valueCell = (type: string, style: number, v: string, inline: string): Cell => {
     switch (type) {
-      case 's': return v.trim() === '' ? EMPTY_CELL : sharedCell(Number(v));
-      case 'inlineStr': return interpretCell(unescapeOoxml(inline));
-      case 'str': return interpretCell(unescapeOoxml(v));
-      case 'b': return v === '' ? EMPTY_CELL : { raw: v === '1' || v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE', kind: 'text' };
+      case 's':
+        return v.trim() === '' ? EMPTY_CELL : sharedCell(Number(v));
+      case 'inlineStr':
+        return interpretCell(unescapeOoxml(inline));
+      case 'str':
+        return interpretCell(unescapeOoxml(v));
+      case 'b':
+        return v === ''
+          ? EMPTY_CELL
+          : { raw: v === '1' || v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE', kind: 'text' };
       case 'e': {
         const marker = markerOf(v.trim());
         return marker ? { raw: v, kind: 'marker', marker } : { raw: v, kind: 'text' };
@@ -168,9 +192,12 @@ export function openWorkbook(zip: ZipReader, extension: string): OpenWorkbook | 
       case 'd': {
         const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v.trim());
         const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-        return date ? { raw: `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`, kind: 'date', date } : interpretCell(v);
+        return date
+          ? { raw: `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`, kind: 'date', date }
+          : interpretCell(v);
       }
-      default: return numberCell(v, style);
+      default:
+        return numberCell(v, style);
     }
   };
 
@@ -189,7 +216,13 @@ type ValueCell = (type: string, style: number, v: string, inline: string) => Cel
 /** Scans a worksheet part: every cell in its place, and the merged ranges. */
 function readGrid(xml: string, valueCell: ValueCell, budget: CellBudget): { rows: Cell[][]; merges: Merge[] } {
   const p = prefixFor(xml, S_NS) ?? '';
-  const ROW = `${p}row`, C = `${p}c`, V = `${p}v`, IS = `${p}is`, T = `${p}t`, RPH = `${p}rPh`, MERGE = `${p}mergeCell`;
+  const ROW = `${p}row`,
+    C = `${p}c`,
+    V = `${p}v`,
+    IS = `${p}is`,
+    T = `${p}t`,
+    RPH = `${p}rPh`,
+    MERGE = `${p}mergeCell`;
   const rows: Cell[][] = [];
   const merges: Merge[] = [];
   let rowNumber = 0;
@@ -200,7 +233,10 @@ function readGrid(xml: string, valueCell: ValueCell, budget: CellBudget): { rows
   let style = 0;
   let v = '';
   let inline = '';
-  let inV = 0, inIs = 0, inT = 0, inPhonetic = 0;
+  let inV = 0,
+    inIs = 0,
+    inT = 0,
+    inPhonetic = 0;
 
   const endRow = (): void => {
     if (!row) return;
@@ -234,7 +270,8 @@ function readGrid(xml: string, valueCell: ValueCell, budget: CellBudget): { rows
         endRow();
         const r = attribute(attrs, 'r');
         const next = r === undefined ? rowNumber + 1 : Number(r);
-        if (!Number.isInteger(next) || next < 1 || next > MAX_ROWS) throw new BadWorkbook(`row number '${r ?? next}' is not valid`);
+        if (!Number.isInteger(next) || next < 1 || next > MAX_ROWS)
+          throw new BadWorkbook(`row number '${r ?? next}' is not valid`);
         rowNumber = next;
         row = rows[rowNumber - 1] ?? [];
         rows[rowNumber - 1] = row;
@@ -250,8 +287,11 @@ function readGrid(xml: string, valueCell: ValueCell, budget: CellBudget): { rows
         if (a && b) {
           if (merges.length >= MAX_MERGES) throw new TooManyMerges();
           merges.push({
-            ref, firstRow: Math.min(a.row, b.row), lastRow: Math.max(a.row, b.row),
-            firstCol: Math.min(a.col, b.col), lastCol: Math.max(a.col, b.col),
+            ref,
+            firstRow: Math.min(a.row, b.row),
+            lastRow: Math.max(a.row, b.row),
+            firstCol: Math.min(a.col, b.col),
+            lastCol: Math.max(a.col, b.col),
           });
         }
       }

@@ -15,9 +15,15 @@ const tempDir = useTempDirs();
 /** A real Word file: itself a zip, which the export stores as it is inside the archive. */
 function docx(text: string): Uint8Array {
   return zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
-    'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+    ),
   });
 }
 
@@ -26,7 +32,14 @@ describe('workspace archive with office documents', () => {
     const folder = makeWorkspace(tempDir()).folder;
     const workspace = Workspace.open(folder, { user: 'A' });
     const bytes = docx('Board minutes, October');
-    const [attached] = await attachFiles(workspace, 'governance-map', [{ name: 'minutes.docx', bytes }], {}, 'A', extractText);
+    const [attached] = await attachFiles(
+      workspace,
+      'governance-map',
+      [{ name: 'minutes.docx', bytes }],
+      {},
+      'A',
+      extractText,
+    );
     const zip = join(tempDir(), 'handover.zip');
     await exportWorkspace(workspace.db, workspace.folder, 'Testshire', zip);
     workspace.close();

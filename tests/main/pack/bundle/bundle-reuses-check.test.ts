@@ -9,18 +9,28 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 const scanned = vi.hoisted(() => ({ texts: [] as string[] }));
 vi.mock('../../../../main/privacy/scan-text', async (original) => {
   const real = await original<typeof import('../../../../main/privacy/scan-text')>();
-  return { ...real, scanText: (text: string, options?: Parameters<typeof real.scanText>[1]) => { scanned.texts.push(text); return real.scanText(text, options); } };
+  return {
+    ...real,
+    scanText: (text: string, options?: Parameters<typeof real.scanText>[1]) => {
+      scanned.texts.push(text);
+      return real.scanText(text, options);
+    },
+  };
 });
 
 const tempDir = useTempDirs();
 const { workspace } = useBackends();
 
 describe('the bundle after a check', () => {
-  it('scans no file text again, and builds with the check\'s findings', async () => {
+  it("scans no file text again, and builds with the check's findings", async () => {
     const { backend } = await workspace(tempDir(), { user: 'Ann', area: 'Northshire', laCode: '841' });
-    const upload = async (name: string, text: string) => ({ handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle });
-    const files = [await upload('waits.txt', 'Speech and language therapy waits fell by four weeks (Quenby clinic).'),
-      await upload('forum.txt', 'Attendance at the Marrick parent carer forum rose to 42 families.')];
+    const upload = async (name: string, text: string) => ({
+      handle: (await call(backend, 'files.upload', { name, bytes: new TextEncoder().encode(text) })).handle,
+    });
+    const files = [
+      await upload('waits.txt', 'Speech and language therapy waits fell by four weeks (Quenby clinic).'),
+      await upload('forum.txt', 'Attendance at the Marrick parent carer forum rose to 42 families.'),
+    ];
     await call(backend, 'attachments.add', { itemId: 'send-strategy', files, metadata: {} });
     const check = await call(backend, 'privacy.check', {});
     expect(check.blocking).toBe(0);

@@ -18,13 +18,24 @@ import { parseCsvText } from '../../../fixtures/imports/csv-text';
 
 const tempDir = useTempDirs();
 const opened: Workspace[] = [];
-afterEach(() => { for (const w of opened.splice(0)) w.close(); });
+afterEach(() => {
+  for (const w of opened.splice(0)) w.close();
+});
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** A small real Office-style zip: a file that holds zip signatures of its own, as every .docx and .xlsx does. */
-const officeZip = (text: string) => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(`<w:document>${text}</w:document>`) });
+const officeZip = (text: string) =>
+  zipSync({
+    '[Content_Types].xml': strToU8('<Types/>'),
+    'word/document.xml': strToU8(`<w:document>${text}</w:document>`),
+  });
 
-interface Fixture { dir: string; folder: string; input: BundleInput; contents: Map<string, Uint8Array> }
+interface Fixture {
+  dir: string;
+  folder: string;
+  input: BundleInput;
+  contents: Map<string, Uint8Array>;
+}
 
 /** A real workspace with real stored files, and the pack's evidence list written by hand (in no particular order). */
 function fixture(): Fixture {
@@ -33,25 +44,85 @@ function fixture(): Fixture {
   opened.push(Workspace.open(folder, { user: 'Test Officer' }));
   const contents = new Map<string, Uint8Array>();
   const evidence: PackEvidence[] = [];
-  const add = (ref: string, group: AreaGroupId, title: string, fileName: string, bytes: Uint8Array, itemId = 'jsna-send', itemTitle = 'JSNA SEND chapter') => {
+  const add = (
+    ref: string,
+    group: AreaGroupId,
+    title: string,
+    fileName: string,
+    bytes: Uint8Array,
+    itemId = 'jsna-send',
+    itemTitle = 'JSNA SEND chapter',
+  ) => {
     const { sha256 } = writeBlob(folder, bytes);
     contents.set(ref, bytes);
-    evidence.push({ ref, title, itemId, itemTitle, group, documentDate: '2025-06-30', version: '1', owner: 'Public health', fileName,
-      bytes: bytes.length, sha256 });
+    evidence.push({
+      ref,
+      title,
+      itemId,
+      itemTitle,
+      group,
+      documentDate: '2025-06-30',
+      version: '1',
+      owner: 'Public health',
+      fileName,
+      bytes: bytes.length,
+      sha256,
+    });
   };
   add('E010', 'EC1', 'Scanned letters', 'letters.bin', new Uint8Array(randomBytes(3 * 1024 * 1024 + 17)));
-  add('E002', 'L', 'Partnership board minutes', 'minutes.docx', officeZip('Board minutes'), 'board-minutes', 'Partnership board minutes');
-  add('E001', 'EC1', 'JSNA SEND chapter 2025', 'jsna-final.pdf', strToU8(`%PDF-1.7\n${'JSNA text '.repeat(500)}\n%%EOF\n`));
-  add('E004', 'other', 'Inspection rooms: "base" room', 'rooms.txt', strToU8('Room 4, Town Hall'), 'logistics-rooms', 'Inspection base room');
-  add('E003', 'EC3', 'Waiting times, 2024/25', 'waits.csv', strToU8('month,weeks\n2025-01,14\n'), 'waits', 'Waiting times');
+  add(
+    'E002',
+    'L',
+    'Partnership board minutes',
+    'minutes.docx',
+    officeZip('Board minutes'),
+    'board-minutes',
+    'Partnership board minutes',
+  );
+  add(
+    'E001',
+    'EC1',
+    'JSNA SEND chapter 2025',
+    'jsna-final.pdf',
+    strToU8(`%PDF-1.7\n${'JSNA text '.repeat(500)}\n%%EOF\n`),
+  );
+  add(
+    'E004',
+    'other',
+    'Inspection rooms: "base" room',
+    'rooms.txt',
+    strToU8('Room 4, Town Hall'),
+    'logistics-rooms',
+    'Inspection base room',
+  );
+  add(
+    'E003',
+    'EC3',
+    'Waiting times, 2024/25',
+    'waits.csv',
+    strToU8('month,weeks\n2025-01,14\n'),
+    'waits',
+    'Waiting times',
+  );
   add('E005', 'AP', 'AP register', 'register.xlsx', officeZip('AP register'), 'ap-register', 'AP register');
-  const input: BundleInput = { workspaceFolder: folder, packDocx: officeZip('The evidence pack'), packPdf: strToU8('%PDF-1.7 pack copy'),
-    evidence, area: 'Northshire', builtAt: '2026-11-13T16:45:31.000Z', version: 3 };
+  const input: BundleInput = {
+    workspaceFolder: folder,
+    packDocx: officeZip('The evidence pack'),
+    packPdf: strToU8('%PDF-1.7 pack copy'),
+    evidence,
+    area: 'Northshire',
+    builtAt: '2026-11-13T16:45:31.000Z',
+    version: 3,
+  };
   return { dir, folder, input, contents };
 }
 
 const EXPECTED_PATHS = [
-  'README.txt', 'manifest.json', 'manifest.csv', 'pack.docx', 'pack.pdf',
+  'README.txt',
+  'manifest.json',
+  'manifest.csv',
+  'pack.docx',
+  'pack.pdf',
   'EC1 Identification and assessment/E001 JSNA SEND chapter 2025.pdf',
   'EC1 Identification and assessment/E010 Scanned letters.bin',
   'EC3 Right help at the right time/E003 Waiting times, 2024-25.csv',
@@ -59,7 +130,6 @@ const EXPECTED_PATHS = [
   'AP Alternative provision/E005 AP register.xlsx',
   "Other/E004 Inspection rooms - 'base' room.txt",
 ];
-
 
 /** Unzips a bundle, lets the test change its files, and zips it again (fflate zipSync), keeping the manifest. */
 function rezip(from: string, to: string, change: (files: Record<string, Uint8Array>) => void): void {
@@ -71,7 +141,15 @@ function rezip(from: string, to: string, change: (files: Record<string, Uint8Arr
 async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: process.env });
+  const code = await runCli(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env: process.env,
+  });
   return { code, stdout, stderr };
 }
 
@@ -94,7 +172,14 @@ describe('share bundle', { timeout: 60_000 }, () => {
     expect(sha(files['pack.docx']!)).toBe(sha(input.packDocx));
 
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as BundleManifest;
-    expect(manifest).toMatchObject({ format: 'sendpack-bundle', formatVersion: 1, area: 'Northshire', packVersion: 3, builtAt: input.builtAt, excluded: [] });
+    expect(manifest).toMatchObject({
+      format: 'sendpack-bundle',
+      formatVersion: 1,
+      area: 'Northshire',
+      packVersion: 3,
+      builtAt: input.builtAt,
+      excluded: [],
+    });
     expect(manifest.files.map((f) => f.path)).toEqual(EXPECTED_PATHS.slice(3));
     for (const record of manifest.files) {
       const bytes = files[record.path]!;
@@ -102,21 +187,51 @@ describe('share bundle', { timeout: 60_000 }, () => {
       expect(record.sha256).toBe(sha(bytes));
       if (record.reference) expect(sha(bytes)).toBe(sha(contents.get(record.reference)!));
     }
-    expect(manifest.files.find((f) => f.reference === 'E003')).toEqual({ reference: 'E003', title: 'Waiting times, 2024/25', item: 'waits',
-      itemTitle: 'Waiting times', path: 'EC3 Right help at the right time/E003 Waiting times, 2024-25.csv', bytes: contents.get('E003')!.length,
-      sha256: sha(contents.get('E003')!) });
+    expect(manifest.files.find((f) => f.reference === 'E003')).toEqual({
+      reference: 'E003',
+      title: 'Waiting times, 2024/25',
+      item: 'waits',
+      itemTitle: 'Waiting times',
+      path: 'EC3 Right help at the right time/E003 Waiting times, 2024-25.csv',
+      bytes: contents.get('E003')!.length,
+      sha256: sha(contents.get('E003')!),
+    });
 
     const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['manifest.csv']);
     expect(csvText.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsvText(csvText.slice(1));
-    expect(header).toEqual(['Reference', 'Title', 'Item', 'Item title', 'Path', 'Bytes', 'SHA-256', 'Clean copy', 'Original SHA-256']);
-    expect(rows).toEqual(manifest.files.map((f) => [f.reference ?? '', f.title, f.item ?? '', f.itemTitle ?? '', f.path, String(f.bytes), f.sha256, '', '']));
+    expect(header).toEqual([
+      'Reference',
+      'Title',
+      'Item',
+      'Item title',
+      'Path',
+      'Bytes',
+      'SHA-256',
+      'Clean copy',
+      'Original SHA-256',
+    ]);
+    expect(rows).toEqual(
+      manifest.files.map((f) => [
+        f.reference ?? '',
+        f.title,
+        f.item ?? '',
+        f.itemTitle ?? '',
+        f.path,
+        String(f.bytes),
+        f.sha256,
+        '',
+        '',
+      ]),
+    );
 
     const readme = new TextDecoder().decode(files['README.txt']);
     expect(readme).toContain('Northshire');
     expect(readme).toContain('Evidence pack version 3, built 13 November 2026 at 16:45 (2026-11-13T16:45:31.000Z)');
     expect(readme).toContain('sendpack verify-bundle FILE.zip');
-    expect(readme).toMatch(/OFFICIAL-SENSITIVE\. Do not forward this bundle or any file in it beyond the inspection team and the local area\r\npartners/);
+    expect(readme).toMatch(
+      /OFFICIAL-SENSITIVE\. Do not forward this bundle or any file in it beyond the inspection team and the local area\r\npartners/,
+    );
     expect(readme).toContain('  EC1 Identification and assessment/\r\n');
     expect(readme).toContain('  Other/\r\n');
     expect(readme).not.toContain('Not included');
@@ -131,7 +246,11 @@ describe('share bundle', { timeout: 60_000 }, () => {
     const out = join(dir, 'bundle.zip');
     await writeBundle(input, out);
     expect(await verifyBundle(out)).toEqual({ ok: true, checked: 8, problems: [] });
-    expect(await cli(['verify-bundle', out])).toEqual({ code: 0, stdout: 'OK: 8 files match the manifest.\n', stderr: '' });
+    expect(await cli(['verify-bundle', out])).toEqual({
+      code: 0,
+      stdout: 'OK: 8 files match the manifest.\n',
+      stderr: '',
+    });
     const json = await cli(['verify-bundle', out, '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ ok: true, checked: 8, problems: [] });
@@ -143,11 +262,15 @@ describe('share bundle', { timeout: 60_000 }, () => {
     await writeBundle(input, out);
     const altered = join(dir, 'altered.zip');
     const target = 'L Leadership and strategy/E002 Partnership board minutes.docx';
-    rezip(out, altered, (files) => { files[target] = officeZip('Board minutes, quietly edited'); });
+    rezip(out, altered, (files) => {
+      files[target] = officeZip('Board minutes, quietly edited');
+    });
     const result = await verifyBundle(altered);
     expect(result.ok).toBe(false);
     expect(result.checked).toBe(8);
-    expect(result.problems.map(({ path, problem }) => ({ path, problem }))).toEqual([{ path: target, problem: 'differs' }]);
+    expect(result.problems.map(({ path, problem }) => ({ path, problem }))).toEqual([
+      { path: target, problem: 'differs' },
+    ]);
 
     const run = await cli(['verify-bundle', altered]);
     expect(run.code).toBe(1);
@@ -155,7 +278,11 @@ describe('share bundle', { timeout: 60_000 }, () => {
     expect(run.stderr).toContain('does not match its manifest: 1 problem');
     const json = await cli(['verify-bundle', altered, '--json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: false, checked: 8, problems: [{ path: target, problem: 'differs' }] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      checked: 8,
+      problems: [{ path: target, problem: 'differs' }],
+    });
 
     // The installed command, as an officer runs it.
     const real = spawnSync(process.execPath, ['bin/sendpack.mjs', 'verify-bundle', altered], { encoding: 'utf8' });
@@ -174,8 +301,13 @@ describe('share bundle', { timeout: 60_000 }, () => {
     bytes[at] = bytes[at]! ^ 0xff;
     writeFileSync(out, bytes);
     // The zip's own CRC-32 catches it as the entry is read, before its SHA-256 is compared.
-    expect((await verifyBundle(out)).problems).toEqual([{ path: 'AP Alternative provision/E005 AP register.xlsx', problem: 'differs',
-      detail: 'it cannot be read: its checksum (CRC-32) does not match its content' }]);
+    expect((await verifyBundle(out)).problems).toEqual([
+      {
+        path: 'AP Alternative provision/E005 AP register.xlsx',
+        problem: 'differs',
+        detail: 'it cannot be read: its checksum (CRC-32) does not match its content',
+      },
+    ]);
   });
 
   it('reports a removed file as missing and an added one as not in the manifest', async () => {
@@ -183,15 +315,22 @@ describe('share bundle', { timeout: 60_000 }, () => {
     const out = join(dir, 'bundle.zip');
     await writeBundle(input, out);
     const removed = join(dir, 'removed.zip');
-    rezip(out, removed, (files) => { delete files['EC1 Identification and assessment/E010 Scanned letters.bin']; });
-    expect((await verifyBundle(removed)).problems.map(({ path, problem }) => ({ path, problem })))
-      .toEqual([{ path: 'EC1 Identification and assessment/E010 Scanned letters.bin', problem: 'missing' }]);
+    rezip(out, removed, (files) => {
+      delete files['EC1 Identification and assessment/E010 Scanned letters.bin'];
+    });
+    expect((await verifyBundle(removed)).problems.map(({ path, problem }) => ({ path, problem }))).toEqual([
+      { path: 'EC1 Identification and assessment/E010 Scanned letters.bin', problem: 'missing' },
+    ]);
 
     const added = join(dir, 'added.zip');
-    rezip(out, added, (files) => { files['Other/E099 Something else.txt'] = strToU8('not from the pack'); });
+    rezip(out, added, (files) => {
+      files['Other/E099 Something else.txt'] = strToU8('not from the pack');
+    });
     const result = await verifyBundle(added);
     expect(result).toMatchObject({ ok: false, checked: 8 });
-    expect(result.problems.map(({ path, problem }) => ({ path, problem }))).toEqual([{ path: 'Other/E099 Something else.txt', problem: 'not in manifest' }]);
+    expect(result.problems.map(({ path, problem }) => ({ path, problem }))).toEqual([
+      { path: 'Other/E099 Something else.txt', problem: 'not in manifest' },
+    ]);
     const run = await cli(['verify-bundle', added]);
     expect(run).toMatchObject({ code: 1, stdout: 'not in manifest: Other/E099 Something else.txt\n' });
   });
@@ -203,7 +342,9 @@ describe('share bundle', { timeout: 60_000 }, () => {
     chmodSync(stored, 0o644);
     writeFileSync(stored, 'month,weeks\n2025-01,4\n');
     const out = join(dir, 'bundle.zip');
-    await expect(writeBundle(input, out)).rejects.toThrow(/^Evidence E003 \("waits\.csv", Waiting times\) cannot go in the bundle: its stored file has been changed on disk/);
+    await expect(writeBundle(input, out)).rejects.toThrow(
+      /^Evidence E003 \("waits\.csv", Waiting times\) cannot go in the bundle: its stored file has been changed on disk/,
+    );
     expect(existsSync(out)).toBe(false);
     expect(leftovers(dir)).toEqual([]);
 
@@ -238,12 +379,18 @@ describe('share bundle', { timeout: 60_000 }, () => {
       const file = join(dir, name);
       writeFileSync(file, content);
       const result = await verifyBundle(file);
-      expect(result, name).toMatchObject({ ok: false, checked: 0, problems: [{ path: 'manifest.json', problem: 'manifest unreadable' }] });
+      expect(result, name).toMatchObject({
+        ok: false,
+        checked: 0,
+        problems: [{ path: 'manifest.json', problem: 'manifest unreadable' }],
+      });
       const run = await cli(['verify-bundle', file]);
       expect(run.code, name).toBe(1);
       expect(run.stderr, name).toMatch(/is not a bundle that can be checked: /);
     }
-    expect((await verifyBundle(join(dir, 'no-such.zip'))).problems[0]).toMatchObject({ problem: 'manifest unreadable' });
+    expect((await verifyBundle(join(dir, 'no-such.zip'))).problems[0]).toMatchObject({
+      problem: 'manifest unreadable',
+    });
     expect((await cli(['verify-bundle', join(dir, 'no-such.zip')])).code).toBe(1);
 
     // Damage inside one compressed entry is that file's problem; the rest is still checked.
@@ -273,7 +420,10 @@ describe('share bundle', { timeout: 60_000 }, () => {
     expect(readme).not.toContain('rooms');
     expect(readme).not.toContain('Scanned');
     expect(readme).not.toContain('  Other/');
-    expect((JSON.parse(new TextDecoder().decode(files['manifest.json'])) as BundleManifest).excluded).toEqual(['E004', 'E010']);
+    expect((JSON.parse(new TextDecoder().decode(files['manifest.json'])) as BundleManifest).excluded).toEqual([
+      'E004',
+      'E010',
+    ]);
     expect(await verifyBundle(out)).toEqual({ ok: true, checked: 6, problems: [] });
   });
 
@@ -289,7 +439,8 @@ describe('share bundle', { timeout: 60_000 }, () => {
       offsets.push(new Date(input.builtAt).getTimezoneOffset());
       await writeBundle({ ...input, evidence: [...input.evidence].reverse() }, join(dir, 'b.zip'));
     } finally {
-      if (zone === undefined) delete process.env.TZ; else process.env.TZ = zone;
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
     }
     expect(offsets).toEqual([300, -330]); // the zones really changed
     const a = readFileSync(join(dir, 'a.zip'));
@@ -298,7 +449,11 @@ describe('share bundle', { timeout: 60_000 }, () => {
     const dosTime = (16 << 11) | (45 << 5) | (30 >> 1);
     const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 13;
     let entries = 0;
-    for (let at = a.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = a.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+    for (
+      let at = a.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      at >= 0;
+      at = a.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)
+    ) {
       if (a.readUInt16LE(at + 12) === dosTime && a.readUInt16LE(at + 14) === dosDate) entries++;
     }
     expect(entries).toBe(EXPECTED_PATHS.length);
