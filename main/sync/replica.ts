@@ -12,6 +12,8 @@ import { reindexItem, indexAttachment, removeAttachmentFromIndex } from '../sear
 import { blobPath, deleteBlob } from '../store/blob-store';
 import { scrubAttachmentChain } from '../evidence/purge-attachment';
 import { storedText } from '../evidence/attachments-repository';
+import type { AttachmentRow } from '../evidence/attachment-row';
+import type { ItemRow } from '../checklist/item-row';
 import {
   attachmentsOf,
   docItemStates,
@@ -71,23 +73,23 @@ const setMeta = (db: WritableDB, key: string, value: string): void => {
 export const workspaceSyncId = (db: Database): string | null => meta(db, WORKSPACE_ID);
 export const setWorkspaceSyncId = (db: WritableDB, id: string): void => setMeta(db, WORKSPACE_ID, id);
 
-function itemRowState(row: Record<string, unknown>): ItemState {
+function itemRowState(row: ItemRow): ItemState {
   const state: ItemState = {
-    status: row.status as string,
-    owner: row.owner as string,
-    dueDate: (row.due_date as string | null) ?? null,
-    note: row.note as string,
-    approvedBy: (row.approved_by as string | null) ?? null,
-    approvedAt: (row.approved_at as string | null) ?? null,
-    reviewComment: (row.review_comment as string) ?? '',
-    reviewCommentBy: (row.review_comment_by as string | null) ?? null,
-    reviewCommentAt: (row.review_comment_at as string | null) ?? null,
+    status: row.status,
+    owner: row.owner,
+    dueDate: row.due_date ?? null,
+    note: row.note,
+    approvedBy: row.approved_by ?? null,
+    approvedAt: row.approved_at ?? null,
+    reviewComment: row.review_comment ?? '',
+    reviewCommentBy: row.review_comment_by ?? null,
+    reviewCommentAt: row.review_comment_at ?? null,
   };
   if (row.origin === 'custom') {
     state.custom = {
-      title: row.title as string,
-      description: row.description as string,
-      areas: JSON.parse(row.areas as string) as string[],
+      title: row.title,
+      description: row.description,
+      areas: JSON.parse(row.areas) as string[],
     };
   }
   return state;
@@ -95,23 +97,25 @@ function itemRowState(row: Record<string, unknown>): ItemState {
 
 const sameItem = (a: ItemState, b: ItemState): boolean => ITEM_FIELDS.every((f) => a[f] === b[f]);
 
-function attachmentRowRecord(row: Record<string, unknown>, chain: string): AttachmentRecord {
+function attachmentRowRecord(row: AttachmentRow, chain: string): AttachmentRecord {
   return {
-    itemId: row.item_id as string,
+    itemId: row.item_id,
     chain,
-    versionNo: row.version_no as number,
+    versionNo: row.version_no,
+    // NULL only for a purged version, which the callers set aside by its state before comparing records.
     sha256: row.sha256 as string,
-    fileName: row.file_name as string,
-    bytes: row.bytes as number,
-    title: row.title as string,
-    documentDate: (row.document_date as string | null) ?? null,
-    versionLabel: row.version_label as string,
-    author: row.author as string,
-    source: row.source as string,
-    note: row.note as string,
+    fileName: row.file_name,
+    bytes: row.bytes,
+    title: row.title,
+    documentDate: row.document_date ?? null,
+    versionLabel: row.version_label,
+    author: row.author,
+    source: row.source,
+    note: row.note,
+    // The record's states are current, superseded and binned; a purged row is told apart by row.state first.
     state: row.state as AttachmentRecord['state'],
-    addedAt: row.added_at as string,
-    addedBy: row.added_by as string,
+    addedAt: row.added_at,
+    addedBy: row.added_by,
   };
 }
 
@@ -166,7 +170,7 @@ export class Replica {
     this.selectShadow = db.prepare('SELECT state FROM sync_shadow WHERE kind = ? AND key = ?').pluck();
     this.upsertShadow = db.prepare(`INSERT INTO sync_shadow (kind, key, state) VALUES (?, ?, ?)
       ON CONFLICT (kind, key) DO UPDATE SET state = excluded.state WHERE state IS NOT excluded.state`);
-    const updates = db.prepare('SELECT doc_update FROM sync_updates ORDER BY seq').pluck().all() as Buffer[];
+    const updates = db.prepare<[], Buffer>('SELECT doc_update FROM sync_updates ORDER BY seq').pluck().all();
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates.map((u) => new Uint8Array(u))), LOAD_ORIGIN);
     Y.applyUpdate(this.wire, Y.encodeStateAsUpdate(this.doc), BRIDGE_ORIGIN);
     this.needsCompaction = updates.length > COMPACT_AFTER;
@@ -282,14 +286,14 @@ export class Replica {
     const contributionCopy = meta(this.db, 'contribution_received') !== null;
     if (!this.viewer) this.doc.transact(() => this.push(outcome, !contributionCopy), LOCAL_ORIGIN);
     else {
-      for (const row of this.db.prepare('SELECT * FROM items WHERE retired = 0').all() as Record<string, unknown>[]) {
-        const shadow = this.shadow<ItemState>('item', row.id as string);
-        if (shadow && !sameItem(itemRowState(row), shadow)) outcome.putBack.push(row.id as string);
+      for (const row of this.db.prepare<[], ItemRow>('SELECT * FROM items WHERE retired = 0').all()) {
+        const shadow = this.shadow<ItemState>('item', row.id);
+        if (shadow && !sameItem(itemRowState(row), shadow)) outcome.putBack.push(row.id);
       }
     }
     this.pull(outcome);
     setMeta(this.db, SYNC_BOUND, '1');
-    if ((this.db.prepare('SELECT COUNT(*) FROM sync_updates').pluck().get() as number) > COMPACT_AFTER)
+    if ((this.db.prepare<[], number>('SELECT COUNT(*) FROM sync_updates').pluck().get() ?? 0) > COMPACT_AFTER)
       this.needsCompaction = true;
     return outcome;
   }
@@ -312,8 +316,8 @@ export class Replica {
   /** Rows → document. `publish`: items never bound go into the document (not before the first exchange). */
   private push(outcome: BindOutcome, publish: boolean): void {
     const items = itemsOf(this.doc);
-    for (const row of this.db.prepare('SELECT * FROM items WHERE retired = 0').all() as Record<string, unknown>[]) {
-      const id = row.id as string;
+    for (const row of this.db.prepare<[], ItemRow>('SELECT * FROM items WHERE retired = 0').all()) {
+      const id = row.id;
       const local = itemRowState(row);
       const shadow = this.shadow<ItemState>('item', id);
       if (shadow === null) {
@@ -372,9 +376,9 @@ export class Replica {
   private pushAttachments(): void {
     const records = attachmentsOf(this.doc);
     const purged = purgedOf(this.doc);
-    const rows = this.db.prepare('SELECT * FROM attachments ORDER BY id').all() as Record<string, unknown>[];
+    const rows = this.db.prepare<[], AttachmentRow>('SELECT * FROM attachments ORDER BY id').all();
     for (const row of rows) {
-      const id = row.id as number;
+      const id = row.id;
       let uid = this.attachmentUid(id);
       if (row.state === 'purged') {
         const shadow = uid ? this.shadow<AttachmentRecord>('attachment', uid) : null;
@@ -408,12 +412,13 @@ export class Replica {
 
   private pull(outcome: BindOutcome): void {
     const now = new Date().toISOString();
-    const select = this.db.prepare('SELECT * FROM items WHERE id = ?');
+    const select = this.db.prepare<[string], ItemRow>('SELECT * FROM items WHERE id = ?');
     for (const [id, entry] of itemsOf(this.doc).entries()) {
       const remote = readItem(entry);
-      let row = select.get(id) as Record<string, unknown> | undefined;
+      let row = select.get(id);
       if (!row && remote.custom) {
-        const order = this.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 10 FROM items').pluck().get() as number;
+        const order =
+          this.db.prepare<[], number>('SELECT COALESCE(MAX(sort_order), 0) + 10 FROM items').pluck().get() ?? 10;
         this.db
           .prepare(
             `INSERT INTO items (id, title, description, areas, kinds, origin, sort_order, updated_at, updated_by)
@@ -437,7 +442,7 @@ export class Replica {
           after: remote.custom.title,
           reason: 'from sync',
         });
-        row = select.get(id) as Record<string, unknown>;
+        row = select.get(id);
       }
       if (!row || row.retired === 1) continue;
       const local = itemRowState(row);
@@ -649,7 +654,7 @@ export class Replica {
         outcome.pulled.push(record.itemId);
         continue;
       }
-      const row = this.db.prepare('SELECT * FROM attachments WHERE id = ?').get(localId) as Record<string, unknown>;
+      const row = this.db.prepare<[number], AttachmentRow>('SELECT * FROM attachments WHERE id = ?').get(localId)!;
       const local = attachmentRowRecord(row, record.chain);
       if (row.state !== 'purged' && !sameAttachment(local, record)) {
         this.db
@@ -738,17 +743,15 @@ export class Replica {
 
   /** The digest of the shared state as this replica's rows hold it (see sharedDigest). */
   rowDigest(): string {
-    const items = (
-      this.db.prepare('SELECT * FROM items WHERE retired = 0 ORDER BY id').all() as Record<string, unknown>[]
-    )
-      .filter((row) => itemsOf(this.doc).has(row.id as string))
-      .map((row) => [row.id as string, itemRowState(row)] as [string, ItemState]);
-    const attachments = (
-      this.db.prepare("SELECT * FROM attachments WHERE state IN ('current', 'binned')").all() as Record<
-        string,
-        unknown
-      >[]
-    ).map((row) => attachmentRowRecord(row, ''));
+    const items = this.db
+      .prepare<[], ItemRow>('SELECT * FROM items WHERE retired = 0 ORDER BY id')
+      .all()
+      .filter((row) => itemsOf(this.doc).has(row.id))
+      .map((row): [string, ItemState] => [row.id, itemRowState(row)]);
+    const attachments = this.db
+      .prepare<[], AttachmentRow>("SELECT * FROM attachments WHERE state IN ('current', 'binned')")
+      .all()
+      .map((row) => attachmentRowRecord(row, ''));
     return sharedDigest(
       items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       attachments,
