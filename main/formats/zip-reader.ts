@@ -10,6 +10,7 @@ import {
   ZipFormatError,
   type ZipEntry,
 } from './zip-format';
+import { ZipError, zipErrorOf } from './zip';
 
 /**
  * Reads a .zip file from its central directory, with random access to the file, one entry at a time: ZIP64
@@ -21,7 +22,7 @@ import {
  * .xlsx, the pack) would be cut short and its insides read as entries of their own. The central directory says
  * where each entry starts and how long it is, as every desktop unzip tool reads it.
  */
-export class ZipReadError extends Error {}
+export { ZipError } from './zip';
 export type { ZipEntry } from './zip-format';
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -32,16 +33,16 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
-  if (filled < length) throw new ZipReadError('the file ends before the zip data it announces (it has been cut short)');
+  if (filled < length)
+    throw new ZipError('damaged', 'the file ends before the zip data it announces (it has been cut short)');
   return buffer;
 }
 
-const asReadError = (error: unknown): Error =>
-  error instanceof ZipFormatError ? new ZipReadError(error.message) : (error as Error);
+const asReadError = (error: unknown): Error => (error instanceof ZipFormatError ? zipErrorOf(error) : (error as Error));
 
 /**
  * Every entry listed in the central directory, in its order, after checking that no two entries' data overlap.
- * Throws ZipReadError if the directory cannot be read or lists more than `maxEntries`.
+ * Throws ZipError if the directory cannot be read or lists more than `maxEntries`.
  */
 export async function readCentralDirectory(
   handle: FileHandle,
@@ -49,13 +50,13 @@ export async function readCentralDirectory(
   maxEntries = 1_000_000,
 ): Promise<ZipEntry[]> {
   try {
-    if (fileSize < 22) throw new ZipReadError('it is too short to be a zip file');
+    if (fileSize < 22) throw new ZipError('damaged', 'it is too short to be a zip file');
     const tailLength = Math.min(fileSize, TAIL_BYTES);
     const tailStart = fileSize - tailLength;
     const tail = await readAt(handle, tailStart, tailLength);
     const where = locateDirectory(tail, tailStart, fileSize);
     if (where.size > 512 * 1024 * 1024)
-      throw new ZipReadError('its directory of files is larger than any archive made here');
+      throw new ZipError('too-big', 'its directory of files is larger than any archive made here');
     const entries = parseDirectory(await readAt(handle, where.offset, where.size), where.count, maxEntries);
     checkNoOverlap(entries, where.offset);
     return entries;
@@ -85,7 +86,7 @@ export interface EntryReadOptions {
 }
 
 /**
- * An entry's content, decompressed, in chunks; the caller's pace sets the reading pace. Throws ZipReadError when
+ * An entry's content, decompressed, in chunks; the caller's pace sets the reading pace. Throws ZipError when
  * it cannot be read, inflates past its cap, is shorter or longer than the directory says, or fails its CRC.
  */
 export async function* entryContent(
@@ -94,11 +95,11 @@ export async function* entryContent(
   fileSize: number,
   options: EntryReadOptions = {},
 ): AsyncGenerator<Uint8Array> {
-  if (entry.flags & 0x1) throw new ZipReadError('it is encrypted');
+  if (entry.flags & 0x1) throw new ZipError('encrypted', 'it is encrypted');
   if (entry.method !== 0 && entry.method !== 8)
-    throw new ZipReadError(`it is compressed with method ${entry.method}, which is not read here`);
+    throw new ZipError('unsupported', `it is compressed with method ${entry.method}, which is not read here`);
   const cap = Math.min(options.maxBytes ?? entry.size, entry.size);
-  if (entry.localOffset + 30 > fileSize) throw new ZipReadError('its data lies outside the file');
+  if (entry.localOffset + 30 > fileSize) throw new ZipError('damaged', 'its data lies outside the file');
   let start: number;
   try {
     start = dataStart(await readAt(handle, entry.localOffset, 30), entry);
@@ -106,13 +107,14 @@ export async function* entryContent(
     throw asReadError(error);
   }
   const end = start + entry.compressedSize;
-  if (end > fileSize) throw new ZipReadError('its data runs past the end of the file (it has been cut short)');
+  if (end > fileSize) throw new ZipError('damaged', 'its data runs past the end of the file (it has been cut short)');
   let crc = 0;
   let bytes = 0;
   const take = (chunk: Buffer): Buffer => {
     bytes += chunk.length;
     if (bytes > cap) {
-      throw new ZipReadError(
+      throw new ZipError(
+        'too-big',
         cap < entry.size
           ? `it holds more than the ${cap.toLocaleString('en-GB')} bytes allowed`
           : `it holds more than the ${entry.size.toLocaleString('en-GB')} bytes its header states`,
@@ -122,7 +124,7 @@ export async function* entryContent(
     return chunk;
   };
   if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw new ZipReadError('its stored size does not match its size');
+    if (entry.compressedSize !== entry.size) throw new ZipError('damaged', 'its stored size does not match its size');
     for await (const chunk of compressedBytes(handle, start, end, STORED_CHUNK)) yield take(chunk);
   } else {
     const source = Readable.from(compressedBytes(handle, start, end, DEFLATED_CHUNK));
@@ -132,16 +134,17 @@ export async function* entryContent(
     try {
       for await (const chunk of inflater) yield take(chunk as Buffer);
     } catch (error) {
-      if (error instanceof ZipReadError) throw error;
-      throw new ZipReadError(`its compressed data is damaged (${(error as Error).message})`);
+      if (error instanceof ZipError) throw error;
+      throw new ZipError('damaged', `its compressed data is damaged (${(error as Error).message})`);
     } finally {
       source.destroy();
       inflater.destroy();
     }
   }
   if (bytes !== entry.size)
-    throw new ZipReadError(
+    throw new ZipError(
+      'damaged',
       `it holds ${bytes.toLocaleString('en-GB')} bytes, not the ${entry.size.toLocaleString('en-GB')} its header states`,
     );
-  if (crc >>> 0 !== entry.crc) throw new ZipReadError('its checksum (CRC-32) does not match its content');
+  if (crc >>> 0 !== entry.crc) throw new ZipError('damaged', 'its checksum (CRC-32) does not match its content');
 }

@@ -27,6 +27,12 @@ export class ZipError extends Error {
 
 export type { ZipEntry } from './zip-format';
 
+/** The directory parser's refusal as the one zip error both readers throw (in memory, and from a file). */
+export function zipErrorOf(error: ZipFormatError): ZipError {
+  const problem = error.problem === 'too-many-entries' || error.problem === 'too-big' ? error.problem : 'damaged';
+  return new ZipError(problem, error.message);
+}
+
 /** True when the bytes start with a zip local-file or empty-archive signature. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
   return (
@@ -65,16 +71,7 @@ export class ZipReader {
         if (!this.entries.has(key)) this.entries.set(key, entry);
       }
     } catch (error) {
-      if (error instanceof ZipFormatError) {
-        throw new ZipError(
-          error.problem === 'too-many-entries'
-            ? 'too-many-entries'
-            : error.problem === 'too-big'
-              ? 'too-big'
-              : 'damaged',
-          error.message,
-        );
-      }
+      if (error instanceof ZipFormatError) throw zipErrorOf(error);
       throw error;
     }
   }

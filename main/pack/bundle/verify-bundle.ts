@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { BUNDLE_EXTRAS, MANIFEST_JSON, parseManifest } from './bundle-manifest';
 import { isSymlink, unsafeName } from '../../formats/zip-format';
-import { entryContent, readCentralDirectory, ZipReadError, type ZipEntry } from '../../formats/zip-reader';
+import { entryContent, readCentralDirectory, ZipError, type ZipEntry } from '../../formats/zip-reader';
 
 export type BundleProblemKind =
   | 'differs'
@@ -162,12 +162,12 @@ export async function verifyBundle(zipFile: string): Promise<BundleVerification>
 }
 
 async function readText(handle: FileHandle, entry: ZipEntry, size: number): Promise<string> {
-  if (entry.size > MAX_MANIFEST_BYTES) throw new ZipReadError('it is far larger than a manifest');
+  if (entry.size > MAX_MANIFEST_BYTES) throw new ZipError('too-big', 'it is far larger than a manifest');
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   for await (const chunk of entryContent(handle, entry, size, { maxBytes: MAX_MANIFEST_BYTES })) {
     bytes += chunk.length;
-    if (bytes > MAX_MANIFEST_BYTES) throw new ZipReadError('it is far larger than a manifest');
+    if (bytes > MAX_MANIFEST_BYTES) throw new ZipError('too-big', 'it is far larger than a manifest');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -191,7 +191,7 @@ async function differsBecause(
       hash.update(chunk);
     }
   } catch (error) {
-    if (error instanceof ZipReadError) return `it cannot be read: ${error.message}`;
+    if (error instanceof ZipError) return `it cannot be read: ${error.message}`;
     throw error;
   }
   if (bytes !== expected.bytes) return `${bytes} bytes, not the ${expected.bytes} in the manifest`;
