@@ -13,6 +13,7 @@
 import { scanText, type Finding, type FindingKind } from '../main/privacy/scan-text';
 import { isValidNhsNumber, isValidUln } from '../shared/domain/privacy/check-digits';
 import { groupNhsNumber, makeNhsNumber, makeUln, makeUpn, seededRandom } from '../shared/domain/privacy/synthetic';
+import { MONTH_NAMES } from '../shared/domain/dates';
 
 const TOTAL_MB = Number(process.env.BENCH_PRIVACY_MB ?? 200);
 const DOC_KB = Number(process.env.BENCH_PRIVACY_DOC_KB ?? 1024);
@@ -28,20 +29,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const pct = () => (rng() * 100).toFixed(1);
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const ukDate = () => `${pad2(int(1, 28))}/${pad2(int(1, 12))}/${int(2019, 2025)}`;
 const longDate = () => `${int(1, 28)} ${pick(MONTHS)} ${int(2019, 2025)}`;

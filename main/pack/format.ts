@@ -1,24 +1,12 @@
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../shared/domain/item-status';
+import { MONTH_NAMES } from '../../shared/domain/dates';
 
 /**
  * How the pack writes dates, sizes and statuses: GOV.UK style ("13 November 2026", "4:45pm"), always in words,
  * and the same on every machine (times are shown in UK time whatever the computer's time zone).
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTHS = MONTH_NAMES;
 
 export interface WallClock {
   year: number;

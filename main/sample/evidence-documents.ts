@@ -6,21 +6,9 @@
 import { utf8Bytes, zipToBytes } from '../formats/zip-writer';
 import { addCalendarDays, parseIsoDate } from '../../shared/domain/working-days';
 import type { EvidenceFormat } from './sample-content';
+import { MONTH_NAMES } from '../../shared/domain/dates';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = MONTH_NAMES;
 
 function longDate(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
