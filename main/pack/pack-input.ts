@@ -134,7 +134,8 @@ export interface PackMetric {
   catalogueItem?: string;
   trend?: string;
   region?: { name: string; display: string } | null;
-  neighbours?: { display: string; count: number } | null;
+  /** `of`: how many neighbours the list in use names for the area (absent in inputs recorded before: ten). */
+  neighbours?: { display: string; count: number; of?: number } | null;
   rank?: string;
   notes?: string[];
   chartId?: string | null;

@@ -207,7 +207,11 @@ export async function readPackInput(
       trend: trendWords(m),
       region: m.region ? { name: m.region.name, display: formatComparator(m.region.value, m.unit) } : null,
       neighbours: m.neighbours
-        ? { display: formatComparator(m.neighbours.value, m.unit), count: m.neighbours.count }
+        ? {
+            display: formatComparator(m.neighbours.value, m.unit),
+            count: m.neighbours.count,
+            of: areaCode ? (figures.neighbours[areaCode]?.length ?? 0) : 0,
+          }
         : null,
       rank: m.rank ? describeRank(m.rank, m.direction) : '',
       notes: m.notes,

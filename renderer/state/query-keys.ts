@@ -32,6 +32,7 @@ export const READS = [
   'lists.checks',
   'plan.get',
   'sync.status',
+  'benchmarks.neighbours',
 ] as const satisfies readonly OperationName[];
 export type ReadOperation = (typeof READS)[number];
 
@@ -52,7 +53,6 @@ export const UNCACHED = [
   'backups.list',
   'datasets.template',
   'datasets.rows',
-  'benchmarks.neighbours',
   'imports.preview',
   'pack.file',
   'pack.open',
@@ -151,7 +151,7 @@ export const TOUCHES: TouchMap = {
   'backups.create': () => ['audit.list'],
   'datasets.enter': () => FIGURES,
   'imports.commit': () => FIGURES,
-  'benchmarks.setNeighbours': () => FIGURES,
+  'benchmarks.setNeighbours': () => [...FIGURES, 'benchmarks.neighbours'],
   'pack.build': () => ['pack.builds', 'checklist.list', ...ITEM_DERIVED],
   'pack.setTemplate': () => ['pack.template', 'pack.outline', 'audit.list'],
   'selfEvaluation.save': () => SELF_EVALUATION,

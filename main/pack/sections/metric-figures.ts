@@ -45,7 +45,9 @@ export function metricsTable(metrics: readonly PackMetric[]) {
       m.trend || 'No earlier figure',
       englandCell(m),
       m.region ? m.region.display : 'Not held',
-      m.neighbours ? `${m.neighbours.display} (${m.neighbours.count} of 10 with data)` : 'Not held',
+      m.neighbours
+        ? `${m.neighbours.display} (${m.neighbours.count} of ${m.neighbours.of ?? 10} with data)`
+        : 'Not held',
       m.rank || 'Not held',
     ]),
   });

@@ -28,7 +28,7 @@ function ValueCell({ m }: { m: Metric }) {
 }
 
 /** A metric's latest figure with every comparator main has for the same period, as an inspector reads it. */
-function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
+function LatestCard({ m, all, listed }: { m: Metric; all: readonly Metric[]; listed: number }) {
   const rank = rankWords(m);
   const compared = comparedWords(m);
   const name = `${m.title}${m.breakdown ? ` (${m.breakdown})` : ''}`;
@@ -69,7 +69,7 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
           <div>
             <dt>Statistical neighbours</dt>
             <dd>
-              {formatValue(m.neighbours.value, m.unit)} (average of the {m.neighbours.count} of 10 with data)
+              {formatValue(m.neighbours.value, m.unit)} (average of the {m.neighbours.count} of {listed} with data)
             </dd>
           </div>
         ) : null}
@@ -96,6 +96,8 @@ function LatestCard({ m, all }: { m: Metric; all: readonly Metric[] }) {
  */
 export function MetricsTable({ dataset, title }: { dataset: string; title: string }) {
   const { data, error } = useApiQuery('metrics.list', { dataset });
+  // How many neighbours the list in use names for the area (ten in the shipped list; a replaced list may differ).
+  const listed = useApiQuery('benchmarks.neighbours', {}).data?.neighbours.length ?? 10;
   if (error)
     return (
       <p className="error-message" role="alert">
@@ -117,7 +119,7 @@ export function MetricsTable({ dataset, title }: { dataset: string; title: strin
         {latest
           .filter((m) => m.status !== 'missing')
           .map((m) => (
-            <LatestCard key={`${m.id}|${m.breakdown ?? ''}|${m.title}`} m={m} all={data.metrics} />
+            <LatestCard key={`${m.id}|${m.breakdown ?? ''}|${m.title}`} m={m} all={data.metrics} listed={listed} />
           ))}
       </div>
       {unavailable.length > 0 && (
@@ -192,7 +194,7 @@ export function MetricsTable({ dataset, title }: { dataset: string; title: strin
                         {formatValue(m.neighbours.value, m.unit)}
                         <span className="hint">
                           <br />
-                          average of the {m.neighbours.count} of 10 neighbours with data
+                          average of the {m.neighbours.count} of {listed} neighbours with data
                         </span>
                       </>
                     ) : (

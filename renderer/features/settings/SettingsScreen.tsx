@@ -6,6 +6,7 @@ import { useApiQuery } from '../../state/use-api-query';
 import { PrivacySettingsForm } from '../privacy/PrivacySettingsForm';
 import { OfficerSettings } from './OfficerSettings';
 import { SyncSettings } from '../sync/SyncSettings';
+import { NeighbourSettings } from './NeighbourSettings';
 import { DateField } from '../../ui/DateField';
 import { ScreenLoading } from '../../ui/ScreenLoading';
 import { useAction } from '../../state/use-action';
@@ -118,6 +119,7 @@ export function SettingsScreen() {
           </form>
         )}
       </section>
+      <NeighbourSettings readOnly={readOnly} />
       <PrivacySettingsForm readOnly={readOnly} />
     </>
   );
