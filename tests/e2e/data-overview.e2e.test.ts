@@ -59,6 +59,7 @@ describe('what is loaded, in Chromium', () => {
     expect(periods.every((p) => /^\d{4}/.test(p))).toBe(true);
     expect(await glance.locator('tbody tr').first().locator('th').textContent()).toContain('within 20 weeks');
     expect(await glance.locator('tbody tr').count()).toBeLessThan(10);
+    await timeliness.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shoot(page, 'data-overview');
 
     // From the keyboard: the dataset's Open button, then focus lands on its heading.

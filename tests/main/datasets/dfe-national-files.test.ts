@@ -123,6 +123,18 @@ describe('DfE 2025 release: timeliness_20_week.csv, every authority', () => {
         .sort(),
     );
     expect(national.notes.join(' ')).toMatch(/11,242 breakdown rows .* left out/);
+    // The identifying columns are said to be read as what they are, not "not used".
+    const takenAs = Object.fromEntries(national.columns.map((c) => [c.header, c.field]));
+    expect(takenAs).toMatchObject({
+      time_period: 'period',
+      geographic_level: 'geography',
+      old_la_code: 'area',
+      la_name: 'area',
+      region_name: 'area',
+      time_identifier: null,
+      breakdown: null,
+      PC_plans_issued_20_weeks_ex: 'pc_plans_issued_20_weeks_ex',
+    });
     expect(codes.length).toBeGreaterThanOrEqual(153);
   });
 

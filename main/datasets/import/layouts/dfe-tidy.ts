@@ -7,6 +7,18 @@ import type { Cell } from '../tabular/types';
 import { findHeaderRow, normaliseHeader } from '../tabular/header';
 import type { ImportProblem, Layout, LayoutInput, LayoutResult } from './layout';
 import { cellText, mapFigures, type MappedColumn } from './map-figures';
+import { AREA_FIELD, GEOGRAPHY_FIELD, PERIOD_FIELD } from './column-choice';
+
+/** What the identifying columns are read as, so the preview says so instead of calling them unused. */
+const IDENTITY_ROLE: Record<string, string> = {
+  time_period: PERIOD_FIELD,
+  geographic_level: GEOGRAPHY_FIELD,
+  region_code: AREA_FIELD,
+  region_name: AREA_FIELD,
+  new_la_code: AREA_FIELD,
+  old_la_code: AREA_FIELD,
+  la_name: AREA_FIELD,
+};
 
 const IDENTITY = [
   'time_period',
@@ -67,7 +79,8 @@ export const dfeTidyLayout: Layout = {
     const columns = match.columns
       .filter((c) => c.header)
       .map((c) => {
-        if (IDENTITY.includes(c.normalised.replace(/ /g, '_'))) return { header: c.header, field: null };
+        const identity = c.normalised.replace(/ /g, '_');
+        if (IDENTITY.includes(identity)) return { header: c.header, field: IDENTITY_ROLE[identity] ?? null };
         const column = findColumn(def, c.name);
         if (column) mapped.push({ index: c.index, header: c.header, column });
         return { header: c.header, field: column?.name ?? null };
