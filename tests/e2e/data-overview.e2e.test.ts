@@ -137,6 +137,18 @@ describe('what is loaded, in Chromium', () => {
       .locator('tr[data-metric-id="ehcp-20wk-all"]')
       .filter({ has: page.locator('td:nth-child(2)', { hasText: /^2024$/ }) });
     expect(await row.textContent()).toContain(`rank ${position} of ${las.length} (1 = best), quartile ${quartile}`);
+    // Its chart, drawn by main, carries the region and the neighbours' average beside England, in its text too.
+    const chart = page
+      .getByRole('img', { name: /^Line chart: New EHC plans issued within 20 weeks, Manchester/ })
+      .first();
+    await chart.waitFor();
+    const alt = (await chart.getAttribute('alt'))!;
+    expect(alt).toContain(`North West: 2019`);
+    expect(alt).toContain(`2024 ${Number(region[pc]).toFixed(1)}%`);
+    expect(alt).toContain(`Statistical neighbours (average): 2019`);
+    expect(alt).toContain(`2024 ${meanOf(shippedNames)}%`);
+    await chart.scrollIntoViewIfNeeded();
+    await shoot(page, 'metric-chart');
     await card.scrollIntoViewIfNeeded();
     await shoot(page, 'metric-comparators');
     for (const [width, scheme] of [

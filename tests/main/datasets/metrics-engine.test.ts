@@ -159,7 +159,7 @@ describe('validation, missing figures and comparators', () => {
     expect(r.better).toBeNull();
   });
 
-  it('flags every metric of a row that breaks any rule of its dataset', () => {
+  it('flags each metric that reads a field of the broken rule', () => {
     const results = compute([
       local('ehcp-timeliness', '2024', {
         plans_issued_den: 100,
