@@ -78,6 +78,24 @@ describe('the pack with benchmarks from a national file', () => {
       expect(words).toContain('North West: 2019 59.0%');
       expect(words).toContain('England: 2019 58.7%');
       expect(words).toContain('2024 45.9%');
+
+      // A replaced neighbour list naming three neighbours: the pack says "of 3", not "of 10".
+      const { handle } = backend.uploads.put(
+        'our-neighbours.csv',
+        new TextEncoder().encode('Manchester\nSalford\nTrafford\nWigan\n'),
+      );
+      await call(backend, 'benchmarks.setNeighbours', { file: { handle } });
+      const replaced = await readPackInput(
+        backend.openWorkspace(),
+        { sections: [], approvedOnly: false },
+        'Dana Analyst',
+        '2026-12-06T10:00:00.000Z',
+      );
+      const three = replaced.metrics.find((m) => m.id === 'ehcp-20wk-all')!;
+      expect(three.neighbours).toMatchObject({ count: 3, of: 3 });
+      expect(partText(docxParts(await buildPack(replaced))['word/document.xml']!)).toContain(
+        `${three.neighbours!.display} (3 of 3 with data)`,
+      );
     },
   );
 });
