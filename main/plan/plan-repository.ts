@@ -200,6 +200,14 @@ function checkDates(input: {
       'reportReceived',
     );
   }
+  // The partnership receives the final report before it is published (the report is embargoed until then).
+  if (input.reportPublished && input.reportReceived && input.reportPublished < input.reportReceived) {
+    throw new WorkspaceError(
+      'invalid-request',
+      `The report cannot be published (${input.reportPublished}) before the partnership received it (${input.reportReceived}).`,
+      'reportPublished',
+    );
+  }
   if (input.reportPublished && input.reportPublished < input.siteWeekStart) {
     throw new WorkspaceError(
       'invalid-request',
