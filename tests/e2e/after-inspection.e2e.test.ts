@@ -280,6 +280,42 @@ describe('after the inspection, in Chromium', () => {
       await nd.scrollIntoViewIfNeeded();
       await lookAtBothSizes(page, 'after-inspection-sample');
       await page.screenshot({ path: join(SHOTS, 'after-inspection-sample-full.png'), fullPage: true });
+
+      // A later site week (after the sample's notification) makes the follow-up phase the current one. A report
+      // published before it was received is refused in plain words, and nothing changes until the dates are right.
+      const inDays = (days: number) => {
+        const d = new Date(Date.now() + days * 86_400_000);
+        return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+      };
+      await page.getByRole('button', { name: 'Change the outcome…' }).click();
+      await page.getByLabel('First day of the site week').fill(inDays(60));
+      await page.getByLabel('Last day (optional)').fill('');
+      await page.getByLabel('Final report received').fill(inDays(120));
+      await page.getByLabel('Report published').fill(inDays(110));
+      await page.getByRole('button', { name: 'Save the outcome' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/The report cannot be published \(.+\) before the partnership received it \(.+\)\./)
+        .waitFor();
+      await page.getByLabel('Report published').fill(inDays(125));
+      await page.getByRole('button', { name: 'Save the outcome' }).click();
+      await page.getByRole('button', { name: 'Change the outcome…' }).waitFor();
+      // The last inspection's strategic plan was published in 2025: not carried into this one, so it is next.
+      await page
+        .locator('.app-header__countdown')
+        .getByText(/^Next: Strategic plan updated and published, /)
+        .waitFor();
+      // The dashboard now leads with the plan: its overdue action and the measure moving away from its target.
+      await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+      const away = page.locator('section', { has: page.getByRole('heading', { name: /Measures moving away/ }) });
+      await away.getByText(/Waiting more than 18 weeks/).waitFor();
+      expect(await away.getByRole('heading').textContent()).toMatch(/\(1\)$/);
+      expect(await away.textContent()).toMatch(
+        /\(action 3\): .+ against a target of .+, from .+\. Moving away from the target\./,
+      );
+      const overdueCard = page.locator('section', { has: page.getByRole('heading', { name: /Overdue actions/ }) });
+      expect(await overdueCard.getByRole('heading').textContent()).toMatch(/\(1\)$/);
+      await lookAtBothSizes(page, 'after-inspection-sample-follow-up-dashboard');
       expect(errors).toEqual([]);
     } finally {
       await page.close();
