@@ -41,7 +41,9 @@ function required(values: OptionValues, name: string, what: string): string {
 }
 
 async function add(values: OptionValues, io: CliIo): Promise<number> {
-  const area = required(values, 'area', 'ID');
+  const typedArea = required(values, 'area', 'ID');
+  // "ec1" is EC1: the case of an id is not worth a refusal.
+  const area = AREAS.find((a) => a.toLowerCase() === typedArea.trim().toLowerCase()) ?? typedArea;
   if (!AREAS.includes(area))
     throw new RefusedError(`--area "${area}" is not an evaluation area; use one of ${AREAS.join(', ')}.`);
   const text = required(values, 'text', '"…"');
@@ -92,7 +94,7 @@ async function update(values: OptionValues, io: CliIo): Promise<number> {
   const rawId = required(values, 'id', 'N');
   const id = Number(rawId);
   if (!Number.isInteger(id) || id < 1) throw new RefusedError(`--id "${rawId}" is not an action number (1, 2, 3…).`);
-  const rag = required(values, 'rag', 'red|amber|green');
+  const rag = required(values, 'rag', 'red|amber|green').trim().toLowerCase();
   if (!(RAGS as readonly string[]).includes(rag))
     throw new RefusedError(`--rag "${rag}" is not a RAG rating; use one of ${RAGS.join(', ')}.`);
   const text = required(values, 'text', '"…"');

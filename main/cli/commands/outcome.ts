@@ -41,7 +41,8 @@ export const outcomeCommand: Command = {
   async run(values, _positionals, io) {
     if (typeof values.outcome !== 'string')
       throw new UsageError(`--outcome is required: one of ${OUTCOMES.join(', ')}.`);
-    if (!(OUTCOMES as readonly string[]).includes(values.outcome))
+    const outcome = values.outcome.trim().toLowerCase();
+    if (!(OUTCOMES as readonly string[]).includes(outcome))
       throw new RefusedError(`--outcome "${values.outcome}" is not an outcome; use one of ${OUTCOMES.join(', ')}.`);
     if (typeof values['site-week'] !== 'string')
       throw new UsageError('--site-week YYYY-MM-DD is required (the first day of the site week).');
@@ -55,7 +56,7 @@ export const outcomeCommand: Command = {
     const backend = await openForCli(values, io);
     try {
       const plan = await call(backend, 'plan.recordOutcome', {
-        outcome: values.outcome,
+        outcome,
         siteWeekStart,
         siteWeekEnd,
         reportReceived,

@@ -34,6 +34,7 @@ interface Status {
   followUp: { milestone: string; due: string }[];
   actions: {
     id: number;
+    area: string;
     lead: string;
     due: string;
     rag: string | null;
@@ -129,7 +130,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
         '--db',
         db,
         '--outcome',
-        'widespread',
+        'Widespread',
         '--site-week',
         '2027-01-11',
         '--received',
@@ -195,7 +196,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
           '--db',
           db,
           '--area',
-          'AP',
+          'ap', // ids are taken whatever their case
           '--text',
           'Commission AP jointly',
           '--lead',
@@ -234,7 +235,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
         '--id',
         '1',
         '--rag',
-        'green',
+        'Green',
         '--text',
         'Backlog halved',
         '--date',
@@ -252,6 +253,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
       [2, 'ICB Director of Nursing', '2025-06-30', null],
       [3, 'AD Inclusion', '2027-12-31', null],
     ]);
+    expect(status.actions[2]!.area).toBe('AP');
     expect(status.actions[0]!.metrics).toEqual([expect.objectContaining({ id: 'ehcp-20wk-all', target: 60 })]);
 
     // Refusals name what is wrong, change nothing and never ask.
