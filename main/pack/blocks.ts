@@ -101,10 +101,14 @@ export function fact(label: string, value: string | ParagraphChild[], options: F
 }
 
 /** A bulleted paragraph; `last` ends a list with the space a paragraph has after it. */
-export function bullet(content: string | ParagraphChild[], options: { last?: boolean } = {}): Paragraph {
+export function bullet(
+  content: string | ParagraphChild[],
+  options: { last?: boolean; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     numbering: { reference: BULLETS, level: 0 },
     spacing: { after: options.last ? 160 : 60 },
+    ...(options.keepNext ? { keepNext: true } : {}),
     children: typeof content === 'string' ? [new TextRun(content)] : content,
   });
 }
@@ -118,6 +122,11 @@ export interface CitedEvidence {
 export interface NarrativeOptions {
   /** The file a `[[evidence:N]]` citation names, or undefined when this pack does not list it. */
   evidence?: (fileId: number) => CitedEvidence | undefined;
+  /**
+   * Keep the last paragraph on the page of what follows: the item's one-line "Evidence: no files attached" otherwise
+   * lands alone at the top of a page (the sample pack had two such pages of 91).
+   */
+  keepLastWithNext?: boolean;
 }
 
 interface RunFormat {
@@ -167,7 +176,9 @@ function inlineRuns(
 export function narrativeParagraphs(text: string, options: NarrativeOptions = {}): Paragraph[] {
   const out: Paragraph[] = [];
   let previousLevel = 2;
-  for (const block of parseNarrative(text)) {
+  const blocks = parseNarrative(text);
+  for (const [blockIndex, block] of blocks.entries()) {
+    const keepLast = options.keepLastWithNext === true && blockIndex === blocks.length - 1;
     switch (block.kind) {
       case 'heading': {
         const level = Math.min(block.level + 2, previousLevel + 1);
@@ -181,12 +192,15 @@ export function narrativeParagraphs(text: string, options: NarrativeOptions = {}
         break;
       }
       case 'paragraph':
-        out.push(body(inlineRuns(block.children, {}, options)));
+        out.push(body(inlineRuns(block.children, {}, options), { keepNext: keepLast }));
         break;
       case 'bullets':
         out.push(
           ...block.items.map((item, index) =>
-            bullet(inlineRuns(item, {}, options), { last: index === block.items.length - 1 }),
+            bullet(inlineRuns(item, {}, options), {
+              last: index === block.items.length - 1,
+              keepNext: keepLast && index === block.items.length - 1,
+            }),
           ),
         );
         break;
@@ -202,6 +216,7 @@ export function narrativeParagraphs(text: string, options: NarrativeOptions = {}
                   ...(index === 0 ? { restart: true } : {}),
                 },
                 spacing: { after: index === block.items.length - 1 ? 160 : 60 },
+                ...(keepLast && index === block.items.length - 1 ? { keepNext: true } : {}),
                 children: inlineRuns(item, {}, options),
               }),
           ),

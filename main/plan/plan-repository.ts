@@ -200,6 +200,14 @@ function checkDates(input: {
       'reportReceived',
     );
   }
+  // The partnership receives the final report before it is published (the report is embargoed until then).
+  if (input.reportPublished && input.reportReceived && input.reportPublished < input.reportReceived) {
+    throw new WorkspaceError(
+      'invalid-request',
+      `The report cannot be published (${input.reportPublished}) before the partnership received it (${input.reportReceived}).`,
+      'reportPublished',
+    );
+  }
   if (input.reportPublished && input.reportPublished < input.siteWeekStart) {
     throw new WorkspaceError(
       'invalid-request',
@@ -208,6 +216,9 @@ function checkDates(input: {
     );
   }
 }
+
+/** What the officer set on one follow-up step: its date and the day it was done. */
+type FollowUpEntry = NonNullable<OutcomeRecord['followUp'][FollowUpMilestoneId]>;
 
 /**
  * Records the outcome, or changes it (both in the audit trail). Areas not given are kept. A report area that actions
@@ -256,6 +267,25 @@ export function recordOutcome(
       at,
       who,
     );
+    // Every follow-up step comes after the site week: a date set or a step marked done before the (new) site week
+    // began belongs to an earlier inspection (the next one's outcome recorded over the last), and would show the new
+    // strategic plan as published years ago. Such marks are dropped, and the audit entry says which.
+    const dropped: string[] = [];
+    const followUp: OutcomeRecord['followUp'] = {};
+    for (const [id, entry] of Object.entries(before?.followUp ?? {}) as [FollowUpMilestoneId, FollowUpEntry][]) {
+      const kept: FollowUpEntry = {};
+      if (entry.date !== undefined) {
+        if (entry.date < input.siteWeekStart) dropped.push(`${id} date ${entry.date}`);
+        else kept.date = entry.date;
+      }
+      if (entry.done !== undefined) {
+        if (entry.done < input.siteWeekStart) dropped.push(`${id} done ${entry.done}`);
+        else kept.done = entry.done;
+      }
+      if (Object.keys(kept).length) followUp[id] = kept;
+    }
+    if (dropped.length)
+      db.prepare('UPDATE inspection_outcome SET follow_up = ? WHERE id = 1').run(JSON.stringify(followUp));
     const after = getOutcome(db)!;
     const { followUp: _f, recordedAt: _a, recordedBy: _b, ...shown } = after;
     const beforeShown = before ? (({ followUp: _x, recordedAt: _y, recordedBy: _z, ...rest }) => rest)(before) : null;
@@ -265,7 +295,7 @@ export function recordOutcome(
       who,
       at,
       beforeShown,
-      shown,
+      dropped.length ? { ...shown, followUpCleared: dropped } : shown,
     );
     return after;
   })();

@@ -142,24 +142,30 @@ export function followUpMilestones(record: OutcomeRecord, calendar: WorkingDayCa
     record.reportPublished,
   );
   if (record.outcome === 'widespread') {
-    add(
+    const drafted = add(
       'pap-drafted',
       'Priority action plan drafted',
       addWorkingDays(received, PAP_DRAFT_WORKING_DAYS, calendar),
       false,
       'A local planning date: about four weeks after receipt, to leave time for sign-off (our assumption)',
     );
+    // Sign-off comes between the draft and the submission whatever the report's dates: a report published well after
+    // its receipt would otherwise put "29 working days after publication" after the submission it must precede.
+    const submitted =
+      record.followUp['pap-submitted']?.date ?? addWorkingDays(received, PAP_SUBMIT_WORKING_DAYS, calendar);
+    const afterPublication = addWorkingDays(published, PAP_SIGN_OFF_WORKING_DAYS, calendar);
+    const signOff = afterPublication > submitted ? submitted : afterPublication < drafted ? drafted : afterPublication;
     add(
       'pap-signed-off',
       'Priority action plan signed off (ICB board, cabinet or equivalent)',
-      addWorkingDays(published, PAP_SIGN_OFF_WORKING_DAYS, calendar),
+      signOff,
       false,
       "Lancashire's was approved by its ICB board and cabinet 29 working days after publication; no deadline is published",
     );
     add(
       'pap-submitted',
       'Priority action plan submitted (DfE and NHS England)',
-      addWorkingDays(received, PAP_SUBMIT_WORKING_DAYS, calendar),
+      submitted,
       false,
       'The deadline is unverified; about 35 working days from the final report is consistent with examples. Reviewed by DfE and NHS England since June 2025',
     );

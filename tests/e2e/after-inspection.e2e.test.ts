@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
 import { createWorkspaceInPage, openSampleInPage } from './helpers/onboard';
-import { lookAtScreen, SHOTS } from './helpers/screens';
+import { lookAtBothSizes, SHOTS } from './helpers/screens';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ async function addAction(
   if (look) {
     await form.getByRole('button', { name: 'Add a measure' }).click();
     await form.scrollIntoViewIfNeeded();
-    await lookAtScreen(page, 'after-inspection-action-form');
+    await lookAtBothSizes(page, 'after-inspection-action-form');
     await form.getByRole('button', { name: 'Remove measure 1' }).click();
   }
   await form.getByLabel('Action', { exact: true }).fill(a.text);
@@ -87,7 +87,7 @@ describe('after the inspection, in Chromium', () => {
       await createWorkspaceInPage(page, host.url, '841');
       await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
       await page.getByRole('heading', { name: 'After the inspection', level: 1 }).waitFor();
-      await lookAtScreen(page, 'after-inspection-empty');
+      await lookAtBothSizes(page, 'after-inspection-empty');
 
       // The outcome: widespread and/or systemic failings, three areas for priority action pasted in one go.
       await page.getByRole('radio', { name: 'Widespread and/or systemic failings' }).check();
@@ -105,7 +105,7 @@ describe('after the inspection, in Chromium', () => {
         .getByText(/^Next: /)
         .waitFor();
       await page.locator('#follow-up-heading').scrollIntoViewIfNeeded();
-      await lookAtScreen(page, 'after-inspection-timeline');
+      await lookAtBothSizes(page, 'after-inspection-timeline');
       await page.screenshot({ path: join(SHOTS, 'after-inspection-full.png'), fullPage: true });
       const monitoringRow = page.locator('tr[data-milestone="monitoring-inspection"]');
       expect(await monitoringRow.textContent()).toMatch(/1 Sept? 2028/);
@@ -162,18 +162,18 @@ describe('after the inspection, in Chromium', () => {
         .fill('Clinic space not yet found; two rooms offered by the community trust');
       await card2.getByLabel('Why is it corrected?').fill('Left out the offer of rooms');
       await card2.getByRole('heading', { name: /^Correct the update of/ }).scrollIntoViewIfNeeded();
-      await lookAtScreen(page, 'after-inspection-correct-update');
+      await lookAtBothSizes(page, 'after-inspection-correct-update');
       await card2.getByRole('button', { name: 'Save the correction' }).click();
       await card2.getByText('two rooms offered by the community trust').waitFor();
       // Updates are kept as history, newest first.
       const history = await page.locator('article[data-action-id="1"] ol').textContent();
       expect(history!.indexOf('Backlog halved')).toBeLessThan(history!.indexOf('Two more case officers'));
       await page.locator('article[data-action-id="1"]').scrollIntoViewIfNeeded();
-      await lookAtScreen(page, 'after-inspection-plan');
+      await lookAtBothSizes(page, 'after-inspection-plan');
       const card3 = page.locator('article[data-action-id="3"]');
       await card3.getByRole('button', { name: 'Post a progress update on action 3' }).click();
       await card3.getByRole('heading', { name: 'Post a progress update on action 3' }).scrollIntoViewIfNeeded();
-      await lookAtScreen(page, 'after-inspection-update-form');
+      await lookAtBothSizes(page, 'after-inspection-update-form');
       await card3.getByRole('button', { name: 'Cancel the update on action 3' }).click();
 
       // The dashboard switches to the follow-up phase: the monitoring inspection 18 months after receipt, overdue actions.
@@ -184,7 +184,7 @@ describe('after the inspection, in Chromium', () => {
       expect(await monitoring.textContent()).toMatch(/Monitoring inspection expected \w+,? 1 Sept? 2028/);
       const overdue = page.locator('section', { has: page.getByRole('heading', { name: /Overdue actions/ }) });
       expect(await overdue.textContent()).toContain('Set up a register of every child in alternative provision');
-      await lookAtScreen(page, 'after-inspection-dashboard');
+      await lookAtBothSizes(page, 'after-inspection-dashboard');
 
       // Every change is in the audit trail.
       await page.getByRole('button', { name: 'Audit trail', exact: true }).click();
@@ -270,7 +270,7 @@ describe('after the inspection, in Chromium', () => {
           /Last inspection: inconsistent experiences and outcomes .*Its plan: 5 actions, 3 complete, 1 overdue/,
         )
         .waitFor();
-      await lookAtScreen(page, 'after-inspection-sample-dashboard');
+      await lookAtBothSizes(page, 'after-inspection-sample-dashboard');
       await page.getByRole('button', { name: 'After the inspection', exact: true }).click();
       await page.getByRole('heading', { name: 'Outcome: Inconsistent experiences and outcomes' }).waitFor();
       expect(await page.locator('article[data-action-id]').count()).toBe(5);
@@ -278,8 +278,44 @@ describe('after the inspection, in Chromium', () => {
       expect(await nd.textContent()).toContain('Moving away from the target');
       expect(await nd.locator('.tag').allTextContents()).toEqual(['Red', 'Overdue']);
       await nd.scrollIntoViewIfNeeded();
-      await lookAtScreen(page, 'after-inspection-sample');
+      await lookAtBothSizes(page, 'after-inspection-sample');
       await page.screenshot({ path: join(SHOTS, 'after-inspection-sample-full.png'), fullPage: true });
+
+      // A later site week (after the sample's notification) makes the follow-up phase the current one. A report
+      // published before it was received is refused in plain words, and nothing changes until the dates are right.
+      const inDays = (days: number) => {
+        const d = new Date(Date.now() + days * 86_400_000);
+        return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+      };
+      await page.getByRole('button', { name: 'Change the outcome…' }).click();
+      await page.getByLabel('First day of the site week').fill(inDays(60));
+      await page.getByLabel('Last day (optional)').fill('');
+      await page.getByLabel('Final report received').fill(inDays(120));
+      await page.getByLabel('Report published').fill(inDays(110));
+      await page.getByRole('button', { name: 'Save the outcome' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/The report cannot be published \(.+\) before the partnership received it \(.+\)\./)
+        .waitFor();
+      await page.getByLabel('Report published').fill(inDays(125));
+      await page.getByRole('button', { name: 'Save the outcome' }).click();
+      await page.getByRole('button', { name: 'Change the outcome…' }).waitFor();
+      // The last inspection's strategic plan was published in 2025: not carried into this one, so it is next.
+      await page
+        .locator('.app-header__countdown')
+        .getByText(/^Next: Strategic plan updated and published, /)
+        .waitFor();
+      // The dashboard now leads with the plan: its overdue action and the measure moving away from its target.
+      await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+      const away = page.locator('section', { has: page.getByRole('heading', { name: /Measures moving away/ }) });
+      await away.getByText(/Waiting more than 18 weeks/).waitFor();
+      expect(await away.getByRole('heading').textContent()).toMatch(/\(1\)$/);
+      expect(await away.textContent()).toMatch(
+        /\(action 3\): .+ against a target of .+, from .+\. Moving away from the target\./,
+      );
+      const overdueCard = page.locator('section', { has: page.getByRole('heading', { name: /Overdue actions/ }) });
+      expect(await overdueCard.getByRole('heading').textContent()).toMatch(/\(1\)$/);
+      await lookAtBothSizes(page, 'after-inspection-sample-follow-up-dashboard');
       expect(errors).toEqual([]);
     } finally {
       await page.close();

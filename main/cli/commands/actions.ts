@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { RAGS } from '../../../shared/domain/follow-up';
 import { call, openForCli } from '../cli-backend';
-import { RefusedError, UsageError, type CliIo } from '../cli-io';
+import { dateOption, RefusedError, UsageError, type CliIo } from '../cli-io';
 import type { Command, OptionValues } from '../command';
 
 const AREAS = ['EC1', 'EC2', 'EC3', 'EC4', 'EC5', 'L', 'AP'];
@@ -41,12 +41,14 @@ function required(values: OptionValues, name: string, what: string): string {
 }
 
 async function add(values: OptionValues, io: CliIo): Promise<number> {
-  const area = required(values, 'area', 'ID');
+  const typedArea = required(values, 'area', 'ID');
+  // "ec1" is EC1: the case of an id is not worth a refusal.
+  const area = AREAS.find((a) => a.toLowerCase() === typedArea.trim().toLowerCase()) ?? typedArea;
   if (!AREAS.includes(area))
     throw new RefusedError(`--area "${area}" is not an evaluation area; use one of ${AREAS.join(', ')}.`);
   const text = required(values, 'text', '"…"');
   const lead = required(values, 'lead', '"…"');
-  const due = required(values, 'due', 'YYYY-MM-DD');
+  const due = dateOption(required(values, 'due', 'YYYY-MM-DD'), 'due')!;
   const target = number(values, 'target');
   const baseline = number(values, 'baseline');
   if ((target !== undefined || baseline !== undefined) && typeof values.metric !== 'string')
@@ -92,17 +94,18 @@ async function update(values: OptionValues, io: CliIo): Promise<number> {
   const rawId = required(values, 'id', 'N');
   const id = Number(rawId);
   if (!Number.isInteger(id) || id < 1) throw new RefusedError(`--id "${rawId}" is not an action number (1, 2, 3…).`);
-  const rag = required(values, 'rag', 'red|amber|green');
+  const rag = required(values, 'rag', 'red|amber|green').trim().toLowerCase();
   if (!(RAGS as readonly string[]).includes(rag))
     throw new RefusedError(`--rag "${rag}" is not a RAG rating; use one of ${RAGS.join(', ')}.`);
   const text = required(values, 'text', '"…"');
+  const date = dateOption(values.date, 'date');
   const backend = await openForCli(values, io);
   try {
     const plan = await call(backend, 'plan.addUpdate', {
       actionId: id,
       rag,
       text,
-      ...(typeof values.date === 'string' ? { date: values.date } : {}),
+      ...(date ? { date } : {}),
       ...(typeof values.by === 'string' ? { by: values.by } : {}),
     });
     const action = plan.actions.find((a) => a.id === id)!;

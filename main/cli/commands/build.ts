@@ -77,13 +77,13 @@ export const buildCommand: Command = {
     ...PACK_KINDS.map(
       (k, i) => `${i === 0 ? '--kind KIND        ' : '                   '}${k}: ${PACK_KIND_DEFINITIONS[k].summary}`,
     ),
+    '                   action-plan: the priority action plan after the inspection, with every action and its progress',
     `--sections LIST    some of: ${PACK_SECTION_ORDER.join(', ')}`,
     '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
     "--template FILE    build into the council's Word template: {{pack}} (required) takes the pack's body;",
     '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included;',
     "                   the action plan is built into the workspace's remembered template unless this gives another",
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
-    '                   action-plan: the priority action plan after the inspection, with every action and its progress',
     '--user NAME        who is recorded as preparing it',
   ],
   options: {
@@ -159,7 +159,7 @@ export const buildCommand: Command = {
         (p) => io.stderr(`${p.phase}…\n`),
       );
       io.stdout(
-        `Built version ${result.version} of the ${kind === 'evidence-pack' ? 'pack' : kind}: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}).\n`,
+        `Built version ${result.version} of the ${kind === 'evidence-pack' ? 'pack' : kind}: ${result.docxPath} (${result.docxBytes} bytes${result.draft ? ', marked DRAFT: not every item is approved' : ''}${template ? `, in the council template ${template.fileName}` : ''}).\n`,
       );
       if (result.bundlePath)
         io.stdout(

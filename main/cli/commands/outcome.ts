@@ -1,6 +1,6 @@
 import { OUTCOME_LABELS, OUTCOMES } from '../../../shared/domain/follow-up';
 import { call, openForCli } from '../cli-backend';
-import { RefusedError, UsageError } from '../cli-io';
+import { dateOption, RefusedError, UsageError } from '../cli-io';
 import type { Command } from '../command';
 
 const lines = (value: string | boolean | undefined | (string | boolean)[]) =>
@@ -41,21 +41,26 @@ export const outcomeCommand: Command = {
   async run(values, _positionals, io) {
     if (typeof values.outcome !== 'string')
       throw new UsageError(`--outcome is required: one of ${OUTCOMES.join(', ')}.`);
-    if (!(OUTCOMES as readonly string[]).includes(values.outcome))
+    const outcome = values.outcome.trim().toLowerCase();
+    if (!(OUTCOMES as readonly string[]).includes(outcome))
       throw new RefusedError(`--outcome "${values.outcome}" is not an outcome; use one of ${OUTCOMES.join(', ')}.`);
     if (typeof values['site-week'] !== 'string')
       throw new UsageError('--site-week YYYY-MM-DD is required (the first day of the site week).');
     if (typeof values.received !== 'string')
       throw new UsageError('--received YYYY-MM-DD is required (the day the final report was received).');
+    const siteWeekStart = dateOption(values['site-week'], 'site-week')!;
+    const siteWeekEnd = dateOption(values['site-week-end'], 'site-week-end') ?? null;
+    const reportReceived = dateOption(values.received, 'received')!;
+    const reportPublished = dateOption(values.published, 'published') ?? null;
     const raw = values as Record<string, string | boolean | undefined | (string | boolean)[]>;
     const backend = await openForCli(values, io);
     try {
       const plan = await call(backend, 'plan.recordOutcome', {
-        outcome: values.outcome,
-        siteWeekStart: values['site-week'],
-        siteWeekEnd: values['site-week-end'] ?? null,
-        reportReceived: values.received,
-        reportPublished: values.published ?? null,
+        outcome,
+        siteWeekStart,
+        siteWeekEnd,
+        reportReceived,
+        reportPublished,
         ...(raw.priority !== undefined ? { areasForPriorityAction: lines(raw.priority) } : {}),
         ...(raw.improvement !== undefined ? { areasForImprovement: lines(raw.improvement) } : {}),
       });

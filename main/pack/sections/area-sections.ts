@@ -127,7 +127,10 @@ function itemBlocks(
     ...(others.length ? [fact('Also supports', listInWords(others.map(groupLabel)), { last: true })] : []),
   );
   const figures = figureBlocks(item, input, placement);
-  const narrative = narrativeParagraphs(item.narrative, { evidence: (fileId) => cited.get(fileId) });
+  const narrative = narrativeParagraphs(item.narrative, {
+    evidence: (fileId) => cited.get(fileId),
+    keepLastWithNext: figures.length === 0,
+  });
   blocks.push(
     ...(narrative.length
       ? narrative

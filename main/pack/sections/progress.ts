@@ -47,8 +47,9 @@ export function progressSection(input: PackInput): PackBlock[] {
     blocks.push(
       packTable({
         columns: [
-          { header: 'No.', weight: 5 },
-          { header: 'Action', weight: 33 },
+          // 7, not 5: at 5 "No." wraps to "N / o." in a template's wider serif body font (Georgia, 11 pt).
+          { header: 'No.', weight: 7 },
+          { header: 'Action', weight: 31 },
           { header: 'Lead', weight: 16 },
           { header: 'Due', weight: 11 },
           { header: 'Status', weight: 12 },
@@ -70,8 +71,8 @@ export function progressSection(input: PackInput): PackBlock[] {
       blocks.push(
         packTable({
           columns: [
-            { header: 'No.', weight: 5 },
-            { header: 'Metric', weight: 35 },
+            { header: 'No.', weight: 7 },
+            { header: 'Metric', weight: 33 },
             { header: 'Baseline', weight: 16 },
             { header: 'Target', weight: 12 },
             { header: 'Latest', weight: 16 },

@@ -34,6 +34,7 @@ interface Status {
   followUp: { milestone: string; due: string }[];
   actions: {
     id: number;
+    area: string;
     lead: string;
     due: string;
     rag: string | null;
@@ -83,6 +84,33 @@ describe('the monitoring inspection date', () => {
     expect(estimated).toMatchObject({ verified: false, overridden: false });
   });
 
+  it('keeps the priority action plan in order: drafted, then signed off, then submitted, however late the report is published', () => {
+    const calendar = createHolidayCalendar({ add: [], remove: [] });
+    const record = (reportPublished: string | null): OutcomeRecord => ({
+      siteWeekStart: '2027-01-11',
+      siteWeekEnd: null,
+      outcome: 'widespread',
+      reportReceived: '2027-03-01',
+      reportPublished,
+      areasForImprovement: [],
+      areasForPriorityAction: ['x'],
+      followUp: {},
+    });
+    for (const published of [null, '2027-03-01', '2027-03-15', '2027-05-28']) {
+      const dates = Object.fromEntries(followUpMilestones(record(published), calendar).map((m) => [m.id, m.date]));
+      expect(dates['pap-drafted']! <= dates['pap-signed-off']!, `published ${published}`).toBe(true);
+      expect(dates['pap-signed-off']! <= dates['pap-submitted']!, `published ${published}`).toBe(true);
+    }
+    // Published a fortnight after receipt: 29 working days after publication (27 April) would follow the submission
+    // (21 April), so sign-off is planned for the submission day at the latest.
+    const late = followUpMilestones(record('2027-03-15'), calendar);
+    expect(late.find((m) => m.id === 'pap-signed-off')!.date).toBe('2027-04-21');
+    expect(late.find((m) => m.id === 'pap-submitted')!.date).toBe('2027-04-21');
+    // Published the day it was received: 29 working days on, as Lancashire's was approved.
+    const same = followUpMilestones(record('2027-03-01'), calendar);
+    expect(same.find((m) => m.id === 'pap-signed-off')!.date).toBe('2027-04-13');
+  });
+
   it('judges a metric against its target from its baseline, whichever way the target points', () => {
     expect(metricTrend(40, 60, 50)).toBe('towards');
     expect(metricTrend(40, 60, 35)).toBe('away');
@@ -102,7 +130,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
         '--db',
         db,
         '--outcome',
-        'widespread',
+        'Widespread',
         '--site-week',
         '2027-01-11',
         '--received',
@@ -168,7 +196,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
           '--db',
           db,
           '--area',
-          'AP',
+          'ap', // ids are taken whatever their case
           '--text',
           'Commission AP jointly',
           '--lead',
@@ -207,7 +235,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
         '--id',
         '1',
         '--rag',
-        'green',
+        'Green',
         '--text',
         'Backlog halved',
         '--date',
@@ -225,6 +253,7 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
       [2, 'ICB Director of Nursing', '2025-06-30', null],
       [3, 'AD Inclusion', '2027-12-31', null],
     ]);
+    expect(status.actions[2]!.area).toBe('AP');
     expect(status.actions[0]!.metrics).toEqual([expect.objectContaining({ id: 'ehcp-20wk-all', target: 60 })]);
 
     // Refusals name what is wrong, change nothing and never ask.
@@ -272,6 +301,50 @@ describe('sendpack CLI: after the inspection', { timeout: 120_000 }, () => {
         dir,
       ).code,
     ).toBe(1);
+
+    // A date that is not one is refused naming the option typed, not the field it would have reached.
+    const badDue = sendpack(
+      ['actions', 'add', '--db', db, '--area', 'EC1', '--text', 'x', '--lead', 'y', '--due', '2027-02-30'],
+      dir,
+    );
+    expect(badDue.stderr.trim()).toBe('--due "2027-02-30" is not a real date (YYYY-MM-DD, e.g. 2027-03-01).');
+    const badSiteWeek = sendpack(
+      ['outcome', '--db', db, '--outcome', 'widespread', '--site-week', '11/01/2027', '--received', '2027-03-01'],
+      dir,
+    );
+    expect(badSiteWeek.code).toBe(1);
+    expect(badSiteWeek.stderr).toContain('--site-week "11/01/2027" must be a date as YYYY-MM-DD');
+    const badUpdateDate = sendpack(
+      ['actions', 'update', '--db', db, '--id', '1', '--rag', 'red', '--text', 'x', '--date', '2027-13-01'],
+      dir,
+    );
+    expect(badUpdateDate.code).toBe(1);
+    expect(badUpdateDate.stderr).toContain('--date "2027-13-01"');
+    // Published before the partnership received it: a slip of the keyboard, refused with both dates.
+    const publishedFirst = sendpack(
+      [
+        'outcome',
+        '--db',
+        db,
+        '--outcome',
+        'widespread',
+        '--site-week',
+        '2027-01-11',
+        '--received',
+        '2027-03-01',
+        '--published',
+        '2027-02-01',
+      ],
+      dir,
+    );
+    expect(publishedFirst.code).toBe(1);
+    expect(publishedFirst.stderr).toMatch(
+      /cannot be published \(2027-02-01\) before the partnership received it \(2027-03-01\)/,
+    );
+    expect(
+      (JSON.parse(succeed(['status', '--db', db, '--json'], dir)) as { afterInspection: { published: string | null } })
+        .afterInspection.published,
+    ).toBeNull();
 
     // The audit trail holds every change.
     const sqlite = new Database(join(db, 'workspace.db'), { readonly: true });

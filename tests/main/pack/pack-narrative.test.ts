@@ -232,3 +232,34 @@ describe('citations from a workspace', () => {
     );
   });
 });
+
+describe("an item's last paragraph and its evidence line", () => {
+  /** The paragraph of document.xml holding the text. */
+  const paragraphWith = (xml: string, text: string) =>
+    [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(text))!;
+
+  it('keeps the last paragraph (or list item) on the page of "Evidence: …", so that line never starts a page alone', async () => {
+    const sample = await samplePackInput();
+    const [prose, listed] = sample.items.filter((i) => !i.personLevel && i.evidenceRefs.length === 0);
+    const input: PackInput = {
+      ...sample,
+      items: sample.items.map((i) =>
+        i.id === prose!.id
+          ? { ...i, narrative: 'First paragraph of the prose item.\n\nLast paragraph of the prose item.' }
+          : i.id === listed!.id
+            ? {
+                ...i,
+                narrative: 'Lead-in of the list item.\n\n- First point of the list item\n- Last point of the list item',
+              }
+            : i,
+      ),
+    };
+    const xml = docxParts(await buildPack(input))['word/document.xml']!;
+    expect(paragraphWith(xml, 'Last paragraph of the prose item.')).toContain('<w:keepNext/>');
+    expect(paragraphWith(xml, 'First paragraph of the prose item.')).not.toContain('<w:keepNext/>');
+    expect(paragraphWith(xml, 'Last point of the list item')).toContain('<w:keepNext/>');
+    expect(paragraphWith(xml, 'First point of the list item')).not.toContain('<w:keepNext/>');
+    // Narratives elsewhere (no evidence line follows) are not tied to what comes next.
+    expect(narrativeParagraphs('One.\n\nTwo.').map((p) => JSON.stringify(p))).not.toContain('keepNext');
+  });
+});

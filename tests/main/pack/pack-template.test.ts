@@ -313,6 +313,7 @@ describe('council templates: minimal files and refusals', () => {
     const out = join(dir, 'pack.docx');
     const built = cli('--out', out, '--template', template, '--sections', 'cover,kpis', '--user', 'Dana Lead');
     expect(built.status).toBe(0);
+    expect(built.stdout).toMatch(/^Built version 1 of the pack: .*, in the council template council\.docx\)\.$/m);
     expect(partText(docxParts(readFileSync(out))['word/header1.xml'] ?? '')).toContain('Kestrelmouth Borough Council');
     const notes = join(dir, 'notes.docx');
     writeFileSync(notes, 'plain text, not a document');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, refused, useBackends } from '../../helpers/api';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -11,7 +12,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { buildPack } from '../../../main/pack/build-pack';
 
 const tempDir = useTempDirs();
-const { workspace } = useBackends();
+const { workspace, backend: makeBackend } = useBackends();
 
 const ACTION = {
   action: 'Clear the backlog of assessments',
@@ -212,5 +213,53 @@ describe('the plan after the inspection, through the API', { timeout: 60_000 }, 
     } finally {
       ws.close();
     }
+  });
+
+  it("drops follow-up marks from before a new site week: the next inspection's outcome does not inherit the last one's done steps", async () => {
+    const dir = tempDir();
+    const { folder } = await makeWorkspace(dir, {
+      name: 'Kestrelmouth',
+      sample: { now: new Date('2026-12-04T12:00:00Z') },
+    });
+    const backend = makeBackend(join(dir, 'data'));
+    await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
+    await call(backend, 'workspace.open', { path: folder });
+    const before = await call(backend, 'plan.get', {});
+    const doneBefore = before.followUp.filter((m) => m.done && m.id.startsWith('strategic'));
+    expect(doneBefore).toHaveLength(1); // the previous inspection's strategic plan, published in 2025
+    // A correction of the old site week by a day keeps every mark that still comes after it.
+    const old = before.outcome!;
+    await call(backend, 'plan.recordOutcome', {
+      outcome: old.outcome,
+      siteWeekStart: old.siteWeekStart,
+      siteWeekEnd: null,
+      reportReceived: old.reportReceived,
+      reportPublished: old.reportPublished,
+    });
+    expect((await call(backend, 'plan.get', {})).followUp.find((m) => m.id === 'strategic-plan-published')!.done).toBe(
+      doneBefore[0]!.done,
+    );
+    // The next inspection recorded over it: nothing before its site week is carried.
+    await call(backend, 'plan.setFollowUp', { milestoneId: 'next-full-inspection', date: '2027-10-04' });
+    const plan = await call(backend, 'plan.recordOutcome', {
+      outcome: 'widespread',
+      siteWeekStart: '2027-02-01',
+      siteWeekEnd: null,
+      reportReceived: '2027-04-05',
+      reportPublished: '2027-04-12',
+      areasForPriorityAction: ['Waits for neurodevelopmental assessment'],
+    });
+    for (const m of plan.followUp.filter((f) => !f.id.startsWith('report-'))) {
+      expect(m.done, m.id).toBeNull();
+      expect(m.date >= '2027-02-01', `${m.id} ${m.date}`).toBe(true);
+    }
+    // The date set after the new site week is kept, and the audit trail says which marks were dropped.
+    expect(plan.followUp.find((m) => m.id === 'next-full-inspection')).toMatchObject({
+      date: '2027-10-04',
+      overridden: true,
+    });
+    const { events } = await call(backend, 'audit.list', {});
+    const changed = events.find((e) => e.action === 'outcome-changed' && (e.after ?? '').includes('followUpCleared'));
+    expect(changed?.after).toContain(`strategic-plan-published done ${doneBefore[0]!.done}`);
   });
 });

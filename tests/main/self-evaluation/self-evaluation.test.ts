@@ -213,5 +213,17 @@ describe("the sample area's self-evaluation", () => {
       '68.2% (2025)',
     ]);
     expect(cellTexts(kpi[1]!)[4]).toBe('Up from 41.2% (2021) to 68.2% (2025): improving');
+    // The local context's figures come from the imported data, beside England, under the officers' own words.
+    const context = tables(xml).find((rows) => cellTexts(rows[0]!).join('|') === 'Figure|Value|England')!;
+    expect(context.slice(1).map((row) => cellTexts(row)[0])).toEqual([
+      'EHC plans held at the January census (0\u201325) (2025/26)',
+      'Pupils with an EHC plan (2025/26)',
+      'Pupils on SEN support (2025/26)',
+    ]);
+    expect(context.slice(1).map((row) => cellTexts(row).slice(1))).toEqual([
+      ['3,395', 'England 706,400'],
+      ['5.8%', 'England 5.9%'],
+      ['14.9%', expect.stringMatching(/^England \d+\.\d%$/)],
+    ]);
   }, 120_000);
 });
