@@ -12,6 +12,8 @@ import { RefusedError, UsageError } from '../cli-io';
 import type { Command, OptionValues } from '../command';
 import type { CliIo } from '../cli-io';
 import { buildAndRecordActionPlan } from '../../pack/action-plan/build-action-plan';
+import { workspaceTemplate } from '../../pack/template/workspace-template';
+import type { Workspace } from '../../workspace/workspace';
 
 /**
  * What `--kind` can build: the pack's kinds (the evidence pack by default, the self-evaluation, the briefing) and the
@@ -38,15 +40,32 @@ async function templateOption(values: OptionValues, io: CliIo): Promise<CouncilT
   return template;
 }
 
+/**
+ * The template a build goes into: the one given with --template, else the one remembered for the workspace (as the
+ * app's build screen does), else none; --no-template builds in the app's own layout whatever is remembered.
+ */
+async function chosenTemplate(
+  values: OptionValues,
+  given: CouncilTemplate | undefined,
+  workspace: Workspace,
+): Promise<CouncilTemplate | null> {
+  if (values['no-template'] === true) {
+    if (given) throw new UsageError('--template and --no-template ask for opposite things; give one of them.');
+    return null;
+  }
+  return given ?? (await workspaceTemplate(workspace));
+}
+
 /** The action plan (after the inspection): the outcome, the follow-up timeline and every action with its progress. */
 async function buildActionPlan(values: OptionValues, io: CliIo): Promise<number> {
   for (const flag of ['bundle', 'approved-only', 'sections', 'items', 'pdf']) {
     if (values[flag] !== undefined)
       throw new UsageError(`--${flag} goes with the evidence pack, not --kind action-plan.`);
   }
-  const template = await templateOption(values, io);
+  const given = await templateOption(values, io);
   const backend = await openForCli(values, io);
   try {
+    const template = await chosenTemplate(values, given, backend.openWorkspace());
     const result = await buildAndRecordActionPlan(
       backend.writableWorkspace(),
       values.out as string,
@@ -68,7 +87,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the Word evidence pack, and optionally the share bundle of evidence files',
   usage:
-    'sendpack build --db PATH --out FILE.docx [--kind KIND] [--bundle FILE.zip] [--approved-only] [--sections a,b] [--items a,b] [--template FILE.docx] [--pdf]',
+    'sendpack build --db PATH --out FILE.docx [--kind KIND] [--bundle FILE.zip] [--approved-only] [--sections a,b] [--items a,b] [--template FILE.docx | --no-template] [--pdf]',
   help: [
     '--db PATH          a workspace folder or its workspace.db',
     '--out FILE.docx    the Word document to write (replaced if it exists)',
@@ -82,7 +101,8 @@ export const buildCommand: Command = {
     '--items LIST       the checklist items printed (ids); default: every item with a narrative or evidence',
     "--template FILE    build into the council's Word template: {{pack}} (required) takes the pack's body;",
     '                   {{area}}, {{title}}, {{version}}, {{date}} and {{marking}} are filled anywhere, headers included;',
-    "                   the action plan is built into the workspace's remembered template unless this gives another",
+    '                   without it, every kind is built into the template remembered for the workspace, if any',
+    "--no-template      build in the app's own layout even when the workspace has a council template",
     '--pdf              add a PDF copy of the pack to the bundle (needs LibreOffice)',
     '--user NAME        who is recorded as preparing it',
   ],
@@ -95,6 +115,7 @@ export const buildCommand: Command = {
     kind: { type: 'string' },
     items: { type: 'string' },
     template: { type: 'string' },
+    'no-template': { type: 'boolean' },
     pdf: { type: 'boolean' },
     user: { type: 'string' },
   },
@@ -128,7 +149,7 @@ export const buildCommand: Command = {
             .map((s) => s.trim())
             .filter(Boolean)
         : undefined;
-    const template = await templateOption(values, io);
+    const given = await templateOption(values, io);
     for (const path of [values.out, values.bundle])
       if (typeof path === 'string' && existsSync(path)) io.stderr(`Note: ${path} exists and will be replaced.\n`);
     const backend = await openForCli(values, io);
@@ -141,6 +162,7 @@ export const buildCommand: Command = {
             `--items: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a checklist item' : 'are not checklist items'}; \`sendpack status --json\` lists the item ids.`,
           );
       }
+      const template = await chosenTemplate(values, given, backend.openWorkspace());
       const result = await buildAndRecord(
         backend.writableWorkspace(),
         {

@@ -46,14 +46,15 @@ export function itemTitles(workspace: Workspace): Record<string, string> {
 /**
  * Builds the action plan document into `docxPath` and records it in the audit trail. Refused, naming where, while the
  * privacy check has an open finding in the outcome or the plan (what the document prints); nothing is written then.
- * Built into the council template given, else the one remembered for the workspace (the pack's), else the pack's own layout.
+ * Built into the council template given (null: none, the pack's own layout), else the one remembered for the workspace
+ * (the pack's), else the pack's own layout.
  */
 export async function buildAndRecordActionPlan(
   workspace: Workspace,
   docxPath: string | null,
   who: string,
   builtAt = new Date().toISOString(),
-  templateFile?: CouncilTemplate,
+  templateFile?: CouncilTemplate | null,
 ) {
   workspace.assertWritable();
   const db = workspace.db;
@@ -91,7 +92,7 @@ export async function buildAndRecordActionPlan(
     itemTitles: itemTitles(workspace),
     smallNumberThreshold: settings.smallNumberThreshold,
   };
-  const template = templateFile ?? (await workspaceTemplate(workspace));
+  const template = templateFile === undefined ? await workspaceTemplate(workspace) : templateFile;
   const docx = template ? await buildActionPlanIntoTemplate(input, template) : await buildActionPlanDocument(input);
   // A document Word or LibreOffice could not open is a failed build, never a recorded one.
   assertDocxWellFormed(docx);

@@ -325,6 +325,39 @@ describe('council templates: minimal files and refusals', () => {
     expect(missing.stderr).toContain('does not exist');
   }, 120_000);
 
+  it('builds every kind from the command line into the template remembered for the workspace, or plain with --no-template', async () => {
+    const dir = tempDir();
+    const { folder } = await makeWorkspace(dir, { sample: true });
+    const template = join(dir, 'council.docx');
+    python('make', template);
+    const backend = makeBackend(join(dir, 'data'));
+    await call(backend, 'settings.setUserName', { userName: 'Dana Lead' });
+    await call(backend, 'workspace.open', { path: folder });
+    await chooseTemplate(backend, 'council.docx', new Uint8Array(readFileSync(template)));
+    await call(backend, 'workspace.close', {});
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/sendpack.mjs', 'build', '--db', folder, '--user', 'Dana Lead', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, SENDPACK_DATA_DIR: join(dir, 'data') },
+      });
+    const header = (file: string) => partText(docxParts(readFileSync(file))['word/header1.xml'] ?? '');
+    for (const kind of ['pack', 'briefing', 'action-plan']) {
+      const out = join(dir, `${kind}.docx`);
+      const run = cli('--kind', kind, '--out', out);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('in the council template council.docx');
+      expect(header(out)).toContain('Kestrelmouth Borough Council');
+      const plainOut = join(dir, `${kind}-plain.docx`);
+      const plain = cli('--kind', kind, '--out', plainOut, '--no-template');
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.stdout).not.toContain('council template');
+      expect(header(plainOut)).not.toContain('Kestrelmouth Borough Council');
+    }
+    const both = cli('--out', join(dir, 'both.docx'), '--template', template, '--no-template');
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--template and --no-template ask for opposite things');
+  }, 240_000);
+
   it("stops using a template on request, and builds the pack's own look again", async () => {
     const { backend } = await sampleBackend();
     await chooseTemplate(backend, 'minimal.docx', minimalTemplate());
