@@ -6,7 +6,11 @@ const ListSchema = z.union([z.literal(1), z.literal(2)], 'must be 1 (EHC plans) 
 const RuleIdSchema = z.enum(ANNEX_A_RULES.map((r) => r.id) as [string, ...string[]]);
 const CheckIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be a check id');
 
-const ProfileCountSchema = z.object({ label: z.string(), count: z.number().nullable() });
+const ProfileCountSchema = z.object({
+  label: z.string(),
+  count: z.number().nullable(),
+  suppressed: z.enum(['small', 'complement']).optional(),
+});
 export const ListProfileSchema = z.object({
   list: ListSchema,
   rows: z.number(),

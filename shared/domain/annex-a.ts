@@ -274,10 +274,21 @@ export interface AnnexACompleteness {
   missing: number;
 }
 
-/** An aggregate profile category: its count, or null when suppressed (above zero and below the threshold). */
+/**
+ * An aggregate profile category: its count, or null when suppressed — `small` (above zero and below the threshold)
+ * or `complement` (hidden beside a small one, which the list's row count minus the others would otherwise give).
+ */
 export interface ProfileCount {
   label: string;
   count: number | null;
+  suppressed?: 'small' | 'complement';
+}
+
+/** A profile count as the screen and the pack print it (a stored profile is already suppressed). */
+export function profileCountText(c: ProfileCount, threshold: number): string {
+  if (c.count !== null) return c.count.toLocaleString('en-GB');
+  // Older saved profiles have no `suppressed`: a hidden count was always a small one then.
+  return c.suppressed === 'complement' ? 'not shown' : `fewer than ${threshold}`;
 }
 
 export interface AnnexAProfile {

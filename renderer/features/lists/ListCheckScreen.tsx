@@ -1,6 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
-import { ANNEX_A_ITEM, annexARule, listFields, type AnnexAList } from '../../../shared/domain/annex-a';
+import {
+  ANNEX_A_ITEM,
+  annexARule,
+  listFields,
+  profileCountText,
+  type AnnexAList,
+} from '../../../shared/domain/annex-a';
 import { api, uploadFiles } from '../../api/call';
 import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
@@ -157,7 +163,7 @@ function ProfileTable({
         {counts.map((c) => (
           <tr key={c.label}>
             <th scope="row">{c.label}</th>
-            <td>{c.count === null ? `fewer than ${threshold}` : c.count.toLocaleString('en-GB')}</td>
+            <td>{profileCountText(c, threshold)}</td>
           </tr>
         ))}
       </tbody>
@@ -309,8 +315,9 @@ function ResultView({
       </div>
       <h3>Aggregate profile</h3>
       <p className="hint">
-        Counts by group, with counts below {result.profile.threshold} shown as “fewer than {result.profile.threshold}”.
-        Saved only if you choose, for the pack's context section.
+        Counts by group, with counts below {result.profile.threshold} shown as “fewer than {result.profile.threshold}”
+        and, where one would otherwise follow from the total, the next smallest “not shown”. Saved only if you choose,
+        for the pack's local context section.
       </p>
       <div className="profile-grid">
         <ProfileTable title="Primary need" counts={result.profile.primaryNeed} threshold={result.profile.threshold} />
