@@ -28,9 +28,11 @@ function profileBlocks(profile: AnnexAProfile): PackBlock[] {
     ...tables.flatMap(([title, counts]) =>
       counts.length
         ? [
+            // A paragraph between the tables keeps Word from joining them into one (and repeating the first's header).
+            body(title, { keepNext: true }),
             packTable({
               columns: [
-                { header: title, weight: 70 },
+                { header: 'Group', weight: 70 },
                 { header: 'Children and young people', weight: 30, align: 'right' },
               ],
               rows: counts.map((c) => [c.label, profileCountText(c, profile.threshold)]),
