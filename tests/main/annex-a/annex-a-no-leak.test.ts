@@ -286,7 +286,9 @@ describe('sendpack check-list', () => {
     writeFileSync(clean, toCsv(listGrid({ ...generated, rows })));
     const ok = io();
     expect(await runCli(['check-list', '--db', db, '--list', '1', clean, '--as-of', AS_OF], ok.io)).toBe(0);
-    expect(ok.out.stdout).toMatch(/No rule fired/);
+    expect(ok.out.stdout).toMatch(
+      /^clean\.csv: List 1, [\d,]+ rows checked, reference date 7 Dec 2026\.\nNo rule fired\.\n$/,
+    );
 
     const pdf = join(dir, 'list.pdf');
     writeFileSync(pdf, '%PDF-1.4\n');
