@@ -157,6 +157,12 @@ describe('a workspace made by the 0.1.0 release, upgraded to catalogue 2026.2', 
     // …then by this one.
     const workspace = await openWorkspace(folder, { user: 'Cat Upgrader', catalogue: SHIPPED_CATALOGUE });
     try {
+      // The catalogue upgrade alone (no schema change left) is backed up first too.
+      expect(
+        listBackups(folder)
+          .map((b) => b.reason)
+          .sort(),
+      ).toEqual(['pre-migration', 'pre-risky']);
       for (const id of ['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support']) {
         expect(getItem(workspace.db, id), id).toMatchObject({
           reviewComment: {
