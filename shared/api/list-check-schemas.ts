@@ -53,6 +53,29 @@ export const ListCheckRequestSchema = z
     path: ['file'],
   });
 
+export const ListPreviewRequestSchema = z.strictObject({
+  list: ListSchema,
+  file: FileRefSchema,
+  sheet: z.string().max(100).optional(),
+});
+
+const FileColumnSchema = z.object({ index: z.number(), header: z.string() });
+
+/** A list file's header matched to the fields, before any row is read: what the officer maps before the check. */
+export const ListPreviewSchema = z.object({
+  /** Check it with this id (lists.check): the file is held in memory until then. */
+  checkId: z.string(),
+  list: ListSchema,
+  fileName: z.string(),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  notes: z.array(z.string()),
+  headerRow: z.number(),
+  columns: z.record(z.string(), z.string().nullable()),
+  mapping: z.record(z.string(), z.number().nullable()),
+  fileColumns: z.array(FileColumnSchema),
+});
+
 export const ListCheckResultSchema = z.object({
   checkId: z.string(),
   list: ListSchema,
@@ -69,7 +92,7 @@ export const ListCheckResultSchema = z.object({
   ),
   columns: z.record(z.string(), z.string().nullable()),
   mapping: z.record(z.string(), z.number().nullable()),
-  fileColumns: z.array(z.object({ index: z.number(), header: z.string() })),
+  fileColumns: z.array(FileColumnSchema),
   completeness: z.array(
     z.object({
       field: z.string(),

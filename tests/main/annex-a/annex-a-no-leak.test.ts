@@ -202,6 +202,43 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     expect(found(raw, sample)).toEqual(sample);
   });
 
+  it("previews the header without checking or recording anything, then checks the held file with the officer's columns", async () => {
+    const ws = await workspace();
+    const generated = generateList(600, 1, 23);
+    // The export calls gender "Legal gender (as recorded)": no header rule finds it.
+    const grid = listGrid(generated);
+    const genderAt = generated.keys.indexOf('gender');
+    grid[0]![genderAt] = 'Legal gender (as recorded)';
+    const { handle } = await call(ws.backend, 'files.upload', {
+      name: 'EHCP extract.csv',
+      bytes: encode(toCsv(grid)),
+      memoryOnly: true,
+    });
+    const preview = await call(ws.backend, 'lists.preview', { list: 1, file: { handle } });
+    expect(preview).toMatchObject({ list: 1, fileName: 'EHCP extract.csv', headerRow: 1, sheet: null });
+    expect(Object.entries(preview.columns).filter(([, h]) => h === null)).toEqual([['gender', null]]);
+    expect(preview.fileColumns.find((c) => c.index === genderAt)).toEqual({
+      index: genderAt,
+      header: 'Legal gender (as recorded)',
+    });
+    expect(found(JSON.stringify(preview), identifiersOf(generated))).toEqual([]);
+    // Nothing recorded, nothing moved, no file kept.
+    expect((await call(ws.backend, 'lists.checks', {})).checks).toEqual([]);
+    expect((await call(ws.backend, 'audit.list', { itemId: ANNEX_A_ITEM[1] })).events).toEqual([]);
+    const uploads = join(ws.dataDir, 'uploads');
+    expect(existsSync(uploads) ? filesUnder(uploads) : []).toEqual([]);
+
+    const result = await call(ws.backend, 'lists.check', {
+      list: 1,
+      checkId: preview.checkId,
+      mapping: { ...preview.mapping, gender: genderAt },
+      asOf: AS_OF,
+    });
+    expect(result.columns.gender).toBe('Legal gender (as recorded)');
+    expect(result.rules.find((r) => r.id === '101b')!.rows).toEqual(generated.expected.get('101b'));
+    expect((await call(ws.backend, 'lists.checks', {})).checks).toHaveLength(1);
+  });
+
   it('makes a clean list ready for review, and refuses a file that is not a list without recording anything', async () => {
     const ws = await workspace();
     const clean = generateList(300, 2, 21);
