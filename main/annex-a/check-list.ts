@@ -111,8 +111,30 @@ function chooseSheet(
   return best;
 }
 
-/** Reads a list file and checks it. Never throws: a file that cannot be read is a problem naming it. */
-export function checkListFile(bytes: Uint8Array, fileName: string, options: CheckListOptions): ListCheckResult {
+/** A list file read and its columns matched to the list's fields, before any row is checked (the preview). */
+export interface ListRead {
+  ok: true;
+  table: TableReadOk;
+  headerRow: number;
+  /** Field key → the header of the column read for it, or null when the file has none. */
+  columns: Record<string, string | null>;
+  /** Field key → column index (the mapping used). */
+  mapping: Record<string, number | null>;
+  fileColumns: ListColumn[];
+  sheet: string | null;
+  sheets: string[];
+  notes: string[];
+}
+
+/**
+ * Reads a list file and matches its header to the list's fields (the officer's mapping winning), without looking at
+ * a single data row. Never throws: a file that cannot be read is a problem naming it.
+ */
+export function readListFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: Pick<CheckListOptions, 'list' | 'sheet' | 'mapping'>,
+): ListRead | ListCheckProblem {
   const fields = listFields(options.list);
   const names = fields.map((f) => [f.name, f.key, ...f.synonyms]);
   const read = readTable(bytes, fileName, options.sheet !== undefined ? { sheet: options.sheet } : {});
@@ -144,7 +166,6 @@ export function checkListFile(bytes: Uint8Array, fileName: string, options: Chec
     const index = mapping[f.key];
     columns[f.key] = index === null || index === undefined ? null : (header.columns[index]?.header ?? null);
   }
-  const checked = checkRows(table.rows, header.headerRow, mapping, columns, options);
   const notes: string[] = [];
   if (options.list === 2) {
     const planDates = header.columns.filter(
@@ -156,21 +177,33 @@ export function checkListFile(bytes: Uint8Array, fileName: string, options: Chec
       );
   }
   return {
-    ...checked,
+    ok: true,
+    table,
+    headerRow: header.headerRow,
+    columns,
+    mapping,
     fileColumns,
     sheet: table.sheet,
     sheets: table.sheets.filter((s) => !table.hiddenSheets.includes(s)),
     notes,
+  };
+}
+
+/** Reads a list file and checks it. Never throws: a file that cannot be read is a problem naming it. */
+export function checkListFile(bytes: Uint8Array, fileName: string, options: CheckListOptions): ListCheckResult {
+  const read = readListFile(bytes, fileName, options);
+  if (!read.ok) return read;
+  const { table, headerRow, mapping, columns } = read;
+  const checked = checkRows(table.rows, headerRow, mapping, columns, options);
+  return {
+    ...checked,
+    fileColumns: read.fileColumns,
+    sheet: read.sheet,
+    sheets: read.sheets,
+    notes: read.notes,
     ...(options.profileThreshold !== undefined
       ? {
-          profile: listProfile(
-            table.rows,
-            header.headerRow,
-            mapping,
-            options.list,
-            options.asOf,
-            options.profileThreshold,
-          ),
+          profile: listProfile(table.rows, headerRow, mapping, options.list, options.asOf, options.profileThreshold),
         }
       : {}),
   };

@@ -112,12 +112,27 @@ const labelFrom =
     return map.get(normaliseHeader(cell.raw)) ?? UNRECOGNISED;
   };
 
-/** Counts in a fixed label order (labels never seen are left out), each suppressed when small. */
+/**
+ * Counts in a fixed label order (labels never seen are left out), each suppressed when small — and, because every
+ * table adds up to the list's row count (printed beside it), one more: a lone suppressed count would be the row count
+ * minus the others, so the next smallest counts are suppressed too until at least two are and together they reach
+ * the threshold (1 and 1 hidden beside a known total of 2 would still be exact).
+ */
 function counts(tally: Map<string, number>, order: readonly string[], threshold: number): ProfileCount[] {
   const labels = [...order, UNRECOGNISED, NOT_RECORDED].filter((l, i, all) => all.indexOf(l) === i && tally.has(l));
+  const hidden = new Set(labels.filter((l) => isSmallCount(tally.get(l)!, threshold)));
+  const hiddenSum = () => [...hidden].reduce((n, l) => n + tally.get(l)!, 0);
+  while (hidden.size > 0 && (hidden.size < 2 || hiddenSum() < threshold)) {
+    const next = labels
+      .filter((l) => !hidden.has(l))
+      .sort((a, b) => tally.get(a)! - tally.get(b)! || labels.indexOf(a) - labels.indexOf(b))[0];
+    if (next === undefined) break;
+    hidden.add(next);
+  }
   return labels.map((label) => {
     const n = tally.get(label)!;
-    return { label, count: isSmallCount(n, threshold) ? null : n };
+    if (!hidden.has(label)) return { label, count: n };
+    return { label, count: null, suppressed: isSmallCount(n, threshold) ? 'small' : 'complement' };
   });
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Handlers } from './handler-types';
 import type { Backend } from './backend';
 import { WorkspaceError } from '../refusal/refusal';
-import { checkListFile, resultCsv } from '../annex-a/check-list';
+import { checkListFile, readListFile, resultCsv } from '../annex-a/check-list';
 import { listChecks, listProfileOf, recordListCheck, saveListProfile } from '../annex-a/list-check-store';
 import { sha256Of } from '../store/blob-store';
 import { getInspection } from '../inspection/inspection-repository';
@@ -34,7 +34,47 @@ function heldFor(backend: Backend): Map<string, Held> {
   return map;
 }
 
-export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists.saveProfile' | 'lists.profile'> = {
+/** Holds a list's bytes for the officer's next check of it, in place of any earlier file of that list. */
+function hold(backend: Backend, entry: Omit<Held, 'checkId'>): string {
+  const files = heldFor(backend);
+  for (const [id, h] of files) if (h.list === entry.list || h.folder !== entry.folder) files.delete(id);
+  const checkId = randomBytes(16).toString('hex');
+  files.set(checkId, { checkId, ...entry });
+  return checkId;
+}
+
+export const listCheckHandlers: Handlers<
+  'lists.preview' | 'lists.check' | 'lists.checks' | 'lists.saveProfile' | 'lists.profile'
+> = {
+  // The header only, matched to the fields for the officer to confirm or change; no row is checked, nothing recorded.
+  'lists.preview': (req, { backend }) => {
+    const workspace = backend.writableWorkspace();
+    const file = backend.uploads.takeAllBytes([req.file.handle])[0]!;
+    const read = readListFile(file.bytes, file.name, {
+      list: req.list,
+      ...(req.sheet !== undefined ? { sheet: req.sheet } : {}),
+    });
+    if (!read.ok) throw new WorkspaceError('refused', read.problem, 'file');
+    const checkId = hold(backend, {
+      list: req.list,
+      name: file.name,
+      bytes: file.bytes,
+      folder: workspace.folder,
+      profile: null,
+    });
+    return {
+      checkId,
+      list: req.list,
+      fileName: file.name,
+      sheet: read.sheet,
+      sheets: read.sheets,
+      notes: read.notes,
+      headerRow: read.headerRow,
+      columns: read.columns,
+      mapping: read.mapping,
+      fileColumns: read.fileColumns,
+    };
+  },
   'lists.check': (req, { backend }) => {
     const workspace = backend.writableWorkspace();
     const files = heldFor(backend);
@@ -83,10 +123,7 @@ export const listCheckHandlers: Handlers<'lists.check' | 'lists.checks' | 'lists
       },
       backend.userName(),
     );
-    for (const [id, h] of files) if (h.list === req.list) files.delete(id);
-    const checkId = randomBytes(16).toString('hex');
-    files.set(checkId, {
-      checkId,
+    const checkId = hold(backend, {
       list: req.list,
       name: file.name,
       bytes: file.bytes,

@@ -12,15 +12,23 @@ export interface CatalogueChange {
 }
 
 /**
- * A new item that replaces an old one (a split) starts where the old one was: its status, owner, note, due date and
- * approval, and the old item's audit trail read as its own (item_lineage; listEvents follows it). Each half gets an
- * event saying so. The old item is then retired like any item the catalogue dropped, never deleted.
+ * A new item that replaces an old one (a split) starts where the old one was: its status, owner, note, due date,
+ * approval and reviewer's comment, each officer's private note on it, and the old item's audit trail read as its own
+ * (item_lineage; listEvents follows it). Each half gets an event saying so. The old item is then retired like any
+ * item the catalogue dropped, never deleted. (Files stay with the old item: the only split so far is of a
+ * person-level item, which never takes files.)
  */
 function takeOver(db: WritableDB, itemId: string, from: string, who: string, at: string): void {
   db.prepare(
-    `UPDATE items SET (status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by) =
-      (SELECT status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by FROM items WHERE id = @from)
+    `UPDATE items SET (status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by,
+        review_comment, review_comment_by, review_comment_at) =
+      (SELECT status, owner, note, due_date, approved_by, approved_at, updated_at, updated_by,
+        review_comment, review_comment_by, review_comment_at FROM items WHERE id = @from)
       WHERE id = @itemId`,
+  ).run({ itemId, from });
+  db.prepare(
+    `INSERT OR IGNORE INTO private_notes (item_id, writer, note, updated_at)
+      SELECT @itemId, writer, note, updated_at FROM private_notes WHERE item_id = @from`,
   ).run({ itemId, from });
   db.prepare('INSERT OR IGNORE INTO item_lineage (item_id, from_item_id) VALUES (?, ?)').run(itemId, from);
   const status = db.prepare<[string], ItemRow['status']>('SELECT status FROM items WHERE id = ?').pluck().get(itemId);

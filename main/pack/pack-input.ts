@@ -3,6 +3,7 @@ import type { AreaGroupId } from '../../shared/domain/evaluation-areas';
 import type { ItemStatus } from '../../shared/domain/item-status';
 import type { ChartSpec } from '../charts/types';
 import type { MetricThemeId } from '../../shared/domain/metrics/themes';
+import type { AnnexAProfile } from '../../shared/domain/annex-a';
 
 /** A section of a pack; the one list of them, in document order, is PACK_SECTION_ORDER in shared/domain/pack-kinds.ts. */
 export type PackSectionId = PackSectionName;
@@ -246,4 +247,6 @@ export interface PackInput {
   selfEvaluation?: PackSelfEvaluationInput;
   /** Absent in inputs recorded before the section existed. */
   progress?: PackProgress | null;
+  /** The Annex A lists' aggregate profiles the officers saved for the local context (issue 19), already suppressed. */
+  listProfiles?: AnnexAProfile[];
 }

@@ -33,6 +33,8 @@ import type {
   PackOptions,
   PackReadiness,
 } from './pack-input';
+import { listProfileOf } from '../annex-a/list-check-store';
+import { ANNEX_A_LISTS } from '../../shared/domain/annex-a';
 
 /** The version number the next pack build takes: one after the last recorded, 1 for the first. */
 export function nextPackVersion(db: Database): number {
@@ -260,7 +262,25 @@ export async function readPackInput(
       spec,
     });
   }
-  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY], selfEvaluation };
+  // Aggregates only, saved by an officer from a list check (suppressed when counted); never the lists themselves.
+  const listProfiles = ANNEX_A_LISTS.map((list) => listProfileOf(db, list)).flatMap((p) =>
+    p
+      ? [
+          {
+            list: p.list,
+            rows: p.rows,
+            asOf: p.asOf,
+            threshold: p.threshold,
+            primaryNeed: p.primaryNeed,
+            ageBand: p.ageBand,
+            phase: p.phase,
+            sex: p.sex,
+            ethnicity: p.ethnicity,
+          },
+        ]
+      : [],
+  );
+  return { ...read, charts, items: packItems, evidence, glossary: [...GLOSSARY], selfEvaluation, listProfiles };
 }
 
 export function statusCounts(input: PackInput): Record<ItemStatus, number> {

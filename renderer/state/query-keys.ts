@@ -58,6 +58,7 @@ export const UNCACHED = [
   'pack.open',
   'work.cancel',
   'lists.profile',
+  'lists.preview',
   'plan.documentFile',
   'plan.openDocument',
   'plan.tracker',

@@ -53,6 +53,8 @@ import {
   ListCheckRecordSchema,
   ListCheckRequestSchema,
   ListCheckResultSchema,
+  ListPreviewRequestSchema,
+  ListPreviewSchema,
   ListProfileSchema,
   ListSchema,
 } from './list-check-schemas';
@@ -696,6 +698,11 @@ export const contract = {
     'Check an Annex A person-level list against the rules, in memory; only the counts are kept',
     ListCheckRequestSchema,
     ListCheckResultSchema,
+  ),
+  'lists.preview': op(
+    "Read an Annex A list's header and match its columns, holding the file in memory; nothing is checked or kept",
+    ListPreviewRequestSchema,
+    ListPreviewSchema,
   ),
   'lists.checks': op(
     'The Annex A list checks recorded (counts only), newest first',

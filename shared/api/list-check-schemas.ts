@@ -6,7 +6,11 @@ const ListSchema = z.union([z.literal(1), z.literal(2)], 'must be 1 (EHC plans) 
 const RuleIdSchema = z.enum(ANNEX_A_RULES.map((r) => r.id) as [string, ...string[]]);
 const CheckIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be a check id');
 
-const ProfileCountSchema = z.object({ label: z.string(), count: z.number().nullable() });
+const ProfileCountSchema = z.object({
+  label: z.string(),
+  count: z.number().nullable(),
+  suppressed: z.enum(['small', 'complement']).optional(),
+});
 export const ListProfileSchema = z.object({
   list: ListSchema,
   rows: z.number(),
@@ -49,6 +53,29 @@ export const ListCheckRequestSchema = z
     path: ['file'],
   });
 
+export const ListPreviewRequestSchema = z.strictObject({
+  list: ListSchema,
+  file: FileRefSchema,
+  sheet: z.string().max(100).optional(),
+});
+
+const FileColumnSchema = z.object({ index: z.number(), header: z.string() });
+
+/** A list file's header matched to the fields, before any row is read: what the officer maps before the check. */
+export const ListPreviewSchema = z.object({
+  /** Check it with this id (lists.check): the file is held in memory until then. */
+  checkId: z.string(),
+  list: ListSchema,
+  fileName: z.string(),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  notes: z.array(z.string()),
+  headerRow: z.number(),
+  columns: z.record(z.string(), z.string().nullable()),
+  mapping: z.record(z.string(), z.number().nullable()),
+  fileColumns: z.array(FileColumnSchema),
+});
+
 export const ListCheckResultSchema = z.object({
   checkId: z.string(),
   list: ListSchema,
@@ -65,7 +92,7 @@ export const ListCheckResultSchema = z.object({
   ),
   columns: z.record(z.string(), z.string().nullable()),
   mapping: z.record(z.string(), z.number().nullable()),
-  fileColumns: z.array(z.object({ index: z.number(), header: z.string() })),
+  fileColumns: z.array(FileColumnSchema),
   completeness: z.array(
     z.object({
       field: z.string(),

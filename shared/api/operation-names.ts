@@ -79,6 +79,7 @@ export const OPERATION_NAMES = [
   'privacy.settings',
   'privacy.saveSettings',
   'work.cancel',
+  'lists.preview',
   'lists.check',
   'lists.checks',
   'lists.saveProfile',

@@ -53,6 +53,9 @@ export const ANNEX_A_FIELDS: readonly AnnexAField[] = [
       'Date of initial EHC plan',
       'EHC plan start date',
       'Date EHC plan first issued',
+      'Date of initial EHCP',
+      'Initial EHCP date',
+      'First EHCP issue date',
     ],
   },
   {
@@ -67,6 +70,10 @@ export const ANNEX_A_FIELDS: readonly AnnexAField[] = [
       'Date of updated EHC plan',
       'Date latest EHC plan issued',
       'Date amended EHC plan issued',
+      'Latest EHCP issue date',
+      'Date of latest EHCP',
+      'Updated EHCP date',
+      'Amended EHCP issue date',
     ],
   },
   {
@@ -140,13 +147,24 @@ export const ANNEX_A_FIELDS: readonly AnnexAField[] = [
     key: 'suspensions',
     name: 'Suspensions',
     linked: true,
-    synonyms: ['Number of suspensions', 'Fixed term exclusions', 'Fixed-term exclusions', 'Suspension'],
+    synonyms: [
+      'Number of suspensions',
+      'No of suspensions',
+      'Fixed term exclusions',
+      'Fixed-term exclusions',
+      'Suspension',
+    ],
   },
   {
     key: 'permanentExclusions',
     name: 'Permanent exclusions',
     linked: true,
-    synonyms: ['Number of permanent exclusions', 'Permanent exclusion', 'Permanently excluded'],
+    synonyms: [
+      'Number of permanent exclusions',
+      'No of permanent exclusions',
+      'Permanent exclusion',
+      'Permanently excluded',
+    ],
   },
   {
     key: 'absence',
@@ -158,7 +176,7 @@ export const ANNEX_A_FIELDS: readonly AnnexAField[] = [
     key: 'pupilPremium',
     name: 'Pupil Premium',
     linked: true,
-    synonyms: ['Pupil premium eligible', 'PP', 'Pupil premium eligibility'],
+    synonyms: ['Pupil premium eligible', 'PP', 'PP eligible', 'Pupil premium eligibility', 'PP eligibility'],
   },
   {
     key: 'knownToChildrensSocialCare',
@@ -274,10 +292,21 @@ export interface AnnexACompleteness {
   missing: number;
 }
 
-/** An aggregate profile category: its count, or null when suppressed (above zero and below the threshold). */
+/**
+ * An aggregate profile category: its count, or null when suppressed — `small` (above zero and below the threshold)
+ * or `complement` (hidden beside a small one, which the list's row count minus the others would otherwise give).
+ */
 export interface ProfileCount {
   label: string;
   count: number | null;
+  suppressed?: 'small' | 'complement';
+}
+
+/** A profile count as the screen and the pack print it (a stored profile is already suppressed). */
+export function profileCountText(c: ProfileCount, threshold: number): string {
+  if (c.count !== null) return c.count.toLocaleString('en-GB');
+  // Older saved profiles have no `suppressed`: a hidden count was always a small one then.
+  return c.suppressed === 'complement' ? 'not shown' : `fewer than ${threshold}`;
 }
 
 export interface AnnexAProfile {

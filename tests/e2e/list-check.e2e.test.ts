@@ -103,6 +103,31 @@ describe('the Annex A list check screen, in Chromium', () => {
     await page.getByRole('button', { name: 'Check this list before it is sent' }).click();
     await page.getByRole('heading', { name: 'Annex A list check', level: 1 }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // A header the app cannot place stops at the columns, before anything is checked or recorded.
+    const list2 = generateList(600, 2, 30);
+    const grid = listGrid(list2);
+    const genderAt = list2.keys.indexOf('gender');
+    grid[0]![genderAt] = 'Legal gender (as recorded)';
+    await page.getByLabel('List 2: at SEN support').check();
+    await page.getByLabel('List file').setInputFiles({
+      name: 'SEN support extract.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(toCsv(grid)),
+    });
+    await page.getByRole('button', { name: 'Check the list' }).click();
+    await page.getByRole('heading', { name: 'Columns of SEN support extract.csv' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain(
+      '1 of the 17 fields was not found by their headers: Gender.',
+    );
+    await lookAt(page, 'preview');
+    await page.getByLabel('Gender', { exact: true }).selectOption({ label: 'Legal gender (as recorded)' });
+    await page.getByRole('button', { name: 'Check the list with these columns' }).click();
+    await page.getByRole('heading', { name: 'Result: SEN support extract.csv' }).waitFor();
+    const row101bList2 = rules
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: '101b', exact: true }) });
+    expect(await row101bList2.getByRole('cell').nth(2).textContent()).toBe(list2.expected.get('101b')!.join(', '));
     await page.close();
     await host.close();
   });

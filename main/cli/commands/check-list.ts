@@ -5,6 +5,7 @@ import { openForCli, refusalFrom } from '../cli-backend';
 import { EXIT, UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { annexARule, listFields } from '../../../shared/domain/annex-a';
+import { formatDisplayDate } from '../../../shared/domain/dates';
 import type { Response } from '../../../shared/api/contract';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,7 +93,7 @@ export const checkListCommand: Command = {
         );
       } else {
         io.stdout(
-          `${result.fileName}: List ${list}, ${result.rows.toLocaleString('en-GB')} rows checked at ${result.asOf}.\n`,
+          `${result.fileName}: List ${list}, ${result.rows.toLocaleString('en-GB')} rows checked, reference date ${formatDisplayDate(result.asOf)}.\n`,
         );
         const missing = listFields(list)
           .filter((f) => result.columns[f.key] === null)

@@ -1,7 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../../shared/api/contract';
-import { ANNEX_A_ITEM, annexARule, listFields, type AnnexAList } from '../../../shared/domain/annex-a';
-import { api, uploadFiles } from '../../api/call';
+import {
+  ANNEX_A_ITEM,
+  annexARule,
+  listFields,
+  profileCountText,
+  type AnnexAList,
+} from '../../../shared/domain/annex-a';
+import { api, call, uploadFiles } from '../../api/call';
 import { write } from '../../state/write';
 import { useAppStore } from '../../state/app-store';
 import { formatDate, formatDateTime } from '../../ui/dates';
@@ -12,6 +18,9 @@ import { messageOf } from '../../state/errors';
 import './lists.css';
 
 type Result = Response<'lists.check'>;
+type Preview = Response<'lists.preview'>;
+/** What the column mapping shows: a preview's or a result's columns. */
+type Columns = Pick<Result, 'list' | 'mapping' | 'columns' | 'fileColumns'>;
 type Profile = Result['profile'];
 /** What the officer changes before checking the same file again: the columns read, or the sheet. */
 interface Recheck {
@@ -30,20 +39,25 @@ function rowsText(rows: readonly number[]): string {
   return rows.length > 20 ? `${shown} and ${(rows.length - 20).toLocaleString('en-GB')} more` : shown;
 }
 
-/** Which column was read for each field; the officer can point a field at another column, or at none, and check again. */
+/**
+ * Which column was read for each field; the officer can point a field at another column, or at none, and check
+ * (again). Before the first check (`preview`) it is always open and the check needs no change.
+ */
 function ColumnMapping({
   result,
   onRecheck,
   busy,
+  preview = false,
 }: {
-  result: Result;
+  result: Columns;
   onRecheck: (change: Recheck) => void;
   busy: boolean;
+  preview?: boolean;
 }) {
   const [mapping, setMapping] = useState(result.mapping);
   const changed = Object.keys(mapping).some((k) => mapping[k] !== result.mapping[k]);
   return (
-    <details className="columns-details" open={Object.values(result.columns).some((c) => c === null)}>
+    <details className="columns-details" open={preview || Object.values(result.columns).some((c) => c === null)}>
       <summary>
         Columns read ({Object.values(result.columns).filter((c) => c !== null).length} of{' '}
         {Object.keys(result.columns).length} fields found)
@@ -91,11 +105,11 @@ function ColumnMapping({
       </div>
       <button
         type="button"
-        className="button button--secondary"
-        disabled={!changed || busy}
+        className={preview ? 'button' : 'button button--secondary'}
+        disabled={(!preview && !changed) || busy}
         onClick={() => onRecheck({ mapping })}
       >
-        Check again with these columns
+        {preview ? 'Check the list with these columns' : 'Check again with these columns'}
       </button>
     </details>
   );
@@ -157,7 +171,7 @@ function ProfileTable({
         {counts.map((c) => (
           <tr key={c.label}>
             <th scope="row">{c.label}</th>
-            <td>{c.count === null ? `fewer than ${threshold}` : c.count.toLocaleString('en-GB')}</td>
+            <td>{profileCountText(c, threshold)}</td>
           </tr>
         ))}
       </tbody>
@@ -309,8 +323,9 @@ function ResultView({
       </div>
       <h3>Aggregate profile</h3>
       <p className="hint">
-        Counts by group, with counts below {result.profile.threshold} shown as “fewer than {result.profile.threshold}”.
-        Saved only if you choose, for the pack's context section.
+        Counts by group, with counts below {result.profile.threshold} shown as “fewer than {result.profile.threshold}”
+        and, where one would otherwise follow from the total, the next smallest “not shown”. Saved only if you choose,
+        for the pack's local context section.
       </p>
       <div className="profile-grid">
         <ProfileTable title="Primary need" counts={result.profile.primaryNeed} threshold={result.profile.threshold} />
@@ -381,6 +396,36 @@ function PastChecks() {
   );
 }
 
+/** A file whose header left fields unmatched: the officer says where they are (or that they are not there) first. */
+function PreviewView({
+  preview,
+  onCheck,
+  busy,
+}: {
+  preview: Preview;
+  onCheck: (change: Recheck) => void;
+  busy: boolean;
+}) {
+  const missing = listFields(preview.list).filter((f) => preview.columns[f.key] === null);
+  return (
+    <section aria-labelledby="list-preview-heading">
+      <h2 id="list-preview-heading">Columns of {preview.fileName}</h2>
+      <p>
+        {missing.length} of the {Object.keys(preview.columns).length} fields {missing.length === 1 ? 'was' : 'were'} not
+        found by their headers: {missing.map((f) => f.name).join('; ')}. Choose the column each is in, or leave it as
+        “Not in this file” (every row is then counted as missing it). Nothing is checked or recorded until you check the
+        list.
+      </p>
+      {preview.notes.map((n) => (
+        <p className="inset-text" key={n}>
+          {n}
+        </p>
+      ))}
+      <ColumnMapping result={preview} onRecheck={onCheck} busy={busy} preview />
+    </section>
+  );
+}
+
 /** The Annex A list check: choose List 1 or 2, check it against the rules, and see counts and row numbers only. */
 export function ListCheckScreen() {
   const fromItem = useAppStore((s) => s.itemId);
@@ -389,6 +434,7 @@ export function ListCheckScreen() {
   const [file, setFile] = useState<File | null>(null);
   const [asOf, setAsOf] = useState('');
   const [result, setResult] = useState<Result | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -400,17 +446,30 @@ export function ListCheckScreen() {
     setBusy(true);
     setStatus('Checking the list…');
     try {
-      const what =
-        'file' in source
-          ? { file: (await uploadFiles([source.file], { memoryOnly: true }))[0]! }
-          : {
-              checkId: source.checkId,
-              ...(source.mapping ? { mapping: source.mapping } : {}),
-              ...(source.sheet !== undefined ? { sheet: source.sheet } : result?.sheet ? { sheet: result.sheet } : {}),
-            };
-      if (mine !== run.current) return;
+      let what: { checkId: string; mapping?: Record<string, number | null>; sheet?: string };
+      if ('file' in source) {
+        // The header first: a field it leaves unmatched is the officer's to place before anything is checked.
+        const upload = (await uploadFiles([source.file], { memoryOnly: true }))[0]!;
+        if (mine !== run.current) return;
+        const read = await call('lists.preview', { list, file: upload });
+        if (mine !== run.current) return;
+        if (Object.values(read.columns).some((c) => c === null)) {
+          setResult(null);
+          setPreview(read);
+          setStatus(`Read the header of ${read.fileName}: choose the columns not found, then check the list.`);
+          return;
+        }
+        what = { checkId: read.checkId, mapping: read.mapping };
+      } else {
+        what = {
+          checkId: source.checkId,
+          ...(source.mapping ? { mapping: source.mapping } : {}),
+          ...(source.sheet !== undefined ? { sheet: source.sheet } : result?.sheet ? { sheet: result.sheet } : {}),
+        };
+      }
       const answer = await write('lists.check', { list, ...what, ...(asOf ? { asOf } : {}) });
       if (mine !== run.current) return;
+      setPreview(null);
       setResult(answer);
       setStatus(`Checked ${answer.rows.toLocaleString('en-GB')} rows of ${answer.fileName}.`);
     } catch (error) {
@@ -465,6 +524,7 @@ export function ListCheckScreen() {
                     onChange={() => {
                       setList(n);
                       setResult(null);
+                      setPreview(null);
                     }}
                   />
                   <label htmlFor={`list-${n}`}>{LIST_NAMES[n]}</label>
@@ -489,6 +549,7 @@ export function ListCheckScreen() {
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);
                   setResult(null);
+                  setPreview(null);
                 }}
               />
             </div>
@@ -512,6 +573,14 @@ export function ListCheckScreen() {
       <p className="hint" role="status">
         {status}
       </p>
+      {preview && !result && (
+        <PreviewView
+          key={preview.checkId}
+          preview={preview}
+          busy={busy}
+          onCheck={(change) => void check({ checkId: preview.checkId, ...change })}
+        />
+      )}
       {result && (
         <ResultView
           result={result}

@@ -304,6 +304,120 @@ describe('the rules at their edges', () => {
     expect(result.rules.filter((r) => r.count > 0)).toEqual([]);
   });
 
+  it('reads a case-management export with its own spellings, in capitals and in its own order', () => {
+    const headers = [
+      'Disability (Y/N)',
+      'CHILD ID',
+      'DATE OF BIRTH',
+      'SEX',
+      'UPN',
+      'ULN',
+      'ETHNICITY',
+      'EHCP last review date',
+      'Date of Initial EHCP',
+      'Latest EHCP issue date',
+      'Primary Need',
+      'Main Education Establishment URN',
+      'Main Education Establishment Phase',
+      'Dual registration – subsidiary phase',
+      'EHE?',
+      'No. of suspensions',
+      'No. of permanent exclusions',
+      'Absence %',
+      'PP eligible',
+      'Known to Children’s Social Care',
+      'CSC Team',
+    ];
+    // Row 1 clean; row 2: plan dates out of order and in the future; row 3: no establishment at school age.
+    const data = [
+      [
+        'N',
+        '1',
+        '07/12/2015',
+        'F',
+        validUpn(841, 50),
+        '',
+        'WBRI',
+        '01/06/2026',
+        '01/01/2020',
+        '01/01/2021',
+        'ASD',
+        '123456',
+        'PRI',
+        '',
+        'N',
+        '0',
+        '0',
+        '3.2',
+        'N',
+        'N',
+        '',
+      ],
+      [
+        'Y',
+        '2',
+        '2014-03-01',
+        'M',
+        validUpn(841, 51),
+        '',
+        'WBRI',
+        '01/06/2026',
+        '01/03/2021',
+        '01/01/2021',
+        'SEMH',
+        '123456',
+        'PRI',
+        '',
+        'N',
+        '1',
+        '0',
+        '9.0',
+        'Y',
+        'Y',
+        'CIN',
+      ],
+      [
+        'N',
+        '3',
+        '01/02/2016',
+        'F',
+        validUpn(841, 52),
+        '',
+        'WBRI',
+        '08/12/2026',
+        '01/01/2020',
+        '',
+        'SLCN',
+        '',
+        'PRI',
+        '',
+        'N',
+        '0',
+        '0',
+        '1.0',
+        'N',
+        'N',
+        '',
+      ],
+    ];
+    const result = check(encode(toCsv([headers, ...data])), 'mis export.csv', 1);
+    expect(Object.entries(result.columns).filter(([, h]) => h === null)).toEqual([]);
+    expect(result.columns).toMatchObject({
+      uniqueId: 'CHILD ID',
+      dateInitialEhcPlanIssued: 'Date of Initial EHCP',
+      dateUpdatedEhcPlanIssued: 'Latest EHCP issue date',
+      dateEhcPlanLastReviewed: 'EHCP last review date',
+      suspensions: 'No. of suspensions',
+      pupilPremium: 'PP eligible',
+      knownToChildrensSocialCare: 'Known to Children’s Social Care',
+    });
+    expect(Object.fromEntries(result.rules.filter((r) => r.count > 0).map((r) => [r.id, r.rows]))).toEqual({
+      '105d': [3],
+      '106a': [2],
+      '108': [3],
+    });
+  });
+
   it("follows the officer's mapping: a field mapped to no column counts as missing on every row", () => {
     const bytes = encode(toCsv([header, row({}), row({ upn: validUpn(841, 40) })]));
     const auto = check(bytes, 'm.csv', 2);

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, refused, useImportWorkspaces } from '../../fixtures/imports/api';
 import {
   AS_OF,
@@ -52,6 +54,29 @@ function filesUnder(folder: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/** Every file's text inside a zip (a .docx, a share bundle), zips inside it opened too. */
+function zipTexts(bytes: Uint8Array, name: string): [string, string][] {
+  return Object.entries(unzipSync(bytes)).flatMap(([part, data]) =>
+    data[0] === 0x50 && data[1] === 0x4b
+      ? zipTexts(data, `${name}/${part}`)
+      : [[`${name}/${part}`, strFromU8(data, true)]],
+  );
+}
+
+/** What the process writes to its console (the app's log, crash reports and the CLI's stderr go there). */
+function captureConsole(): () => string {
+  const lines: string[] = [];
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(format(...args)));
+  return () => lines.join('\n');
+}
+const tmpBefore = process.env.TMPDIR;
+afterEach(() => {
+  vi.restoreAllMocks();
+  if (tmpBefore === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpBefore;
+});
+
 function expectNothingOf(folder: string, needles: readonly string[]) {
   const files = filesUnder(folder);
   expect(files.some((f) => f.endsWith('workspace.db'))).toBe(true);
@@ -65,7 +90,11 @@ function expectNothingOf(folder: string, needles: readonly string[]) {
 }
 
 describe('checking Annex A lists keeps nothing but the result', () => {
-  it('leaves no UPN, ULN or date of birth in the database, its WAL, backups, search index or files', async () => {
+  it('leaves no UPN, ULN or date of birth in the database, its WAL, backups, search index, files, temp files, logs, pack or bundle', async () => {
+    // Temporary files of this process go to a folder of their own, searched at the end (os.tmpdir reads TMPDIR).
+    const temp = tempDir();
+    process.env.TMPDIR = temp;
+    const logged = captureConsole();
     const ws = await workspace();
     const list1 = generateList(1_500, 1, 11);
     const list2 = generateList(1_200, 2, 12);
@@ -99,6 +128,14 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     expect(remapped.columns.uln).toBeNull();
     const profile = await call(ws.backend, 'lists.saveProfile', { checkId: remapped.checkId });
     expect(profile.rows).toBe(1_500);
+    // The saved profile reaches the pack's local context section: aggregates only, in the pack and the bundle.
+    const built = await call(ws.backend, 'pack.build', { bundle: true });
+    const docx = zipTexts(readFileSync(built.docxPath), 'pack.docx');
+    const packText = docx.map(([, t]) => t.replace(/<[^>]+>/g, '')).join('\n');
+    expect(packText).toContain('Children and young people with an EHC plan (Annex A List 1)');
+    expect(packText).toContain('1,500 on the list as at 7 Dec 2026');
+    for (const [part, text] of [...docx, ...zipTexts(readFileSync(built.bundlePath!), 'bundle.zip')])
+      expect(found(text, needles), `${part} holds identifiers from the list`).toEqual([]);
     await call(ws.backend, 'lists.check', {
       list: 2,
       file: { handle: await upload('List 2 SEN support.csv', encode(toCsv(listGrid(list2)))) },
@@ -151,6 +188,10 @@ describe('checking Annex A lists keeps nothing but the result', () => {
     ]);
     db.close();
     expect(found(indexed, needles)).toEqual([]);
+    // Nothing in the temporary files this process wrote, nor in what it logged.
+    for (const file of filesUnder(temp))
+      expect(found(readFileSync(file).toString('latin1'), needles), `${file} (temporary)`).toEqual([]);
+    expect(found(logged(), needles)).toEqual([]);
     // The search does find what it looks for: the lists themselves hold them.
     const raw = toCsv(listGrid(list1));
     const sample = list1.rows
@@ -159,6 +200,43 @@ describe('checking Annex A lists keeps nothing but the result', () => {
       .filter((s) => s && !s.startsWith('UN') && s !== '31/02/2015');
     expect(sample.length).toBeGreaterThan(100);
     expect(found(raw, sample)).toEqual(sample);
+  });
+
+  it("previews the header without checking or recording anything, then checks the held file with the officer's columns", async () => {
+    const ws = await workspace();
+    const generated = generateList(600, 1, 23);
+    // The export calls gender "Legal gender (as recorded)": no header rule finds it.
+    const grid = listGrid(generated);
+    const genderAt = generated.keys.indexOf('gender');
+    grid[0]![genderAt] = 'Legal gender (as recorded)';
+    const { handle } = await call(ws.backend, 'files.upload', {
+      name: 'EHCP extract.csv',
+      bytes: encode(toCsv(grid)),
+      memoryOnly: true,
+    });
+    const preview = await call(ws.backend, 'lists.preview', { list: 1, file: { handle } });
+    expect(preview).toMatchObject({ list: 1, fileName: 'EHCP extract.csv', headerRow: 1, sheet: null });
+    expect(Object.entries(preview.columns).filter(([, h]) => h === null)).toEqual([['gender', null]]);
+    expect(preview.fileColumns.find((c) => c.index === genderAt)).toEqual({
+      index: genderAt,
+      header: 'Legal gender (as recorded)',
+    });
+    expect(found(JSON.stringify(preview), identifiersOf(generated))).toEqual([]);
+    // Nothing recorded, nothing moved, no file kept.
+    expect((await call(ws.backend, 'lists.checks', {})).checks).toEqual([]);
+    expect((await call(ws.backend, 'audit.list', { itemId: ANNEX_A_ITEM[1] })).events).toEqual([]);
+    const uploads = join(ws.dataDir, 'uploads');
+    expect(existsSync(uploads) ? filesUnder(uploads) : []).toEqual([]);
+
+    const result = await call(ws.backend, 'lists.check', {
+      list: 1,
+      checkId: preview.checkId,
+      mapping: { ...preview.mapping, gender: genderAt },
+      asOf: AS_OF,
+    });
+    expect(result.columns.gender).toBe('Legal gender (as recorded)');
+    expect(result.rules.find((r) => r.id === '101b')!.rows).toEqual(generated.expected.get('101b'));
+    expect((await call(ws.backend, 'lists.checks', {})).checks).toHaveLength(1);
   });
 
   it('makes a clean list ready for review, and refuses a file that is not a list without recording anything', async () => {
@@ -184,6 +262,7 @@ describe('checking Annex A lists keeps nothing but the result', () => {
 });
 
 describe('sendpack check-list', () => {
+  let dataDir = '';
   const io = () => {
     const out = { stdout: '', stderr: '' };
     return {
@@ -195,13 +274,14 @@ describe('sendpack check-list', () => {
         stderr: (t: string) => {
           out.stderr += t;
         },
-        env: { ...process.env, SENDPACK_DATA_DIR: tempDir() },
+        env: { ...process.env, SENDPACK_DATA_DIR: dataDir || tempDir() },
       },
     };
   };
 
   it('prints the JSON of the issue and exits 1 when a rule fires, 0 when none does, 2 on a file it cannot read', async () => {
     const dir = tempDir();
+    dataDir = tempDir();
     const db = join(dir, 'W.sendpack');
     const init = io();
     expect(
@@ -243,7 +323,9 @@ describe('sendpack check-list', () => {
     writeFileSync(clean, toCsv(listGrid({ ...generated, rows })));
     const ok = io();
     expect(await runCli(['check-list', '--db', db, '--list', '1', clean, '--as-of', AS_OF], ok.io)).toBe(0);
-    expect(ok.out.stdout).toMatch(/No rule fired/);
+    expect(ok.out.stdout).toMatch(
+      /^clean\.csv: List 1, [\d,]+ rows checked, reference date 7 Dec 2026\.\nNo rule fired\.\n$/,
+    );
 
     const pdf = join(dir, 'list.pdf');
     writeFileSync(pdf, '%PDF-1.4\n');
@@ -259,5 +341,16 @@ describe('sendpack check-list', () => {
       await runCli(['check-list', '--db', join(dir, 'Nowhere.sendpack'), '--list', '1', clean], noWorkspace.io),
     ).toBe(2);
     expect(noWorkspace.out.stderr).toMatch(/Nowhere\.sendpack/);
+
+    // What it printed in words names rows, never a child; and nothing of the list is left in the workspace or the
+    // data folder (the database, its WAL, backups, uploads).
+    const words = io();
+    expect(await runCli(['check-list', '--db', db, '--list', '1', file, '--as-of', AS_OF], words.io)).toBe(1);
+    expect(words.out.stdout).toMatch(/^109 +\d+ +The same UPN on more than one row: rows \d/m);
+    const needles = identifiersOf(generated);
+    expect(found(words.out.stdout + words.out.stderr + run.out.stdout, needles)).toEqual([]);
+    const kept = [...filesUnder(db), ...filesUnder(dataDir)];
+    expect(kept.some((f) => f.endsWith('workspace.db'))).toBe(true);
+    for (const f of kept) expect(found(readFileSync(f).toString('latin1'), needles), f).toEqual([]);
   });
 });

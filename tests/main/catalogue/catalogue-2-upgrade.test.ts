@@ -10,6 +10,7 @@ import { listEvents } from '../../../main/audit/audit-events';
 import { listAttachments } from '../../../main/evidence/attachments-repository';
 import { LATEST_SCHEMA_VERSION } from '../../../main/store/migrations/index';
 import { dashboard } from '../../../main/dashboard/dashboard';
+import { privateNote } from '../../../main/checklist/private-notes';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 // tests/fixtures/workspaces/release-0.1.0.sendpack was made with the CLI of the release before catalogue 2026.2
@@ -134,5 +135,49 @@ describe('a workspace made by the 0.1.0 release, upgraded to catalogue 2026.2', 
     (await openWorkspace(folder, { user: 'Cat Upgrader', catalogue: SHIPPED_CATALOGUE })).close();
     expect(snapshotBefore(folder).events.length).toBe(events);
     expect(readdirSync(join(folder, 'backups'))).toHaveLength(1);
+  });
+
+  it("carries the split item's reviewer comment and each officer's private note onto both halves", async () => {
+    const folder = copyFixture();
+    // Opened by a build whose schema has private notes and review comments, still on catalogue 2026.1…
+    const older = await openWorkspace(folder, { user: 'Cat Upgrader' });
+    expect(older.meta('catalogue_version')).toBe('2026.1');
+    older.db
+      .prepare(
+        `UPDATE items SET review_comment = 'Send List 2 by secure e-mail, not the portal.', review_comment_by = 'Rev',
+          review_comment_at = '2026-11-20T10:00:00.000Z' WHERE id = 'person-level-lists'`,
+      )
+      .run();
+    const note = older.db.prepare(
+      "INSERT INTO private_notes (item_id, writer, note, updated_at) VALUES ('person-level-lists', ?, ?, '2026-11-20T10:00:00.000Z')",
+    );
+    note.run('Cat Upgrader', 'Chase the SEN support extract from the MIS team.');
+    note.run('Dana Lead', 'Ask BI about the out-of-area children.');
+    older.close();
+    // …then by this one.
+    const workspace = await openWorkspace(folder, { user: 'Cat Upgrader', catalogue: SHIPPED_CATALOGUE });
+    try {
+      // The catalogue upgrade alone (no schema change left) is backed up first too.
+      expect(
+        listBackups(folder)
+          .map((b) => b.reason)
+          .sort(),
+      ).toEqual(['pre-migration', 'pre-risky']);
+      for (const id of ['annex-a-list-1-ehcp', 'annex-a-list-2-sen-support']) {
+        expect(getItem(workspace.db, id), id).toMatchObject({
+          reviewComment: {
+            comment: 'Send List 2 by secure e-mail, not the portal.',
+            by: 'Rev',
+            at: '2026-11-20T10:00:00.000Z',
+          },
+        });
+        expect(privateNote(workspace.db, id, 'Cat Upgrader').note).toBe(
+          'Chase the SEN support extract from the MIS team.',
+        );
+        expect(privateNote(workspace.db, id, 'Dana Lead').note).toBe('Ask BI about the out-of-area children.');
+      }
+    } finally {
+      workspace.close();
+    }
   });
 });
