@@ -57,6 +57,14 @@ await Promise.all([
     platform: 'node',
     target: NODE_TARGET,
   }),
+  // The import preview's worker thread (main/datasets/import/preview-in-worker.ts finds it there too).
+  build({
+    ...common,
+    entryPoints: ['main/datasets/import/preview-worker.ts'],
+    outfile: join(outDir, 'preview-worker.cjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+  }),
   build({
     ...common,
     entryPoints: ['main/electron/backend-child.ts'],

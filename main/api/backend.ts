@@ -9,6 +9,7 @@ import { removeOpenedCopies } from '../evidence/attachments-repository';
 import type { Extractor } from '../evidence/extractor';
 import type { BackupRewriter } from '../evidence/purge-attachment';
 import { sharedWorkerExtractor, type WorkerExtractor } from '../formats/worker-extractor';
+import { sharedPreviewReader, type PreviewReader } from '../datasets/import/preview-in-worker';
 import type { CancellableExtractor } from '../evidence/extractor';
 import { rewriteBackups } from '../workspace/backups';
 import { PeriodicBackup } from '../workspace/open-workspace';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   /** A name given for this run (the CLI's --user), in place of the installation's setting. */
   userName?: string;
   extract?: Extractor;
+  /** Reads import previews; the process's preview worker unless given (tests give one with a short budget). */
+  readPreview?: PreviewReader;
 }
 
 /** State shared by every handler of one host: settings, the catalogue and the open workspace. */
@@ -43,6 +46,8 @@ export class Backend {
   readonly extract: Extractor;
   /** The same extractor when it can be stopped mid-file (the worker), else null. */
   readonly cancellableExtract: CancellableExtractor | null;
+  /** Reads an import preview off this thread, with a time budget and a cancel (preview-in-worker.ts). */
+  readonly readPreview: PreviewReader;
   readonly rewriteBackups: BackupRewriter = rewriteBackups;
   readonly work = new RunningWork();
   /** Every request through dispatch() runs in this order, whichever host sent it (request-order.ts). */
@@ -73,6 +78,7 @@ export class Backend {
     // The worker extractor can be stopped mid-file by a cancel; a plain function is only checked between files.
     this.cancellableExtract = 'close' in extract ? (extract as WorkerExtractor) : null;
     this.sync = new SyncHost(options.dataDir, extract, options.host !== 'cli');
+    this.readPreview = options.readPreview ?? sharedPreviewReader();
   }
 
   /** The name recorded with every change; a change cannot be made before it is set. */

@@ -6,7 +6,7 @@ import { parsePeriod } from '../../shared/domain/datasets/period';
 import type { DatasetDefinition } from '../../shared/domain/datasets/types';
 import { WorkspaceError } from '../refusal/refusal';
 import { commitImport, heldRows, listImports, listRows } from '../datasets/dataset-store';
-import { previewImport, type ImportRequest } from '../datasets/import/preview-import';
+import type { PreviewWorkerRequest } from '../datasets/import/preview-worker';
 import { findColumnMapping, saveColumnMapping, type SavedColumnMapping } from '../datasets/column-mapping-store';
 import type { PendingImport } from './backend';
 import { resolveArea, describeArea, type ChosenArea } from '../datasets/import/authority';
@@ -196,7 +196,7 @@ export const datasetHandlers: Handlers<
       wouldReplace,
     };
   },
-  'imports.preview': (req, { backend, progress }) => {
+  'imports.preview': async (req, { backend, progress, outsideQueue, signal }) => {
     const def = dataset(req.dataset);
     const workspace = backend.openWorkspace();
     let area = workspaceArea(backend);
@@ -211,8 +211,8 @@ export const datasetHandlers: Handlers<
     }
     const [file] = backend.uploads.takeAllBytes([req.file.handle]);
     progress({ phase: `Reading ${file!.name}`, done: 0, total: 1 });
-    const request: ImportRequest = {
-      def,
+    const request: PreviewWorkerRequest = {
+      dataset: def.id,
       bytes: file!.bytes,
       fileName: file!.name,
       area,
@@ -221,13 +221,16 @@ export const datasetHandlers: Handlers<
       ...(req.sheet ? { sheet: req.sheet } : {}),
       ...(req.mapping ? { mapping: req.mapping } : {}),
     };
-    let preview = previewImport(request);
+    // Read in a worker, with the request queue let go: a hostile or enormous spreadsheet is stopped at its time
+    // budget or by a cancel, and the officer's other screens answer meanwhile.
+    const read = (r: PreviewWorkerRequest) => outsideQueue(() => backend.readPreview(r, signal));
+    let preview = await read(request);
     // A file laid out like one the officer has chosen columns for before is read with those choices, and says so.
     let remembered: SavedColumnMapping | null = null;
     if (!req.mapping && preview.mappable && preview.layoutKey) {
       remembered = findColumnMapping(workspace.db, def.id, preview.layoutKey);
       if (remembered) {
-        preview = previewImport({ ...request, mapping: remembered.choices });
+        preview = await read({ ...request, mapping: remembered.choices });
         preview.columns = preview.columns.map((c) => (c.how === 'chosen' ? { ...c, how: 'remembered' as const } : c));
         preview.notes.unshift(
           `The columns were read as ${remembered.savedBy} chose them on ${SHORT_DATE.format(new Date(remembered.savedAt))} ` +

@@ -4,6 +4,7 @@ import { WorkspaceError } from '../refusal/refusal';
 const CANCELLED_MESSAGES: Record<CancellableOperation, string> = {
   'pack.build': 'The build was cancelled. Nothing was written: no pack, no bundle and no build record.',
   'attachments.add': 'Attaching was stopped. No file was attached.',
+  'imports.preview': 'Reading the file was stopped. Nothing was imported.',
 };
 
 /** What dispatch holds of one call of long work, from its arrival to its answer. */

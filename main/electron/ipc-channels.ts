@@ -9,6 +9,7 @@ export const CHANNEL_PREFIX = 'sendpack:';
 export const PROGRESS_CHANNEL = 'sendpack:progress';
 export const MENU_CHANNEL = 'sendpack:menu';
 export const SAVE_FILE_CHANNEL = 'sendpack:save-file';
+export const SAVE_PACK_FILE_CHANNEL = 'sendpack:save-pack-file';
 export const CHOOSE_WORKSPACE_CHANNEL = 'sendpack:choose-workspace';
 
 export const operationChannel = (name: OperationName): string => `${CHANNEL_PREFIX}${name}`;

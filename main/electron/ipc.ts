@@ -1,11 +1,19 @@
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { OPERATION_NAMES } from '../../shared/api/operation-names';
 import type { ApiResult } from '../../shared/api/result';
 import type { ProgressEvent } from '../../shared/api/progress';
 import { isAppUrl } from './app-url';
-import { CHOOSE_WORKSPACE_CHANNEL, operationChannel, PROGRESS_CHANNEL, SAVE_FILE_CHANNEL } from './ipc-channels';
+import { copyFileAtomic } from '../files/atomic-write';
+import { storageRefusal } from '../refusal/refusal';
+import {
+  CHOOSE_WORKSPACE_CHANNEL,
+  operationChannel,
+  PROGRESS_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  SAVE_PACK_FILE_CHANNEL,
+} from './ipc-channels';
 import { chooseWorkspaceToOpen } from './dialogs';
 import { desktopEffect } from './desktop-effects';
 
@@ -72,6 +80,36 @@ export function registerIpc(runner: OperationRunner): () => void {
     await writeFile(choice.filePath, content);
     return { saved: true, path: choice.filePath };
   });
+  // Saving a built pack or bundle: only its version and kind cross IPC, and the file is copied disk to disk, at any
+  // size. Sending its bytes (pack.file) meant the whole file in the backend's memory, then a copy in the main
+  // process, one in the page and one more on the way back to be written: four copies of a 600 MB bundle, and none at
+  // all past Node's 2 GiB file read limit, which a bundle of large evidence passes (ZIP64).
+  ipcMain.handle(SAVE_PACK_FILE_CHANNEL, async (event, request: unknown) => {
+    if (!isTrustedSender(event)) return { saved: false, path: null };
+    // The backend validates the request and finds the file (pack.open answers its path; nothing is opened here).
+    const found = await runner
+      .call('pack.open', request, () => {})
+      .catch((error: unknown): ApiResult<unknown> => ({
+        ok: false,
+        error: { code: 'internal', message: `The file was not found: ${(error as Error)?.message ?? String(error)}` },
+      }));
+    if (!found.ok) return { saved: false, path: null, problem: found.error.message };
+    const source = (found.value as { path: string }).path;
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: basename(source) };
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null };
+    try {
+      await copyFileAtomic(source, choice.filePath);
+    } catch (error) {
+      const problem =
+        storageRefusal(error, 'pack.saveCopy', dirname(choice.filePath))?.message ??
+        `${basename(choice.filePath)} was not saved: ${dirname(choice.filePath)} could not take it ` +
+          `(${(error as NodeJS.ErrnoException)?.code ?? 'error'}). Choose another folder and try again.`;
+      return { saved: false, path: null, problem };
+    }
+    return { saved: true, path: choice.filePath };
+  });
   ipcMain.handle(CHOOSE_WORKSPACE_CHANNEL, async (event) => {
     if (!isTrustedSender(event)) return null;
     return chooseWorkspaceToOpen(BrowserWindow.fromWebContents(event.sender));
@@ -79,6 +117,7 @@ export function registerIpc(runner: OperationRunner): () => void {
   return () => {
     for (const name of OPERATION_NAMES) ipcMain.removeHandler(operationChannel(name));
     ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+    ipcMain.removeHandler(SAVE_PACK_FILE_CHANNEL);
     ipcMain.removeHandler(CHOOSE_WORKSPACE_CHANNEL);
   };
 }

@@ -9,6 +9,7 @@ import {
   operationChannel,
   PROGRESS_CHANNEL,
   SAVE_FILE_CHANNEL,
+  SAVE_PACK_FILE_CHANNEL,
 } from './ipc-channels';
 
 /*
@@ -48,6 +49,14 @@ const api = {
     return ipcRenderer.invoke(SAVE_FILE_CHANNEL, { suggestedName, content }) as Promise<{
       saved: boolean;
       path: string | null;
+    }>;
+  },
+  savePackFile(version: number, kind: 'docx' | 'bundle') {
+    // Only the version and kind cross IPC: main copies the built file on disk, never its bytes through the page.
+    return ipcRenderer.invoke(SAVE_PACK_FILE_CHANNEL, { version, kind }) as Promise<{
+      saved: boolean;
+      path: string | null;
+      problem?: string;
     }>;
   },
   chooseWorkspaceFolder() {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { mkdirSync, renameSync, writeFileSync } from './fs-faults';
 
@@ -22,6 +23,22 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Copies `source` to `target` whole or not at all, disk to disk (copy_file_range or a clone where the system has one:
+ * the bytes never pass through JavaScript), at any size. A copy cut short (a full disk, a share gone) leaves no
+ * half-written file under the name the officer chose.
+ */
+export async function copyFileAtomic(source: string, target: string): Promise<void> {
+  const temp = partialPathFor(target);
+  try {
+    await copyFile(source, temp);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
     throw error;
   }
 }

@@ -107,6 +107,15 @@ async function pageText(pdf: PdfDocument, n: number, out: TextCollector): Promis
 }
 
 /**
+ * Finding page n walks the PDF's page tree, and PDF.js steps over every entry of a flat /Kids array each time: a tree
+ * listing one page 40,000 times (240 KB) cost 1.5 ms of CPU a page, so its first 5,000 pages (the page cap) took 7.5 s
+ * of CPU, 32 s on a busy machine; listed 400,000 times (2.4 MB), 16 ms a page, past the worker's time budget. So the
+ * pages read are also capped by the tree's size: pages × page count stays under this many steps, about 2 s of CPU
+ * whatever the tree. Up to 10,000 pages every page to the page cap is read; 40,000 pages: the first 1,250.
+ */
+const PAGE_TREE_STEPS = 50_000_000;
+
+/**
  * Reads a PDF's text layer page by page ("page 3") with PDF.js (pdfjs-dist's legacy build through unpdf, which runs in
  * plain Node, in an esbuild CJS bundle and in Electron's utility process alike: loadPdfjs). Pages are read one at a time so
  * the text cap can stop a huge document early. Text on each page is joined as unpdf's extractText joins it.
@@ -136,7 +145,7 @@ export async function extractPdf(
     const blank: number[] = [];
     const failed: number[] = [];
     let anyText = false;
-    const pages = Math.min(pdf.numPages, limits.maxPages);
+    const pages = Math.min(pdf.numPages, limits.maxPages, Math.max(1, Math.floor(PAGE_TREE_STEPS / pdf.numPages)));
     if (pdf.numPages > pages) {
       out.markUnread(`pages ${(pages + 1).toLocaleString('en-GB')} to ${pdf.numPages.toLocaleString('en-GB')}`);
     }

@@ -46,6 +46,7 @@ const NOT_DONE: Partial<Record<string, string>> = {
   'backups.restore': 'the backup was not restored',
   'imports.commit': 'the import was not saved',
   'pack.build': 'the pack was not built',
+  'pack.saveCopy': 'the copy was not saved',
 };
 
 const EARLIER = 'Nothing you saved earlier has changed.';

@@ -23,7 +23,10 @@ interface SchemaObject {
   sql: string | null;
 }
 
-/** Columns that hold a SHA-256 (as migration 0006 checks them). Those a schema version does not have yet are skipped. */
+/**
+ * Every column that holds a SHA-256 (those migration 0006 checks, and those added since). Those a schema version does
+ * not have yet are skipped.
+ */
 const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boolean }[] = [
   { table: 'blobs', column: 'sha256' },
   { table: 'attachments', column: 'sha256' },
@@ -34,6 +37,9 @@ const HASH_COLUMNS: readonly { table: string; column: string; emptyAllowed?: boo
   { table: 'pack_builds', column: 'bundle_sha256' },
   { table: 'search_docs', column: 'sha256' },
   { table: 'privacy_text_scans', column: 'sha256' },
+  // Added after 0006 (the council template, the Annex A list checks): never file names, but hashes all the same.
+  { table: 'pack_template', column: 'sha256' },
+  { table: 'list_checks', column: 'sha256' },
 ];
 
 const FTS_SHADOW = /^search_index_(?:data|idx|content|docsize|config)$/;

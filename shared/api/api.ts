@@ -20,10 +20,11 @@ export type SendpackApi = { [K in OperationName]: (request: Request<K>) => Promi
    */
   chooseWorkspaceFolder(): Promise<string | null | 'unsupported'>;
   /**
-   * Saves a built pack or bundle where the host can stream it (the browser host: a download the browser writes as
-   * it arrives, at any size). Hosts without it save pack.file's bytes with saveFile.
+   * Saves a copy of a built pack or bundle without its bytes passing through the page, at any size: the desktop app
+   * asks where and copies the file disk to disk; the browser host streams it as a download the browser writes as it
+   * arrives. `path` is where it was saved when the host knows; `problem` is a refusal in words.
    */
-  savePackFile?(
+  savePackFile(
     version: number,
     kind: 'docx' | 'bundle',
   ): Promise<{ saved: boolean; path: string | null; problem?: string }>;

@@ -106,7 +106,7 @@ const op = <Req extends z.ZodType, Res extends z.ZodType>(
 
 const none = z.strictObject({});
 /** Long work that can be stopped part-way; each checks for a cancel at points where nothing is half-written. */
-export const CANCELLABLE_OPERATIONS = ['pack.build', 'attachments.add'] as const;
+export const CANCELLABLE_OPERATIONS = ['pack.build', 'attachments.add', 'imports.preview'] as const;
 export type CancellableOperation = (typeof CANCELLABLE_OPERATIONS)[number];
 
 /** The sections a pack can hold, in document order (shared/domain/pack-kinds.ts). */

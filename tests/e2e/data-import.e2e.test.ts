@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -146,4 +146,39 @@ describe('importing DfE figures, in Chromium', () => {
     await page.close();
     await host.close();
   });
+  it('"Stop reading" ends the read in main: the preview answers as cancelled, and the next file is read at once', async () => {
+    const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await createWorkspaceInPage(page, host.url, '841');
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: 'Data' }).click();
+    await page.getByLabel('Dataset').selectOption('ehcp-timeliness');
+    // 1,200,000 rows (45 MB): seconds to read, long enough to stop.
+    const lines = ['la_name,time_period,geographic_level,value'];
+    for (let i = 0; i < 1_200_000; i++) lines.push(`Darlington,2024,Local authority,${i}`);
+    // From a file on disk: Chromium reads it itself (a 45 MB buffer through the protocol takes longer than a minute).
+    const big = join(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')), 'national.csv');
+    writeFileSync(big, lines.join('\n'));
+    await page.getByLabel('File', { exact: true }).setInputFiles(big);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/imports.preview'));
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/imports.preview'));
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await sent;
+    await page.getByRole('button', { name: 'Stop reading' }).click();
+    await page.getByText('Stopped reading the file. Nothing was imported.').waitFor();
+    expect(await (await answered).json()).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'Reading the file was stopped. Nothing was imported.' },
+    });
+    // The next file is read at once: no read of the stopped file is still holding the worker.
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'timeliness_20_week.csv', mimeType: 'text/csv', buffer: readFileSync(TIMELINESS) });
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await page.locator('section.preview').getByRole('heading', { name: 'Preview: timeliness_20_week.csv' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+    await host.close();
+  }, 120_000);
 });

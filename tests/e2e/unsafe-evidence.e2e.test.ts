@@ -27,6 +27,8 @@ afterAll(async () => {
 describe('evidence from elsewhere, in Chromium', () => {
   for (const [width, height, scheme] of [
     [1280, 720, 'light'],
+    [1280, 720, 'dark'],
+    [640, 360, 'light'],
     [640, 360, 'dark'],
   ] as const) {
     it(`warns instead of opening a program, shows direction controls, notes a lock taken over (${width}x${height} ${scheme})`, async () => {

@@ -50,6 +50,7 @@ export function recordingApi(): RecordingApi {
     onProgress: () => () => {},
     onMenu: () => () => {},
     saveFile: () => Promise.resolve({ saved: false, path: null }),
+    savePackFile: () => Promise.resolve({ saved: false, path: null }),
     chooseWorkspaceFolder: () => Promise.resolve('unsupported' as const),
   } as unknown as SendpackApi;
   return {

@@ -64,7 +64,8 @@ const shown = (cell: Cell | undefined) =>
       ? `${Number(cell.number.toFixed(2)).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`
       : cell.raw.trim();
 
-function failed(problem: ImportProblem, def?: DatasetDefinition): Preview {
+/** A preview that imports nothing, with the one problem that stopped it. */
+export function failed(problem: ImportProblem, def?: DatasetDefinition): Preview {
   return {
     layout: 'none',
     rowsRead: 0,

@@ -93,21 +93,15 @@ export function BuildScreen() {
   };
   const saveCopy = async (b: Build, kind: 'docx' | 'bundle') => {
     try {
-      const host = api();
-      if (host.savePackFile) {
-        const saved = await host.savePackFile(b.version, kind);
-        if (saved.problem) setProblem(saved.problem);
-        else
-          setStatus(
-            saved.saved
-              ? `Downloading ${kind === 'docx' ? 'the pack' : 'the bundle'}, version ${b.version}: your browser saves it to its downloads`
-              : 'Not saved',
-          );
-        return;
-      }
-      const { fileName, bytes } = await call('pack.file', { version: b.version, kind });
-      const saved = await host.saveFile(fileName, bytes);
-      setStatus(saved.saved ? `Saved ${saved.path ?? fileName}` : 'Not saved');
+      // The file itself never passes through the page: the host copies or streams it, at any size.
+      const saved = await api().savePackFile(b.version, kind);
+      if (saved.problem) setProblem(saved.problem);
+      else if (!saved.saved) setStatus('Not saved');
+      else if (saved.path) setStatus(`Saved ${saved.path}`);
+      else
+        setStatus(
+          `Downloading ${kind === 'docx' ? 'the pack' : 'the bundle'}, version ${b.version}: your browser saves it to its downloads`,
+        );
     } catch (error) {
       setProblem(messageOf(error));
     }

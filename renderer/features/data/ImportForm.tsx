@@ -59,6 +59,8 @@ export function ImportForm({ dataset }: { dataset: Dataset }) {
   };
   const stopReading = () => {
     readNumber.current++;
+    // The worker reading it is ended too, not left to finish a file nobody will see (its answer is dropped above).
+    void call('work.cancel', { operation: 'imports.preview' }).catch(() => {});
     setReading(false);
     setStatus('Stopped reading the file. Nothing was imported.');
   };

@@ -181,9 +181,14 @@ describe('the built Electron bundles, booted against a fake Electron', () => {
   it('registers one handler per operation and loads the app:// page', async () => {
     requireBooted();
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 0)); // whenReady().then(...)
-    // One per operation, plus the save-file and choose-workspace dialogs.
+    // One per operation, plus the save-file, save-pack-file and choose-workspace dialogs.
     expect([...booted.handlers.keys()].sort()).toEqual(
-      [...OPERATION_NAMES.map((n) => `sendpack:${n}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort(),
+      [
+        ...OPERATION_NAMES.map((n) => `sendpack:${n}`),
+        'sendpack:save-file',
+        'sendpack:save-pack-file',
+        'sendpack:choose-workspace',
+      ].sort(),
     );
     expect(booted.loadedUrls).toEqual(['app://sendpack/index.html']);
     const page = await booted.serve({ url: 'app://sendpack/index.html', method: 'GET' });

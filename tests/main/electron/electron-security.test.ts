@@ -1,10 +1,23 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { OPERATION_NAMES } from '../../../shared/api/operation-names';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { makeWorkspace } from '../../helpers/workspace';
+import { Backend } from '../../../main/api/backend';
+import { dispatch } from '../../../main/api/dispatch';
 
 // Electron cannot run here, so 'electron' is replaced by recording fakes; the code under test is the real
 // main/electron code.
@@ -16,6 +29,9 @@ const electron = vi.hoisted(() => ({
   openExternal: vi.fn(async () => {}),
   openPath: vi.fn(async () => ''),
   showItemInFolder: vi.fn(),
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+    canceled: true,
+  })),
   windows: [] as { options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn> }[],
 }));
 
@@ -45,7 +61,11 @@ vi.mock('electron', () => ({
     showItemInFolder: electron.showItemInFolder,
   },
   protocol: { registerSchemesAsPrivileged: vi.fn() },
+  dialog: { showSaveDialog: electron.showSaveDialog },
   BrowserWindow: class {
+    static fromWebContents() {
+      return null;
+    }
     readonly loadURL = vi.fn(async () => {});
     readonly once = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
@@ -164,7 +184,7 @@ describe('preload', () => {
     expect([...electron.exposed.keys()]).toEqual(['sendpack']);
     const api = electron.exposed.get('sendpack') as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      [...OPERATION_NAMES, 'chooseWorkspaceFolder', 'onMenu', 'onProgress', 'saveFile'].sort(),
+      [...OPERATION_NAMES, 'chooseWorkspaceFolder', 'onMenu', 'onProgress', 'saveFile', 'savePackFile'].sort(),
     );
     for (const [key, value] of Object.entries(api)) expect(typeof value, key).toBe('function');
     for (const forbidden of ['invoke', 'send', 'sendSync', 'on', 'ipcRenderer', 'postMessage']) {
@@ -368,7 +388,12 @@ describe('IPC handlers', () => {
     };
     const unregister = registerIpc(runner);
     expect([...electron.handlers.keys()].sort()).toEqual(
-      [...OPERATION_NAMES.map((name) => `sendpack:${name}`), 'sendpack:save-file', 'sendpack:choose-workspace'].sort(),
+      [
+        ...OPERATION_NAMES.map((name) => `sendpack:${name}`),
+        'sendpack:save-file',
+        'sendpack:save-pack-file',
+        'sendpack:choose-workspace',
+      ].sort(),
     );
     // Saving a file or choosing a workspace shows a native dialog only for the app's own frame.
     expect(
@@ -377,6 +402,13 @@ describe('IPC handlers', () => {
         { suggestedName: 'x.csv', content: 'a' },
       ),
     ).toEqual({ saved: false, path: null });
+    expect(
+      await electron.handlers.get('sendpack:save-pack-file')!(
+        { senderFrame: { url: 'https://evil.example/', parent: null }, sender },
+        { version: 1, kind: 'bundle' },
+      ),
+    ).toEqual({ saved: false, path: null });
+    expect(electron.showSaveDialog).not.toHaveBeenCalled();
     expect(
       await electron.handlers.get('sendpack:choose-workspace')!(
         { senderFrame: { url: 'https://evil.example/', parent: null }, sender },
@@ -425,6 +457,91 @@ describe('IPC handlers', () => {
     expect(electron.showItemInFolder.mock.calls).toEqual([['/tmp/copy/evil.exe']]);
     unregister();
   });
+
+  it('saves a built pack or bundle by copying it on disk: only its version and kind cross IPC, at any size', async () => {
+    const dir = tempDir();
+    const backend = new Backend({ dataDir: join(dir, 'data'), host: 'electron' });
+    try {
+      await makeWorkspace(dir, { area: 'Copyshire', via: backend });
+      const built = await dispatch(backend, 'pack.build', { bundle: true });
+      if (!built.ok) throw new Error(built.error.message);
+      const bundle = (built.value as { bundlePath: string }).bundlePath;
+      // 600 MB (sparse: no disk used), the size that once never reached the browser host's page; through IPC it was
+      // read whole into the backend and cloned three times on its way to the page and back.
+      truncateSync(bundle, 600 * 1024 * 1024);
+      const calls: { operation: string; payload: unknown }[] = [];
+      const unregister = registerIpc({
+        call: (operation, payload, onProgress) => {
+          calls.push({ operation, payload });
+          return dispatch(backend, operation, payload, onProgress);
+        },
+      });
+      const save = electron.handlers.get('sendpack:save-pack-file')!;
+      electron.openPath.mockClear();
+      electron.showItemInFolder.mockClear();
+      const target = join(dir, 'chosen', 'Sent to the inspectors.zip');
+      mkdirSync(dirname(target));
+      try {
+        // The officer chooses where: the dialog offers the built file's own name.
+        electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+        const answer = await save({ senderFrame: appFrame, sender }, { version: 1, kind: 'bundle' });
+        expect(answer).toEqual({ saved: true, path: target });
+        expect(electron.showSaveDialog.mock.lastCall?.at(-1)).toEqual({
+          defaultPath: 'Copyshire evidence bundle v1.zip',
+        });
+        // The file was never read into the backend (pack.file); the backend only found it (pack.open), and nothing
+        // was opened on the desktop.
+        expect(calls).toEqual([{ operation: 'pack.open', payload: { version: 1, kind: 'bundle' } }]);
+        expect(electron.openPath).not.toHaveBeenCalled();
+        expect(electron.showItemInFolder).not.toHaveBeenCalled();
+        expect(statSync(target).size).toBe(600 * 1024 * 1024);
+        const head = (path: string) => {
+          const bytes = Buffer.alloc(65_536);
+          const fd = openSync(path, 'r');
+          readSync(fd, bytes, 0, bytes.length, 0);
+          closeSync(fd);
+          return bytes;
+        };
+        expect(head(target).equals(head(bundle))).toBe(true);
+        expect(readdirSync(dirname(target))).toEqual(['Sent to the inspectors.zip']); // no .partial left
+        rmSync(target);
+
+        // Cancelling the dialog saves nothing; a version never built is a refusal in words, with no dialog at all.
+        electron.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+        expect(await save({ senderFrame: appFrame, sender }, { version: 1, kind: 'docx' })).toEqual({
+          saved: false,
+          path: null,
+        });
+        electron.showSaveDialog.mockClear();
+        expect(await save({ senderFrame: appFrame, sender }, { version: 7, kind: 'bundle' })).toEqual({
+          saved: false,
+          path: null,
+          problem: expect.stringMatching(/Version 7/),
+        });
+        expect(await save({ senderFrame: appFrame, sender }, { version: '../x', kind: 'bundle' })).toMatchObject({
+          saved: false,
+          problem: expect.any(String),
+        });
+        expect(electron.showSaveDialog).not.toHaveBeenCalled();
+
+        // A folder that cannot take the copy (gone since the dialog): said in words naming the chosen file, never
+        // the temporary name, and no half-written file is left.
+        const gone = join(dir, 'gone');
+        electron.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(gone, 'pack.docx') });
+        const refused = (await save({ senderFrame: appFrame, sender }, { version: 1, kind: 'docx' })) as {
+          saved: boolean;
+          problem?: string;
+        };
+        expect(refused.saved).toBe(false);
+        expect(refused.problem).toMatch(/^pack\.docx was not saved: .*gone/);
+        expect(refused.problem).not.toMatch(/partial/);
+      } finally {
+        unregister();
+      }
+    } finally {
+      backend.close();
+    }
+  }, 120_000);
 
   it('answers an error envelope instead of throwing across IPC', async () => {
     const unregister = registerIpc({ call: () => Promise.reject(new Error('lost')) });

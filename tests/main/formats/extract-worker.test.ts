@@ -1,6 +1,7 @@
 /**
  * Reading files off the thread that owns the database: a PDF that would take minutes (its page tree lists one page
- * 40,000 times) is stopped at its time budget and becomes "not scanned", while the workspace answers other calls;
+ * 400,000 times and claims 5,000 pages, so each of them is found only by stepping over the whole list) is stopped at
+ * its time budget and becomes "not scanned", while the workspace answers other calls;
  * a file that would need more memory than the worker's cap stops only that file; the next file is read as usual.
  */
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { docx, p } from '../../fixtures/extract/build';
 import { docxManyHeaderParagraphs, pdfRepeatedPage } from '../../fixtures/extract/hostile';
 
 const tempDir = useTempDirs();
+/** About 80 s of CPU (16 ms to find each of 5,000 pages), far past the budgets below. */
+const HANGING_PDF = pdfRepeatedPage(400_000, 5_000);
 const made: { backend?: Backend; extract: WorkerExtractor }[] = [];
 afterEach(async () => {
   for (const m of made.splice(0)) {
@@ -33,7 +36,7 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     const upload = async (name: string, bytes: Uint8Array) => ({
       handle: (await call(backend, 'files.upload', { name, bytes })).handle,
     });
-    const hanging = await upload('board-papers.pdf', pdfRepeatedPage(40_000));
+    const hanging = await upload('board-papers.pdf', HANGING_PDF);
 
     let attachDone = false;
     const attach = dispatch(backend, 'attachments.add', {
@@ -74,6 +77,30 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     expect(next.attachments[0]).toMatchObject({ textStatus: 'ok' });
   });
 
+  it('reads the PDF listing one page 40,000 times to its page budget, with the default time budget to spare', async () => {
+    const extract = workerExtractor(); // the budgets an attached file is read with
+    const dir = tempDir();
+    const backend = new Backend({ dataDir: join(dir, 'data'), host: 'browser', extract });
+    made.push({ backend, extract });
+    await makeWorkspace(dir, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
+    const { handle } = await call(backend, 'files.upload', {
+      name: 'board-papers.pdf',
+      bytes: pdfRepeatedPage(40_000),
+    });
+    const added = await call(backend, 'attachments.add', {
+      itemId: 'send-strategy',
+      files: [{ handle }],
+      metadata: {},
+    });
+    // Its text as far as it was read, and a decision asked for the pages it was not: never "took longer than".
+    expect(added.attachments[0]).toMatchObject({
+      textStatus: 'ok',
+      notScannedReason: 'Not fully scanned: pages 1,251 to 40,000 could not be read.',
+    });
+    const check = await call(backend, 'privacy.check', {});
+    expect(check.unscanned.map((u) => u.fileName)).toEqual(['board-papers.pdf']);
+  });
+
   it('stops attaching when the officer cancels, mid-file, with nothing attached', async () => {
     const extract = workerExtractor({ timeoutMs: 60_000 });
     const dir = tempDir();
@@ -82,7 +109,7 @@ describe('extraction in a worker', { timeout: 120_000 }, () => {
     await makeWorkspace(dir, { via: backend, user: 'Ann', area: 'Northshire', laCode: '841' });
     const { handle } = await call(backend, 'files.upload', {
       name: 'board-papers.pdf',
-      bytes: pdfRepeatedPage(40_000),
+      bytes: HANGING_PDF,
     });
     const attach = dispatch(backend, 'attachments.add', { itemId: 'send-strategy', files: [{ handle }], metadata: {} });
     await new Promise((r) => setTimeout(r, 1000));

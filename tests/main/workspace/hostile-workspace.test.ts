@@ -112,6 +112,26 @@ describe('an imported workspace is data, never code or paths', () => {
     expect(hidden(join(dir, 'imports'))).toEqual([]);
   });
 
+  it.each([
+    [
+      'pack_template',
+      "INSERT INTO pack_template (id, file_name, bytes, sha256, chosen_at, chosen_by) VALUES (1, 't.docx', x'00', ?, 'x', 'x')",
+    ],
+    [
+      'list_checks',
+      "INSERT INTO list_checks (list, file_name, sha256, row_count, as_of, rule_counts, checked_at, checked_by) VALUES (1, 'l.csv', ?, 0, 'x', '{}', 'x', 'x')",
+    ],
+  ])('refuses a database whose %s.sha256 is not a SHA-256, however long', async (table, insert) => {
+    const dir = tempDir();
+    const { entries } = await exportedArchive(dir);
+    const path = `${'../'.repeat(20)}pass`; // 64 characters: a length check alone lets it through
+    expect(path).toHaveLength(64);
+    const zip = mutatedArchive(dir, entries, (db) => db.prepare(insert).run(path));
+    expect(await refusal(zip, join(dir, 'Copy.sendpack'))).toMatch(
+      new RegExp(`${table}\\.sha256 in row 1 that is not a SHA-256`),
+    );
+  });
+
   it("refuses a database carrying its own trigger (one that would erase the recipient's audit events), naming it", async () => {
     const dir = tempDir();
     const { entries } = await exportedArchive(dir);
