@@ -154,7 +154,7 @@ export function openDecision(fileName: string): OpenDecision {
     opensWith: 'folder',
     warning:
       `"${showDirectionControls(fileName)}" is a .${type} file, a type the computer would run as a program or script, so it was ` +
-      'not opened. Its read-only copy is shown in its folder instead: open it only if you know where it came from, with a program ' +
-      'you choose (a text editor shows a script without running it).',
+      'not opened: open its read-only copy only if you know where it came from, with a program you choose (a text editor ' +
+      'shows a script without running it).',
   };
 }

@@ -8,6 +8,11 @@ declare global {
   }
 }
 
+/** True in the desktop app, where main opens files and shows them in their folder; false in the browser host. */
+export function isDesktop(): boolean {
+  return Boolean(window.sendpack);
+}
+
 export function resolveApi(): SendpackApi | null {
   if (window.sendpack) return window.sendpack;
   const token = readToken(window.location, window.sessionStorage);

@@ -76,7 +76,7 @@ describe('evidence from elsewhere, in Chromium', () => {
         await page.getByRole('button', { name: 'Open Invoice' }).click();
         await page
           .getByText(
-            /^"Invoice\[RLO\]fdp\.exe" is a \.exe file, a type the computer would run as a program or script, so it was not opened/,
+            /^"Invoice\[RLO\]fdp\.exe" is a \.exe file, a type the computer would run as a program or script, so it was not opened: .* Its read-only copy is at \/.*Invoice\[RLO\]fdp\.exe$/,
           )
           .waitFor();
         expect(await axeViolations(page), 'axe on the item page').toEqual([]);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ProgressEvent } from '../../../shared/api/progress';
 import type { ChecklistItem } from '../../../shared/api/contract';
 import { api, call, uploadFiles, uploadFilesWithDates } from '../../api/call';
+import { isDesktop } from '../../api/client';
 import { write } from '../../state/write';
 import { formatDisplayDate } from '../../../shared/domain/dates';
 import { DateField } from '../../ui/DateField';
@@ -244,7 +245,14 @@ export function AttachmentsPanel({ item, readOnly }: { item: ChecklistItem; read
                   onClick={() =>
                     void run('Opening a read-only copy…', async () => {
                       const copy = await call('attachments.open', { attachmentId: a.id });
-                      return copy.warning ?? `Opened a read-only copy: ${copy.path}`;
+                      // The desktop app opens the copy (or shows it in its folder); the browser host cannot, so
+                      // it says where the copy is.
+                      const where = isDesktop()
+                        ? copy.opensWith === 'viewer'
+                          ? `Opened a read-only copy: ${showDirectionControls(copy.path)}`
+                          : 'Its read-only copy is shown in its folder.'
+                        : `Its read-only copy is at ${showDirectionControls(copy.path)}`;
+                      return copy.warning ? `${copy.warning} ${where}` : where;
                     })
                   }
                 >
