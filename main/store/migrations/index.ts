@@ -13,6 +13,7 @@ import m0012 from './0012-after-inspection';
 import m0013 from './0013-extractor-version';
 import m0014 from './0014-text-stored-once';
 import m0015 from './0015-sync-replica';
+import m0016 from './0016-template-and-list-hashes-checked';
 
 export interface Migration {
   id: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 13, name: '0013-extractor-version', sql: m0013 },
   { id: 14, name: '0014-text-stored-once', sql: m0014 },
   { id: 15, name: '0015-sync-replica', sql: m0015 },
+  { id: 16, name: '0016-template-and-list-hashes-checked', sql: m0016 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

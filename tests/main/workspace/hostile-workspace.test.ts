@@ -288,6 +288,33 @@ describe('file operations never follow a link or leave the workspace', () => {
     after.close();
   });
 
+  it("the database itself refuses a path where the council template's or a list check's hash belongs, and the upgrade keeps their rows", () => {
+    const dir = tempDir();
+    const db = new BetterSqlite3(join(dir, 'workspace.db'));
+    migrate(db, 15);
+    const hash = createHash('sha256').update('council.docx').digest('hex');
+    db.prepare(
+      "INSERT INTO pack_template (id, file_name, bytes, sha256, chosen_at, chosen_by) VALUES (1, 'council.docx', x'00', ?, 'x', 'Ann')",
+    ).run(hash);
+    const addCheck = db.prepare(
+      "INSERT INTO list_checks (list, file_name, sha256, row_count, as_of, rule_counts, checked_at, checked_by) VALUES (1, 'list1.csv', ?, 3, '2026-12-07', '{}', 'x', 'Ann')",
+    );
+    addCheck.run(hash);
+    addCheck.run(hash);
+    migrate(db);
+    expect(db.prepare('SELECT sha256 FROM pack_template').pluck().get()).toBe(hash);
+    expect(db.prepare('SELECT id FROM list_checks ORDER BY id').pluck().all()).toEqual([1, 2]);
+    db.prepare('DELETE FROM list_checks WHERE id = 2').run();
+    addCheck.run(hash);
+    expect(db.prepare('SELECT max(id) FROM list_checks').pluck().get(), 'ids are never reused').toBe(3);
+    const path = `../../${'a'.repeat(58)}`;
+    expect(path).toHaveLength(64);
+    expect(() => db.prepare('UPDATE pack_template SET sha256 = ?').run(path)).toThrow(/CHECK constraint failed/);
+    expect(() => addCheck.run(path)).toThrow(/CHECK constraint failed/);
+    expect(() => addCheck.run(hash.toUpperCase())).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+
   it('a symbolic link planted in files/ is removed when the workspace opens; its target keeps its mode and bytes', async () => {
     const dir = tempDir();
     const { backend, folder } = await backends.workspace(dir, { user: 'Ari', area: 'Linkshire', laCode: '841' });
