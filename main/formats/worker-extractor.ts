@@ -29,16 +29,30 @@ export type WorkerExtractor = ((
   close(): Promise<void>;
 };
 
+/** A worker thread's entry: the variable that may name its script, its bundle's file name and its source file. */
+export interface WorkerEntry {
+  env: string;
+  bundle: string;
+  source: string;
+}
+
+export const EXTRACT_WORKER: WorkerEntry = {
+  env: 'SENDPACK_EXTRACT_WORKER',
+  bundle: 'extract-worker.cjs',
+  source: 'main/formats/extract-worker.ts',
+};
+
 /**
- * The worker script: SENDPACK_EXTRACT_WORKER if set; extract-worker.cjs beside the running bundle (the Electron
- * app); else main/formats/extract-worker.ts in the source tree above the running script or the working folder,
- * run through tsx (the CLI, the browser host, the tests). Null when none is found: extraction then runs in-process.
+ * A worker's script (the extraction worker's unless another entry is named): its variable (SENDPACK_EXTRACT_WORKER)
+ * if set; its bundle (extract-worker.cjs) beside the running bundle (the Electron app); else its source
+ * (main/formats/extract-worker.ts) in the source tree above the running script or the working folder, run through
+ * tsx (the CLI, the browser host, the tests). Null when none is found: the work then runs in-process.
  */
-export function findWorkerScript(): { path: string; execArgv: string[] } | null {
-  const fromEnv = process.env.SENDPACK_EXTRACT_WORKER;
+export function findWorkerScript(entry: WorkerEntry = EXTRACT_WORKER): { path: string; execArgv: string[] } | null {
+  const fromEnv = process.env[entry.env];
   if (fromEnv) return { path: resolve(fromEnv), execArgv: fromEnv.endsWith('.ts') ? ['--import', 'tsx'] : [] };
   // In a CommonJS bundle __filename is the bundle; in ESM run by tsx it does not exist.
-  const bundle = typeof __filename === 'string' ? join(dirname(__filename), 'extract-worker.cjs') : null;
+  const bundle = typeof __filename === 'string' ? join(dirname(__filename), entry.bundle) : null;
   // Packaged, the worker file is unpacked beside app.asar (electron-builder.yml asarUnpack).
   const unpacked = bundle?.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
   if (unpacked && unpacked !== bundle && existsSync(unpacked)) return { path: unpacked, execArgv: [] };
@@ -46,7 +60,7 @@ export function findWorkerScript(): { path: string; execArgv: string[] } | null 
   const starts = [process.argv[1] ? dirname(resolve(process.argv[1])) : null, process.cwd()];
   for (const start of starts) {
     for (let dir = start; dir !== null;) {
-      const source = join(dir, 'main', 'formats', 'extract-worker.ts');
+      const source = join(dir, ...entry.source.split('/'));
       if (existsSync(source) && existsSync(join(dir, 'node_modules', 'tsx')))
         return { path: source, execArgv: ['--import', 'tsx'] };
       const up = dirname(dir);

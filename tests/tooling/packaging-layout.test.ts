@@ -171,14 +171,14 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
     expect(forbidden).toEqual([]);
   });
 
-  it('unpacks the text-extraction worker beside the asar, where a worker thread can start it', () => {
+  it('unpacks the text-extraction and privacy scan workers beside the asar, where a worker thread can start them', () => {
     requirePacked();
-    expect(config.asarUnpack).toContain('dist-electron/extract-worker.cjs');
-    expect(
-      existsSync(
-        join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'dist-electron', 'extract-worker.cjs'),
-      ),
-    ).toBe(true);
+    for (const worker of ['extract-worker.cjs', 'scan-worker.cjs']) {
+      expect(config.asarUnpack).toContain(`dist-electron/${worker}`);
+      expect(
+        existsSync(join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'dist-electron', worker)),
+      ).toBe(true);
+    }
   });
 
   it('unpacks the better-sqlite3 binary for linux-x64 beside the asar', () => {
