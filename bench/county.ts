@@ -9,17 +9,20 @@
  *   bundle   ~ zip -r -6, storing .pdf/.docx/.xlsx/.jpg as they are        (aim: within 1.3x)
  *   export   ~ zip -r -6 of the workspace folder
  *   open     ~ sqlite3 PRAGMA quick_check on the workspace database
+ * each as wall clock and CPU time (the machine may be shared: CPU time is what a step needed whatever else ran),
  * with this process's peak memory and the workspace's size on disk against the evidence's. Prints figures; asserts
  * nothing about time. Not run by .ci/run or `npm test`.
  *
  *   npx tsx bench/county.ts
  *
- * Environment: BENCH_COUNTY_FILES (default 1200), BENCH_COUNTY_MB (total evidence, default 3000).
+ * Environment: BENCH_COUNTY_FILES (default 1200), BENCH_COUNTY_MB (total evidence, default 3000), BENCH_NODE_FLAGS
+ * (the measured process's V8 flags; default the app backend's).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { Backend } from '../main/api/backend';
 import { dispatch } from '../main/api/dispatch';
@@ -30,8 +33,25 @@ import { Workspace } from '../main/workspace/workspace';
 import { exportWorkspace } from '../main/workspace/workspace-archive';
 import { sharedWorkerExtractor } from '../main/formats/worker-extractor';
 import { closeTextScanWorkers } from '../main/privacy/text-scan-pool';
+import { PACK_PROCESS_NODE_FLAGS } from '../main/pack/pack-process-flags';
 import { seededRandom } from '../shared/domain/privacy/synthetic';
 import { docx, p, pdf, pdfText, sst, worksheet, xlsx, STYLES_WITH_DATES } from '../tests/fixtures/extract/build';
+
+// Measured as the app runs: with the backend's V8 flags (main/pack/pack-process-flags.ts; the desktop backend and
+// `npm run sendpack` start with them), which must be given when the process starts. Without them V8's young
+// generation grows to 128 MB of semi-space here and the county attach peaked about 100 MB higher (865–872 MB against
+// 753 MB for 300 files). BENCH_NODE_FLAGS replaces them (BENCH_NODE_FLAGS=' ' for none), as in bench/pack.ts.
+if (process.env.BENCH_COUNTY_MEASURED === undefined) {
+  const flags =
+    process.env.BENCH_NODE_FLAGS !== undefined
+      ? process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean)
+      : [...PACK_PROCESS_NODE_FLAGS];
+  const child = spawnSync(process.execPath, [...flags, '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_COUNTY_MEASURED: flags.join(' ') },
+  });
+  process.exit(child.status ?? 1);
+}
 
 const FILES = Number(process.env.BENCH_COUNTY_FILES ?? 1200);
 const TOTAL_MB = Number(process.env.BENCH_COUNTY_MB ?? 3000);
@@ -147,7 +167,8 @@ async function main(): Promise<void> {
     const { bytes: evidenceBytes, pdfs } = generate(evidence);
     const names = readdirSync(evidence);
     console.log(
-      `County-scale run: ${names.length} files, ${(evidenceBytes / MB).toFixed(0)} MB of evidence (${pdfs.length} PDFs).`,
+      `County-scale run: ${names.length} files, ${(evidenceBytes / MB).toFixed(0)} MB of evidence (${pdfs.length} PDFs)` +
+        `${process.env.BENCH_COUNTY_MEASURED ? `, Node flags ${process.env.BENCH_COUNTY_MEASURED}` : ''}.`,
     );
 
     // Baseline: copy and hash, plus pdftotext over the PDFs.
