@@ -10,7 +10,7 @@ import { EXTRACTOR_VERSION } from '../formats/types';
 import type { BlobRow } from '../evidence/attachment-row';
 import type { FileDecisionRow, FindingDecisionRow, TextScanRow } from './decision-rows';
 import { isNamedStaff, scanStoredBlob, type StoredFinding, type TextRules } from './stored-text-scan';
-import { textScanWorkers, type ScanWorker } from './text-scan-pool';
+import { releaseTextScanWorkers, textScanWorkers, type ScanWorker } from './text-scan-pool';
 import type { ScanReply } from './scan-worker';
 
 export interface FindingLocation {
@@ -261,7 +261,11 @@ class TextFindings {
       throw error;
     };
     // Two texts in hand per worker: it starts the next as soon as it answers, not when this thread next looks.
-    await Promise.all([here(), ...workers.flatMap((w) => [inWorker(w), inWorker(w)])].map((p) => p.catch(fail)));
+    try {
+      await Promise.all([here(), ...workers.flatMap((w) => [inWorker(w), inWorker(w)])].map((p) => p.catch(fail)));
+    } finally {
+      if (workers.length > 0) releaseTextScanWorkers();
+    }
   }
 
   /** Keeps what this check found for the next one. */

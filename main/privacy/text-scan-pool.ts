@@ -1,8 +1,8 @@
 /**
  * The privacy check's scan workers: stored files' text inflated and scanned in worker threads beside the backend's
  * own thread, so a county's first check uses every core (164 MB of stored text: 1.2 s of CPU on one thread, 0.42 s
- * of it inflating). Started on the first check that has enough to scan and kept, idle and unreferenced, for the next:
- * loading the scanner in a worker costs about 0.1–0.3 s. A worker that fails hands its text back to the caller.
+ * of it inflating). Started on the first check that has enough to scan and kept, idle and unreferenced, for a minute
+ * for the next (loading the scanner in a worker costs about 0.1–0.3 s). A worker that fails hands its text back.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -79,12 +79,17 @@ class PooledWorker implements ScanWorker {
 }
 
 let pool: PooledWorker[] = [];
+let idleTimer: NodeJS.Timeout | null = null;
+/** Workers left idle this long after a check are ended: their memory (tens of MB each) is not kept for nothing. */
+const IDLE_MS = 60_000;
 
 /**
  * The scan workers (started if need be): one fewer than the cores, the backend's thread being the other, at most
  * three. None when no worker script is found (the text is then scanned on the caller's thread).
  */
 export function textScanWorkers(): ScanWorker[] {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   pool = pool.filter((w) => w.alive);
   const want = Math.max(1, Math.min(3, availableParallelism() - 1));
   if (pool.length >= want) return pool;
@@ -94,8 +99,17 @@ export function textScanWorkers(): ScanWorker[] {
   return pool;
 }
 
+/** Told when a check is done with the workers: they are ended if no check wants them within a minute. */
+export function releaseTextScanWorkers(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => void closeTextScanWorkers(), IDLE_MS);
+  idleTimer.unref();
+}
+
 /** Ends the scan workers (tests, the bench; the process ending ends them anyway). */
 export async function closeTextScanWorkers(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   const ending = pool;
   pool = [];
   await Promise.all(ending.map((w) => w.terminate()));
