@@ -65,6 +65,14 @@ await Promise.all([
     platform: 'node',
     target: NODE_TARGET,
   }),
+  // The privacy check's scan workers (main/privacy/text-scan-pool.ts finds them beside the backend bundle).
+  build({
+    ...common,
+    entryPoints: ['main/privacy/scan-worker.ts'],
+    outfile: join(outDir, 'scan-worker.cjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+  }),
   build({
     ...common,
     entryPoints: ['main/electron/backend-child.ts'],

@@ -1,6 +1,6 @@
 import type { Handlers } from './handler-types';
 import type { Database } from 'better-sqlite3';
-import { scanWorkspace } from '../privacy/scan-workspace';
+import { scanWorkspace, scanWorkspaceAsync } from '../privacy/scan-workspace';
 import { privacyScanOptions, privacySettings, savePrivacySettings } from '../privacy/privacy-settings';
 import { decideFile, markFalsePositive } from '../privacy/decisions';
 import { rememberPrivacyCheck } from '../dashboard/dashboard';
@@ -13,10 +13,10 @@ export function scanWithSettings(db: Database) {
 export const privacyHandlers: Handlers<
   'privacy.check' | 'privacy.markFalsePositive' | 'privacy.decideFile' | 'privacy.settings' | 'privacy.saveSettings'
 > = {
-  'privacy.check': (_req, { backend }) => {
+  'privacy.check': async (_req, { backend }) => {
     const workspace = backend.openWorkspace();
     // The check keeps each file's findings, so the next check, the build and the bundle rescan only what changed.
-    const scan = scanWorkspace(workspace.db, {
+    const scan = await scanWorkspaceAsync(workspace.db, {
       ...privacyScanOptions(workspace.db),
       remember: !workspace.session().readOnly,
     });

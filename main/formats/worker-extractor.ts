@@ -29,22 +29,22 @@ export type WorkerExtractor = ((
   close(): Promise<void>;
 };
 
-/** A worker's entry: its bundle's file name beside the running bundle, its source path, the variable that overrides it. */
+/** A worker thread's entry: the variable that may name its script, its bundle's file name and its source file. */
 export interface WorkerEntry {
+  env: string;
   bundle: string;
   source: string;
-  env: string;
 }
 
-const EXTRACT_WORKER: WorkerEntry = {
+export const EXTRACT_WORKER: WorkerEntry = {
+  env: 'SENDPACK_EXTRACT_WORKER',
   bundle: 'extract-worker.cjs',
   source: 'main/formats/extract-worker.ts',
-  env: 'SENDPACK_EXTRACT_WORKER',
 };
 
 /**
- * A worker script (the extraction worker unless another entry is given): its variable (SENDPACK_EXTRACT_WORKER) if
- * set; its bundle (extract-worker.cjs) beside the running bundle (the Electron app); else its source
+ * A worker's script (the extraction worker's unless another entry is named): its variable (SENDPACK_EXTRACT_WORKER)
+ * if set; its bundle (extract-worker.cjs) beside the running bundle (the Electron app); else its source
  * (main/formats/extract-worker.ts) in the source tree above the running script or the working folder, run through
  * tsx (the CLI, the browser host, the tests). Null when none is found: the work then runs in-process.
  */

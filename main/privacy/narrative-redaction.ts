@@ -2,7 +2,7 @@ import type { WritableDB } from '../store/database';
 import type { Database } from 'better-sqlite3';
 import { maskIdentifier, type FindingKind } from '../../shared/domain/privacy/findings';
 import { scanText } from './scan-text';
-import { isNamedStaff } from './scan-workspace';
+import { isNamedStaff } from './stored-text-scan';
 import { privacyScanOptions } from './privacy-settings';
 import { compactIndex, reindexItem } from '../search/search-index';
 import { appendEvent, rewriteEvents } from '../audit/audit-events';

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { FindingKind, FindingSeverity } from '../../shared/domain/privacy/findings';
 import { SCANNER_VERSION, scanText } from '../privacy/scan-text';
-import { decodeStoredText, forEachStoredSegment } from '../store/stored-text';
 import { listItems } from '../checklist/checklist-repository';
 import { listAttachments } from '../evidence/attachments-repository';
 import { selfEvaluationTexts } from '../self-evaluation/self-evaluation-store';
@@ -10,6 +9,9 @@ import { planTexts } from './plan-privacy';
 import { EXTRACTOR_VERSION } from '../formats/types';
 import type { BlobRow } from '../evidence/attachment-row';
 import type { FileDecisionRow, FindingDecisionRow, TextScanRow } from './decision-rows';
+import { isNamedStaff, scanStoredBlob, type StoredFinding, type TextRules } from './stored-text-scan';
+import { releaseTextScanWorkers, textScanWorkers, type ScanWorker } from './text-scan-pool';
+import type { ScanReply } from './scan-worker';
 
 export interface FindingLocation {
   itemId: string | null;
@@ -103,9 +105,6 @@ export interface WorkspaceScanOptions {
   onTextScanned?: (sha256: string, characters: number) => void;
 }
 
-/** A finding in a stored file's text, as kept between checks: [part, kind, severity, masked snippet]. */
-type StoredFinding = [string, FindingKind, FindingSeverity, string];
-
 /**
  * What decides the findings in a file's text besides the text itself: the scanner's rules and the workspace's
  * settings. Findings kept from an earlier check under other rules are found again.
@@ -125,6 +124,20 @@ function rulesKey(options: WorkspaceScanOptions, today: string): string {
 }
 
 /**
+ * Below this much stored text to scan (bytes as stored, most of it deflated: 1 MB is 2.5 MB of council prose, about
+ * 15 ms of scanning), a check scans on its own thread alone rather than wait for a worker to load.
+ */
+const WORKERS_FROM_BYTES = 1024 * 1024;
+
+/** How a check shares its scanning out (the tests force the workers on small workspaces). */
+export interface ScanSharing {
+  /** Scan in the workers too from this much stored text to scan (bytes as stored). Default 1 MB. */
+  workersFromBytes?: number;
+  /** Scan on this thread as well as in the workers. Default true. */
+  alsoHere?: boolean;
+}
+
+/**
  * The findings in each stored file's text (by SHA-256), scanned once per text and rules: a check rescans only the
  * files whose text or rules changed since the last one and keeps what it found for the next (privacy_text_scans;
  * the snippets are masked, as everywhere findings are kept). A database that cannot be written to (a read-only
@@ -132,6 +145,7 @@ function rulesKey(options: WorkspaceScanOptions, today: string): string {
  */
 class TextFindings {
   private readonly rules: string;
+  private readonly textRules: TextRules;
   private readonly found = new Map<string, StoredFinding[]>();
   private readonly fresh: [string, string][] = [];
   private readonly stored: ((sha: string) => Pick<TextScanRow, 'rules' | 'findings'> | undefined) | null;
@@ -139,9 +153,15 @@ class TextFindings {
   constructor(
     private readonly db: Database,
     private readonly options: WorkspaceScanOptions,
-    private readonly today: string,
+    today: string,
   ) {
     this.rules = rulesKey(options, today);
+    this.textRules = {
+      casePatterns: options.casePatterns,
+      today,
+      publicContacts: options.publicContacts,
+      namedStaff: options.namedStaff,
+    };
     const hasTable = !!db
       .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'privacy_text_scans'")
       .get();
@@ -153,44 +173,99 @@ class TextFindings {
     this.stored = statement ? (sha) => statement.get(sha) : null;
   }
 
-  of(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
+  /** The findings already known for a text under these rules (found in this check or kept by the last), or null. */
+  private known(sha256: string): StoredFinding[] | null {
     const known = this.found.get(sha256);
     if (known) return known;
     const kept = this.stored?.(sha256);
-    let findings: StoredFinding[] | null = null;
-    if (kept && kept.rules === this.rules) {
-      try {
-        findings = JSON.parse(kept.findings) as StoredFinding[];
-      } catch {
-        findings = null;
-      }
+    if (!kept || kept.rules !== this.rules) return null;
+    try {
+      const findings = JSON.parse(kept.findings) as StoredFinding[];
+      this.found.set(sha256, findings);
+      return findings;
+    } catch {
+      return null;
     }
-    if (!findings) {
-      const list: StoredFinding[] = [];
-      findings = list;
-      const scanOptions = {
-        casePatterns: this.options.casePatterns,
-        today: this.today,
-        publicContacts: this.options.publicContacts,
-      };
-      const stored = decodeStoredText(blob.text);
-      forEachStoredSegment(stored, blob.segments, (location, text) => {
-        if (!text) return;
-        for (const f of scanText(text, scanOptions)) {
-          if (
-            f.kind === 'person-name' &&
-            this.options.namedStaff?.length &&
-            isNamedStaff(f.match, this.options.namedStaff)
-          )
-            continue;
-          list.push([location, f.kind, f.severity, f.snippet]);
-        }
-      });
-      this.options.onTextScanned?.(sha256, stored.length);
-      this.fresh.push([sha256, JSON.stringify(list)]);
-    }
+  }
+
+  of(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
+    return this.known(sha256) ?? this.scanHere(sha256, blob);
+  }
+
+  private scanHere(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
+    const { findings, characters } = scanStoredBlob(blob.text, blob.segments, this.textRules);
+    return this.record(sha256, findings, characters);
+  }
+
+  private record(sha256: string, findings: StoredFinding[], characters: number): StoredFinding[] {
+    this.options.onTextScanned?.(sha256, characters);
+    this.fresh.push([sha256, JSON.stringify(findings)]);
     this.found.set(sha256, findings);
     return findings;
+  }
+
+  /**
+   * Scans the texts not yet known before the check walks the files, on this thread and in the scan workers at once
+   * (text-scan-pool.ts), each taking the next text as it finishes one; a small amount is scanned here alone. The
+   * same findings as scanning each in turn: each text is scanned whole, by the same code, under the same rules.
+   */
+  async prepare(
+    shas: readonly string[],
+    read: (sha256: string) => { text: unknown; segments: string } | undefined,
+    sharing: ScanSharing = {},
+  ): Promise<void> {
+    const pending: { sha: string; bytes: number }[] = [];
+    const sizeOf = this.db.prepare<[string], { bytes: number }>(
+      'SELECT length(text) AS bytes FROM blobs WHERE sha256 = ?',
+    );
+    for (const sha of new Set(shas)) if (!this.known(sha)) pending.push({ sha, bytes: sizeOf.get(sha)?.bytes ?? 0 });
+    const total = pending.reduce((sum, p) => sum + p.bytes, 0);
+    const workers = total >= (sharing.workersFromBytes ?? WORKERS_FROM_BYTES) ? textScanWorkers() : [];
+    let next = 0;
+    let failed = false;
+    const take = () => (failed || next >= pending.length ? undefined : pending[next++]!.sha);
+    const rules = {
+      casePatterns: (this.options.casePatterns ?? []).map((p): [string, string] => [p.source, p.flags]),
+      today: this.textRules.today,
+      publicContacts: this.options.publicContacts ?? [],
+      namedStaff: this.options.namedStaff ?? [],
+    };
+    const inWorker = async (worker: ScanWorker) => {
+      if (!(await worker.ready)) return;
+      for (let sha = take(); sha; sha = take()) {
+        const blob = read(sha);
+        if (!blob) continue;
+        let reply: ScanReply;
+        try {
+          reply = await worker.scan({ text: blob.text, segments: blob.segments, rules });
+        } catch {
+          // The worker ended (out of memory, stopped): this text is scanned here, and the worker takes no more.
+          this.scanHere(sha, blob);
+          return;
+        }
+        if ('error' in reply) throw new Error(reply.error);
+        this.record(sha, reply.findings, reply.characters);
+      }
+    };
+    const here = async () => {
+      if (sharing.alsoHere === false && workers.length > 0) return;
+      for (let sha = take(); sha; sha = take()) {
+        const blob = read(sha);
+        if (blob) this.scanHere(sha, blob);
+        // Between texts, the workers' answers are taken in and each is handed its next text.
+        if (workers.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
+    const fail = (error: unknown) => {
+      failed = true;
+      throw error;
+    };
+    // Two texts in hand per worker: it starts the next as soon as it answers, not when this thread next looks.
+    try {
+      await Promise.all([here(), ...workers.flatMap((w) => [inWorker(w), inWorker(w)])].map((p) => p.catch(fail)));
+    } finally {
+      if (workers.length > 0) releaseTextScanWorkers();
+    }
   }
 
   /** Keeps what this check found for the next one. */
@@ -208,21 +283,44 @@ class TextFindings {
   }
 }
 
-const nameWords = (name: string) => name.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
-
-/** Whether a name the scanner found belongs to the area's named staff: all its words within one staff name. */
-export function isNamedStaff(match: string, namedStaff: readonly string[]): boolean {
-  const words = nameWords(match);
-  return (
-    words.length > 0 &&
-    namedStaff.some((staff) => {
-      const known = new Set(nameWords(staff));
-      return words.every((w) => known.has(w));
-    })
-  );
+export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}): WorkspaceScan {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  return scanWith(db, options, today, new TextFindings(db, options, today));
 }
 
-export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}): WorkspaceScan {
+/**
+ * scanWorkspace with the stored files' text scanned on this thread and in the scan workers at once
+ * (TextFindings.prepare): the privacy check's way, where most files may need scanning; the same answer as scanWorkspace.
+ */
+export async function scanWorkspaceAsync(
+  db: Database,
+  options: WorkspaceScanOptions = {},
+  sharing: ScanSharing = {},
+): Promise<WorkspaceScan> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const textFindings = new TextFindings(db, options, today);
+  const scanned = new Set(
+    listItems(db)
+      .filter((i) => !i.personLevel)
+      .map((i) => i.id),
+  );
+  const read = db.prepare<[string], Pick<BlobRow, 'text' | 'segments'>>(
+    "SELECT text, segments FROM blobs WHERE sha256 = ? AND text_status = 'ok'",
+  );
+  await textFindings.prepare(
+    listAttachments(db).flatMap((a) => (a.state === 'current' && scanned.has(a.itemId) && a.sha256 ? [a.sha256] : [])),
+    (sha) => read.get(sha),
+    sharing,
+  );
+  return scanWith(db, options, today, textFindings);
+}
+
+function scanWith(
+  db: Database,
+  options: WorkspaceScanOptions,
+  today: string,
+  textFindings: TextFindings,
+): WorkspaceScan {
   const decisions = new Map(
     db
       .prepare<[], FindingDecisionRow>('SELECT * FROM privacy_decisions')
@@ -236,7 +334,6 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
       .map((d) => [d.attachment_id, d]),
   );
   const findings: WorkspaceFinding[] = [];
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const push = (location: FindingLocation, kind: FindingKind, severity: FindingSeverity, snippet: string) => {
     const key = keyOf(location, kind, snippet);
     const decided = decisions.get(key);
@@ -262,7 +359,6 @@ export function scanWorkspace(db: Database, options: WorkspaceScanOptions = {}):
       push(location, f.kind, f.severity, f.snippet);
     }
   };
-  const textFindings = new TextFindings(db, options, today);
   const items = listItems(db).filter((i) => !i.personLevel);
   const titles = new Map(items.map((i) => [i.id, i.title]));
   for (const item of items) {

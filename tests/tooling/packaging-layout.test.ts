@@ -171,9 +171,9 @@ describe('packed app (offline linux dir build, stub Electron)', () => {
     expect(forbidden).toEqual([]);
   });
 
-  it('unpacks the text-extraction and import preview workers beside the asar, where a worker thread can start them', () => {
+  it('unpacks the text-extraction, import preview and privacy scan workers beside the asar, where a worker thread can start them', () => {
     requirePacked();
-    for (const worker of ['extract-worker.cjs', 'preview-worker.cjs']) {
+    for (const worker of ['extract-worker.cjs', 'preview-worker.cjs', 'scan-worker.cjs']) {
       expect(config.asarUnpack).toContain(`dist-electron/${worker}`);
       expect(
         existsSync(join(work, 'out', 'linux-unpacked', 'resources', 'app.asar.unpacked', 'dist-electron', worker)),

@@ -311,25 +311,39 @@ async function* verifiedBlob(
         `longer matches the file that was attached (SHA-256 ${evidence.sha256.slice(0, 12)}…). ${nothingWritten} Attach the original file ` +
         `again, or remove ${evidence.ref} from the item.`,
     );
+  // The next chunk is read while this one is hashed and written: two buffers in turn when shared, read at their
+  // positions (two reads in flight on one file must not share its file position).
+  const shared = reuseBuffer ? [0, 1].map(() => Buffer.allocUnsafe(Math.min(READ_CHUNK, evidence.bytes + 1))) : null;
+  let turn = 0;
+  let position = 0;
+  const readAt = (size: number) => {
+    // Unless shared, each chunk goes on as it is, so each read needs its own buffer: sized to what is left (one
+    // byte more, to notice a file that grew), not a whole chunk for a small file.
+    const buffer = shared ? shared[turn++ % 2]! : Buffer.allocUnsafe(size);
+    const read = handle.read(buffer, 0, size, position).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+    read.catch(() => undefined); // a failure is thrown where the chunk is awaited, not left unhandled meanwhile
+    return read;
+  };
+  let next: Promise<Buffer> | null = null;
   try {
     const hash = createHash('sha256');
     let bytes = 0;
-    const shared = reuseBuffer ? Buffer.allocUnsafe(Math.min(READ_CHUNK, evidence.bytes + 1)) : null;
+    next = readAt(Math.min(READ_CHUNK, evidence.bytes + 1));
     for (;;) {
-      // Unless shared, each chunk goes on as it is, so each read needs its own buffer: sized to what is left (one
-      // byte more, to notice a file that grew), not a whole chunk for a small file.
-      const size = Math.min(READ_CHUNK, evidence.bytes - bytes + 1);
-      const buffer = shared ?? Buffer.allocUnsafe(size);
-      const { bytesRead } = await handle.read(buffer, 0, size, null);
-      if (bytesRead === 0) break;
-      bytes += bytesRead;
+      const chunk = await next;
+      next = null;
+      if (chunk.length === 0) break;
+      bytes += chunk.length;
+      position += chunk.length;
       if (bytes > evidence.bytes) throw changed();
-      const chunk = buffer.subarray(0, bytesRead);
+      next = readAt(Math.min(READ_CHUNK, evidence.bytes - bytes + 1));
       hash.update(chunk);
       yield chunk;
     }
     if (bytes !== evidence.bytes || hash.digest('hex') !== evidence.sha256) throw changed();
   } finally {
+    // A read still in flight (the consumer stopped early) ends before its file is closed.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }

@@ -362,6 +362,41 @@ describe('share bundle', { timeout: 60_000 }, () => {
     expect(readdirSync(dir2).filter((n) => n.includes('b.zip'))).toEqual([]);
   });
 
+  it('copies a large file stored as it is over several reads, whole, and refuses one changed byte in its middle', async () => {
+    const { dir, folder, input } = fixture();
+    // A scan stored as it is (not recompressed), read in 1 MB chunks, each read ahead of the one being written.
+    const scan = new Uint8Array(randomBytes(3 * 1024 * 1024 + 5));
+    const { sha256 } = writeBlob(folder, scan);
+    input.evidence.push({
+      ref: 'E020',
+      title: 'Scanned consent forms',
+      itemId: 'jsna-send',
+      itemTitle: 'JSNA SEND chapter',
+      group: 'EC1',
+      documentDate: '2025-06-30',
+      version: '1',
+      owner: 'Public health',
+      fileName: 'consent.jpg',
+      bytes: scan.length,
+      sha256,
+    });
+    const out = join(dir, 'bundle.zip');
+    const written = await writeBundle(input, out);
+    const path = written.files.find((f) => f.reference === 'E020')!.path;
+    expect(Buffer.from(unzipSync(readFileSync(out))[path]!).equals(Buffer.from(scan))).toBe(true);
+    expect((await verifyBundle(out)).ok).toBe(true);
+
+    const stored = blobPath(folder, sha256);
+    chmodSync(stored, 0o644);
+    const changed = Buffer.from(scan);
+    changed[2 * 1024 * 1024 + 3] = 255 - changed[2 * 1024 * 1024 + 3]!;
+    writeFileSync(stored, changed);
+    await expect(writeBundle(input, join(dir, 'again.zip'))).rejects.toThrow(
+      /^Evidence E020 \("consent\.jpg", JSNA SEND chapter\) cannot go in the bundle: its stored file has been changed on disk/,
+    );
+    expect(readdirSync(dir).filter((n) => n.includes('again.zip'))).toEqual([]);
+  });
+
   it('reports a damaged or foreign file as a problem, never by throwing', async () => {
     const { dir, input } = fixture();
     const out = join(dir, 'bundle.zip');
