@@ -63,10 +63,10 @@ export type { FindingKind, FindingSeverity };
 
 /**
  * The version of the rules above. Findings in stored files are kept between checks under it (and the settings), so
- * a change to what is found must bump it; tests/unit/privacy-scan-cache.test.ts holds the scanner's sources'
+ * a change to what is found must bump it; tests/main/privacy/privacy-scan-cache.test.ts holds the scanner's sources'
  * fingerprint and fails until the version and fingerprint are updated together.
  */
-export const SCANNER_VERSION = 2;
+export const SCANNER_VERSION = 3;
 
 export interface Finding {
   kind: FindingKind;
@@ -85,6 +85,11 @@ export interface ScanOptions {
   casePatterns?: readonly RegExp[];
   /** yyyy-mm-dd: dates of birth are looked for in the 26 years up to this day. Default: today (UTC). */
   today?: string;
+  /**
+   * Told when the findings depend on `today`: a date-of-birth cue with a full date after it was weighed against the
+   * day. Text without one finds the same on any day, so its findings can be kept across days.
+   */
+  onDayWeighed?: () => void;
   /**
    * The council's published contact details, never findings: phone numbers (any spacing, +44 or 0), email addresses
    * (any case), and its offices' addresses ("1 Civic Way") and postcodes (any spacing).
@@ -194,7 +199,7 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     scanPostcodes(text, contacts, add);
     scanAddresses(text, contacts, add);
   }
-  scanCues(text, today, hasDigit, add);
+  scanCues(text, today, hasDigit, add, options.onDayWeighed);
   let findings = settle(found);
   const names = findings.filter((f) => f.kind === 'person-name');
   if (names.length > 0) findings = settle([...findings, ...laterOccurrences(text, names)]);
@@ -361,7 +366,7 @@ function scanConfigured(text: string, pattern: RegExp, add: Add): void {
  * (CUE_START); each cue's own pattern is then tried, sticky, where one may start and its previous match has ended.
  * Dates of birth and case references need a digit: in text without one only names are looked for.
  */
-function scanCues(text: string, today: string, hasDigit: boolean, add: Add): void {
+function scanCues(text: string, today: string, hasDigit: boolean, add: Add, onDayWeighed?: () => void): void {
   // Kept apart and added kind by kind, in the order the separate passes added them.
   const dates: Candidate[] = [];
   const names: Candidate[] = [];
@@ -386,7 +391,7 @@ function scanCues(text: string, today: string, hasDigit: boolean, add: Add): voi
       const m = DOB_CUE.exec(text);
       if (m) {
         dateFrom = at + m[0].length;
-        dateOfBirthAfter(text, m, today, addDate);
+        dateOfBirthAfter(text, m, today, addDate, onDayWeighed);
       }
     }
     if (at >= nameFrom) {
@@ -411,7 +416,7 @@ function scanCues(text: string, today: string, hasDigit: boolean, add: Add): voi
   for (const c of cases) add(c.kind, c.start, c.end, c.severity, c.rank);
 }
 
-function dateOfBirthAfter(text: string, m: RegExpExecArray, today: string, add: Add): void {
+function dateOfBirthAfter(text: string, m: RegExpExecArray, today: string, add: Add, onDayWeighed?: () => void): void {
   if (m.index > 0 && text[m.index - 1] === '-') return; // "new-born", "first-born"
   const from = m.index + m[0].length;
   const window = text.slice(from, from + 72);
@@ -424,6 +429,7 @@ function dateOfBirthAfter(text: string, m: RegExpExecArray, today: string, add: 
     /[0-9]/.test(window.slice(0, date.index))
   )
     return;
+  onDayWeighed?.();
   const iso = dateFromMatch(date, today);
   if (iso === null || !isWithinSendAgeRange(iso, today)) return;
   add('date-of-birth', from + date.index, from + date.index + date[0].length, 'block', RANK.dob);

@@ -18,7 +18,8 @@ export interface ScanRequest {
   };
 }
 
-export type ScanReply = { id: number; findings: StoredFinding[]; characters: number } | { id: number; error: string };
+export type ScanReply =
+  { id: number; findings: StoredFinding[]; dependsOnDay: boolean; characters: number } | { id: number; error: string };
 
 const port = parentPort;
 if (port) {
@@ -28,11 +29,11 @@ if (port) {
       const key = JSON.stringify(request.rules.casePatterns);
       if (key !== patterns.key)
         patterns = { key, list: request.rules.casePatterns.map(([source, flags]) => new RegExp(source, flags)) };
-      const { findings, characters } = scanStoredBlob(request.text, request.segments, {
+      const { findings, dependsOnDay, characters } = scanStoredBlob(request.text, request.segments, {
         ...request.rules,
         casePatterns: patterns.list,
       });
-      port.postMessage({ id: request.id, findings, characters } satisfies ScanReply);
+      port.postMessage({ id: request.id, findings, dependsOnDay, characters } satisfies ScanReply);
     } catch (error) {
       port.postMessage({
         id: request.id,

@@ -107,14 +107,16 @@ export interface WorkspaceScanOptions {
 
 /**
  * What decides the findings in a file's text besides the text itself: the scanner's rules and the workspace's
- * settings. Findings kept from an earlier check under other rules are found again.
+ * settings, and the day only for a text where a date of birth was weighed against it (the 26-year window moves each
+ * day). Findings kept from an earlier check under other rules are found again; a text with no such date keeps its
+ * findings from one day to the next, so a daily check scans only what changed.
  */
-function rulesKey(options: WorkspaceScanOptions, today: string): string {
+function rulesKey(options: WorkspaceScanOptions, day: string | null): string {
   return createHash('sha256')
     .update(
       JSON.stringify([
         SCANNER_VERSION,
-        today,
+        day,
         (options.casePatterns ?? []).map((p) => `${p.source}/${p.flags}`),
         options.publicContacts ?? [],
         options.namedStaff ?? [],
@@ -144,10 +146,12 @@ export interface ScanSharing {
  * copy, a full disk) is still checked in full, just not remembered.
  */
 class TextFindings {
+  /** The rules key of a text whose findings depend on today, and of one whose findings do not. */
   private readonly rules: string;
+  private readonly rulesAnyDay: string;
   private readonly textRules: TextRules;
   private readonly found = new Map<string, StoredFinding[]>();
-  private readonly fresh: [string, string][] = [];
+  private readonly fresh: [sha256: string, rules: string, findings: string][] = [];
   private readonly stored: ((sha: string) => Pick<TextScanRow, 'rules' | 'findings'> | undefined) | null;
 
   constructor(
@@ -156,6 +160,7 @@ class TextFindings {
     today: string,
   ) {
     this.rules = rulesKey(options, today);
+    this.rulesAnyDay = rulesKey(options, null);
     this.textRules = {
       casePatterns: options.casePatterns,
       today,
@@ -178,7 +183,7 @@ class TextFindings {
     const known = this.found.get(sha256);
     if (known) return known;
     const kept = this.stored?.(sha256);
-    if (!kept || kept.rules !== this.rules) return null;
+    if (!kept || (kept.rules !== this.rules && kept.rules !== this.rulesAnyDay)) return null;
     try {
       const findings = JSON.parse(kept.findings) as StoredFinding[];
       this.found.set(sha256, findings);
@@ -193,13 +198,18 @@ class TextFindings {
   }
 
   private scanHere(sha256: string, blob: { text: unknown; segments: string }): StoredFinding[] {
-    const { findings, characters } = scanStoredBlob(blob.text, blob.segments, this.textRules);
-    return this.record(sha256, findings, characters);
+    const { findings, dependsOnDay, characters } = scanStoredBlob(blob.text, blob.segments, this.textRules);
+    return this.record(sha256, findings, dependsOnDay, characters);
   }
 
-  private record(sha256: string, findings: StoredFinding[], characters: number): StoredFinding[] {
+  private record(
+    sha256: string,
+    findings: StoredFinding[],
+    dependsOnDay: boolean,
+    characters: number,
+  ): StoredFinding[] {
     this.options.onTextScanned?.(sha256, characters);
-    this.fresh.push([sha256, JSON.stringify(findings)]);
+    this.fresh.push([sha256, dependsOnDay ? this.rules : this.rulesAnyDay, JSON.stringify(findings)]);
     this.found.set(sha256, findings);
     return findings;
   }
@@ -244,7 +254,7 @@ class TextFindings {
           return;
         }
         if ('error' in reply) throw new Error(reply.error);
-        this.record(sha, reply.findings, reply.characters);
+        this.record(sha, reply.findings, reply.dependsOnDay, reply.characters);
       }
     };
     const here = async () => {
@@ -275,7 +285,7 @@ class TextFindings {
       const upsert = this.db.prepare(`INSERT INTO privacy_text_scans (sha256, rules, findings) VALUES (?, ?, ?)
         ON CONFLICT (sha256) DO UPDATE SET rules = excluded.rules, findings = excluded.findings`);
       this.db.transaction(() => {
-        for (const [sha, findings] of this.fresh) upsert.run(sha, this.rules, findings);
+        for (const [sha, rules, findings] of this.fresh) upsert.run(sha, rules, findings);
       })();
     } catch {
       /* a check still answers when it cannot be remembered (a locked or full disk): the next one scans again */

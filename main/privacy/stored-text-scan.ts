@@ -31,10 +31,25 @@ export function isNamedStaff(match: string, namedStaff: readonly string[]): bool
   );
 }
 
-/** The findings in a stored text, segment by segment, each with its segment's location. */
-export function scanStoredText(text: string, segments: string, rules: TextRules): StoredFinding[] {
+/**
+ * The findings in a stored text, segment by segment, each with its segment's location, and whether they depend on the
+ * day (a date of birth was weighed against it): findings that do not are kept for any day.
+ */
+export function scanStoredText(
+  text: string,
+  segments: string,
+  rules: TextRules,
+): { findings: StoredFinding[]; dependsOnDay: boolean } {
   const list: StoredFinding[] = [];
-  const options = { casePatterns: rules.casePatterns, today: rules.today, publicContacts: rules.publicContacts };
+  let dependsOnDay = false;
+  const options = {
+    casePatterns: rules.casePatterns,
+    today: rules.today,
+    publicContacts: rules.publicContacts,
+    onDayWeighed: () => {
+      dependsOnDay = true;
+    },
+  };
   const staff = rules.namedStaff?.length ? rules.namedStaff : null;
   forEachStoredSegment(text, segments, (location, part) => {
     if (!part) return;
@@ -43,7 +58,7 @@ export function scanStoredText(text: string, segments: string, rules: TextRules)
       list.push([location, f.kind, f.severity, f.snippet]);
     }
   });
-  return list;
+  return { findings: list, dependsOnDay };
 }
 
 /** A text scanned where it was stored (blobs.text as read from the database): its findings and its length. */
@@ -51,7 +66,7 @@ export function scanStoredBlob(
   stored: unknown,
   segments: string,
   rules: TextRules,
-): { findings: StoredFinding[]; characters: number } {
+): { findings: StoredFinding[]; dependsOnDay: boolean; characters: number } {
   const text = decodeStoredText(stored);
-  return { findings: scanStoredText(text, segments, rules), characters: text.length };
+  return { ...scanStoredText(text, segments, rules), characters: text.length };
 }

@@ -32,7 +32,7 @@ function check(workspace: Workspace, options: WorkspaceScanOptions = {}) {
 }
 
 describe('incremental privacy check', () => {
-  it('rescans only the file that changed, with the findings of a full scan; a settings change rescans everything', async () => {
+  it('rescans only the file that changed, with the findings of a full scan; a settings change rescans everything, another day only what holds a date of birth', async () => {
     const workspace = makeWorkspace(tempDir(), { open: 'readable' }).workspace;
     try {
       const files = [
@@ -74,8 +74,29 @@ describe('incremental privacy check', () => {
       const settings = check(workspace, { publicContacts: ['01632 960000'] });
       expect(settings.scanned).toHaveLength(4);
       expect(settings.scan.findings.some((f) => f.kind === 'phone')).toBe(false);
-      // And another day moves the window for dates of birth.
-      expect(check(workspace, { today: '2026-12-07' }).scanned).toHaveLength(4);
+      expect(check(workspace).scanned).toHaveLength(4);
+
+      // Another day moves the window for dates of birth: only a text where one was weighed is scanned again; the
+      // others keep their findings from one day to the next.
+      const [born] = await attachFiles(
+        workspace,
+        'jsna-send',
+        [{ name: 'e.txt', bytes: enc('Referral form. Date of birth: 07/12/2000. Needs reviewed.') }],
+        {},
+        'A',
+        extractText,
+      );
+      const dayOne = check(workspace);
+      expect(dayOne.scanned).toEqual([born!.sha256]);
+      expect(dayOne.scan.findings.filter((f) => f.location.fileName === 'e.txt').map((f) => f.kind)).toEqual([
+        'date-of-birth',
+      ]);
+      const dayTwo = check(workspace, { today: '2026-12-07' });
+      expect(dayTwo.scanned).toEqual([born!.sha256]);
+      // 26 years to the day: out of the window on the 7th, so the next day's check no longer finds it.
+      expect(dayTwo.scan.findings.some((f) => f.location.fileName === 'e.txt')).toBe(false);
+      workspace.db.prepare('DELETE FROM privacy_text_scans').run();
+      expect(check(workspace, { today: '2026-12-07' }).scan).toEqual(dayTwo.scan);
     } finally {
       workspace.close();
     }
@@ -135,6 +156,6 @@ describe('incremental privacy check', () => {
       )
       .digest('hex')
       .slice(0, 16);
-    expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 2, fingerprint: 'ad87c7d157c764e4' });
+    expect({ SCANNER_VERSION, fingerprint }).toEqual({ SCANNER_VERSION: 3, fingerprint: '62c523762f044a0f' });
   });
 });
