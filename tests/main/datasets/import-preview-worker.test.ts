@@ -3,7 +3,9 @@
  * worker, with the request queue let go, so the officer's other screens answer while a large or hostile spreadsheet
  * is read; with a time budget that refuses the file in words; and stopped at once by a cancel, nothing imported.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../../main/api/backend';
 import { dispatch } from '../../../main/api/dispatch';
@@ -26,11 +28,31 @@ afterEach(async () => {
   }
 });
 
-/** A CSV of `rows` rows (about 40 bytes each): 2,400,000 of them, 95 MB, take seconds to read on any machine. */
+/** A CSV of `rows` rows in the shape of DfE's files. */
 function bigCsv(rows: number): Uint8Array {
   const lines = ['la_name,time_period,geographic_level,value'];
   for (let i = 0; i < rows; i++) lines.push(`Darlington,2024,Local authority,${i}`);
   return new TextEncoder().encode(lines.join('\n'));
+}
+
+/**
+ * The real preview worker, except that a file named stall.csv is never answered: the worker spins, as one reading a
+ * hostile file would. Time budgets and cancels are then tested on a read that cannot finish however fast the
+ * machine is (a large file that "takes seconds" finished inside the budget on an idle machine).
+ */
+function stallingWorker(): { path: string; execArgv: string[] } {
+  const path = join(tempDir(), 'stalling-worker.mjs');
+  const real = pathToFileURL(join(process.cwd(), 'main/datasets/import/preview-worker.ts')).href;
+  writeFileSync(
+    path,
+    [
+      "import { parentPort } from 'node:worker_threads';",
+      // Registered before the real worker's listener, so it runs first and, for stall.csv, never returns.
+      "parentPort.on('message', (request) => { if (request.fileName === 'stall.csv') for (;;) {} });",
+      `await import(${JSON.stringify(real)});`,
+    ].join('\n'),
+  );
+  return { path, execArgv: ['--import', 'tsx'] };
 }
 
 async function backendWith(reader: PreviewReader) {
@@ -63,9 +85,9 @@ describe('import previews in a worker', { timeout: 180_000 }, () => {
     expect(shown.firstRows).toEqual(inProcess.firstRows);
   });
 
-  it('answers other requests while a large file is read, and a cancel stops it at once with nothing imported', async () => {
-    const backend = await backendWith(previewReader());
-    const { handle } = await call(backend, 'files.upload', { name: 'national.csv', bytes: bigCsv(2_400_000) });
+  it('answers other requests while a file is read, and a cancel stops it at once with nothing imported', async () => {
+    const backend = await backendWith(previewReader({ script: stallingWorker() }));
+    const { handle } = await call(backend, 'files.upload', { name: 'stall.csv', bytes: bigCsv(10) });
     let previewDone = false;
     const preview = dispatch(backend, 'imports.preview', { dataset: 'ehcp-timeliness', file: { handle } }).then((r) => {
       previewDone = true;
@@ -85,15 +107,15 @@ describe('import previews in a worker', { timeout: 180_000 }, () => {
   });
 
   it('refuses, in words, a file that takes longer than its time budget, and reads the next file as usual', async () => {
-    const backend = await backendWith(previewReader({ timeoutMs: 2_000 }));
-    const { handle } = await call(backend, 'files.upload', { name: 'national.csv', bytes: bigCsv(2_400_000) });
+    const backend = await backendWith(previewReader({ timeoutMs: 2_000, script: stallingWorker() }));
+    const { handle } = await call(backend, 'files.upload', { name: 'stall.csv', bytes: bigCsv(10) });
     const slow = await call(backend, 'imports.preview', { dataset: 'ehcp-timeliness', file: { handle } });
     expect(slow.problems).toEqual([
       {
         row: null,
         column: null,
         message:
-          'Reading national.csv took longer than 2 seconds, so it was stopped and nothing was imported. Save the sheet you need on its own, as CSV, and import that.',
+          'Reading stall.csv took longer than 2 seconds, so it was stopped and nothing was imported. Save the sheet you need on its own, as CSV, and import that.',
       },
     ]);
     expect(slow.rowsRead).toBe(0);
