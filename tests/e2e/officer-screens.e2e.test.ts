@@ -411,6 +411,11 @@ describe('the notice window and the build refusal, in Chromium', () => {
     await page.getByRole('button', { name: 'Build the pack' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'The pack was not built' });
     await refusal.getByRole('listitem').getByRole('button', { name: JSNA }).waitFor();
+    // The answer to the click is on screen and read first, not a screen above the button.
+    await expect
+      .poll(() => refusal.evaluate((el) => el.getBoundingClientRect().top > -1 && el === document.activeElement))
+      .toBe(true);
+    expect(await refusal.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     await look(page, 'build-refusal');
     await refusal.getByRole('listitem').getByRole('button', { name: JSNA }).click();
     await page.getByRole('heading', { name: JSNA, level: 1 }).waitFor();
