@@ -224,6 +224,7 @@ describe('the officer screens, in Chromium', () => {
     await page.getByLabel('Person').selectOption('');
     await page.getByLabel('Change').selectOption('private-note');
     await page.locator('table').getByText('Added (its text is not recorded)').waitFor();
+    await page.getByText('Showing the one entry that matches').waitFor();
     expect(await page.locator('table').textContent()).not.toContain('Chase Sam');
     await look(page, 'audit');
 
