@@ -226,7 +226,22 @@ describe('the officer screens, in Chromium', () => {
     await page.locator('table').getByText('Added (its text is not recorded)').waitFor();
     await page.getByText('Showing the one entry that matches').waitFor();
     expect(await page.locator('table').textContent()).not.toContain('Chase Sam');
+    // Attachment events in words, never ids and hashes.
+    await page.getByLabel('Change').selectOption('attach');
+    const attached = page.locator('table').getByText('(JSNA SEND chapter.docx)');
+    await attached.waitFor();
+    expect(await page.locator('table').textContent()).not.toMatch(/attachmentId|sha256|[0-9a-f]{64}/);
+    // Ann's narrative, typed over one session and changed after the send-back: the change shows the line taken out
+    // and the line put in, not two copies.
+    await page.getByLabel('Change').selectOption('note');
+    const table = page.locator('table');
+    await table.locator('del', { hasText: /^- Board signed it off$/ }).waitFor();
+    await table.locator('ins', { hasText: /^- Board signed it off on 14 October 2025$/ }).waitFor();
     await look(page, 'audit');
+    // Nowhere in the trail is the private note's text.
+    await page.getByLabel('Change').selectOption('');
+    await page.getByText(/^Showing 1–\d+ of \d+ entries$/).waitFor();
+    expect(await page.locator('table').textContent()).not.toContain('Chase Sam');
 
     // The tracker, exported from the checklist: an .xlsx LibreOffice opens with one row per item.
     await nav.getByRole('button', { name: 'Checklist' }).click();
@@ -320,6 +335,18 @@ describe("the sample area's checklist, in Chromium", () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(total);
     await look(page, 'checklist-filtered');
+    // Back on the welcome screen, the workspace just used comes first, above creating a new one.
+    await page.getByRole('button', { name: 'Close workspace' }).click();
+    await page.getByRole('heading', { name: 'Recent workspaces' }).waitFor();
+    expect((await page.locator('main h2').allTextContents()).slice(0, 2)).toEqual([
+      'Recent workspaces',
+      'Create a workspace',
+    ]);
+    await page
+      .getByRole('button', { name: /Kestrelmouth/ })
+      .first()
+      .waitFor();
+    await look(page, 'welcome-recent');
     await page.close();
     await host.close();
   });
