@@ -60,6 +60,13 @@ async function look(page: Page, name: string): Promise<void> {
 }
 
 const JSNA = 'JSNA (SEND/CYP chapter)';
+
+/** The private note the item page shows, read once the officer's own note has arrived (the box is editable). */
+async function privateNoteShown(page: Page): Promise<string> {
+  const field = page.getByLabel(`Private note on ${JSNA} (only you see it)`);
+  await expect.poll(() => field.isEditable()).toBe(true);
+  return field.inputValue();
+}
 const PRIVATE = 'Chase Sam for the EP figures, off until Wednesday';
 
 /**
@@ -175,8 +182,8 @@ describe('the officer screens, in Chromium', () => {
     };
     await becomes('Ben Reviewer');
     await openItemFromChecklist(page, 'jsna-send', JSNA);
-    // Ben does not see Ann's private note.
-    expect(await page.getByLabel(`Private note on ${JSNA} (only you see it)`).inputValue()).toBe('');
+    // Ben does not see Ann's private note: his own (none) once it has arrived.
+    expect(await privateNoteShown(page)).toBe('');
     await reviewStep(
       page,
       'Send back…',
@@ -194,7 +201,7 @@ describe('the officer screens, in Chromium', () => {
     // Ann adds the date and marks it ready again; Ben approves, with the confirmation saying what it locks.
     await becomes('Ann Author');
     await openItemFromChecklist(page, 'jsna-send', JSNA);
-    expect(await page.getByLabel(`Private note on ${JSNA} (only you see it)`).inputValue()).toBe(PRIVATE);
+    expect(await privateNoteShown(page)).toBe(PRIVATE);
     await narrative.fill(
       '- Needs analysis refreshed in 2025\n- Board signed it off on 14 October 2025\n\nNext review in 2027.',
     );
@@ -282,6 +289,7 @@ describe('the officer screens, in Chromium', () => {
     await page.pdf({ path: join(out, 'checklist.pdf'), format: 'A4' });
     const printed = execFileSync('pdftotext', [join(out, 'checklist.pdf'), '-'], { encoding: 'utf8' });
     expect(printed).toContain(JSNA);
+    expect(printed).toMatch(/Checklist of Leeds, printed \d{1,2} [A-Z][a-z]{2} \d{4}/);
     expect(printed).not.toContain('Export tracker');
     await page.emulateMedia({ media: 'screen' });
 
