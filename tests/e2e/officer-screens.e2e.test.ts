@@ -376,7 +376,7 @@ async function packDueIso(page: Page): Promise<string> {
 const typed = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 describe('the notice window and the build refusal, in Chromium', () => {
-  it('asks before recording a date months ago, lists what moves before the pack deadline moves, and refuses a build as a list', async () => {
+  it('asks before recording a date months ago, lists what moves before the pack deadline moves, and refuses a build as a list the allow-list shortens', async () => {
     const host = await startAppHost(mkdtempSync(join(tmpdir(), 'sendpack-e2e-')));
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
@@ -436,24 +436,51 @@ describe('the notice window and the build refusal, in Chromium', () => {
       .poll(async () => (await jsnaDue.textContent())!.trim())
       .toMatch(new RegExp(`^${formatDisplayDate(moved)}`));
 
-    // The build refusal is a list, each entry a link to where the problem is.
+    // The build refusal is a list, each entry a link to where the problem is. The narrative holds what the privacy
+    // check rightly stops (an NHS number) beside what it should not: the board chair after "Mrs", the public SENDIASS
+    // helpline, the SEND team's mailbox; and a case reference in the council's own format, not yet recorded.
     await openItemFromChecklist(page, 'jsna-send', JSNA);
     await page
       .getByLabel(`Narrative (in the pack) of ${JSNA}`)
-      .fill('Reviewed with the family of NHS number 943 476 5919.');
+      .fill(
+        'The board is chaired by Mrs Jane Hughes. Families can call SENDIASS on 0113 378 5020 or write to ' +
+          'send.team@leeds.gov.uk. Case CR-482913 was reviewed with the family of NHS number 943 476 5919.',
+      );
     await page.getByLabel(`Owner of ${JSNA}`).click();
     await page.getByText(`Saved narrative of ${JSNA}`).waitFor({ state: 'attached' });
     await nav.getByRole('button', { name: 'Build pack' }).click();
     await page.getByRole('button', { name: 'Build the pack' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'The pack was not built' });
-    await refusal.getByRole('listitem').getByRole('button', { name: JSNA }).waitFor();
+    const entries = refusal.getByRole('listitem');
+    await entries.filter({ hasText: 'NHS number ••19' }).getByRole('button', { name: JSNA }).waitFor();
     // The answer to the click is on screen and read first, not a screen above the button.
     await expect
       .poll(() => refusal.evaluate((el) => el.getBoundingClientRect().top > -1 && el === document.activeElement))
       .toBe(true);
     expect(await refusal.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await entries.filter({ hasText: '[name]' }).count()).toBe(1);
+    expect(await entries.filter({ hasText: '[phone number ••20]' }).count()).toBe(1);
+    expect(await entries.filter({ hasText: 'case reference' }).count()).toBe(0);
     await look(page, 'build-refusal');
-    await refusal.getByRole('listitem').getByRole('button', { name: JSNA }).click();
+
+    // Recorded once in Settings: the case-reference format as an example, the public contacts and the named chair.
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Your case-reference formats').fill('CR-123456');
+    await page.getByText(/^Flags: /).waitFor();
+    await page.getByLabel("Your area's public contact details").fill('0113 378 5020\nsend.team@leeds.gov.uk');
+    await page.getByLabel('Named staff').fill('Jane Hughes');
+    await page.getByRole('button', { name: 'Save personal data settings' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Personal data' }).scrollIntoViewIfNeeded();
+    await look(page, 'settings-personal-data');
+    // Now only the NHS number and the case reference stop the build.
+    await nav.getByRole('button', { name: 'Build pack' }).click();
+    await page.getByRole('button', { name: 'Build the pack' }).click();
+    await refusal.getByText('The pack was not built: 2 things to resolve first').waitFor();
+    await entries.filter({ hasText: '[case reference ••13]' }).waitFor();
+    expect(await entries.filter({ hasText: 'NHS number ••19' }).count()).toBe(1);
+    expect(await entries.count()).toBe(2);
+    await entries.filter({ hasText: 'NHS number ••19' }).getByRole('button', { name: JSNA }).click();
     await page.getByRole('heading', { name: JSNA, level: 1 }).waitFor();
 
     expect(errors).toEqual([]);
