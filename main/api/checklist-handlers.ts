@@ -1,32 +1,12 @@
-import { foldSyncHistory, forgetSyncHistory } from '../sync/replica';
 import type { Handlers } from './handler-types';
-import type { Backend } from './backend';
 import { addCustomItem, getItem, listItems } from '../checklist/checklist-repository';
 import { updateItemRedacting } from '../review/update-item';
 import { approvalCheck, reviewSettings, saveReviewSettings, sendBack } from '../review/review';
 import { privateNote, savePrivateNote } from '../checklist/private-notes';
-import { redactEverywhere, type Redaction } from '../privacy/narrative-redaction';
+import { finishRedaction } from './redaction-finish';
 import { trackerFile } from '../checklist/tracker';
 import type { ChecklistItem } from '../../shared/api/contract';
 import { WorkspaceError } from '../refusal/refusal';
-import { clearFreedPages } from '../store/journal-mode';
-
-/**
- * After a narrative change redacted personal data in the live database: nothing of the earlier text may stay in the
- * journal, free pages or backups. The WAL is checkpointed and truncated, the file vacuumed, and every backup gets
- * the same redaction.
- */
-async function finishRedaction(backend: Backend, redacted: Redaction[]): Promise<void> {
-  if (redacted.length === 0) return;
-  const workspace = backend.writableWorkspace();
-  const db = workspace.db;
-  foldSyncHistory(db, workspace.folder);
-  clearFreedPages(db, workspace.journalMode);
-  await backend.rewriteBackups(workspace.folder, (backup) => {
-    redactEverywhere(backup, redacted);
-    forgetSyncHistory(backup);
-  });
-}
 
 export const checklistHandlers: Handlers<
   | 'checklist.list'

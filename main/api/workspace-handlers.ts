@@ -14,6 +14,7 @@ import {
   workspaceFolderName,
 } from '../workspace/workspace-folder';
 import { LOCK_FILE } from '../workspace/workspace-lock';
+import { finishInterruptedRedaction } from './redaction-finish';
 import { WorkspaceError } from '../refusal/refusal';
 
 const SAMPLE_NAME = 'Kestrelmouth sample';
@@ -26,6 +27,8 @@ async function openAndRemember(backend: Backend, path: string, breakLock = false
     catalogue: backend.catalogue,
   });
   backend.replaceWorkspace(workspace);
+  const unfinished = await finishInterruptedRedaction(backend);
+  if (unfinished) console.error(`[sendpack] ${unfinished}`);
   const session = workspace.session();
   backend.settings.rememberWorkspace(session.path, session.areaName);
   return session;

@@ -3,6 +3,7 @@ import { dispatch } from '../api/dispatch';
 import { Backend } from '../api/backend';
 import { defaultDataDir } from '../settings/data-dir';
 import { openWorkspace } from '../workspace/open-workspace';
+import { finishInterruptedRedaction } from '../api/redaction-finish';
 import { describeGoneHolder } from '../workspace/workspace-lock';
 import { SettingsStore } from '../settings/settings-store';
 import { WorkspaceError } from '../refusal/refusal';
@@ -34,6 +35,8 @@ export async function openForCli(values: OptionValues, io: CliIo): Promise<Backe
     breakLock: takeOver,
   });
   backend.replaceWorkspace(workspace);
+  const unfinished = await finishInterruptedRedaction(backend);
+  if (unfinished) io.stderr(`Warning: ${unfinished}\n`);
   if (workspace.tookOverFrom) {
     io.stderr(
       `Note: took over the lock left by ${describeGoneHolder(workspace.tookOverFrom)}; whatever it was doing was not finished. Recorded in the audit trail.\n`,

@@ -80,6 +80,26 @@ const optionsOf = (command: Command) =>
     ? { ...command.options, 'take-over': { type: 'boolean' as const } }
     : command.options;
 
+/**
+ * A text option's value that starts with a dash is the text, not a forgotten value: a narrative written as a list
+ * ("--note '- Needs analysis refreshed'") or a negative figure. node's parseArgs refuses those unless written
+ * "--note=- …"; this joins them so. A next word that looks like an option (--status, -h) is still left as one, so
+ * "--note --status x" keeps its error.
+ */
+function joinDashValues(args: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-(?!-?[A-Za-z])/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 function commandHelp(command: Command): string {
   return [
     `${command.summary}.`,
@@ -114,7 +134,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     let parsed;
     try {
       parsed = parseArgs({
-        args: rest,
+        args: joinDashValues(rest, optionsOf(command)),
         options: optionsOf(command),
         strict: true,
         allowPositionals: command.allowPositionals ?? false,

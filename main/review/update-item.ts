@@ -26,7 +26,8 @@ export function updateItem(
 /**
  * updateItem, answering also the identifiers it redacted: when a narrative change removes personal data the privacy
  * check found in the earlier text, every earlier copy in this database is masked in the same transaction; the caller
- * then clears the journal and rewrites the backups (main/api/checklist-handlers.ts).
+ * then clears the journal and rewrites the backups (main/api/redaction-finish.ts; a crash before that is finished
+ * on the next open).
  */
 export function updateItemRedacting(
   db: WritableDB,

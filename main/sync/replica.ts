@@ -6,7 +6,14 @@ import type { WritableDB } from '../store/database';
 import type { AuditAction } from '../../shared/domain/audit';
 import * as Y from 'yjs';
 import { appendEvent } from '../audit/audit-events';
-import { fixedFindings, recordRedaction, redactEverywhere, type Redaction } from '../privacy/narrative-redaction';
+import {
+  clearPendingRedaction,
+  fixedFindings,
+  recordRedaction,
+  redactEverywhere,
+  redactionsForBackup,
+  type Redaction,
+} from '../privacy/narrative-redaction';
 import { rewriteBackups } from '../workspace/backups';
 import { reindexItem, indexAttachment, removeAttachmentFromIndex } from '../search/search-index';
 import { blobPath, deleteBlob } from '../store/blob-store';
@@ -735,10 +742,11 @@ export class Replica {
     this.db.exec('VACUUM');
     if (wal) this.db.pragma('wal_checkpoint(TRUNCATE)');
     rewriteBackups(this.folder, (backup, info) => {
-      if (redactions.length > 0) redactEverywhere(backup, redactions);
+      if (redactions.length > 0) redactEverywhere(backup, redactionsForBackup(this.db, backup, redactions));
       if (info.schemaVersion >= 2) for (const chain of chains) scrubAttachmentChain(backup, chain);
       forgetSyncHistory(backup);
     });
+    if (redactions.length > 0) clearPendingRedaction(this.db);
   }
 
   /** The digest of the shared state as this replica's rows hold it (see sharedDigest). */

@@ -35,7 +35,25 @@ export function ConfirmDialog({
     // Focus starts on Cancel, or on the first field where the step asks for words: a stray Enter changes nothing.
     const field = dialog?.querySelector<HTMLElement>('textarea, input');
     (field ?? cancel.current)?.focus();
+    // A dialog opened by Enter in a field (a date typed, then Enter) gets that key's keypress and keyup too: on the
+    // button focus has just moved to, they would press it and the question would vanish unanswered. Only a key that
+    // went down inside the dialog may act in it.
+    let keyDownInside = false;
+    const markInside = () => {
+      keyDownInside = true;
+    };
+    const swallowStray = (event: KeyboardEvent) => {
+      if (keyDownInside) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    dialog?.addEventListener('keydown', markInside, true);
+    dialog?.addEventListener('keypress', swallowStray, true);
+    dialog?.addEventListener('keyup', swallowStray, true);
     return () => {
+      dialog?.removeEventListener('keydown', markInside, true);
+      dialog?.removeEventListener('keypress', swallowStray, true);
+      dialog?.removeEventListener('keyup', swallowStray, true);
       if (dialog?.open) dialog.close();
       // Removed from the page, the dialog cannot hand focus back itself: back to the button that opened it, if it is
       // still there and nothing else took focus.

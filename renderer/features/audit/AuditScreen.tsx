@@ -134,7 +134,9 @@ export function AuditScreen() {
           <p aria-live="polite">
             {total === 0
               ? 'No entries match.'
-              : `Showing ${offset + 1}–${Math.min(offset + PAGE, total)} of ${total} entries`}
+              : total === 1
+                ? 'Showing the one entry that matches'
+                : `Showing ${offset + 1}–${Math.min(offset + PAGE, total)} of ${total} entries`}
           </p>
           <AuditTable events={data.events} showItem newestFirst />
           {total > PAGE && (

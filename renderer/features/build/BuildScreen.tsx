@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Response } from '../../../shared/api/contract';
 import { PACK_SECTIONS } from '../../../shared/api/contract';
 import type { ProgressEvent } from '../../../shared/api/progress';
@@ -38,6 +38,14 @@ export function BuildScreen() {
   const [privacyBlocked, setPrivacyBlocked] = useState(false);
   /** When the privacy check stops a build: each thing to resolve, with a way to where it is. */
   const [blocking, setBlocking] = useState<Response<'privacy.check'> | null>(null);
+  // The refusal sits under the heading, a screen or more above the build button: brought into view and focused, so
+  // the click visibly answers and the list is read out first.
+  const refusal = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!blocking) return;
+    refusal.current?.scrollIntoView({ block: 'start' });
+    refusal.current?.focus();
+  }, [blocking]);
   useEffect(
     () =>
       api().onProgress((event) => {
@@ -135,7 +143,7 @@ export function BuildScreen() {
         </div>
       )}
       {blocking && (
-        <div role="alert" className="error-summary build-refusal">
+        <div role="alert" className="error-summary build-refusal" ref={refusal} tabIndex={-1}>
           <h2 className="error-summary__title">
             The pack was not built: {blocking.blocking} thing{blocking.blocking === 1 ? '' : 's'} to resolve first
           </h2>

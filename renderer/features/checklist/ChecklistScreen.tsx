@@ -109,7 +109,14 @@ export function ChecklistScreen() {
   return (
     <div className="checklist">
       <div className="checklist__head">
-        <h1>Checklist</h1>
+        <h1>
+          Checklist
+          {/* On paper the page header is gone: the heading says whose checklist it is and when it was printed. */}
+          <span className="print-only">
+            {' '}
+            of {session.areaName}, printed {formatDisplayDate(new Date().toISOString().slice(0, 10))}
+          </span>
+        </h1>
         <div className="button-row no-print">
           <button type="button" className="button button--secondary" onClick={() => void exportTracker('xlsx')}>
             Export tracker (Excel)

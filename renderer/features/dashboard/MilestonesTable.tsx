@@ -20,6 +20,8 @@ export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; re
     from: string;
     to: string | null;
   } | null>(null);
+  // Cancelling the move puts the typed date back (the fields are remade): left as typed, leaving the field would ask again.
+  const [cancelled, setCancelled] = useState(0);
   /** Items with no date of their own follow the pack deadline: moving it moves them, so that is asked about first. */
   const following = items.filter((i) => i.dueDate === null && i.status !== 'approved' && i.status !== 'not-applicable');
   const change = (m: Timeline['milestones'][number], date: string | null) => {
@@ -67,6 +69,7 @@ export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; re
                 {!readOnly && (
                   <>
                     <DateField
+                      key={`${m.id}-${cancelled}`}
                       id={`milestone-${m.id}`}
                       label="New date"
                       hiddenLabel={` of ${m.name}`}
@@ -92,7 +95,10 @@ export function MilestonesTable({ timeline, readOnly }: { timeline: Timeline; re
         <ConfirmDialog
           title={`Move "${pending.name}"?`}
           confirmLabel={`Move it and ${following.length} item due date${following.length === 1 ? '' : 's'}`}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            setPending(null);
+            setCancelled((n) => n + 1);
+          }}
           onConfirm={() => {
             const p = pending;
             setPending(null);

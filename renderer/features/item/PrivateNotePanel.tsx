@@ -29,6 +29,8 @@ export function PrivateNotePanel({ item, readOnly }: { item: ChecklistItem; read
     }
   });
   const id = `private-note-${item.id}`;
+  // Until this officer's note has arrived the box stays read-only: typed into early, it would save over the note.
+  const ready = loaded.data !== undefined;
   return (
     <section aria-labelledby={`${id}-heading`} className="private-note">
       <h2 id={`${id}-heading`}>Your private note</h2>
@@ -44,7 +46,8 @@ export function PrivateNotePanel({ item, readOnly }: { item: ChecklistItem; read
         className="textarea"
         rows={3}
         value={note.draft}
-        readOnly={readOnly}
+        readOnly={readOnly || !ready}
+        aria-busy={ready ? undefined : true}
         aria-describedby={`${id}-hint`}
         onChange={(e) => note.change(e.target.value)}
         onBlur={note.flush}

@@ -9,6 +9,8 @@ export async function reviewStep(
   step: string,
   confirm: string | RegExp,
   text?: { label: string; value: string },
+  /** Called with the confirmation open and filled in, before it is confirmed (to look at it). */
+  beforeConfirm?: () => Promise<void>,
 ): Promise<void> {
   await page
     .getByRole('group', { name: /^Status/ })
@@ -17,6 +19,7 @@ export async function reviewStep(
   const dialog = page.locator('dialog[open]');
   await dialog.waitFor();
   if (text) await dialog.getByLabel(text.label).fill(text.value);
+  await beforeConfirm?.();
   await dialog
     .getByRole('button', typeof confirm === 'string' ? { name: confirm, exact: true } : { name: confirm })
     .click();

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -80,6 +81,23 @@ describe('a contribution between two machines with no shared server', () => {
         council,
       ),
     );
+    // A private note on an item that goes out: it belongs to Cora and stays on her machine.
+    ok(
+      sendpack(
+        [
+          'set',
+          '--db',
+          w,
+          '--item',
+          'jsna-send',
+          '--private-note',
+          'Chase Sam for the EP figures',
+          '--user',
+          'Cora Hale',
+        ],
+        council,
+      ),
+    );
     const out = join(council, 'for-ben.sendpack-contribution');
     ok(
       sendpack(
@@ -100,8 +118,14 @@ describe('a contribution between two machines with no shared server', () => {
         council,
       ),
     );
-    // Nothing else of the workspace is in the file.
-    expect(readFileSync(out).includes(Buffer.from('Confidential draft'))).toBe(false);
+    // Nothing else of the workspace is in the file, nor the private note: every part read as it is unpacked.
+    const parts = unzipSync(readFileSync(out));
+    expect(Object.keys(parts).length).toBeGreaterThan(1);
+    for (const [name, bytes] of Object.entries(parts)) {
+      expect(strFromU8(bytes, true), name).not.toContain('Confidential draft');
+      expect(strFromU8(bytes, true), name).not.toContain('Chase Sam');
+    }
+    expect(strFromU8(parts['document.yjs']!, true)).toContain('The JSNA chapter was refreshed.');
 
     // Ben works on his own machine.
     const mine = join(icb, 'From-council.sendpack');
