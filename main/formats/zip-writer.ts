@@ -1,7 +1,7 @@
-import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { hashOnThisThread, type FileHasher } from '../files/hash-as-written';
 
 /**
  * The one zip writer: entries streamed one after another to an open file, each waiting for its bytes to reach the
@@ -37,12 +37,13 @@ function dosTime(date: Date): { time: number; date: number } {
 export class ZipFileWriter {
   private readonly entries: Written[] = [];
   private written = 0;
-  private readonly hash: Hash = createHash('sha256');
   private readonly when: { time: number; date: number };
 
+  /** `hasher`: how the archive's SHA-256 is taken (on this thread unless another is given). */
   constructor(
     private readonly handle: FileHandle,
     mtime: Date,
+    private readonly hasher: FileHasher = hashOnThisThread(),
   ) {
     this.when = dosTime(mtime);
   }
@@ -127,15 +128,15 @@ export class ZipFileWriter {
   /** Writes the central directory (and ZIP64 end records when needed); returns the size and SHA-256 of the file. */
   async finish(): Promise<{ bytes: number; sha256: string }> {
     await this.write(directoryAndEnd(this.entries, this.when, this.written));
-    return { bytes: this.written, sha256: this.hash.digest('hex') };
+    return { bytes: this.written, sha256: await this.hasher.digest(this.written) };
   }
 
   private async write(chunk: Uint8Array): Promise<void> {
-    this.written += chunk.length;
-    this.hash.update(chunk);
     let offset = 0;
     while (offset < chunk.length)
       offset += (await this.handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
+    this.written += chunk.length;
+    this.hasher.wrote(chunk, this.written);
   }
 }
 

@@ -3,6 +3,7 @@ import { rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { partialPathFor } from '../../files/atomic-write';
 import { blobPath, READ_NO_FOLLOW, sha256Of } from '../../store/blob-store';
+import { hashFileAsWritten } from '../../files/hash-as-written';
 import type { PackEvidence } from '../pack-input';
 import { storageProblem, WorkspaceError } from '../../refusal/refusal';
 import { mkdir, open, rename } from '../../files/fs-faults';
@@ -206,9 +207,11 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
   await mkdir(dirname(target), { recursive: true });
   const temp = partialPathFor(target);
   const handle = await open(temp, 'wx');
+  // The archive's SHA-256 is taken by a worker reading it back as it is written, not by this thread.
+  const hasher = hashFileAsWritten(temp);
   let closed = false;
   try {
-    const zip = new ZipFileWriter(handle, mtime);
+    const zip = new ZipFileWriter(handle, mtime, hasher);
     const text = (s: string) => new TextEncoder().encode(s);
     await zip.addBytes(README_TXT, text(readme), true);
     await zip.addBytes(MANIFEST_JSON, text(manifestJson(manifest)), true);
@@ -263,6 +266,7 @@ export async function writeBundle(input: BundleInput, outFile: string): Promise<
       excluded,
     };
   } catch (error) {
+    await hasher.close();
     if (!closed) await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
     if (error instanceof ZipTooLargeError)
