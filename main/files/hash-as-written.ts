@@ -104,3 +104,105 @@ export function hashFileAsWritten(path: string): FileHasher {
     },
   };
 }
+
+/** What a file held when the checker read it: its SHA-256, its CRC-32 (as a zip entry carries it) and its size. */
+export interface FileCheck {
+  sha256: string;
+  crc: number;
+  bytes: number;
+}
+
+/** The checker: reads each file of its list in turn (page cache), hashing and summing it, and answers file by file. */
+const CHECKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { crc32 } = require('node:zlib');
+const buffer = Buffer.allocUnsafe(1 << 20);
+let stopped = false;
+parentPort.on('message', () => { stopped = true; parentPort.close(); });
+(async () => {
+  for (let index = 0; index < workerData.paths.length && !stopped; index++) {
+    try {
+      const fd = openSync(workerData.paths[index], workerData.flags);
+      try {
+        const hash = createHash('sha256');
+        let crc = 0;
+        let bytes = 0;
+        for (;;) {
+          const read = readSync(fd, buffer, 0, buffer.length, bytes);
+          if (read === 0) break;
+          const chunk = buffer.subarray(0, read);
+          hash.update(chunk);
+          crc = crc32(chunk, crc);
+          bytes += read;
+        }
+        parentPort.postMessage({ index, sha256: hash.digest('hex'), crc: crc >>> 0, bytes });
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      parentPort.postMessage({ index, error: String((error && error.message) || error) });
+    }
+    // Lets a stop message in between files.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+})();
+`;
+
+/**
+ * Checks files in a worker thread, in the order given, ahead of the thread that copies them: each file's SHA-256,
+ * CRC-32 and size as read there. The copier compares the CRC-32 of what it wrote with the checker's, so what was
+ * checked is what was copied. For the share bundle, hashing the evidence on the copying thread was 1.3 s of its 9 s
+ * (county bench, 2 GB).
+ */
+export function checkFilesAhead(
+  paths: readonly string[],
+  openFlags: number,
+): {
+  check(index: number): Promise<FileCheck>;
+  close(): Promise<void>;
+} {
+  const waiting = new Map<number, { resolve: (c: FileCheck) => void; reject: (e: Error) => void }>();
+  const answered = new Map<number, FileCheck | Error>();
+  if (paths.length === 0) return { check: () => Promise.reject(new Error('no files to check')), close: async () => {} };
+  const worker = new Worker(CHECKER, { eval: true, workerData: { paths: [...paths], flags: openFlags } });
+  worker.unref();
+  let ended = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      ended = true;
+      const gone = new Error('The file checker ended before it answered.');
+      for (const [index, w] of waiting) {
+        waiting.delete(index);
+        w.reject(gone);
+      }
+      resolve();
+    }),
+  );
+  worker.on('message', (m: { index: number; sha256?: string; crc?: number; bytes?: number; error?: string }) => {
+    const answer: FileCheck | Error =
+      m.error !== undefined ? new Error(m.error) : { sha256: m.sha256!, crc: m.crc!, bytes: m.bytes! };
+    const w = waiting.get(m.index);
+    if (!w) return void answered.set(m.index, answer);
+    waiting.delete(m.index);
+    if (answer instanceof Error) w.reject(answer);
+    else w.resolve(answer);
+  });
+  return {
+    check: (index) => {
+      const known = answered.get(index);
+      if (known) {
+        answered.delete(index);
+        return known instanceof Error ? Promise.reject(known) : Promise.resolve(known);
+      }
+      if (ended) return Promise.reject(new Error('The file checker ended before it answered.'));
+      return new Promise<FileCheck>((resolve, reject) => waiting.set(index, { resolve, reject }));
+    },
+    close: async () => {
+      if (ended) return;
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}

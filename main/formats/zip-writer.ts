@@ -53,8 +53,8 @@ export class ZipFileWriter {
     return this.written;
   }
 
-  async addBytes(name: string, bytes: Uint8Array, compress: boolean): Promise<void> {
-    await this.addStream(name, [bytes], compress, bytes.length);
+  async addBytes(name: string, bytes: Uint8Array, compress: boolean): Promise<{ crc: number; size: number }> {
+    return this.addStream(name, [bytes], compress, bytes.length);
   }
 
   /**
@@ -67,7 +67,7 @@ export class ZipFileWriter {
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     compress: boolean,
     sizeHint = 0,
-  ): Promise<void> {
+  ): Promise<{ crc: number; size: number }> {
     const nameBytes = Buffer.from(name, 'utf8');
     const zip64Local = sizeHint >= ZIP64_ENTRY_FROM;
     const method = compress ? 8 : 0;
@@ -123,6 +123,7 @@ export class ZipFileWriter {
       offset,
       zip64Local,
     });
+    return { crc: crc >>> 0, size };
   }
 
   /** Writes the central directory (and ZIP64 end records when needed); returns the size and SHA-256 of the file. */

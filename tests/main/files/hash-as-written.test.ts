@@ -7,7 +7,15 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashFileAsWritten, hashOnThisThread, type FileHasher } from '../../../main/files/hash-as-written';
+import {
+  checkFilesAhead,
+  hashFileAsWritten,
+  hashOnThisThread,
+  type FileHasher,
+} from '../../../main/files/hash-as-written';
+import { READ_NO_FOLLOW } from '../../../main/store/blob-store';
+import { crc32 } from 'node:zlib';
+import { symlinkSync } from 'node:fs';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -66,5 +74,31 @@ describe('hashing a file as it is written', () => {
     const follower = hashFileAsWritten(path);
     const written = await writeChunks(path, [1000], follower);
     await expect(follower.digest(written.length + 10)).rejects.toThrow(/the file ended at 1000 bytes, before 1010/);
+  });
+
+  it('checks files ahead in a worker: the SHA-256, CRC-32 and size of each, a missing or linked one refused', async () => {
+    const dir = tempDir();
+    const files = [randomBytes(3_000_000), randomBytes(0), randomBytes(1_048_576)].map((bytes, i) => {
+      const path = join(dir, `f${i}`);
+      writeFileSync(path, bytes);
+      return { path, bytes };
+    });
+    symlinkSync(files[0]!.path, join(dir, 'link'));
+    const checker = checkFilesAhead(
+      [...files.map((f) => f.path), join(dir, 'gone'), join(dir, 'link')],
+      READ_NO_FOLLOW,
+    );
+    // Asked out of order: answers kept until asked.
+    for (const i of [2, 0, 1]) {
+      const { bytes } = files[i]!;
+      expect(await checker.check(i)).toEqual({
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        crc: crc32(bytes) >>> 0,
+        bytes: bytes.length,
+      });
+    }
+    await expect(checker.check(3)).rejects.toThrow(/ENOENT/);
+    await expect(checker.check(4)).rejects.toThrow(/ELOOP|symbolic link/);
+    await checker.close();
   });
 });
