@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -8,8 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
 import { startAppHost } from './helpers/app-host';
-import { SHOTS } from './helpers/screens';
-import { axeViolations } from './helpers/axe';
+import { lookAtBothSizes, SHOTS } from './helpers/screens';
 import { tabTo, type FocusStop } from './helpers/keyboard';
 import { openItemFromChecklist, reviewStep } from './helpers/review';
 import { createWorkspaceInPage } from './helpers/onboard';
@@ -37,27 +36,7 @@ afterAll(async () => {
  * Looks at one screen or state as the issue asks: axe (WCAG 2.2 AA) and a screenshot at 1280×720 and at 640×360,
  * each in light and in dark; the page is left as it was (1280×720, light).
  */
-async function look(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready);
-  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
-  try {
-    for (const size of [
-      { width: 1280, height: 720 },
-      { width: 640, height: 360 },
-    ]) {
-      await page.setViewportSize(size);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width}×${size.height})`).toEqual([]);
-        await page.screenshot({ path: join(SHOTS, `16-${name}-${size.width}-${colorScheme}.png`) });
-      }
-    }
-  } finally {
-    await page.setViewportSize(viewport);
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
-}
+const look = (page: Page, name: string) => lookAtBothSizes(page, `16-${name}`, { fullPage: false });
 
 const JSNA = 'JSNA (SEND/CYP chapter)';
 

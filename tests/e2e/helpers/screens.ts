@@ -32,22 +32,30 @@ export async function lookAtScreen(page: Page, name: string): Promise<void> {
 }
 
 /**
- * axe and a full-page screenshot in light and dark, at 1280×720 and at 640×360 (a small window, not a zoom); the page
- * is left at 1280×720, light.
+ * axe and a screenshot (the full page unless `fullPage: false`) in light and dark, at 1280×720 and at 640×360 (a small
+ * window, not a zoom), once the fonts are in; the page is left at the size it had, light.
  */
-export async function lookAtBothSizes(page: Page, name: string): Promise<void> {
+export async function lookAtBothSizes(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  for (const size of [
-    { width: 1280, height: 720 },
-    { width: 640, height: 360 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width})`).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, `${name}-${size.width}-${colorScheme}.png`), fullPage: true });
+  await page.evaluate(() => document.fonts.ready);
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  try {
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 640, height: 360 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await axeViolations(page), `axe on ${name} (${colorScheme}, ${size.width}×${size.height})`).toEqual([]);
+        await page.screenshot({
+          path: join(SHOTS, `${name}-${size.width}-${colorScheme}.png`),
+          fullPage: options.fullPage ?? true,
+        });
+      }
     }
+  } finally {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: 'light' });
   }
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: 'light' });
 }
