@@ -470,6 +470,27 @@ function withBaselines(db: Database, fields: ActionFields, already: readonly Act
   };
 }
 
+/**
+ * An action's fields as the plan_actions columns hold them, in the order both the insert and the update name them
+ * (action … completed_on).
+ */
+function actionColumns(fields: ActionFields) {
+  return [
+    fields.action,
+    fields.area,
+    fields.reportArea,
+    fields.lead,
+    fields.sro,
+    fields.due,
+    fields.successCriteria,
+    fields.expectedImpact,
+    JSON.stringify(fields.itemIds),
+    JSON.stringify(fields.metrics),
+    JSON.stringify(fields.milestones),
+    fields.completedOn,
+  ] as const;
+}
+
 /** Adds an action to the plan and answers its number. */
 export function addAction(db: WritableDB, given: ActionFields, who: string, at = new Date().toISOString()): number {
   return db.transaction(() => {
@@ -481,24 +502,7 @@ export function addAction(db: WritableDB, given: ActionFields, who: string, at =
         success_criteria, expected_impact, item_ids, metrics, milestones, completed_on, created_at, created_by, updated_at, updated_by)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        fields.action,
-        fields.area,
-        fields.reportArea,
-        fields.lead,
-        fields.sro,
-        fields.due,
-        fields.successCriteria,
-        fields.expectedImpact,
-        JSON.stringify(fields.itemIds),
-        JSON.stringify(fields.metrics),
-        JSON.stringify(fields.milestones),
-        fields.completedOn,
-        at,
-        who,
-        at,
-        who,
-      );
+      .run(...actionColumns(fields), at, who, at, who);
     const id = Number(lastInsertRowid);
     audit(db, PLAN_AUDIT_ACTIONS.actionAdded, who, at, null, { actionId: id, ...fields });
     return id;
@@ -525,23 +529,7 @@ export function updateAction(
       `UPDATE plan_actions SET action = ?, evaluation_area = ?, report_area = ?, lead = ?, sro = ?, due_date = ?,
         success_criteria = ?, expected_impact = ?, item_ids = ?, metrics = ?, milestones = ?, completed_on = ?, updated_at = ?, updated_by = ?
         WHERE id = ?`,
-    ).run(
-      fields.action,
-      fields.area,
-      fields.reportArea,
-      fields.lead,
-      fields.sro,
-      fields.due,
-      fields.successCriteria,
-      fields.expectedImpact,
-      JSON.stringify(fields.itemIds),
-      JSON.stringify(fields.metrics),
-      JSON.stringify(fields.milestones),
-      fields.completedOn,
-      at,
-      who,
-      id,
-    );
+    ).run(...actionColumns(fields), at, who, id);
     audit(
       db,
       PLAN_AUDIT_ACTIONS.actionChanged,
